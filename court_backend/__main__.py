@@ -1,0 +1,3 @@
+from court_backend.cli import main
+
+main()

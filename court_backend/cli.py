@@ -1,0 +1,69 @@
+"""`court-backend`: runs the reference court backend on a host and port of your choice."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import os
+import secrets
+import socket
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from court_backend.app import Config, create_app
+
+PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="court-backend", description="The reference court backend, with a live simulation.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8470, help="port to listen on; 0 picks a free one (default 8470)")
+    parser.add_argument("--data", type=Path, default=Path("court-backend-data"), help="data directory (SQLite files)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
+    parser.add_argument("--teams", type=int, default=200, help="number of field teams (default 200, at most 2000)")
+    parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
+    parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
+    return parser
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not 1 <= args.teams <= 2000:
+        parser.error("--teams must be between 1 and 2000")
+    if args.speed <= 0:
+        parser.error("--speed must be above 0")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    password = args.demo_password or os.environ.get(PASSWORD_ENV)
+    if not password:
+        password = secrets.token_urlsafe(12)
+        print(f"court-backend: demo accounts operator, supervisor, observer; password {password}", flush=True)
+    if not _is_loopback(args.host):
+        print("court-backend: warning: serving plain HTTP beyond loopback; clients will refuse it", flush=True)
+
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as error:
+        sys.exit(f"court-backend: cannot listen on {args.host}:{args.port}: {error.strerror}")
+    sock.listen(128)
+    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, speed=args.speed))
+    host, port = sock.getsockname()[:2]
+    shown_host = f"[{host}]" if family == socket.AF_INET6 else host
+    # The console starts this process and waits for this exact line to learn the port.
+    print(f"court-backend: listening on http://{shown_host}:{port}", flush=True)
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1)
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,122 @@
+"""The region the simulation runs in: divisions, their boundaries and seats, and the courts on them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from resources import resource_path
+
+DEFAULT_REGION = "510000"
+
+# Courts that no administrative division has: the railway transport courts and the courts of the
+# new area and the free-trade zone (together with one court per division, Sichuan's 211).
+SPECIAL_COURTS = (
+    ("C51R00", "成都铁路运输中级法院", "intermediate", "510106", "C510000"),
+    ("C51R01", "成都铁路运输第一法院", "basic", "510106", "C51R00"),
+    ("C51R02", "成都铁路运输第二法院", "basic", "510104", "C51R00"),
+    ("C51R03", "西昌铁路运输法院", "basic", "513401", "C51R00"),
+    ("C51T01", "四川天府新区成都片区人民法院", "basic", "510116", "C510100"),
+    ("C51F01", "四川自由贸易试验区人民法院", "basic", "510107", "C510100"),
+)
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str
+    name: str
+    level: str
+    parent: str | None
+    seat: tuple[float, float]
+    rings: tuple[np.ndarray, ...]
+
+    def contains(self, lon: float, lat: float) -> bool:
+        """Whether a point lies inside the division (even-odd rule over all its rings)."""
+        inside = False
+        for ring in self.rings:
+            x, y = ring[:, 0], ring[:, 1]
+            x2, y2 = np.roll(x, -1), np.roll(y, -1)
+            crosses = (y > lat) != (y2 > lat)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                x_at = x + (lat - y) * (x2 - x) / (y2 - y)
+            inside ^= bool(np.count_nonzero(crosses & (lon < x_at)) % 2)
+        return inside
+
+
+@dataclass(frozen=True)
+class Court:
+    id: str
+    name: str
+    level: str
+    adcode: str
+    parent_id: str | None
+    lon: float
+    lat: float
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "level": self.level,
+            "adcode": self.adcode,
+            "parent_id": self.parent_id,
+            "lon": self.lon,
+            "lat": self.lat,
+            "version": 1,
+        }
+
+
+def load_divisions(adcode: str = DEFAULT_REGION, path: Path | None = None) -> dict[str, Division]:
+    raw = json.loads((path or resource_path("map", f"{adcode}.json")).read_text("utf-8"))
+    return {
+        d["adcode"]: Division(
+            adcode=d["adcode"],
+            name=d["name"],
+            level=d["level"],
+            parent=d["parent"],
+            seat=(d["seat"][0], d["seat"][1]),
+            rings=tuple(np.asarray(r, dtype=float).reshape(-1, 2) for r in d["rings"]),
+        )
+        for d in raw["divisions"]
+    }
+
+
+def _beside(seat: tuple[float, float], step: int) -> tuple[float, float]:
+    """A point a kilometre or two from a seat, so that courts sharing a seat do not hide each other."""
+    return round(seat[0] + 0.012 * step, 4), round(seat[1] - 0.009 * step, 4)
+
+
+def _basic_court_name(county: Division, prefecture: Division) -> str:
+    # A district's court carries its city's name (成都市锦江区人民法院); a county or county-level
+    # city's court stands on its own name (金堂县人民法院, 都江堰市人民法院).
+    if county.name.endswith("区"):
+        return f"{prefecture.name}{county.name}人民法院"
+    return f"{county.name}人民法院"
+
+
+def build_courts(divisions: dict[str, Division]) -> list[Court]:
+    """One court per division (high, intermediate, basic) plus the special courts."""
+    province = next(d for d in divisions.values() if d.level == "province")
+    prefectures = sorted((d for d in divisions.values() if d.level == "prefecture"), key=lambda d: d.adcode)
+    counties = sorted((d for d in divisions.values() if d.level == "county"), key=lambda d: d.adcode)
+    first_county = {}
+    for county in counties:
+        first_county.setdefault(county.parent, county)
+    high_id = f"C{province.adcode}"
+    capital = first_county[prefectures[0].adcode]
+    courts = [Court(high_id, f"{province.name}高级人民法院", "high", province.adcode, None, *_beside(capital.seat, -2))]
+    for prefecture in prefectures:
+        # The intermediate court sits in the prefecture's seat: its first urban district.
+        seat = first_county.get(prefecture.adcode, prefecture).seat
+        name = f"{province.name}{prefecture.name}中级人民法院"
+        courts.append(Court(f"C{prefecture.adcode}", name, "intermediate", prefecture.adcode, high_id, *_beside(seat, -1)))
+    for county in counties:
+        prefecture = divisions[county.parent]
+        name = _basic_court_name(county, prefecture)
+        courts.append(Court(f"C{county.adcode}", name, "basic", county.adcode, f"C{prefecture.adcode}", *county.seat))
+    for court_id, name, level, host, parent_id in SPECIAL_COURTS:
+        courts.append(Court(court_id, name, level, host, parent_id, *_beside(divisions[host].seat, 1)))
+    return courts

@@ -1,0 +1,50 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``) with stable type URIs."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_BASE = "urn:court-api:problem:"
+MEDIA_TYPE = "application/problem+json"
+
+TITLES = {
+    "unauthorized": "Authentication required",
+    "invalid-credentials": "Wrong username or password",
+    "not-found": "No such resource",
+    "invalid-request": "The request is not valid",
+    "method-not-allowed": "Method not allowed",
+    "events-gone": "Those events are no longer held; take a fresh snapshot",
+}
+
+
+class Problem(Exception):
+    def __init__(self, status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> None:
+        super().__init__(detail or kind)
+        self.status, self.kind, self.detail, self.headers, self.extra = status, kind, detail, headers or {}, extra
+
+
+def problem_response(status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> JSONResponse:
+    body = {"type": PROBLEM_BASE + kind, "title": TITLES.get(kind, kind), "status": status}
+    if detail:
+        body["detail"] = detail
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(_: Request, exc: Problem) -> JSONResponse:
+        return problem_response(exc.status, exc.kind, exc.detail, exc.headers, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(map(str, e.get("loc", ()))), "msg": e.get("msg", "")} for e in exc.errors()]
+        return problem_response(422, "invalid-request", "The request does not match the API.", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        kind = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(exc.status_code, "invalid-request")
+        return problem_response(exc.status_code, kind, str(exc.detail), dict(exc.headers or {}))
