@@ -1,0 +1,195 @@
+"""A client of the Court Backend API over HTTP(S): login, paginated snapshots, the event stream.
+
+Every call here blocks, so it runs on a worker thread, never on the GUI thread. Errors come out as
+`ApiError` (and its kinds), with the backend's problem details when it sent them.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import requests
+import urllib3
+
+from console.sse import OversizedEvent, SseEvent, SseParser
+
+API_PREFIX = "api/v1/"
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 15.0
+# The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
+STREAM_READ_TIMEOUT_S = 40.0
+MAX_PAGES = 10_000
+
+
+class ApiError(Exception):
+    """A call the backend refused, or an answer that breaks the contract."""
+
+    def __init__(self, message: str, status: int | None = None, problem_type: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.problem_type = problem_type
+
+
+class AuthFailed(ApiError):
+    """401: wrong credentials, or a token the backend no longer accepts."""
+
+
+class EventsGone(ApiError):
+    """410: the backend no longer holds the events after our resume point; take a new snapshot."""
+
+
+@dataclass(frozen=True)
+class Login:
+    token: str
+    role: str
+    expires_in: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    items: list
+    cursor: int
+
+
+def _error_from(response: requests.Response) -> ApiError:
+    detail, problem_type = response.reason or "", None
+    if response.headers.get("content-type", "").startswith(("application/problem+json", "application/json")):
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if isinstance(body, dict):
+            detail = str(body.get("detail") or body.get("title") or detail)[:500]
+            problem_type = body.get("type") if isinstance(body.get("type"), str) else None
+    kind = {401: AuthFailed, 410: EventsGone}.get(response.status_code, ApiError)
+    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type)
+
+
+class ApiClient:
+    def __init__(self, base_url: str, *, verify: bool | str = True, cert: str | None = None) -> None:
+        self.base_url = base_url.rstrip("/") + "/"
+        self._session = requests.Session()
+        self._session.verify = verify
+        self._session.cert = cert
+        self._session.headers["Accept"] = "application/json"
+        self.token: str | None = None
+
+    def _url(self, path: str) -> str:
+        return urljoin(self.base_url, API_PREFIX + path.lstrip("/"))
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def _json(self, response: requests.Response) -> dict:
+        if not response.ok:
+            raise _error_from(response)
+        if not response.headers.get("content-type", "").startswith("application/json"):
+            raise ApiError(f"expected JSON, got {response.headers.get('content-type', 'no content type')!r}", response.status_code)
+        try:
+            body = response.json()
+        except ValueError as error:
+            raise ApiError(f"malformed JSON: {error}", response.status_code) from None
+        if not isinstance(body, dict):
+            raise ApiError("expected a JSON object", response.status_code)
+        return body
+
+    def health(self) -> dict:
+        return self._json(self._session.get(self._url("health"), timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)))
+
+    def login(self, username: str, password: str) -> Login:
+        response = self._session.post(self._url("auth/token"), json={"username": username, "password": password},
+                                      timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
+        body = self._json(response)
+        token, role = body.get("access_token"), body.get("role")
+        if not isinstance(token, str) or not token or not isinstance(role, str):
+            raise ApiError("the token response lacks access_token or role")
+        self.token = token
+        expires_in = body.get("expires_in")
+        return Login(token, role, float(expires_in) if isinstance(expires_in, (int, float)) else 0.0)
+
+    def snapshot(self, collection: str) -> Snapshot:
+        """Every item of a collection, following its pages.
+
+        The cursor is the first page's: events after it may repeat what later pages already show,
+        which is harmless because events carry whole values, never increments.
+        """
+        items: list = []
+        cursor: int | None = None
+        params: dict[str, str] = {"page_size": "1000"}
+        for _ in range(MAX_PAGES):
+            body = self._json(self._session.get(self._url(collection), params=params, headers=self._headers(),
+                                                timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)))
+            page, next_token = body.get("items"), body.get("next_page_token")
+            if not isinstance(page, list):
+                raise ApiError(f"{collection}: 'items' is not a list")
+            items.extend(page)
+            if cursor is None:
+                cursor = body.get("cursor")
+                if isinstance(cursor, bool) or not isinstance(cursor, int) or cursor < 0:
+                    raise ApiError(f"{collection}: 'cursor' is not an event id")
+            if not next_token:
+                return Snapshot(items, cursor)
+            if not isinstance(next_token, str):
+                raise ApiError(f"{collection}: 'next_page_token' is not a string")
+            params["page_token"] = next_token
+        raise ApiError(f"{collection}: more than {MAX_PAGES} pages")
+
+    def open_events(self, last_event_id: int | None) -> "EventStream":
+        headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if last_event_id is not None:
+            headers["Last-Event-ID"] = str(last_event_id)
+        response = self._session.get(self._url("events"), headers=headers, stream=True,
+                                     timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S))
+        if not response.ok:
+            try:
+                response.content  # read the problem body so that the error can quote it
+            finally:
+                response.close()
+            raise _error_from(response)
+        if not response.headers.get("content-type", "").startswith("text/event-stream"):
+            response.close()
+            raise ApiError(f"the event stream has content type {response.headers.get('content-type')!r}")
+        return EventStream(response)
+
+    def close(self) -> None:
+        self._session.close()
+
+
+class EventStream:
+    """An open event stream; iterate it for events, `interrupt()` it from any thread to stop."""
+
+    def __init__(self, response: requests.Response) -> None:
+        self._response = response
+        self._parser = SseParser()
+
+    def __iter__(self) -> Iterator[SseEvent | OversizedEvent]:
+        raw = self._response.raw
+        try:
+            if raw.chunked:
+                # Each chunk as it arrives: a fixed-size read would hold events back until it filled.
+                chunks = raw.read_chunked(decode_content=True)
+            else:
+                chunks = iter(lambda: raw.read1(8192), b"")
+            for chunk in chunks:
+                yield from self._parser.feed(chunk)
+        except urllib3.exceptions.HTTPError as error:
+            raise ApiError(f"the event stream broke off: {error}") from None
+        finally:
+            self._response.close()
+
+    def interrupt(self) -> None:
+        """Wakes a reader blocked in a read, from any thread; the reader then closes the stream.
+
+        Shutting the socket down makes the blocked read return at once (closing it would not, on
+        Linux), and leaves the response's own objects to the reading thread.
+        """
+        connection = getattr(self._response.raw, "_connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed: the reader is awake or gone, which is what we want

@@ -1,0 +1,102 @@
+"""The embedded default: the reference court backend started as a child process on loopback.
+
+A console with no backend configured starts one, with a fresh data directory and a fresh random
+password that never leaves this process (it is handed over in the child's environment, not on its
+command line, where any user could read it). The GUI thread only launches and stops the process;
+waiting for it to listen happens on the sync worker (`wait_ready`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from console.sync import Credentials
+
+log = logging.getLogger(__name__)
+
+READY = re.compile(r"^court-backend: listening on (http://\S+)\s*$")
+PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
+START_TIMEOUT_S = 60.0
+STOP_TIMEOUT_S = 5.0
+
+
+class EmbeddedStartError(RuntimeError):
+    """The embedded backend did not come up; the message says why, for the operator."""
+
+
+class EmbeddedBackend:
+    def __init__(self, *, seed: int = 1, teams: int = 200, speed: float = 1.0, username: str = "supervisor") -> None:
+        self.credentials = Credentials(username, secrets.token_urlsafe(18))
+        self._seed, self._teams, self._speed = seed, teams, speed
+        self._process: subprocess.Popen | None = None
+        self._data_dir: Path | None = None
+        self._ready = threading.Event()
+        self._url: str | None = None
+        self._output_tail: list[str] = []
+        self._reader: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Launches the process; returns at once."""
+        self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
+        command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", "0",
+                   "--data", str(self._data_dir), "--seed", str(self._seed),
+                   "--teams", str(self._teams), "--speed", str(self._speed)]
+        env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
+        try:
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                             stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8",
+                                             errors="replace")
+        except OSError as error:
+            self._output_tail.append(f"cannot run {sys.executable}: {error}")
+            self._ready.set()
+            return
+        self._reader = threading.Thread(target=self._do_read_output, name="embedded-backend-output", daemon=True)
+        self._reader.start()
+
+    def _do_read_output(self) -> None:
+        """Reads the child's output until it exits (an unread pipe would block it)."""
+        for line in self._process.stdout:
+            line = line.rstrip()
+            match = READY.match(line)
+            if match and not self._ready.is_set():
+                self._url = match.group(1)
+                self._ready.set()
+            log.info("court-backend: %s", line)
+            self._output_tail = (self._output_tail + [line])[-20:]
+        self._ready.set()
+
+    def wait_ready(self) -> str:
+        """Blocks until the backend listens and returns its URL (call it on a worker thread)."""
+        if not self._ready.wait(START_TIMEOUT_S):
+            raise EmbeddedStartError(f"the embedded court backend did not start within {START_TIMEOUT_S:.0f} s")
+        if self._url is None:
+            last = next((line for line in reversed(self._output_tail) if line.strip()), "no output")
+            code = self._process.poll() if self._process else None
+            exited = f" (exit code {code})" if code is not None else ""
+            raise EmbeddedStartError(f"the embedded court backend failed to start{exited}: {last}")
+        return self._url
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                log.warning("the embedded court backend ignored SIGTERM; killing it")
+                process.kill()
+                process.wait()
+        if self._reader is not None:
+            self._reader.join(STOP_TIMEOUT_S)
+        if self._data_dir is not None:
+            shutil.rmtree(self._data_dir, ignore_errors=True)
+            self._data_dir = None

@@ -1,0 +1,95 @@
+"""An incremental parser of Server-Sent Events (the WHATWG event-stream format).
+
+Bytes go in as they arrive, complete events come out. A partial event at the end of a stream is
+never dispatched (the spec's rule), so a truncated stream loses nothing that was not yet whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_EVENT_BYTES = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class SseEvent:
+    id: str | None
+    type: str
+    data: str
+
+
+class OversizedEvent(ValueError):
+    """An event or line larger than `MAX_EVENT_BYTES`; it is skipped whole."""
+
+
+class SseParser:
+    def __init__(self, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
+        self._max = max_event_bytes
+        self._buffer = b""
+        self._data: list[str] = []
+        self._size = 0
+        self._type = ""
+        self._id: str | None = None
+        self._skipping = False
+        self.comments = 0
+
+    def feed(self, chunk: bytes) -> list[SseEvent | OversizedEvent]:
+        """Parses a chunk; returns the events it completed (and markers for oversized ones)."""
+        out: list[SseEvent | OversizedEvent] = []
+        buffer = self._buffer + chunk if self._buffer else chunk
+        start, size = 0, len(buffer)
+        while True:
+            lf = buffer.find(b"\n", start)
+            cr = buffer.find(b"\r", start, lf if lf >= 0 else size)
+            if cr >= 0:
+                if cr + 1 == size:
+                    break  # a CR at the chunk's end may be the first half of a CRLF
+                end, after = cr, cr + (2 if buffer[cr + 1] == 0x0A else 1)
+            elif lf >= 0:
+                end, after = lf, lf + 1
+            else:
+                break
+            self._line(buffer[start:end], out)
+            start = after
+        rest = buffer[start:]
+        if len(rest) > self._max:
+            rest = b""
+            self._begin_skip(out)
+        self._buffer = rest
+        return out
+
+    def _begin_skip(self, out: list) -> None:
+        if not self._skipping:
+            out.append(OversizedEvent(f"an event over {self._max} bytes was skipped"))
+        self._skipping = True
+        self._reset_event()
+
+    def _reset_event(self) -> None:
+        self._data, self._size, self._type = [], 0, ""
+
+    def _line(self, raw: bytes, out: list) -> None:
+        if not raw:
+            if self._skipping:
+                self._skipping = False
+            elif self._data:
+                out.append(SseEvent(self._id, self._type or "message", "\n".join(self._data)))
+            self._reset_event()
+            return
+        if self._skipping:
+            return
+        line = raw.decode("utf-8", errors="replace")
+        if line.startswith(":"):
+            self.comments += 1
+            return
+        name, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        if name == "data":
+            self._size += len(raw)
+            if self._size > self._max:
+                self._begin_skip(out)
+                return
+            self._data.append(value)
+        elif name == "event":
+            self._type = value
+        elif name == "id" and "\0" not in value:
+            self._id = value

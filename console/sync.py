@@ -1,0 +1,240 @@
+"""Live sync with one backend: a worker thread that logs in, snapshots, and follows the event stream.
+
+The thread never touches the store. It decodes what it receives and puts messages on a queue that
+the GUI thread drains in batches: a snapshot, then each event after the snapshot's cursor, and its
+own health as it changes. On any failure it reconnects with capped exponential backoff and full
+jitter, resuming from the last event id it saw; when the backend answers 410 it takes a fresh
+snapshot. Nothing is skipped silently: a record it cannot decode is dropped and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+import requests
+
+from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream
+from console.domain import EVENT_DECODERS, Court, DecodeError, Team, decode_court, decode_team
+from console.sse import OversizedEvent
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE_S = 0.5
+BACKOFF_CAP_S = 30.0
+
+
+class LinkState(str, Enum):
+    STARTING = "starting"
+    CONNECTING = "connecting"
+    LIVE = "live"
+    RECONNECTING = "reconnecting"
+    AUTH_FAILED = "auth_failed"
+    FAILED = "failed"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str
+
+    def __repr__(self) -> str:  # never let a password reach a log line through a repr
+        return f"Credentials(username={self.username!r}, password=***)"
+
+
+@dataclass(frozen=True)
+class SnapshotLoaded:
+    backend: str
+    courts: list[Court]
+    teams: list[Team]
+    cursor: int
+
+
+@dataclass(frozen=True)
+class EventReceived:
+    backend: str
+    event_id: int
+    update: object
+    received_at: float  # time.monotonic() when the worker decoded it
+
+
+@dataclass(frozen=True)
+class HealthChanged:
+    backend: str
+    state: LinkState
+    url: str
+    detail: str = ""
+    role: str = ""
+    latency_ms: float | None = None
+
+
+@dataclass(frozen=True)
+class RecordDropped:
+    backend: str
+    reason: str
+
+
+class BackendLink:
+    """Follows one backend on a worker thread and reports to `outbox_queue`.
+
+    `prepare`, when given, runs first on the worker thread and returns the backend's URL (the
+    embedded backend uses it to wait for its process to listen); if it raises, the link fails with
+    the error's message.
+    """
+
+    def __init__(self, backend: str, url: str, credentials: Credentials, sink: queue.SimpleQueue, *,
+                 prepare: Callable[[], str] | None = None, verify: bool | str = True, rng: random.Random | None = None) -> None:
+        self.backend = backend
+        self.url = url
+        self._credentials = credentials
+        self._sink = sink
+        self._prepare = prepare
+        self._verify = verify
+        self._rng = rng or random.Random()
+        self._stopping = threading.Event()
+        self._stream: EventStream | None = None
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._do_run, name=f"sync-{backend}", daemon=True)
+        self.last_event_id: int | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        with self._lock:
+            if self._stream is not None:
+                self._stream.interrupt()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _health(self, state: LinkState, detail: str = "", **extra) -> None:
+        self._sink.put(HealthChanged(self.backend, state, self.url, detail, **extra))
+
+    def _do_run(self) -> None:
+        if self._prepare is not None:
+            self._health(LinkState.STARTING, "starting the backend")
+            try:
+                self.url = self._prepare()
+            except Exception as error:  # any failure to start is shown to the operator, not raised
+                log.error("backend %s did not start: %s", self.backend, error)
+                self._health(LinkState.FAILED, str(error))
+                return
+        client = ApiClient(self.url, verify=self._verify)
+        try:
+            self._do_follow(client)
+        finally:
+            client.close()
+            self._health(LinkState.STOPPED)
+
+    def _do_follow(self, client: ApiClient) -> None:
+        attempt = 0
+        need_snapshot = True
+        role, latency_ms = "", None
+        self._health(LinkState.CONNECTING)
+        while not self._stopping.is_set():
+            try:
+                if client.token is None:
+                    started = time.monotonic()
+                    role = client.login(self._credentials.username, self._credentials.password).role
+                    latency_ms = (time.monotonic() - started) * 1000.0
+                if need_snapshot:
+                    self._do_snapshot(client)
+                    need_snapshot = False
+                stream = client.open_events(self.last_event_id)
+                with self._lock:
+                    if self._stopping.is_set():
+                        stream.interrupt()
+                        break
+                    self._stream = stream
+                self._health(LinkState.LIVE, role=role, latency_ms=latency_ms)
+                attempt = 0
+                self._do_read(stream)
+                detail = "the backend closed the event stream"
+            except AuthFailed as error:
+                if client.token is not None:
+                    client.token = None  # an expired token: log in again straight away
+                    continue
+                self._health(LinkState.AUTH_FAILED, str(error))
+                return
+            except EventsGone as error:
+                log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
+                need_snapshot = True
+                continue
+            except (ApiError, requests.RequestException, OSError) as error:
+                detail = str(error)
+            except Exception as error:  # a defect must not end the link: report it and reconnect
+                log.exception("backend %s: unexpected error", self.backend)
+                detail = f"unexpected error: {error!r}"
+            finally:
+                with self._lock:
+                    self._stream = None
+            if self._stopping.is_set():
+                break
+            delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
+            attempt += 1
+            log.info("backend %s: %s; reconnecting in %.1f s", self.backend, detail, delay)
+            self._health(LinkState.RECONNECTING, detail)
+            self._stopping.wait(delay)
+
+    def _do_snapshot(self, client: ApiClient) -> None:
+        courts_page = client.snapshot("courts")
+        teams_page = client.snapshot("teams")
+        courts = self._decode_all(courts_page.items, decode_court, "court")
+        teams = self._decode_all(teams_page.items, decode_team, "team")
+        # Stream from the older cursor: replaying an event already reflected is harmless.
+        cursor = min(courts_page.cursor, teams_page.cursor)
+        self.last_event_id = cursor
+        self._sink.put(SnapshotLoaded(self.backend, courts, teams, cursor))
+
+    def _decode_all(self, records: list, decode: Callable, what: str) -> list:
+        decoded = []
+        for record in records:
+            try:
+                decoded.append(decode(self.backend, record))
+            except DecodeError as error:
+                self._drop(f"{what}: {error}")
+        return decoded
+
+    def _drop(self, reason: str) -> None:
+        log.warning("backend %s: dropped a record: %s", self.backend, reason)
+        self._sink.put(RecordDropped(self.backend, reason))
+
+    def _do_read(self, stream: EventStream) -> None:
+        for item in stream:
+            if self._stopping.is_set():
+                return
+            if isinstance(item, OversizedEvent):
+                self._drop(str(item))
+                continue
+            try:
+                event_id = int(item.id) if item.id is not None else None
+            except ValueError:
+                event_id = None
+            if event_id is None:
+                self._drop(f"{item.type}: no integer event id")
+                continue
+            if self.last_event_id is not None and event_id <= self.last_event_id:
+                continue  # already applied: a replay after a resume or a snapshot
+            self.last_event_id = event_id
+            decode = EVENT_DECODERS.get(item.type)
+            if decode is None:
+                continue  # a type this console does not know yet; its id still counts for resuming
+            try:
+                update = decode(json.loads(item.data))
+            except (ValueError, RecursionError, DecodeError) as error:
+                self._drop(f"{item.type} #{event_id}: {error}")
+                continue
+            self._sink.put(EventReceived(self.backend, event_id, update, time.monotonic()))
