@@ -1,0 +1,119 @@
+"""`enforcement-console`: starts the console, on its embedded court backend when none is configured."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import queue
+import sys
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from console.embedded import EmbeddedBackend
+from console.region import load_region
+from console.store import Changes, Store
+from console.sync import BackendLink, LinkState
+from resources import resource_path
+from widgets.live_store import LiveStore
+from widgets.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+EMBEDDED = "embedded"
+CJK_FONT_FILE = "ConsoleSansSC-Regular.otf"
+CJK_FONT_FAMILY = "Console Sans SC"
+SCREENSHOT_GIVE_UP_S = 90.0
+
+
+class ConsoleSession:
+    """One running console: the store, its sync links, and the main window over them."""
+
+    def __init__(self, settings: QSettings, embedded: EmbeddedBackend) -> None:
+        self.sink: queue.SimpleQueue = queue.SimpleQueue()
+        self.store = Store()
+        self.live = LiveStore(self.store, self.sink)
+        self.embedded = embedded
+        self.links = [BackendLink(EMBEDDED, "", self.embedded.credentials, self.sink, prepare=self.embedded.wait_ready)]
+        self.window = MainWindow(self.live, load_region(), settings)
+
+    def start(self) -> None:
+        self.embedded.start()
+        for link in self.links:
+            link.start()
+
+    def is_live(self) -> bool:
+        return bool(self.store.teams) and any(h.state == LinkState.LIVE for h in self.store.health.values())
+
+    def shutdown(self) -> None:
+        for link in self.links:
+            link.stop()
+        self.embedded.stop()
+        self.live.cleanup()
+
+
+class Screenshot:
+    """Grabs the main window once the console has shown `after_s` seconds of live data, then quits."""
+
+    def __init__(self, session: ConsoleSession, path: Path, after_s: float) -> None:
+        self._session, self._path, self._after_ms = session, path, int(after_s * 1000)
+        self._armed = False
+        session.live.changed.connect(self._on_changed)
+        QTimer.singleShot(int((SCREENSHOT_GIVE_UP_S + after_s) * 1000), self._on_give_up)
+
+    def _on_changed(self, _: Changes) -> None:
+        if not self._armed and self._session.is_live():
+            self._armed = True
+            QTimer.singleShot(self._after_ms, lambda: self._take(0))
+
+    def _on_give_up(self) -> None:
+        if not self._armed:
+            print(f"enforcement-console: no live data after {SCREENSHOT_GIVE_UP_S:.0f} s; the screenshot shows why", file=sys.stderr)
+            self._take(1)
+
+    def _take(self, exit_code: int) -> None:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._session.window.grab().save(str(self._path)):
+            print(f"enforcement-console: cannot write {self._path}", file=sys.stderr)
+            exit_code = 1
+        QApplication.instance().exit(exit_code)
+
+
+def use_bundled_cjk_font(app: QApplication) -> None:
+    """Adds the bundled CJK font behind the platform's own, so Chinese renders on any machine."""
+    if QFontDatabase.addApplicationFont(str(resource_path("fonts", CJK_FONT_FILE))) < 0:
+        log.warning("the bundled CJK font could not be loaded; Chinese may show as boxes")
+        return
+    font = app.font()
+    font.setFamilies([font.family(), CJK_FONT_FAMILY])
+    app.setFont(font)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="enforcement-console", description="Enforcement command-centre console.")
+    parser.add_argument("--screenshot", type=Path, metavar="PATH", help="write a PNG of the main window and exit")
+    parser.add_argument("--after", type=float, default=5.0, metavar="SECONDS",
+                        help="seconds of live data before the screenshot (default 5)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the embedded backend's simulation (default 1)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("EnforcementConsole")
+    app.setApplicationName("enforcement-console")
+    use_bundled_cjk_font(app)
+    pg.setConfigOptions(antialias=True)
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "EnforcementConsole", "enforcement-console")
+    session = ConsoleSession(settings, EmbeddedBackend(seed=args.seed))
+    app.aboutToQuit.connect(session.shutdown)
+    session.start()
+    session.window.show()
+    if args.screenshot is not None:
+        session.screenshot = Screenshot(session, args.screenshot, args.after)
+    return app.exec()

@@ -1,0 +1,155 @@
+"""The map: the region's boundaries, its courts, and every field team moving live.
+
+Boundaries are drawn with one item per level (all rings of a level in one array), and teams with
+one scatter item fed whole arrays once per batch: the cost of a frame does not grow with the
+number of rings, and a burst of events costs one redraw.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
+
+from console.domain import CourtLevel
+from console.region import Region
+from console.store import Changes, Store
+from widgets.live_store import LiveStore
+from widgets.team_style import LOST_CONTACT_COLOR, STATUS_COLORS, is_lost_contact, status_label
+
+HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
+TEAM_SIZE = 13
+COURT_SIZES = {CourtLevel.HIGH: 11, CourtLevel.INTERMEDIATE: 8, CourtLevel.BASIC: 5}
+BACKGROUND = QColor("#1b2230")
+LAND = QColor("#243044")
+COUNTY_PEN = pg.mkPen(QColor(120, 140, 170, 90), width=0.6)
+PREFECTURE_PEN = pg.mkPen(QColor(150, 170, 200, 190), width=1.2)
+PROVINCE_PEN = pg.mkPen(QColor(190, 205, 230), width=2.0)
+COURT_BRUSH = pg.mkBrush("#d8dee9")
+COURT_PEN = pg.mkPen("#1b2230", width=0.8)
+TEAM_PEN = pg.mkPen(QColor(15, 20, 28), width=0.8)
+
+
+def _arrow(heading_deg: float) -> QPainterPath:
+    """A team marker pointing along its heading; symbol space has y downwards, north is up."""
+    path = QPainterPath()
+    path.moveTo(0.0, -0.5)
+    path.lineTo(0.38, 0.42)
+    path.lineTo(0.0, 0.22)
+    path.lineTo(-0.38, 0.42)
+    path.closeSubpath()
+    return QTransform().rotate(heading_deg).map(path)
+
+
+ARROWS = [_arrow(step * 360.0 / HEADING_STEPS) for step in range(HEADING_STEPS)]
+STATUS_BRUSHES = {status: pg.mkBrush(color) for status, color in STATUS_COLORS.items()}
+LOST_CONTACT_BRUSH = pg.mkBrush(LOST_CONTACT_COLOR)
+
+
+class Projection:
+    """Equirectangular around the region's middle latitude: shapes keep their proportions."""
+
+    def __init__(self, middle_lat: float) -> None:
+        self.x_scale = math.cos(math.radians(middle_lat))
+
+    def x(self, lon):
+        return np.asarray(lon, dtype=float) * self.x_scale
+
+
+class MapPanel(QWidget):
+    def __init__(self, live: LiveStore, region: Region, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        west, south, east, north = region.bounds
+        self.projection = Projection((south + north) / 2)
+        self.plot = pg.PlotWidget(self, background=BACKGROUND)
+        self.plot.setMenuEnabled(False)
+        item = self.plot.getPlotItem()
+        for axis in ("left", "bottom"):
+            item.hideAxis(axis)
+        self.view_box = item.getViewBox()
+        self.view_box.setAspectLocked(True)
+        self._draw_region(region)
+        self.courts = pg.ScatterPlotItem(symbol="s", pen=COURT_PEN, brush=COURT_BRUSH, hoverable=True, tip=self._court_tip)
+        self.teams = pg.ScatterPlotItem(pen=TEAM_PEN, size=TEAM_SIZE, hoverable=True, tip=self._team_tip)
+        self.teams.setZValue(10)
+        self.plot.addItem(self.courts)
+        self.plot.addItem(self.teams)
+        margin = 0.02 * (east - west)
+        self.view_box.setRange(xRange=(float(self.projection.x(west - margin)), float(self.projection.x(east + margin))),
+                               yRange=(south - margin, north + margin), padding=0)
+        self.legend = QLabel(self._legend_html(), self.plot)
+        self.legend.setStyleSheet("QLabel { background: rgba(20, 26, 36, 200); color: #d8dee9; padding: 6px; border-radius: 4px; }")
+        self.legend.move(8, 8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        live.changed.connect(self._on_changed)
+        # Staleness grows with no event at all, so the map restyles on a clock too.
+        self._clock = QTimer(self)
+        self._clock.setInterval(5000)
+        self._clock.timeout.connect(self._redraw_teams)
+        self._clock.start()
+
+    def _legend_html(self) -> str:
+        rows = [f'<span style="color:{color.name()}">▲</span> {status_label(status)}' for status, color in STATUS_COLORS.items()]
+        rows.append(f'<span style="color:{LOST_CONTACT_COLOR.name()}">▲</span> {self.tr("Lost contact")}')
+        return "<br>".join(rows)
+
+    def _draw_region(self, region: Region) -> None:
+        province = region.outlines["province"]
+        land = QPainterPath()
+        x = self.projection.x(province.lon)
+        start = 0
+        for end in np.flatnonzero(~province.connect):
+            land.addPolygon([QPointF(px, py) for px, py in zip(x[start:end + 1], province.lat[start:end + 1])])
+            start = end + 1
+        fill = QGraphicsPathItem(land)
+        fill.setBrush(QBrush(LAND))
+        fill.setPen(QPen(Qt.PenStyle.NoPen))
+        self.plot.addItem(fill)
+        for level, pen in (("county", COUNTY_PEN), ("prefecture", PREFECTURE_PEN), ("province", PROVINCE_PEN)):
+            outline = region.outlines[level]
+            self.plot.addItem(pg.PlotCurveItem(self.projection.x(outline.lon), outline.lat, connect=outline.connect, pen=pen))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.courts_changed:
+            self._redraw_courts()
+        if changes.positions_moved or changes.team_rows or changes.teams_reset:
+            self._redraw_teams()
+
+    def _redraw_courts(self) -> None:
+        courts = list(self._store.courts.values())
+        self.courts.setData(
+            x=self.projection.x([c.lon for c in courts]),
+            y=np.array([c.lat for c in courts]),
+            size=[COURT_SIZES[c.level] for c in courts],
+            data=[(c.backend, c.id) for c in courts],
+        )
+
+    def _redraw_teams(self) -> None:
+        teams = self._store.teams
+        now = time.time()
+        steps = [round(t.heading * HEADING_STEPS / 360.0) % HEADING_STEPS for t in teams]
+        self.teams.setData(
+            x=self.projection.x([t.lon for t in teams]),
+            y=np.array([t.lat for t in teams]),
+            symbol=[ARROWS[s] for s in steps],
+            brush=[LOST_CONTACT_BRUSH if is_lost_contact(t, now) else STATUS_BRUSHES[t.status] for t in teams],
+            data=[(t.backend, t.id) for t in teams],
+        )
+
+    def _team_tip(self, x: float, y: float, data) -> str:
+        team = self._store.team(*data)
+        if team is None:
+            return ""
+        return self.tr("{name}\n{status} · {speed:.0f} km/h").format(name=team.name, status=status_label(team.status), speed=team.speed_kmh)
+
+    def _court_tip(self, x: float, y: float, data) -> str:
+        court = self._store.courts.get(tuple(data))
+        return court.name if court else ""

@@ -1,0 +1,56 @@
+"""How a team's status looks everywhere in the console: its name, its colour, and staleness."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from console.domain import Team, TeamStatus
+
+# A team that has sent no position for this long is shown as out of contact.
+LOST_CONTACT_S = 90.0
+
+STATUS_COLORS = {
+    TeamStatus.STANDBY: QColor("#5b8def"),
+    TeamStatus.EN_ROUTE: QColor("#f2b134"),
+    TeamStatus.ON_SCENE: QColor("#b06ee0"),
+    TeamStatus.OPERATING: QColor("#35b36b"),
+    TeamStatus.RETURNING: QColor("#3fb8c9"),
+    TeamStatus.OFF_DUTY: QColor("#8a8f98"),
+    TeamStatus.EMERGENCY: QColor("#e5484d"),
+}
+LOST_CONTACT_COLOR = QColor("#6b7079")
+
+
+def status_label(status: TeamStatus) -> str:
+    labels = {
+        TeamStatus.STANDBY: QCoreApplication.translate("TeamStatus", "Standby"),
+        TeamStatus.EN_ROUTE: QCoreApplication.translate("TeamStatus", "En route"),
+        TeamStatus.ON_SCENE: QCoreApplication.translate("TeamStatus", "On scene"),
+        TeamStatus.OPERATING: QCoreApplication.translate("TeamStatus", "Operating"),
+        TeamStatus.RETURNING: QCoreApplication.translate("TeamStatus", "Returning"),
+        TeamStatus.OFF_DUTY: QCoreApplication.translate("TeamStatus", "Off duty"),
+        TeamStatus.EMERGENCY: QCoreApplication.translate("TeamStatus", "Emergency"),
+    }
+    return labels[status]
+
+
+def is_lost_contact(team: Team, now: float | None = None) -> bool:
+    return (time.time() if now is None else now) - team.position_at > LOST_CONTACT_S
+
+
+def format_duration(seconds: float) -> str:
+    """A short duration for a table cell: 42 s, 7 min, 1 h 05 min, 2 d 3 h."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return QCoreApplication.translate("Duration", "%n s", "", seconds)
+    minutes = seconds // 60
+    if minutes < 60:
+        return QCoreApplication.translate("Duration", "%n min", "", minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return QCoreApplication.translate("Duration", "{h} h {m:02d} min").format(h=hours, m=minutes)
+    days, hours = divmod(hours, 24)
+    return QCoreApplication.translate("Duration", "{d} d {h} h").format(d=days, h=hours)
