@@ -1,0 +1,60 @@
+"""Shared fixtures: an offscreen Qt, a real reference backend on loopback, and leak checks."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import threading
+
+import pytest
+import requests
+
+from console.embedded import EmbeddedBackend
+
+SEED = 7
+
+
+class RunningBackend:
+    """A reference backend in its own process, as a black-box client sees it."""
+
+    def __init__(self, process: EmbeddedBackend, url: str) -> None:
+        self.process = process
+        self.url = url
+        self.password = process.credentials.password
+
+    def api(self, path: str) -> str:
+        return f"{self.url}/api/v1/{path.lstrip('/')}"
+
+    def token(self, username: str = "operator") -> str:
+        response = requests.post(self.api("auth/token"), json={"username": username, "password": self.password}, timeout=10)
+        response.raise_for_status()
+        return response.json()["access_token"]
+
+    def auth(self, username: str = "operator") -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(username)}"}
+
+
+def start_backend(**options) -> RunningBackend:
+    process = EmbeddedBackend(seed=SEED, **options)
+    process.start()
+    return RunningBackend(process, process.wait_ready())
+
+
+@pytest.fixture(scope="session")
+def backend():
+    """One backend shared by the tests that only read from it."""
+    running = start_backend()
+    yield running
+    running.process.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_threads():
+    """Fails a test that leaves a sync worker or a backend reader running behind it."""
+    before = set(threading.enumerate())
+    yield
+    leaked = [t for t in threading.enumerate() if t not in before and t.is_alive()
+              and t.name.startswith(("sync-", "embedded-backend-output"))]
+    assert not leaked, f"threads left running: {[t.name for t in leaked]}"

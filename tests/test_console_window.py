@@ -1,0 +1,141 @@
+"""The console as an operator meets it: it starts on its embedded backend and shows it live."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from console.embedded import EmbeddedBackend
+from console.region import load_region
+from console.store import Store
+from console.sync import LinkState
+from widgets.app import ConsoleSession
+from widgets.live_store import LiveStore
+from widgets.main_window import MainWindow
+from widgets.teams_panel import TeamsModel
+
+from .conftest import SEED
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(qtbot, settings):
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED))
+    qtbot.addWidget(running.window)
+    running.start()
+    running.window.show()
+    yield running
+    running.shutdown()
+
+
+def marker_positions(window: MainWindow) -> dict[tuple[str, str], tuple[float, float]]:
+    points = window.map_panel.teams.data
+    return {tuple(p["data"]): (float(p["x"]), float(p["y"])) for p in points}
+
+
+def test_the_console_goes_live_on_its_embedded_backend_and_teams_move_on_the_map(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    window = session.window
+    health = session.store.health["embedded"]
+    assert health.url.startswith("http://127.0.0.1:")
+    assert len(session.store.teams) == 200 and len(session.store.courts) == 211
+    assert window.teams_panel.model.rowCount() == 200
+    first = marker_positions(window)
+    assert len(first) == 200
+
+    def a_marker_moved() -> bool:
+        now = marker_positions(window)
+        return any(now[key] != first[key] for key in first)
+
+    qtbot.waitUntil(a_marker_moved, timeout=15_000)
+    connection = window.connection_panel.model
+    qtbot.waitUntil(lambda: health.events_received > 0, timeout=10_000)
+    assert connection.data(connection.index(0, connection.STATE)) == "Live"
+    assert int(connection.data(connection.index(0, connection.EVENTS)).replace(",", "")) > 0
+
+
+def test_the_teams_table_shows_what_the_store_holds(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    model = session.window.teams_panel.model
+    team = session.store.teams[0]
+    court = session.store.courts[(team.backend, team.court_id)]
+    assert model.data(model.index(0, TeamsModel.COURT)) == court.name
+    assert court.name + model.data(model.index(0, TeamsModel.TEAM)) == team.name
+    assert model.data(model.index(0, TeamsModel.HEARTBEAT)).endswith("ago")
+
+
+def test_quitting_stops_the_backend_the_console_started(qtbot, settings):
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED))
+    qtbot.addWidget(running.window)
+    running.start()
+    qtbot.waitUntil(running.is_live, timeout=30_000)
+    process = running.embedded._process
+    running.shutdown()
+    assert process.poll() is not None
+    assert all(not link.running for link in running.links)
+
+
+def test_a_backend_that_cannot_start_is_explained_in_the_window(qtbot, settings):
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, teams=0))  # refused by court-backend
+    qtbot.addWidget(running.window)
+    running.start()
+    running.window.show()
+    try:
+        health = lambda: running.store.health.get("embedded")  # noqa: E731
+        qtbot.waitUntil(lambda: health() is not None and health().state == LinkState.FAILED, timeout=30_000)
+        banner = running.window._banner
+        assert banner.isVisible()
+        assert "failed to start" in banner.text() and "--teams must be between 1 and 2000" in banner.text()
+    finally:
+        running.shutdown()
+
+
+def make_window(qtbot, settings) -> MainWindow:
+    window = MainWindow(LiveStore(Store(), queue.SimpleQueue()), load_region(), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_dock_layout_comes_back_at_the_next_start(qtbot, settings):
+    window = make_window(qtbot, settings)
+    window.docks["teams"].close()
+    window.docks["connection"].setFloating(True)
+    window.removeDockWidget(window.docks["map"])
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.docks["map"])
+    window.docks["map"].show()
+    window.close()
+
+    again = make_window(qtbot, settings)
+    assert not again.docks["teams"].isVisible()
+    assert again.docks["connection"].isFloating()
+    assert again.dockWidgetArea(again.docks["map"]) == Qt.DockWidgetArea.RightDockWidgetArea
+
+    again.reset_layout()
+    assert all(dock.isVisible() and not dock.isFloating() for dock in again.docks.values())
+    assert again.dockWidgetArea(again.docks["map"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_a_layout_saved_by_another_version_falls_back_to_the_default(qtbot, settings):
+    settings.setValue("layout/version", 0)
+    settings.setValue("layout/state", b"not a layout")
+    window = make_window(qtbot, settings)
+    assert all(dock.isVisible() for dock in window.docks.values())
+
+
+def test_every_dock_can_be_reopened_from_the_view_menu(qtbot, settings):
+    window = make_window(qtbot, settings)
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    for dock in window.findChildren(QDockWidget):
+        dock.close()
+        toggle = next(a for a in view_menu.actions() if a is dock.toggleViewAction())
+        toggle.trigger()
+        assert dock.isVisible()

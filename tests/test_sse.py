@@ -1,0 +1,40 @@
+"""The event-stream parser: line endings, comments, multi-line data, oversized and truncated events."""
+
+from console.sse import OversizedEvent, SseEvent, SseParser
+
+
+def feed_all(parser: SseParser, *chunks: bytes) -> list:
+    return [event for chunk in chunks for event in parser.feed(chunk)]
+
+
+def test_events_split_anywhere_across_chunks_come_out_whole():
+    stream = b"event: team.status\r\ndata: {\"a\": 1}\r\nid: 7\r\n\r\nevent: team.position\ndata: x\nid: 8\n\n"
+    for size in (1, 2, 3, 7, len(stream)):
+        chunks = [stream[i:i + size] for i in range(0, len(stream), size)]
+        assert feed_all(SseParser(), *chunks) == [
+            SseEvent("7", "team.status", '{"a": 1}'),
+            SseEvent("8", "team.position", "x"),
+        ]
+
+
+def test_comments_are_counted_and_multi_line_data_is_joined():
+    parser = SseParser()
+    events = feed_all(parser, b": ping\n\ndata: one\ndata: two\n\n")
+    assert events == [SseEvent(None, "message", "one\ntwo")]
+    assert parser.comments == 1
+
+
+def test_an_oversized_event_is_skipped_and_the_next_one_survives():
+    parser = SseParser(max_event_bytes=64)
+    events = feed_all(parser, b"id: 1\ndata: " + b"x" * 40, b"y" * 40, b"\n\nid: 2\ndata: fine\n\n")
+    assert isinstance(events[0], OversizedEvent)
+    assert events[1:] == [SseEvent("2", "message", "fine")]
+
+
+def test_a_truncated_event_is_never_dispatched():
+    assert feed_all(SseParser(), b"id: 5\ndata: half an ev") == []
+
+
+def test_invalid_utf8_does_not_raise():
+    events = feed_all(SseParser(), b"id: 1\ndata: \xff\xfe\n\n")
+    assert len(events) == 1 and events[0].id == "1"

@@ -1,0 +1,82 @@
+"""One sync link against a real backend: snapshot, live events, stopping, refused credentials."""
+
+from __future__ import annotations
+
+import queue
+import random
+import time
+
+import pytest
+
+from console.store import Store
+from console.sync import BackendLink, Credentials, EventReceived, HealthChanged, LinkState, SnapshotLoaded
+
+
+def pump(sink: queue.SimpleQueue, store: Store, until, timeout: float = 20.0) -> list:
+    """Applies messages to the store as the GUI thread would, until `until(store)` holds."""
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            message = sink.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        seen.append(message)
+        store.apply([message])
+        if until(store):
+            return seen
+    raise AssertionError(f"condition not met within {timeout} s; last messages: {seen[-3:]}")
+
+
+@pytest.fixture
+def link_to(backend):
+    links = []
+
+    def make(username: str = "operator", password: str | None = None) -> tuple[BackendLink, queue.SimpleQueue]:
+        sink: queue.SimpleQueue = queue.SimpleQueue()
+        link = BackendLink("b1", backend.url, Credentials(username, password or backend.password), sink, rng=random.Random(3))
+        links.append(link)
+        link.start()
+        return link, sink
+
+    yield make
+    for link in links:
+        link.stop()
+
+
+def test_a_link_snapshots_then_applies_the_stream_from_the_cursor(link_to):
+    link, sink = link_to()
+    store = Store()
+    seen = pump(sink, store, lambda s: s.health.get("b1") is not None and s.health["b1"].events_received >= 100)
+    kinds = [type(m) for m in seen]
+    snapshot = next(m for m in seen if isinstance(m, SnapshotLoaded))
+    first_event = next(m for m in seen if isinstance(m, EventReceived))
+    assert kinds.index(SnapshotLoaded) < kinds.index(EventReceived)
+    assert first_event.event_id == snapshot.cursor + 1
+    ids = [m.event_id for m in seen if isinstance(m, EventReceived)]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))
+    assert len(store.teams) == 200 and store.health["b1"].state == LinkState.LIVE
+    assert store.health["b1"].role == "operator"
+
+
+def test_stopping_a_live_link_returns_promptly(link_to):
+    link, sink = link_to()
+    pump(sink, Store(), lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
+    started = time.monotonic()
+    link.stop()
+    assert not link.running
+    assert time.monotonic() - started < 3.0
+
+
+def test_a_wrong_password_ends_in_auth_failed_with_the_reason(link_to):
+    link, sink = link_to(password="not-the-password")
+    store = Store()
+    pump(sink, store, lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.AUTH_FAILED)
+    assert "401" in store.health["b1"].detail
+    assert not store.teams
+
+
+def test_the_password_never_shows_in_health_messages(link_to, backend):
+    link, sink = link_to()
+    seen = pump(sink, Store(), lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
+    assert all(backend.password not in repr(m) for m in seen if isinstance(m, HealthChanged))
+    assert backend.password not in repr(Credentials("operator", backend.password))
