@@ -34,11 +34,17 @@ class EmbeddedStartError(RuntimeError):
 
 
 class EmbeddedBackend:
-    def __init__(self, *, seed: int = 1, teams: int = 200, speed: float = 1.0, username: str = "supervisor") -> None:
+    def __init__(self, *, seed: int = 1, teams: int = 200, speed: float = 1.0, username: str = "supervisor",
+                 data_dir: Path | None = None, options: tuple[str, ...] = ()) -> None:
+        """`data_dir`, when given, is used and kept; otherwise a fresh one lives as long as the process.
+
+        `options` are further `court-backend` options (e.g. ``("--event-retention", "1000")``).
+        """
         self.credentials = Credentials(username, secrets.token_urlsafe(18))
-        self._seed, self._teams, self._speed = seed, teams, speed
+        self._seed, self._teams, self._speed, self._options = seed, teams, speed, options
         self._process: subprocess.Popen | None = None
-        self._data_dir: Path | None = None
+        self._keep_data = data_dir is not None
+        self._data_dir: Path | None = data_dir
         self._ready = threading.Event()
         self._url: str | None = None
         self._output_tail: list[str] = []
@@ -46,10 +52,11 @@ class EmbeddedBackend:
 
     def start(self) -> None:
         """Launches the process; returns at once."""
-        self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
+        if self._data_dir is None:
+            self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
         command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", "0",
                    "--data", str(self._data_dir), "--seed", str(self._seed),
-                   "--teams", str(self._teams), "--speed", str(self._speed)]
+                   "--teams", str(self._teams), "--speed", str(self._speed), *self._options]
         env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
         try:
             self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -97,6 +104,6 @@ class EmbeddedBackend:
                 process.wait()
         if self._reader is not None:
             self._reader.join(STOP_TIMEOUT_S)
-        if self._data_dir is not None:
+        if self._data_dir is not None and not self._keep_data:
             shutil.rmtree(self._data_dir, ignore_errors=True)
             self._data_dir = None

@@ -16,10 +16,13 @@ from pydantic import BaseModel, Field
 
 from court_backend import problems
 from court_backend.auth import TOKEN_LIFETIME_S, Accounts, Principal
-from court_backend.events import EventLog
+from court_backend.events import DEFAULT_RETENTION, EventLog
 from court_backend.geography import build_courts, load_divisions
 from court_backend.problems import Problem
 from court_backend.simulation import Simulation
+from court_backend.storage import open_database, restore_simulation, save_simulation
+
+log = logging.getLogger("court_backend")
 
 API = "/api/v1"
 TICK_S = 1.0
@@ -33,6 +36,7 @@ class Config:
     seed: int = 1
     teams: int = 200
     speed: float = 1.0
+    event_retention: int = DEFAULT_RETENTION
 
 
 class TokenRequest(BaseModel):
@@ -44,21 +48,33 @@ class Backend:
     """Everything one running backend holds: accounts, courts, the event log and the simulation."""
 
     def __init__(self, config: Config) -> None:
-        config.data_dir.mkdir(parents=True, exist_ok=True)
         self.accounts = Accounts(config.demo_password)
         divisions = load_divisions()
         self.courts = build_courts(divisions)
-        self.events = EventLog.open(config.data_dir)
+        self.db = open_database(config.data_dir)
+        self.events = EventLog(self.db, config.event_retention)
         self.simulation = Simulation(self.courts, divisions, seed=config.seed, teams=config.teams,
                                      speed=config.speed, now=time.time())
+        if restore_simulation(self.db, self.simulation):
+            log.info("carrying on from the state stored in %s (event %d)", config.data_dir, self.events.last_id)
+        else:
+            with self.db:
+                save_simulation(self.db, self.simulation)
 
     async def run_simulation(self) -> None:
         last = time.time()
         while True:
             await asyncio.sleep(TICK_S)
             now = time.time()
-            self.events.append(self.simulation.tick(now - last, now))
+            events = self.simulation.tick(now - last, now)
+            with self.db:  # the events and the state they leave behind, in one transaction
+                self.events.append(events)
+                save_simulation(self.db, self.simulation, {payload["team_id"] for _, payload in events})
+            self.events.published()
             last = now
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def resume_point(request: Request, last_event_id: Annotated[str | None, Header()] = None) -> int:
@@ -67,20 +83,20 @@ def resume_point(request: Request, last_event_id: Annotated[str | None, Header()
     A dependency rather than code in the stream itself: FastAPI has started a 200 response by the
     time an SSE generator runs, so a refusal (422, 410) must be decided before it.
     """
-    newest = request.app.state.backend.events.last_id
+    events = request.app.state.backend.events
     if last_event_id is None:
-        return newest
+        return events.last_id
     try:
         resume_from = int(last_event_id.strip())
     except ValueError:
         raise Problem(422, "invalid-request", "Last-Event-ID must be an event id (an integer).") from None
     if resume_from < 0:
         raise Problem(422, "invalid-request", "Last-Event-ID must not be negative.")
-    if resume_from > newest:
-        # An id this log never issued: the client followed another backend, or this one's data was
-        # reset. Its state cannot be patched from here; it must take a fresh snapshot.
-        raise Problem(410, "events-gone", f"Event {resume_from} is not in this backend's log; take a fresh snapshot.",
-                      newest_event_id=newest)
+    if not events.can_resume_after(resume_from):
+        # Older than the retention, or an id this log never issued (the client followed another
+        # backend, or this one's data was reset): its state cannot be patched from here.
+        raise Problem(410, "events-gone", f"The events after {resume_from} are not held; take a fresh snapshot.",
+                      oldest_event_id=events.oldest_id, newest_event_id=events.last_id)
     return resume_from
 
 
@@ -132,7 +148,7 @@ def create_app(config: Config) -> FastAPI:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            backend.events.close()
+            backend.close()
 
     app = FastAPI(title="Court Backend API", version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.backend = backend
@@ -161,6 +177,8 @@ def create_app(config: Config) -> FastAPI:
     @app.get(f"{API}/events", response_class=EventSourceResponse)
     async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
         while True:
+            if not backend.events.can_resume_after(cursor):
+                return  # this reader fell behind the retention; on reconnecting it is told so (410)
             batch = backend.events.after(cursor)
             if not batch:
                 await backend.events.wait_after(cursor)

@@ -14,6 +14,7 @@ from pathlib import Path
 import uvicorn
 
 from court_backend.app import Config, create_app
+from court_backend.events import DEFAULT_RETENTION
 
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 
@@ -26,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
     parser.add_argument("--teams", type=int, default=200, help="number of field teams (default 200, at most 2000)")
     parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
+    parser.add_argument("--event-retention", type=int, default=DEFAULT_RETENTION, metavar="N",
+                        help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})")
     parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
     return parser
 
@@ -44,6 +47,8 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--teams must be between 1 and 2000")
     if args.speed <= 0:
         parser.error("--speed must be above 0")
+    if args.event_retention < 1:
+        parser.error("--event-retention must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     password = args.demo_password or os.environ.get(PASSWORD_ENV)
     if not password:
@@ -60,7 +65,8 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:
         sys.exit(f"court-backend: cannot listen on {args.host}:{args.port}: {error.strerror}")
     sock.listen(128)
-    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, speed=args.speed))
+    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, speed=args.speed,
+                            event_retention=args.event_retention))
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     # The console starts this process and waits for this exact line to learn the port.

@@ -1,8 +1,9 @@
 """The event log: every event the backend publishes, numbered, stored, and handed to stream readers.
 
 Ids are strictly increasing integers that continue upward across restarts. The newest events are
-also kept in memory, so that live readers and short resumes never touch the disk. All methods run
-on the server's event-loop thread.
+also kept in memory, so that live readers and short resumes never touch the disk. The log keeps
+the last `retention` events; a reader who asks to resume from before them is told so (410) and
+takes a fresh snapshot. All methods run on the server's event-loop thread.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import json
 import sqlite3
 from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
 
 MEMORY_EVENTS = 50_000
+DEFAULT_RETENTION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -25,24 +26,21 @@ class Event:
 
 
 class EventLog:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, retention: int = DEFAULT_RETENTION) -> None:
+        """Opens the log over a database holding the `events` and `meta` tables (see `storage`)."""
         self._db = db
-        db.execute("create table if not exists events (id integer primary key, type text not null, data text not null)")
-        db.commit()
+        self.retention = retention
         (last,) = db.execute("select coalesce(max(id), 0) from events").fetchone()
-        self.last_id: int = last
+        # The highest id ever issued survives even a log pruned to nothing.
+        stored = db.execute("select value from meta where key = 'last_event_id'").fetchone()
+        self.last_id: int = max(last, int(stored[0]) if stored else 0)
+        (oldest,) = db.execute("select coalesce(min(id), ?) from events", (self.last_id + 1,)).fetchone()
+        self.oldest_id: int = oldest
         self._recent: deque[Event] = deque(maxlen=MEMORY_EVENTS)
         self._appended = asyncio.Event()
 
-    @classmethod
-    def open(cls, data_dir: Path) -> "EventLog":
-        db = sqlite3.connect(data_dir / "events.sqlite3", check_same_thread=False)
-        db.execute("pragma journal_mode=wal")
-        db.execute("pragma synchronous=normal")
-        return cls(db)
-
     def append(self, items: list[tuple[str, dict]]) -> None:
-        """Stores a batch of (type, payload) as consecutive events and wakes the readers."""
+        """Stores a batch of (type, payload) as consecutive events, in the caller's transaction."""
         if not items:
             return
         events = []
@@ -50,11 +48,26 @@ class EventLog:
             data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
             events.append(Event(self.last_id + offset, event_type, data))
         self._db.executemany("insert into events (id, type, data) values (?, ?, ?)", [(e.id, e.type, e.data) for e in events])
-        self._db.commit()
         self.last_id = events[-1].id
+        self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(self.last_id),))
+        self._prune()
         self._recent.extend(events)
+
+    def _prune(self) -> None:
+        # Prune in steps of a tenth of the retention, not on every batch.
+        keep_from = self.last_id - self.retention + 1
+        if keep_from - self.oldest_id >= max(1, self.retention // 10):
+            self._db.execute("delete from events where id < ?", (keep_from,))
+            self.oldest_id = keep_from
+
+    def published(self) -> None:
+        """Wakes the readers once the caller has committed what it appended."""
         self._appended.set()
         self._appended = asyncio.Event()
+
+    def can_resume_after(self, event_id: int) -> bool:
+        """Whether every event after `event_id` is still held (or yet to come)."""
+        return self.oldest_id - 1 <= event_id <= self.last_id
 
     def after(self, event_id: int, limit: int = 1000) -> list[Event]:
         """Up to `limit` events with ids above `event_id`, in order."""
@@ -72,6 +85,3 @@ class EventLog:
         """Returns once an event with an id above `event_id` exists."""
         while event_id >= self.last_id:
             await self._appended.wait()
-
-    def close(self) -> None:
-        self._db.close()

@@ -111,6 +111,26 @@ class Team:
             "version": self.version,
         }
 
+    def to_state(self) -> dict:
+        """Everything needed to carry on after a restart, as JSON-ready values."""
+        route = None if self.route is None else {"points": self.route.points.tolist(), "km": self.route.cumulative_km.tolist()}
+        return {
+            "id": self.id, "name": self.name, "court_id": self.court.id, "members": self.members,
+            "vehicle": self.vehicle, "status": self.status, "status_since": self.status_since, "lon": self.lon,
+            "lat": self.lat, "heading": self.heading, "speed_kmh": self.speed_kmh, "cruise_kmh": self.cruise_kmh,
+            "phase_left_s": self.phase_left_s, "route": route, "route_km": self.route_km,
+            "heartbeat_at": self.heartbeat_at, "version": self.version, "site": self.site,
+        }
+
+    @classmethod
+    def from_state(cls, state: dict, courts: dict[str, Court]) -> "Team":
+        fields = dict(state)
+        route = fields.pop("route")
+        fields["court"] = courts[fields.pop("court_id")]
+        fields["route"] = None if route is None else Route(np.asarray(route["points"]), np.asarray(route["km"]))
+        fields["site"] = None if fields["site"] is None else tuple(fields["site"])
+        return cls(**fields)
+
     def position_json(self) -> dict:
         return {
             "lon": round(self.lon, 6),
@@ -125,8 +145,19 @@ class Simulation:
     def __init__(self, courts: list[Court], divisions: dict[str, Division], *, seed: int, teams: int, speed: float, now: float) -> None:
         self._rng = random.Random(seed)
         self._divisions = divisions
+        self._courts = {court.id: court for court in courts}
         self.speed = speed
         self.teams = self._make_teams(courts, teams, now)
+
+    def state(self) -> dict:
+        """The generator's state, to be stored beside the teams' (JSON-ready)."""
+        version, internal, gauss_next = self._rng.getstate()
+        return {"version": version, "internal": list(internal), "gauss_next": gauss_next}
+
+    def restore(self, rng_state: dict, team_states: list[dict]) -> None:
+        """Carries on from a stored state instead of the seed's fresh start."""
+        self._rng.setstate((rng_state["version"], tuple(rng_state["internal"]), rng_state["gauss_next"]))
+        self.teams = [Team.from_state(state, self._courts) for state in team_states]
 
     def _make_teams(self, courts: list[Court], count: int, now: float) -> list[Team]:
         rng = self._rng

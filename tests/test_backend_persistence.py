@@ -1,0 +1,72 @@
+"""The backend keeps its word across restarts and when a client falls too far behind."""
+
+from __future__ import annotations
+
+import json
+
+import requests
+
+from .conftest import start_backend
+from .test_backend_api import read_events
+
+
+def snapshot(backend, headers) -> tuple[dict[str, dict], int]:
+    body = requests.get(backend.api("teams"), params={"page_size": 1000}, headers=headers, timeout=10).json()
+    return {t["id"]: t for t in body["items"]}, body["cursor"]
+
+
+def apply(teams: dict[str, dict], events) -> None:
+    """What any client does with the stream: positions and statuses replace the old values."""
+    for event in events:
+        payload = json.loads(event.data)
+        team = teams[payload["team_id"]]
+        if event.type == "team.position":
+            team["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
+        else:
+            team["status"], team["status_since"], team["version"] = payload["status"], payload["since"], payload["version"]
+
+
+def comparable(teams: dict[str, dict]) -> dict:
+    return {team_id: (t["status"], t["status_since"], t["version"], t["position"]) for team_id, t in teams.items()}
+
+
+def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
+    first = start_backend(data_dir=tmp_path)
+    try:
+        headers = first.auth()
+        before, cursor = snapshot(first, headers)
+        seen_before_restart = read_events(first, headers, 150, last_event_id=cursor)
+    finally:
+        first.process.stop()
+
+    second = start_backend(data_dir=tmp_path)
+    try:
+        headers = second.auth()
+        after, after_cursor = snapshot(second, headers)
+        assert after_cursor >= int(seen_before_restart[-1].id)
+        replay = read_events(second, headers, after_cursor - cursor + 20, last_event_id=cursor)
+        ids = [int(e.id) for e in replay]
+        assert ids == list(range(cursor + 1, cursor + 1 + len(replay)))
+        # The events the first process published are still there, unchanged.
+        assert [(e.type, e.data) for e in replay[:150]] == [(e.type, e.data) for e in seen_before_restart]
+        # And the restarted state is exactly the old snapshot with every event since applied.
+        apply(before, [e for e in replay if int(e.id) <= after_cursor])
+        assert comparable(before) == comparable(after)
+    finally:
+        second.process.stop()
+
+
+def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
+    backend = start_backend(data_dir=tmp_path, options=("--event-retention", "100"))
+    try:
+        headers = backend.auth()
+        latest = read_events(backend, headers, 400, last_event_id=0)[-1]
+        gone = requests.get(backend.api("events"), headers={**headers, "Last-Event-ID": "1"}, timeout=10)
+        assert gone.status_code == 410
+        problem = gone.json()
+        assert problem["type"].endswith(":events-gone")
+        assert problem["oldest_event_id"] > 1
+        recent = read_events(backend, headers, 5, last_event_id=int(latest.id) - 5)
+        assert [int(e.id) for e in recent] == list(range(int(latest.id) - 4, int(latest.id) + 1))
+    finally:
+        backend.process.stop()
