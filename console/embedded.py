@@ -42,6 +42,7 @@ class EmbeddedBackend:
         """
         self.credentials = Credentials(username, secrets.token_urlsafe(18))
         self._seed, self._teams, self._speed, self._options = seed, teams, speed, options
+        self._port = 0
         self._process: subprocess.Popen | None = None
         self._keep_data = data_dir is not None
         self._data_dir: Path | None = data_dir
@@ -51,10 +52,15 @@ class EmbeddedBackend:
         self._reader: threading.Thread | None = None
 
     def start(self) -> None:
-        """Launches the process; returns at once."""
+        """Launches the process; returns at once.
+
+        Started again after `stop()`, it listens on the port it had, so that links reconnect.
+        """
+        self._ready.clear()
+        self._url = None
         if self._data_dir is None:
             self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
-        command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", "0",
+        command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", str(self._port),
                    "--data", str(self._data_dir), "--seed", str(self._seed),
                    "--teams", str(self._teams), "--speed", str(self._speed), *self._options]
         env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
@@ -76,6 +82,7 @@ class EmbeddedBackend:
             match = READY.match(line)
             if match and not self._ready.is_set():
                 self._url = match.group(1)
+                self._port = int(self._url.rsplit(":", 1)[1])
                 self._ready.set()
             log.info("court-backend: %s", line)
             self._output_tail = (self._output_tail + [line])[-20:]
@@ -91,6 +98,10 @@ class EmbeddedBackend:
             exited = f" (exit code {code})" if code is not None else ""
             raise EmbeddedStartError(f"the embedded court backend failed to start{exited}: {last}")
         return self._url
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
 
     def stop(self) -> None:
         process, self._process = self._process, None
