@@ -62,12 +62,15 @@ class EmbeddedBackend:
             self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
         command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", str(self._port),
                    "--data", str(self._data_dir), "--seed", str(self._seed),
-                   "--teams", str(self._teams), "--speed", str(self._speed), *self._options]
+                   "--teams", str(self._teams), "--speed", str(self._speed), "--exit-with-stdin", *self._options]
         env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
         try:
-            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            # Its own session: a Ctrl+C at the terminal reaches the console, which stops the backend
+            # in order. Its stdin is a pipe that closes when the console dies, however it dies, and
+            # the backend then stops too (--exit-with-stdin).
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                              stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8",
-                                             errors="replace")
+                                             errors="replace", start_new_session=True)
         except OSError as error:
             self._output_tail.append(f"cannot run {sys.executable}: {error}")
             self._ready.set()
@@ -100,21 +103,29 @@ class EmbeddedBackend:
         return self._url
 
     @property
+    def data_dir(self) -> Path | None:
+        return self._data_dir
+
+    @property
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
     def stop(self) -> None:
         process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                log.warning("the embedded court backend ignored SIGTERM; killing it")
-                process.kill()
-                process.wait()
+        if process is not None:
+            process.stdin.close()
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(STOP_TIMEOUT_S)
+                except subprocess.TimeoutExpired:
+                    log.warning("the embedded court backend ignored SIGTERM; killing it")
+                    process.kill()
+                    process.wait()
         if self._reader is not None:
             self._reader.join(STOP_TIMEOUT_S)
+        if process is not None:
+            process.stdout.close()
         if self._data_dir is not None and not self._keep_data:
             shutil.rmtree(self._data_dir, ignore_errors=True)
             self._data_dir = None

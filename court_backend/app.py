@@ -26,6 +26,7 @@ log = logging.getLogger("court_backend")
 
 API = "/api/v1"
 TICK_S = 1.0
+STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
 
 
@@ -48,6 +49,7 @@ class Backend:
     """Everything one running backend holds: accounts, courts, the event log and the simulation."""
 
     def __init__(self, config: Config) -> None:
+        self.stopping = False  # set on shutdown: streams end so that the server can stop
         self.accounts = Accounts(config.demo_password)
         divisions = load_divisions()
         self.courts = build_courts(divisions)
@@ -176,12 +178,13 @@ def create_app(config: Config) -> FastAPI:
 
     @app.get(f"{API}/events", response_class=EventSourceResponse)
     async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
-        while True:
+        while not backend.stopping:
             if not backend.events.can_resume_after(cursor):
                 return  # this reader fell behind the retention; on reconnecting it is told so (410)
             batch = backend.events.after(cursor)
             if not batch:
-                await backend.events.wait_after(cursor)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(backend.events.wait_after(cursor), STREAM_POLL_S)
                 continue
             for event in batch:
                 yield ServerSentEvent(raw_data=event.data, event=event.type, id=str(event.id))

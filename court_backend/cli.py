@@ -9,6 +9,7 @@ import os
 import secrets
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import uvicorn
@@ -23,14 +24,38 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="court-backend", description="The reference court backend, with a live simulation.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8470, help="port to listen on; 0 picks a free one (default 8470)")
-    parser.add_argument("--data", type=Path, default=Path("court-backend-data"), help="data directory (SQLite files)")
+    parser.add_argument("--data", type=Path, default=Path("court-backend-data"),
+                        help="data directory, created when missing (default ./court-backend-data)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
     parser.add_argument("--teams", type=int, default=200, help="number of field teams (default 200, at most 2000)")
     parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
     parser.add_argument("--event-retention", type=int, default=DEFAULT_RETENTION, metavar="N",
                         help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})")
     parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when standard input closes (the console that starts this backend uses it)")
     return parser
+
+
+class _Server(uvicorn.Server):
+    """Ends the event streams first on shutdown: open streams would otherwise hold it up."""
+
+    def __init__(self, config: uvicorn.Config, backend) -> None:
+        super().__init__(config)
+        self._backend = backend
+
+    def handle_exit(self, sig, frame) -> None:
+        self._backend.stopping = True
+        super().handle_exit(sig, frame)
+
+    def stop_when_stdin_closes(self) -> None:
+        def _do_watch() -> None:
+            while sys.stdin.buffer.read(4096):
+                pass
+            self._backend.stopping = True
+            self.should_exit = True
+
+        threading.Thread(target=_do_watch, name="stdin-watch", daemon=True).start()
 
 
 def _is_loopback(host: str) -> bool:
@@ -71,5 +96,7 @@ def main(argv: list[str] | None = None) -> None:
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     # The console starts this process and waits for this exact line to learn the port.
     print(f"court-backend: listening on http://{shown_host}:{port}", flush=True)
-    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=1)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = _Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2), app.state.backend)
+    if args.exit_with_stdin:
+        server.stop_when_stdin_closes()
+    server.run(sockets=[sock])

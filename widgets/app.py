@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import queue
+import signal
 import sys
 from pathlib import Path
 
@@ -112,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "EnforcementConsole", "enforcement-console")
     session = ConsoleSession(settings, EmbeddedBackend(seed=args.seed))
     app.aboutToQuit.connect(session.shutdown)
+    # Ctrl+C or a polite kill closes the window like File → Quit: the layout is saved and the
+    # embedded backend stopped. (Python runs the handler at the next timer tick of the console.)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, session.window.close))
     session.start()
     session.window.show()
     if args.screenshot is not None:
