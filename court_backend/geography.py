@@ -34,15 +34,20 @@ class Division:
     rings: tuple[np.ndarray, ...]
 
     def contains(self, lon: float, lat: float) -> bool:
-        """Whether a point lies inside the division (even-odd rule over all its rings)."""
-        inside = False
+        """Whether a point lies inside the division."""
+        return bool(self.contains_many(np.array([lon]), np.array([lat]))[0])
+
+    def contains_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+        """Which points lie inside the division (even-odd rule over all its rings), vectorised."""
+        inside = np.zeros(len(lons), dtype=bool)
+        px, py = lons[:, None], lats[:, None]
         for ring in self.rings:
-            x, y = ring[:, 0], ring[:, 1]
-            x2, y2 = np.roll(x, -1), np.roll(y, -1)
-            crosses = (y > lat) != (y2 > lat)
+            x, y = ring[:, 0][None, :], ring[:, 1][None, :]
+            x2, y2 = np.roll(ring[:, 0], -1)[None, :], np.roll(ring[:, 1], -1)[None, :]
+            crosses = (y > py) != (y2 > py)
             with np.errstate(divide="ignore", invalid="ignore"):
-                x_at = x + (lat - y) * (x2 - x) / (y2 - y)
-            inside ^= bool(np.count_nonzero(crosses & (lon < x_at)) % 2)
+                x_at = x + (py - y) * (x2 - x) / (y2 - y)
+            inside ^= (np.count_nonzero(crosses & (px < x_at), axis=1) % 2).astype(bool)
         return inside
 
 
@@ -67,6 +72,22 @@ class Court:
             "lat": self.lat,
             "version": 1,
         }
+
+
+def sites_near(court: Court, division: Division | None, count: int, rng: np.random.Generator) -> np.ndarray:
+    """`count` points (lon, lat) in the court's area: inside its division, within a plausible drive."""
+    radius = 0.35 if court.level == "intermediate" else 0.18
+    found = np.empty((0, 2))
+    for _ in range(20):
+        candidates = np.column_stack((court.lon + rng.uniform(-radius, radius, 2 * count + 8),
+                                      court.lat + rng.uniform(-radius, radius, 2 * count + 8)))
+        if division is not None:
+            candidates = candidates[division.contains_many(candidates[:, 0], candidates[:, 1])]
+        found = np.concatenate((found, candidates))
+        if len(found) >= count:
+            return np.round(found[:count], 6)
+    # A sliver of a division: fall back to points beside the court.
+    return np.round(np.column_stack((court.lon + rng.uniform(-0.01, 0.01, count), court.lat + rng.uniform(-0.01, 0.01, count))), 6)
 
 
 def load_divisions(adcode: str = DEFAULT_REGION, path: Path | None = None) -> dict[str, Division]:

@@ -1,22 +1,30 @@
-"""The live simulation of field teams, deterministic for a seed.
+"""The live simulation of field teams, their tasks and messages, deterministic for a seed.
 
-Each team belongs to a court and works a cycle: standby at its court, dispatched to a case site in
-the court's area, driving there along a winding route, on scene, operating, returning, and now and
-then off duty or, rarely, in an emergency. A tick advances every team and returns the events it
-produced. `speed` scales the simulated clock (movement and the length of every phase); the
-timestamps in events are always real wall-clock time.
+Each team belongs to a court and works a cycle: standby at its court; a task (外勤任务) to a case,
+given by its court (the simulation) or by a command-centre operator; accepted, driving there along a
+winding route, on scene, operating, done or failed; returning; now and then off duty. A team that is
+in trouble on scene is in emergency until the escalation it raised is dealt with. Some teams lose
+contact for a few minutes (no heartbeat), as teams in the mountains do.
+
+`speed` scales the simulated clock (movement and the length of every phase); the timestamps in
+events are always real wall-clock time.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import random
-from dataclasses import dataclass, field
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import numpy as np
 
-from court_backend.geography import Court, Division
+from court_backend.catalogue import NODE_BY_CODE, TASK_KINDS, TASK_OPEN_STATES
+from court_backend.geography import Court
+from court_backend.records import Records, dumps
 
 STANDBY, EN_ROUTE, ON_SCENE, OPERATING, RETURNING, OFF_DUTY, EMERGENCY = (
     "standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency",
@@ -24,11 +32,20 @@ STANDBY, EN_ROUTE, ON_SCENE, OPERATING, RETURNING, OFF_DUTY, EMERGENCY = (
 KM_PER_DEG_LAT = 111.32
 HEARTBEAT_S = 30.0
 # Mean length of each stationary phase, in simulated seconds.
-MEAN_PHASE_S = {STANDBY: 1500.0, ON_SCENE: 300.0, OPERATING: 2700.0, OFF_DUTY: 3600.0, EMERGENCY: 900.0}
-EMERGENCY_PER_OPERATING_S = 1 / (8 * 3600.0)
+MEAN_PHASE_S = {STANDBY: 1500.0, ON_SCENE: 300.0, OPERATING: 2700.0, OFF_DUTY: 3600.0}
+ACCEPT_DELAY_S = (20.0, 120.0)
+TASK_FAILURE_RATE = 0.1
+SIGNAL_LOSS_PER_S = 1 / (6 * 3600.0)
+SIGNAL_LOSS_S = (180.0, 720.0)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏建红飞琴云辉斌波宁浩凯"
 ORDINALS = "一二三四五六七八九十"
+# Which operation a court sends a team on, by the phase of the case.
+KINDS_BY_PHASE = {
+    "filing": ("service",), "start": ("service", "notice"), "investigation": ("investigation", "search"),
+    "control": ("seal", "seize", "investigation"), "disposal": ("evict", "notice", "seize"),
+    "coercion": ("compel", "detain", "notice"), "funds": ("service",), "closing": ("service", "notice"),
+}
 
 
 def utc_iso(epoch_s: float) -> str:
@@ -63,9 +80,6 @@ class Route:
     def length_km(self) -> float:
         return float(self.cumulative_km[-1])
 
-    def reversed(self) -> "Route":
-        return Route(self.points[::-1].copy(), self.length_km - self.cumulative_km[::-1])
-
     def at(self, km: float) -> tuple[float, float, float]:
         """Position (lon, lat) and heading (degrees clockwise from north) after `km` along the route."""
         km = min(max(km, 0.0), self.length_km)
@@ -95,8 +109,14 @@ class Team:
     route: Route | None = None
     route_km: float = 0.0
     heartbeat_at: float = 0.0
+    silent_until: float = 0.0  # no heartbeat until then: lost contact
     version: int = 1
-    site: tuple[float, float] | None = field(default=None)
+    site: tuple[float, float] | None = None
+    task_id: str | None = None
+    accept_at: float | None = None  # when the assigned task will be accepted
+    emergency_left_s: float = 0.0
+    # The last position the team reported: all that the centre knows while it is out of contact.
+    reported: dict | None = None
 
     def as_json(self) -> dict:
         return {
@@ -107,20 +127,16 @@ class Team:
             "vehicle": self.vehicle,
             "status": self.status,
             "status_since": utc_iso(self.status_since),
-            "position": self.position_json(),
+            "task_id": self.task_id,
+            "position": self.reported or self.position_json(),
             "version": self.version,
         }
 
     def to_state(self) -> dict:
         """Everything needed to carry on after a restart, as JSON-ready values."""
         route = None if self.route is None else {"points": self.route.points.tolist(), "km": self.route.cumulative_km.tolist()}
-        return {
-            "id": self.id, "name": self.name, "court_id": self.court.id, "members": self.members,
-            "vehicle": self.vehicle, "status": self.status, "status_since": self.status_since, "lon": self.lon,
-            "lat": self.lat, "heading": self.heading, "speed_kmh": self.speed_kmh, "cruise_kmh": self.cruise_kmh,
-            "phase_left_s": self.phase_left_s, "route": route, "route_km": self.route_km,
-            "heartbeat_at": self.heartbeat_at, "version": self.version, "site": self.site,
-        }
+        state = {name: getattr(self, name) for name in self.__dataclass_fields__ if name not in ("court", "route")}
+        return {**state, "court_id": self.court.id, "route": route}
 
     @classmethod
     def from_state(cls, state: dict, courts: dict[str, Court]) -> "Team":
@@ -141,24 +157,54 @@ class Team:
         }
 
 
+# Picks a case for a court's team: (case id, node, lon, lat), or None when the court has none open.
+CasePicker = Callable[[Court, random.Random], "tuple[str, str, float, float] | None"]
+
+
 class Simulation:
-    def __init__(self, courts: list[Court], divisions: dict[str, Division], *, seed: int, teams: int, speed: float, now: float) -> None:
+    def __init__(self, records: Records, courts: list[Court], pick_case: CasePicker, *, seed: int, teams: int,
+                 speed: float, now: float) -> None:
+        self._records = records
         self._rng = random.Random(seed)
-        self._divisions = divisions
         self._courts = {court.id: court for court in courts}
+        self._pick_case = pick_case
         self.speed = speed
+        self._changed: set[str] = set()
+        self._unread = {m["id"] for m in records.all("message") if m["state"] != "read"}
         self.teams = self._make_teams(courts, teams, now)
+        self._by_id = {team.id: team for team in self.teams}
+        records.db.execute("create table if not exists teams (id text primary key, state text not null)")
+        records.add_saver(self._save)
 
-    def state(self) -> dict:
-        """The generator's state, to be stored beside the teams' (JSON-ready)."""
+    # persistence
+    def restore(self) -> bool:
+        """Carries on from the stored state, if there is one; True when it did."""
+        db = self._records.db
+        rng = db.execute("select value from meta where key = 'rng'").fetchone()
+        rows = db.execute("select state from teams order by id").fetchall()
+        if rng is None or not rows:
+            return False
+        state = json.loads(rng[0])
+        self._rng.setstate((state["version"], tuple(state["internal"]), state["gauss_next"]))
+        self.teams = [Team.from_state(json.loads(text), self._courts) for (text,) in rows]
+        self._by_id = {team.id: team for team in self.teams}
+        return True
+
+    def mark_all_changed(self) -> None:
+        self._changed.update(self._by_id)
+
+    def _save(self, db: sqlite3.Connection) -> None:
+        db.executemany("insert or replace into teams (id, state) values (?, ?)",
+                       [(team_id, dumps(self._by_id[team_id].to_state())) for team_id in self._changed])
         version, internal, gauss_next = self._rng.getstate()
-        return {"version": version, "internal": list(internal), "gauss_next": gauss_next}
+        db.execute("insert or replace into meta (key, value) values ('rng', ?)",
+                   (dumps({"version": version, "internal": list(internal), "gauss_next": gauss_next}),))
+        self._changed.clear()
 
-    def restore(self, rng_state: dict, team_states: list[dict]) -> None:
-        """Carries on from a stored state instead of the seed's fresh start."""
-        self._rng.setstate((rng_state["version"], tuple(rng_state["internal"]), rng_state["gauss_next"]))
-        self.teams = [Team.from_state(state, self._courts) for state in team_states]
+    def team(self, team_id: str) -> Team | None:
+        return self._by_id.get(team_id)
 
+    # the teams
     def _make_teams(self, courts: list[Court], count: int, now: float) -> list[Team]:
         rng = self._rng
         # Basic courts do most field work; intermediate courts keep a team or two; the high court none.
@@ -174,39 +220,18 @@ class Simulation:
             vehicle = f"川{chr(ord('A') + rng.randrange(20))}·{rng.randrange(10000, 99999)}警"
             team = Team(f"T{index + 1:04d}", f"{court.name}执行{label}组", court, members, vehicle,
                         cruise_kmh=rng.uniform(30.0, 60.0), lon=court.lon, lat=court.lat)
-            self._start_initial_phase(team, now)
             team.heartbeat_at = now - rng.uniform(0.0, HEARTBEAT_S)
+            team.status_since = now - rng.uniform(0.0, 1500.0) / self.speed
+            team.phase_left_s = rng.expovariate(1.0 / MEAN_PHASE_S[STANDBY]) * rng.random()
             teams.append(team)
         return teams
 
-    def _start_initial_phase(self, team: Team, now: float) -> None:
-        # A centre that opens mid-shift sees teams in every phase, not all waiting at their courts.
-        rng = self._rng
-        phase = rng.choices([STANDBY, EN_ROUTE, ON_SCENE, OPERATING, RETURNING, OFF_DUTY], [35, 25, 8, 17, 10, 5])[0]
-        if phase in (EN_ROUTE, RETURNING):
-            self._dispatch(team, now)
-            if phase == RETURNING:
-                self._head_back(team, now)
-            team.route_km = rng.uniform(0.0, team.route.length_km)
-            team.lon, team.lat, team.heading = team.route.at(team.route_km)
-        else:
-            if phase in (ON_SCENE, OPERATING):
-                self._dispatch(team, now)
-                team.lon, team.lat = team.site
-                team.route = None
-            self._enter(team, phase, now)
-        team.status_since = now - rng.uniform(0.0, MEAN_PHASE_S.get(phase, 1200.0)) / max(self.speed, 1e-9)
-
-    def _site_for(self, court: Court) -> tuple[float, float]:
-        """A case site in the court's area: inside its division, within a plausible drive."""
-        division = self._divisions.get(court.adcode)
-        radius_deg = 0.35 if court.level == "intermediate" else 0.18
-        for _ in range(40):
-            lon = court.lon + self._rng.uniform(-radius_deg, radius_deg)
-            lat = court.lat + self._rng.uniform(-radius_deg, radius_deg)
-            if division is None or division.contains(lon, lat):
-                return lon, lat
-        return court.lon + 0.01, court.lat + 0.01
+    def warm_up(self, now: float, simulated_s: float, step_s: float = 20.0) -> None:
+        """Runs the teams for `simulated_s` of their time before opening, so that a centre opening
+        mid-shift sees teams in every phase of their work rather than all waiting at their courts."""
+        steps = int(simulated_s / step_s)
+        for step in range(steps, 0, -1):
+            self.tick(step_s / self.speed, now - step * step_s / self.speed, quiet=True)
 
     def _enter(self, team: Team, status: str, now: float) -> None:
         team.status = status
@@ -215,56 +240,207 @@ class Simulation:
         team.speed_kmh = team.cruise_kmh if status in (EN_ROUTE, RETURNING) else 0.0
         mean = MEAN_PHASE_S.get(status)
         team.phase_left_s = self._rng.expovariate(1.0 / mean) if mean else 0.0
+        self._changed.add(team.id)
 
-    def _dispatch(self, team: Team, now: float) -> None:
-        team.site = self._site_for(team.court)
-        team.route = Route.winding(self._rng, (team.court.lon, team.court.lat), team.site)
+    # tasks
+    def _task_event(self, task: dict, created: bool = False) -> None:
+        self._records.emit("task.created" if created else "task.updated", task)
+
+    def _move_task(self, task: dict, state: str, now: float, by: str = "system", note: str = "") -> None:
+        task["state"] = state
+        task["updated_at"] = utc_iso(now)
+        task["history"].append({"state": state, "at": utc_iso(now), "by": by, **({"note": note} if note else {})})
+        task["version"] += 1
+        self._records.put("task", task)
+        self._task_event(task)
+
+    def create_task(self, team: Team, case_id: str, case_lon: float, case_lat: float, kind: str, now: float,
+                    by: str, note: str = "") -> dict:
+        """Assigns a task to a standby team; the team accepts it after a short while."""
+        task = {
+            "id": self._records.new_id("task", "W"),
+            "case_id": case_id,
+            "team_id": team.id,
+            "court_id": team.court.id,
+            "kind": kind,
+            "state": "assigned",
+            "target": {"lon": case_lon, "lat": case_lat},
+            "created_by": by,
+            "created_at": utc_iso(now),
+            "updated_at": utc_iso(now),
+            "note": note,
+            "history": [{"state": "assigned", "at": utc_iso(now), "by": by}],
+            "version": 1,
+        }
+        self._records.put("task", task)
+        self._task_event(task, created=True)
+        self._give(team, task, now)
+        return task
+
+    def _give(self, team: Team, task: dict, now: float) -> None:
+        team.task_id = task["id"]
+        team.site = (task["target"]["lon"], task["target"]["lat"])
+        team.accept_at = now + self._rng.uniform(*ACCEPT_DELAY_S) / self.speed
+        team.version += 1
+        self._changed.add(team.id)
+
+    def reassign_task(self, task: dict, new_team: Team, now: float, by: str, note: str = "") -> None:
+        old = self._by_id.get(task["team_id"])
+        if old is not None and old.task_id == task["id"]:
+            self._release(old, now)
+        task["team_id"] = new_team.id
+        self._move_task(task, "assigned", now, by, note or f"re-tasked to {new_team.id}")
+        self._give(new_team, task, now)
+
+    def cancel_task(self, task: dict, now: float, by: str, note: str = "") -> None:
+        team = self._by_id.get(task["team_id"])
+        if team is not None and team.task_id == task["id"]:
+            self._release(team, now)
+        self._move_task(task, "cancelled", now, by, note)
+
+    def _release(self, team: Team, now: float) -> None:
+        """Frees a team from its task: it heads back if it had left, or stays on standby."""
+        team.task_id, team.accept_at = None, None
+        if team.status in (EN_ROUTE, ON_SCENE, OPERATING, EMERGENCY):
+            self._head_back(team, now)
+        else:
+            team.version += 1
+            self._changed.add(team.id)
+
+    def available(self, team: Team) -> bool:
+        return team.status == STANDBY and team.task_id is None
+
+    def _auto_dispatch(self, team: Team, now: float) -> None:
+        picked = self._pick_case(team.court, self._rng)
+        if picked is None:
+            team.phase_left_s = MEAN_PHASE_S[STANDBY]
+            return
+        case_id, node, lon, lat = picked
+        kind = self._rng.choice(KINDS_BY_PHASE.get(NODE_BY_CODE[node].phase, tuple(TASK_KINDS)))
+        self.create_task(team, case_id, lon, lat, kind, now, by=f"court:{team.court.id}")
+
+    def _head_out(self, team: Team, now: float) -> None:
+        task = self._records.get("task", team.task_id)
+        team.accept_at = None
+        self._move_task(task, "accepted", now, by=team.id)
+        team.route = Route.winding(self._rng, (team.lon, team.lat), team.site)
         team.route_km = 0.0
         self._enter(team, EN_ROUTE, now)
+        self._move_task(task, "en_route", now, by=team.id)
 
     def _head_back(self, team: Team, now: float) -> None:
-        start = (team.lon, team.lat) if team.route is None else team.site
-        team.route = Route.winding(self._rng, start, (team.court.lon, team.court.lat))
+        team.route = Route.winding(self._rng, (team.lon, team.lat), (team.court.lon, team.court.lat))
         team.route_km = 0.0
         self._enter(team, RETURNING, now)
 
-    def tick(self, dt_real_s: float, now: float) -> list[tuple[str, dict]]:
-        """Advances every team by `dt_real_s` of real time; returns the events that produced."""
+    def _finish_task(self, team: Team, now: float) -> None:
+        task = self._records.get("task", team.task_id) if team.task_id else None
+        if task is not None and task["state"] in TASK_OPEN_STATES:
+            failed = self._rng.random() < TASK_FAILURE_RATE
+            self._move_task(task, "failed" if failed else "done", now, by=team.id,
+                            note="respondent not found at the address" if failed else "")
+        team.task_id = None
+        self._head_back(team, now)
+
+    def raise_emergency(self, team: Team, now: float, lasting_s: float) -> None:
+        if team.status != EMERGENCY:
+            self._enter(team, EMERGENCY, now)
+        team.emergency_left_s = lasting_s
+
+    # messages
+    def send_message(self, team: Team, text: str, now: float, by: str) -> dict:
+        message = {
+            "id": self._records.new_id("message", "M"),
+            "team_id": team.id,
+            "text": text,
+            "from": by,
+            "sent_at": utc_iso(now),
+            "state": "sent",
+            "delivered_at": None,
+            "read_at": None,
+            "version": 1,
+        }
+        self._records.put("message", message)
+        self._unread.add(message["id"])
+        self._records.emit("team.message", message)
+        return message
+
+    def _deliver_messages(self, now: float) -> None:
+        for message_id in sorted(self._unread):
+            message = self._records.get("message", message_id)
+            team = self._by_id.get(message["team_id"])
+            if team is None or now < team.silent_until:
+                continue  # a team out of contact receives nothing until it is back
+            if message["state"] == "sent" and self._rng.random() < 0.5:
+                message.update(state="delivered", delivered_at=utc_iso(now), version=message["version"] + 1)
+            elif message["state"] == "delivered" and self._rng.random() < 0.1 * self.speed:
+                message.update(state="read", read_at=utc_iso(now), version=message["version"] + 1)
+                self._unread.discard(message_id)
+            else:
+                continue
+            self._records.put("message", message)
+            self._records.emit("team.message", message)
+
+    # the clock
+    def tick(self, dt_real_s: float, now: float, quiet: bool = False) -> None:
+        """Advances every team by `dt_real_s` of real time, queueing the events that produced."""
         dt = dt_real_s * self.speed
-        events: list[tuple[str, dict]] = []
         for team in self.teams:
-            before = team.status
+            before = (team.status, team.version)
             moved = self._advance(team, dt, now)
-            if team.status != before:
-                events.append(("team.status", {"team_id": team.id, "status": team.status,
-                                                "since": utc_iso(team.status_since), "version": team.version}))
-            if moved or now - team.heartbeat_at >= HEARTBEAT_S:
+            if quiet:
                 team.heartbeat_at = now
-                events.append(("team.position", {"team_id": team.id, **team.position_json()}))
-        return events
+                team.reported = team.position_json()
+                continue
+            if (team.status, team.version) != before:
+                self._changed.add(team.id)
+                self._records.emit("team.status", {"team_id": team.id, "status": team.status, "task_id": team.task_id,
+                                                   "since": utc_iso(team.status_since), "version": team.version})
+            in_contact = now >= team.silent_until
+            if in_contact and (moved or now - team.heartbeat_at >= HEARTBEAT_S):
+                team.heartbeat_at = now
+                team.reported = team.position_json()
+                self._changed.add(team.id)
+                self._records.emit("team.position", {"team_id": team.id, **team.reported})
+        if not quiet:
+            self._deliver_messages(now)
 
     def _advance(self, team: Team, dt: float, now: float) -> bool:
         """Moves one team through its cycle; True when its position changed."""
+        if now >= team.silent_until and self._rng.random() < dt * SIGNAL_LOSS_PER_S:
+            team.silent_until = now + self._rng.uniform(*SIGNAL_LOSS_S) / self.speed
         if team.status in (EN_ROUTE, RETURNING):
             team.route_km += team.cruise_kmh * dt / 3600.0
             team.lon, team.lat, team.heading = team.route.at(team.route_km)
             if team.route_km >= team.route.length_km:
+                team.route = None
                 if team.status == EN_ROUTE:
                     self._enter(team, ON_SCENE, now)
+                    task = self._records.get("task", team.task_id) if team.task_id else None
+                    if task is not None:
+                        self._move_task(task, "on_scene", now, by=team.id)
                 else:
-                    team.route = None
                     self._enter(team, OFF_DUTY if self._rng.random() < 0.15 else STANDBY, now)
             return True
+        if team.status == EMERGENCY:
+            team.emergency_left_s -= dt
+            if team.emergency_left_s <= 0:
+                self._enter(team, OPERATING if team.task_id else RETURNING, now)
+            return False
+        if team.accept_at is not None:
+            if now >= team.accept_at:
+                self._head_out(team, now)
+                return True
+            return False
         team.phase_left_s -= dt
-        if team.status == OPERATING and self._rng.random() < dt * EMERGENCY_PER_OPERATING_S:
-            self._enter(team, EMERGENCY, now)
-        elif team.phase_left_s <= 0:
-            follows = {STANDBY: None, ON_SCENE: OPERATING, OPERATING: RETURNING, OFF_DUTY: STANDBY, EMERGENCY: OPERATING}
-            following = follows[team.status]
-            if following is None:
-                self._dispatch(team, now)
-            elif following == RETURNING:
-                self._head_back(team, now)
-            else:
-                self._enter(team, following, now)
+        if team.phase_left_s > 0:
+            return False
+        if team.status == STANDBY:
+            self._auto_dispatch(team, now)
+        elif team.status == ON_SCENE:
+            self._enter(team, OPERATING, now)
+        elif team.status == OPERATING:
+            self._finish_task(team, now)
+        elif team.status == OFF_DUTY:
+            self._enter(team, STANDBY, now)
         return False

@@ -1,0 +1,321 @@
+"""The case book: every enforcement case, its parties and amounts, and its path through the 37
+process nodes, generated from the seed and moved along by the simulation.
+
+Cases live in SQLite (there may be 300,000); the simulation keeps only a few numpy arrays (when
+each case takes its next step) in memory. A case's future path is drawn when the case is created
+and kept beside it, so a restarted backend carries on with the same story.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import random
+import sqlite3
+import time
+
+import numpy as np
+
+from court_backend.catalogue import CASE_KINDS, CASE_LIMIT_DAYS, DAY_S, FINAL_NODES, NODE_BY_CODE
+from court_backend.geography import Court, Division, sites_near
+from court_backend.records import Records, dumps
+from court_backend.simulation import GIVEN, SURNAMES, utc_iso
+
+SCHEMA = (
+    "create table if not exists cases (id text primary key, court_id text not null, node text not null,"
+    " status text not null, node_deadline real, lon real not null, lat real not null, filed_at real not null,"
+    " closed_at real, sought real not null, realised real not null, doc text not null, plan text not null,"
+    " next_step_at real)",
+    "create index if not exists cases_court on cases (court_id)",
+    "create index if not exists cases_node on cases (node)",
+    "create index if not exists cases_lon on cases (lon)",
+)
+COMPANY_WORDS = "华信 蜀通 天府 锦城 川渝 兴达 宏远 恒泰 金桥 瑞丰 鑫源 长青 新川 巴蜀 安和 盛世 利民 远航 康达 嘉禾".split()
+INDUSTRIES = "建材 商贸 置业 建筑工程 物流 餐饮管理 农业开发 科技 机械设备 酒业 茶业 文化传媒 汽车销售 医药".split()
+HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN])
+
+
+def _company(rng: random.Random, place: str) -> str:
+    return f"{place}{rng.choice(COMPANY_WORDS)}{rng.choice(INDUSTRIES)}有限公司"
+
+
+def plan_path(rng: random.Random) -> list[str]:
+    """The nodes a case will pass through, drawn once: most find assets, some settle, some find nothing."""
+    path = ["filing_review", "filing_registration", "assignment", "execution_notice", "asset_report_order"]
+    path += ["asset_declaration"] if rng.random() < 0.6 else []
+    path += ["service_of_documents"] if rng.random() < 0.5 else []
+    path += ["network_query_national", "network_query_provincial"]
+    path += ["clue_verification"] if rng.random() < 0.3 else []
+    path += ["traditional_investigation"] if rng.random() < 0.2 else []
+    path += ["reward_notice"] if rng.random() < 0.05 else []
+    path += ["audit_investigation"] if rng.random() < 0.02 else []
+    outcome = rng.random()
+    if outcome < 0.55:
+        control = rng.choices([["freeze", "deduction"], ["seal_up"], ["seizure"]], [65, 25, 10])[0]
+        path += control
+        if control != ["freeze", "deduction"]:
+            path += [rng.choice(["appraisal", "price_inquiry"]), "online_auction"]
+            path += rng.choices([[], ["sale"], ["settlement_in_kind"]], [70, 20, 10])[0]
+        path += ["funds_received", "funds_paid_out", "closing_review", "completed", "archived"]
+    elif outcome < 0.65:
+        path += ["settlement", "funds_received", "funds_paid_out", "closing_review", "completed", "archived"]
+    else:
+        path += ["consumption_restriction"]
+        path += ["dishonest_listing"] if rng.random() < 0.8 else []
+        path += ["exit_restriction"] if rng.random() < 0.1 else []
+        path += ["fine"] if rng.random() < 0.05 else []
+        path += ["detention"] if rng.random() < 0.03 else []
+        path += ["criminal_referral"] if rng.random() < 0.01 else []
+        path += ["closing_review", "terminated_for_now", "archived"]
+    return path
+
+
+def stay_s(rng: random.Random, node: str) -> float:
+    """How long a case stays at a node; about one in six overstays the node's limit."""
+    if node == "archived":
+        return math.inf
+    limit = NODE_BY_CODE[node].limit_days or 20.0
+    return limit * DAY_S * rng.lognormvariate(math.log(0.5), 0.75)
+
+
+class CaseBook:
+    def __init__(self, records: Records, courts: list[Court], divisions: dict[str, Division], *, seed: int, speed: float) -> None:
+        self._db = records.db
+        self._records = records
+        self._courts = {court.id: court for court in courts}
+        self._rng = random.Random(seed * 7919 + 17)
+        self.speed = speed
+        for statement in SCHEMA:
+            self._db.execute(statement)
+        self._db.commit()
+        self._dirty: dict[str, tuple] = {}
+        records.add_saver(self._save)
+        self._divisions = divisions
+        self._load_schedule()
+
+    # generation
+    def populate(self, count: int, now: float) -> None:
+        """Files `count` cases over the past months and walks each to where it stands today."""
+        rng = self._rng
+        courts = list(self._courts.values())
+        weights = [{"basic": 10.0, "intermediate": 1.5, "high": 0.05}[c.level] for c in courts]
+        chosen = rng.choices(range(len(courts)), weights, k=count)
+        sites: dict[int, list] = {}
+        spatial = np.random.default_rng(rng.getrandbits(64))
+        for index in set(chosen):
+            court = courts[index]
+            sites[index] = sites_near(court, self._divisions.get(court.adcode), chosen.count(index), spatial).tolist()
+        sequence: dict[tuple[str, int], int] = {}
+        rows = []
+        for number in range(count):
+            court = courts[chosen[number]]
+            lon, lat = sites[chosen[number]].pop()
+            filed_at = now - rng.uniform(0.0, HISTORY_DAYS) * DAY_S
+            doc, plan, next_step_at = self._new_case(f"K{number + 1:06d}", court, lon, lat, filed_at, sequence)
+            # The past went at its own pace; only what is left of today's stay runs at `speed`.
+            while next_step_at <= now:
+                next_step_at = self._step(doc, plan, next_step_at, speed=1.0)
+            rows.append(self._row(doc, plan, now + (next_step_at - now) / self.speed))
+        with self._db:
+            self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._load_schedule()
+
+    def _new_case(self, case_id: str, court: Court, lon: float, lat: float, filed_at: float,
+                  sequence: dict) -> tuple[dict, list[str], float]:
+        rng = self._rng
+        kind = rng.choices(list(CASE_KINDS), [70, 15, 10, 5])[0]
+        company = rng.random() < 0.35
+        place = self._divisions[court.adcode].name[:2] if court.adcode in self._divisions else "四川"
+        respondent = {"type": "company", "name": _company(rng, place)} if company else {"type": "person", "name": _person(rng)}
+        applicant = {"type": "company", "name": _company(rng, place)} if rng.random() < 0.4 else {"type": "person", "name": _person(rng)}
+        sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
+        year = time.gmtime(filed_at).tm_year
+        sequence[(court.id, year)] = sequence.get((court.id, year), 0) + 1
+        code = court.adcode[2:6] if court.level == "basic" else court.adcode[2:4]
+        marker = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}[kind]
+        plan = plan_path(rng)
+        tags = [tag for tag, p in (("livelihood", 0.18), ("campaign_hundred_days", 0.05)) if rng.random() < p]
+        limit_days = CASE_LIMIT_DAYS["non_litigation" if kind == "non_litigation" else "litigation"]
+        doc = {
+            "id": case_id,
+            "number": f"（{year}）川{code}{marker}{sequence[(court.id, year)]}号",
+            "court_id": court.id,
+            "kind": kind,
+            "track": "complex" if (company and sought > 1e6) or rng.random() < 0.15 else "simple",
+            "applicant": applicant,
+            "respondent": respondent,
+            "amount_sought": sought,
+            "amount_realised": 0.0,
+            "officer": _person(rng),
+            "filed_at": filed_at,
+            "deadline": filed_at + limit_days * DAY_S,
+            "status": "open",
+            "node": None,
+            "node_entered_at": None,
+            "node_deadline": None,
+            "tags": tags,
+            "flags": [],
+            "location": {"lon": lon, "lat": lat},
+            "history": [],
+            "version": 0,
+        }
+        self._enter(doc, plan.pop(0), filed_at)
+        return doc, plan, filed_at + stay_s(rng, doc["node"])
+
+    def _enter(self, doc: dict, node: str, at: float) -> None:
+        if doc["history"]:
+            doc["history"][-1]["left_at"] = at
+        limit = NODE_BY_CODE[node].limit_days
+        deadline = at + limit * DAY_S if limit else None
+        doc["history"].append({"node": node, "entered_at": at, "left_at": None, "deadline": deadline})
+        doc["node"], doc["node_entered_at"], doc["node_deadline"] = node, at, deadline
+        doc["version"] += 1
+        rng = self._rng
+        if node == "funds_received":
+            share = 1.0 if rng.random() < 0.7 else rng.uniform(0.2, 0.9)
+            doc["amount_realised"] = round(doc["amount_sought"] * share, 2)
+        elif node == "consumption_restriction":
+            doc["flags"] = sorted(set(doc["flags"]) | {"consumption_restricted"})
+        elif node == "dishonest_listing":
+            doc["flags"] = sorted(set(doc["flags"]) | {"dishonest"})
+        elif node == "terminated_for_now":
+            doc["flags"] = sorted(set(doc["flags"]) | {"terminated_for_now"})
+            if doc["respondent"]["type"] == "company" and rng.random() < 0.2:
+                doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
+        if node in FINAL_NODES:
+            doc["status"] = "closed"
+
+    def _step(self, doc: dict, plan: list[str], at: float, speed: float) -> float:
+        """Moves a case to its next planned node at `at`; returns when it moves again."""
+        if not plan:
+            return math.inf
+        self._enter(doc, plan.pop(0), at)
+        return at + stay_s(self._rng, doc["node"]) / speed
+
+    # storage
+    @staticmethod
+    def _row(doc: dict, plan: list[str], next_step_at: float) -> tuple:
+        closed_at = next((h["entered_at"] for h in doc["history"] if h["node"] in FINAL_NODES), None)
+        return (doc["id"], doc["court_id"], doc["node"], doc["status"],
+                doc["node_deadline"], doc["location"]["lon"], doc["location"]["lat"], doc["filed_at"],
+                closed_at, doc["amount_sought"], doc["amount_realised"], dumps(doc), json.dumps(plan),
+                None if math.isinf(next_step_at) else next_step_at)
+
+    def _save(self, db: sqlite3.Connection) -> None:
+        if self._dirty:
+            db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._dirty.values())
+            self._dirty.clear()
+
+    def _load_schedule(self) -> None:
+        rows = self._db.execute("select next_step_at, id from cases where next_step_at is not null").fetchall()
+        self._waiting: list[tuple[float, str]] = rows
+        heapq.heapify(self._waiting)
+        # Open cases by court, for the teams the courts send out: {court: {case: (node, lon, lat)}}.
+        self._open: dict[str, dict[str, tuple[str, float, float]]] = {}
+        for case_id, court_id, node, lon, lat in self._db.execute(
+                "select id, court_id, node, lon, lat from cases where status = 'open'"):
+            self._open.setdefault(court_id, {})[case_id] = (node, lon, lat)
+
+    def pick_open(self, court: Court, rng: random.Random) -> tuple[str, str, float, float] | None:
+        """An open case of the court, at random: (id, node, lon, lat)."""
+        cases = self._open.get(court.id)
+        if not cases:
+            return None
+        case_id = rng.choice(sorted(cases)) if len(cases) < 64 else rng.choice(list(cases))
+        return (case_id, *cases[case_id])
+
+    def _track(self, doc: dict) -> None:
+        court_cases = self._open.setdefault(doc["court_id"], {})
+        if doc["status"] == "open":
+            court_cases[doc["id"]] = (doc["node"], doc["location"]["lon"], doc["location"]["lat"])
+        else:
+            court_cases.pop(doc["id"], None)
+
+    def _load(self, case_id: str) -> tuple[dict, list[str], float] | None:
+        """A case, its remaining path and when it moves next; a change of this tick included."""
+        row = self._dirty.get(case_id)
+        if row is None:
+            row = self._db.execute("select * from cases where id = ?", (case_id,)).fetchone()
+        if row is None:
+            return None
+        return json.loads(row[11]), json.loads(row[12]), math.inf if row[13] is None else row[13]
+
+    def modify(self, case_id: str, change) -> dict:
+        """Applies `change(doc)` to a case outside its planned path (an amount realised, a flag)."""
+        doc, plan, next_step_at = self._load(case_id)
+        change(doc)
+        doc["version"] += 1
+        self._dirty[case_id] = self._row(doc, plan, next_step_at)
+        self._records.emit("case.updated", present(doc, history=False))
+        return doc
+
+    def page(self, filters: dict, after_id: str, limit: int) -> list[dict]:
+        """Cases in id order after `after_id`, filtered by court, node, status, overdue and a
+        bounding box (west, south, east, north)."""
+        clauses, params = ["id > ?"], [after_id]
+        for column in ("court_id", "node", "status"):
+            if filters.get(column):
+                clauses.append(f"{column} = ?")
+                params.append(filters[column])
+        if filters.get("overdue") is not None:
+            clauses.append("status = 'open' and node_deadline < ?" if filters["overdue"] else
+                           "not (status = 'open' and coalesce(node_deadline, 1e18) < ?)")
+            params.append(time.time())
+        if filters.get("bbox"):
+            west, south, east, north = filters["bbox"]
+            clauses.append("lon between ? and ? and lat between ? and ?")
+            params += [west, east, south, north]
+        rows = self._db.execute(f"select doc from cases where {' and '.join(clauses)} order by id limit ?",
+                                (*params, limit)).fetchall()
+        return [json.loads(text) for (text,) in rows]
+
+    @property
+    def count(self) -> int:
+        (count,) = self._db.execute("select count(*) from cases").fetchone()
+        return count
+
+    def get(self, case_id: str) -> dict | None:
+        loaded = self._load(case_id)
+        return None if loaded is None else loaded[0]
+
+    # the simulation
+    def tick(self, now: float, limit: int = 200) -> list[dict]:
+        """Moves every case whose next step is due; returns the cases that moved."""
+        moved = []
+        while self._waiting and self._waiting[0][0] <= now and len(moved) < limit:
+            _, case_id = heapq.heappop(self._waiting)
+            doc, plan, _ = self._load(case_id)
+            next_step_at = self._step(doc, plan, now, self.speed)
+            self._dirty[case_id] = self._row(doc, plan, next_step_at)
+            self._track(doc)
+            if not math.isinf(next_step_at):
+                heapq.heappush(self._waiting, (next_step_at, case_id))
+            moved.append(doc)
+            self._records.emit("case.node", present(doc, history=False))
+        return moved
+
+
+TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
+
+
+def present(doc: dict, *, history: bool, now: float | None = None) -> dict:
+    """A case as the API shows it: times in ISO 8601, `overdue` worked out, history when asked."""
+    now = time.time() if now is None else now
+    shown = {key: value for key, value in doc.items() if key != "history"}
+    for key in TIME_FIELDS:
+        shown[key] = None if doc[key] is None else utc_iso(doc[key])
+    shown["overdue"] = doc["status"] == "open" and doc["node_deadline"] is not None and doc["node_deadline"] < now
+    if history:
+        shown["history"] = [
+            {"node": h["node"], "entered_at": utc_iso(h["entered_at"]),
+             "left_at": None if h["left_at"] is None else utc_iso(h["left_at"]),
+             "deadline": None if h["deadline"] is None else utc_iso(h["deadline"]),
+             "overdue": h["deadline"] is not None and (h["left_at"] or now) > h["deadline"]}
+            for h in doc["history"]
+        ]
+    return shown

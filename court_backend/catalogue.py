@@ -1,0 +1,140 @@
+"""The enforcement domain's fixed lists: process nodes, case kinds, query channels and institutions,
+field operations, escalations, roles and the limits that apply to them (see DOMAIN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DAY_S = 86_400.0
+
+
+@dataclass(frozen=True)
+class Node:
+    code: str
+    phase: str
+    name: str
+    limit_days: float  # how long a case may stay at this node before it is overdue
+
+
+PHASES = ("filing", "start", "investigation", "control", "disposal", "coercion", "funds", "closing")
+
+# The working list of 37 process nodes (DOMAIN.md), in their phases, with the working time limits.
+NODES: tuple[Node, ...] = (
+    Node("filing_review", "filing", "立案审查", 7),
+    Node("filing_registration", "filing", "立案登记", 3),
+    Node("assignment", "filing", "分案", 7),
+    Node("execution_notice", "start", "发送执行通知书", 3),
+    Node("asset_report_order", "start", "发送报告财产令", 3),
+    Node("asset_declaration", "start", "被执行人申报财产", 10),
+    Node("service_of_documents", "start", "文书送达", 10),
+    Node("network_query_national", "investigation", "网络查控（总对总）", 3),
+    Node("network_query_provincial", "investigation", "网络查控（点对点）", 3),
+    Node("traditional_investigation", "investigation", "传统调查（登门临柜）", 30),
+    Node("clue_verification", "investigation", "财产线索核查", 7),
+    Node("reward_notice", "investigation", "悬赏公告", 30),
+    Node("audit_investigation", "investigation", "审计调查", 30),
+    Node("freeze", "control", "冻结", 2),
+    Node("seal_up", "control", "查封", 5),
+    Node("seizure", "control", "扣押", 5),
+    Node("deduction", "control", "扣划/提取", 5),
+    Node("appraisal", "disposal", "委托评估", 30),
+    Node("price_inquiry", "disposal", "询价", 10),
+    Node("online_auction", "disposal", "网络司法拍卖", 60),
+    Node("sale", "disposal", "变卖", 60),
+    Node("settlement_in_kind", "disposal", "以物抵债", 30),
+    Node("exit_restriction", "coercion", "限制出境", 5),
+    Node("consumption_restriction", "coercion", "限制高消费", 3),
+    Node("dishonest_listing", "coercion", "纳入失信名单", 5),
+    Node("fine", "coercion", "罚款", 10),
+    Node("detention", "coercion", "司法拘留", 15),
+    Node("criminal_referral", "coercion", "移送拒执罪", 30),
+    Node("funds_received", "funds", "案款到账", 3),
+    Node("funds_paid_out", "funds", "案款发放", 30),
+    Node("settlement", "closing", "执行和解", 30),
+    Node("closing_review", "closing", "结案审查", 7),
+    Node("completed", "closing", "执行完毕", 0),
+    Node("terminated_for_now", "closing", "终结本次执行程序", 0),
+    Node("terminated", "closing", "终结执行", 0),
+    Node("not_enforced", "closing", "不予执行", 0),
+    Node("archived", "closing", "归档", 0),
+)
+NODE_BY_CODE = {node.code: node for node in NODES}
+FINAL_NODES = frozenset({"completed", "terminated_for_now", "terminated", "not_enforced", "archived"})
+# A case idle at a node this many times its limit is a candidate "negative enforcement" (消极执行).
+NEGATIVE_ENFORCEMENT_FACTOR = 3.0
+CASE_LIMIT_DAYS = {"litigation": 180, "non_litigation": 90}
+
+CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation": "执行保全", "non_litigation": "非诉执行"}
+TRACKS = ("simple", "complex")
+FLAGS = ("dishonest", "consumption_restricted", "terminated_for_now", "bankruptcy_candidate")
+TAGS = ("livelihood", "campaign_new_year", "campaign_hundred_days")
+
+CHANNELS = {"national": "总对总", "provincial": "点对点"}
+CATEGORIES = {
+    "bank": "银行",
+    "securities": "证券登记结算",
+    "payment": "网络支付平台",
+    "vehicle": "车辆",
+    "real_estate": "不动产",
+    "provident_fund": "住房公积金",
+    "social_security": "社会保险",
+    "business_registration": "工商登记",
+    "ship": "船舶",
+}
+INSTITUTIONS = {
+    "bank": ("中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行", "招商银行",
+             "中信银行", "中国光大银行", "华夏银行", "中国民生银行", "广发银行", "平安银行", "兴业银行", "上海浦东发展银行",
+             "浙商银行", "渤海银行", "恒丰银行", "成都银行", "四川银行", "四川农村商业联合银行", "成都农村商业银行",
+             "乐山市商业银行", "绵阳市商业银行", "宜宾市商业银行", "泸州银行", "自贡银行", "达州银行"),
+    "securities": ("中国证券登记结算有限责任公司",),
+    "payment": ("支付宝（中国）网络技术有限公司", "财付通支付科技有限公司", "京东支付", "银联商务"),
+    "vehicle": ("公安部交通管理局", "四川省公安厅交通警察总队"),
+    "real_estate": ("自然资源部不动产登记中心", "四川省不动产登记中心"),
+    "provident_fund": ("四川省住房公积金管理中心", "成都住房公积金管理中心"),
+    "social_security": ("人力资源和社会保障部", "四川省社会保险事业管理局"),
+    "business_registration": ("国家市场监督管理总局", "四川省市场监督管理局"),
+    "ship": ("交通运输部海事局",),
+}
+# The provincial channel reaches local institutions only; the national one reaches the head offices.
+PROVINCIAL_INSTITUTIONS = {"成都银行", "四川银行", "四川农村商业联合银行", "成都农村商业银行", "乐山市商业银行",
+                           "绵阳市商业银行", "宜宾市商业银行", "泸州银行", "自贡银行", "达州银行",
+                           "四川省公安厅交通警察总队", "四川省不动产登记中心", "四川省住房公积金管理中心",
+                           "成都住房公积金管理中心", "四川省社会保险事业管理局", "四川省市场监督管理局"}
+# Freezes and deductions above this many yuan wait for a supervisor's approval (two-person rule).
+APPROVAL_THRESHOLD_YUAN = 1_000_000
+
+TASK_KINDS = {
+    "service": "送达", "investigation": "现场调查", "seal": "查封", "seize": "扣押", "search": "搜查",
+    "compel": "拘传", "detain": "拘留", "evict": "强制腾退", "notice": "张贴公告",
+}
+TASK_STATES = ("assigned", "accepted", "en_route", "on_scene", "done", "failed", "cancelled")
+TASK_OPEN_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene"})
+
+SEVERITIES = ("P1", "P2", "P3", "P4")
+ACK_DEADLINE_S = {"P1": 60.0, "P2": 300.0, "P3": 1800.0, "P4": 14_400.0}
+ESCALATION_KINDS = {
+    # raised by a team
+    "sos": ("SOS 紧急求助", "P1"),
+    "violent_resistance": ("暴力抗法", "P1"),
+    "self_harm_threat": ("当事人以自伤相威胁", "P1"),
+    "crowd_gathering": ("人员聚集", "P2"),
+    "injury": ("人员受伤", "P1"),
+    "police_support": ("请求公安支援", "P2"),
+    "detention_decision": ("需作出拘留决定", "P2"),
+    "new_asset_found": ("发现新财产线索", "P3"),
+    # raised by the system
+    "node_overdue": ("节点超期", "P3"),
+    "asset_flight_risk": ("财产转移风险", "P2"),
+    "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
+    "lost_contact": ("队伍失联", "P2"),
+}
+ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
+MAX_DETENTION_DAYS = 15
+
+ROLES = ("operator", "supervisor", "observer")
+PERMISSIONS = {
+    "observer": ("read",),
+    "operator": ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order"),
+    "supervisor": ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order",
+                   "approval.decide", "detention.request"),
+}

@@ -1,0 +1,361 @@
+"""The backend's world: every court, case, team, task, query, escalation and approval, moved by the
+simulation and changed by operators' commands, each change committed with its events and audit.
+
+Commands check the caller's permission and the object's version, and refuse with a problem that
+says why; they validate everything before changing anything, so a refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from court_backend import kpis
+from court_backend.assets import Assets
+from court_backend.auth import Principal
+from court_backend.cases import CaseBook, present as present_case
+from court_backend.catalogue import (APPROVAL_THRESHOLD_YUAN, CATEGORIES, MAX_DETENTION_DAYS, PERMISSIONS,
+                                     TASK_OPEN_STATES)
+from court_backend.escalations import EMERGENCY_KINDS, FIELD_KINDS, FIELD_WEIGHTS, Escalations
+from court_backend.events import DEFAULT_RETENTION, EventLog
+from court_backend.geography import build_courts, load_divisions
+from court_backend.problems import Problem
+from court_backend.records import Records, public
+from court_backend.simulation import OPERATING, Simulation, utc_iso
+from court_backend.storage import DATABASE_FILE, open_database
+
+WARM_UP_S = 7200.0
+FIELD_ESCALATION_PER_OPERATING_S = 1 / (5 * 3600.0)
+OVERDUE_CHECK_EVERY_S = 300.0
+LOST_CONTACT_AFTER_S = 120.0
+UNFROZEN_HIT_AFTER_S = 1800.0
+KPI_EVERY_S = 60.0
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    demo_password: str
+    seed: int = 1
+    teams: int = 200
+    cases: int = 50_000
+    speed: float = 1.0
+    event_retention: int = DEFAULT_RETENTION
+
+
+class World:
+    def __init__(self, config: Config, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        self.config = config
+        self.database = config.data_dir / DATABASE_FILE
+        db = open_database(config.data_dir)
+        self.events = EventLog(db, config.event_retention)
+        self.records = Records(db, self.events)
+        divisions = load_divisions()
+        self.courts = build_courts(divisions)
+        self.court_by_id = {court.id: court for court in self.courts}
+        self.cases = CaseBook(self.records, self.courts, divisions, seed=config.seed, speed=config.speed)
+        if self.cases.count == 0:
+            self.cases.populate(config.cases, now)
+        self.rng = random.Random(config.seed * 104729 + 3)
+        self.simulation = Simulation(self.records, self.courts, self.cases.pick_open, seed=config.seed,
+                                     teams=config.teams, speed=config.speed, now=now)
+        if not self.simulation.restore():
+            self.simulation.warm_up(now, WARM_UP_S)
+            self.simulation.mark_all_changed()
+        self.assets = Assets(self.records, self.rng, config.speed)
+        self.escalations = Escalations(self.records, self.rng, config.speed)
+        self.records.commit()
+        self.kpis = self.compute_kpis(now)
+        self._next_overdue_check = now
+        self._next_kpis = now + KPI_EVERY_S
+
+    def close(self) -> None:
+        self.records.db.close()
+
+    # the clock
+    def tick(self, dt: float, now: float) -> None:
+        self.simulation.tick(dt, now)
+        for case in self.cases.tick(now):
+            if case["node"] == "network_query_national":
+                self.assets.launch(case, "national", list(CATEGORIES), now, "system")
+            elif case["node"] == "network_query_provincial":
+                self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
+        self.assets.tick(now, self._on_deducted)
+        self._raise_field_escalations(dt, now)
+        self._raise_system_escalations(now)
+        self.escalations.tick(now)
+        self.records.commit()
+
+    def kpis_due(self, now: float) -> bool:
+        if now < self._next_kpis:
+            return False
+        self._next_kpis = now + KPI_EVERY_S
+        return True
+
+    def kpi_inputs(self, now: float) -> tuple:
+        """What `kpis.compute` needs from memory, taken on the loop thread."""
+        statuses = [team.status for team in self.simulation.teams]
+        open_escalations = [(e["severity"], _epoch(e["raised_at"])) for e in self.records.all("escalation")
+                            if e["state"] != "resolved"]
+        return self.database, now, statuses, open_escalations
+
+    def compute_kpis(self, now: float) -> dict:
+        return kpis.compute(*self.kpi_inputs(now))
+
+    def publish_kpis(self, doc: dict) -> None:
+        self.kpis = doc
+        self.records.emit("kpi.updated", doc)
+        self.records.commit()
+
+    def _on_deducted(self, case_id: str, amount: float, now: float) -> None:
+        def add(doc: dict) -> None:
+            doc["amount_realised"] = round(doc["amount_realised"] + amount, 2)
+        self.cases.modify(case_id, add)
+
+    def _raise_field_escalations(self, dt: float, now: float) -> None:
+        chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
+        for team in self.simulation.teams:
+            if team.status != OPERATING or team.task_id is None or self.rng.random() >= chance:
+                continue
+            kind = self.rng.choices(FIELD_KINDS, FIELD_WEIGHTS)[0]
+            task = self.records.get("task", team.task_id)
+            self.escalations.raise_(kind, now, court_id=team.court.id, case_id=task["case_id"], team_id=team.id,
+                                    lon=team.lon, lat=team.lat)
+            if kind in EMERGENCY_KINDS:
+                self.simulation.raise_emergency(team, now, lasting_s=900.0)
+
+    def _raise_system_escalations(self, now: float) -> None:
+        for team in self.simulation.teams:
+            about = f"lost:{team.id}:{int(team.silent_until)}"
+            if team.silent_until > now and now - team.heartbeat_at > LOST_CONTACT_AFTER_S and about not in self.escalations.raised_for:
+                self.escalations.raise_("lost_contact", now, court_id=team.court.id, team_id=team.id,
+                                        lon=team.lon, lat=team.lat, about=about, case_id=None)
+        for query_id, result_id, answered_at in self.assets.unfrozen_hits():
+            about = f"hit:{query_id}:{result_id}"
+            if now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed and about not in self.escalations.raised_for:
+                query = self.records.get("query", query_id)
+                case = self.cases.get(query["case_id"])
+                self.escalations.raise_("hit_awaiting_freeze", now, court_id=query["court_id"], case_id=query["case_id"],
+                                        lon=case["location"]["lon"], lat=case["location"]["lat"], about=about)
+        if now >= self._next_overdue_check:
+            self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
+            row = self.records.db.execute(
+                "select id from cases where status = 'open' and node_deadline between ? and ? order by random() limit 1",
+                (now - 86_400.0, now)).fetchone()
+            if row is not None:
+                case = self.cases.get(row[0])
+                about = f"overdue:{case['id']}:{case['node']}"
+                if about not in self.escalations.raised_for:
+                    self.escalations.raise_("node_overdue", now, court_id=case["court_id"], case_id=case["id"],
+                                            lon=case["location"]["lon"], lat=case["location"]["lat"], about=about)
+
+    # reading
+    def me(self, who: Principal) -> dict:
+        return {"username": who.username, "role": who.role, "permissions": list(PERMISSIONS[who.role]),
+                "limits": {"approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN, "max_detention_days": MAX_DETENTION_DAYS}}
+
+    def case(self, case_id: str) -> dict:
+        doc = self.cases.get(case_id)
+        if doc is None:
+            raise Problem(404, "not-found", f"There is no case {case_id}.")
+        return present_case(doc, history=True)
+
+    def record(self, kind: str, record_id: str) -> dict:
+        doc = self.records.get(kind, record_id)
+        if doc is None:
+            raise Problem(404, "not-found", f"There is no {kind} {record_id}.")
+        return public(doc)
+
+    # commands
+    @staticmethod
+    def _allow(who: Principal, permission: str) -> None:
+        if permission not in PERMISSIONS[who.role]:
+            raise Problem(403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission)
+
+    @staticmethod
+    def _check_version(doc: dict, if_match: int | None, kind: str, trail: str) -> None:
+        if if_match is None:
+            raise Problem(428, "precondition-required", f"Send If-Match with the {kind}'s version (its ETag).")
+        if if_match != doc["version"]:
+            last = doc[trail][-1]
+            raise Problem(412, "stale-version",
+                          f"The {kind} changed since version {if_match}: {last.get('action', last.get('state'))} "
+                          f"by {last.get('actor', last.get('by'))} at {last['at']}.",
+                          current_version=doc["version"], changed_by=last.get("actor", last.get("by")),
+                          change=last.get("action", last.get("state")), changed_at=last["at"])
+
+    def _audit(self, who: Principal, action: str, kind: str, doc: dict, before: dict | None, request: dict) -> None:
+        self.records.audit(who.username, action, kind, doc["id"], doc.get("case_id", doc["id"] if kind == "case" else None),
+                           public(before), public(doc), request)
+
+    def _open_case(self, case_id: str) -> dict:
+        case = self.cases.get(case_id)
+        if case is None:
+            raise Problem(404, "not-found", f"There is no case {case_id}.")
+        if case["status"] != "open":
+            raise Problem(409, "case-closed", f"Case {case['number']} is closed.")
+        return case
+
+    def _available_team(self, team_id: str):
+        team = self.simulation.team(team_id)
+        if team is None:
+            raise Problem(404, "not-found", f"There is no team {team_id}.")
+        if not self.simulation.available(team):
+            busy = f"on task {team.task_id}" if team.task_id else team.status
+            raise Problem(409, "team-unavailable", f"{team.name} is not available: {busy}.", team_status=team.status,
+                          task_id=team.task_id)
+        return team
+
+    def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
+        self._allow(who, "task.dispatch")
+        case = self._open_case(case_id)
+        team = self._available_team(team_id)
+        task = self.simulation.create_task(team, case["id"], case["location"]["lon"], case["location"]["lat"], kind,
+                                           now, by=who.username, note=note)
+        self._audit(who, "dispatch", "task", task, None, {"case_id": case_id, "team_id": team_id, "kind": kind, "note": note})
+        return public(task)
+
+    def _open_task(self, task_id: str, if_match: int | None) -> dict:
+        task = self.records.get("task", task_id)
+        if task is None:
+            raise Problem(404, "not-found", f"There is no task {task_id}.")
+        self._check_version(task, if_match, "task", "history")
+        if task["state"] not in TASK_OPEN_STATES:
+            raise Problem(409, "task-finished", f"Task {task_id} is {task['state']}.")
+        return task
+
+    def reassign(self, who: Principal, task_id: str, team_id: str, note: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "task.dispatch")
+        task = self._open_task(task_id, if_match)
+        team = self._available_team(team_id)
+        before = self.records.snapshot(task)
+        self.simulation.reassign_task(task, team, now, who.username, note)
+        self._audit(who, "reassign", "task", task, before, {"team_id": team_id, "note": note})
+        return public(task)
+
+    def cancel(self, who: Principal, task_id: str, note: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "task.dispatch")
+        task = self._open_task(task_id, if_match)
+        before = self.records.snapshot(task)
+        self.simulation.cancel_task(task, now, who.username, note)
+        self._audit(who, "cancel", "task", task, before, {"note": note})
+        return public(task)
+
+    def message(self, who: Principal, team_id: str, text: str, now: float) -> dict:
+        self._allow(who, "team.message")
+        team = self.simulation.team(team_id)
+        if team is None:
+            raise Problem(404, "not-found", f"There is no team {team_id}.")
+        message = self.simulation.send_message(team, text, now, who.username)
+        self._audit(who, "message", "message", message, None, {"team_id": team_id, "text": text})
+        return public(message)
+
+    def _escalation(self, escalation_id: str, if_match: int | None) -> dict:
+        escalation = self.records.get("escalation", escalation_id)
+        if escalation is None:
+            raise Problem(404, "not-found", f"There is no escalation {escalation_id}.")
+        self._check_version(escalation, if_match, "escalation", "timeline")
+        if escalation["state"] == "resolved":
+            raise Problem(409, "escalation-resolved", f"Escalation {escalation_id} is resolved.")
+        return escalation
+
+    @staticmethod
+    def _not_owned_by_another(escalation: dict, who: Principal) -> None:
+        owner = escalation["owner"]
+        if owner is not None and owner != who.username:
+            raise Problem(409, "owned-by-another", f"{owner} owns this escalation.", owner=owner)
+
+    def acknowledge(self, who: Principal, escalation_id: str, note: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "escalation.handle")
+        escalation = self._escalation(escalation_id, if_match)
+        self._not_owned_by_another(escalation, who)
+        if escalation["state"] == "escalated" and escalation["escalated_to"] == "supervisor" and who.role != "supervisor":
+            raise Problem(403, "forbidden", "This escalation waits for a supervisor.", permission="supervisor")
+        if escalation["owner"] == who.username:
+            raise Problem(409, "already-acknowledged", f"You own this escalation since {escalation['timeline'][-1]['at']}.",
+                          owner=who.username)
+        before = self.records.snapshot(escalation)
+        state = "acknowledged" if escalation["state"] == "open" else escalation["state"]
+        self.escalations.step(escalation, "acknowledged", state, now, who.username, note, owner=who.username)
+        self._audit(who, "acknowledge", "escalation", escalation, before, {"note": note})
+        return public(escalation)
+
+    def escalate(self, who: Principal, escalation_id: str, to: str, reason: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "escalation.handle")
+        escalation = self._escalation(escalation_id, if_match)
+        self._not_owned_by_another(escalation, who)
+        before = self.records.snapshot(escalation)
+        # Escalating hands it on: the supervisors (or the court above) take it from here.
+        self.escalations.step(escalation, f"escalated to {to}", "escalated", now, who.username, reason,
+                              escalated_to=to, owner=None)
+        self._audit(who, "escalate", "escalation", escalation, before, {"to": to, "reason": reason})
+        return public(escalation)
+
+    def resolve(self, who: Principal, escalation_id: str, outcome: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "escalation.handle")
+        escalation = self._escalation(escalation_id, if_match)
+        if escalation["owner"] != who.username:
+            self._not_owned_by_another(escalation, who)
+            raise Problem(409, "not-owned", "Acknowledge the escalation before resolving it.")
+        before = self.records.snapshot(escalation)
+        self.escalations.step(escalation, "resolved", "resolved", now, who.username, outcome, outcome=outcome,
+                              resolved_at=utc_iso(now))
+        self._audit(who, "resolve", "escalation", escalation, before, {"outcome": outcome})
+        return public(escalation)
+
+    def launch_query(self, who: Principal, case_id: str, channel: str, categories: list[str], now: float) -> dict:
+        self._allow(who, "query.launch")
+        case = self._open_case(case_id)
+        query = self.assets.launch(case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username)
+        self._audit(who, "launch_query", "query", query, None, {"case_id": case_id, "channel": channel, "categories": categories})
+        return public(query)
+
+    def order_measure(self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float) -> dict:
+        self._allow(who, "measure.order")
+        query = self.records.get("query", query_id)
+        result = None if query is None else next((r for r in query["results"] if r["id"] == result_id), None)
+        if result is None:
+            raise Problem(404, "not-found", f"There is no result {result_id} in query {query_id}.")
+        if not result["hit"]:
+            raise Problem(409, "no-hit", f"{result['institution']} found nothing to {kind}.")
+        if amount > result["finding"]["value"]:
+            raise Problem(422, "amount-above-finding", f"{amount:.2f} yuan is more than the {result['finding']['value']:.2f} found.")
+        measure = self.assets.order(query, result, kind, amount, now, who.username)
+        self._audit(who, kind, "measure", measure, None, {"query_id": query_id, "result_id": result_id, "amount": amount})
+        return public(measure)
+
+    def request_detention(self, who: Principal, case_id: str, person: str, days: int, reason: str, now: float) -> dict:
+        self._allow(who, "escalation.handle")
+        self._open_case(case_id)
+        approval = self.assets.request_approval("detention", "case", case_id, case_id, now, who.username,
+                                                {"person": person, "days": days, "reason": reason})
+        self._audit(who, "request_detention", "approval", approval, None, {"person": person, "days": days, "reason": reason})
+        return public(approval)
+
+    def decide(self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float) -> dict:
+        self._allow(who, "approval.decide")
+        approval = self.records.get("approval", approval_id)
+        if approval is None:
+            raise Problem(404, "not-found", f"There is no approval {approval_id}.")
+        if if_match is None:
+            raise Problem(428, "precondition-required", "Send If-Match with the approval's version (its ETag).")
+        if if_match != approval["version"]:
+            raise Problem(412, "stale-version", f"The approval changed: {approval['state']} by {approval['decided_by']}.",
+                          current_version=approval["version"], changed_by=approval["decided_by"], change=approval["state"],
+                          changed_at=approval["decided_at"])
+        if approval["state"] != "pending":
+            raise Problem(409, "already-decided", f"Already {approval['state']} by {approval['decided_by']}.")
+        if approval["requested_by"] == who.username:
+            raise Problem(403, "two-person-rule", "Whoever asks for an approval cannot give it; another supervisor must.")
+        before = self.records.snapshot(approval)
+        self.assets.decide(approval, approve, now, who.username, note)
+        self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})
+        return public(approval)
+
+
+def _epoch(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
