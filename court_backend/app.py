@@ -1,26 +1,28 @@
-"""The HTTP API of the reference court backend (FastAPI), and the loop that drives its simulation."""
+"""The HTTP API of the reference court backend (FastAPI), and the loop that drives its world."""
 
 import asyncio
 import contextlib
+import hashlib
+import inspect
+import json
 import logging
 import time
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Literal
 
 import anyio
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Request
+from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
-from pydantic import BaseModel, Field
 
-from court_backend import problems
+from court_backend import kpis, openapi, problems, schemas
 from court_backend.auth import TOKEN_LIFETIME_S, Accounts, Principal
-from court_backend.events import DEFAULT_RETENTION, EventLog
-from court_backend.geography import build_courts, load_divisions
+from court_backend.cases import present as present_case
+from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
 from court_backend.problems import Problem
-from court_backend.simulation import Simulation
-from court_backend.storage import open_database, restore_simulation, save_simulation
+from court_backend.records import dumps, public
+from court_backend.simulation import utc_iso
+from court_backend.world import Config, World
 
 log = logging.getLogger("court_backend")
 
@@ -28,55 +30,40 @@ API = "/api/v1"
 TICK_S = 1.0
 STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
+MAX_KEY_LENGTH = 200
 
-
-@dataclass(frozen=True)
-class Config:
-    data_dir: Path
-    demo_password: str
-    seed: int = 1
-    teams: int = 200
-    speed: float = 1.0
-    event_retention: int = DEFAULT_RETENTION
-
-
-class TokenRequest(BaseModel):
-    username: Annotated[str, Field(min_length=1, max_length=64)]
-    password: Annotated[str, Field(min_length=1, max_length=256)]
+__all__ = ["Config", "create_app"]
 
 
 class Backend:
-    """Everything one running backend holds: accounts, courts, the event log and the simulation."""
+    """One running backend: its accounts and its world, and whether it is shutting down."""
 
     def __init__(self, config: Config) -> None:
         self.stopping = False  # set on shutdown: streams end so that the server can stop
         self.accounts = Accounts(config.demo_password)
-        divisions = load_divisions()
-        self.courts = build_courts(divisions)
-        self.db = open_database(config.data_dir)
-        self.events = EventLog(self.db, config.event_retention)
-        self.simulation = Simulation(self.courts, divisions, seed=config.seed, teams=config.teams,
-                                     speed=config.speed, now=time.time())
-        if restore_simulation(self.db, self.simulation):
-            log.info("carrying on from the state stored in %s (event %d)", config.data_dir, self.events.last_id)
-        else:
-            with self.db:
-                save_simulation(self.db, self.simulation)
+        self.world = World(config)
+        self.events = self.world.events
 
-    async def run_simulation(self) -> None:
+    async def run(self) -> None:
         last = time.time()
         while True:
             await asyncio.sleep(TICK_S)
             now = time.time()
-            events = self.simulation.tick(now - last, now)
-            with self.db:  # the events and the state they leave behind, in one transaction
-                self.events.append(events)
-                save_simulation(self.db, self.simulation, {payload["team_id"] for _, payload in events})
-            self.events.published()
+            self.world.tick(now - last, now)
             last = now
+            if self.world.kpis_due(now):
+                doc = await asyncio.to_thread(kpis.compute, *self.world.kpi_inputs(now))
+                self.world.publish_kpis(doc)
 
-    def close(self) -> None:
-        self.db.close()
+
+def backend_of(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def current_principal(request: Request,
+                      authorization: Annotated[str | None, Header(include_in_schema=False)] = None) -> Principal:
+    # Left out of the document's parameters: the bearer security scheme describes it.
+    return backend_of(request).accounts.authenticate(authorization)
 
 
 def resume_point(request: Request, last_event_id: Annotated[str | None, Header()] = None) -> int:
@@ -85,7 +72,7 @@ def resume_point(request: Request, last_event_id: Annotated[str | None, Header()
     A dependency rather than code in the stream itself: FastAPI has started a 200 response by the
     time an SSE generator runs, so a refusal (422, 410) must be decided before it.
     """
-    events = request.app.state.backend.events
+    events = backend_of(request).events
     if last_event_id is None:
         return events.last_id
     try:
@@ -102,8 +89,36 @@ def resume_point(request: Request, last_event_id: Annotated[str | None, Header()
     return resume_from
 
 
-def current_principal(request: Request, authorization: Annotated[str | None, Header()] = None) -> Principal:
-    return request.app.state.backend.accounts.authenticate(authorization)
+def if_match(if_match: Annotated[str | None, Header(description='The version to change, as its ETag: "3"')] = None) -> int | None:
+    if if_match is None:
+        return None
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise Problem(422, "invalid-request", 'If-Match must be a version, as the ETag gives it ("3").')
+    return int(value)
+
+
+def known_query_parameters(request: Request) -> None:
+    """Refuses query parameters an operation does not take, or takes once but got twice: a typo
+    in a filter must not quietly return everything."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    known = _query_names(route.dependant)
+    keys = [key for key, _ in request.query_params.multi_items()]
+    unknown = sorted(set(keys) - known)
+    if unknown:
+        raise Problem(422, "invalid-request", f"Unknown query parameters: {', '.join(unknown)}.")
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise Problem(422, "invalid-request", f"Repeated query parameters: {', '.join(repeated)}.")
+
+
+def _query_names(dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_names(dependency)
+    return names
 
 
 class _QuietSseDisconnects(logging.Filter):
@@ -124,10 +139,24 @@ class _QuietSseDisconnects(logging.Filter):
 
 Authenticated = Annotated[Principal, Depends(current_principal)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+PageToken = Annotated[str | None, Query(max_length=64)]
 ResumePoint = Annotated[int, Depends(resume_point)]
+IfMatch = Annotated[int | None, Depends(if_match)]
+Id = Annotated[str, Path(min_length=1, max_length=64)]
+Filter = Annotated[str | None, Query(min_length=1, max_length=64)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=MAX_KEY_LENGTH,
+                                              description="Any unique string: the same key twice has one effect")]
 
 
-def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None) -> dict:
+def _problem_responses(*codes: int) -> dict:
+    return {code: {"model": schemas.Problem, "content": {"application/problem+json": {}}} for code in codes}
+
+
+READ_ERRORS = _problem_responses(401, 404, 422)
+COMMAND_ERRORS = _problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+
+
+def _page(items: list, cursor: int, page_size: int, page_token: str | None) -> dict:
     try:
         start = int(page_token) if page_token else 0
     except ValueError:
@@ -138,46 +167,182 @@ def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None
     return {"items": items[start:end], "cursor": cursor, "next_page_token": str(end) if end < len(items) else None}
 
 
+def _filtered(records, filters: dict) -> list[dict]:
+    return [public(r) for r in records if all(value is None or r.get(key) == value for key, value in filters.items())]
+
+
+def _object(doc: dict) -> JSONResponse:
+    return JSONResponse(doc, headers={"ETag": f'"{doc["version"]}"'})
+
+
+async def _command(request: Request, who: Principal, key: str | None, action: Callable[[float], dict],
+                   status: int = 200) -> JSONResponse:
+    """Runs a command once per Idempotency-Key: a repeat gets the first answer, with no new effect."""
+    backend = backend_of(request)
+    if not key:
+        raise Problem(400, "idempotency-key-missing", "Commands need an Idempotency-Key header.")
+    body = await request.body()
+    fingerprint = hashlib.sha256(b"\0".join((request.method.encode(), request.url.path.encode(), body,
+                                             (request.headers.get("if-match") or "").encode()))).hexdigest()
+    records = backend.world.records
+    stored = records.stored_response(who.username, key)
+    if stored is not None:
+        if stored.fingerprint != fingerprint:
+            raise Problem(422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.")
+        return _replay(stored.status, stored.body)
+    try:
+        answer, answer_status = action(time.time()), status
+    except Problem as refusal:
+        answer = {"type": problems.PROBLEM_BASE + refusal.kind, "title": problems.TITLES.get(refusal.kind, refusal.kind),
+                  "status": refusal.status, **({"detail": refusal.detail} if refusal.detail else {}), **refusal.extra}
+        answer_status = refusal.status
+    records.store_response(who.username, key, fingerprint, answer_status, dumps(answer))
+    records.commit()
+    return _replay(answer_status, dumps(answer), replayed=False)
+
+
+def _replay(status: int, body: str, replayed: bool = True) -> JSONResponse:
+    doc = json.loads(body)
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    if status < 400 and "version" in doc:
+        headers["ETag"] = f'"{doc["version"]}"'
+    media_type = problems.MEDIA_TYPE if status >= 400 else "application/json"
+    return JSONResponse(doc, status_code=status, headers=headers, media_type=media_type)
+
+
 def create_app(config: Config) -> FastAPI:
     backend = Backend(config)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        task = asyncio.create_task(backend.run_simulation())
+        task = asyncio.create_task(backend.run())
         try:
             yield
         finally:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            backend.close()
+            backend.world.close()
 
-    app = FastAPI(title="Court Backend API", version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(title="Court Backend API", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url=f"{API}/openapi.json", dependencies=[Depends(known_query_parameters)],
+                  description="The contract between court backends and the enforcement command-centre console.")
     app.state.backend = backend
-    logging.getLogger("uvicorn.error").addFilter(_QuietSseDisconnects())
     problems.install(app)
 
-    @app.get(f"{API}/health")
+
+    logging.getLogger("uvicorn.error").addFilter(_QuietSseDisconnects())
+    app.include_router(_public_routes(backend))
+    app.include_router(_read_routes(backend), responses=READ_ERRORS)
+    app.include_router(_command_routes(), responses=COMMAND_ERRORS)
+    openapi.install(app)
+    return app
+
+
+def _public_routes(backend: Backend) -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    @router.get("/health", response_model=schemas.Health)
     async def health() -> dict:
         return {"status": "ok", "api_version": "1", "last_event_id": backend.events.last_id}
 
-    @app.post(f"{API}/auth/token")
-    async def token(request: TokenRequest) -> dict:
+    @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 422))
+    async def token(request: schemas.TokenRequest) -> dict:
         access_token, who = backend.accounts.issue(request.username, request.password)
         return {"access_token": access_token, "token_type": "bearer", "role": who.role, "expires_in": TOKEN_LIFETIME_S}
 
-    @app.get(f"{API}/courts")
-    async def courts(_: Authenticated, page_size: PageSize = 500, page_token: str | None = None) -> dict:
-        items = [court.as_json() for court in backend.courts]
+    return router
+
+
+def _read_routes(backend: Backend) -> APIRouter:
+    router = APIRouter(prefix=API)
+    world = backend.world
+
+    @router.get("/me", response_model=schemas.Me)
+    async def me(who: Authenticated) -> dict:
+        return world.me(who)
+
+    @router.get("/courts", response_model=schemas.Page[schemas.Court])
+    async def courts(_: Authenticated, level: Literal["high", "intermediate", "basic"] | None = None,
+                     parent_id: Filter = None, page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+        items = [c.as_json() for c in world.courts
+                 if (level is None or c.level == level) and (parent_id is None or c.parent_id == parent_id)]
         return _page(items, backend.events.last_id, page_size, page_token)
 
-    @app.get(f"{API}/teams")
-    async def teams(_: Authenticated, page_size: PageSize = 500, page_token: str | None = None) -> dict:
-        items = [team.as_json() for team in backend.simulation.teams]
+    @router.get("/cases", response_model=schemas.Page[schemas.Case])
+    async def cases(_: Authenticated, court_id: Filter = None, node: schemas.NodeCode | None = None,
+                    status: Literal["open", "closed"] | None = None, overdue: bool | None = None,
+                    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees", max_length=100)] = None,
+                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+        box = _bbox(bbox) if bbox else None
+        after = page_token or ""
+        filters = {"court_id": court_id, "node": node.value if node else None, "status": status, "overdue": overdue, "bbox": box}
+        docs = world.cases.page(filters, after, page_size + 1)
+        shown = [present_case(doc, history=False) for doc in docs[:page_size]]
+        return {"items": shown, "cursor": backend.events.last_id,
+                "next_page_token": docs[page_size - 1]["id"] if len(docs) > page_size else None}
+
+    @router.get("/cases/{case_id}", response_model=schemas.CaseDetail)
+    async def case(_: Authenticated, case_id: Id) -> JSONResponse:
+        return _object(world.case(case_id))
+
+    @router.get("/teams", response_model=schemas.Page[schemas.Team])
+    async def teams(_: Authenticated, court_id: Filter = None, status: Filter = None, page_size: PageSize = 500,
+                    page_token: PageToken = None) -> dict:
+        items = [t.as_json() for t in world.simulation.teams
+                 if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)]
         return _page(items, backend.events.last_id, page_size, page_token)
 
-    @app.get(f"{API}/events", response_class=EventSourceResponse)
+    @router.get("/teams/{team_id}", response_model=schemas.Team)
+    async def team(_: Authenticated, team_id: Id) -> JSONResponse:
+        found = world.simulation.team(team_id)
+        if found is None:
+            raise Problem(404, "not-found", f"There is no team {team_id}.")
+        return _object(found.as_json())
+
+    def listing(kind: str, model, path: str, **filter_types) -> None:
+        async def list_records(_: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
+            items = _filtered(sorted(world.records.all(kind), key=lambda r: r["id"]), filters)
+            return _page(items, backend.events.last_id, page_size, page_token)
+
+        async def one_record(_: Authenticated, record_id: Id) -> JSONResponse:
+            return _object(world.record(kind, record_id))
+
+        # The filters are declared as query parameters so that the OpenAPI document lists them.
+        list_records.__signature__ = _with_query_filters(list_records, filter_types)
+        router.add_api_route(path, list_records, methods=["GET"], response_model=schemas.Page[model], name=f"list_{kind}s")
+        router.add_api_route(path + "/{record_id}", one_record, methods=["GET"], response_model=model, name=f"get_{kind}")
+
+    listing("task", schemas.Task, "/tasks", case_id=str, team_id=str, state=Literal[TASK_STATES])
+    listing("message", schemas.Message, "/messages", team_id=str, state=Literal["sent", "delivered", "read"])
+    listing("query", schemas.Query, "/queries", case_id=str, state=Literal["running", "completed"])
+    listing("measure", schemas.Measure, "/measures", case_id=str, query_id=str,
+            state=Literal["awaiting_approval", "sent", "done", "failed", "rejected"])
+    listing("approval", schemas.Approval, "/approvals", case_id=str, state=Literal["pending", "approved", "rejected"])
+    listing("escalation", schemas.Escalation, "/escalations", court_id=str, case_id=str, team_id=str,
+            severity=Literal[SEVERITIES], state=Literal[ESCALATION_STATES])
+
+    @router.get("/kpis", response_model=schemas.Kpis)
+    async def kpis(_: Authenticated) -> dict:
+        return world.kpis
+
+    @router.get("/audit", response_model=schemas.AuditPage)
+    async def audit(_: Authenticated, case_id: Filter = None, object_id: Filter = None, actor: Filter = None,
+                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+        try:
+            after = int(page_token) if page_token else 0
+        except ValueError:
+            raise Problem(422, "invalid-request", "page_token is not one this backend issued.") from None
+        entries = world.records.audit_page({"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1)
+        for entry in entries:
+            entry["at"] = utc_iso(entry["at"])
+        return {"items": entries[:page_size],
+                "next_page_token": str(entries[page_size - 1]["id"]) if len(entries) > page_size else None}
+
+    @router.get("/events", response_class=EventSourceResponse, responses=_problem_responses(410))
     async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
+        """The event stream (Server-Sent Events). Send `Last-Event-ID` to resume after an event;
+        the event types and the schemas of their data are in `x-event-types`."""
         while not backend.stopping:
             if not backend.events.can_resume_after(cursor):
                 return  # this reader fell behind the retention; on reconnecting it is told so (410)
@@ -190,4 +355,106 @@ def create_app(config: Config) -> FastAPI:
                 yield ServerSentEvent(raw_data=event.data, event=event.type, id=str(event.id))
             cursor = batch[-1].id
 
-    return app
+    return router
+
+
+def _command_routes() -> APIRouter:
+    router = APIRouter(prefix=API)
+
+    def world_of(request: Request) -> World:
+        return backend_of(request).world
+
+    @router.post("/tasks", status_code=201, response_model=schemas.Task)
+    async def dispatch(request: Request, who: Authenticated, body: schemas.DispatchRequest, key: IdempotencyKey = None):
+        """Dispatch: send an available team to a case for an operation."""
+        return await _command(request, who, key, lambda now: world_of(request).dispatch(
+            who, body.case_id, body.team_id, body.kind.value, body.note, now), status=201)
+
+    @router.post("/tasks/{task_id}/reassign", response_model=schemas.Task)
+    async def reassign(request: Request, who: Authenticated, task_id: Id, body: schemas.ReassignRequest,
+                       version: IfMatch, key: IdempotencyKey = None):
+        """Re-task: give an open task to another, available team."""
+        return await _command(request, who, key, lambda now: world_of(request).reassign(
+            who, task_id, body.team_id, body.note, version, now))
+
+    @router.post("/tasks/{task_id}/cancel", response_model=schemas.Task)
+    async def cancel(request: Request, who: Authenticated, task_id: Id, version: IfMatch,
+                     body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
+        return await _command(request, who, key, lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
+
+    @router.post("/teams/{team_id}/messages", status_code=201, response_model=schemas.Message)
+    async def message(request: Request, who: Authenticated, team_id: Id, body: schemas.MessageRequest,
+                      key: IdempotencyKey = None):
+        """Send an instruction to a team; its delivery shows in `team.message` events."""
+        return await _command(request, who, key, lambda now: world_of(request).message(who, team_id, body.text, now),
+                              status=201)
+
+    @router.post("/escalations/{escalation_id}/acknowledge", response_model=schemas.Escalation)
+    async def acknowledge(request: Request, who: Authenticated, escalation_id: Id, version: IfMatch,
+                          body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
+        """Take ownership. Refused with 409 naming the owner when someone else has it."""
+        return await _command(request, who, key, lambda now: world_of(request).acknowledge(
+            who, escalation_id, body.note, version, now))
+
+    @router.post("/escalations/{escalation_id}/escalate", response_model=schemas.Escalation)
+    async def escalate(request: Request, who: Authenticated, escalation_id: Id, body: schemas.EscalateRequest,
+                       version: IfMatch, key: IdempotencyKey = None):
+        return await _command(request, who, key, lambda now: world_of(request).escalate(
+            who, escalation_id, body.to, body.reason, version, now))
+
+    @router.post("/escalations/{escalation_id}/resolve", response_model=schemas.Escalation)
+    async def resolve(request: Request, who: Authenticated, escalation_id: Id, body: schemas.ResolveRequest,
+                      version: IfMatch, key: IdempotencyKey = None):
+        return await _command(request, who, key, lambda now: world_of(request).resolve(
+            who, escalation_id, body.outcome, version, now))
+
+    @router.post("/queries", status_code=201, response_model=schemas.Query)
+    async def launch_query(request: Request, who: Authenticated, body: schemas.QueryRequest, key: IdempotencyKey = None):
+        """Launch a network query for a case's respondent on a channel, to the chosen categories."""
+        return await _command(request, who, key, lambda now: world_of(request).launch_query(
+            who, body.case_id, body.channel.value, [c.value for c in body.categories], now), status=201)
+
+    @router.post("/queries/{query_id}/results/{result_id}/{kind}", status_code=201, response_model=schemas.Measure)
+    async def order_measure(request: Request, who: Authenticated, query_id: Id, result_id: Id,
+                            kind: Literal["freeze", "deduct"], body: schemas.MeasureRequest, key: IdempotencyKey = None):
+        """Freeze or deduct on a hit. Above the approval threshold (see /me) it waits for a supervisor."""
+        return await _command(request, who, key, lambda now: world_of(request).order_measure(
+            who, query_id, result_id, kind, body.amount, now), status=201)
+
+    @router.post("/cases/{case_id}/detentions", status_code=201, response_model=schemas.Approval)
+    async def request_detention(request: Request, who: Authenticated, case_id: Id, body: schemas.DetentionRequest,
+                                key: IdempotencyKey = None):
+        """Ask for a detention decision (at most 15 days); a supervisor other than the asker decides."""
+        return await _command(request, who, key, lambda now: world_of(request).request_detention(
+            who, case_id, body.person, body.days, body.reason, now), status=201)
+
+    @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)
+    async def decide(request: Request, who: Authenticated, approval_id: Id, decision: Literal["approve", "reject"],
+                     version: IfMatch, body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(),
+                     key: IdempotencyKey = None):
+        """A supervisor decides; never the one who asked (two-person rule)."""
+        return await _command(request, who, key, lambda now: world_of(request).decide(
+            who, approval_id, decision == "approve", body.note, version, now))
+
+    return router
+
+
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError:
+        raise Problem(422, "invalid-request", "bbox is west,south,east,north in degrees.") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise Problem(422, "invalid-request", "bbox is west,south,east,north with west ≤ east and south ≤ north.")
+    return west, south, east, north
+
+
+def _with_query_filters(func, filter_types: dict) -> inspect.Signature:
+    """`func`'s signature with its **filters spelled out as optional query parameters."""
+    signature = inspect.signature(func)
+    fixed = [p for p in signature.parameters.values() if p.kind != inspect.Parameter.VAR_KEYWORD]
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                               annotation=Annotated[kind | None, Query(min_length=1, max_length=64)] if kind is str
+                               else Annotated[kind | None, Query()])
+             for name, kind in filter_types.items()]
+    return signature.replace(parameters=[*fixed, *extra])

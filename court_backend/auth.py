@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from court_backend.problems import Problem
 
-ROLES = {"operator": "operator", "supervisor": "supervisor", "observer": "observer"}
+# The demo accounts: a second operator and supervisor, so that conflicts between two people and
+# the two-person rule can be tried with the demo alone.
+ROLES = {"operator": "operator", "operator2": "operator", "supervisor": "supervisor", "supervisor2": "supervisor",
+         "observer": "observer"}
 TOKEN_LIFETIME_S = 8 * 3600
 
 

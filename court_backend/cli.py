@@ -15,6 +15,7 @@ from pathlib import Path
 import uvicorn
 
 from court_backend.app import Config, create_app
+from court_backend.auth import ROLES
 from court_backend.events import DEFAULT_RETENTION
 
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
@@ -28,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="data directory, created when missing (default ./court-backend-data)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
     parser.add_argument("--teams", type=int, default=200, help="number of field teams (default 200, at most 2000)")
+    parser.add_argument("--cases", type=int, default=50_000,
+                        help="cases in a new book (default 50,000, at most 300,000; an existing book keeps its own)")
     parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
     parser.add_argument("--event-retention", type=int, default=DEFAULT_RETENTION, metavar="N",
                         help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})")
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not 1 <= args.teams <= 2000:
         parser.error("--teams must be between 1 and 2000")
+    if not 1 <= args.cases <= 300_000:
+        parser.error("--cases must be between 1 and 300000")
     if args.speed <= 0:
         parser.error("--speed must be above 0")
     if args.event_retention < 1:
@@ -78,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     password = args.demo_password or os.environ.get(PASSWORD_ENV)
     if not password:
         password = secrets.token_urlsafe(12)
-        print(f"court-backend: demo accounts operator, supervisor, observer; password {password}", flush=True)
+        print(f"court-backend: demo accounts {', '.join(ROLES)}; password {password}", flush=True)
     if not _is_loopback(args.host):
         print("court-backend: warning: serving plain HTTP beyond loopback; clients will refuse it", flush=True)
 
@@ -90,8 +95,8 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:
         sys.exit(f"court-backend: cannot listen on {args.host}:{args.port}: {error.strerror}")
     sock.listen(128)
-    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, speed=args.speed,
-                            event_retention=args.event_retention))
+    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, cases=args.cases,
+                            speed=args.speed, event_retention=args.event_retention))
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     # The console starts this process and waits for this exact line to learn the port.

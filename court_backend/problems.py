@@ -46,5 +46,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        kind = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(exc.status_code, "invalid-request")
-        return problem_response(exc.status_code, kind, str(exc.detail), dict(exc.headers or {}))
+        # A body that is not even JSON is one more invalid request: 422, like any other.
+        status = 422 if exc.status_code == 400 else exc.status_code
+        kind = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(status, "invalid-request")
+        return problem_response(status, kind, str(exc.detail), dict(exc.headers or {}))

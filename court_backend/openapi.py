@@ -1,0 +1,64 @@
+"""The published contract: the OpenAPI 3.1 document the backend serves, with the event types.
+
+The event stream's types and the JSON schema of each one's data are listed under `x-event-types`,
+their schemas among the document's components. The repository keeps a copy (`openapi.json` beside
+this file) that a test holds equal to the served one; after changing the API, rewrite it with
+
+    python -m court_backend.openapi
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic.json_schema import models_json_schema
+
+from court_backend import schemas
+
+DOCUMENT = Path(__file__).resolve().parent / "openapi.json"
+
+
+def install(app: FastAPI) -> None:
+    def document() -> dict:
+        if app.openapi_schema is None:
+            spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            models = [(model, "serialization") for model, _ in schemas.EVENT_TYPES.values()]
+            _, definitions = models_json_schema(models, ref_template="#/components/schemas/{model}")
+            components = spec.setdefault("components", {}).setdefault("schemas", {})
+            for name, schema in definitions.get("$defs", {}).items():
+                components.setdefault(name, schema)
+            spec["x-event-types"] = {
+                event_type: {"description": description, "data": {"$ref": f"#/components/schemas/{model.__name__}"}}
+                for event_type, (model, description) in schemas.EVENT_TYPES.items()
+            }
+            spec["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
+            spec["security"] = [{"bearer": []}]
+            for path in ("/api/v1/health", "/api/v1/auth/token"):
+                for operation in spec["paths"][path].values():
+                    operation["security"] = []  # the only ways in without a token
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = document
+
+
+def render(app: FastAPI) -> str:
+    return json.dumps(app.openapi(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def main() -> None:
+    from court_backend.app import Config, create_app
+
+    with tempfile.TemporaryDirectory() as data:
+        app = create_app(Config(Path(data), "unused", cases=10, teams=2))
+        DOCUMENT.write_text(render(app), "utf-8")
+        app.state.backend.world.close()
+    print(f"wrote {DOCUMENT}")
+
+
+if __name__ == "__main__":
+    main()
