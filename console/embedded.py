@@ -34,14 +34,14 @@ class EmbeddedStartError(RuntimeError):
 
 
 class EmbeddedBackend:
-    def __init__(self, *, seed: int = 1, teams: int = 200, speed: float = 1.0, username: str = "supervisor",
+    def __init__(self, *, seed: int = 1, teams: int = 200, cases: int = 50_000, speed: float = 1.0, username: str = "supervisor",
                  data_dir: Path | None = None, options: tuple[str, ...] = ()) -> None:
         """`data_dir`, when given, is used and kept; otherwise a fresh one lives as long as the process.
 
         `options` are further `court-backend` options (e.g. ``("--event-retention", "1000")``).
         """
         self.credentials = Credentials(username, secrets.token_urlsafe(18))
-        self._seed, self._teams, self._speed, self._options = seed, teams, speed, options
+        self._seed, self._teams, self._cases, self._speed, self._options = seed, teams, cases, speed, options
         self._port = 0
         self._process: subprocess.Popen | None = None
         self._keep_data = data_dir is not None
@@ -62,7 +62,7 @@ class EmbeddedBackend:
             self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
         command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", str(self._port),
                    "--data", str(self._data_dir), "--seed", str(self._seed),
-                   "--teams", str(self._teams), "--speed", str(self._speed), "--exit-with-stdin", *self._options]
+                   "--teams", str(self._teams), "--cases", str(self._cases), "--speed", str(self._speed), "--exit-with-stdin", *self._options]
         env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
         try:
             # Its own session: a Ctrl+C at the terminal reaches the console, which stops the backend

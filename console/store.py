@@ -112,6 +112,8 @@ class Store:
         changes.health.add(message.backend)
         changes.newest_received_at = message.received_at
         update = message.update
+        if update is None:
+            return
         row = self._team_row.get((message.backend, getattr(update, "team_id", "")))
         if row is None:
             return  # a team this snapshot does not hold; the next snapshot will

@@ -62,7 +62,7 @@ class SnapshotLoaded:
 class EventReceived:
     backend: str
     event_id: int
-    update: object
+    update: object  # a decoded event, or None for a type the console does not use
     received_at: float  # time.monotonic() when the worker decoded it
 
 
@@ -230,11 +230,11 @@ class BackendLink:
                 continue  # already applied: a replay after a resume or a snapshot
             self.last_event_id = event_id
             decode = EVENT_DECODERS.get(item.type)
-            if decode is None:
-                continue  # a type this console does not know yet; its id still counts for resuming
-            try:
-                update = decode(json.loads(item.data))
-            except (ValueError, RecursionError, DecodeError) as error:
-                self._drop(f"{item.type} #{event_id}: {error}")
-                continue
+            update = None  # a type this console does not use (yet): counted, and its id kept for resuming
+            if decode is not None:
+                try:
+                    update = decode(json.loads(item.data))
+                except (ValueError, RecursionError, DecodeError) as error:
+                    self._drop(f"{item.type} #{event_id}: {error}")
+                    continue
             self._sink.put(EventReceived(self.backend, event_id, update, time.monotonic()))
