@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading
+import uuid
 
 import pytest
 import requests
@@ -14,6 +15,7 @@ import requests
 from console.embedded import EmbeddedBackend
 
 SEED = 7
+CASES = 3000  # a small book: generating the default 50,000 takes seconds at every start
 
 
 class RunningBackend:
@@ -35,9 +37,23 @@ class RunningBackend:
     def auth(self, username: str = "operator") -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(username)}"}
 
+    def get(self, path: str, username: str = "operator", **params) -> dict:
+        response = requests.get(self.api(path), params=params, headers=self.auth(username), timeout=10)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def command(self, path: str, body: dict | None = None, *, username: str = "operator", key: str | None = None,
+                version: int | None = None) -> requests.Response:
+        """POSTs a command with a fresh Idempotency-Key (or the one given) and If-Match when a version is given."""
+        headers = self.auth(username)
+        headers["Idempotency-Key"] = key or uuid.uuid4().hex
+        if version is not None:
+            headers["If-Match"] = f'"{version}"'
+        return requests.post(self.api(path), json=body or {}, headers=headers, timeout=10)
+
 
 def start_backend(**options) -> RunningBackend:
-    process = EmbeddedBackend(seed=SEED, **options)
+    process = EmbeddedBackend(seed=SEED, cases=CASES, **options)
     process.start()
     return RunningBackend(process, process.wait_ready())
 
@@ -46,6 +62,14 @@ def start_backend(**options) -> RunningBackend:
 def backend():
     """One backend shared by the tests that only read from it."""
     running = start_backend()
+    yield running
+    running.process.stop()
+
+
+@pytest.fixture(scope="session")
+def fast_backend():
+    """A backend whose clock runs 300 times faster: queries answer and escalations arise in seconds."""
+    running = start_backend(speed=300.0)
     yield running
     running.process.stop()
 

@@ -19,15 +19,16 @@ def apply(teams: dict[str, dict], events) -> None:
     """What any client does with the stream: positions and statuses replace the old values."""
     for event in events:
         payload = json.loads(event.data)
-        team = teams[payload["team_id"]]
         if event.type == "team.position":
-            team["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
-        else:
+            teams[payload["team_id"]]["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
+        elif event.type == "team.status":
+            team = teams[payload["team_id"]]
             team["status"], team["status_since"], team["version"] = payload["status"], payload["since"], payload["version"]
+            team["task_id"] = payload["task_id"]
 
 
 def comparable(teams: dict[str, dict]) -> dict:
-    return {team_id: (t["status"], t["status_since"], t["version"], t["position"]) for team_id, t in teams.items()}
+    return {team_id: (t["status"], t["status_since"], t["version"], t["task_id"], t["position"]) for team_id, t in teams.items()}
 
 
 def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
@@ -60,12 +61,14 @@ def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
     backend = start_backend(data_dir=tmp_path, options=("--event-retention", "100"))
     try:
         headers = backend.auth()
-        latest = read_events(backend, headers, 400, last_event_id=0)[-1]
-        gone = requests.get(backend.api("events"), headers={**headers, "Last-Event-ID": "1"}, timeout=10)
-        assert gone.status_code == 410
-        problem = gone.json()
-        assert problem["type"].endswith(":events-gone")
-        assert problem["oldest_event_id"] > 1
+        start = requests.get(backend.api("health"), timeout=10).json()["last_event_id"]
+        latest = read_events(backend, headers, 300, last_event_id=start)[-1]
+        for too_old in (start, int(latest.id) - 150):
+            gone = requests.get(backend.api("events"), headers={**headers, "Last-Event-ID": str(too_old)}, timeout=10)
+            assert gone.status_code == 410
+            problem = gone.json()
+            assert problem["type"].endswith(":events-gone")
+            assert problem["oldest_event_id"] > too_old + 1
         recent = read_events(backend, headers, 5, last_event_id=int(latest.id) - 5)
         assert [int(e.id) for e in recent] == list(range(int(latest.id) - 4, int(latest.id) + 1))
     finally:

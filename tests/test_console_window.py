@@ -17,7 +17,7 @@ from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 from widgets.teams_panel import TeamsModel
 
-from .conftest import SEED
+from .conftest import CASES, SEED
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def session(qtbot, settings):
-    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED))
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
     qtbot.addWidget(running.window)
     running.start()
     running.window.show()
@@ -72,7 +72,7 @@ def test_the_teams_table_shows_what_the_store_holds(qtbot, session):
 
 
 def test_quitting_stops_the_backend_the_console_started(qtbot, settings):
-    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED))
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
     qtbot.addWidget(running.window)
     running.start()
     qtbot.waitUntil(running.is_live, timeout=30_000)
@@ -83,7 +83,7 @@ def test_quitting_stops_the_backend_the_console_started(qtbot, settings):
 
 
 def test_a_backend_that_cannot_start_is_explained_in_the_window(qtbot, settings):
-    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, teams=0))  # refused by court-backend
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES, teams=0))  # refused by court-backend
     qtbot.addWidget(running.window)
     running.start()
     running.window.show()

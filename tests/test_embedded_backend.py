@@ -14,7 +14,7 @@ import pytest
 PARENT = """
 import time
 from console.embedded import EmbeddedBackend
-backend = EmbeddedBackend(seed=7)
+backend = EmbeddedBackend(seed=7, cases=1000)
 backend.start()
 backend.wait_ready()
 print(backend.pid, backend.data_dir, flush=True)

@@ -12,14 +12,14 @@ from console.embedded import EmbeddedBackend
 from console.store import Store
 from console.sync import BackendLink, EventReceived, LinkState
 
-from .conftest import SEED, RunningBackend
+from .conftest import CASES, SEED, RunningBackend
 from .test_backend_api import read_events
 from .test_backend_persistence import apply, snapshot
 from .test_sync import pump
 
 
 def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_path):
-    process = EmbeddedBackend(seed=SEED, data_dir=tmp_path)
+    process = EmbeddedBackend(seed=SEED, cases=CASES, data_dir=tmp_path)
     process.start()
     url = process.wait_ready()
     sink: queue.SimpleQueue = queue.SimpleQueue()

@@ -1,0 +1,305 @@
+"""The Court Backend API's rules, checked over HTTP: reading, commands, idempotency, versions,
+roles, approvals and the audit log."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+import pytest
+import requests
+
+from court_backend.openapi import DOCUMENT
+
+from console.sse import SseParser
+
+from .test_backend_api import read_events
+
+
+def wait_for_event(backend, since: int, matches, timeout: float = 60.0) -> dict:
+    """Follows the event stream from `since` until an event's data satisfies `matches(type, data)`."""
+    deadline = time.monotonic() + timeout
+    parser = SseParser()
+    with requests.get(backend.api("events"), headers={**backend.auth(), "Last-Event-ID": str(since)},
+                      stream=True, timeout=(5, 30)) as response:
+        assert response.status_code == 200
+        for chunk in response.iter_content(chunk_size=None):
+            for event in parser.feed(chunk):
+                data = json.loads(event.data)
+                if matches(event.type, data):
+                    return data
+            if time.monotonic() > deadline:
+                break
+    raise AssertionError(f"no matching event within {timeout} s")
+
+
+def newest_event(backend) -> int:
+    return backend.get("health")["last_event_id"]
+
+
+def test_the_served_contract_is_the_one_in_the_repository(backend):
+    served = requests.get(backend.api("openapi.json"), timeout=10).json()
+    assert served == json.loads(DOCUMENT.read_text("utf-8")), "run: python -m court_backend.openapi"
+    assert served["openapi"].startswith("3.1")
+    assert {"team.position", "case.node", "query.progress", "escalation.raised", "kpi.updated"} <= set(served["x-event-types"])
+
+
+@pytest.mark.parametrize(("username", "may_approve"), [("operator", False), ("supervisor", True), ("observer", False)])
+def test_me_tells_the_role_and_what_it_may_do(backend, username, may_approve):
+    me = backend.get("me", username)
+    assert me["role"] == username
+    assert ("approval.decide" in me["permissions"]) == may_approve
+    assert ("task.dispatch" in me["permissions"]) == (username != "observer")
+    assert me["limits"]["approval_threshold_yuan"] == 1_000_000
+
+
+def test_cases_carry_their_flow_and_filter_by_court_node_and_box(backend):
+    page = backend.get("cases", page_size=50)
+    assert len(page["items"]) == 50 and page["next_page_token"]
+    second = backend.get("cases", page_size=50, page_token=page["next_page_token"])
+    assert not {c["id"] for c in page["items"]} & {c["id"] for c in second["items"]}
+    case = page["items"][0]
+    detail = requests.get(backend.api(f"cases/{case['id']}"), headers=backend.auth(), timeout=10)
+    assert detail.headers["etag"] == f'"{detail.json()["version"]}"'
+    history = detail.json()["history"]
+    assert history[-1]["node"] == detail.json()["node"] and history[0]["node"] == "filing_review"
+    assert "（" in case["number"] and "执" in case["number"]
+    court_cases = backend.get("cases", court_id=case["court_id"], page_size=1000)["items"]
+    assert court_cases and all(c["court_id"] == case["court_id"] for c in court_cases)
+    lon, lat = case["location"]["lon"], case["location"]["lat"]
+    boxed = backend.get("cases", bbox=f"{lon - 0.01},{lat - 0.01},{lon + 0.01},{lat + 0.01}")["items"]
+    assert case["id"] in {c["id"] for c in boxed}
+    assert all(abs(c["location"]["lon"] - lon) <= 0.01 for c in boxed)
+    overdue = backend.get("cases", overdue="true", page_size=100)["items"]
+    assert overdue and all(c["overdue"] and c["status"] == "open" for c in overdue)
+    node = backend.get("cases", node="assignment", page_size=100)["items"]
+    assert all(c["node"] == "assignment" for c in node)
+
+
+@pytest.mark.parametrize("params", [{"bbox": "1,2,3"}, {"bbox": "104,31,103,30"}, {"node": "nowhere"},
+                                    {"page_size": 0}, {"page_size": 5000}, {"overdue": "perhaps"}])
+def test_bad_filters_are_422_problems(backend, params):
+    response = requests.get(backend.api("cases"), params=params, headers=backend.auth(), timeout=10)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def standby_team(backend) -> dict:
+    return next(t for t in backend.get("teams", status="standby", page_size=1000)["items"] if t["task_id"] is None)
+
+
+def an_open_case(backend) -> dict:
+    return backend.get("cases", status="open", page_size=1)["items"][0]
+
+
+def test_dispatch_creates_a_task_once_per_key(backend):
+    team, case = standby_team(backend), an_open_case(backend)
+    key = uuid.uuid4().hex
+    body = {"case_id": case["id"], "team_id": team["id"], "kind": "service", "note": "送达执行通知书"}
+    first = backend.command("tasks", body, key=key)
+    assert first.status_code == 201, first.text
+    task = first.json()
+    assert task["state"] == "assigned" and task["team_id"] == team["id"] and task["created_by"] == "operator"
+    assert first.headers["etag"] == f'"{task["version"]}"'
+    again = backend.command("tasks", body, key=key)
+    assert again.status_code == 201 and again.json() == task and again.headers["idempotent-replayed"] == "true"
+    tasks = backend.get("tasks", case_id=case["id"], page_size=1000)["items"]
+    assert [t["id"] for t in tasks].count(task["id"]) == 1
+    assert len([t for t in tasks if t["created_by"] == "operator"]) == 1
+    reused = backend.command("tasks", {**body, "kind": "seal"}, key=key)
+    assert reused.status_code == 422 and reused.json()["type"].endswith(":idempotency-key-reused")
+    busy = backend.command("tasks", body)
+    assert busy.status_code == 409 and busy.json()["task_id"] == task["id"]
+    assert backend.get("teams/" + team["id"])["task_id"] == task["id"]
+    audit = backend.get("audit", object_id=task["id"])["items"]
+    assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
+    assert audit[0]["before"] is None and audit[0]["after"]["id"] == task["id"]
+
+
+def test_a_command_without_a_key_is_400_and_an_observer_is_403(backend):
+    team, case = standby_team(backend), an_open_case(backend)
+    body = {"case_id": case["id"], "team_id": team["id"], "kind": "notice"}
+    headers = {**backend.auth(), "Content-Type": "application/json"}
+    missing = requests.post(backend.api("tasks"), json=body, headers=headers, timeout=10)
+    assert missing.status_code == 400 and missing.json()["type"].endswith(":idempotency-key-missing")
+    observer = backend.command("tasks", body, username="observer")
+    assert observer.status_code == 403 and observer.headers["content-type"] == "application/problem+json"
+    assert backend.get("teams/" + team["id"])["task_id"] is None
+
+
+def test_a_task_is_re_tasked_with_its_version_and_a_stale_one_is_refused(backend):
+    case = an_open_case(backend)
+    first_team = standby_team(backend)
+    task = backend.command("tasks", {"case_id": case["id"], "team_id": first_team["id"], "kind": "investigation"}).json()
+    second_team = standby_team(backend)
+    unversioned = backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]})
+    assert unversioned.status_code == 428
+    moved = backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]}, version=task["version"])
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["team_id"] == second_team["id"]
+    stale = backend.command(f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=task["version"])
+    assert stale.status_code == 412
+    assert stale.json()["changed_by"] == "operator" and stale.json()["current_version"] == moved.json()["version"]
+    cancelled = backend.command(f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=moved.json()["version"])
+    assert cancelled.json()["state"] == "cancelled"
+    assert backend.get("teams/" + second_team["id"])["task_id"] is None
+
+
+def test_a_message_reaches_a_team(fast_backend):
+    since = newest_event(fast_backend)
+    team = next(t for t in fast_backend.get("teams", page_size=1000)["items"])
+    sent = fast_backend.command(f"teams/{team['id']}/messages", {"text": "注意安全，十分钟后到场"})
+    assert sent.status_code == 201 and sent.json()["state"] == "sent"
+    delivered = wait_for_event(fast_backend, since, lambda kind, data: kind == "team.message"
+                               and data["id"] == sent.json()["id"] and data["state"] != "sent")
+    assert delivered["delivered_at"] is not None
+
+
+def open_escalation(backend, severities=("P3", "P4")) -> dict:
+    """An open escalation of one of `severities`: one already open, or the next one raised."""
+    since = newest_event(backend)
+    for escalation in backend.get("escalations", state="open", page_size=1000)["items"]:
+        if escalation["severity"] in severities:
+            return escalation
+    return wait_for_event(backend, since, lambda kind, data: kind == "escalation.raised" and data["severity"] in severities)
+
+
+def test_two_operators_never_both_own_an_escalation(fast_backend):
+    escalation = open_escalation(fast_backend)
+    missing = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"})
+    assert missing.status_code == 428
+    taken = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"},
+                                 version=escalation["version"])
+    assert taken.status_code == 200, taken.text
+    owned = taken.json()
+    assert owned["state"] == "acknowledged" and owned["owner"] == "operator"
+    stale = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="operator2",
+                                 version=escalation["version"])
+    assert stale.status_code == 412
+    assert stale.json()["changed_by"] == "operator" and stale.json()["change"] == "acknowledged"
+    second = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="operator2", version=owned["version"])
+    assert second.status_code == 409 and second.json()["owner"] == "operator"
+    not_theirs = fast_backend.command(f"escalations/{escalation['id']}/resolve", {"outcome": "已处理"}, username="operator2",
+                                      version=owned["version"])
+    assert not_theirs.status_code == 409 and "operator" in not_theirs.json()["detail"]
+    resolved = fast_backend.command(f"escalations/{escalation['id']}/resolve", {"outcome": "现场秩序恢复"},
+                                    version=owned["version"])
+    assert resolved.status_code == 200
+    timeline = resolved.json()["timeline"]
+    assert [(t["action"], t["actor"]) for t in timeline[-2:]] == [("acknowledged", "operator"), ("resolved", "operator")]
+    audit = fast_backend.get("audit", object_id=escalation["id"])["items"]
+    assert [a["action"] for a in audit] == ["acknowledge", "resolve"]
+    assert audit[1]["before"]["state"] == "acknowledged" and audit[1]["after"]["state"] == "resolved"
+
+
+def test_escalating_hands_an_escalation_to_the_supervisors(fast_backend):
+    escalation = open_escalation(fast_backend)
+    owned = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalation["version"]).json()
+    no_reason = fast_backend.command(f"escalations/{escalation['id']}/escalate", {"to": "supervisor"}, version=owned["version"])
+    assert no_reason.status_code == 422
+    escalated = fast_backend.command(f"escalations/{escalation['id']}/escalate", {"to": "supervisor", "reason": "需指挥长决定"},
+                                     version=owned["version"]).json()
+    assert escalated["state"] == "escalated" and escalated["owner"] is None
+    by_operator = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalated["version"])
+    assert by_operator.status_code == 403
+    taken = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="supervisor",
+                                 version=escalated["version"])
+    assert taken.status_code == 200 and taken.json()["owner"] == "supervisor"
+
+
+def test_an_unacknowledged_p1_escalates_itself(fast_backend):
+    since = newest_event(fast_backend)
+    p1 = open_escalation(fast_backend, severities=("P1",))
+    escalated = wait_for_event(fast_backend, since, lambda kind, data: kind == "escalation.updated" and data["id"] == p1["id"],
+                               timeout=90)
+    assert escalated["state"] == "escalated" and escalated["escalated_to"] == "supervisor"
+    assert (escalated["timeline"][-1]["action"], escalated["timeline"][-1]["actor"]) == ("auto_escalated", "system")
+
+
+def run_query(backend, case: dict) -> dict:
+    since = newest_event(backend)
+    launched = backend.command("queries", {"case_id": case["id"], "channel": "national", "categories": ["bank", "payment"]})
+    assert launched.status_code == 201, launched.text
+    query = launched.json()
+    assert query["state"] == "running" and query["counts"]["total"] == len(query["results"]) > 20
+    wait_for_event(backend, since, lambda kind, data: kind == "query.progress" and data["query_id"] == query["id"]
+                   and data["state"] == "completed", timeout=120)
+    return backend.get("queries/" + query["id"])
+
+
+def test_a_query_is_answered_institution_by_institution(fast_backend):
+    since = newest_event(fast_backend)
+    query = run_query(fast_backend, an_open_case(fast_backend))
+    counts = query["counts"]
+    assert counts["answered"] + counts["failed"] + counts["timed_out"] == counts["total"]
+    assert counts["hit"] == sum(1 for r in query["results"] if r["hit"])
+    until = newest_event(fast_backend)
+    progress = [json.loads(e.data) for e in read_events(fast_backend, fast_backend.auth(), until - since, last_event_id=since)
+                if e.type == "query.progress"]
+    mine = [p for p in progress if p["query_id"] == query["id"]]
+    # Every institution is reported twice: sent, then answered (or failed, or timed out).
+    assert len(mine) == 2 * counts["total"]
+    assert [p["counts"]["sent"] for p in mine] == sorted(p["counts"]["sent"] for p in mine)
+
+
+def a_large_hit(backend) -> tuple[dict, dict]:
+    """A hit worth more than the approval threshold, from queries on companies' cases."""
+    companies = [c for c in backend.get("cases", status="open", page_size=1000)["items"] if c["respondent"]["type"] == "company"]
+    for case in companies[:12]:
+        query = run_query(backend, case)
+        for result in query["results"]:
+            if result["hit"] and result["finding"]["value"] > 1_000_000:
+                return query, result
+    raise AssertionError("no hit above the threshold in twelve queries")
+
+
+def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(fast_backend):
+    query, hit = a_large_hit(fast_backend)
+    path = f"queries/{query['id']}/results/{hit['id']}/freeze"
+    too_much = fast_backend.command(path, {"amount": hit["finding"]["value"] + 1})
+    assert too_much.status_code == 422
+    since = newest_event(fast_backend)
+    measure = fast_backend.command(path, {"amount": hit["finding"]["value"]}).json()
+    assert measure["state"] == "awaiting_approval" and measure["approval_id"]
+    approval = fast_backend.get("approvals/" + measure["approval_id"])
+    assert (approval["state"], approval["requested_by"], approval["kind"]) == ("pending", "operator", "freeze")
+    assert fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"]).status_code == 403
+    approved = fast_backend.command(f"approvals/{approval['id']}/approve", {"note": "同意冻结"}, username="supervisor",
+                                    version=approval["version"])
+    assert approved.status_code == 200 and approved.json()["decided_by"] == "supervisor"
+    done = wait_for_event(fast_backend, since, lambda kind, data: kind == "measure.updated" and data["id"] == measure["id"]
+                          and data["state"] in ("done", "failed"), timeout=120)
+    assert [step["state"] for step in done["history"]][:2] == ["awaiting_approval", "sent"]
+
+    self_asked = fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/freeze", {"amount": 1_000_001},
+                                      username="supervisor").json()
+    own = fast_backend.get("approvals/" + self_asked["approval_id"])
+    refused = fast_backend.command(f"approvals/{own['id']}/approve", username="supervisor", version=own["version"])
+    assert refused.status_code == 403 and refused.json()["type"].endswith(":two-person-rule")
+    other = fast_backend.command(f"approvals/{own['id']}/reject", {"note": "证据不足"}, username="supervisor2", version=own["version"])
+    assert other.status_code == 200 and other.json()["state"] == "rejected"
+
+
+def test_the_two_person_rule_on_a_detention(fast_backend):
+    case = an_open_case(fast_backend)
+    too_long = fast_backend.command(f"cases/{case['id']}/detentions", {"person": "张三", "days": 16, "reason": "拒不履行"})
+    assert too_long.status_code == 422
+    asked = fast_backend.command(f"cases/{case['id']}/detentions", {"person": "张三", "days": 15, "reason": "拒不履行"})
+    assert asked.status_code == 201
+    approval = asked.json()
+    assert approval["kind"] == "detention" and approval["state"] == "pending" and approval["requested_by"] == "operator"
+    by_operator = fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"])
+    assert by_operator.status_code == 403
+    decided = fast_backend.command(f"approvals/{approval['id']}/approve", {"note": "同意拘留十五日"}, username="supervisor",
+                                   version=approval["version"])
+    assert decided.status_code == 200 and decided.json()["state"] == "approved" and decided.json()["decided_by"] == "supervisor"
+    twice = fast_backend.command(f"approvals/{approval['id']}/reject", username="supervisor", version=decided.json()["version"])
+    assert twice.status_code == 409
+
+
+def test_kpis_describe_the_book(backend):
+    kpis = backend.get("kpis")
+    assert len(kpis["cases_received_per_day"]) == 30
+    assert kpis["open_cases"] + kpis["closed_cases"] > 0
+    assert 0 <= kpis["realisation_rate"] <= 1 and sum(kpis["teams_by_status"].values()) == 200
