@@ -27,6 +27,9 @@ READY = re.compile(r"^court-backend: listening on (http://\S+)\s*$")
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 5.0
+# A city-sized book: a fresh backend generates it at every start, and 50,000 cases (the backend's
+# own default) would keep a new user waiting several seconds for the first picture.
+EMBEDDED_CASES = 20_000
 
 
 class EmbeddedStartError(RuntimeError):
@@ -34,7 +37,8 @@ class EmbeddedStartError(RuntimeError):
 
 
 class EmbeddedBackend:
-    def __init__(self, *, seed: int = 1, teams: int = 200, cases: int = 50_000, speed: float = 1.0, username: str = "supervisor",
+    def __init__(self, *, seed: int = 1, teams: int = 200, cases: int = EMBEDDED_CASES, speed: float = 1.0,
+                 username: str = "supervisor",
                  data_dir: Path | None = None, options: tuple[str, ...] = ()) -> None:
         """`data_dir`, when given, is used and kept; otherwise a fresh one lives as long as the process.
 
