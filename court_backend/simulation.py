@@ -232,6 +232,9 @@ class Simulation:
         steps = int(simulated_s / step_s)
         for step in range(steps, 0, -1):
             self.tick(step_s / self.speed, now - step * step_s / self.speed, quiet=True)
+        for team in self.teams:
+            team.heartbeat_at = now
+            team.reported = team.position_json()
 
     def _enter(self, team: Team, status: str, now: float) -> None:
         team.status = status
@@ -381,6 +384,16 @@ class Simulation:
             self._records.put("message", message)
             self._records.emit("team.message", message)
 
+    def heartbeat(self, rng: random.Random, count: int, now: float) -> None:
+        """`count` heartbeats of teams picked at random: where they are, as of now."""
+        for team in rng.choices(self.teams, k=count):
+            if now < team.silent_until:
+                continue
+            team.heartbeat_at = now
+            team.reported = team.position_json()
+            self._changed.add(team.id)
+            self._records.emit("team.position", {"team_id": team.id, **team.reported})
+
     # the clock
     def tick(self, dt_real_s: float, now: float, quiet: bool = False) -> None:
         """Advances every team by `dt_real_s` of real time, queueing the events that produced."""
@@ -389,8 +402,6 @@ class Simulation:
             before = (team.status, team.version)
             moved = self._advance(team, dt, now)
             if quiet:
-                team.heartbeat_at = now
-                team.reported = team.position_json()
                 continue
             if (team.status, team.version) != before:
                 self._changed.add(team.id)
