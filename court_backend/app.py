@@ -28,6 +28,7 @@ log = logging.getLogger("court_backend")
 
 API = "/api/v1"
 TICK_S = 1.0
+LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
 MAX_KEY_LENGTH = 200
@@ -43,6 +44,18 @@ class Backend:
         self.accounts = Accounts(config.demo_password)
         self.world = World(config)
         self.events = self.world.events
+
+    async def run_load(self, rate: float) -> None:
+        """Extra events for load tests, spread over 20 batches a second rather than one burst."""
+        owed, last = 0.0, time.monotonic()
+        while True:
+            await asyncio.sleep(LOAD_TICK_S)
+            now = time.monotonic()
+            owed += rate * (now - last)  # by the clock: the work of each batch must not lower the rate
+            last = now
+            count, owed = int(owed), owed - int(owed)
+            if count:
+                self.world.emit_heartbeats(count, time.time())
 
     async def run(self) -> None:
         last = time.time()
@@ -215,13 +228,16 @@ def create_app(config: Config) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        task = asyncio.create_task(backend.run())
+        tasks = [asyncio.create_task(backend.run())]
+        if config.event_rate > 0:
+            tasks.append(asyncio.create_task(backend.run_load(config.event_rate)))
         try:
             yield
         finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             backend.world.close()
 
     app = FastAPI(title="Court Backend API", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
     parser.add_argument("--event-retention", type=int, default=DEFAULT_RETENTION, metavar="N",
                         help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})")
+    parser.add_argument("--event-rate", type=float, default=0.0, metavar="N",
+                        help="for load tests: N extra team heartbeats a second (default 0)")
     parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="stop when standard input closes (the console that starts this backend uses it)")
@@ -77,6 +79,8 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--cases must be between 1 and 300000")
     if args.speed <= 0:
         parser.error("--speed must be above 0")
+    if not 0 <= args.event_rate <= 100_000:
+        parser.error("--event-rate must be between 0 and 100000")
     if args.event_retention < 1:
         parser.error("--event-retention must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -96,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"court-backend: cannot listen on {args.host}:{args.port}: {error.strerror}")
     sock.listen(128)
     app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, cases=args.cases,
-                            speed=args.speed, event_retention=args.event_retention))
+                            speed=args.speed, event_retention=args.event_retention, event_rate=args.event_rate))
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     # The console starts this process and waits for this exact line to learn the port.

@@ -44,6 +44,7 @@ class Config:
     cases: int = 50_000
     speed: float = 1.0
     event_retention: int = DEFAULT_RETENTION
+    event_rate: float = 0.0  # extra heartbeats a second, for load tests
 
 
 class World:
@@ -61,6 +62,7 @@ class World:
         if self.cases.count == 0:
             self.cases.populate(config.cases, now)
         self.rng = random.Random(config.seed * 104729 + 3)
+        self.load_rng = random.Random(config.seed)
         self.simulation = Simulation(self.records, self.courts, self.cases.pick_open, seed=config.seed,
                                      teams=config.teams, speed=config.speed, now=now)
         if not self.simulation.restore():
@@ -88,6 +90,11 @@ class World:
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
+        self.records.commit()
+
+    def emit_heartbeats(self, count: int, now: float) -> None:
+        """Load for tests: `count` extra heartbeats of teams in contact, each a true `team.position`."""
+        self.simulation.heartbeat(self.load_rng, count, now)
         self.records.commit()
 
     def kpis_due(self, now: float) -> bool:
