@@ -73,3 +73,28 @@ def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
         assert [int(e.id) for e in recent] == list(range(int(latest.id) - 4, int(latest.id) + 1))
     finally:
         backend.process.stop()
+
+
+def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
+    first = start_backend(data_dir=tmp_path)
+    try:
+        team = next(t for t in first.get("teams", status="standby", page_size=1000)["items"] if t["task_id"] is None)
+        case = first.get("cases", status="open", page_size=1)["items"][0]
+        body = {"case_id": case["id"], "team_id": team["id"], "kind": "seal"}
+        answer = first.command("tasks", body, key="restart-dispatch")
+        assert answer.status_code == 201
+    finally:
+        first.process.stop()
+
+    second = start_backend(data_dir=tmp_path)
+    try:
+        replay = second.command("tasks", body, key="restart-dispatch")
+        assert replay.status_code == 201 and replay.json() == answer.json()
+        assert replay.headers["idempotent-replayed"] == "true"
+        task = second.get("tasks/" + answer.json()["id"])
+        assert task["case_id"] == case["id"] and task["kind"] == "seal"
+        audit = second.get("audit", object_id=task["id"])["items"]
+        assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
+        assert len([t for t in second.get("tasks", case_id=case["id"], page_size=1000)["items"] if t["created_by"] == "operator"]) == 1
+    finally:
+        second.process.stop()
