@@ -14,6 +14,7 @@ from court_backend.openapi import DOCUMENT
 
 from console.sse import SseParser
 
+from .conftest import start_backend
 from .test_backend_api import read_events
 
 
@@ -303,3 +304,31 @@ def test_kpis_describe_the_book(backend):
     assert len(kpis["cases_received_per_day"]) == 30
     assert kpis["open_cases"] + kpis["closed_cases"] > 0
     assert 0 <= kpis["realisation_rate"] <= 1 and sum(kpis["teams_by_status"].values()) == 200
+
+
+@pytest.mark.parametrize("path", ["tasks", "tasks/W000001/reassign", "tasks/W000001/cancel", "teams/T0001/messages",
+                                  "escalations/E000001/acknowledge", "escalations/E000001/escalate",
+                                  "escalations/E000001/resolve", "queries", "queries/Q000001/results/R001/freeze",
+                                  "cases/K000001/detentions", "approvals/A000001/approve"])
+def test_an_observer_may_command_nothing(backend, path):
+    bodies = {"tasks": {"case_id": "K000001", "team_id": "T0001", "kind": "service"},
+              "tasks/W000001/reassign": {"team_id": "T0002"}, "teams/T0001/messages": {"text": "x"},
+              "escalations/E000001/escalate": {"to": "supervisor", "reason": "x"},
+              "escalations/E000001/resolve": {"outcome": "x"},
+              "queries": {"case_id": "K000001", "channel": "national", "categories": ["bank"]},
+              "queries/Q000001/results/R001/freeze": {"amount": 1}, "cases/K000001/detentions": {"person": "x", "days": 1, "reason": "x"}}
+    response = backend.command(path, bodies.get(path), username="observer", version=1)
+    assert response.status_code == 403, response.text
+    assert response.json()["type"].endswith(":forbidden")
+
+
+def test_the_same_seed_tells_the_same_story(backend):
+    twin = start_backend()
+    try:
+        for path in ("cases", "teams"):
+            ours = backend.get(path, page_size=200)["items"]
+            theirs = twin.get(path, page_size=200)["items"]
+            keys = ("id", "number", "court_id", "respondent", "amount_sought") if path == "cases" else ("id", "name", "members", "court_id")
+            assert [[item[k] for k in keys] for item in ours] == [[item[k] for k in keys] for item in theirs]
+    finally:
+        twin.process.stop()
