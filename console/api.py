@@ -144,11 +144,9 @@ class ApiClient:
         response = self._session.get(self._url("events"), headers=headers, stream=True,
                                      timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S))
         if not response.ok:
-            try:
-                response.content  # read the problem body so that the error can quote it
-            finally:
-                response.close()
-            raise _error_from(response)
+            error = _error_from(response)  # reads the problem body, so that the error can quote it
+            response.close()
+            raise error
         if not response.headers.get("content-type", "").startswith("text/event-stream"):
             response.close()
             raise ApiError(f"the event stream has content type {response.headers.get('content-type')!r}")

@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from console.domain import Court, Team, TeamPosition, TeamStatusChange
-from console.sync import EventReceived, HealthChanged, LinkState, RecordDropped, SnapshotLoaded
+from console.sync import (
+    EventReceived,
+    HealthChanged,
+    LinkState,
+    RecordDropped,
+    SnapshotLoaded,
+)
 
 Key = tuple[str, str]
 

@@ -22,7 +22,14 @@ from enum import Enum
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream
-from console.domain import EVENT_DECODERS, Court, DecodeError, Team, decode_court, decode_team
+from console.domain import (
+    EVENT_DECODERS,
+    Court,
+    DecodeError,
+    Team,
+    decode_court,
+    decode_team,
+)
 from console.sse import OversizedEvent
 
 log = logging.getLogger(__name__)

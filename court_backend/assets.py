@@ -11,7 +11,12 @@ import math
 import random
 from datetime import datetime
 
-from court_backend.catalogue import (APPROVAL_THRESHOLD_YUAN, CATEGORIES, INSTITUTIONS, PROVINCIAL_INSTITUTIONS)
+from court_backend.catalogue import (
+    APPROVAL_THRESHOLD_YUAN,
+    CATEGORIES,
+    INSTITUTIONS,
+    PROVINCIAL_INSTITUTIONS,
+)
 from court_backend.records import Records, public
 from court_backend.simulation import utc_iso
 

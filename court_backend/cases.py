@@ -17,7 +17,13 @@ import time
 
 import numpy as np
 
-from court_backend.catalogue import CASE_KINDS, CASE_LIMIT_DAYS, DAY_S, FINAL_NODES, NODE_BY_CODE
+from court_backend.catalogue import (
+    CASE_KINDS,
+    CASE_LIMIT_DAYS,
+    DAY_S,
+    FINAL_NODES,
+    NODE_BY_CODE,
+)
 from court_backend.geography import Court, Division, sites_near
 from court_backend.records import Records, dumps
 from court_backend.simulation import GIVEN, SURNAMES, utc_iso

@@ -16,10 +16,21 @@ from pathlib import Path
 from court_backend import kpis
 from court_backend.assets import Assets
 from court_backend.auth import Principal
-from court_backend.cases import CaseBook, present as present_case
-from court_backend.catalogue import (APPROVAL_THRESHOLD_YUAN, CATEGORIES, MAX_DETENTION_DAYS, PERMISSIONS,
-                                     TASK_OPEN_STATES)
-from court_backend.escalations import EMERGENCY_KINDS, FIELD_KINDS, FIELD_WEIGHTS, Escalations
+from court_backend.cases import CaseBook
+from court_backend.cases import present as present_case
+from court_backend.catalogue import (
+    APPROVAL_THRESHOLD_YUAN,
+    CATEGORIES,
+    MAX_DETENTION_DAYS,
+    PERMISSIONS,
+    TASK_OPEN_STATES,
+)
+from court_backend.escalations import (
+    EMERGENCY_KINDS,
+    FIELD_KINDS,
+    FIELD_WEIGHTS,
+    Escalations,
+)
 from court_backend.events import DEFAULT_RETENTION, EventLog
 from court_backend.geography import build_courts, load_divisions
 from court_backend.problems import Problem

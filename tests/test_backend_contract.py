@@ -10,9 +10,8 @@ import uuid
 import pytest
 import requests
 
-from court_backend.openapi import DOCUMENT
-
 from console.sse import SseParser
+from court_backend.openapi import DOCUMENT
 
 from .conftest import start_backend
 from .test_backend_api import read_events

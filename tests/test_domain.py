@@ -2,7 +2,13 @@
 
 import pytest
 
-from console.domain import DecodeError, TeamStatus, decode_team, decode_team_position, decode_team_status
+from console.domain import (
+    DecodeError,
+    TeamStatus,
+    decode_team,
+    decode_team_position,
+    decode_team_status,
+)
 
 TEAM = {
     "id": "T0001", "name": "执行一组", "court_id": "C510104", "members": ["王伟"], "vehicle": "川A·12345警",

@@ -9,7 +9,14 @@ import time
 import pytest
 
 from console.store import Store
-from console.sync import BackendLink, Credentials, EventReceived, HealthChanged, LinkState, SnapshotLoaded
+from console.sync import (
+    BackendLink,
+    Credentials,
+    EventReceived,
+    HealthChanged,
+    LinkState,
+    SnapshotLoaded,
+)
 
 
 def pump(sink: queue.SimpleQueue, store: Store, until, timeout: float = 20.0) -> list:

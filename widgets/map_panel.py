@@ -20,7 +20,12 @@ from console.domain import CourtLevel
 from console.region import Region
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
-from widgets.team_style import LOST_CONTACT_COLOR, STATUS_COLORS, is_lost_contact, status_label
+from widgets.team_style import (
+    LOST_CONTACT_COLOR,
+    STATUS_COLORS,
+    is_lost_contact,
+    status_label,
+)
 
 HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
 TEAM_SIZE = 13

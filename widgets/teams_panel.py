@@ -4,13 +4,33 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
-from widgets.team_style import LOST_CONTACT_COLOR, STATUS_COLORS, format_duration, is_lost_contact, status_label
+from widgets.team_style import (
+    LOST_CONTACT_COLOR,
+    STATUS_COLORS,
+    format_duration,
+    is_lost_contact,
+    status_label,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
