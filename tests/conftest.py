@@ -9,6 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import threading
 import uuid
 
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
 import pytest
 import requests
 
@@ -72,6 +76,50 @@ def fast_backend():
     running = start_backend(speed=300.0)
     yield running
     running.process.stop()
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An OS keyring stand-in for tests: this machine has none."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    stand_in = MemoryKeyring()
+    keyring.set_keyring(stand_in)
+    yield stand_in
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def console_dirs(tmp_path, monkeypatch):
+    """Every test gets its own config and data directories: nothing touches the real ones."""
+    monkeypatch.setenv("ENFORCEMENT_CONSOLE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ENFORCEMENT_CONSOLE_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture(autouse=True)
