@@ -69,13 +69,18 @@ def _error_from(response: requests.Response) -> ApiError:
 
 
 class ApiClient:
-    def __init__(self, base_url: str, *, verify: bool | str = True, cert: str | None = None) -> None:
+    def __init__(self, base_url: str, *, verify: bool | str = True, cert: str | tuple[str, str] | None = None) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self._session = requests.Session()
-        self._session.verify = verify
-        self._session.cert = cert
         self._session.headers["Accept"] = "application/json"
+        self._verify, self._cert = verify, cert
         self.token: str | None = None
+
+    def _send(self, method: str, path: str, **options) -> requests.Response:
+        # verify and cert go with each request: on the session, requests would let an environment
+        # variable (REQUESTS_CA_BUNDLE) replace the profile's CA bundle without a word.
+        options.setdefault("timeout", (CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
+        return self._session.request(method, self._url(path), verify=self._verify, cert=self._cert, **options)
 
     def _url(self, path: str) -> str:
         return urljoin(self.base_url, API_PREFIX + path.lstrip("/"))
@@ -97,11 +102,10 @@ class ApiClient:
         return body
 
     def health(self) -> dict:
-        return self._json(self._session.get(self._url("health"), timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)))
+        return self._json(self._send("GET", "health"))
 
     def login(self, username: str, password: str) -> Login:
-        response = self._session.post(self._url("auth/token"), json={"username": username, "password": password},
-                                      timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
+        response = self._send("POST", "auth/token", json={"username": username, "password": password})
         body = self._json(response)
         token, role = body.get("access_token"), body.get("role")
         if not isinstance(token, str) or not token or not isinstance(role, str):
@@ -120,8 +124,7 @@ class ApiClient:
         cursor: int | None = None
         params: dict[str, str] = {"page_size": "1000"}
         for _ in range(MAX_PAGES):
-            body = self._json(self._session.get(self._url(collection), params=params, headers=self._headers(),
-                                                timeout=(CONNECT_TIMEOUT_S, READ_TIMEOUT_S)))
+            body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
             page, next_token = body.get("items"), body.get("next_page_token")
             if not isinstance(page, list):
                 raise ApiError(f"{collection}: 'items' is not a list")
@@ -141,8 +144,8 @@ class ApiClient:
         headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if last_event_id is not None:
             headers["Last-Event-ID"] = str(last_event_id)
-        response = self._session.get(self._url("events"), headers=headers, stream=True,
-                                     timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S))
+        response = self._send("GET", "events", headers=headers, stream=True,
+                              timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S))
         if not response.ok:
             error = _error_from(response)  # reads the problem body, so that the error can quote it
             response.close()

@@ -23,7 +23,7 @@ from console.sync import Credentials
 
 log = logging.getLogger(__name__)
 
-READY = re.compile(r"^court-backend: listening on (http://\S+)\s*$")
+READY = re.compile(r"^court-backend: listening on (https?://\S+)\s*$")
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 5.0

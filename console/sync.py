@@ -30,6 +30,7 @@ from console.domain import (
     decode_court,
     decode_team,
 )
+from console.profiles import InsecureTransport, check_transport
 from console.sse import OversizedEvent
 
 log = logging.getLogger(__name__)
@@ -98,13 +99,17 @@ class BackendLink:
     """
 
     def __init__(self, backend: str, url: str, credentials: Credentials, sink: queue.SimpleQueue, *,
-                 prepare: Callable[[], str] | None = None, verify: bool | str = True, rng: random.Random | None = None) -> None:
+                 prepare: Callable[[], str] | None = None, verify: bool | str = True,
+                 cert: str | tuple[str, str] | None = None, allow_insecure_http: bool = False,
+                 rng: random.Random | None = None) -> None:
         self.backend = backend
         self.url = url
         self._credentials = credentials
         self._sink = sink
         self._prepare = prepare
         self._verify = verify
+        self._cert = cert
+        self._allow_insecure_http = allow_insecure_http
         self._rng = rng or random.Random()
         self._stopping = threading.Event()
         self._stream: EventStream | None = None
@@ -139,7 +144,12 @@ class BackendLink:
                 log.error("backend %s did not start: %s", self.backend, error)
                 self._health(LinkState.FAILED, str(error))
                 return
-        client = ApiClient(self.url, verify=self._verify)
+        try:
+            check_transport(self.url, self._allow_insecure_http)
+        except InsecureTransport as error:
+            self._health(LinkState.FAILED, str(error))
+            return
+        client = ApiClient(self.url, verify=self._verify, cert=self._cert)
         try:
             self._do_follow(client)
         finally:

@@ -8,6 +8,7 @@ import logging
 import os
 import secrets
 import socket
+import ssl
 import sys
 import threading
 from pathlib import Path
@@ -37,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--event-rate", type=float, default=0.0, metavar="N",
                         help="for load tests: N extra team heartbeats a second (default 0)")
     parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
+    parser.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS with this certificate (chain)")
+    parser.add_argument("--tls-key", type=Path, metavar="PEM", help="the certificate's private key")
+    parser.add_argument("--tls-client-ca", type=Path, metavar="PEM",
+                        help="require client certificates issued by this CA (mutual TLS)")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="stop when standard input closes (the console that starts this backend uses it)")
     return parser
@@ -88,7 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     if not password:
         password = secrets.token_urlsafe(12)
         print(f"court-backend: demo accounts {', '.join(ROLES)}; password {password}", flush=True)
-    if not _is_loopback(args.host):
+    if (args.tls_key or args.tls_client_ca) and not args.tls_cert:
+        parser.error("--tls-key and --tls-client-ca need --tls-cert")
+    if not args.tls_cert and not _is_loopback(args.host):
         print("court-backend: warning: serving plain HTTP beyond loopback; clients will refuse it", flush=True)
 
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -103,9 +110,15 @@ def main(argv: list[str] | None = None) -> None:
                             speed=args.speed, event_retention=args.event_retention, event_rate=args.event_rate))
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
+    scheme = "https" if args.tls_cert else "http"
     # The console starts this process and waits for this exact line to learn the port.
-    print(f"court-backend: listening on http://{shown_host}:{port}", flush=True)
-    server = _Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2), app.state.backend)
+    print(f"court-backend: listening on {scheme}://{shown_host}:{port}", flush=True)
+    tls = {}
+    if args.tls_cert:
+        tls = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key) if args.tls_key else None}
+        if args.tls_client_ca:
+            tls.update(ssl_ca_certs=str(args.tls_client_ca), ssl_cert_reqs=ssl.CERT_REQUIRED)
+    server = _Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, **tls), app.state.backend)
     if args.exit_with_stdin:
         server.stop_when_stdin_closes()
     server.run(sockets=[sock])
