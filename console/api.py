@@ -140,6 +140,21 @@ class ApiClient:
             params["page_token"] = next_token
         raise ApiError(f"{collection}: more than {MAX_PAGES} pages")
 
+    def command(self, path: str, body: dict, key: str, if_match: int | None) -> tuple[int, dict]:
+        """POSTs a command with its idempotency key; returns the status and the JSON answer.
+
+        Any answer is returned, refusals included: what they mean is the caller's to decide.
+        """
+        headers = {**self._headers(), "Idempotency-Key": key}
+        if if_match is not None:
+            headers["If-Match"] = f'"{if_match}"'
+        response = self._send("POST", path, json=body, headers=headers)
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {"title": response.reason or "", "status": response.status_code}
+        return response.status_code, answer if isinstance(answer, dict) else {"answer": answer}
+
     def open_events(self, last_event_id: int | None) -> "EventStream":
         headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if last_event_id is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from console.domain import Court, Team, TeamPosition, TeamStatusChange
+from console.outbox import Command, CommandChanged, CommandState
 from console.sync import (
     EventReceived,
     HealthChanged,
@@ -45,10 +46,12 @@ class Changes:
     positions_moved: bool = False
     courts_changed: bool = False
     health: set[str] = field(default_factory=set)
+    commands: set[str] = field(default_factory=set)
     newest_received_at: float | None = None  # monotonic receive time of the batch's newest event
 
     def __bool__(self) -> bool:
-        return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health)
+        return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health
+                    or self.commands)
 
 
 class Store:
@@ -57,12 +60,17 @@ class Store:
         self.teams: list[Team] = []
         self._team_row: dict[Key, int] = {}
         self.health: dict[str, BackendHealth] = {}
+        self.commands: dict[str, Command] = {}  # by id: what operators asked for, and how it went
         self._listeners: list[Callable[[Changes], None]] = []
 
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Calls `listener` after each batch that changed something; returns the unsubscribe."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
+
+    def pending_commands(self, backend: str | None = None) -> list[Command]:
+        return [c for c in self.commands.values()
+                if c.state == CommandState.PENDING and (backend is None or c.backend == backend)]
 
     def team(self, backend: str, team_id: str) -> Team | None:
         row = self._team_row.get((backend, team_id))
@@ -87,6 +95,9 @@ class Store:
                 if message.latency_ms is not None:
                     health.latency_ms = message.latency_ms
                 changes.health.add(message.backend)
+            elif isinstance(message, CommandChanged):
+                self.commands[message.command.id] = message.command
+                changes.commands.add(message.command.id)
             elif isinstance(message, RecordDropped):
                 health = self._health(message.backend)
                 health.dropped += 1
