@@ -114,6 +114,9 @@ class ApiClient:
         expires_in = body.get("expires_in")
         return Login(token, role, float(expires_in) if isinstance(expires_in, (int, float)) else 0.0)
 
+    def me(self) -> dict:
+        return self._json(self._send("GET", "me", headers=self._headers()))
+
     def snapshot(self, collection: str) -> Snapshot:
         """Every item of a collection, following its pages.
 
@@ -172,6 +175,17 @@ class ApiClient:
 
     def close(self) -> None:
         self._session.close()
+
+
+def probe(url: str, username: str, password: str, *, verify: bool | str = True,
+          cert: str | tuple[str, str] | None = None) -> dict:
+    """Logs in and asks who we are: the test of a connection profile. Blocks: call it off the GUI thread."""
+    client = ApiClient(url, verify=verify, cert=cert)
+    try:
+        client.login(username, password)
+        return client.me()
+    finally:
+        client.close()
 
 
 class EventStream:

@@ -101,7 +101,9 @@ class BackendLink:
     def __init__(self, backend: str, url: str, credentials: Credentials, sink: queue.SimpleQueue, *,
                  prepare: Callable[[], str] | None = None, verify: bool | str = True,
                  cert: str | tuple[str, str] | None = None, allow_insecure_http: bool = False,
-                 rng: random.Random | None = None) -> None:
+                 sender=None, rng: random.Random | None = None) -> None:
+        """`sender`, when given, is the backend's `outbox.CommandSender`: started once the URL is
+        known and the transport allowed, stopped with the link."""
         self.backend = backend
         self.url = url
         self._credentials = credentials
@@ -110,6 +112,7 @@ class BackendLink:
         self._verify = verify
         self._cert = cert
         self._allow_insecure_http = allow_insecure_http
+        self._sender = sender
         self._rng = rng or random.Random()
         self._stopping = threading.Event()
         self._stream: EventStream | None = None
@@ -127,6 +130,8 @@ class BackendLink:
                 self._stream.interrupt()
         if self._thread.is_alive():
             self._thread.join(timeout)
+        if self._sender is not None:
+            self._sender.stop(timeout)
 
     @property
     def running(self) -> bool:
@@ -149,12 +154,13 @@ class BackendLink:
         except InsecureTransport as error:
             self._health(LinkState.FAILED, str(error))
             return
+        if self._sender is not None:
+            self._sender.start(self.url)
         client = ApiClient(self.url, verify=self._verify, cert=self._cert)
         try:
             self._do_follow(client)
         finally:
             client.close()
-            self._health(LinkState.STOPPED)
 
     def _do_follow(self, client: ApiClient) -> None:
         attempt = 0

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import queue
 import threading
 import uuid
 
@@ -16,7 +17,16 @@ import keyring.errors
 import pytest
 import requests
 
+from console.connections import Connections
+from console.credentials import Vault
 from console.embedded import EmbeddedBackend
+from console.outbox import Outbox
+from console.paths import config_dir, data_dir
+from console.profiles import ProfileStore
+from console.region import load_region
+from console.store import Store
+from widgets.live_store import LiveStore
+from widgets.main_window import MainWindow
 
 SEED = 7
 CASES = 3000  # a small book: generating the default 50,000 takes seconds at every start
@@ -130,3 +140,23 @@ def no_leaked_threads():
     leaked = [t for t in threading.enumerate() if t not in before and t.is_alive()
               and t.name.startswith(("sync-", "embedded-backend-output"))]
     assert not leaked, f"threads left running: {[t.name for t in leaked]}"
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Main windows over an empty store, with no backend: for the layout alone."""
+    opened = []
+
+    def make(settings) -> MainWindow:
+        sink: queue.SimpleQueue = queue.SimpleQueue()
+        connections = Connections(sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()))
+        window = MainWindow(LiveStore(Store(), sink), connections, load_region(), settings)
+        opened.append(connections)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for connections in opened:
+        connections.shutdown()

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import queue
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from console.embedded import EmbeddedBackend
-from console.region import load_region
-from console.store import Store
 from console.sync import LinkState
 from widgets.app import ConsoleSession
-from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 from widgets.teams_panel import TeamsModel
 
@@ -69,6 +64,7 @@ def test_the_teams_table_shows_what_the_store_holds(qtbot, session):
     assert model.data(model.index(0, TeamsModel.COURT)) == court.name
     assert court.name + model.data(model.index(0, TeamsModel.TEAM)) == team.name
     assert model.data(model.index(0, TeamsModel.HEARTBEAT)).endswith("ago")
+    assert session.window.teams_panel.view.isColumnHidden(TeamsModel.BACKEND)  # one backend: no need to say which
 
 
 def test_quitting_stops_the_backend_the_console_started(qtbot, settings):
@@ -79,7 +75,7 @@ def test_quitting_stops_the_backend_the_console_started(qtbot, settings):
     process = running.embedded._process
     running.shutdown()
     assert process.poll() is not None
-    assert all(not link.running for link in running.links)
+    assert all(not link.running for link in running.connections.links.values())
 
 
 def test_a_backend_that_cannot_start_is_explained_in_the_window(qtbot, settings):
@@ -97,16 +93,8 @@ def test_a_backend_that_cannot_start_is_explained_in_the_window(qtbot, settings)
         running.shutdown()
 
 
-def make_window(qtbot, settings) -> MainWindow:
-    window = MainWindow(LiveStore(Store(), queue.SimpleQueue()), load_region(), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def test_the_dock_layout_comes_back_at_the_next_start(qtbot, settings):
-    window = make_window(qtbot, settings)
+def test_the_dock_layout_comes_back_at_the_next_start(make_window, settings):
+    window = make_window(settings)
     window.docks["teams"].close()
     window.docks["connection"].setFloating(True)
     window.removeDockWidget(window.docks["map"])
@@ -114,7 +102,7 @@ def test_the_dock_layout_comes_back_at_the_next_start(qtbot, settings):
     window.docks["map"].show()
     window.close()
 
-    again = make_window(qtbot, settings)
+    again = make_window(settings)
     assert not again.docks["teams"].isVisible()
     assert again.docks["connection"].isFloating()
     assert again.dockWidgetArea(again.docks["map"]) == Qt.DockWidgetArea.RightDockWidgetArea
@@ -124,15 +112,15 @@ def test_the_dock_layout_comes_back_at_the_next_start(qtbot, settings):
     assert again.dockWidgetArea(again.docks["map"]) == Qt.DockWidgetArea.LeftDockWidgetArea
 
 
-def test_a_layout_saved_by_another_version_falls_back_to_the_default(qtbot, settings):
+def test_a_layout_saved_by_another_version_falls_back_to_the_default(make_window, settings):
     settings.setValue("layout/version", 0)
     settings.setValue("layout/state", b"not a layout")
-    window = make_window(qtbot, settings)
+    window = make_window(settings)
     assert all(dock.isVisible() for dock in window.docks.values())
 
 
-def test_every_dock_can_be_reopened_from_the_view_menu(qtbot, settings):
-    window = make_window(qtbot, settings)
+def test_every_dock_can_be_reopened_from_the_view_menu(make_window, settings):
+    window = make_window(settings)
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     for dock in window.findChildren(QDockWidget):
         dock.close()

@@ -8,8 +8,17 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from console.domain import (EVENT_DECODERS, Court, DecodeError, Team, TeamStatus, decode_court, decode_team,
-                            decode_team_position, decode_team_status)
+from console.domain import (
+    EVENT_DECODERS,
+    Court,
+    DecodeError,
+    Team,
+    TeamStatus,
+    decode_court,
+    decode_team,
+    decode_team_position,
+    decode_team_status,
+)
 from console.sse import OversizedEvent, SseEvent, SseParser
 
 from .test_domain import TEAM

@@ -8,18 +8,11 @@ test drives exactly that path 2,000 times so that a regression cannot hide.
 
 from __future__ import annotations
 
-import queue
-
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
-
-from console.region import load_region
-from console.store import Store
-from widgets.live_store import LiveStore
-from widgets.main_window import MainWindow
 
 ROUNDS = 2000
 
@@ -52,11 +45,8 @@ def unthrottled_mouse():
     pg.setConfigOptions(mouseRateLimit=rate_limit)
 
 
-def test_two_thousand_pans_and_zooms(qtbot, tmp_path, unthrottled_mouse):
-    window = MainWindow(LiveStore(Store(), queue.SimpleQueue()), load_region(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_two_thousand_pans_and_zooms(make_window, tmp_path, unthrottled_mouse):
+    window = make_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     view_box = window.map_panel.view_box
     viewport = window.map_panel.plot.viewport()
     centre = QPointF(viewport.width() / 2, viewport.height() / 2)

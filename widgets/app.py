@@ -14,45 +14,55 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from console.connections import Connections
+from console.credentials import Vault
 from console.embedded import EmbeddedBackend
+from console.outbox import Outbox
+from console.paths import config_dir, data_dir
+from console.profiles import ProfileStore
 from console.region import load_region
 from console.store import Changes, Store
-from console.sync import BackendLink, LinkState
+from console.sync import LinkState
 from resources import resource_path
+from widgets.connection_panel import ask_password
 from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-EMBEDDED = "embedded"
 CJK_FONT_FILE = "ConsoleSansSC-Regular.otf"
 CJK_FONT_FAMILY = "Console Sans SC"
 SCREENSHOT_GIVE_UP_S = 90.0
 
 
 class ConsoleSession:
-    """One running console: the store, its sync links, and the main window over them."""
+    """One running console: the store, the connections that feed it, and the main window over them."""
 
     def __init__(self, settings: QSettings, embedded: EmbeddedBackend) -> None:
         self.sink: queue.SimpleQueue = queue.SimpleQueue()
         self.store = Store()
         self.live = LiveStore(self.store, self.sink)
+        self.connections = Connections(self.sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()), embedded)
         self.embedded = embedded
-        self.links = [BackendLink(EMBEDDED, "", self.embedded.credentials, self.sink, prepare=self.embedded.wait_ready)]
-        self.window = MainWindow(self.live, load_region(), settings)
+        self.window = MainWindow(self.live, self.connections, load_region(), settings)
 
-    def start(self) -> None:
-        self.embedded.start()
-        for link in self.links:
-            link.start()
+    def start(self, only: str | None = None, ask=ask_password) -> None:
+        """Follows the embedded backend when no profile is configured, else the profiles that
+        connect at start (or only the one named); `ask` is asked for passwords not kept."""
+        if self.connections.uses_embedded():
+            self.connections.start_embedded()
+            return
+        for profile in self.connections.profiles:
+            if (only is None and profile.autoconnect) or profile.name == only:
+                password = self.connections.password(profile) or ask(self.window, profile, self.connections)
+                if password:
+                    self.connections.connect(profile, password)
 
     def is_live(self) -> bool:
         return bool(self.store.teams) and any(h.state == LinkState.LIVE for h in self.store.health.values())
 
     def shutdown(self) -> None:
-        for link in self.links:
-            link.stop()
-        self.embedded.stop()
+        self.connections.shutdown()
         self.live.cleanup()
 
 
@@ -98,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="write a PNG of the main window and exit")
     parser.add_argument("--after", type=float, default=5.0, metavar="SECONDS",
                         help="seconds of live data before the screenshot (default 5)")
+    parser.add_argument("--profile", metavar="NAME", help="connect to this connection profile (only)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the embedded backend's simulation (default 1)")
     return parser
 
@@ -110,15 +121,20 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("enforcement-console")
     use_bundled_cjk_font(app)
     pg.setConfigOptions(antialias=True)
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "EnforcementConsole", "enforcement-console")
+    settings = QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat)
     session = ConsoleSession(settings, EmbeddedBackend(seed=args.seed))
+    if args.profile is not None and session.connections.profile(args.profile) is None:
+        known = ", ".join(p.name for p in session.connections.profiles) or "none"
+        print(f"enforcement-console: no connection profile named {args.profile!r} (profiles: {known})", file=sys.stderr)
+        session.shutdown()
+        return 2
     app.aboutToQuit.connect(session.shutdown)
     # Ctrl+C or a polite kill closes the window like File → Quit: the layout is saved and the
     # embedded backend stopped. (Python runs the handler at the next timer tick of the console.)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: QTimer.singleShot(0, session.window.close))
-    session.start()
     session.window.show()
+    session.start(only=args.profile)
     if args.screenshot is not None:
         session.screenshot = Screenshot(session, args.screenshot, args.after)
     return app.exec()

@@ -1,4 +1,9 @@
-"""Connection: each backend's URL, state, events received and the age of its last event."""
+"""Connection: every backend this console follows or could follow, its health, and the profiles.
+
+One row per backend: its URL (marked when insecure), state, role, latency, events a second,
+events received, age of the last event, records dropped, commands still pending, and what went
+wrong last. Profiles are added, edited, removed, connected and disconnected from here.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +18,26 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from console.connections import Connections
+from console.profiles import Profile
 from console.store import BackendHealth, Changes, Store
 from console.sync import LinkState
 from widgets.live_store import LiveStore
+from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
 
 STATE_COLORS = {
@@ -36,9 +49,12 @@ STATE_COLORS = {
     LinkState.FAILED: QColor("#e5484d"),
     LinkState.STOPPED: QColor("#8a8f98"),
 }
+WARNING = QColor("#e5484d")
 
 
-def state_label(state: LinkState) -> str:
+def state_label(state: LinkState | None) -> str:
+    if state is None:
+        return QCoreApplication.translate("LinkState", "Not connected")
     return {
         LinkState.STARTING: QCoreApplication.translate("LinkState", "Starting"),
         LinkState.CONNECTING: QCoreApplication.translate("LinkState", "Connecting"),
@@ -51,91 +67,220 @@ def state_label(state: LinkState) -> str:
 
 
 class ConnectionModel(QAbstractTableModel):
-    BACKEND, URL, STATE, EVENTS, LAST_EVENT, DROPPED, DETAIL = range(7)
+    COLUMNS = BACKEND, URL, STATE, ROLE, LATENCY, RATE, EVENTS, LAST_EVENT, DROPPED, PENDING, DETAIL = range(11)
 
-    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
+    def __init__(self, live: LiveStore, connections: Connections, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
-        self._backends: list[str] = sorted(self._store.health)
+        self._connections = connections
+        self._backends: list[str] = self._names()
+        self._rates: dict[str, float] = {}
+        self._counted: dict[str, tuple[float, int]] = {}
         live.changed.connect(self._on_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock)
         self._clock.start()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def _names(self) -> list[str]:
+        return sorted(set(self._store.health) | {p.name for p in self._connections.profiles})
+
+    def refresh(self) -> None:
+        """Rows again after the profiles changed."""
+        self.beginResetModel()
+        self._backends = self._names()
+        self.endResetModel()
+
+    def backend(self, row: int) -> str:
+        return self._backends[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._backends)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Backend"), self.tr("URL"), self.tr("State"), self.tr("Events"), self.tr("Last event"),
-                self.tr("Dropped"), self.tr("Detail"))[section]
-
-    def health(self, row: int) -> BackendHealth:
-        return self._store.health[self._backends[row]]
+        return (self.tr("Backend"), self.tr("URL"), self.tr("State"), self.tr("Role"), self.tr("Latency"),
+                self.tr("Events/s"), self.tr("Events"), self.tr("Last event"), self.tr("Dropped"), self.tr("Pending"),
+                self.tr("Detail"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._backends):
             return None
-        health = self.health(index.row())
+        name = self._backends[index.row()]
+        health: BackendHealth | None = self._store.health.get(name)
+        profile: Profile | None = self._connections.profile(name)
         column = index.column()
+        insecure = profile is not None and profile.insecure
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.BACKEND:
-                return health.backend
-            if column == self.URL:
-                return health.url or "—"
-            if column == self.STATE:
-                return state_label(health.state)
-            if column == self.EVENTS:
-                return f"{health.events_received:,}"
-            if column == self.LAST_EVENT:
-                if health.last_event_at is None:
-                    return "—"
-                return self.tr("{age} ago").format(age=format_duration(time.time() - health.last_event_at))
-            if column == self.DROPPED:
-                return f"{health.dropped:,}"
-            return health.detail or health.last_drop
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
-            return QBrush(STATE_COLORS[health.state])
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.DROPPED and health.dropped:
-            return QBrush(STATE_COLORS[LinkState.FAILED])
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.DETAIL, self.DROPPED):
-            return health.detail or health.last_drop or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.EVENTS, self.DROPPED):
+            return self._text(column, name, health, profile, insecure)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.STATE and health is not None:
+                return QBrush(STATE_COLORS[health.state])
+            if (column == self.DROPPED and health and health.dropped) or (column == self.URL and insecure):
+                return QBrush(WARNING)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.URL and insecure:
+                return self.tr("Plain HTTP to another machine: what is sent, the password included, can be read on the way.")
+            if column in (self.DETAIL, self.DROPPED) and health is not None:
+                return health.detail or health.last_drop or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LATENCY, self.RATE, self.EVENTS, self.DROPPED, self.PENDING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _text(self, column: int, name: str, health: BackendHealth | None, profile: Profile | None, insecure: bool) -> str:
+        if column == self.BACKEND:
+            return name
+        if column == self.URL:
+            url = (health.url if health and health.url else profile.url if profile else "") or "—"
+            return self.tr("{url}  (insecure)").format(url=url) if insecure else url
+        if column == self.STATE:
+            return state_label(health.state if health else None)
+        if health is None:
+            return ""
+        if column == self.ROLE:
+            return health.role
+        if column == self.LATENCY:
+            return "—" if health.latency_ms is None else f"{health.latency_ms:.0f} ms"
+        if column == self.RATE:
+            return f"{self._rates.get(name, 0.0):,.0f}"
+        if column == self.EVENTS:
+            return f"{health.events_received:,}"
+        if column == self.LAST_EVENT:
+            if health.last_event_at is None:
+                return "—"
+            return self.tr("{age} ago").format(age=format_duration(time.time() - health.last_event_at))
+        if column == self.DROPPED:
+            return f"{health.dropped:,}"
+        if column == self.PENDING:
+            return f"{len(self._store.pending_commands(name)):,}"
+        return health.detail or health.last_drop
+
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.health:
+        if not (changes.health or changes.commands):
             return
-        backends = sorted(self._store.health)
-        if backends != self._backends:
-            self.beginResetModel()
-            self._backends = backends
-            self.endResetModel()
+        if self._names() != self._backends:
+            self.refresh()
             return
-        rows = [self._backends.index(b) for b in changes.health]
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 6))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._backends) - 1, len(self.COLUMNS) - 1))
 
     def _on_clock(self) -> None:
+        now = time.monotonic()
+        for name, health in self._store.health.items():
+            then, count = self._counted.get(name, (now, health.events_received))
+            if now > then:
+                self._rates[name] = (health.events_received - count) / (now - then)
+            self._counted[name] = (now, health.events_received)
         if self._backends:
-            self.dataChanged.emit(self.index(0, self.LAST_EVENT), self.index(len(self._backends) - 1, self.LAST_EVENT))
+            self.dataChanged.emit(self.index(0, self.RATE), self.index(len(self._backends) - 1, self.LAST_EVENT))
 
 
 class ConnectionPanel(QWidget):
-    def __init__(self, live: LiveStore, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, connections: Connections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ConnectionModel(live, self)
+        self._connections = connections
+        self.model = ConnectionModel(live, connections, self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _: self.edit_profile())
+        self.toolbar = QToolBar(self)
+        self.actions_by_name = {}
+        for name, text, slot in (("add", self.tr("Add…"), self.add_profile), ("edit", self.tr("Edit…"), self.edit_profile),
+                                 ("remove", self.tr("Remove"), self.remove_profile),
+                                 ("connect", self.tr("Connect"), self.connect_selected),
+                                 ("disconnect", self.tr("Disconnect"), self.disconnect_selected)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            self.actions_by_name[name] = action
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self._on_selection()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.view)
+
+    def selected(self) -> Profile | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self._connections.profile(self.model.backend(rows[0].row())) if rows else None
+
+    def _on_selection(self) -> None:
+        profile = self.selected()
+        connected = profile is not None and profile.name in self._connections.links
+        self.actions_by_name["edit"].setEnabled(profile is not None)
+        self.actions_by_name["remove"].setEnabled(profile is not None)
+        self.actions_by_name["connect"].setEnabled(profile is not None and not connected)
+        self.actions_by_name["disconnect"].setEnabled(connected)
+
+    def add_profile(self) -> None:
+        self._edit(None)
+
+    def edit_profile(self) -> None:
+        profile = self.selected()
+        if profile is not None:
+            self._edit(profile)
+
+    def _edit(self, profile: Profile | None) -> None:
+        others = [p for p in self._connections.profiles if profile is None or p.name != profile.name]
+        dialog = ProfileDialog(profile, others, self._connections.vault.persistent, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        edited = dialog.profile()
+        self._connections.save_profile(edited, replacing=profile.name if profile else None)
+        password = dialog.password.text() or self._connections.password(edited)
+        if dialog.password.text():
+            self._connections.vault.put(edited.name, edited.username, dialog.password.text(), dialog.remember.isChecked())
+        self.model.refresh()
+        if password and (profile is None or profile.name in self._connections.links):
+            self._connections.connect(edited, password)
+        self._on_selection()
+
+    def remove_profile(self) -> None:
+        profile = self.selected()
+        if profile is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove profile"),
+                                      self.tr("Remove {name} and forget its password?").format(name=profile.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._connections.remove_profile(profile.name)
+            self.model.refresh()
+            self._on_selection()
+
+    def connect_selected(self) -> None:
+        profile = self.selected()
+        if profile is None:
+            return
+        password = self._connections.password(profile) or ask_password(self, profile, self._connections)
+        if password:
+            self._connections.connect(profile, password)
+        self._on_selection()
+
+    def disconnect_selected(self) -> None:
+        profile = self.selected()
+        if profile is not None:
+            self._connections.disconnect(profile.name)
+        self._on_selection()
+
+
+def ask_password(parent: QWidget | None, profile: Profile, connections: Connections) -> str | None:
+    """Asks for a profile's password; kept in the keyring when there is one, else for the session."""
+    where = (QCoreApplication.translate("Password", "It will be kept in the system keyring.") if connections.vault.persistent
+             else QCoreApplication.translate("Password", "No system keyring here: it is kept in memory for this session only."))
+    password, accepted = QInputDialog.getText(
+        parent, QCoreApplication.translate("Password", "Password for {name}").format(name=profile.name),
+        QCoreApplication.translate("Password", "Password of {user} at {url}.\n{where}").format(
+            user=profile.username, url=profile.url, where=where),
+        QLineEdit.EchoMode.Password)
+    if not accepted or not password:
+        return None
+    connections.vault.put(profile.name, profile.username, password, remember=True)
+    return password

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
+from console.connections import Connections
 from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
@@ -24,7 +25,8 @@ DEFAULT_SIZE = (1600, 900)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, live: LiveStore, region: Region, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, connections: Connections, region: Region, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._live = live
         self._settings = settings
@@ -34,7 +36,7 @@ class MainWindow(QMainWindow):
                             | QMainWindow.DockOption.AllowTabbedDocks)
         self.map_panel = MapPanel(live, region)
         self.teams_panel = TeamsPanel(live)
-        self.connection_panel = ConnectionPanel(live)
+        self.connection_panel = ConnectionPanel(live, connections)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
             "teams": self._dock("teams", self.tr("Field teams"), self.teams_panel),

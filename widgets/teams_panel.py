@@ -38,7 +38,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 class TeamsModel(QAbstractTableModel):
     """One row per team, in the store's order; the clock columns refresh every second."""
 
-    TEAM, COURT, STATUS, TIME_IN_STATUS, HEARTBEAT = range(5)
+    TEAM, COURT, STATUS, TIME_IN_STATUS, HEARTBEAT, BACKEND = range(6)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,12 +54,13 @@ class TeamsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Time in status"), self.tr("Last heartbeat"))[section]
+        return (self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Time in status"), self.tr("Last heartbeat"),
+                self.tr("Backend"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
@@ -79,6 +80,8 @@ class TeamsModel(QAbstractTableModel):
                 return status_label(team.status)
             if column == self.TIME_IN_STATUS:
                 return format_duration(now - team.status_since)
+            if column == self.BACKEND:
+                return team.backend
             if is_lost_contact(team, now):
                 return self.tr("Lost contact ({age})").format(age=format_duration(now - team.position_at))
             return self.tr("{age} ago").format(age=format_duration(now - team.position_at))
@@ -105,7 +108,10 @@ class TeamsModel(QAbstractTableModel):
             self.endResetModel()
         elif changes.team_rows:
             # One signal for the span of changed rows: cheaper for the view than one per row.
-            self.dataChanged.emit(self.index(min(changes.team_rows), 0), self.index(max(changes.team_rows), 4))
+            self.dataChanged.emit(self.index(min(changes.team_rows), 0), self.index(max(changes.team_rows), self.BACKEND))
+
+    def teams(self) -> list:
+        return self._store.teams
 
     def _on_clock(self) -> None:
         if self._rows:
@@ -135,6 +141,13 @@ class TeamsPanel(QWidget):
         for column, width in ((TeamsModel.TEAM, 7), (TeamsModel.STATUS, 9), (TeamsModel.TIME_IN_STATUS, 10), (TeamsModel.HEARTBEAT, 12)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width * em)
+        self.view.setColumnHidden(TeamsModel.BACKEND, True)
+        live.changed.connect(self._on_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def _on_changed(self, changes: Changes) -> None:
+        # Which backend a team belongs to matters once there is more than one.
+        if changes.teams_reset:
+            self.view.setColumnHidden(TeamsModel.BACKEND, len({t.backend for t in self.model.teams()}) < 2)

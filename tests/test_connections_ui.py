@@ -1,0 +1,129 @@
+"""Connection profiles as an operator uses them: several backends at once, the profile dialog,
+a wrong password, and secrets that stay out of every file and log."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+
+from console.credentials import Vault
+from console.embedded import EmbeddedBackend
+from console.paths import config_dir, data_dir
+from console.profiles import Profile, ProfileStore
+from console.sync import LinkState
+from widgets.app import ConsoleSession
+from widgets.profile_dialog import ProfileDialog
+from widgets.teams_panel import TeamsModel
+
+from .conftest import CASES, SEED, start_backend
+
+
+@pytest.fixture
+def second_backend():
+    running = start_backend()
+    yield running
+    running.process.stop()
+
+
+def open_console(qtbot, profiles: list[Profile], passwords: dict[str, str], asked=None) -> ConsoleSession:
+    ProfileStore(config_dir()).save(profiles)
+    vault = Vault()
+    for profile in profiles:
+        if profile.name in passwords:
+            vault.put(profile.name, profile.username, passwords[profile.name], remember=True)
+    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
+                             EmbeddedBackend(seed=SEED, cases=CASES))
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.start(ask=asked or (lambda *_: pytest.fail("asked for a password that was kept")))
+    return session
+
+
+def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, backend, second_backend):
+    profiles = [Profile("成都", backend.url, "operator"), Profile("绵阳", second_backend.url, "supervisor")]
+    session = open_console(qtbot, profiles, {"成都": backend.password, "绵阳": second_backend.password})
+    try:
+        qtbot.waitUntil(lambda: len(session.store.teams) == 400, timeout=30_000)
+        assert {t.backend for t in session.store.teams} == {"成都", "绵阳"}
+        assert session.embedded.pid is None  # profiles configured: no embedded backend
+        model = session.window.connection_panel.model
+        qtbot.waitUntil(lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000)
+        assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == ["operator", "supervisor"]
+        teams = session.window.teams_panel
+        assert not teams.view.isColumnHidden(TeamsModel.BACKEND)
+        shown = {teams.model.data(teams.model.index(row, TeamsModel.BACKEND)) for row in range(teams.model.rowCount())}
+        assert shown == {"成都", "绵阳"}
+    finally:
+        session.shutdown()
+
+
+def test_a_wrong_password_is_said_plainly(qtbot, memory_keyring, backend):
+    session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": "not-the-password"})
+    try:
+        qtbot.waitUntil(lambda: "成都" in session.store.health and session.store.health["成都"].state == LinkState.AUTH_FAILED,
+                        timeout=30_000)
+        banner = session.window._banner
+        assert banner.isVisible() and "Authentication failed" in banner.text() and "成都" in banner.text()
+    finally:
+        session.shutdown()
+
+
+def test_without_a_keyring_the_console_asks_and_keeps_the_password_for_the_session(qtbot, no_keyring, backend):
+    asked = []
+
+    def ask(_, profile, connections):
+        asked.append(profile.name)
+        connections.vault.put(profile.name, profile.username, backend.password, remember=True)
+        return backend.password
+
+    session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {}, asked=ask)
+    try:
+        qtbot.waitUntil(lambda: len(session.store.teams) == 200, timeout=30_000)
+        assert asked == ["成都"] and not session.connections.vault.persistent
+    finally:
+        session.shutdown()
+
+
+def test_the_password_never_reaches_settings_logs_or_the_outbox(qtbot, memory_keyring, backend, caplog):
+    with caplog.at_level(logging.DEBUG):
+        session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
+        try:
+            qtbot.waitUntil(session.is_live, timeout=30_000)
+            session.connections.submit("成都", "teams/T0001/messages", {"text": "注意安全"}, summary="指令 T0001")
+            qtbot.waitUntil(lambda: not session.store.pending_commands(), timeout=30_000)
+            session.window.close()
+        finally:
+            session.shutdown()
+    secret = backend.password.encode()
+    files = [p for d in (config_dir(), data_dir()) for p in d.rglob("*") if p.is_file()]
+    assert any(p.name == "console.ini" for p in files) and any(p.name == "outbox.sqlite3" for p in files)
+    assert all(secret not in p.read_bytes() for p in files)
+    assert backend.password not in caplog.text
+
+
+def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_connection(qtbot, backend):
+    dialog = ProfileDialog(None, [Profile("成都", backend.url, "operator")], keyring_available=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.name.setText("成都")
+    dialog.url.setText("http://court.example:8470")
+    assert dialog.errors["name"].isVisible() and "already" in dialog.errors["name"].text()
+    assert dialog.errors["url"].isVisible() and "Plain HTTP" in dialog.errors["url"].text()
+    assert dialog.errors["username"].isVisible() and not ok.isEnabled()
+    assert not dialog.remember.isEnabled()
+    dialog.name.setText("德阳")
+    dialog.url.setText(backend.url)
+    dialog.username.setText("operator")
+    dialog.password.setText(backend.password)
+    assert ok.isEnabled() and not any(label.isVisible() for label in dialog.errors.values())
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connected"), timeout=15_000)
+    assert "role operator" in dialog.test_result.text()
+    dialog.password.setText("wrong")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Failed"), timeout=15_000)
+    assert "401" in dialog.test_result.text()

@@ -1,0 +1,38 @@
+"""Blocking work off the GUI thread: a function run on the thread pool, its result or error
+delivered back to the GUI thread through a queued signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)
+    """(result, error): exactly one of the two is None."""
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+        super().__init__()
+        self._work, self._relay = work, relay
+
+    def run(self) -> None:  # on a pool thread
+        try:
+            result = self._work()
+        except Exception as error:  # any failure goes back to the GUI thread, to be shown
+            self._relay.finished.emit(None, error)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+def run_in_background(owner: QObject, work: Callable[[], object], done: Callable[[object, object], None]) -> None:
+    """Runs `work()` on the global thread pool; `done(result, error)` runs on `owner`'s thread.
+
+    The relay is parented to `owner`, so a result that arrives after the owner is gone is dropped.
+    """
+    relay = _Relay(owner)
+    relay.finished.connect(done)
+    relay.finished.connect(relay.deleteLater)
+    QThreadPool.globalInstance().start(_Task(work, relay))
