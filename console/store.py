@@ -34,6 +34,7 @@ class BackendHealth:
     role: str = ""
     latency_ms: float | None = None
     events_received: int = 0
+    last_event_id: int | None = None  # of the newest event applied
     last_event_at: float | None = None  # wall-clock time of the newest event applied
     dropped: int = 0
     last_drop: str = ""
@@ -47,7 +48,8 @@ class Changes:
     courts_changed: bool = False
     health: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)
-    newest_received_at: float | None = None  # monotonic receive time of the batch's newest event
+    # The time carried by the batch's oldest position: how far behind the backend this batch is.
+    oldest_position_at: float | None = None
 
     def __bool__(self) -> bool:
         return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health
@@ -125,9 +127,9 @@ class Store:
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
         health = self._health(message.backend)
         health.events_received += 1
+        health.last_event_id = message.event_id
         health.last_event_at = now
         changes.health.add(message.backend)
-        changes.newest_received_at = message.received_at
         update = message.update
         if update is None:
             return
@@ -136,6 +138,8 @@ class Store:
             return  # a team this snapshot does not hold; the next snapshot will
         team = self.teams[row]
         if isinstance(update, TeamPosition):
+            if changes.oldest_position_at is None or update.at < changes.oldest_position_at:
+                changes.oldest_position_at = update.at
             if update.at < team.position_at:
                 return  # an older fix that arrived late
             team.lon, team.lat, team.heading = update.lon, update.lat, update.heading

@@ -71,7 +71,6 @@ class EventReceived:
     backend: str
     event_id: int
     update: object  # a decoded event, or None for a type the console does not use
-    received_at: float  # time.monotonic() when the worker decoded it
 
 
 @dataclass(frozen=True)
@@ -260,4 +259,4 @@ class BackendLink:
                 except (ValueError, RecursionError, DecodeError) as error:
                     self._drop(f"{item.type} #{event_id}: {error}")
                     continue
-            self._sink.put(EventReceived(self.backend, event_id, update, time.monotonic()))
+            self._sink.put(EventReceived(self.backend, event_id, update))
