@@ -14,7 +14,7 @@ from console.embedded import EmbeddedBackend
 from console.paths import config_dir, data_dir
 from console.profiles import Profile, ProfileStore
 from console.sync import LinkState
-from widgets.app import ConsoleSession
+from widgets.app import ConsoleSession, main
 from widgets.profile_dialog import ProfileDialog
 from widgets.teams_panel import TeamsModel
 
@@ -127,3 +127,27 @@ def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_co
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Failed"), timeout=15_000)
     assert "401" in dialog.test_result.text()
+
+
+def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, memory_keyring, backend):
+    profiles = [Profile("成都", backend.url, "operator"),
+                Profile("远端", "http://court.invalid:8470", "operator", allow_insecure_http=True, autoconnect=False)]
+    session = open_console(qtbot, profiles, {"成都": backend.password})
+    try:
+        model = session.window.connection_panel.model
+        rows = {model.data(model.index(r, model.BACKEND)): r for r in range(model.rowCount())}
+        assert model.data(model.index(rows["远端"], model.URL)).endswith("(insecure)")
+        assert model.data(model.index(rows["远端"], model.STATE)) == "Not connected"
+        assert not model.data(model.index(rows["成都"], model.URL)).endswith("(insecure)")
+        qtbot.waitUntil(session.is_live, timeout=30_000)
+        session.connections.submit("成都", "teams/T9999/messages", {"text": "无此队伍"}, summary="指令 T9999")
+        status = session.window.statusBar()
+        qtbot.waitUntil(lambda: "Refused by 成都" in status.currentMessage(), timeout=30_000)
+        assert "T9999" in status.currentMessage()
+    finally:
+        session.shutdown()
+
+
+def test_an_unknown_profile_on_the_command_line_is_an_error(capsys):
+    assert main(["--profile", "没有这个"]) == 2
+    assert "no connection profile named" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from console.connections import Connections
+from console.outbox import CommandState
 from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
@@ -117,6 +118,12 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def _on_changed(self, changes: Changes) -> None:
+        for command_id in changes.commands:
+            command = self._live.store.commands[command_id]
+            if command.state == CommandState.REFUSED:
+                # A definite no from the backend: the operator must see it, not find it later.
+                self.statusBar().showMessage(self.tr("Refused by {backend}: {summary}: {reason}").format(
+                    backend=command.backend, summary=command.summary, reason=command.last_error))
         if not changes.health:
             return
         problems = [
