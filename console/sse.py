@@ -13,9 +13,10 @@ MAX_EVENT_BYTES = 1 << 20
 
 @dataclass(frozen=True, slots=True)
 class SseEvent:
-    id: str | None
+    id: str | None  # the stream's last event id, which an event without an id line inherits
     type: str
     data: str
+    has_own_id: bool = True  # whether this event carried an id line itself
 
 
 class OversizedEvent(ValueError):
@@ -30,6 +31,7 @@ class SseParser:
         self._size = 0
         self._type = ""
         self._id: str | None = None
+        self._own_id = False
         self._skipping = False
         self.comments = 0
 
@@ -65,14 +67,14 @@ class SseParser:
         self._reset_event()
 
     def _reset_event(self) -> None:
-        self._data, self._size, self._type = [], 0, ""
+        self._data, self._size, self._type, self._own_id = [], 0, "", False
 
     def _line(self, raw: bytes, out: list) -> None:
         if not raw:
             if self._skipping:
                 self._skipping = False
             elif self._data:
-                out.append(SseEvent(self._id, self._type or "message", "\n".join(self._data)))
+                out.append(SseEvent(self._id, self._type or "message", "\n".join(self._data), self._own_id))
             self._reset_event()
             return
         if self._skipping:
@@ -92,4 +94,4 @@ class SseParser:
         elif name == "event":
             self._type = value
         elif name == "id" and "\0" not in value:
-            self._id = value
+            self._id, self._own_id = value, True

@@ -242,11 +242,13 @@ class BackendLink:
                 self._drop(str(item))
                 continue
             try:
-                event_id = int(item.id) if item.id is not None else None
+                event_id = int(item.id) if item.has_own_id else None
             except ValueError:
                 event_id = None
             if event_id is None:
-                self._drop(f"{item.type}: no integer event id")
+                # The contract gives every event an id of its own; one that inherits the previous
+                # id could not be told from a repeat, and would be skipped without a word.
+                self._drop(f"{item.type}: no integer event id of its own")
                 continue
             if self.last_event_id is not None and event_id <= self.last_event_id:
                 continue  # already applied: a replay after a resume or a snapshot

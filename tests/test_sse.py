@@ -20,7 +20,7 @@ def test_events_split_anywhere_across_chunks_come_out_whole():
 def test_comments_are_counted_and_multi_line_data_is_joined():
     parser = SseParser()
     events = feed_all(parser, b": ping\n\ndata: one\ndata: two\n\n")
-    assert events == [SseEvent(None, "message", "one\ntwo")]
+    assert events == [SseEvent(None, "message", "one\ntwo", has_own_id=False)]
     assert parser.comments == 1
 
 
@@ -29,6 +29,11 @@ def test_an_oversized_event_is_skipped_and_the_next_one_survives():
     events = feed_all(parser, b"id: 1\ndata: " + b"x" * 40, b"y" * 40, b"\n\nid: 2\ndata: fine\n\n")
     assert isinstance(events[0], OversizedEvent)
     assert events[1:] == [SseEvent("2", "message", "fine")]
+
+
+def test_an_event_without_an_id_line_inherits_the_last_id_and_says_so():
+    events = feed_all(SseParser(), b"id: 4\ndata: a\n\ndata: b\n\n")
+    assert [(e.id, e.has_own_id) for e in events] == [("4", True), ("4", False)]
 
 
 def test_a_truncated_event_is_never_dispatched():
