@@ -153,7 +153,11 @@ class MapPanel(QWidget):
         team = self._store.team(*data)
         if team is None:
             return ""
-        return self.tr("{name}\n{status} · {speed:.0f} km/h").format(name=team.name, status=status_label(team.status), speed=team.speed_kmh)
+        tip = self.tr("{name}\n{status} · {speed:.0f} km/h").format(name=team.name, status=status_label(team.status),
+                                                                   speed=team.speed_kmh)
+        if len(self._store.health) > 1:  # which backend matters once there are several
+            tip += "\n" + self.tr("Backend: {backend}").format(backend=team.backend)
+        return tip
 
     def _court_tip(self, x: float, y: float, data) -> str:
         court = self._store.courts.get(tuple(data))
