@@ -12,13 +12,13 @@ import sys
 import pytest
 
 PARENT = """
-import time
+import signal
 from console.embedded import EmbeddedBackend
 backend = EmbeddedBackend(seed=7, cases=1000)
 backend.start()
 backend.wait_ready()
 print(backend.pid, backend.data_dir, flush=True)
-time.sleep(600)
+signal.pause()  # a console at work, until it is killed
 """
 
 
