@@ -117,7 +117,7 @@ class ApiClient:
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))
 
-    def snapshot(self, collection: str) -> Snapshot:
+    def snapshot(self, collection: str, **filters: str) -> Snapshot:
         """Every item of a collection, following its pages.
 
         The cursor is the first page's: events after it may repeat what later pages already show,
@@ -125,7 +125,7 @@ class ApiClient:
         """
         items: list = []
         cursor: int | None = None
-        params: dict[str, str] = {"page_size": "1000"}
+        params: dict[str, str] = {"page_size": "1000", **filters}
         for _ in range(MAX_PAGES):
             body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
             page, next_token = body.get("items"), body.get("next_page_token")

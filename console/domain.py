@@ -29,6 +29,20 @@ class TeamStatus(str, Enum):
     EMERGENCY = "emergency"
 
 
+class Severity(str, Enum):
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+
+class EscalationState(str, Enum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+
+
 class CourtLevel(str, Enum):
     HIGH = "high"
     INTERMEDIATE = "intermediate"
@@ -84,6 +98,38 @@ class TeamStatusChange:
     team_id: str
     status: TeamStatus
     since: float
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    at: float
+    actor: str
+    action: str
+    state: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """An escalation as its backend last described it (`escalation.raised` / `.updated` events)."""
+
+    id: str
+    kind: str
+    title: str
+    severity: Severity
+    state: EscalationState
+    court_id: str
+    case_id: str | None
+    team_id: str | None
+    lon: float | None
+    lat: float | None
+    raised_at: float
+    ack_deadline: float
+    owner: str | None
+    escalated_to: str | None
+    resolved_at: float | None
+    timeline: tuple[TimelineEntry, ...]
     version: int
 
 
@@ -199,9 +245,45 @@ def decode_team_status(record: dict) -> TeamStatusChange:
     )
 
 
+def _optional_timestamp(record: dict, name: str) -> float | None:
+    return None if record.get(name) is None else _timestamp(record, name)
+
+
+def decode_escalation(record: dict) -> Escalation:
+    location = record.get("location") if isinstance(record, dict) else None
+    if location is not None and not isinstance(location, dict):
+        raise DecodeError("'location' must be an object or null")
+    timeline = _field(record, "timeline")
+    if not isinstance(timeline, list) or len(timeline) > 1000:
+        raise DecodeError("'timeline' must be a list of at most 1000 steps")
+    return Escalation(
+        id=_text(record, "id", MAX_ID_LENGTH),
+        kind=_text(record, "kind", MAX_ID_LENGTH),
+        title=_text(record, "title"),
+        severity=_enum(record, "severity", Severity),
+        state=_enum(record, "state", EscalationState),
+        court_id=_text(record, "court_id", MAX_ID_LENGTH),
+        case_id=_optional_text(record, "case_id"),
+        team_id=_optional_text(record, "team_id"),
+        lon=None if location is None else _number(location, "lon", -180.0, 180.0),
+        lat=None if location is None else _number(location, "lat", -90.0, 90.0),
+        raised_at=_timestamp(record, "raised_at"),
+        ack_deadline=_timestamp(record, "ack_deadline"),
+        owner=_optional_text(record, "owner"),
+        escalated_to=_optional_text(record, "escalated_to"),
+        resolved_at=_optional_timestamp(record, "resolved_at"),
+        timeline=tuple(TimelineEntry(_timestamp(step, "at"), _text(step, "actor", MAX_ID_LENGTH), _text(step, "action", 200),
+                                     _text(step, "state", 64), step.get("note") if isinstance(step.get("note"), str) else "")
+                       for step in timeline),
+        version=_integer(record, "version"),
+    )
+
+
 # The event types this console understands, and how each payload is decoded. Other types are
 # counted and passed over: a newer backend may publish more than this console knows.
 EVENT_DECODERS = {
     "team.position": decode_team_position,
     "team.status": decode_team_status,
+    "escalation.raised": decode_escalation,
+    "escalation.updated": decode_escalation,
 }

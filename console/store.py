@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from console.domain import Court, Team, TeamPosition, TeamStatusChange
+from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
 from console.outbox import Command, CommandChanged, CommandState
 from console.sync import (
     EventReceived,
@@ -48,12 +48,15 @@ class Changes:
     courts_changed: bool = False
     health: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)
+    escalations_reset: bool = False
+    escalation_rows: set[int] = field(default_factory=set)  # changed rows, appended ones included
+    events: list[EventReceived] = field(default_factory=list)  # the batch's events, for the event log
     # The time carried by the batch's oldest position: how far behind the backend this batch is.
     oldest_position_at: float | None = None
 
     def __bool__(self) -> bool:
         return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health
-                    or self.commands)
+                    or self.commands or self.escalations_reset or self.escalation_rows or self.events)
 
 
 class Store:
@@ -63,6 +66,9 @@ class Store:
         self._team_row: dict[Key, int] = {}
         self.health: dict[str, BackendHealth] = {}
         self.commands: dict[str, Command] = {}  # by id: what operators asked for, and how it went
+        # Escalations in the order they arrived (rows only grow between snapshots), with their backend.
+        self.escalations: list[tuple[str, Escalation]] = []
+        self._escalation_row: dict[Key, int] = {}
         self._listeners: list[Callable[[Changes], None]] = []
 
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
@@ -115,8 +121,14 @@ class Store:
             self.health[backend] = BackendHealth(backend)
         return self.health[backend]
 
+    def escalation_row(self, backend: str, escalation_id: str) -> int | None:
+        return self._escalation_row.get((backend, escalation_id))
+
     def _apply_snapshot(self, message: SnapshotLoaded, changes: Changes) -> None:
         backend = message.backend
+        self.escalations = [e for e in self.escalations if e[0] != backend] + [(backend, e) for e in message.escalations]
+        self._escalation_row = {(b, e.id): row for row, (b, e) in enumerate(self.escalations)}
+        changes.escalations_reset = True
         self.courts = {key: c for key, c in self.courts.items() if key[0] != backend}
         self.courts.update(((backend, c.id), c) for c in message.courts)
         self.teams = [t for t in self.teams if t.backend != backend] + list(message.teams)
@@ -124,14 +136,31 @@ class Store:
         changes.teams_reset = changes.courts_changed = changes.positions_moved = True
         changes.team_rows.clear()
 
+    def _apply_escalation(self, backend: str, escalation: Escalation, changes: Changes) -> None:
+        row = self._escalation_row.get((backend, escalation.id))
+        if row is None:
+            row = len(self.escalations)
+            self.escalations.append((backend, escalation))
+            self._escalation_row[(backend, escalation.id)] = row
+        elif escalation.version < self.escalations[row][1].version:
+            return  # an older state that arrived late
+        else:
+            self.escalations[row] = (backend, escalation)
+        if not changes.escalations_reset:
+            changes.escalation_rows.add(row)
+
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
         health = self._health(message.backend)
         health.events_received += 1
         health.last_event_id = message.event_id
         health.last_event_at = now
         changes.health.add(message.backend)
+        changes.events.append(message)
         update = message.update
         if update is None:
+            return
+        if isinstance(update, Escalation):
+            self._apply_escalation(message.backend, update, changes)
             return
         row = self._team_row.get((message.backend, getattr(update, "team_id", "")))
         if row is None:

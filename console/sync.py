@@ -16,7 +16,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 import requests
@@ -26,8 +26,10 @@ from console.domain import (
     EVENT_DECODERS,
     Court,
     DecodeError,
+    Escalation,
     Team,
     decode_court,
+    decode_escalation,
     decode_team,
 )
 from console.profiles import InsecureTransport, check_transport
@@ -35,6 +37,7 @@ from console.sse import OversizedEvent
 
 log = logging.getLogger(__name__)
 
+UNRESOLVED = ("open", "acknowledged", "escalated")
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
 
@@ -64,6 +67,7 @@ class SnapshotLoaded:
     courts: list[Court]
     teams: list[Team]
     cursor: int
+    escalations: list[Escalation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class EventReceived:
     backend: str
     event_id: int
     update: object  # a decoded event, or None for a type the console does not use
+    kind: str = ""  # the event type, as the stream named it
 
 
 @dataclass(frozen=True)
@@ -214,12 +219,16 @@ class BackendLink:
     def _do_snapshot(self, client: ApiClient) -> None:
         courts_page = client.snapshot("courts")
         teams_page = client.snapshot("teams")
+        # The escalations still to be dealt with; resolved ones arrive as events from here on.
+        escalation_pages = [client.snapshot("escalations", state=state) for state in UNRESOLVED]
         courts = self._decode_all(courts_page.items, decode_court, "court")
         teams = self._decode_all(teams_page.items, decode_team, "team")
-        # Stream from the older cursor: replaying an event already reflected is harmless.
-        cursor = min(courts_page.cursor, teams_page.cursor)
+        escalations = self._decode_all([r for page in escalation_pages for r in page.items],
+                                       lambda _, record: decode_escalation(record), "escalation")
+        # Stream from the oldest cursor: replaying an event already reflected is harmless.
+        cursor = min(page.cursor for page in (courts_page, teams_page, *escalation_pages))
         self.last_event_id = cursor
-        self._sink.put(SnapshotLoaded(self.backend, courts, teams, cursor))
+        self._sink.put(SnapshotLoaded(self.backend, courts, teams, cursor, escalations))
 
     def _decode_all(self, records: list, decode: Callable, what: str) -> list:
         decoded = []
@@ -261,4 +270,4 @@ class BackendLink:
                 except (ValueError, RecursionError, DecodeError) as error:
                     self._drop(f"{item.type} #{event_id}: {error}")
                     continue
-            self._sink.put(EventReceived(self.backend, event_id, update))
+            self._sink.put(EventReceived(self.backend, event_id, update, item.type))
