@@ -24,6 +24,12 @@ COURTS = [{"id": "C1", "name": "成都市锦江区人民法院", "level": "basic
            "lon": 104.1, "lat": 30.6, "version": 1},
           {"id": "C2", "name": "坏法院", "level": "supreme", "adcode": "x", "parent_id": None, "lon": 1, "lat": 1, "version": 1},
           {"id": "C3", "name": "坏坐标", "level": "basic", "adcode": "x", "parent_id": None, "lon": "104", "lat": 1, "version": 1}]
+ESCALATION = {"id": "E1", "kind": "sos", "title": "SOS 紧急求助", "severity": "P1", "state": "open", "source": "team",
+              "court_id": "C1", "case_id": None, "team_id": "T1", "location": {"lon": 104.0, "lat": 30.6},
+              "raised_at": "2026-11-27T03:00:00Z", "ack_deadline": "2026-11-27T03:01:00Z", "owner": None,
+              "escalated_to": None, "resolved_at": None, "outcome": None, "version": 1,
+              "timeline": [{"at": "2026-11-27T03:00:00Z", "actor": "T1", "action": "raised", "state": "open", "note": ""}]}
+ESCALATIONS = [ESCALATION, {**ESCALATION, "id": "E2", "severity": "P0"}]
 TEAMS = [TEAM, {**TEAM, "id": "T2"}, {**TEAM, "id": "T3", "status": "teleporting"}, "not a team", {**TEAM, "id": "T4", "position": None}]
 
 
@@ -72,6 +78,9 @@ class Misbehaving(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith("/api/v1/courts"):
             self._json({"items": COURTS, "cursor": 0, "next_page_token": None})
+        elif self.path.startswith("/api/v1/escalations"):
+            items = ESCALATIONS if "state=open" in self.path else []
+            self._json({"items": items, "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/teams"):
             self._json({"items": TEAMS, "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/events"):
@@ -123,12 +132,13 @@ def test_bad_records_are_dropped_counted_and_told_and_the_good_ones_flow(misbeha
             link.stop()
     assert {team.id for team in store.teams} == {"T1", "T2"}
     assert [court.id for court in store.courts.values()] == ["C1"]
+    assert [escalation.id for _, escalation in store.escalations] == ["E1"]
     assert store.team("bad", "T1").lon == 104.2  # the good event before the bad ones
     health = store.health["bad"]
-    # 2 courts, 3 teams, then malformed JSON, an unknown status, a boolean longitude, an oversized
-    # event and an event without an id; the truncated last one was never whole, so never an event.
-    assert health.dropped == 10
+    # 2 courts, 3 teams, 1 escalation, then malformed JSON, an unknown status, a boolean longitude,
+    # an oversized event and an event without an id; the truncated last one was never whole.
+    assert health.dropped == 11
     assert health.state == LinkState.LIVE
     assert Misbehaving.streams == 3  # resumed after the cut, and again after the wrong content type
-    assert caplog.text.count("dropped a record") == 10
+    assert caplog.text.count("dropped a record") == 11
     assert "content type 'text/html'" in caplog.text

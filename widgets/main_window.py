@@ -14,6 +14,8 @@ from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.connection_panel import ConnectionPanel, state_label
+from widgets.escalations_panel import EscalationsPanel
+from widgets.event_log_panel import EventLogPanel
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
 from widgets.teams_panel import TeamsPanel
@@ -21,7 +23,7 @@ from widgets.teams_panel import TeamsPanel
 log = logging.getLogger(__name__)
 
 # Bump when the set or arrangement of docks changes: an older saved layout is then ignored.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 DEFAULT_SIZE = (1600, 900)
 
 
@@ -38,10 +40,14 @@ class MainWindow(QMainWindow):
         self.map_panel = MapPanel(live, region)
         self.teams_panel = TeamsPanel(live)
         self.connection_panel = ConnectionPanel(live, connections)
+        self.escalations_panel = EscalationsPanel(live)
+        self.event_log_panel = EventLogPanel(live)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
+            "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
             "teams": self._dock("teams", self.tr("Field teams"), self.teams_panel),
             "connection": self._dock("connection", self.tr("Connection"), self.connection_panel),
+            "event_log": self._dock("event_log", self.tr("Event log"), self.event_log_panel),
         }
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
@@ -64,16 +70,21 @@ class MainWindow(QMainWindow):
         return dock
 
     def _arrange_default(self) -> QByteArray:
-        """The duty-desk arrangement: the map large on the left, teams and connection on the right."""
+        """The duty-desk arrangement: the map large on the left; on the right the escalations to
+        work on, the teams, and the connection with the event log behind it."""
         self.resize(*DEFAULT_SIZE)
         for dock in self.docks.values():
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["map"])
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["teams"])
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["escalations"])
+        self.splitDockWidget(self.docks["escalations"], self.docks["teams"], Qt.Orientation.Vertical)
         self.splitDockWidget(self.docks["teams"], self.docks["connection"], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["map"], self.docks["teams"]], [1000, 600], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["teams"], self.docks["connection"]], [700, 160], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["connection"], self.docks["event_log"])
+        self.docks["connection"].raise_()
+        self.resizeDocks([self.docks["map"], self.docks["teams"]], [950, 650], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["escalations"], self.docks["teams"], self.docks["connection"]], [330, 330, 200],
+                         Qt.Orientation.Vertical)
         return self.saveState(LAYOUT_VERSION)
 
     def _build_menus(self) -> None:

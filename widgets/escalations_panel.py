@@ -1,0 +1,223 @@
+"""Escalations: the queue an operator works down, by severity then age, with the acknowledgement
+countdown, the owner and the state; an open P1 stands out. The selected one's timeline below."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain import Escalation, EscalationState, Severity
+from console.store import Changes, Store
+from widgets.live_store import LiveStore
+from widgets.team_style import format_duration
+
+SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
+                   Severity.P4: QColor("#8a8f98")}
+P1_BACKGROUND = QColor(229, 72, 77, 60)
+OVERDUE = QColor("#e5484d")
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def state_label(state: EscalationState) -> str:
+    return {
+        EscalationState.OPEN: QCoreApplication.translate("EscalationState", "Open"),
+        EscalationState.ACKNOWLEDGED: QCoreApplication.translate("EscalationState", "Acknowledged"),
+        EscalationState.ESCALATED: QCoreApplication.translate("EscalationState", "Escalated"),
+        EscalationState.RESOLVED: QCoreApplication.translate("EscalationState", "Resolved"),
+    }[state]
+
+
+class EscalationsModel(QAbstractTableModel):
+    SEVERITY, TITLE, STATE, COUNTDOWN, OWNER, COURT, AGE, BACKEND = range(8)
+
+    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        self._rows = len(self._store.escalations)
+        live.changed.connect(self._on_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Sev."), self.tr("Escalation"), self.tr("State"), self.tr("Ack due"), self.tr("Owner"),
+                self.tr("Court"), self.tr("Age"), self.tr("Backend"))[section]
+
+    def escalation(self, row: int) -> tuple[str, Escalation]:
+        return self._store.escalations[row]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        backend, escalation = self._store.escalations[index.row()]
+        column, now = index.column(), time.time()
+        waiting = escalation.state == EscalationState.OPEN
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.SEVERITY:
+                return escalation.severity.value
+            if column == self.TITLE:
+                return escalation.title
+            if column == self.STATE:
+                label = state_label(escalation.state)
+                return f"{label} → {escalation.escalated_to}" if escalation.escalated_to and escalation.state == EscalationState.ESCALATED else label
+            if column == self.COUNTDOWN:
+                if not waiting:
+                    return ""
+                left = escalation.ack_deadline - now
+                return format_duration(left) if left >= 0 else self.tr("overdue {by}").format(by=format_duration(-left))
+            if column == self.OWNER:
+                return escalation.owner or ""
+            if column == self.COURT:
+                court = self._store.courts.get((backend, escalation.court_id))
+                return court.name if court else escalation.court_id
+            if column == self.AGE:
+                return format_duration(now - escalation.raised_at)
+            return backend
+        if role == SORT_ROLE:
+            # The queue: open before handled, then by severity, then the oldest first.
+            return (escalation.state == EscalationState.RESOLVED, escalation.severity.value, escalation.raised_at)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.SEVERITY:
+                return QBrush(SEVERITY_COLORS[escalation.severity])
+            if column == self.COUNTDOWN and waiting and now > escalation.ack_deadline:
+                return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.BackgroundRole and escalation.severity == Severity.P1 and waiting:
+            return QBrush(P1_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and escalation.severity == Severity.P1 and waiting:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _on_changed(self, changes: Changes) -> None:
+        rows = len(self._store.escalations)
+        if changes.escalations_reset:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        if rows > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
+            self._rows = rows
+            self.endInsertRows()
+        if changes.escalation_rows:
+            self.dataChanged.emit(self.index(min(changes.escalation_rows), 0), self.index(max(changes.escalation_rows), 7))
+
+    def _on_clock(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.COUNTDOWN), self.index(self._rows - 1, self.AGE))
+
+
+class EscalationQueue(QSortFilterProxyModel):
+    """The escalations in working order; resolved ones only when asked for."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.show_resolved = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_show_resolved(self, show: bool) -> None:
+        self.show_resolved = show
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        _, escalation = self.sourceModel().escalation(source_row)
+        return self.show_resolved or escalation.state != EscalationState.RESOLVED
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+
+class EscalationsPanel(QWidget):
+    def __init__(self, live: LiveStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        self.model = EscalationsModel(live, self)
+        self.queue = EscalationQueue(self)
+        self.queue.setSourceModel(self.model)
+        self.queue.setDynamicSortFilter(True)  # a handled escalation moves down the queue at once
+        self.queue.sort(0)
+        self.view = QTableView(self)
+        self.view.setModel(self.queue)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(EscalationsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in ((EscalationsModel.SEVERITY, 3), (EscalationsModel.STATE, 9), (EscalationsModel.COUNTDOWN, 9),
+                              (EscalationsModel.OWNER, 7), (EscalationsModel.COURT, 12), (EscalationsModel.AGE, 6)):
+            header.resizeSection(column, width * em)
+        self.view.setColumnHidden(EscalationsModel.BACKEND, True)
+        self.show_resolved = QCheckBox(self.tr("Show resolved"))
+        self.show_resolved.toggled.connect(self.queue.set_show_resolved)
+        self.timeline = QTextBrowser(self)
+        self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_timeline())
+        live.changed.connect(self._on_changed)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.timeline)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.show_resolved)
+        layout.addWidget(splitter)
+
+    def selected(self) -> tuple[str, Escalation] | None:
+        index = self.view.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.escalation(self.queue.mapToSource(index).row())
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.escalations_reset or changes.escalation_rows:
+            self.view.setColumnHidden(EscalationsModel.BACKEND, len({b for b, _ in self._store.escalations}) < 2)
+            self._show_timeline()
+
+    def _show_timeline(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self.timeline.clear()
+            return
+        _, escalation = chosen
+        # Everything here comes from a backend: escaped, so that no text of theirs becomes markup.
+        rows = "".join(
+            f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(step.at))}</td><td><b>{escape(step.actor)}</b></td>"
+            f"<td>{escape(step.action)}</td><td>{escape(step.note)}</td></tr>" for step in escalation.timeline)
+        where = escape(" · ".join(filter(None, [escalation.case_id, escalation.team_id])))
+        self.timeline.setHtml(f"<p><b>{escalation.severity.value} {escape(escalation.title)}</b> {where}</p>"
+                              f"<table cellspacing='6'>{rows}</table>")
