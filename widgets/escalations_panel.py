@@ -148,8 +148,9 @@ class EscalationQueue(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_show_resolved(self, show: bool) -> None:
+        self.beginFilterChange()
         self.show_resolved = show
-        self.invalidate()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         _, escalation = self.sourceModel().escalation(source_row)
