@@ -6,11 +6,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from console.domain import TeamStatus
 from console.embedded import EmbeddedBackend
 from console.sync import LinkState
 from widgets.app import ConsoleSession
 from widgets.main_window import MainWindow
-from widgets.teams_panel import TeamsModel
+from widgets.teams_panel import LOST, TeamsModel
 
 from .conftest import CASES, SEED
 
@@ -127,3 +128,21 @@ def test_every_dock_can_be_reopened_from_the_view_menu(make_window, settings):
         toggle = next(a for a in view_menu.actions() if a is dock.toggleViewAction())
         toggle.trigger()
         assert dock.isVisible()
+
+
+def test_status_chips_count_and_filter_the_teams(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    panel = session.window.teams_panel
+    qtbot.waitUntil(lambda: panel.chips.buttons[TeamStatus.STANDBY].text().split()[-1].isdigit()
+                    and sum(int(b.text().split()[-1]) for k, b in panel.chips.buttons.items() if k != LOST) == 200,
+                    timeout=10_000)
+    panel.chips.buttons[TeamStatus.STANDBY].setChecked(True)
+    shown = [panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()] for r in range(panel.proxy.rowCount())]
+    assert shown and all(team.status == TeamStatus.STANDBY for team in shown)
+    panel.chips.buttons[TeamStatus.STANDBY].setChecked(False)
+    court = panel.model.court_name(session.store.teams[0])
+    panel.search.setText(court)
+    shown = [panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()] for r in range(panel.proxy.rowCount())]
+    assert shown and all(panel.model.court_name(team) == court or court in team.name for team in shown)
+    panel.search.clear()
+    assert panel.proxy.rowCount() == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -13,15 +14,20 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHeaderView,
+    QLineEdit,
+    QSizePolicy,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from console.domain import TeamStatus
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.team_style import (
@@ -33,6 +39,9 @@ from widgets.team_style import (
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
+LOST = "lost_contact"  # the chip of teams out of contact, beside the status chips
+LOST_CONTACT_BACKGROUND = QColor(107, 112, 121, 50)
+CHIPS_PER_ROW = 4
 
 
 class TeamsModel(QAbstractTableModel):
@@ -97,6 +106,8 @@ class TeamsModel(QAbstractTableModel):
             return STATUS_COLORS[team.status]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.HEARTBEAT and is_lost_contact(team, now):
             return QBrush(LOST_CONTACT_COLOR)
+        if role == Qt.ItemDataRole.BackgroundRole and is_lost_contact(team, now):
+            return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
             return self.tr("{name}\n{vehicle} · {members}").format(name=team.name, vehicle=team.vehicle, members="、".join(team.members))
         return None
@@ -113,16 +124,104 @@ class TeamsModel(QAbstractTableModel):
     def teams(self) -> list:
         return self._store.teams
 
+    def court_name(self, team) -> str:
+        court = self._store.courts.get((team.backend, team.court_id))
+        return court.name if court else team.court_id
+
     def _on_clock(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, self.TIME_IN_STATUS), self.index(self._rows - 1, self.HEARTBEAT))
+
+
+class TeamsFilter(QSortFilterProxyModel):
+    """Which teams show: of the chosen statuses (all when none is), out of contact only when asked,
+    and whose team or court name contains the typed text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.statuses: set[TeamStatus] = set()
+        self.lost_only = False
+        self.text = ""
+
+    def change(self, **what) -> None:
+        self.beginFilterChange()
+        for name, value in what.items():
+            setattr(self, name, value)
+        self.endFilterChange()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.statuses or self.lost_only or self.text)
+
+    def refresh(self) -> None:
+        """Filters again as statuses change (kept off the live path: rows must not jump each second)."""
+        if self.active:
+            self.change()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        team = self.sourceModel().teams()[source_row]
+        if self.statuses and team.status not in self.statuses:
+            return False
+        if self.lost_only and not is_lost_contact(team):
+            return False
+        if self.text:
+            court = self.sourceModel().court_name(team)
+            return self.text in team.name or self.text in court
+        return True
+
+
+def _dot(color: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class StatusChips(QWidget):
+    """One toggle per status with its count, and one for teams out of contact."""
+
+    def __init__(self, filter_model: TeamsFilter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filter = filter_model
+        self.buttons: dict[TeamStatus | str, QToolButton] = {}
+        grid = QGridLayout(self)  # two rows of four: a narrow dock still shows every chip whole
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setSpacing(4)
+        for position, (key, color) in enumerate([*STATUS_COLORS.items(), (LOST, LOST_CONTACT_COLOR)]):
+            button = QToolButton(self)
+            button.setCheckable(True)
+            button.setIcon(_dot(color))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setStyleSheet(f"QToolButton:checked {{ background: {color.name()}; color: white; }}")
+            button.toggled.connect(self._on_toggled)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, position // CHIPS_PER_ROW, position % CHIPS_PER_ROW)
+            self.buttons[key] = button
+
+    def update_counts(self, teams: list) -> None:
+        now = time.time()
+        counts = Counter(team.status for team in teams)
+        for status, button in self.buttons.items():
+            if status == LOST:
+                button.setText(self.tr("Lost contact {n}").format(n=sum(is_lost_contact(t, now) for t in teams)))
+            else:
+                button.setText(f"{status_label(status)} {counts.get(status, 0)}")
+
+    def _on_toggled(self) -> None:
+        chosen = {status for status, button in self.buttons.items() if status != LOST and button.isChecked()}
+        self._filter.change(statuses=chosen, lost_only=self.buttons[LOST].isChecked())
 
 
 class TeamsPanel(QWidget):
     def __init__(self, live: LiveStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TeamsModel(live, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TeamsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setDynamicSortFilter(False)  # rows would jump under the operator's eyes every second
@@ -142,10 +241,27 @@ class TeamsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width * em)
         self.view.setColumnHidden(TeamsModel.BACKEND, True)
+        self.chips = StatusChips(self.proxy, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Filter by team or court…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.change(text=text.strip()))
         live.changed.connect(self._on_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.search)
         layout.addWidget(self.view)
+        self._on_clock()
+
+    def _on_clock(self) -> None:
+        self.chips.update_counts(self.model.teams())
+        self.proxy.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
         # Which backend a team belongs to matters once there is more than one.
