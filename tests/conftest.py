@@ -16,6 +16,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 import requests
+from PySide6.QtCore import QSettings
 
 from console.connections import Connections
 from console.credentials import Vault
@@ -25,6 +26,7 @@ from console.paths import config_dir, data_dir
 from console.profiles import ProfileStore
 from console.region import load_region
 from console.store import Store
+from widgets.app import ConsoleSession
 from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 
@@ -160,3 +162,18 @@ def make_window(qtbot):
     yield make
     for connections in opened:
         connections.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def session(qtbot, settings):
+    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
+    qtbot.addWidget(running.window)
+    running.start()
+    running.window.show()
+    yield running
+    running.shutdown()

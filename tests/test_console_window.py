@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from console.domain import TeamStatus
@@ -14,21 +13,6 @@ from widgets.main_window import MainWindow
 from widgets.teams_panel import LOST, TeamsModel
 
 from .conftest import CASES, SEED
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def session(qtbot, settings):
-    running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
-    qtbot.addWidget(running.window)
-    running.start()
-    running.window.show()
-    yield running
-    running.shutdown()
 
 
 def marker_positions(window: MainWindow) -> dict[tuple[str, str], tuple[float, float]]:

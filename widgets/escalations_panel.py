@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from console.domain import Escalation, EscalationState, Severity
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.selection import Selected, Selection
 from widgets.team_style import format_duration
 
 SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
@@ -161,9 +162,11 @@ class EscalationQueue(QSortFilterProxyModel):
 
 
 class EscalationsPanel(QWidget):
-    def __init__(self, live: LiveStore, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
+        self._selection = selection
+        self._shown: tuple[str, str] | None = None  # (backend, id) of the escalation whose timeline shows
         self.model = EscalationsModel(live, self)
         self.queue = EscalationQueue(self)
         self.queue.setSourceModel(self.model)
@@ -186,7 +189,8 @@ class EscalationsPanel(QWidget):
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)
         self.timeline = QTextBrowser(self)
         self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_timeline())
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        selection.changed.connect(self._on_selected)
         live.changed.connect(self._on_changed)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
@@ -199,10 +203,29 @@ class EscalationsPanel(QWidget):
         layout.addWidget(splitter)
 
     def selected(self) -> tuple[str, Escalation] | None:
-        index = self.view.selectionModel().currentIndex()
-        if not index.isValid():
+        """The escalation the operator picked here (its latest state), if any."""
+        if self._shown is None:
             return None
-        return self.model.escalation(self.queue.mapToSource(index).row())
+        row = self._store.escalation_row(*self._shown)
+        return None if row is None else self._store.escalations[row]
+
+    def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+        if current.isValid():
+            backend, escalation = self.model.escalation(self.queue.mapToSource(current).row())
+            self._shown = (backend, escalation.id)
+            self._selection.select(Selected("escalation", backend, escalation.id))
+        self._show_timeline()
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        if selected is None or selected.kind != "escalation":
+            self._shown = None
+            self.view.clearSelection()
+            self._show_timeline()
+            return
+        row = self._store.escalation_row(selected.backend, selected.id)
+        index = self.queue.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is not None and index.isValid() and index.row() != self.view.currentIndex().row():
+            self.view.selectRow(index.row())
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.escalations_reset or changes.escalation_rows:

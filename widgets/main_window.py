@@ -18,6 +18,7 @@ from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
+from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,11 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
-        self.map_panel = MapPanel(live, region)
-        self.teams_panel = TeamsPanel(live)
+        self.selection = Selection(self)
+        self.map_panel = MapPanel(live, region, self.selection)
+        self.teams_panel = TeamsPanel(live, self.selection)
         self.connection_panel = ConnectionPanel(live, connections)
-        self.escalations_panel = EscalationsPanel(live)
+        self.escalations_panel = EscalationsPanel(live, self.selection)
         self.event_log_panel = EventLogPanel(live)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),

@@ -20,6 +20,7 @@ from console.domain import CourtLevel
 from console.region import Region
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.selection import Selected, Selection
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
@@ -38,6 +39,8 @@ PROVINCE_PEN = pg.mkPen(QColor(190, 205, 230), width=2.0)
 COURT_BRUSH = pg.mkBrush("#d8dee9")
 COURT_PEN = pg.mkPen("#1b2230", width=0.8)
 TEAM_PEN = pg.mkPen(QColor(15, 20, 28), width=0.8)
+HIGHLIGHT_SIZE = 28
+HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
 
 
 def _arrow(heading_deg: float) -> QPainterPath:
@@ -67,9 +70,10 @@ class Projection:
 
 
 class MapPanel(QWidget):
-    def __init__(self, live: LiveStore, region: Region, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, region: Region, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
+        self._selection = selection
         west, south, east, north = region.bounds
         self.projection = Projection((south + north) / 2)
         self.plot = pg.PlotWidget(self, background=BACKGROUND)
@@ -83,8 +87,13 @@ class MapPanel(QWidget):
         self.courts = pg.ScatterPlotItem(symbol="s", pen=COURT_PEN, brush=COURT_BRUSH, hoverable=True, tip=self._court_tip)
         self.teams = pg.ScatterPlotItem(pen=TEAM_PEN, size=TEAM_SIZE, hoverable=True, tip=self._team_tip)
         self.teams.setZValue(10)
+        self.teams.sigClicked.connect(self._on_team_clicked)
+        # The selected team or escalation, ringed; it follows a moving team.
+        self.highlight = pg.ScatterPlotItem(symbol="o", size=HIGHLIGHT_SIZE, pen=HIGHLIGHT_PEN, brush=None)
+        self.highlight.setZValue(20)
         self.plot.addItem(self.courts)
         self.plot.addItem(self.teams)
+        self.plot.addItem(self.highlight)
         margin = 0.02 * (east - west)
         self.view_box.setRange(xRange=(float(self.projection.x(west - margin)), float(self.projection.x(east + margin))),
                                yRange=(south - margin, north + margin), padding=0)
@@ -95,6 +104,7 @@ class MapPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         live.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_selected)
         # Staleness grows with no event at all, so the map restyles on a clock too.
         self._clock = QTimer(self)
         self._clock.setInterval(5000)
@@ -127,6 +137,45 @@ class MapPanel(QWidget):
             self._redraw_courts()
         if changes.positions_moved or changes.team_rows or changes.teams_reset:
             self._redraw_teams()
+        if changes.positions_moved or changes.teams_reset or changes.escalations_reset or changes.escalation_rows:
+            self._redraw_highlight()
+
+    def selected_point(self) -> tuple[float, float] | None:
+        """Where the selection is on the map (projected x, lat), if it has a place."""
+        selected = self._selection.current
+        if selected is None:
+            return None
+        if selected.kind == "team":
+            team = self._store.team(selected.backend, selected.id)
+            return None if team is None else (float(self.projection.x(team.lon)), team.lat)
+        row = self._store.escalation_row(selected.backend, selected.id)
+        escalation = None if row is None else self._store.escalations[row][1]
+        if escalation is None or escalation.lon is None:
+            return None
+        return float(self.projection.x(escalation.lon)), escalation.lat
+
+    def _redraw_highlight(self) -> None:
+        point = self.selected_point()
+        self.highlight.setData(*(([point[0]], [point[1]]) if point else ([], [])))
+
+    def _on_selected(self, _) -> None:
+        self._redraw_highlight()
+        point = self.selected_point()
+        if point is None:
+            return
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
+        margin_x, margin_y = half_w * 0.1, half_h * 0.1
+        if x0 + margin_x <= point[0] <= x1 - margin_x and y0 + margin_y <= point[1] <= y1 - margin_y:
+            return  # already in sight: moving the map under the operator's eyes would only disorient
+        # Bring it into the middle of the view, at the operator's zoom.
+        self.view_box.setRange(xRange=(point[0] - half_w, point[0] + half_w), yRange=(point[1] - half_h, point[1] + half_h),
+                               padding=0)
+
+    def _on_team_clicked(self, _, points, __=None) -> None:
+        if len(points):
+            backend, team_id = points[0].data()
+            self._selection.select(Selected("team", backend, team_id))
 
     def _redraw_courts(self) -> None:
         courts = list(self._store.courts.values())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.domain import TeamStatus
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.selection import Selected, Selection
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
@@ -123,6 +124,9 @@ class TeamsModel(QAbstractTableModel):
 
     def teams(self) -> list:
         return self._store.teams
+
+    def row_of(self, backend: str, team_id: str) -> int | None:
+        return self._store.team_row(backend, team_id)
 
     def court_name(self, team) -> str:
         court = self._store.courts.get((team.backend, team.court_id))
@@ -218,8 +222,9 @@ class StatusChips(QWidget):
 
 
 class TeamsPanel(QWidget):
-    def __init__(self, live: LiveStore, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._selection = selection
         self.model = TeamsModel(live, self)
         self.proxy = TeamsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -247,6 +252,8 @@ class TeamsPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.change(text=text.strip()))
         live.changed.connect(self._on_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        selection.changed.connect(self._on_selected)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock)
@@ -262,6 +269,23 @@ class TeamsPanel(QWidget):
     def _on_clock(self) -> None:
         self.chips.update_counts(self.model.teams())
         self.proxy.refresh()
+
+    def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+        if current.isValid():
+            team = self.model.teams()[self.proxy.mapToSource(current).row()]
+            self._selection.select(Selected("team", team.backend, team.id))
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        if selected is None or selected.kind != "team":
+            self.view.clearSelection()
+            return
+        row = self.model.row_of(selected.backend, selected.id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid() and index.row() != self.view.currentIndex().row():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
 
     def _on_changed(self, changes: Changes) -> None:
         # Which backend a team belongs to matters once there is more than one.

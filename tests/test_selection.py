@@ -1,0 +1,61 @@
+"""One selection shared by every panel: pick a team or an escalation anywhere, and the others follow."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from widgets.selection import Selected
+
+
+def test_a_team_picked_in_the_table_is_ringed_and_brought_into_sight(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    window = session.window
+    view_box = window.map_panel.view_box
+    view_box.scaleBy((0.05, 0.05))  # zoomed in far: most teams are out of sight
+    table = window.teams_panel
+    table.view.selectRow(3)
+    team = table.model.teams()[table.proxy.mapToSource(table.proxy.index(3, 0)).row()]
+    assert window.selection.current == Selected("team", team.backend, team.id)
+    ring = window.map_panel.highlight.data
+    assert len(ring) == 1 and math.isclose(ring[0]["y"], team.lat, abs_tol=1e-6)
+    (x0, x1), (y0, y1) = view_box.viewRange()
+    assert x0 < float(window.map_panel.projection.x(team.lon)) < x1 and y0 < team.lat < y1
+
+
+def test_a_team_clicked_on_the_map_is_picked_in_the_table(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    window = session.window
+    map_panel = window.map_panel
+    team = session.store.teams[10]
+    scene_point = map_panel.view_box.mapViewToScene(QPointF(float(map_panel.projection.x(team.lon)), team.lat))
+    viewport = map_panel.plot.viewport()
+    at = map_panel.plot.mapFromScene(scene_point)
+    QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(at.x(), at.y()))
+    qtbot.waitUntil(lambda: window.selection.current is not None, timeout=5_000)
+    picked = window.selection.current
+    assert picked.kind == "team"
+    chosen = session.store.team(picked.backend, picked.id)
+    # Markers can overlap: whichever was under the pointer, it was within a marker's reach of the click.
+    where = map_panel.plot.mapFromScene(map_panel.view_box.mapViewToScene(
+        QPointF(float(map_panel.projection.x(chosen.lon)), chosen.lat)))
+    assert abs(where.x() - at.x()) <= 10 and abs(where.y() - at.y()) <= 10
+    table = window.teams_panel
+    row = table.proxy.mapToSource(table.view.currentIndex()).row()
+    assert table.model.teams()[row].id == picked.id
+
+
+def test_an_escalation_picked_in_its_queue_is_shown_on_the_map(qtbot, session):
+    qtbot.waitUntil(lambda: any(e.lon is not None for _, e in session.store.escalations), timeout=60_000)
+    window = session.window
+    queue = window.escalations_panel
+    row = next(r for r in range(queue.queue.rowCount())
+               if queue.model.escalation(queue.queue.mapToSource(queue.queue.index(r, 0)).row())[1].lon is not None)
+    queue.view.selectRow(row)
+    backend, escalation = queue.model.escalation(queue.queue.mapToSource(queue.queue.index(row, 0)).row())
+    assert window.selection.current == Selected("escalation", backend, escalation.id)
+    ring = window.map_panel.highlight.data
+    assert len(ring) == 1 and math.isclose(ring[0]["y"], escalation.lat, abs_tol=1e-6)
+    assert not window.teams_panel.view.selectionModel().hasSelection()
