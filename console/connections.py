@@ -31,6 +31,7 @@ class Connections:
         self.profiles: list[Profile] = profile_store.load()
         self._embedded = embedded
         self.links: dict[str, BackendLink] = {}
+        self._ending: list[BackendLink] = []
         # Commands of the last day, and every one still pending, are shown from the start.
         for command in outbox.recent(time.time() - RECENT_COMMANDS_S):
             sink.put(CommandChanged(command))
@@ -65,9 +66,12 @@ class Connections:
         link.start()
 
     def disconnect(self, name: str) -> None:
+        """Stops following a backend. Returns at once (it is called on the GUI thread): the link
+        ends on its own, and `shutdown` waits for whatever is still ending."""
         link = self.links.pop(name, None)
         if link is not None:
-            link.stop()
+            link.request_stop()
+            self._ending.append(link)
             self._sink.put(HealthChanged(name, LinkState.STOPPED, link.url, "disconnected"))
 
     def password(self, profile: Profile) -> str | None:
@@ -108,8 +112,12 @@ class Connections:
         return command
 
     def shutdown(self) -> None:
-        for name in list(self.links):
-            self.links.pop(name).stop()
+        for link in [*self.links.values(), *self._ending]:
+            link.request_stop()  # all at once, then wait for each: quitting takes the longest, not the sum
+        for link in [*self.links.values(), *self._ending]:
+            link.stop()
+        self.links.clear()
+        self._ending.clear()
         if self._embedded is not None:
             self._embedded.stop()
         self.outbox.close()

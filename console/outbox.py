@@ -138,9 +138,12 @@ class CommandSender:
         self._thread = threading.Thread(target=self._do_run, args=(url,), name=f"sync-{self.backend}-commands", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def request_stop(self) -> None:
         self._stopping.set()
         self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.request_stop()
         if self._thread is not None and self._thread.is_alive():
             self._thread.join(timeout)
 

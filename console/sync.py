@@ -127,11 +127,18 @@ class BackendLink:
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def request_stop(self) -> None:
+        """Asks the workers to end, without waiting for them (safe on the GUI thread)."""
         self._stopping.set()
         with self._lock:
             if self._stream is not None:
                 self._stream.interrupt()
+        if self._sender is not None:
+            self._sender.request_stop()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ends the workers and waits for them (at most `timeout` each)."""
+        self.request_stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
         if self._sender is not None:

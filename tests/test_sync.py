@@ -65,13 +65,13 @@ def test_a_link_snapshots_then_applies_the_stream_from_the_cursor(link_to):
     assert store.health["b1"].role == "operator"
 
 
-def test_stopping_a_live_link_returns_promptly(link_to):
+def test_stopping_a_live_link_wakes_its_blocked_reader(link_to):
     link, sink = link_to()
     pump(sink, Store(), lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
-    started = time.monotonic()
+    # stop() waits 5 s at most, far less than the stream's read timeout: a reader still blocked
+    # in its read would still be running afterwards.
     link.stop()
     assert not link.running
-    assert time.monotonic() - started < 3.0
 
 
 def test_a_wrong_password_ends_in_auth_failed_with_the_reason(link_to):
