@@ -7,6 +7,7 @@ import math
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
+from console.domain import EscalationState
 from widgets.selection import Selected
 
 
@@ -59,3 +60,14 @@ def test_an_escalation_picked_in_its_queue_is_shown_on_the_map(qtbot, session):
     ring = window.map_panel.highlight.data
     assert len(ring) == 1 and math.isclose(ring[0]["y"], escalation.lat, abs_tol=1e-6)
     assert not window.teams_panel.view.selectionModel().hasSelection()
+
+
+def test_escalations_are_marked_where_they_happen_and_pulse_until_acknowledged(qtbot, session):
+    qtbot.waitUntil(lambda: any(e.lon is not None and e.state == EscalationState.OPEN for _, e in session.store.escalations),
+                    timeout=60_000)
+    markers = session.window.map_panel.escalations
+    placed = [e for _, e in session.store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None]
+    assert len(markers.data) == len(placed)
+    assert sorted(round(float(y), 6) for y in markers.data["y"]) == sorted(round(e.lat, 6) for e in placed)
+    first = list(markers.data["size"])
+    qtbot.waitUntil(lambda: list(markers.data["size"]) != first, timeout=5_000)  # the open ones swell and shrink

@@ -32,10 +32,8 @@ from console.domain import Escalation, EscalationState, Severity
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.selection import Selected, Selection
-from widgets.team_style import format_duration
+from widgets.team_style import SEVERITY_COLORS, format_duration
 
-SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
-                   Severity.P4: QColor("#8a8f98")}
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 OVERDUE = QColor("#e5484d")
 SORT_ROLE = Qt.ItemDataRole.UserRole

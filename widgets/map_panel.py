@@ -16,13 +16,14 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
-from console.domain import CourtLevel
+from console.domain import CourtLevel, EscalationState, Severity
 from console.region import Region
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.selection import Selected, Selection
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
+    SEVERITY_COLORS,
     STATUS_COLORS,
     is_lost_contact,
     status_label,
@@ -40,6 +41,10 @@ COURT_BRUSH = pg.mkBrush("#d8dee9")
 COURT_PEN = pg.mkPen("#1b2230", width=0.8)
 TEAM_PEN = pg.mkPen(QColor(15, 20, 28), width=0.8)
 HIGHLIGHT_SIZE = 28
+PULSE_INTERVAL_MS = 100
+ESCALATION_SIZES = {Severity.P1: 22.0, Severity.P2: 18.0, Severity.P3: 14.0, Severity.P4: 12.0}
+ESCALATION_BRUSHES = {severity: pg.mkBrush(QColor(color.red(), color.green(), color.blue(), 150))
+                      for severity, color in SEVERITY_COLORS.items()}
 HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
 
 
@@ -91,7 +96,14 @@ class MapPanel(QWidget):
         # The selected team or escalation, ringed; it follows a moving team.
         self.highlight = pg.ScatterPlotItem(symbol="o", size=HIGHLIGHT_SIZE, pen=HIGHLIGHT_PEN, brush=None)
         self.highlight.setZValue(20)
+        # Escalations where they happen; an unacknowledged one pulses until someone takes it.
+        self.escalations = pg.ScatterPlotItem(symbol="o", pen=pg.mkPen(None))
+        self.escalations.setZValue(15)
+        self._pulse = QTimer(self)
+        self._pulse.setInterval(PULSE_INTERVAL_MS)
+        self._pulse.timeout.connect(self._redraw_escalations)
         self.plot.addItem(self.courts)
+        self.plot.addItem(self.escalations)
         self.plot.addItem(self.teams)
         self.plot.addItem(self.highlight)
         margin = 0.02 * (east - west)
@@ -137,8 +149,26 @@ class MapPanel(QWidget):
             self._redraw_courts()
         if changes.positions_moved or changes.team_rows or changes.teams_reset:
             self._redraw_teams()
+        if changes.escalations_reset or changes.escalation_rows:
+            self._redraw_escalations()
         if changes.positions_moved or changes.teams_reset or changes.escalations_reset or changes.escalation_rows:
             self._redraw_highlight()
+
+    def _redraw_escalations(self) -> None:
+        shown = [e for _, e in self._store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None]
+        waiting = [e.state == EscalationState.OPEN for e in shown]
+        swell = 1.0 + 0.6 * abs(math.sin(time.monotonic() * math.pi))  # one beat a second
+        self.escalations.setData(
+            x=self.projection.x([e.lon for e in shown]),
+            y=np.array([e.lat for e in shown]),
+            size=[ESCALATION_SIZES[e.severity] * (swell if pulsing else 1.0) for e, pulsing in zip(shown, waiting, strict=True)],
+            brush=[ESCALATION_BRUSHES[e.severity] for e in shown],
+        )
+        # The pulse runs only while something waits for an acknowledgement.
+        if any(waiting) and not self._pulse.isActive():
+            self._pulse.start()
+        elif not any(waiting):
+            self._pulse.stop()
 
     def selected_point(self) -> tuple[float, float] | None:
         """Where the selection is on the map (projected x, lat), if it has a place."""

@@ -1,4 +1,5 @@
-"""How a team's status looks everywhere in the console: its name, its colour, and staleness."""
+"""How things look everywhere in the console: a team's status (its name, its colour, staleness)
+and an escalation's severity."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from console.domain import Team, TeamStatus
+from console.domain import Severity, Team, TeamStatus
 
 # A team that has sent no position for this long is shown as out of contact.
 LOST_CONTACT_S = 90.0
@@ -22,6 +23,8 @@ STATUS_COLORS = {
     TeamStatus.EMERGENCY: QColor("#e5484d"),
 }
 LOST_CONTACT_COLOR = QColor("#6b7079")
+SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
+                   Severity.P4: QColor("#8a8f98")}
 
 
 def status_label(status: TeamStatus) -> str:
