@@ -101,9 +101,6 @@ class ApiClient:
             raise ApiError("expected a JSON object", response.status_code)
         return body
 
-    def health(self) -> dict:
-        return self._json(self._send("GET", "health"))
-
     def login(self, username: str, password: str) -> Login:
         response = self._send("POST", "auth/token", json={"username": username, "password": password})
         body = self._json(response)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import queue
 import time
-from dataclasses import replace
 
 from console.credentials import Vault
 from console.embedded import EmbeddedBackend
@@ -99,10 +98,6 @@ class Connections:
         self.disconnect(name)
         self.vault.forget(profile.name, profile.username)
         self.profiles = [p for p in self.profiles if p.name != name]
-        self._store.save(self.profiles)
-
-    def set_autoconnect(self, name: str, autoconnect: bool) -> None:
-        self.profiles = [replace(p, autoconnect=autoconnect) if p.name == name else p for p in self.profiles]
         self._store.save(self.profiles)
 
     def submit(self, backend: str, path: str, body: dict, summary: str, if_match: int | None = None) -> Command:

@@ -72,9 +72,6 @@ class Records:
     def all(self, kind: str) -> Iterator[dict]:
         return iter(self._by_kind.get(kind, {}).values())
 
-    def count(self, kind: str) -> int:
-        return len(self._by_kind.get(kind, {}))
-
     def new_id(self, kind: str, prefix: str) -> str:
         self._counters[kind] = self._counters.get(kind, 0) + 1
         return f"{prefix}{self._counters[kind]:06d}"
