@@ -206,8 +206,7 @@ async def _command(request: Request, who: Principal, key: str | None, action: Ca
     try:
         answer, answer_status = action(time.time()), status
     except Problem as refusal:
-        answer = {"type": problems.PROBLEM_BASE + refusal.kind, "title": problems.TITLES.get(refusal.kind, refusal.kind),
-                  "status": refusal.status, **({"detail": refusal.detail} if refusal.detail else {}), **refusal.extra}
+        answer = problems.problem_body(refusal.status, refusal.kind, refusal.detail, **refusal.extra)
         answer_status = refusal.status
     records.store_response(who.username, key, fingerprint, answer_status, dumps(answer))
     records.commit()

@@ -26,12 +26,16 @@ class Problem(Exception):
         self.status, self.kind, self.detail, self.headers, self.extra = status, kind, detail, headers or {}, extra
 
 
-def problem_response(status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> JSONResponse:
+def problem_body(status: int, kind: str, detail: str = "", **extra) -> dict:
     body = {"type": PROBLEM_BASE + kind, "title": TITLES.get(kind, kind), "status": status}
     if detail:
         body["detail"] = detail
     body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+    return body
+
+
+def problem_response(status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> JSONResponse:
+    return JSONResponse(problem_body(status, kind, detail, **extra), status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
 def install(app: FastAPI) -> None:

@@ -195,16 +195,15 @@ class World:
             raise Problem(403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission)
 
     @staticmethod
-    def _check_version(doc: dict, if_match: int | None, kind: str, trail: str) -> None:
+    def _check_version(doc: dict, if_match: int | None, kind: str, last_change: tuple[str, str, str]) -> None:
+        """428 without a version, 412 with a stale one; `last_change` is (what, who, when), for the
+        412 to name who changed the object and how."""
         if if_match is None:
             raise Problem(428, "precondition-required", f"Send If-Match with the {kind}'s version (its ETag).")
         if if_match != doc["version"]:
-            last = doc[trail][-1]
-            raise Problem(412, "stale-version",
-                          f"The {kind} changed since version {if_match}: {last.get('action', last.get('state'))} "
-                          f"by {last.get('actor', last.get('by'))} at {last['at']}.",
-                          current_version=doc["version"], changed_by=last.get("actor", last.get("by")),
-                          change=last.get("action", last.get("state")), changed_at=last["at"])
+            change, by, at = last_change
+            raise Problem(412, "stale-version", f"The {kind} changed since version {if_match}: {change} by {by} at {at}.",
+                          current_version=doc["version"], changed_by=by, change=change, changed_at=at)
 
     def _audit(self, who: Principal, action: str, kind: str, doc: dict, before: dict | None, request: dict) -> None:
         self.records.audit(who.username, action, kind, doc["id"], doc.get("case_id", doc["id"] if kind == "case" else None),
@@ -241,7 +240,8 @@ class World:
         task = self.records.get("task", task_id)
         if task is None:
             raise Problem(404, "not-found", f"There is no task {task_id}.")
-        self._check_version(task, if_match, "task", "history")
+        last = task["history"][-1]
+        self._check_version(task, if_match, "task", (last["state"], last["by"], last["at"]))
         if task["state"] not in TASK_OPEN_STATES:
             raise Problem(409, "task-finished", f"Task {task_id} is {task['state']}.")
         return task
@@ -276,7 +276,8 @@ class World:
         escalation = self.records.get("escalation", escalation_id)
         if escalation is None:
             raise Problem(404, "not-found", f"There is no escalation {escalation_id}.")
-        self._check_version(escalation, if_match, "escalation", "timeline")
+        last = escalation["timeline"][-1]
+        self._check_version(escalation, if_match, "escalation", (last["action"], last["actor"], last["at"]))
         if escalation["state"] == "resolved":
             raise Problem(409, "escalation-resolved", f"Escalation {escalation_id} is resolved.")
         return escalation
@@ -359,12 +360,7 @@ class World:
         approval = self.records.get("approval", approval_id)
         if approval is None:
             raise Problem(404, "not-found", f"There is no approval {approval_id}.")
-        if if_match is None:
-            raise Problem(428, "precondition-required", "Send If-Match with the approval's version (its ETag).")
-        if if_match != approval["version"]:
-            raise Problem(412, "stale-version", f"The approval changed: {approval['state']} by {approval['decided_by']}.",
-                          current_version=approval["version"], changed_by=approval["decided_by"], change=approval["state"],
-                          changed_at=approval["decided_at"])
+        self._check_version(approval, if_match, "approval", (approval["state"], approval["decided_by"], approval["decided_at"]))
         if approval["state"] != "pending":
             raise Problem(409, "already-decided", f"Already {approval['state']} by {approval['decided_by']}.")
         if approval["requested_by"] == who.username:
