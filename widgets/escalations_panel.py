@@ -48,6 +48,11 @@ def state_label(state: EscalationState) -> str:
     }[state]
 
 
+def escalated_to_label(target: str | None) -> str:
+    return {"supervisor": QCoreApplication.translate("EscalationState", "supervisor"),
+            "court_above": QCoreApplication.translate("EscalationState", "court above")}.get(target or "", target or "")
+
+
 class EscalationsModel(QAbstractTableModel):
     SEVERITY, TITLE, STATE, COUNTDOWN, OWNER, COURT, AGE, BACKEND = range(8)
 
@@ -88,14 +93,15 @@ class EscalationsModel(QAbstractTableModel):
             if column == self.TITLE:
                 return escalation.title
             if column == self.STATE:
-                label = state_label(escalation.state)
-                return f"{label} → {escalation.escalated_to}" if escalation.escalated_to and escalation.state == EscalationState.ESCALATED else label
+                return state_label(escalation.state)
             if column == self.COUNTDOWN:
                 if not waiting:
                     return ""
                 left = escalation.ack_deadline - now
                 return format_duration(left) if left >= 0 else self.tr("overdue {by}").format(by=format_duration(-left))
             if column == self.OWNER:
+                if escalation.owner is None and escalation.state == EscalationState.ESCALATED:
+                    return "→ " + escalated_to_label(escalation.escalated_to)  # whose turn it is now
                 return escalation.owner or ""
             if column == self.COURT:
                 court = self._store.courts.get((backend, escalation.court_id))
@@ -180,7 +186,7 @@ class EscalationsPanel(QWidget):
         header.setSectionResizeMode(EscalationsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in ((EscalationsModel.SEVERITY, 3), (EscalationsModel.STATE, 9), (EscalationsModel.COUNTDOWN, 9),
-                              (EscalationsModel.OWNER, 7), (EscalationsModel.COURT, 12), (EscalationsModel.AGE, 6)):
+                              (EscalationsModel.OWNER, 9), (EscalationsModel.COURT, 12), (EscalationsModel.AGE, 6)):
             header.resizeSection(column, width * em)
         self.view.setColumnHidden(EscalationsModel.BACKEND, True)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))

@@ -113,6 +113,7 @@ class EventLogModel(QAbstractTableModel):
 class EventLogPanel(QWidget):
     def __init__(self, live: LiveStore, capacity: int = CAPACITY, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = live.store
         self.model = EventLogModel(live, capacity, self)
         self.filtered = QSortFilterProxyModel(self)
         self.filtered.setSourceModel(self.model)
@@ -130,7 +131,12 @@ class EventLogPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.view.horizontalHeader().setSectionResizeMode(EventLogModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(EventLogModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in ((EventLogModel.TIME, 6), (EventLogModel.BACKEND, 7), (EventLogModel.TYPE, 11), (EventLogModel.ID, 5)):
+            header.resizeSection(column, width * em)
+        self.view.setColumnHidden(EventLogModel.BACKEND, True)
         live.changed.connect(self._on_rows)  # after the model's own handler: it counts what it held
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
@@ -145,7 +151,10 @@ class EventLogPanel(QWidget):
         self.model.set_paused(paused)
         self._on_rows()
 
-    def _on_rows(self, *_) -> None:
+    def _on_rows(self, changes: Changes | None = None) -> None:
+        if changes is not None and changes.health:
+            # Which backend an event came from matters once there is more than one.
+            self.view.setColumnHidden(EventLogModel.BACKEND, len(self._store.health) < 2)
         self.held.setText(self.tr("{count} held").format(count=self.model.held) if self.model.paused else "")
         if not self.model.paused:
             self.view.scrollToBottom()
