@@ -191,6 +191,7 @@ class EventStream:
     def __init__(self, response: requests.Response) -> None:
         self._response = response
         self._parser = SseParser()
+        self._socket = _socket_of(response)
 
     def __iter__(self) -> Iterator[SseEvent | OversizedEvent]:
         raw = self._response.raw
@@ -213,10 +214,22 @@ class EventStream:
         Shutting the socket down makes the blocked read return at once (closing it would not, on
         Linux), and leaves the response's own objects to the reading thread.
         """
-        connection = getattr(self._response.raw, "_connection", None)
-        sock = getattr(connection, "sock", None)
-        if sock is not None:
+        if self._socket is not None:
             try:
-                sock.shutdown(socket.SHUT_RDWR)
+                self._socket.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass  # already closed: the reader is awake or gone, which is what we want
+
+
+def _socket_of(response: requests.Response) -> socket.socket | None:
+    """The socket under a streamed response.
+
+    A keep-alive response leaves it on its connection; one that ends by closing the connection
+    (HTTP/1.0, `Connection: close`) hands it to the response's file, and the connection forgets it.
+    """
+    connection = getattr(response.raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        file = getattr(getattr(response.raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(file, "raw", None), "_sock", None)
+    return sock if isinstance(sock, socket.socket) else None

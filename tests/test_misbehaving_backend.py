@@ -130,6 +130,7 @@ def test_bad_records_are_dropped_counted_and_told_and_the_good_ones_flow(misbeha
             pump(sink, store, lambda s: (t := s.team("bad", "T2")) is not None and t.lon == 104.5)
         finally:
             link.stop()
+    assert not link.running  # the stream ends with the connection (HTTP/1.0), yet stop() still wakes it
     assert {team.id for team in store.teams} == {"T1", "T2"}
     assert [court.id for court in store.courts.values()] == ["C1"]
     assert [escalation.id for _, escalation in store.escalations] == ["E1"]
