@@ -114,6 +114,9 @@ class ApiClient:
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))
 
+    def kpis(self) -> dict:
+        return self._json(self._send("GET", "kpis", headers=self._headers()))
+
     def snapshot(self, collection: str, **filters: str) -> Snapshot:
         """Every item of a collection, following its pages.
 

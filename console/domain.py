@@ -6,17 +6,31 @@ sync engine drops such a record and counts it, so one bad record never stops the
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from datetime import datetime
 from enum import Enum
 
-MAX_ID_LENGTH = 128
-MAX_TEXT_LENGTH = 1024
-
-
-class DecodeError(ValueError):
-    """A record from a backend that does not match the contract."""
+from console.casework import (
+    decode_approval,
+    decode_case,
+    decode_kpis,
+    decode_measure,
+    decode_message,
+    decode_query,
+    decode_query_progress,
+    decode_task,
+)
+from console.decoding import (
+    MAX_ID_LENGTH,
+    DecodeError,
+    enum_value,
+    integer,
+    number,
+    optional_text,
+    optional_timestamp,
+    required,
+    text,
+    timestamp,
+)
 
 
 class TeamStatus(str, Enum):
@@ -133,149 +147,92 @@ class Escalation:
     version: int
 
 
-def _field(record: dict, name: str):
-    if not isinstance(record, dict):
-        raise DecodeError(f"expected an object, got {type(record).__name__}")
-    if name not in record:
-        raise DecodeError(f"missing field {name!r}")
-    return record[name]
-
-
-def _text(record: dict, name: str, limit: int = MAX_TEXT_LENGTH) -> str:
-    value = _field(record, name)
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise DecodeError(f"{name!r} must be a non-empty string of at most {limit} characters")
-    return value
-
-
-def _optional_text(record: dict, name: str) -> str | None:
-    return None if record.get(name) is None else _text(record, name, MAX_ID_LENGTH)
-
-
-def _number(record: dict, name: str, low: float, high: float) -> float:
-    value = _field(record, name)
-    # bool is an int to Python, but `true` is no coordinate.
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not low <= value <= high:
-        raise DecodeError(f"{name!r} must be a number from {low} to {high}")
-    return float(value)
-
-
-def _integer(record: dict, name: str) -> int:
-    value = _field(record, name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DecodeError(f"{name!r} must be a non-negative integer")
-    return value
-
-
-def _timestamp(record: dict, name: str) -> float:
-    value = _field(record, name)
-    try:
-        moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise DecodeError(f"{name!r} must be an ISO 8601 time") from None
-    if moment.tzinfo is None:
-        raise DecodeError(f"{name!r} must carry a time zone")
-    return moment.timestamp()
-
-
-def _enum(record: dict, name: str, kind: type[Enum]):
-    value = _field(record, name)
-    try:
-        return kind(value)
-    except ValueError:
-        raise DecodeError(f"{name!r} has an unknown value {str(value)[:40]!r}") from None
-
-
 def decode_court(backend: str, record: dict) -> Court:
     return Court(
         backend=backend,
-        id=_text(record, "id", MAX_ID_LENGTH),
-        name=_text(record, "name"),
-        level=_enum(record, "level", CourtLevel),
-        parent_id=_optional_text(record, "parent_id"),
-        lon=_number(record, "lon", -180.0, 180.0),
-        lat=_number(record, "lat", -90.0, 90.0),
-        version=_integer(record, "version"),
+        id=text(record, "id", MAX_ID_LENGTH),
+        name=text(record, "name"),
+        level=enum_value(record, "level", CourtLevel),
+        parent_id=optional_text(record, "parent_id"),
+        lon=number(record, "lon", -180.0, 180.0),
+        lat=number(record, "lat", -90.0, 90.0),
+        version=integer(record, "version"),
     )
 
 
 def decode_team_position(record: dict, id_field: str = "team_id") -> TeamPosition:
     return TeamPosition(
-        team_id=_text(record, id_field, MAX_ID_LENGTH),
-        lon=_number(record, "lon", -180.0, 180.0),
-        lat=_number(record, "lat", -90.0, 90.0),
-        heading=_number(record, "heading", 0.0, 360.0),
-        speed_kmh=_number(record, "speed_kmh", 0.0, 1000.0),
-        at=_timestamp(record, "at"),
+        team_id=text(record, id_field, MAX_ID_LENGTH),
+        lon=number(record, "lon", -180.0, 180.0),
+        lat=number(record, "lat", -90.0, 90.0),
+        heading=number(record, "heading", 0.0, 360.0),
+        speed_kmh=number(record, "speed_kmh", 0.0, 1000.0),
+        at=timestamp(record, "at"),
     )
 
 
 def decode_team(backend: str, record: dict) -> Team:
-    members = _field(record, "members")
+    members = required(record, "members")
     if not isinstance(members, list) or len(members) > 50 or not all(isinstance(m, str) and len(m) <= 64 for m in members):
         raise DecodeError("'members' must be a list of at most 50 names")
-    position = _field(record, "position")
+    position = required(record, "position")
     if not isinstance(position, dict):
         raise DecodeError("'position' must be an object")
-    position = decode_team_position({**position, "team_id": _text(record, "id", MAX_ID_LENGTH)})
+    position = decode_team_position({**position, "team_id": text(record, "id", MAX_ID_LENGTH)})
     return Team(
         backend=backend,
         id=position.team_id,
-        name=_text(record, "name"),
-        court_id=_text(record, "court_id", MAX_ID_LENGTH),
+        name=text(record, "name"),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
         members=tuple(members),
-        vehicle=_text(record, "vehicle", 64),
-        status=_enum(record, "status", TeamStatus),
-        status_since=_timestamp(record, "status_since"),
+        vehicle=text(record, "vehicle", 64),
+        status=enum_value(record, "status", TeamStatus),
+        status_since=timestamp(record, "status_since"),
         lon=position.lon,
         lat=position.lat,
         heading=position.heading,
         speed_kmh=position.speed_kmh,
         position_at=position.at,
-        version=_integer(record, "version"),
+        version=integer(record, "version"),
     )
 
 
 def decode_team_status(record: dict) -> TeamStatusChange:
     return TeamStatusChange(
-        team_id=_text(record, "team_id", MAX_ID_LENGTH),
-        status=_enum(record, "status", TeamStatus),
-        since=_timestamp(record, "since"),
-        version=_integer(record, "version"),
+        team_id=text(record, "team_id", MAX_ID_LENGTH),
+        status=enum_value(record, "status", TeamStatus),
+        since=timestamp(record, "since"),
+        version=integer(record, "version"),
     )
-
-
-def _optional_timestamp(record: dict, name: str) -> float | None:
-    return None if record.get(name) is None else _timestamp(record, name)
 
 
 def decode_escalation(record: dict) -> Escalation:
     location = record.get("location") if isinstance(record, dict) else None
     if location is not None and not isinstance(location, dict):
         raise DecodeError("'location' must be an object or null")
-    timeline = _field(record, "timeline")
+    timeline = required(record, "timeline")
     if not isinstance(timeline, list) or len(timeline) > 1000:
         raise DecodeError("'timeline' must be a list of at most 1000 steps")
     return Escalation(
-        id=_text(record, "id", MAX_ID_LENGTH),
-        kind=_text(record, "kind", MAX_ID_LENGTH),
-        title=_text(record, "title"),
-        severity=_enum(record, "severity", Severity),
-        state=_enum(record, "state", EscalationState),
-        court_id=_text(record, "court_id", MAX_ID_LENGTH),
-        case_id=_optional_text(record, "case_id"),
-        team_id=_optional_text(record, "team_id"),
-        lon=None if location is None else _number(location, "lon", -180.0, 180.0),
-        lat=None if location is None else _number(location, "lat", -90.0, 90.0),
-        raised_at=_timestamp(record, "raised_at"),
-        ack_deadline=_timestamp(record, "ack_deadline"),
-        owner=_optional_text(record, "owner"),
-        escalated_to=_optional_text(record, "escalated_to"),
-        resolved_at=_optional_timestamp(record, "resolved_at"),
-        timeline=tuple(TimelineEntry(_timestamp(step, "at"), _text(step, "actor", MAX_ID_LENGTH), _text(step, "action", 200),
-                                     _text(step, "state", 64), step.get("note") if isinstance(step.get("note"), str) else "")
+        id=text(record, "id", MAX_ID_LENGTH),
+        kind=text(record, "kind", MAX_ID_LENGTH),
+        title=text(record, "title"),
+        severity=enum_value(record, "severity", Severity),
+        state=enum_value(record, "state", EscalationState),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
+        case_id=optional_text(record, "case_id"),
+        team_id=optional_text(record, "team_id"),
+        lon=None if location is None else number(location, "lon", -180.0, 180.0),
+        lat=None if location is None else number(location, "lat", -90.0, 90.0),
+        raised_at=timestamp(record, "raised_at"),
+        ack_deadline=timestamp(record, "ack_deadline"),
+        owner=optional_text(record, "owner"),
+        escalated_to=optional_text(record, "escalated_to"),
+        resolved_at=optional_timestamp(record, "resolved_at"),
+        timeline=tuple(TimelineEntry(timestamp(step, "at"), text(step, "actor", MAX_ID_LENGTH), text(step, "action", 200),
+                                     text(step, "state", 64), step.get("note") if isinstance(step.get("note"), str) else "")
                        for step in timeline),
-        version=_integer(record, "version"),
+        version=integer(record, "version"),
     )
 
 
@@ -284,6 +241,18 @@ def decode_escalation(record: dict) -> Escalation:
 EVENT_DECODERS = {
     "team.position": decode_team_position,
     "team.status": decode_team_status,
+    "team.message": decode_message,
     "escalation.raised": decode_escalation,
     "escalation.updated": decode_escalation,
+    "case.node": decode_case,
+    "case.updated": decode_case,
+    "task.created": decode_task,
+    "task.updated": decode_task,
+    "query.created": decode_query,
+    "query.progress": decode_query_progress,
+    "measure.created": decode_measure,
+    "measure.updated": decode_measure,
+    "approval.requested": decode_approval,
+    "approval.decided": decode_approval,
+    "kpi.updated": decode_kpis,
 }

@@ -9,9 +9,20 @@ snapshot of a backend replaces that backend's objects and is reported as a reset
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
+from console.casework import (
+    Approval,
+    Case,
+    Kpis,
+    Measure,
+    Message,
+    Query,
+    QueryProgress,
+    Task,
+)
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
 from console.outbox import Command, CommandChanged, CommandState
 from console.sync import (
@@ -23,6 +34,52 @@ from console.sync import (
 )
 
 Key = tuple[str, str]
+T = TypeVar("T")
+
+
+class Rows(Generic[T]):
+    """Objects of one kind from every backend, one row each, in the order they first arrived.
+
+    Rows only grow between snapshots, so that a table model can append and update by row; a newer
+    version replaces an older one in its row, and an older one arriving late is ignored.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, T]] = []
+        self._row: dict[Key, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, row: int) -> tuple[str, T]:
+        return self._items[row]
+
+    def __iter__(self) -> Iterator[tuple[str, T]]:
+        return iter(self._items)
+
+    def row(self, backend: str, object_id: str) -> int | None:
+        return self._row.get((backend, object_id))
+
+    def get(self, backend: str, object_id: str) -> T | None:
+        row = self._row.get((backend, object_id))
+        return None if row is None else self._items[row][1]
+
+    def replace_backend(self, backend: str, objects: Iterable[T]) -> None:
+        self._items = [item for item in self._items if item[0] != backend] + [(backend, o) for o in objects]
+        self._row = {(b, o.id): row for row, (b, o) in enumerate(self._items)}
+
+    def put(self, backend: str, item: T) -> int | None:
+        """Stores `item` unless the same or a newer version is held; returns its row when it did."""
+        row = self._row.get((backend, item.id))
+        if row is None:
+            row = len(self._items)
+            self._items.append((backend, item))
+            self._row[(backend, item.id)] = row
+            return row
+        if item.version <= self._items[row][1].version:
+            return None
+        self._items[row] = (backend, item)
+        return row
 
 
 @dataclass
@@ -48,15 +105,35 @@ class Changes:
     courts_changed: bool = False
     health: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)
-    escalations_reset: bool = False
-    escalation_rows: set[int] = field(default_factory=set)  # changed rows, appended ones included
+    # Of the `Rows` collections (escalations, cases, ...): which were replaced by a snapshot, and
+    # which rows changed in the others, appended ones included.
+    reset: set[str] = field(default_factory=set)
+    rows: dict[str, set[int]] = field(default_factory=dict)
+    kpis: set[str] = field(default_factory=set)  # backends whose KPIs changed
     events: list[EventReceived] = field(default_factory=list)  # the batch's events, for the event log
     # The time carried by the batch's oldest position: how far behind the backend this batch is.
     oldest_position_at: float | None = None
 
     def __bool__(self) -> bool:
         return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health
-                    or self.commands or self.escalations_reset or self.escalation_rows or self.events)
+                    or self.commands or self.reset or self.rows or self.kpis or self.events)
+
+    def touched(self, collection: str) -> bool:
+        """Whether anything in a `Rows` collection changed in this batch."""
+        return collection in self.reset or collection in self.rows
+
+    def changed_rows(self, collection: str) -> set[int]:
+        return self.rows.get(collection, set())
+
+    def mark(self, collection: str, row: int | None) -> None:
+        if row is not None and collection not in self.reset:
+            self.rows.setdefault(collection, set()).add(row)
+
+
+# The collections a snapshot replaces, and the collection that an event of each type updates.
+SNAPSHOT_ROWS = ("escalations", "cases", "tasks", "queries", "measures", "approvals")
+COLLECTION_OF: dict[type, str] = {Escalation: "escalations", Case: "cases", Task: "tasks", Query: "queries",
+                                  Measure: "measures", Approval: "approvals", Message: "messages"}
 
 
 class Store:
@@ -66,9 +143,14 @@ class Store:
         self._team_row: dict[Key, int] = {}
         self.health: dict[str, BackendHealth] = {}
         self.commands: dict[str, Command] = {}  # by id: what operators asked for, and how it went
-        # Escalations in the order they arrived (rows only grow between snapshots), with their backend.
-        self.escalations: list[tuple[str, Escalation]] = []
-        self._escalation_row: dict[Key, int] = {}
+        self.escalations: Rows[Escalation] = Rows()
+        self.cases: Rows[Case] = Rows()
+        self.tasks: Rows[Task] = Rows()
+        self.queries: Rows[Query] = Rows()
+        self.measures: Rows[Measure] = Rows()
+        self.approvals: Rows[Approval] = Rows()
+        self.messages: Rows[Message] = Rows()
+        self.kpis: dict[str, Kpis] = {}
         self._listeners: list[Callable[[Changes], None]] = []
 
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
@@ -121,14 +203,15 @@ class Store:
             self.health[backend] = BackendHealth(backend)
         return self.health[backend]
 
-    def escalation_row(self, backend: str, escalation_id: str) -> int | None:
-        return self._escalation_row.get((backend, escalation_id))
-
     def _apply_snapshot(self, message: SnapshotLoaded, changes: Changes) -> None:
         backend = message.backend
-        self.escalations = [e for e in self.escalations if e[0] != backend] + [(backend, e) for e in message.escalations]
-        self._escalation_row = {(b, e.id): row for row, (b, e) in enumerate(self.escalations)}
-        changes.escalations_reset = True
+        for collection in SNAPSHOT_ROWS:
+            getattr(self, collection).replace_backend(backend, getattr(message, collection))
+            changes.reset.add(collection)
+            changes.rows.pop(collection, None)
+        if message.kpis is not None:
+            self.kpis[backend] = message.kpis
+            changes.kpis.add(backend)
         self.courts = {key: c for key, c in self.courts.items() if key[0] != backend}
         self.courts.update(((backend, c.id), c) for c in message.courts)
         self.teams = [t for t in self.teams if t.backend != backend] + list(message.teams)
@@ -136,18 +219,13 @@ class Store:
         changes.teams_reset = changes.courts_changed = changes.positions_moved = True
         changes.team_rows.clear()
 
-    def _apply_escalation(self, backend: str, escalation: Escalation, changes: Changes) -> None:
-        row = self._escalation_row.get((backend, escalation.id))
-        if row is None:
-            row = len(self.escalations)
-            self.escalations.append((backend, escalation))
-            self._escalation_row[(backend, escalation.id)] = row
-        elif escalation.version < self.escalations[row][1].version:
-            return  # an older state that arrived late
-        else:
-            self.escalations[row] = (backend, escalation)
-        if not changes.escalations_reset:
-            changes.escalation_rows.add(row)
+    def _apply_query_progress(self, backend: str, progress: QueryProgress, changes: Changes) -> None:
+        query = self.queries.get(backend, progress.query_id)
+        if query is None or progress.version <= query.version:
+            return  # a batch this snapshot does not hold, or news already reflected
+        results = tuple(progress.result if r.id == progress.result.id else r for r in query.results)
+        changes.mark("queries", self.queries.put(backend, replace(query, state=progress.state, results=results,
+                                                                   version=progress.version)))
 
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
         health = self._health(message.backend)
@@ -159,8 +237,16 @@ class Store:
         update = message.update
         if update is None:
             return
-        if isinstance(update, Escalation):
-            self._apply_escalation(message.backend, update, changes)
+        collection = COLLECTION_OF.get(type(update))
+        if collection is not None:
+            changes.mark(collection, getattr(self, collection).put(message.backend, update))
+            return
+        if isinstance(update, QueryProgress):
+            self._apply_query_progress(message.backend, update, changes)
+            return
+        if isinstance(update, Kpis):
+            self.kpis[message.backend] = update
+            changes.kpis.add(message.backend)
             return
         row = self._team_row.get((message.backend, getattr(update, "team_id", "")))
         if row is None:

@@ -22,6 +22,20 @@ from enum import Enum
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream
+from console.casework import (
+    Approval,
+    Case,
+    Kpis,
+    Measure,
+    Query,
+    Task,
+    decode_approval,
+    decode_case,
+    decode_kpis,
+    decode_measure,
+    decode_query,
+    decode_task,
+)
 from console.domain import (
     EVENT_DECODERS,
     Court,
@@ -38,6 +52,7 @@ from console.sse import OversizedEvent
 log = logging.getLogger(__name__)
 
 UNRESOLVED = ("open", "acknowledged", "escalated")
+SNAPSHOT_COLLECTIONS = ("courts", "teams", "cases", "tasks", "queries", "measures", "approvals")
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
 
@@ -68,6 +83,12 @@ class SnapshotLoaded:
     teams: list[Team]
     cursor: int
     escalations: list[Escalation] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    queries: list[Query] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)
+    kpis: Kpis | None = None
 
 
 @dataclass(frozen=True)
@@ -224,24 +245,31 @@ class BackendLink:
             self._stopping.wait(delay)
 
     def _do_snapshot(self, client: ApiClient) -> None:
-        courts_page = client.snapshot("courts")
-        teams_page = client.snapshot("teams")
+        pages = {collection: client.snapshot(collection) for collection in SNAPSHOT_COLLECTIONS}
         # The escalations still to be dealt with; resolved ones arrive as events from here on.
         escalation_pages = [client.snapshot("escalations", state=state) for state in UNRESOLVED]
-        courts = self._decode_all(courts_page.items, decode_court, "court")
-        teams = self._decode_all(teams_page.items, decode_team, "team")
-        escalations = self._decode_all([r for page in escalation_pages for r in page.items],
-                                       lambda _, record: decode_escalation(record), "escalation")
+        kpis = self._decode_all([client.kpis()], decode_kpis, "kpis")
+        courts = self._decode_all(pages["courts"].items, lambda record: decode_court(self.backend, record), "court")
+        teams = self._decode_all(pages["teams"].items, lambda record: decode_team(self.backend, record), "team")
+        escalations = self._decode_all([r for page in escalation_pages for r in page.items], decode_escalation, "escalation")
         # Stream from the oldest cursor: replaying an event already reflected is harmless.
-        cursor = min(page.cursor for page in (courts_page, teams_page, *escalation_pages))
+        cursor = min(page.cursor for page in (*pages.values(), *escalation_pages))
         self.last_event_id = cursor
-        self._sink.put(SnapshotLoaded(self.backend, courts, teams, cursor, escalations))
+        self._sink.put(SnapshotLoaded(
+            self.backend, courts, teams, cursor, escalations,
+            cases=self._decode_all(pages["cases"].items, decode_case, "case"),
+            tasks=self._decode_all(pages["tasks"].items, decode_task, "task"),
+            queries=self._decode_all(pages["queries"].items, decode_query, "query"),
+            measures=self._decode_all(pages["measures"].items, decode_measure, "measure"),
+            approvals=self._decode_all(pages["approvals"].items, decode_approval, "approval"),
+            kpis=kpis[0] if kpis else None,
+        ))
 
-    def _decode_all(self, records: list, decode: Callable, what: str) -> list:
+    def _decode_all(self, records: list, decode: Callable[[object], object], what: str) -> list:
         decoded = []
         for record in records:
             try:
-                decoded.append(decode(self.backend, record))
+                decoded.append(decode(record))
             except DecodeError as error:
                 self._drop(f"{what}: {error}")
         return decoded

@@ -83,6 +83,11 @@ class Misbehaving(BaseHTTPRequestHandler):
             self._json({"items": items, "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/teams"):
             self._json({"items": TEAMS, "cursor": 0, "next_page_token": None})
+        elif self.path.startswith(("/api/v1/cases", "/api/v1/tasks", "/api/v1/queries", "/api/v1/measures",
+                                   "/api/v1/approvals")):
+            self._json({"items": [], "cursor": 0, "next_page_token": None})
+        elif self.path.startswith("/api/v1/kpis"):
+            self._json({"computed_at": "yesterday"})
         elif self.path.startswith("/api/v1/events"):
             Misbehaving.streams += 1
             if Misbehaving.streams == 2:  # the second time: not an event stream at all
@@ -136,10 +141,10 @@ def test_bad_records_are_dropped_counted_and_told_and_the_good_ones_flow(misbeha
     assert [escalation.id for _, escalation in store.escalations] == ["E1"]
     assert store.team("bad", "T1").lon == 104.2  # the good event before the bad ones
     health = store.health["bad"]
-    # 2 courts, 3 teams, 1 escalation, then malformed JSON, an unknown status, a boolean longitude,
-    # an oversized event and an event without an id; the truncated last one was never whole.
-    assert health.dropped == 11
+    # 2 courts, 3 teams, 1 escalation, the KPIs, then malformed JSON, an unknown status, a boolean
+    # longitude, an oversized event and an event without an id; the truncated last one was never whole.
+    assert health.dropped == 12
     assert health.state == LinkState.LIVE
     assert Misbehaving.streams == 3  # resumed after the cut, and again after the wrong content type
-    assert caplog.text.count("dropped a record") == 11
+    assert caplog.text.count("dropped a record") == 12
     assert "content type 'text/html'" in caplog.text

@@ -53,9 +53,9 @@ def test_an_escalation_picked_in_its_queue_is_shown_on_the_map(qtbot, session):
     window = session.window
     queue = window.escalations_panel
     row = next(r for r in range(queue.queue.rowCount())
-               if queue.model.escalation(queue.queue.mapToSource(queue.queue.index(r, 0)).row())[1].lon is not None)
+               if queue.model.item(queue.queue.mapToSource(queue.queue.index(r, 0)).row())[1].lon is not None)
     queue.view.selectRow(row)
-    backend, escalation = queue.model.escalation(queue.queue.mapToSource(queue.queue.index(row, 0)).row())
+    backend, escalation = queue.model.item(queue.queue.mapToSource(queue.queue.index(row, 0)).row())
     assert window.selection.current == Selected("escalation", backend, escalation.id)
     ring = window.map_panel.highlight.data
     assert len(ring) == 1 and math.isclose(ring[0]["y"], escalation.lat, abs_tol=1e-6)

@@ -7,7 +7,6 @@ import time
 from html import escape
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.domain import Escalation, EscalationState, Severity
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.team_style import SEVERITY_COLORS, format_duration
 
@@ -53,33 +53,19 @@ def escalated_to_label(target: str | None) -> str:
             "court_above": QCoreApplication.translate("EscalationState", "court above")}.get(target or "", target or "")
 
 
-class EscalationsModel(QAbstractTableModel):
+class EscalationsModel(RowsModel):
     SEVERITY, TITLE, STATE, COUNTDOWN, OWNER, COURT, AGE, BACKEND = range(8)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._store: Store = live.store
-        self._rows = len(self._store.escalations)
-        live.changed.connect(self._on_changed)
+        super().__init__(live, "escalations", parent)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock)
         self._clock.start()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Sev."), self.tr("Escalation"), self.tr("State"), self.tr("Ack due"), self.tr("Owner"),
-                self.tr("Court"), self.tr("Age"), self.tr("Backend"))[section]
-
-    def escalation(self, row: int) -> tuple[str, Escalation]:
-        return self._store.escalations[row]
+                self.tr("Court"), self.tr("Age"), self.tr("Backend"))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
@@ -125,20 +111,6 @@ class EscalationsModel(QAbstractTableModel):
             return font
         return None
 
-    def _on_changed(self, changes: Changes) -> None:
-        rows = len(self._store.escalations)
-        if changes.escalations_reset:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-            return
-        if rows > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
-            self._rows = rows
-            self.endInsertRows()
-        if changes.escalation_rows:
-            self.dataChanged.emit(self.index(min(changes.escalation_rows), 0), self.index(max(changes.escalation_rows), 7))
-
     def _on_clock(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, self.COUNTDOWN), self.index(self._rows - 1, self.AGE))
@@ -158,7 +130,7 @@ class EscalationQueue(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        _, escalation = self.sourceModel().escalation(source_row)
+        _, escalation = self.sourceModel().item(source_row)
         return self.show_resolved or escalation.state != EscalationState.RESOLVED
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
@@ -210,12 +182,12 @@ class EscalationsPanel(QWidget):
         """The escalation the operator picked here (its latest state), if any."""
         if self._shown is None:
             return None
-        row = self._store.escalation_row(*self._shown)
+        row = self._store.escalations.row(*self._shown)
         return None if row is None else self._store.escalations[row]
 
     def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
         if current.isValid():
-            backend, escalation = self.model.escalation(self.queue.mapToSource(current).row())
+            backend, escalation = self.model.item(self.queue.mapToSource(current).row())
             self._shown = (backend, escalation.id)
             self._selection.select(Selected("escalation", backend, escalation.id))
         self._show_timeline()
@@ -226,13 +198,13 @@ class EscalationsPanel(QWidget):
             self.view.clearSelection()
             self._show_timeline()
             return
-        row = self._store.escalation_row(selected.backend, selected.id)
+        row = self._store.escalations.row(selected.backend, selected.id)
         index = self.queue.mapFromSource(self.model.index(row, 0)) if row is not None else None
         if index is not None and index.isValid() and index.row() != self.view.currentIndex().row():
             self.view.selectRow(index.row())
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.escalations_reset or changes.escalation_rows:
+        if changes.touched("escalations"):
             self.view.setColumnHidden(EscalationsModel.BACKEND, len({b for b, _ in self._store.escalations}) < 2)
             self._show_timeline()
 

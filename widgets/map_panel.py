@@ -149,9 +149,9 @@ class MapPanel(QWidget):
             self._redraw_courts()
         if changes.positions_moved or changes.team_rows or changes.teams_reset:
             self._redraw_teams()
-        if changes.escalations_reset or changes.escalation_rows:
+        if changes.touched("escalations"):
             self._redraw_escalations()
-        if changes.positions_moved or changes.teams_reset or changes.escalations_reset or changes.escalation_rows:
+        if changes.positions_moved or changes.teams_reset or changes.touched("escalations"):
             self._redraw_highlight()
 
     def _redraw_escalations(self) -> None:
@@ -178,7 +178,7 @@ class MapPanel(QWidget):
         if selected.kind == "team":
             team = self._store.team(selected.backend, selected.id)
             return None if team is None else (float(self.projection.x(team.lon)), team.lat)
-        row = self._store.escalation_row(selected.backend, selected.id)
+        row = self._store.escalations.row(selected.backend, selected.id)
         escalation = None if row is None else self._store.escalations[row][1]
         if escalation is None or escalation.lon is None:
             return None

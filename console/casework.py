@@ -1,0 +1,454 @@
+"""The case work a backend publishes beside its teams: cases on their process nodes, tasks given to
+teams, asset-query batches, the freezes and deductions ordered on their hits, the approvals that
+wait for a supervisor, messages to teams, and the KPIs. Strict decoders, as in `console.domain`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.decoding import (
+    MAX_ID_LENGTH,
+    DecodeError,
+    integer,
+    number,
+    optional_text,
+    optional_timestamp,
+    required,
+    text,
+    timestamp,
+)
+
+MAX_LIST = 1000
+MAX_AMOUNT = 1e13  # yuan: above any case's sum, below where a float stops counting fen
+
+CASE_STATUSES = frozenset({"open", "closed"})
+TASK_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene", "done", "failed", "cancelled"})
+TASK_OPEN_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene"})
+QUERY_STATES = frozenset({"running", "completed"})
+RESULT_STATES = frozenset({"pending", "sent", "answered", "failed", "timed_out"})
+MEASURE_KINDS = frozenset({"freeze", "deduct"})
+MEASURE_STATES = frozenset({"awaiting_approval", "sent", "done", "failed", "rejected"})
+APPROVAL_KINDS = frozenset({"freeze", "deduct", "detention"})
+APPROVAL_STATES = frozenset({"pending", "approved", "rejected"})
+MESSAGE_STATES = frozenset({"sent", "delivered", "read"})
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: str
+    number: str
+    court_id: str
+    kind: str
+    track: str
+    applicant: str
+    respondent: str
+    respondent_type: str  # person or company
+    amount_sought: float
+    amount_realised: float
+    officer: str
+    filed_at: float
+    deadline: float
+    status: str
+    node: str  # a process node's code (console.catalogue.NODES)
+    node_entered_at: float
+    node_deadline: float | None
+    overdue: bool
+    tags: tuple[str, ...]
+    flags: tuple[str, ...]
+    lon: float
+    lat: float
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class NodeVisit:
+    """One stay of a case at a process node, from the case's detail."""
+
+    node: str
+    entered_at: float
+    left_at: float | None
+    deadline: float | None
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    state: str
+    at: float
+    by: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    case_id: str
+    team_id: str
+    court_id: str
+    kind: str
+    state: str
+    target_lon: float
+    target_lat: float
+    created_by: str
+    created_at: float
+    updated_at: float
+    note: str
+    history: tuple[Step, ...]
+    version: int
+
+    @property
+    def open(self) -> bool:
+        return self.state in TASK_OPEN_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """One institution's answer within a query batch."""
+
+    id: str
+    institution: str
+    category: str
+    state: str
+    answered_at: float | None
+    hit: bool | None
+    finding: str
+    value: float | None
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    id: str
+    case_id: str
+    court_id: str
+    respondent: str
+    channel: str
+    categories: tuple[str, ...]
+    state: str
+    created_by: str
+    created_at: float
+    completed_at: float | None
+    results: tuple[QueryResult, ...]
+    version: int
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for r in self.results if r.state in ("answered", "failed", "timed_out"))
+
+    @property
+    def hits(self) -> tuple[QueryResult, ...]:
+        return tuple(r for r in self.results if r.hit)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryProgress:
+    """A `query.progress` event: one result of a batch moved on."""
+
+    query_id: str
+    case_id: str
+    state: str
+    result: QueryResult
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A freeze or a deduction ordered on a query's hit."""
+
+    id: str
+    kind: str
+    query_id: str
+    result_id: str
+    case_id: str
+    institution: str
+    amount: float
+    done_amount: float | None
+    state: str
+    requested_by: str
+    approval_id: str | None
+    updated_at: float
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    id: str
+    kind: str
+    subject_id: str
+    case_id: str
+    state: str
+    requested_by: str
+    requested_at: float
+    decided_by: str | None
+    decided_at: float | None
+    note: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: str
+    team_id: str
+    text: str
+    sent_at: float
+    state: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class Kpis:
+    computed_at: float
+    received_per_day: tuple[tuple[str, int], ...]  # (date, count), oldest first
+    closed_per_day: tuple[tuple[str, int], ...]
+    open_cases: int
+    closed_cases: int
+    actual_closure_rate: float | None
+    money_sought: float
+    money_realised: float
+    overdue_nodes: int
+    overdue_nodes_by_court: tuple[tuple[str, int], ...]  # (court id, count), most first
+    teams_by_status: dict[str, int]
+    open_escalations_by_severity: dict[str, int]
+    open_escalations_by_age: dict[str, int]  # age band → count, youngest band first
+
+
+def _one_of(record: dict, name: str, allowed: frozenset[str]) -> str:
+    value = required(record, name)
+    if not isinstance(value, str) or value not in allowed:
+        raise DecodeError(f"{name!r} has an unknown value {str(value)[:40]!r}")
+    return value
+
+
+def _list(record: dict, name: str, limit: int = MAX_LIST) -> list:
+    value = required(record, name)
+    if not isinstance(value, list) or len(value) > limit:
+        raise DecodeError(f"{name!r} must be a list of at most {limit} items")
+    return value
+
+
+def _words(record: dict, name: str) -> tuple[str, ...]:
+    values = _list(record, name, 50)
+    if not all(isinstance(v, str) and 0 < len(v) <= MAX_ID_LENGTH for v in values):
+        raise DecodeError(f"{name!r} must be a list of short strings")
+    return tuple(values)
+
+
+def _note(record: dict, name: str) -> str:
+    value = record.get(name) if isinstance(record, dict) else None
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > 2000:
+        raise DecodeError(f"{name!r} must be a string of at most 2000 characters")
+    return value
+
+
+def _place(record: dict, name: str) -> tuple[float, float]:
+    place = required(record, name)
+    return number(place, "lon", -180.0, 180.0), number(place, "lat", -90.0, 90.0)
+
+
+def _party(record: dict, name: str) -> tuple[str, str]:
+    party = required(record, name)
+    return text(party, "name", 200), _one_of(party, "type", frozenset({"person", "company"}))
+
+
+def _amount(record: dict, name: str) -> float:
+    return number(record, name, 0.0, MAX_AMOUNT)
+
+
+def _boolean(record: dict, name: str) -> bool:
+    value = required(record, name)
+    if not isinstance(value, bool):
+        raise DecodeError(f"{name!r} must be true or false")
+    return value
+
+
+def _steps(record: dict) -> tuple[Step, ...]:
+    return tuple(Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), _note(s, "note"))
+                 for s in _list(record, "history"))
+
+
+def decode_case(record: dict) -> Case:
+    applicant, _ = _party(record, "applicant")
+    respondent, respondent_type = _party(record, "respondent")
+    lon, lat = _place(record, "location")
+    return Case(
+        id=text(record, "id", MAX_ID_LENGTH),
+        number=text(record, "number", 200),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
+        kind=text(record, "kind", 64),
+        track=text(record, "track", 64),
+        applicant=applicant,
+        respondent=respondent,
+        respondent_type=respondent_type,
+        amount_sought=_amount(record, "amount_sought"),
+        amount_realised=_amount(record, "amount_realised"),
+        officer=text(record, "officer", 64),
+        filed_at=timestamp(record, "filed_at"),
+        deadline=timestamp(record, "deadline"),
+        status=_one_of(record, "status", CASE_STATUSES),
+        node=text(record, "node", 64),
+        node_entered_at=timestamp(record, "node_entered_at"),
+        node_deadline=optional_timestamp(record, "node_deadline"),
+        overdue=_boolean(record, "overdue"),
+        tags=_words(record, "tags"),
+        flags=_words(record, "flags"),
+        lon=lon,
+        lat=lat,
+        version=integer(record, "version"),
+    )
+
+
+def decode_case_history(record: dict) -> tuple[NodeVisit, ...]:
+    """The node history of a case's detail (`GET /cases/{id}`)."""
+    return tuple(NodeVisit(text(v, "node", 64), timestamp(v, "entered_at"), optional_timestamp(v, "left_at"),
+                           optional_timestamp(v, "deadline"), _boolean(v, "overdue"))
+                 for v in _list(record, "history"))
+
+
+def decode_task(record: dict) -> Task:
+    lon, lat = _place(record, "target")
+    return Task(
+        id=text(record, "id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        team_id=text(record, "team_id", MAX_ID_LENGTH),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
+        kind=text(record, "kind", 64),
+        state=_one_of(record, "state", TASK_STATES),
+        target_lon=lon,
+        target_lat=lat,
+        created_by=text(record, "created_by", MAX_ID_LENGTH),
+        created_at=timestamp(record, "created_at"),
+        updated_at=timestamp(record, "updated_at"),
+        note=_note(record, "note"),
+        history=_steps(record),
+        version=integer(record, "version"),
+    )
+
+
+def decode_query_result(record: dict) -> QueryResult:
+    hit = required(record, "hit")
+    if hit is not None and not isinstance(hit, bool):
+        raise DecodeError("'hit' must be true, false or null")
+    finding = required(record, "finding")
+    if finding is not None and not isinstance(finding, dict):
+        raise DecodeError("'finding' must be an object or null")
+    return QueryResult(
+        id=text(record, "id", MAX_ID_LENGTH),
+        institution=text(record, "institution", 200),
+        category=text(record, "category", 64),
+        state=_one_of(record, "state", RESULT_STATES),
+        answered_at=optional_timestamp(record, "answered_at"),
+        hit=hit,
+        finding="" if finding is None else text(finding, "description", 500),
+        value=None if finding is None else _amount(finding, "value"),
+        measures=_words(record, "measures"),
+    )
+
+
+def decode_query(record: dict) -> Query:
+    respondent, _ = _party(record, "respondent")
+    return Query(
+        id=text(record, "id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
+        respondent=respondent,
+        channel=text(record, "channel", 64),
+        categories=_words(record, "categories"),
+        state=_one_of(record, "state", QUERY_STATES),
+        created_by=text(record, "created_by", MAX_ID_LENGTH),
+        created_at=timestamp(record, "created_at"),
+        completed_at=optional_timestamp(record, "completed_at"),
+        results=tuple(decode_query_result(r) for r in _list(record, "results")),
+        version=integer(record, "version"),
+    )
+
+
+def decode_query_progress(record: dict) -> QueryProgress:
+    return QueryProgress(
+        query_id=text(record, "query_id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        state=_one_of(record, "state", QUERY_STATES),
+        result=decode_query_result(required(record, "result")),
+        version=integer(record, "version"),
+    )
+
+
+def decode_measure(record: dict) -> Measure:
+    done_amount = record.get("done_amount") if isinstance(record, dict) else None
+    return Measure(
+        id=text(record, "id", MAX_ID_LENGTH),
+        kind=_one_of(record, "kind", MEASURE_KINDS),
+        query_id=text(record, "query_id", MAX_ID_LENGTH),
+        result_id=text(record, "result_id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        institution=text(record, "institution", 200),
+        amount=_amount(record, "amount"),
+        done_amount=None if done_amount is None else _amount(record, "done_amount"),
+        state=_one_of(record, "state", MEASURE_STATES),
+        requested_by=text(record, "requested_by", MAX_ID_LENGTH),
+        approval_id=optional_text(record, "approval_id"),
+        updated_at=timestamp(record, "updated_at"),
+        version=integer(record, "version"),
+    )
+
+
+def decode_approval(record: dict) -> Approval:
+    return Approval(
+        id=text(record, "id", MAX_ID_LENGTH),
+        kind=_one_of(record, "kind", APPROVAL_KINDS),
+        subject_id=text(record, "subject_id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        state=_one_of(record, "state", APPROVAL_STATES),
+        requested_by=text(record, "requested_by", MAX_ID_LENGTH),
+        requested_at=timestamp(record, "requested_at"),
+        decided_by=optional_text(record, "decided_by"),
+        decided_at=optional_timestamp(record, "decided_at"),
+        note=_note(record, "note"),
+        version=integer(record, "version"),
+    )
+
+
+def decode_message(record: dict) -> Message:
+    return Message(
+        id=text(record, "id", MAX_ID_LENGTH),
+        team_id=text(record, "team_id", MAX_ID_LENGTH),
+        text=text(record, "text", 500),
+        sent_at=timestamp(record, "sent_at"),
+        state=_one_of(record, "state", MESSAGE_STATES),
+        version=integer(record, "version"),
+    )
+
+
+def _counts(record: dict, name: str) -> dict[str, int]:
+    value = required(record, name)
+    if not isinstance(value, dict) or len(value) > 100:
+        raise DecodeError(f"{name!r} must be an object of at most 100 counts")
+    return {str(key)[:64]: integer(value, key) for key in value}
+
+
+def _series(record: dict, name: str, key: str) -> tuple[tuple[str, int], ...]:
+    return tuple((text(point, key, MAX_ID_LENGTH), integer(point, "count")) for point in _list(record, name, 400))
+
+
+def _rate(record: dict, name: str) -> float | None:
+    return None if record.get(name) is None else number(record, name, 0.0, 1.0)
+
+
+def decode_kpis(record: dict) -> Kpis:
+    return Kpis(
+        computed_at=timestamp(record, "computed_at"),
+        received_per_day=_series(record, "cases_received_per_day", "date"),
+        closed_per_day=_series(record, "cases_closed_per_day", "date"),
+        open_cases=integer(record, "open_cases"),
+        closed_cases=integer(record, "closed_cases"),
+        actual_closure_rate=_rate(record, "actual_closure_rate"),
+        money_sought=_amount(record, "money_sought"),
+        money_realised=_amount(record, "money_realised"),
+        overdue_nodes=integer(record, "overdue_nodes"),
+        overdue_nodes_by_court=_series(record, "overdue_nodes_by_court", "court_id"),
+        teams_by_status=_counts(record, "teams_by_status"),
+        open_escalations_by_severity=_counts(record, "open_escalations_by_severity"),
+        open_escalations_by_age=_counts(record, "open_escalations_by_age"),
+    )
