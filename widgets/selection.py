@@ -1,4 +1,4 @@
-"""The one selection every panel shares: a team, an escalation (or, later, a case), anywhere.
+"""The one selection every panel shares: a team, an escalation, a case or a query batch, anywhere.
 
 Panels never talk to each other: each one tells the selection what the operator picked in it and
 follows what was picked elsewhere.
@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 @dataclass(frozen=True)
 class Selected:
-    kind: str  # "team" or "escalation"
+    kind: str  # "team", "escalation", "case" or "query"
     backend: str
     id: str
 
