@@ -23,7 +23,7 @@ from console.credentials import Vault
 from console.embedded import EmbeddedBackend
 from console.outbox import Outbox
 from console.paths import config_dir, data_dir
-from console.profiles import ProfileStore
+from console.profiles import Profile, ProfileStore
 from console.region import load_region
 from console.store import Store
 from widgets.app import ConsoleSession
@@ -177,3 +177,18 @@ def session(qtbot, settings):
     running.window.show()
     yield running
     running.shutdown()
+
+
+@pytest.fixture
+def fast_console(qtbot, memory_keyring, fast_backend):
+    """The console on the fast backend, where escalations arise every few seconds."""
+    ProfileStore(config_dir()).save([Profile("快", fast_backend.url, "operator")])
+    Vault().put("快", "operator", fast_backend.password, remember=True)
+    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
+                             EmbeddedBackend(seed=SEED, cases=CASES))
+    qtbot.addWidget(session.window)
+    session.window.show()
+    session.start()
+    qtbot.waitUntil(session.is_live, timeout=30_000)
+    yield session
+    session.shutdown()

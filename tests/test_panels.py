@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from console.credentials import Vault
 from console.domain import EscalationState, Severity
-from console.embedded import EmbeddedBackend
-from console.paths import config_dir
-from console.profiles import Profile, ProfileStore
-from widgets.app import ConsoleSession
 from widgets.escalations_panel import SORT_ROLE, EscalationsModel
 from widgets.event_log_panel import EventLogPanel
-
-from .conftest import CASES, SEED
-
-
-@pytest.fixture
-def fast_console(qtbot, memory_keyring, fast_backend):
-    """The console on the fast backend, where escalations arise every few seconds."""
-    ProfileStore(config_dir()).save([Profile("快", fast_backend.url, "operator")])
-    Vault().put("快", "operator", fast_backend.password, remember=True)
-    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
-                             EmbeddedBackend(seed=SEED, cases=CASES))
-    qtbot.addWidget(session.window)
-    session.window.show()
-    session.start()
-    qtbot.waitUntil(session.is_live, timeout=30_000)
-    yield session
-    session.shutdown()
 
 
 def queue_rows(panel) -> list:
