@@ -19,7 +19,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -32,6 +31,7 @@ from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
+from widgets.table_sizing import size_columns
 from widgets.team_style import SEVERITY_COLORS, format_duration
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
@@ -153,13 +153,9 @@ class EscalationsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(EscalationsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((EscalationsModel.SEVERITY, 3), (EscalationsModel.STATE, 9), (EscalationsModel.COUNTDOWN, 9),
-                              (EscalationsModel.OWNER, 9), (EscalationsModel.COURT, 12), (EscalationsModel.AGE, 6)):
-            header.resizeSection(column, width * em)
+        size_columns(self.view, {EscalationsModel.SEVERITY: 3, EscalationsModel.STATE: 9, EscalationsModel.COUNTDOWN: 9,
+                                 EscalationsModel.OWNER: 9, EscalationsModel.COURT: 12, EscalationsModel.AGE: 6},
+                     stretch=EscalationsModel.TITLE)
         self.view.setColumnHidden(EscalationsModel.BACKEND, True)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -30,6 +29,7 @@ from console.domain import Escalation, TeamPosition, TeamStatusChange
 from console.store import Changes
 from console.sync import EventReceived
 from widgets.live_store import LiveStore
+from widgets.table_sizing import size_columns
 from widgets.team_style import status_label
 
 CAPACITY = 5000
@@ -130,12 +130,8 @@ class EventLogPanel(QWidget):
         self.view.setModel(self.filtered)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(EventLogModel.SUMMARY, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((EventLogModel.TIME, 6), (EventLogModel.BACKEND, 7), (EventLogModel.TYPE, 11), (EventLogModel.ID, 5)):
-            header.resizeSection(column, width * em)
+        size_columns(self.view, {EventLogModel.TIME: 6, EventLogModel.BACKEND: 7, EventLogModel.TYPE: 11, EventLogModel.ID: 5},
+                     stretch=EventLogModel.SUMMARY, padding=6)
         self.view.setColumnHidden(EventLogModel.BACKEND, True)
         live.changed.connect(self._on_rows)  # after the model's own handler: it counts what it held
         bar = QHBoxLayout()

@@ -18,7 +18,6 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLineEdit,
     QSizePolicy,
     QTableView,
@@ -31,6 +30,7 @@ from console.domain import TeamStatus
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.selection import Selected, Selection
+from widgets.table_sizing import size_columns
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
@@ -237,14 +237,9 @@ class TeamsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(TeamsModel.COURT, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: fitting columns to their contents would measure every row on every update.
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((TeamsModel.TEAM, 7), (TeamsModel.STATUS, 9), (TeamsModel.TIME_IN_STATUS, 10), (TeamsModel.HEARTBEAT, 12)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * em)
+        size_columns(self.view, {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10,
+                                 TeamsModel.HEARTBEAT: 12}, stretch=TeamsModel.COURT)
         self.view.setColumnHidden(TeamsModel.BACKEND, True)
         self.chips = StatusChips(self.proxy, self)
         self.search = QLineEdit(self)
