@@ -98,8 +98,8 @@ def test_the_dock_layout_comes_back_at_the_next_start(make_window, settings):
 
 
 def test_a_layout_saved_by_another_version_falls_back_to_the_default(make_window, settings):
-    settings.setValue("layout/version", 0)
-    settings.setValue("layout/state", b"not a layout")
+    settings.setValue("layouts/duty/version", 0)
+    settings.setValue("layouts/duty/state", b"not a layout")
     window = make_window(settings)
     assert all(dock.isVisible() for dock in window.docks.values())
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +25,11 @@ from console.store import Changes, Store
 from console.sync import LinkState
 from resources import resource_path
 from widgets.connection_panel import ask_password
+from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
+from widgets.layouts import LAYOUTS
 from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
+from widgets.theme import DEFAULT_THEME, THEMES, apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +38,39 @@ CJK_FONT_FAMILY = "Console Sans SC"
 SCREENSHOT_GIVE_UP_S = 90.0
 
 
-class ConsoleSession:
+class ConsoleSession(QObject):
     """One running console: the store, the connections that feed it, and the main window over them."""
 
-    def __init__(self, settings: QSettings, embedded: EmbeddedBackend) -> None:
+    window_replaced = Signal(object)
+    """The new main window, after a change of language rebuilt it over the same live state."""
+
+    def __init__(self, settings: QSettings, embedded: EmbeddedBackend, layout: str | None = None) -> None:
+        super().__init__()
         self.sink: queue.SimpleQueue = queue.SimpleQueue()
         self.store = Store()
         self.live = LiveStore(self.store, self.sink)
         self.connections = Connections(self.sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()), embedded)
         self.embedded = embedded
-        self.window = MainWindow(self.live, self.connections, load_region(), settings)
+        self._settings = settings
+        self._region = load_region()
+        self.window = self._new_window(layout)
+
+    def _new_window(self, layout: str | None) -> MainWindow:
+        window = MainWindow(self.live, self.connections, self._region, self._settings, layout)
+        window.language_requested.connect(self.change_language)
+        return window
+
+    def change_language(self, language: str) -> None:
+        """Speaks `language` from now on: the window is built again in it, over the same live state,
+        in the same place and layout."""
+        old = self.window
+        old.save_layout()
+        install_language(QApplication.instance(), language)
+        self.window = self._new_window(old.layout_name)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+        self.window_replaced.emit(self.window)
 
     def start(self, only: str | None = None, ask=ask_password) -> None:
         """Follows the embedded backend when no profile is configured, else the profiles that
@@ -110,7 +136,16 @@ def _parser() -> argparse.ArgumentParser:
                         help="seconds of live data before the screenshot (default 5)")
     parser.add_argument("--profile", metavar="NAME", help="connect to this connection profile (only)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the embedded backend's simulation (default 1)")
+    parser.add_argument("--layout", choices=LAYOUTS, help="start with this named layout: duty (值班台) or wall (大屏)")
+    parser.add_argument("--theme", choices=THEMES, help="dark (for the wall) or light; default: the last one chosen, else dark")
+    parser.add_argument("--lang", choices=LANGUAGES, help="the UI's language; default: the last one chosen, else zh_CN")
     return parser
+
+
+def _choice(value: str | None, settings: QSettings, key: str, choices: tuple[str, ...], default: str) -> str:
+    """The command line's choice, else the one saved in the settings (if still valid), else the default."""
+    saved = settings.value(key, default)
+    return value or (saved if saved in choices else default)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     use_bundled_cjk_font(app)
     pg.setConfigOptions(antialias=True)
     settings = QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat)
-    session = ConsoleSession(settings, EmbeddedBackend(seed=args.seed))
+    apply_theme(app, _choice(args.theme, settings, "ui/theme", THEMES, DEFAULT_THEME))
+    install_language(app, _choice(args.lang, settings, "ui/language", LANGUAGES, DEFAULT_LANGUAGE))
+    session = ConsoleSession(settings, EmbeddedBackend(seed=args.seed), args.layout)
     if args.profile is not None and session.connections.profile(args.profile) is None:
         known = ", ".join(p.name for p in session.connections.profiles) or "none"
         print(f"enforcement-console: no connection profile named {args.profile!r} (profiles: {known})", file=sys.stderr)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from console.connections import Connections
 from console.outbox import CommandState
@@ -16,21 +16,27 @@ from console.sync import LinkState
 from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
+from widgets.i18n import current_language
+from widgets.layouts import ARRANGEMENTS, DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, layout_title
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
+from widgets.theme import apply_theme, current_theme
 
 log = logging.getLogger(__name__)
 
 # Bump when the set or arrangement of docks changes: an older saved layout is then ignored.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 DEFAULT_SIZE = (1600, 900)
 
 
 class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    """The operator chose another UI language (its code): the session rebuilds the window in it."""
+
     def __init__(self, live: LiveStore, connections: Connections, region: Region, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 layout: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._live = live
         self._settings = settings
@@ -60,9 +66,13 @@ class MainWindow(QMainWindow):
         self._banner_bar.addWidget(self._banner)
         self._banner_bar.hide()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
+        self.layout_name: str | None = None
+        self._layout_actions: dict[str, QAction] = {}
         self._build_menus()
-        self._default_state = self._arrange_default()
-        self._restore_layout()
+        self.resize(*DEFAULT_SIZE)
+        self._restore_geometry()
+        saved = self._settings.value("ui/layout", DEFAULT_LAYOUT)
+        self.use_layout(layout or (saved if saved in LAYOUTS else DEFAULT_LAYOUT))
         live.changed.connect(self._on_changed)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -70,24 +80,6 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock_{name}")  # the stable name saveState() keys the layout by
         dock.setWidget(widget)
         return dock
-
-    def _arrange_default(self) -> QByteArray:
-        """The duty-desk arrangement: the map large on the left; on the right the escalations to
-        work on, the teams, and the connection with the event log behind it."""
-        self.resize(*DEFAULT_SIZE)
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["map"])
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["escalations"])
-        self.splitDockWidget(self.docks["escalations"], self.docks["teams"], Qt.Orientation.Vertical)
-        self.splitDockWidget(self.docks["teams"], self.docks["connection"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.docks["connection"], self.docks["event_log"])
-        self.docks["connection"].raise_()
-        self.resizeDocks([self.docks["map"], self.docks["teams"]], [950, 650], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["escalations"], self.docks["teams"], self.docks["connection"]], [330, 330, 200],
-                         Qt.Orientation.Vertical)
-        return self.saveState(LAYOUT_VERSION)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -98,37 +90,82 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, dock in enumerate(self.docks.values(), start=1):
             toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            toggle.setShortcut(QKeySequence(f"Ctrl+{index % 10}"))
             view_menu.addAction(toggle)
         view_menu.addSeparator()
+        layouts = QActionGroup(self)
+        for index, layout in enumerate(LAYOUTS, start=1):
+            action = QAction(layout_title(layout), layouts, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
+            action.triggered.connect(lambda _=False, name=layout: self.use_layout(name))
+            self._layout_actions[layout] = action
+            view_menu.addAction(action)
         reset = QAction(self.tr("&Reset layout"), self)
         reset.triggered.connect(self.reset_layout)
         view_menu.addAction(reset)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        themes = QActionGroup(self)
+        for theme, title in (("dark", self.tr("Dark (video wall)")), ("light", self.tr("Light (duty desk)"))):
+            action = QAction(title, themes, checkable=True)
+            action.setChecked(theme == current_theme(QApplication.instance()))
+            action.triggered.connect(lambda _=False, name=theme: self._on_theme(name))
+            theme_menu.addAction(action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        # Each language is named in itself: an operator who cannot read the current one still finds theirs.
+        for language, title in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(title, languages, checkable=True)
+            action.setChecked(language == current_language(QApplication.instance()))
+            action.triggered.connect(lambda _=False, name=language: self._on_language(name))
+            language_menu.addAction(action)
 
-    def reset_layout(self) -> None:
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        for dock in self.docks.values():
-            dock.show()
-
-    def _restore_layout(self) -> None:
-        version = self._settings.value("layout/version", type=int)
-        geometry = self._settings.value("layout/geometry")
-        state = self._settings.value("layout/state")
+    def use_layout(self, layout: str) -> None:
+        """Switches to a named layout: as the operator last left it, else its default arrangement."""
+        if self.layout_name is not None:
+            self._save_state()
+        self.layout_name = layout
+        self._layout_actions[layout].setChecked(True)
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * FONT_SCALE[layout])
+        self.setFont(font)
+        state = self._settings.value(f"layouts/{layout}/state")
+        version = self._settings.value(f"layouts/{layout}/version", type=int)
         if version != LAYOUT_VERSION or state is None:
             if state is not None:
-                log.info("ignoring a saved layout of version %s (this console uses %s)", version, LAYOUT_VERSION)
-            return
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if not self.restoreState(state, LAYOUT_VERSION):
-            log.info("the saved layout could not be restored; using the default")
+                log.info("ignoring a saved %s layout of version %s (this console uses %s)", layout, version, LAYOUT_VERSION)
             self.reset_layout()
+        elif not self.restoreState(state, LAYOUT_VERSION):
+            log.info("the saved %s layout could not be restored; using its default", layout)
+            self.reset_layout()
+
+    def reset_layout(self) -> None:
+        """Brings back the current layout's default arrangement."""
+        ARRANGEMENTS[self.layout_name](self, self.docks)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("layout/geometry")
+        if self._settings.value("layout/version", type=int) == LAYOUT_VERSION and geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _save_state(self) -> None:
+        self._settings.setValue(f"layouts/{self.layout_name}/version", LAYOUT_VERSION)
+        self._settings.setValue(f"layouts/{self.layout_name}/state", self.saveState(LAYOUT_VERSION))
 
     def save_layout(self) -> None:
         self._settings.setValue("layout/version", LAYOUT_VERSION)
         self._settings.setValue("layout/geometry", self.saveGeometry())
-        self._settings.setValue("layout/state", self.saveState(LAYOUT_VERSION))
+        self._settings.setValue("ui/layout", self.layout_name)
+        self._save_state()
         self._settings.sync()
+
+    def _on_theme(self, theme: str) -> None:
+        apply_theme(QApplication.instance(), theme)
+        self._settings.setValue("ui/theme", theme)
+
+    def _on_language(self, language: str) -> None:
+        self._settings.setValue("ui/language", language)
+        self.language_requested.emit(language)
 
     def _on_changed(self, changes: Changes) -> None:
         for command_id in changes.commands:

@@ -1,0 +1,939 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConnectionModel</name>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Events/s</source>
+        <translation>事件/秒</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Plain HTTP to another machine: what is sent, the password included, can be read on the way.</source>
+        <translation>明文 HTTP 连接到其他主机：发送的内容（包括密码）在传输途中可被读取。</translation>
+    </message>
+    <message>
+        <source>{url}  (insecure)</source>
+        <translation>{url}  （不安全）</translation>
+    </message>
+    <message>
+        <source>{age} ago</source>
+        <translation>{age}前</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>删除连接配置</translation>
+    </message>
+    <message>
+        <source>Remove {name} and forget its password?</source>
+        <translation>删除“{name}”并清除其密码？</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>%n s</source>
+        <translation>%n 秒</translation>
+    </message>
+    <message>
+        <source>%n min</source>
+        <translation>%n 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationState</name>
+    <message>
+        <source>Open</source>
+        <translation>待接警</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>court above</source>
+        <translation>上级法院</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsModel</name>
+    <message>
+        <source>Sev.</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ack due</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>已历时</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>overdue {by}</source>
+        <translation>已超时 {by}</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsPanel</name>
+    <message>
+        <source>Show resolved</source>
+        <translation>显示已办结</translation>
+    </message>
+    <message>
+        <source>Select an escalation to see its timeline.</source>
+        <translation>选择一条事件以查看其处置经过。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPanel</name>
+    <message>
+        <source>Filter: event type, team, backend…</source>
+        <translation>筛选：事件类型、队伍、后端…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>{count} held</source>
+        <translation>已暂存 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>Duty desk</source>
+        <translation>值班台</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>大屏</translation>
+    </message>
+</context>
+<context>
+    <name>LinkState</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Enforcement Command Centre</source>
+        <translation>执行指挥中心</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>警情事件</translation>
+    </message>
+    <message>
+        <source>Field teams</source>
+        <translation>外勤队伍</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dark (video wall)</source>
+        <translation>深色（大屏）</translation>
+    </message>
+    <message>
+        <source>Light (duty desk)</source>
+        <translation>浅色（值班台）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Refused by {backend}: {summary}: {reason}</source>
+        <translation>{backend} 拒绝了：{summary}：{reason}</translation>
+    </message>
+    <message>
+        <source>{backend}: {state}. {detail}</source>
+        <translation>{backend}：{state}。{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>{name}
+{status} · {speed:.0f} km/h</source>
+        <translation>{name}
+{status} · {speed:.0f} 公里/小时</translation>
+    </message>
+    <message>
+        <source>Backend: {backend}</source>
+        <translation>后端：{backend}</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>Filing</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Asset investigation</source>
+        <translation>财产调查</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Coercive measures</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Case funds</source>
+        <translation>案款</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Filing review</source>
+        <translation>立案审查</translation>
+    </message>
+    <message>
+        <source>Filing registration</source>
+        <translation>立案登记</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <source>Execution notice</source>
+        <translation>发送执行通知书</translation>
+    </message>
+    <message>
+        <source>Asset report order</source>
+        <translation>发送报告财产令</translation>
+    </message>
+    <message>
+        <source>Asset declaration</source>
+        <translation>被执行人申报财产</translation>
+    </message>
+    <message>
+        <source>Service of documents</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <source>Network query (national)</source>
+        <translation>网络查控（总对总）</translation>
+    </message>
+    <message>
+        <source>Network query (provincial)</source>
+        <translation>网络查控（点对点）</translation>
+    </message>
+    <message>
+        <source>On-site investigation</source>
+        <translation>现场调查</translation>
+    </message>
+    <message>
+        <source>Clue verification</source>
+        <translation>财产线索核查</translation>
+    </message>
+    <message>
+        <source>Reward notice</source>
+        <translation>悬赏公告</translation>
+    </message>
+    <message>
+        <source>Audit investigation</source>
+        <translation>审计调查</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Seal up</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seizure</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣划</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>委托评估</translation>
+    </message>
+    <message>
+        <source>Price inquiry</source>
+        <translation>询价</translation>
+    </message>
+    <message>
+        <source>Online auction</source>
+        <translation>网络司法拍卖</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>变卖</translation>
+    </message>
+    <message>
+        <source>Settlement in kind</source>
+        <translation>以物抵债</translation>
+    </message>
+    <message>
+        <source>Exit restriction</source>
+        <translation>限制出境</translation>
+    </message>
+    <message>
+        <source>Consumption restriction</source>
+        <translation>限制高消费</translation>
+    </message>
+    <message>
+        <source>Dishonest listing</source>
+        <translation>纳入失信名单</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Judicial detention</source>
+        <translation>司法拘留</translation>
+    </message>
+    <message>
+        <source>Criminal referral</source>
+        <translation>移送拒执罪</translation>
+    </message>
+    <message>
+        <source>Funds received</source>
+        <translation>案款到账</translation>
+    </message>
+    <message>
+        <source>Funds paid out</source>
+        <translation>案款发放</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>执行和解</translation>
+    </message>
+    <message>
+        <source>Closing review</source>
+        <translation>结案审查</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>执行完毕</translation>
+    </message>
+    <message>
+        <source>Terminated for now</source>
+        <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终结执行</translation>
+    </message>
+    <message>
+        <source>Not enforced</source>
+        <translation>不予执行</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>National (head offices)</source>
+        <translation>总对总</translation>
+    </message>
+    <message>
+        <source>Provincial (local)</source>
+        <translation>点对点</translation>
+    </message>
+    <message>
+        <source>Banks</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Securities depository</source>
+        <translation>证券登记结算</translation>
+    </message>
+    <message>
+        <source>Payment platforms</source>
+        <translation>网络支付平台</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Real estate</source>
+        <translation>不动产</translation>
+    </message>
+    <message>
+        <source>Housing provident fund</source>
+        <translation>住房公积金</translation>
+    </message>
+    <message>
+        <source>Social security</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Business registration</source>
+        <translation>工商登记</translation>
+    </message>
+    <message>
+        <source>Ships</source>
+        <translation>船舶</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seize</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜查</translation>
+    </message>
+    <message>
+        <source>Compelled appearance</source>
+        <translation>拘传</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>拘留</translation>
+    </message>
+    <message>
+        <source>Eviction</source>
+        <translation>强制腾退</translation>
+    </message>
+    <message>
+        <source>Posting notices</source>
+        <translation>张贴公告</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>First enforcement</source>
+        <translation>首次执行</translation>
+    </message>
+    <message>
+        <source>Resumed enforcement</source>
+        <translation>恢复执行</translation>
+    </message>
+    <message>
+        <source>Preservation</source>
+        <translation>执行保全</translation>
+    </message>
+    <message>
+        <source>Non-litigation</source>
+        <translation>非诉执行</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>简案</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>繁案</translation>
+    </message>
+    <message>
+        <source>Dishonest list</source>
+        <translation>失信</translation>
+    </message>
+    <message>
+        <source>Consumption restricted</source>
+        <translation>限高</translation>
+    </message>
+    <message>
+        <source>Bankruptcy candidate</source>
+        <translation>执转破</translation>
+    </message>
+    <message>
+        <source>Livelihood</source>
+        <translation>涉民生</translation>
+    </message>
+    <message>
+        <source>New Year campaign</source>
+        <translation>司法大拜年</translation>
+    </message>
+    <message>
+        <source>Hundred-day campaign</source>
+        <translation>百日攻坚</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+</context>
+<context>
+    <name>Password</name>
+    <message>
+        <source>It will be kept in the system keyring.</source>
+        <translation>密码将保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>No system keyring here: it is kept in memory for this session only.</source>
+        <translation>本机没有系统密钥环：密码仅在本次会话中保存在内存里。</translation>
+    </message>
+    <message>
+        <source>Password for {name}</source>
+        <translation>{name} 的密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {url}.
+{where}</source>
+        <translation>{url} 上 {user} 的密码。
+{where}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Connection profile</source>
+        <translation>连接配置</translation>
+    </message>
+    <message>
+        <source>New connection profile</source>
+        <translation>新建连接配置</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Remember in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>This system has no keyring: the password is kept in memory for this session only.</source>
+        <translation>本系统没有密钥环：密码仅在本次会话中保存在内存里。</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP to this host (insecure: the password crosses the network in clear)</source>
+        <translation>允许以明文 HTTP 连接此主机（不安全：密码以明文在网络上传输）</translation>
+    </message>
+    <message>
+        <source>Connect when the console starts</source>
+        <translation>控制台启动时自动连接</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No system keyring: the password is kept in memory for this session only.</source>
+        <translation>没有系统密钥环：密码仅在本次会话中保存在内存里。</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>Connected as {user}, role {role}.</source>
+        <translation>已以 {user} 身份连接，角色：{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChips</name>
+    <message>
+        <source>Lost contact {n}</source>
+        <translation>失联 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatus</name>
+    <message>
+        <source>Standby</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Operating</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>返程</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>休整</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time in status</source>
+        <translation>状态持续</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最近心跳</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Lost contact ({age})</source>
+        <translation>失联（{age}）</translation>
+    </message>
+    <message>
+        <source>{age} ago</source>
+        <translation>{age}前</translation>
+    </message>
+    <message>
+        <source>{name}
+{vehicle} · {members}</source>
+        <translation>{name}
+{vehicle} · {members}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPanel</name>
+    <message>
+        <source>Filter by team or court…</source>
+        <translation>按队伍或法院筛选…</translation>
+    </message>
+</context>
+</TS>
