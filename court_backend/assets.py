@@ -156,11 +156,20 @@ class Assets:
             self._schedule(measure, now)
         result["measures"].append(measure["id"])
         self._unfrozen.pop((query["id"], result["id"]), None)
-        query["version"] += 1
-        self._records.put("query", query)
         self._records.put("measure", measure)
         self._records.emit("measure.created", public(measure))
+        self._publish_progress(query, [result])
         return measure
+
+    def _publish_progress(self, query: dict, results: list[dict]) -> None:
+        """One `query.progress` per changed result, each with a version of its own: a client that
+        keeps the newest version of the batch applies every one of them, in order."""
+        for result in results:
+            query["version"] += 1
+            self._records.emit("query.progress", {"query_id": query["id"], "case_id": query["case_id"],
+                                                  "state": query["state"], "counts": query["counts"],
+                                                  "result": public(result), "version": query["version"]})
+        self._records.put("query", query)
 
     def _schedule(self, measure: dict, now: float) -> None:
         self._working.add(measure["id"])
@@ -220,12 +229,7 @@ class Assets:
             if all(r["state"] in ("answered", "failed", "timed_out") for r in query["results"]):
                 query["state"], query["completed_at"] = "completed", utc_iso(now)
                 self._running.discard(query_id)
-            query["version"] += 1
-            self._records.put("query", query)
-            for result in changed:
-                self._records.emit("query.progress", {"query_id": query["id"], "case_id": query["case_id"],
-                                                      "state": query["state"], "counts": query["counts"],
-                                                      "result": public(result), "version": query["version"]})
+            self._publish_progress(query, changed)
         for measure_id in sorted(self._working):
             measure = self._records.get("measure", measure_id)
             if now >= measure["_done_at"]:

@@ -391,7 +391,8 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "case.node": (Case, "A case entered its next process node."),
     "case.updated": (Case, "A case changed outside its flow (an amount realised, a flag)."),
     "query.created": (Query, "A query batch was launched."),
-    "query.progress": (QueryProgressEvent, "One institution's part of a query batch moved on."),
+    "query.progress": (QueryProgressEvent, "One institution's part of a query batch moved on, or a measure was ordered on "
+                                           "it; each event carries a newer version of the batch."),
     "measure.created": (Measure, "A freeze or deduction was ordered."),
     "measure.updated": (Measure, "A freeze or deduction moved on."),
     "approval.requested": (Approval, "An action waits for a supervisor's approval."),

@@ -68,8 +68,15 @@ def test_query_progress_events_fill_in_the_batch_result_by_result(fast_backend, 
 
     pump(sink, store, some_progress, timeout=60)
     _, query = next((b, q) for b, q in store.queries if 0 < q.answered < len(q.results))
-    pump(sink, store, lambda s: s.queries.get("b1", query.id).answered > query.answered, timeout=60)
-    assert store.queries.get("b1", query.id).version > query.version
+    pump(sink, store, lambda s: s.queries.get("b1", query.id).state == "completed", timeout=60)
+    completed = store.queries.get("b1", query.id)
+    # Several institutions often answer in one tick of the backend: not one answer may be lost.
+    assert completed.answered == len(completed.results)
+    served = next(item for item in fast_backend.get("queries", case_id=query.case_id)["items"] if item["id"] == query.id)
+    def answers(q):  # measures ordered on a hit since are not what this test is about
+        return [(r.id, r.state, r.hit, r.value) for r in q.results]
+
+    assert answers(completed) == answers(decode_query(served))
 
 
 def test_a_case_detail_and_the_kpis_decode(fast_backend):
