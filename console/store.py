@@ -89,6 +89,7 @@ class BackendHealth:
     state: LinkState = LinkState.CONNECTING
     detail: str = ""
     role: str = ""
+    user: str = ""
     latency_ms: float | None = None
     events_received: int = 0
     last_event_id: int | None = None  # of the newest event applied
@@ -181,7 +182,7 @@ class Store:
                 health = self._health(message.backend)
                 health.url, health.state, health.detail = message.url, message.state, message.detail
                 if message.role:
-                    health.role = message.role
+                    health.role, health.user = message.role, message.user
                 if message.latency_ms is not None:
                     health.latency_ms = message.latency_ms
                 changes.health.add(message.backend)

@@ -106,6 +106,7 @@ class HealthChanged:
     url: str
     detail: str = ""
     role: str = ""
+    user: str = ""  # who the console is signed in as, once live
     latency_ms: float | None = None
 
 
@@ -214,7 +215,7 @@ class BackendLink:
                         stream.interrupt()
                         break
                     self._stream = stream
-                self._health(LinkState.LIVE, role=role, latency_ms=latency_ms)
+                self._health(LinkState.LIVE, role=role, user=self._credentials.username, latency_ms=latency_ms)
                 attempt = 0
                 self._do_read(stream)
                 detail = "the backend closed the event stream"

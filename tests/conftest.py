@@ -172,11 +172,11 @@ def settings(tmp_path):
 @pytest.fixture
 def session(qtbot, settings):
     running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
-    qtbot.addWidget(running.window)
     running.start()
     running.window.show()
     yield running
     running.shutdown()
+    running.window.close()  # the window of the moment: a change of language replaces it
 
 
 @pytest.fixture
@@ -186,9 +186,9 @@ def fast_console(qtbot, memory_keyring, fast_backend):
     Vault().put("快", "operator", fast_backend.password, remember=True)
     session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
                              EmbeddedBackend(seed=SEED, cases=CASES))
-    qtbot.addWidget(session.window)
     session.window.show()
     session.start()
     qtbot.waitUntil(session.is_live, timeout=30_000)
     yield session
     session.shutdown()
+    session.window.close()

@@ -75,7 +75,6 @@ def test_a_theme_chosen_in_the_menu_applies_at_once_and_is_remembered(english, q
 def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(english, qtbot, session):
     install_language(QApplication.instance(), "zh_CN")
     session.change_language("zh_CN")
-    qtbot.addWidget(session.window)
     qtbot.waitUntil(session.is_live, timeout=30_000)
     assert session.window.windowTitle() == "执行指挥中心"
     assert session.window.docks["teams"].windowTitle() == "外勤队伍"
@@ -83,7 +82,6 @@ def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(
     teams = len(session.store.teams)
     language_menu = next(a.menu() for a in view_menu(session.window).actions() if a.menu() and a.menu().title() == "语言(&L)")
     next(a for a in language_menu.actions() if a.text() == "English").trigger()
-    qtbot.addWidget(session.window)
     assert session.window.windowTitle() == "Enforcement Command Centre"
     assert session.window.docks["teams"].windowTitle() == "Field teams"
     assert session.window.teams_panel.model.rowCount() == teams  # the new window shows the same store

@@ -15,26 +15,34 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QHBoxLayout,
+    QLabel,
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from console.connections import Connections
 from console.domain import Escalation, EscalationState, Severity
+from console.outbox import CommandState
 from console.store import Changes, Store
+from widgets.alarm import Alarm
+from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
-from widgets.team_style import SEVERITY_COLORS, format_duration
+from widgets.team_style import ERROR_STYLE, SEVERITY_COLORS, format_duration
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
+FLASH_BACKGROUND = QColor(229, 72, 77, 190)
 OVERDUE = QColor("#e5484d")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -56,8 +64,12 @@ def escalated_to_label(target: str | None) -> str:
 class EscalationsModel(RowsModel):
     SEVERITY, TITLE, STATE, COUNTDOWN, OWNER, COURT, AGE, BACKEND = range(8)
 
-    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
+    def __init__(self, live: LiveStore, alarm: Alarm, parent: QObject | None = None) -> None:
         super().__init__(live, "escalations", parent)
+        self._alarm = alarm
+        self._pending: set[tuple[str, str]] = set()  # (backend, id) of escalations with an action on its way
+        alarm.flashed.connect(self._on_flashed)
+        live.changed.connect(self._on_commands)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock)
@@ -79,6 +91,8 @@ class EscalationsModel(RowsModel):
             if column == self.TITLE:
                 return escalation.title
             if column == self.STATE:
+                if (backend, escalation.id) in self._pending:
+                    return self.tr("{state} · sending…").format(state=state_label(escalation.state))
                 return state_label(escalation.state)
             if column == self.COUNTDOWN:
                 if not waiting:
@@ -103,6 +117,8 @@ class EscalationsModel(RowsModel):
                 return QBrush(SEVERITY_COLORS[escalation.severity])
             if column == self.COUNTDOWN and waiting and now > escalation.ack_deadline:
                 return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.BackgroundRole and self._alarm.flash_on and self._alarm.is_alarming(backend, escalation.id):
+            return QBrush(FLASH_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and escalation.severity == Severity.P1 and waiting:
             return QBrush(P1_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole and escalation.severity == Severity.P1 and waiting:
@@ -114,6 +130,22 @@ class EscalationsModel(RowsModel):
     def _on_clock(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, self.COUNTDOWN), self.index(self._rows - 1, self.AGE))
+
+    def _on_flashed(self, _: bool) -> None:
+        rows = [row for key in self._alarm.waiting if (row := self.rows().row(*key)) is not None and row < self._rows]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1),
+                                  [Qt.ItemDataRole.BackgroundRole])
+
+    def _on_commands(self, changes: Changes) -> None:
+        if not changes.commands:
+            return
+        pending = {(c.backend, c.path.split("/")[1]) for c in self._store.commands.values()
+                   if c.state == CommandState.PENDING and c.path.startswith("escalations/")}
+        if pending != self._pending:
+            self._pending = pending
+            if self._rows:
+                self.dataChanged.emit(self.index(0, self.STATE), self.index(self._rows - 1, self.STATE))
 
 
 class EscalationQueue(QSortFilterProxyModel):
@@ -138,12 +170,13 @@ class EscalationQueue(QSortFilterProxyModel):
 
 
 class EscalationsPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, connections: Connections, alarm: Alarm,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
         self._shown: tuple[str, str] | None = None  # (backend, id) of the escalation whose timeline shows
-        self.model = EscalationsModel(live, self)
+        self.model = EscalationsModel(live, alarm, self)
         self.queue = EscalationQueue(self)
         self.queue.setSourceModel(self.model)
         self.queue.setDynamicSortFilter(True)  # a handled escalation moves down the queue at once
@@ -161,18 +194,51 @@ class EscalationsPanel(QWidget):
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)
         self.timeline = QTextBrowser(self)
         self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
+        self.actions = EscalationActions(live, connections, selection, self)
+        self.next_action = QAction(self.tr("Next escalation"), self)
+        self.next_action.setShortcut(QKeySequence("F8"))
+        self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.next_action.triggered.connect(self.pick_next)
+        self.addAction(self.next_action)
+        self.action_status = QLabel(self)
+        self.action_status.setWordWrap(True)
+        self.actions.status_changed.connect(self._on_action_status)
+        bar = QHBoxLayout()
+        for qaction in (*self.actions.actions.values(), self.next_action):
+            button = QToolButton(self)
+            button.setDefaultAction(qaction)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        bar.addWidget(self.action_status, 1)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         selection.changed.connect(self._on_selected)
         live.changed.connect(self._on_changed)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.timeline)
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(bar)
+        details_layout.addWidget(self.timeline)
+        splitter.addWidget(details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.show_resolved)
         layout.addWidget(splitter)
+
+    def pick_next(self) -> None:
+        """Picks the next escalation of the queue after the picked one (the first when none is)."""
+        rows = self.queue.rowCount()
+        if rows:
+            current = self.view.currentIndex()
+            self.view.setFocus()
+            self.view.selectRow((current.row() + 1) % rows if current.isValid() else 0)
+
+    def _on_action_status(self, text: str, problem: bool) -> None:
+        self.action_status.setText(text)
+        self.action_status.setStyleSheet(ERROR_STYLE if problem else "")
 
     def selected(self) -> tuple[str, Escalation] | None:
         """The escalation the operator picked here (its latest state), if any."""

@@ -13,6 +13,7 @@ from console.outbox import CommandState
 from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
+from widgets.alarm import Alarm
 from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
@@ -48,7 +49,8 @@ class MainWindow(QMainWindow):
         self.map_panel = MapPanel(live, region, self.selection)
         self.teams_panel = TeamsPanel(live, self.selection)
         self.connection_panel = ConnectionPanel(live, connections)
-        self.escalations_panel = EscalationsPanel(live, self.selection)
+        self.alarm = Alarm(live, self)
+        self.escalations_panel = EscalationsPanel(live, self.selection, connections, self.alarm)
         self.event_log_panel = EventLogPanel(live)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
@@ -68,7 +70,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
         self.layout_name: str | None = None
         self._layout_actions: dict[str, QAction] = {}
+        self._alarm_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._alarm_label)
+        self.alarm.changed.connect(self._on_alarm)
+        self.alarm.flashed.connect(self._on_alarm)
         self._build_menus()
+        self._on_alarm()
         self.resize(*DEFAULT_SIZE)
         self._restore_geometry()
         saved = self._settings.value("ui/layout", DEFAULT_LAYOUT)
@@ -87,17 +94,28 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        actions_menu = self.menuBar().addMenu(self.tr("&Actions"))
+        for qaction in (*self.escalations_panel.actions.actions.values(), self.escalations_panel.next_action):
+            actions_menu.addAction(qaction)
+        actions_menu.addSeparator()
+        self.mute_action = QAction(self.tr("&Mute the alarm for this shift"), self, checkable=True)
+        self.mute_action.setShortcut(QKeySequence("F9"))
+        self.mute_action.toggled.connect(self.alarm.set_muted)
+        actions_menu.addAction(self.mute_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for index, dock in enumerate(self.docks.values(), start=1):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(f"Ctrl+{index % 10}"))
             view_menu.addAction(toggle)
         view_menu.addSeparator()
+        # Each group's actions carry their choice as data: a lambda per action would tie the window
+        # into a reference cycle, freed by Python's collector at a moment of its own choosing.
         layouts = QActionGroup(self)
+        layouts.triggered.connect(self._on_layout_action)
         for index, layout in enumerate(LAYOUTS, start=1):
             action = QAction(layout_title(layout), layouts, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
-            action.triggered.connect(lambda _=False, name=layout: self.use_layout(name))
+            action.setData(layout)
             self._layout_actions[layout] = action
             view_menu.addAction(action)
         reset = QAction(self.tr("&Reset layout"), self)
@@ -106,18 +124,20 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         themes = QActionGroup(self)
+        themes.triggered.connect(self._on_theme)
         for theme, title in (("dark", self.tr("Dark (video wall)")), ("light", self.tr("Light (duty desk)"))):
             action = QAction(title, themes, checkable=True)
             action.setChecked(theme == current_theme(QApplication.instance()))
-            action.triggered.connect(lambda _=False, name=theme: self._on_theme(name))
+            action.setData(theme)
             theme_menu.addAction(action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         languages = QActionGroup(self)
+        languages.triggered.connect(self._on_language)
         # Each language is named in itself: an operator who cannot read the current one still finds theirs.
         for language, title in (("zh_CN", "中文"), ("en", "English")):
             action = QAction(title, languages, checkable=True)
             action.setChecked(language == current_language(QApplication.instance()))
-            action.triggered.connect(lambda _=False, name=language: self._on_language(name))
+            action.setData(language)
             language_menu.addAction(action)
 
     def use_layout(self, layout: str) -> None:
@@ -159,13 +179,33 @@ class MainWindow(QMainWindow):
         self._save_state()
         self._settings.sync()
 
-    def _on_theme(self, theme: str) -> None:
-        apply_theme(QApplication.instance(), theme)
-        self._settings.setValue("ui/theme", theme)
+    def _on_alarm(self, *_: object) -> None:
+        waiting = len(self.alarm.waiting)
+        if self.alarm.muted:
+            text = self.tr("Alarm muted (F9 turns it back on)")
+            if waiting:
+                text += " · " + self.tr("%n P1/P2 waiting", "", waiting)
+            style = "QLabel { background: #8a6d1a; color: white; padding: 2px 8px; font-weight: bold; }"
+        elif waiting:
+            text = self.tr("Alarm: %n P1/P2 escalation(s) wait for acknowledgement", "", waiting)
+            color = "#e5484d" if self.alarm.flash_on else "#8c2f33"
+            style = f"QLabel {{ background: {color}; color: white; padding: 2px 8px; font-weight: bold; }}"
+        else:
+            text, style = "", ""
+        self._alarm_label.setText(text)
+        self._alarm_label.setStyleSheet(style)
+        self._alarm_label.setVisible(bool(text))
 
-    def _on_language(self, language: str) -> None:
-        self._settings.setValue("ui/language", language)
-        self.language_requested.emit(language)
+    def _on_layout_action(self, action: QAction) -> None:
+        self.use_layout(action.data())
+
+    def _on_theme(self, action: QAction) -> None:
+        apply_theme(QApplication.instance(), action.data())
+        self._settings.setValue("ui/theme", action.data())
+
+    def _on_language(self, action: QAction) -> None:
+        self._settings.setValue("ui/language", action.data())
+        self.language_requested.emit(action.data())
 
     def _on_changed(self, changes: Changes) -> None:
         for command_id in changes.commands:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from console.api import probe
 from console.profiles import Profile
 from widgets.background import run_in_background
-
-ERROR_STYLE = "QLabel { color: #d0353b; }"
+from widgets.team_style import ERROR_STYLE
 
 
 class ProfileDialog(QDialog):

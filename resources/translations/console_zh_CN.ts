@@ -111,6 +111,69 @@
     </message>
 </context>
 <context>
+    <name>EscalationActions</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <source>Pick an escalation first.</source>
+        <translation>请先选择一条事件。</translation>
+    </message>
+    <message>
+        <source>Sending “{summary}”…</source>
+        <translation>正在发送“{summary}”…</translation>
+    </message>
+    <message>
+        <source>Not delivered yet ({error}); it will be retried.</source>
+        <translation>尚未送达（{error}），将自动重试。</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>You are signed in as an observer: observers read only.</source>
+        <translation>您以观察员身份登录：观察员只能查看。</translation>
+    </message>
+    <message>
+        <source>Not connected to this escalation&apos;s backend.</source>
+        <translation>未连接到该事件所在的后端。</translation>
+    </message>
+    <message>
+        <source>This escalation is resolved.</source>
+        <translation>该事件已办结。</translation>
+    </message>
+    <message>
+        <source>{owner} owns this escalation.</source>
+        <translation>该事件已由 {owner} 负责。</translation>
+    </message>
+    <message>
+        <source>This escalation waits for a supervisor.</source>
+        <translation>该事件等待指挥长处理。</translation>
+    </message>
+    <message>
+        <source>You own this escalation already.</source>
+        <translation>您已负责该事件。</translation>
+    </message>
+    <message>
+        <source>Acknowledge it first: only its owner resolves it.</source>
+        <translation>请先签收：只有负责人可以办结。</translation>
+    </message>
+    <message>
+        <source>An action on it is on its way.</source>
+        <translation>对该事件的操作正在发送。</translation>
+    </message>
+</context>
+<context>
     <name>EscalationState</name>
     <message>
         <source>Open</source>
@@ -172,6 +235,10 @@
         <translation>后端</translation>
     </message>
     <message>
+        <source>{state} · sending…</source>
+        <translation>{state} · 发送中…</translation>
+    </message>
+    <message>
         <source>overdue {by}</source>
         <translation>已超时 {by}</translation>
     </message>
@@ -185,6 +252,10 @@
     <message>
         <source>Select an escalation to see its timeline.</source>
         <translation>选择一条事件以查看其处置经过。</translation>
+    </message>
+    <message>
+        <source>Next escalation</source>
+        <translation>下一条事件</translation>
     </message>
 </context>
 <context>
@@ -310,6 +381,14 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute the alarm for this shift</source>
+        <translation>本班次静音告警(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -332,6 +411,22 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Alarm muted (F9 turns it back on)</source>
+        <translation>告警已静音（按 F9 恢复）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n P1/P2 waiting</source>
+        <translation>
+            <numerusform>%n 条 P1/P2 待签收</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Alarm: %n P1/P2 escalation(s) wait for acknowledgement</source>
+        <translation>
+            <numerusform>告警：%n 条 P1/P2 事件待签收</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refused by {backend}: {summary}: {reason}</source>
@@ -736,6 +831,53 @@
     <message>
         <source>Read</source>
         <translation>已读</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Escalate {title}</source>
+        <translation>上报：{title}</translation>
+    </message>
+    <message>
+        <source>Resolve {title}</source>
+        <translation>办结：{title}</translation>
+    </message>
+    <message>
+        <source>To a supervisor</source>
+        <translation>上报指挥长</translation>
+    </message>
+    <message>
+        <source>To the court above</source>
+        <translation>上报上级法院</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Why it goes up, and what has been done</source>
+        <translation>上报原因及已采取的措施</translation>
+    </message>
+    <message>
+        <source>What was done, and how it ended</source>
+        <translation>处置经过及结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Say why: the note goes into the escalation&apos;s record.</source>
+        <translation>请填写说明：它将记入该事件的处置记录。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters, please.</source>
+        <translation>最多 {n} 个字符。</translation>
     </message>
 </context>
 <context>

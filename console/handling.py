@@ -1,0 +1,50 @@
+"""What an operator may do with an escalation, as the backend's rules have it (DOMAIN.md): the
+console disables what would be refused and says why; the backend still decides (its 403, 409 and
+412 are shown when the UI is bypassed or another operator was faster)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from console.domain import Escalation, EscalationState
+
+ESCALATION_ACTIONS = ("acknowledge", "escalate", "resolve")
+# The roles that may act at all; observers read only.
+ACTING_ROLES = frozenset({"operator", "supervisor"})
+
+
+class Refusal(str, Enum):
+    READ_ONLY = "read_only"
+    NOT_CONNECTED = "not_connected"
+    RESOLVED = "resolved"
+    OWNED_BY_ANOTHER = "owned_by_another"
+    FOR_SUPERVISORS = "for_supervisors"
+    ALREADY_YOURS = "already_yours"
+    NOT_YOURS = "not_yours"
+    PENDING = "pending"
+
+
+def escalation_refusal(action: str, escalation: Escalation, user: str, role: str, pending: bool) -> Refusal | None:
+    """Why `user` (of `role`) cannot take `action` on `escalation` now, or None when they can."""
+    if not role:
+        return Refusal.NOT_CONNECTED
+    if role not in ACTING_ROLES:
+        return Refusal.READ_ONLY
+    if escalation.state == EscalationState.RESOLVED:
+        return Refusal.RESOLVED
+    if pending:
+        return Refusal.PENDING
+    if escalation.owner is not None and escalation.owner != user:
+        return Refusal.OWNED_BY_ANOTHER
+    if action == "acknowledge":
+        if escalation.owner == user:
+            return Refusal.ALREADY_YOURS
+        if escalation.state == EscalationState.ESCALATED and escalation.escalated_to == "supervisor" and role != "supervisor":
+            return Refusal.FOR_SUPERVISORS
+    if action == "resolve" and escalation.owner != user:
+        return Refusal.NOT_YOURS
+    return None
+
+
+def escalation_path(escalation_id: str, action: str) -> str:
+    return f"escalations/{escalation_id}/{action}"

@@ -1,0 +1,202 @@
+"""Acknowledge, escalate, resolve: the operator's actions on the escalation picked anywhere.
+
+Each action is a window-wide shortcut (F2, F3, F4) and a button in the escalations panel. It goes
+through the outbox with the escalation's version (If-Match), so that an action taken during an
+outage is delivered when the backend returns, and one taken on a state that another operator has
+already changed is refused rather than overwriting theirs. What the console knows would be refused
+is disabled, with the reason; what is on its way, or was refused, is said next to the buttons.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from console.connections import Connections
+from console.domain import Escalation
+from console.handling import (
+    ESCALATION_ACTIONS,
+    Refusal,
+    escalation_path,
+    escalation_refusal,
+)
+from console.outbox import Command, CommandState
+from console.store import Changes
+from widgets.live_store import LiveStore
+from widgets.selection import Selection
+from widgets.team_style import ERROR_STYLE
+
+SHORTCUTS = {"acknowledge": "F2", "escalate": "F3", "resolve": "F4"}
+MAX_NOTE = 500
+
+
+class NoteDialog(QDialog):
+    """Asks for the reason of an escalation (and where it goes) or the outcome of a resolution."""
+
+    def __init__(self, action: str, escalation: Escalation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Escalate {title}") if action == "escalate" else self.tr("Resolve {title}"))
+        self.setWindowTitle(self.windowTitle().format(title=escalation.title))
+        self._action = action
+        form = QFormLayout(self)
+        self.target = QComboBox(self)
+        self.target.addItem(self.tr("To a supervisor"), "supervisor")
+        self.target.addItem(self.tr("To the court above"), "court_above")
+        if action == "escalate":
+            form.addRow(self.tr("Escalate"), self.target)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(self.tr("Why it goes up, and what has been done") if action == "escalate"
+                                     else self.tr("What was done, and how it ended"))
+        self.note.setTabChangesFocus(True)
+        form.addRow(self.tr("Reason") if action == "escalate" else self.tr("Outcome"), self.note)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.hide()
+        form.addRow("", self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.note.setFocus()
+
+    def accept(self) -> None:
+        text = self.note.toPlainText().strip()
+        if not text:
+            self.problem.setText(self.tr("Say why: the note goes into the escalation's record."))
+        elif len(text) > MAX_NOTE:
+            self.problem.setText(self.tr("At most {n} characters, please.").format(n=MAX_NOTE))
+        else:
+            super().accept()
+            return
+        self.problem.show()
+        self.note.setFocus()
+
+    def body(self) -> dict:
+        text = self.note.toPlainText().strip()
+        if self._action == "escalate":
+            return {"to": self.target.currentData(), "reason": text}
+        return {"outcome": text}
+
+
+class EscalationActions(QObject):
+    status_changed = Signal(str, bool)
+    """(text, is_a_problem): what the operator should know about acting on the picked escalation."""
+
+    def __init__(self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._store = live.store
+        self._connections = connections
+        self._selection = selection
+        titles = {"acknowledge": self.tr("Acknowledge"), "escalate": self.tr("Escalate…"), "resolve": self.tr("Resolve…")}
+        self.actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        group.triggered.connect(self._on_triggered)
+        for action in ESCALATION_ACTIONS:
+            qaction = QAction(titles[action], group)
+            qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
+            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.setData(action)
+            parent.addAction(qaction)
+            self.actions[action] = qaction
+        live.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_selected)
+        self.refresh()
+
+    def picked(self) -> tuple[str, Escalation] | None:
+        selected = self._selection.current
+        if selected is None or selected.kind != "escalation":
+            return None
+        escalation = self._store.escalations.get(selected.backend, selected.id)
+        return None if escalation is None else (selected.backend, escalation)
+
+    def _commands(self, backend: str, escalation_id: str) -> list[Command]:
+        prefix = escalation_path(escalation_id, "")
+        return sorted((c for c in self._store.commands.values() if c.backend == backend and c.path.startswith(prefix)),
+                      key=lambda c: c.created_at)
+
+    def _on_selected(self, _: object) -> None:
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touched("escalations") or changes.commands or changes.health:
+            self.refresh()
+
+    def refresh(self) -> None:
+        picked = self.picked()
+        if picked is None:
+            for qaction in self.actions.values():
+                qaction.setEnabled(False)
+                qaction.setToolTip(self.tr("Pick an escalation first."))
+            self.status_changed.emit("", False)
+            return
+        backend, escalation = picked
+        health = self._store.health.get(backend)
+        user, role = (health.user, health.role) if health is not None else ("", "")
+        commands = self._commands(backend, escalation.id)
+        pending = [c for c in commands if c.state == CommandState.PENDING]
+        reasons = {action: escalation_refusal(action, escalation, user, role, bool(pending)) for action in ESCALATION_ACTIONS}
+        for action, qaction in self.actions.items():
+            qaction.setEnabled(reasons[action] is None)
+            qaction.setToolTip(self._reason_text(reasons[action], escalation) if reasons[action] else
+                               f"{qaction.text()} ({SHORTCUTS[action]})")
+        self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"]))
+
+    def _status(self, escalation: Escalation, commands: list[Command], pending: list[Command],
+                refusal: Refusal | None) -> tuple[str, bool]:
+        if pending:
+            command = pending[-1]
+            text = self.tr("Sending “{summary}”…").format(summary=command.summary)
+            if command.last_error:
+                text += " " + self.tr("Not delivered yet ({error}); it will be retried.").format(error=command.last_error)
+            return text, False
+        if commands and commands[-1].state == CommandState.REFUSED:
+            return self.tr("Refused: {reason}").format(reason=commands[-1].last_error), True
+        if refusal in (Refusal.READ_ONLY, Refusal.OWNED_BY_ANOTHER, Refusal.FOR_SUPERVISORS, Refusal.NOT_CONNECTED):
+            return self._reason_text(refusal, escalation), False
+        return "", False
+
+    def _reason_text(self, refusal: Refusal, escalation: Escalation) -> str:
+        return {
+            Refusal.READ_ONLY: self.tr("You are signed in as an observer: observers read only."),
+            Refusal.NOT_CONNECTED: self.tr("Not connected to this escalation's backend."),
+            Refusal.RESOLVED: self.tr("This escalation is resolved."),
+            Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),
+            Refusal.FOR_SUPERVISORS: self.tr("This escalation waits for a supervisor."),
+            Refusal.ALREADY_YOURS: self.tr("You own this escalation already."),
+            Refusal.NOT_YOURS: self.tr("Acknowledge it first: only its owner resolves it."),
+            Refusal.PENDING: self.tr("An action on it is on its way."),
+        }[refusal]
+
+    def _on_triggered(self, qaction: QAction) -> None:
+        self.take(qaction.data())
+
+    def take(self, action: str) -> None:
+        """Takes `action` on the picked escalation, asking for its note where one is needed."""
+        picked = self.picked()
+        if picked is None or not self.actions[action].isEnabled():
+            return
+        if action == "acknowledge":
+            self.submit(action, {"note": ""})
+            return
+        dialog = NoteDialog(action, picked[1], self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.submit(action, dialog.body())
+
+    def submit(self, action: str, body: dict) -> None:
+        """Sends `action` on the picked escalation, at the version the console shows, through the outbox."""
+        picked = self.picked()
+        if picked is None:
+            return
+        backend, escalation = picked
+        summary = f"{self.actions[action].text().rstrip('…')} {escalation.title} ({escalation.id})"
+        self._connections.submit(backend, escalation_path(escalation.id, action), body, summary, if_match=escalation.version)
