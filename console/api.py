@@ -9,7 +9,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import requests
 import urllib3
@@ -22,6 +22,7 @@ READ_TIMEOUT_S = 15.0
 # The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
 STREAM_READ_TIMEOUT_S = 40.0
 MAX_PAGES = 10_000
+MAX_AUDIT_ENTRIES = 20_000  # far more than one case's commands; a backend that pages on without end is cut short
 
 
 class ApiError(Exception):
@@ -116,6 +117,27 @@ class ApiClient:
 
     def kpis(self) -> dict:
         return self._json(self._send("GET", "kpis", headers=self._headers()))
+
+    def case(self, case_id: str) -> dict:
+        """A case's detail, its node history included."""
+        return self._json(self._send("GET", f"cases/{quote(case_id, safe='')}", headers=self._headers()))
+
+    def audit(self, max_entries: int = MAX_AUDIT_ENTRIES, **filters: str) -> list:
+        """Every audit entry that matches the filters (case_id, object_id, actor), oldest first."""
+        entries: list = []
+        params: dict[str, str] = {"page_size": "1000", **filters}
+        while len(entries) <= max_entries:
+            body = self._json(self._send("GET", "audit", params=params, headers=self._headers()))
+            page, next_token = body.get("items"), body.get("next_page_token")
+            if not isinstance(page, list):
+                raise ApiError("audit: 'items' is not a list")
+            entries.extend(page)
+            if not next_token:
+                return entries
+            if not isinstance(next_token, str):
+                raise ApiError("audit: 'next_page_token' is not a string")
+            params["page_token"] = next_token
+        raise ApiError(f"audit: more than {max_entries} entries")
 
     def snapshot(self, collection: str, **filters: str) -> Snapshot:
         """Every item of a collection, following its pages.

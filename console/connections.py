@@ -12,7 +12,7 @@ from console.credentials import Vault
 from console.embedded import EmbeddedBackend
 from console.outbox import Command, CommandChanged, CommandSender, Outbox
 from console.profiles import Profile, ProfileStore
-from console.sync import BackendLink, Credentials, HealthChanged, LinkState
+from console.sync import BackendLink, Credentials, Endpoint, HealthChanged, LinkState
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,12 @@ class Connections:
 
     def profile(self, name: str) -> Profile | None:
         return next((p for p in self.profiles if p.name == name), None)
+
+    def endpoint(self, backend: str) -> Endpoint | None:
+        """How to reach a followed backend for a call of one's own (on a worker thread); None when
+        this console does not follow it, or not yet."""
+        link = self.links.get(backend)
+        return None if link is None else link.endpoint()
 
     def uses_embedded(self) -> bool:
         return not self.profiles and self._embedded is not None

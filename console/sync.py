@@ -77,6 +77,17 @@ class Credentials:
 
 
 @dataclass(frozen=True)
+class Endpoint:
+    """Where and as whom to reach a backend that a link follows: for short calls made beside the link."""
+
+    url: str
+    credentials: Credentials
+    verify: bool | str = True
+    cert: str | tuple[str, str] | None = None
+    allow_insecure_http: bool = False
+
+
+@dataclass(frozen=True)
 class SnapshotLoaded:
     backend: str
     courts: list[Court]
@@ -165,6 +176,13 @@ class BackendLink:
             self._thread.join(timeout)
         if self._sender is not None:
             self._sender.stop(timeout)
+
+    def endpoint(self) -> Endpoint | None:
+        """The backend's address and this link's credentials and TLS settings; None until the
+        address is known (the embedded backend's, once it listens)."""
+        if not self.url:
+            return None
+        return Endpoint(self.url, self._credentials, self._verify, self._cert, self._allow_insecure_http)
 
     @property
     def running(self) -> bool:

@@ -3,9 +3,12 @@ delivered back to the GUI thread through a queued signal."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -20,11 +23,15 @@ class _Task(QRunnable):
 
     def run(self) -> None:  # on a pool thread
         try:
-            result = self._work()
-        except Exception as error:  # any failure goes back to the GUI thread, to be shown
-            self._relay.finished.emit(None, error)
-        else:
-            self._relay.finished.emit(result, None)
+            result, error = self._work(), None
+        except Exception as failure:  # any failure goes back to the GUI thread, to be shown
+            result, error = None, failure
+        try:
+            self._relay.finished.emit(result, error)
+        except RuntimeError:
+            # The owner was deleted while the work ran (a panel closed, a window torn down), and
+            # its relay with it: there is nobody left to tell.
+            log.debug("a background result arrived after its owner was deleted; dropped")
 
 
 def run_in_background(owner: QObject, work: Callable[[], object], done: Callable[[object, object], None]) -> None:

@@ -39,11 +39,10 @@ from widgets.live_store import LiveStore
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
-from widgets.team_style import ERROR_STYLE, SEVERITY_COLORS, format_duration
+from widgets.team_style import ERROR_STYLE, OVERDUE_COLOR, SEVERITY_COLORS, format_duration
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
-OVERDUE = QColor("#e5484d")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -116,7 +115,7 @@ class EscalationsModel(RowsModel):
             if column == self.SEVERITY:
                 return QBrush(SEVERITY_COLORS[escalation.severity])
             if column == self.COUNTDOWN and waiting and now > escalation.ack_deadline:
-                return QBrush(OVERDUE)
+                return QBrush(OVERDUE_COLOR)
         if role == Qt.ItemDataRole.BackgroundRole and self._alarm.flash_on and self._alarm.is_alarming(backend, escalation.id):
             return QBrush(FLASH_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and escalation.severity == Severity.P1 and waiting:

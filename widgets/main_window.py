@@ -14,6 +14,7 @@ from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.alarm import Alarm
+from widgets.case_panel import CasePanel
 from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
@@ -52,12 +53,14 @@ class MainWindow(QMainWindow):
         self.alarm = Alarm(live, self)
         self.escalations_panel = EscalationsPanel(live, self.selection, connections, self.alarm)
         self.event_log_panel = EventLogPanel(live)
+        self.case_panel = CasePanel(live, connections, self.selection)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
             "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
             "teams": self._dock("teams", self.tr("Field teams"), self.teams_panel),
             "connection": self._dock("connection", self.tr("Connection"), self.connection_panel),
             "event_log": self._dock("event_log", self.tr("Event log"), self.event_log_panel),
+            "case": self._dock("case", self.tr("Case"), self.case_panel),
         }
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)

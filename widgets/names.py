@@ -123,6 +123,24 @@ _NAMES = {
     "message_state:sent": QT_TRANSLATE_NOOP("Names", "Sent"),
     "message_state:delivered": QT_TRANSLATE_NOOP("Names", "Delivered"),
     "message_state:read": QT_TRANSLATE_NOOP("Names", "Read"),
+    "escalation_state:open": QT_TRANSLATE_NOOP("Names", "Open"),
+    "escalation_state:acknowledged": QT_TRANSLATE_NOOP("Names", "Acknowledged"),
+    "escalation_state:escalated": QT_TRANSLATE_NOOP("Names", "Escalated"),
+    "escalation_state:resolved": QT_TRANSLATE_NOOP("Names", "Resolved"),
+    # operators' commands, as the audit log names them
+    "action:dispatch": QT_TRANSLATE_NOOP("Names", "Dispatched a team"),
+    "action:reassign": QT_TRANSLATE_NOOP("Names", "Reassigned a task"),
+    "action:cancel": QT_TRANSLATE_NOOP("Names", "Cancelled a task"),
+    "action:message": QT_TRANSLATE_NOOP("Names", "Sent a message"),
+    "action:acknowledge": QT_TRANSLATE_NOOP("Names", "Acknowledged an escalation"),
+    "action:escalate": QT_TRANSLATE_NOOP("Names", "Escalated"),
+    "action:resolve": QT_TRANSLATE_NOOP("Names", "Resolved an escalation"),
+    "action:launch_query": QT_TRANSLATE_NOOP("Names", "Launched an asset query"),
+    "action:freeze": QT_TRANSLATE_NOOP("Names", "Ordered a freeze"),
+    "action:deduct": QT_TRANSLATE_NOOP("Names", "Ordered a deduction"),
+    "action:request_detention": QT_TRANSLATE_NOOP("Names", "Asked for a detention"),
+    "action:approve": QT_TRANSLATE_NOOP("Names", "Approved"),
+    "action:reject": QT_TRANSLATE_NOOP("Names", "Rejected"),
 }
 
 

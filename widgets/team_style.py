@@ -23,6 +23,7 @@ STATUS_COLORS = {
     TeamStatus.EMERGENCY: QColor("#e5484d"),
 }
 LOST_CONTACT_COLOR = QColor("#6b7079")
+OVERDUE_COLOR = QColor("#e5484d")  # anything past its deadline: a node, a case, an acknowledgement
 # A message next to a field or an action that says what is wrong; readable on both themes.
 ERROR_STYLE = "QLabel { color: #e5484d; }"
 SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),

@@ -1,0 +1,90 @@
+"""A case's detail, fetched on demand: the case with its node history (`GET /cases/{id}`) and its
+audit trail (`GET /audit?case_id=`), from a backend the console follows.
+
+The store holds every case but not their histories nor who did what to them; those are asked for
+when an operator opens a case. `fetch_case_detail` blocks: run it on a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.api import ApiClient, ApiError
+from console.casework import Case, NodeVisit, decode_case, decode_case_history
+from console.decoding import MAX_ID_LENGTH, DecodeError, integer, optional_text, required, text, timestamp
+from console.profiles import check_transport
+from console.sync import Endpoint
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One command's trace in the backend's audit log: who did what to which object, and when."""
+
+    id: int
+    at: float
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    case_id: str | None
+    request: dict  # what the operator asked for, as the command's body said it
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    backend: str
+    case: Case
+    history: tuple[NodeVisit, ...]
+    audit: tuple[AuditEntry, ...]
+
+
+def _object(record: dict, name: str) -> dict | None:
+    value = required(record, name)
+    if value is not None and not isinstance(value, dict):
+        raise DecodeError(f"{name!r} must be an object or null")
+    return value
+
+
+def decode_audit_entry(record: dict) -> AuditEntry:
+    return AuditEntry(
+        id=integer(record, "id"),
+        at=timestamp(record, "at"),
+        actor=text(record, "actor", MAX_ID_LENGTH),
+        action=text(record, "action", 64),
+        object_type=text(record, "object_type", 64),
+        object_id=text(record, "object_id", MAX_ID_LENGTH),
+        case_id=optional_text(record, "case_id"),
+        request=_object(record, "request") or {},
+        before=_object(record, "before"),
+        after=_object(record, "after"),
+    )
+
+
+def fetch_case_detail(backend: str, endpoint: Endpoint, case_id: str) -> CaseDetail:
+    """Logs in as the link to `backend` does, and reads the case's detail and audit trail.
+
+    Raises `ApiError` when the backend refuses or answers out of contract (`InsecureTransport`
+    for a profile's plain HTTP to another machine, as the link would).
+    """
+    check_transport(endpoint.url, endpoint.allow_insecure_http)
+    client = ApiClient(endpoint.url, verify=endpoint.verify, cert=endpoint.cert)
+    try:
+        client.login(endpoint.credentials.username, endpoint.credentials.password)
+        record = client.case(case_id)
+        entries = client.audit(case_id=case_id)
+    finally:
+        client.close()
+    try:
+        case = decode_case(record)
+        history = decode_case_history(record)
+        audit = tuple(decode_audit_entry(entry) for entry in entries)
+    except DecodeError as error:
+        raise ApiError(f"case {case_id}: the backend's answer breaks the contract: {error}") from None
+    if case.id != case_id:
+        raise ApiError(f"asked for case {case_id}, the backend answered with case {case.id}")
+    strangers = {entry.case_id for entry in audit} - {case_id}
+    if strangers:
+        raise ApiError(f"case {case_id}: the audit trail holds entries of case {sorted(map(str, strangers))[0]}")
+    return CaseDetail(backend, case, history, audit)

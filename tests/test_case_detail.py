@@ -1,0 +1,121 @@
+"""Fetching a case's detail (node history and audit trail) as a followed backend's link would."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from console.api import ApiError, AuthFailed
+from console.case_detail import fetch_case_detail
+from console.profiles import InsecureTransport
+from console.sync import Credentials, Endpoint
+
+
+def endpoint_of(running, password: str | None = None) -> Endpoint:
+    return Endpoint(running.url, Credentials("operator", password or running.password))
+
+
+def first_case(running, **filters) -> dict:
+    return running.get("cases", page_size=1, **filters)["items"][0]
+
+
+def test_a_case_detail_holds_the_node_history_as_the_backend_gives_it(backend):
+    record = first_case(backend, status="open")
+    detail = fetch_case_detail("b", endpoint_of(backend), record["id"])
+    expected = backend.get(f"cases/{record['id']}")
+    assert detail.backend == "b"
+    assert detail.case.number == expected["number"]
+    assert [v.node for v in detail.history] == [v["node"] for v in expected["history"]]
+    assert [v.overdue for v in detail.history] == [v["overdue"] for v in expected["history"]]
+    current = detail.history[-1]
+    assert current.node == detail.case.node and current.left_at is None
+
+
+def test_the_audit_trail_shows_a_command_on_the_case(fast_backend):
+    case_id = first_case(fast_backend, status="open")["id"]
+    launched = fast_backend.command("queries", {"case_id": case_id, "channel": "national", "categories": ["bank"]})
+    assert launched.status_code == 201, launched.text
+    detail = fetch_case_detail("fast", endpoint_of(fast_backend), case_id)
+    entry = next(e for e in detail.audit if e.object_id == launched.json()["id"])
+    assert (entry.actor, entry.action, entry.object_type, entry.case_id) == ("operator", "launch_query", "query", case_id)
+    assert entry.request["channel"] == "national"
+    assert [e.id for e in detail.audit] == sorted(e.id for e in detail.audit)
+
+
+def test_refusals_come_out_as_errors_that_say_why(backend):
+    with pytest.raises(ApiError) as unknown:
+        fetch_case_detail("b", endpoint_of(backend), "no-such-case")
+    assert unknown.value.status == 404
+    with pytest.raises(AuthFailed) as refused:
+        fetch_case_detail("b", endpoint_of(backend, "wrong password"), first_case(backend)["id"])
+    assert "wrong password" not in str(refused.value)
+    with pytest.raises(InsecureTransport):
+        fetch_case_detail("b", Endpoint("http://192.0.2.1:8000", Credentials("operator", "x")), "c")
+
+
+class Garbling(BaseHTTPRequestHandler):
+    """Answers a login, and a case detail as `body` says."""
+
+    body: dict = {}
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _json(self, body) -> None:
+        payload = json.dumps(body, ensure_ascii=False).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self._json({"access_token": "t0ken", "token_type": "bearer", "role": "operator", "expires_in": 3600})
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/api/v1/audit"):
+            self._json({"items": self.body.get("audit", []), "next_page_token": None})
+        else:
+            self._json(self.body["case"])
+
+
+@pytest.fixture
+def garbling():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Garbling)
+    thread = threading.Thread(target=server.serve_forever, name="garbling-backend", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.mark.parametrize("garble", [
+    lambda case: {**case, "history": [{**case["history"][0], "entered_at": "yesterday"}]},
+    lambda case: {**case, "history": "none"},
+    lambda case: {key: value for key, value in case.items() if key != "history"},
+    lambda case: {**case, "status": "pending"},
+    lambda case: {**case, "id": "another-case"},
+])
+def test_a_malformed_detail_is_refused_with_a_clear_error(backend, garbling, garble):
+    case = backend.get(f"cases/{first_case(backend)['id']}")
+    Garbling.body = {"case": garble(case)}
+    with pytest.raises(ApiError, match=f"case {case['id']}"):
+        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])
+
+
+def test_an_audit_entry_of_another_case_is_refused(backend, garbling):
+    case = backend.get(f"cases/{first_case(backend)['id']}")
+    stranger = {"id": 1, "at": "2026-11-27T03:00:00Z", "actor": "operator", "action": "launch_query",
+                "object_type": "query", "object_id": "Q1", "case_id": "another-case", "before": None, "after": {},
+                "request": {}}
+    Garbling.body = {"case": case, "audit": [stranger]}
+    with pytest.raises(ApiError, match="another-case"):
+        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])
+    Garbling.body = {"case": case, "audit": [{**stranger, "case_id": case["id"], "request": "launch"}]}
+    with pytest.raises(ApiError, match="request"):
+        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])

@@ -1,0 +1,125 @@
+"""The case detail panel on a live backend: it follows the shared selection, draws the case's place
+in the 37 nodes as the backend tells it, keeps its tasks, queries and audit trail current, opens a
+case by number, and shows what goes wrong instead of raising it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from console.catalogue import NODES
+from widgets.selection import Selected
+
+BACKEND = "快"  # the fast console's profile
+
+
+def open_cases(store, **wanted) -> list:
+    return [case for backend, case in store.cases
+            if backend == BACKEND and case.status == "open" and all(getattr(case, k) == v for k, v in wanted.items())]
+
+
+def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backend_says(qtbot, fast_console, fast_backend):
+    panel = fast_console.window.case_panel
+    case = open_cases(fast_console.store, overdue=True)[0]
+    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
+    assert panel.header.number.text() == case.number
+    assert "current" in panel.flow.marks(case.node)
+
+    def agrees_with_the_backend() -> bool:
+        answer = fast_backend.get(f"cases/{case.id}")
+        return (panel.detail is not None and panel.flow.current == answer["node"]
+                and [(v.node, v.overdue) for v in panel.flow.history] == [(v["node"], v["overdue"]) for v in answer["history"]])
+
+    qtbot.waitUntil(agrees_with_the_backend, timeout=30_000)
+    assert panel.flow.marks(panel.flow.current) >= {"current", "visited"}
+    assert not panel.status.isVisible()
+    # A node is marked overdue when a visit to it was late (the current one also when the case is late there).
+    late = {v.node for v in panel.flow.history if v.overdue}
+    assert late, "an overdue case has at least one overdue visit"
+    for node in NODES:
+        if node != panel.flow.current:
+            assert ("overdue" in panel.flow.marks(node)) == (node in late), node
+            assert ("visited" in panel.flow.marks(node)) == any(v.node == node for v in panel.flow.history), node
+    untouched = next(node for node in NODES if not panel.flow.marks(node))
+    assert "Not visited" in panel.flow.tooltip(untouched)
+    assert "overdue" in panel.flow.tooltip(sorted(late)[0])
+
+
+def test_an_escalation_or_a_query_that_names_a_case_shows_that_case(qtbot, fast_console):
+    panel, store = fast_console.window.case_panel, fast_console.store
+    qtbot.waitUntil(lambda: any(e.case_id for _, e in store.escalations), timeout=30_000)
+    escalation = next(e for _, e in store.escalations if e.case_id)
+    fast_console.window.selection.select(Selected("escalation", BACKEND, escalation.id))
+    assert panel.shown == (BACKEND, escalation.case_id)
+    assert panel.header.number.text() == store.cases.get(BACKEND, escalation.case_id).number
+    query = next(q for _, q in store.queries if q.case_id != escalation.case_id)
+    fast_console.window.selection.select(Selected("query", BACKEND, query.id))
+    assert panel.shown == (BACKEND, query.case_id)
+    assert query.id in {q.id for q in panel.queries.items()}
+    # A team picked on the map leaves the case in view.
+    team = store.teams[0]
+    fast_console.window.selection.select(Selected("team", team.backend, team.id))
+    assert panel.shown == (BACKEND, query.case_id)
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.case.id == query.case_id, timeout=30_000)
+
+
+def test_a_command_on_the_case_shows_in_its_queries_and_its_audit_trail(qtbot, fast_console, fast_backend):
+    panel = fast_console.window.case_panel
+    case = next(c for c in open_cases(fast_console.store)
+                if not any(q.case_id == c.id for _, q in fast_console.store.queries))
+    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
+    qtbot.waitUntil(lambda: panel.detail is not None, timeout=30_000)
+    assert panel.queries.rowCount() == 0
+    launched = fast_backend.command("queries", {"case_id": case.id, "channel": "national", "categories": ["bank"]})
+    assert launched.status_code == 201, launched.text
+    query_id = launched.json()["id"]
+    qtbot.waitUntil(lambda: [q.id for q in panel.queries.items()] == [query_id], timeout=30_000)
+    assert panel.tabs.tabText(1).endswith("(1)")
+    progress = panel.queries.index(0, panel.queries.PROGRESS).data()
+    assert progress.endswith(f"/{len(panel.queries.items()[0].results)}")
+
+    def audited() -> bool:
+        return any(e.object_id == query_id and e.action == "launch_query" for e in panel.audit.entries)
+
+    qtbot.waitUntil(audited, timeout=30_000)
+    row = next(r for r, e in enumerate(panel.audit.entries) if e.object_id == query_id)
+    assert panel.audit.index(row, panel.audit.ACTOR).data() == "operator"
+    assert panel.audit.index(row, panel.audit.DETAIL).data()  # what was asked, in words
+
+
+def test_the_search_field_opens_a_case_by_its_number_and_says_when_none_matches(qtbot, fast_console):
+    panel, selection = fast_console.window.case_panel, fast_console.window.selection
+    first, second = open_cases(fast_console.store)[:2]
+    panel.search.setText(first.number.replace("（", "(").replace("）", ")"))  # as typed on an ASCII keyboard
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.shown == (BACKEND, first.id)
+    assert selection.current == Selected("case", BACKEND, first.id)
+    assert panel.search_message.text() == ""
+    unique_part = next(part for part in (second.number[i:i + 9] for i in range(len(second.number) - 8))
+                       if sum(part in c.number for _, c in fast_console.store.cases) == 1)
+    panel.search.setText(unique_part)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.shown == (BACKEND, second.id)
+    panel.search.setText("（1999）京执99999号")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert "1999" in panel.search_message.text()
+    assert panel.shown == (BACKEND, second.id)
+    panel.search.setText("执")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.search_message.text() and panel.shown == (BACKEND, second.id)
+
+
+def test_a_failed_fetch_is_shown_in_the_panel(qtbot, fast_console):
+    panel = fast_console.window.case_panel
+    fast_console.window.selection.select(Selected("case", BACKEND, "no-such-case"))
+    qtbot.waitUntil(lambda: "404" in panel.status.text(), timeout=30_000)
+    assert panel.status.isVisible()
+    assert panel.header.number.text() == "no-such-case"
+    assert panel.audit.rowCount() == 0
+    fast_console.window.selection.select(Selected("case", "elsewhere", "c1"))
+    assert "not connected" in panel.status.text()
+    # A late answer for the case before is not shown over this one.
+    case = open_cases(fast_console.store)[0]
+    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
+    fast_console.window.selection.select(Selected("case", BACKEND, "no-such-case"))
+    qtbot.waitUntil(lambda: "404" in panel.status.text(), timeout=30_000)
+    assert panel.detail is None

@@ -1,0 +1,298 @@
+"""Case detail: the case the operator picked anywhere (or typed the number of), with its place in the
+37 process nodes, its field tasks, its asset queries and its audit trail.
+
+The case, its tasks and its queries come live from the store; its node history and audit trail are
+fetched from its backend on a worker thread, again (at most every few seconds) when the case or one
+of its objects moves on. A fetch for a case no longer shown is ignored when it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.case_detail import CaseDetail, fetch_case_detail
+from console.connections import Connections
+from console.store import Changes, Store
+from widgets.background import run_in_background
+from widgets.case_header import CaseHeader
+from widgets.case_tables import AuditModel, ProgressDelegate, QueriesModel, TasksModel
+from widgets.live_store import LiveStore
+from widgets.node_flow import NodeFlow
+from widgets.selection import Selected, Selection
+from widgets.team_style import OVERDUE_COLOR
+
+log = logging.getLogger(__name__)
+
+# A busy case (a query answering bank by bank) moves many times a second; its history is asked for
+# at most this often.
+REFRESH_INTERVAL_MS = 2000
+# The objects whose changes come from operators' commands, and so add to a case's audit trail.
+AUDITED = ("escalations", "measures", "approvals")
+
+
+def _normal(number: str) -> str:
+    """A case number as compared: full-width brackets and digits as ASCII, no spaces, any case."""
+    return unicodedata.normalize("NFKC", number).replace(" ", "").casefold()
+
+
+class CasePanel(QWidget):
+    def __init__(self, live: LiveStore, connections: Connections, selection: Selection,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        self._connections = connections
+        self._selection = selection
+        self.shown: tuple[str, str] | None = None  # (backend, case id)
+        self.detail: CaseDetail | None = None
+        self._version: int | None = None  # of the case as last drawn
+        self._request = 0  # the newest fetch; an answer to an older one is stale
+        self._in_flight = False
+        self._stale = False  # the case moved on during a fetch: fetch again when it returns
+        self._related: frozenset = frozenset()  # (id, state) of the case's tasks and queries
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Open a case by its number, or a part of it"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(lambda: self.open_number(self.search.text()))
+        self.search_message = QLabel(self)
+        self.search_message.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 2)
+        search_row.addWidget(self.search_message, 3)
+
+        self.header = CaseHeader(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.flow = NodeFlow(self)
+        self.tasks = TasksModel(live, self)
+        self.queries = QueriesModel(live, self)
+        self.audit = AuditModel(self._store, self)
+        self.tabs = QTabWidget(self)
+        self.task_view = self._table(self.tasks, stretch=TasksModel.NOTE)
+        self.query_view = self._table(self.queries, stretch=QueriesModel.CATEGORIES)
+        self.query_view.setItemDelegateForColumn(QueriesModel.PROGRESS, ProgressDelegate(self.query_view))
+        self.audit_view = self._table(self.audit, stretch=AuditModel.DETAIL)
+        for view in (self.task_view, self.query_view, self.audit_view):
+            self.tabs.addTab(view, "")
+        for model in (self.tasks, self.queries, self.audit):
+            model.modelReset.connect(self._retitle_tabs)
+            model.rowsInserted.connect(self._retitle_tabs)
+        self._retitle_tabs()
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.flow)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        case_page = QWidget(self)
+        case_layout = QVBoxLayout(case_page)
+        case_layout.setContentsMargins(0, 0, 0, 0)
+        case_layout.setSpacing(2)
+        case_layout.addWidget(self.header)
+        case_layout.addWidget(self.status)
+        case_layout.addWidget(splitter, 1)
+        self.placeholder = QLabel(self.tr("Select a case on the map or in a table, or type its number above."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(case_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(search_row)
+        layout.addWidget(self.pages, 1)
+
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_INTERVAL_MS)
+        self._refresh.timeout.connect(self._on_refresh)
+        selection.changed.connect(self._on_selected)
+        live.changed.connect(self._on_changed)
+
+    def _table(self, model, stretch: int) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def _retitle_tabs(self) -> None:
+        for index, (title, model) in enumerate(((self.tr("Tasks"), self.tasks), (self.tr("Queries"), self.queries),
+                                                (self.tr("Audit trail"), self.audit))):
+            self.tabs.setTabText(index, f"{title} ({model.rowCount()})")
+
+    # what to show
+
+    def _case_of(self, selected: Selected) -> tuple[str, str] | None:
+        """The case a selection names: a case, or the case of an escalation or of a query batch."""
+        if selected.kind == "case":
+            return selected.backend, selected.id
+        found = {"escalation": self._store.escalations, "query": self._store.queries}.get(selected.kind)
+        item = None if found is None else found.get(selected.backend, selected.id)
+        case_id = getattr(item, "case_id", None)
+        return None if case_id is None else (selected.backend, case_id)
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        # A team, or nothing, leaves the case in view: an operator who looks at a team on the map
+        # usually still works on this case.
+        case = None if selected is None else self._case_of(selected)
+        if case is not None:
+            self.show_case(*case)
+
+    def show_case(self, backend: str, case_id: str) -> None:
+        if (backend, case_id) == self.shown:
+            return
+        self.shown, self.detail, self._version = (backend, case_id), None, None
+        self.tasks.show_case(self.shown)
+        self.queries.show_case(self.shown)
+        self.audit.show_entries(backend, ())
+        self._related = self._related_now()
+        self.pages.setCurrentIndex(1)
+        self._draw()
+        self._refresh.stop()
+        self._fetch()
+
+    def open_number(self, text: str) -> None:
+        """Opens the one case whose number is `text`, or the only one that contains it; says so otherwise."""
+        wanted = _normal(text)
+        if not wanted:
+            self.search_message.clear()
+            return
+        cases = [(backend, case) for backend, case in self._store.cases if wanted in _normal(case.number)]
+        exact = [(backend, case) for backend, case in cases if _normal(case.number) == wanted]
+        matches = exact or cases
+        if len(matches) == 1:
+            self.search_message.clear()
+            backend, case = matches[0]
+            self._selection.select(Selected("case", backend, case.id))
+            self.show_case(backend, case.id)  # also when that case was selected already but not shown
+        elif not matches:
+            self.search_message.setText(self.tr("No case number contains “{text}”.").format(text=text.strip()))
+        else:
+            self.search_message.setText(self.tr("%n cases match: type more of the number.", "", len(matches)))
+
+    # drawing
+
+    def _draw(self) -> None:
+        """The header and the flow from the freshest of what the store holds and what was fetched."""
+        backend, case_id = self.shown
+        case = self._store.cases.get(backend, case_id)
+        if self.detail is not None and (case is None or self.detail.case.version >= case.version):
+            case = self.detail.case
+        if case is None:  # not in the store: the fetch brings it, or says why not
+            self.header.show_missing(case_id)
+            self.flow.show_case(None, (), False)
+            return
+        self._version = case.version
+        court = self._store.courts.get((backend, case.court_id))
+        self.header.show_case(case, court.name if court else case.court_id)
+        history = self.detail.history if self.detail is not None else ()
+        self.flow.show_case(case.node, history, case.overdue)
+
+    def _show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text if error else "")
+        self.status.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}" if error else "")
+        self.status.setVisible(bool(text))
+
+    # fetching
+
+    def _fetch(self) -> None:
+        backend, case_id = self.shown
+        self._request += 1
+        self._stale = False
+        endpoint = self._connections.endpoint(backend)
+        if endpoint is None:
+            self._in_flight = False
+            self._show_status(self.tr("Cannot load the case's history: not connected to {backend}.").format(backend=backend),
+                              error=True)
+            return
+        self._in_flight = True
+        if self.detail is None:
+            self._show_status(self.tr("Loading the case's history and audit trail…"))
+        run_in_background(self, partial(fetch_case_detail, backend, endpoint, case_id),
+                          partial(self._on_fetched, self._request))
+
+    def _on_fetched(self, request: int, detail: CaseDetail | None, error: Exception | None) -> None:
+        if request != self._request:
+            return  # an answer for a case no longer shown, or overtaken by a newer fetch
+        self._in_flight = False
+        if error is not None:
+            log.warning("case %s on %s: %s", self.shown[1], self.shown[0], error)
+            self._show_status(self.tr("Could not load the case's detail: {error}").format(error=str(error)[:300]),
+                              error=True)
+        else:
+            self.detail = detail
+            self.audit.show_entries(detail.backend, detail.audit)
+            self._show_status("")
+            self._draw()
+        if self._stale:
+            self._stale = False
+            self._refresh.start()
+
+    def _on_refresh(self) -> None:
+        if self.shown is None:
+            return
+        if self._in_flight:
+            self._stale = True
+        else:
+            self._fetch()
+
+    def _moved_on(self) -> None:
+        """Something of the case changed: fetch its detail again, at most every REFRESH_INTERVAL_MS."""
+        if self._in_flight:
+            self._stale = True
+        elif not self._refresh.isActive():
+            self._refresh.start()
+
+    def _related_now(self) -> frozenset:
+        return frozenset((item.id, item.state) for item in (*self.tasks.items(), *self.queries.items()))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.shown is None:
+            return
+        backend, case_id = self.shown
+        if changes.touched("cases") or changes.courts_changed:
+            case = self._store.cases.get(backend, case_id)
+            if case is not None and case.version != self._version:
+                self._draw()
+                self._moved_on()
+            elif changes.courts_changed:
+                self._draw()
+        related = self._related_now()
+        audited = any(getattr(item, "case_id", None) == case_id and item_backend == backend
+                      for collection in AUDITED for item_backend, item in self._changed_items(changes, collection))
+        if related != self._related or audited:
+            self._related = related
+            self._moved_on()
+
+    def _changed_items(self, changes: Changes, collection: str) -> list:
+        rows = getattr(self._store, collection)
+        if collection in changes.reset:
+            return list(rows)
+        return [rows[row] for row in changes.changed_rows(collection)]
