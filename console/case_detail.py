@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from console.api import ApiClient, ApiError
 from console.casework import Case, NodeVisit, decode_case, decode_case_history
-from console.decoding import MAX_ID_LENGTH, DecodeError, integer, optional_text, required, text, timestamp
+from console.decoding import (
+    MAX_ID_LENGTH,
+    DecodeError,
+    integer,
+    optional_text,
+    required,
+    text,
+    timestamp,
+)
 from console.profiles import check_transport
 from console.sync import Endpoint
 

@@ -7,7 +7,14 @@ import time
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QWidget,
+)
 
 from console.casework import Case
 from widgets.names import format_yuan, name

@@ -39,7 +39,12 @@ from widgets.live_store import LiveStore
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
-from widgets.team_style import ERROR_STYLE, OVERDUE_COLOR, SEVERITY_COLORS, format_duration
+from widgets.team_style import (
+    ERROR_STYLE,
+    OVERDUE_COLOR,
+    SEVERITY_COLORS,
+    format_duration,
+)
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)

@@ -6,7 +6,14 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QWidget,
+)
 
 from console.connections import Connections
 from console.outbox import CommandState
@@ -19,7 +26,13 @@ from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.i18n import current_language
-from widgets.layouts import ARRANGEMENTS, DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, layout_title
+from widgets.layouts import (
+    ARRANGEMENTS,
+    DEFAULT_LAYOUT,
+    FONT_SCALE,
+    LAYOUTS,
+    layout_title,
+)
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
 from widgets.selection import Selection
