@@ -68,15 +68,17 @@ class Rows(Generic[T]):
         self._items = [item for item in self._items if item[0] != backend] + [(backend, o) for o in objects]
         self._row = {(b, o.id): row for row, (b, o) in enumerate(self._items)}
 
-    def put(self, backend: str, item: T) -> int | None:
-        """Stores `item` unless the same or a newer version is held; returns its row when it did."""
+    def put(self, backend: str, item: T, *, same_version: bool = False) -> int | None:
+        """Stores `item` unless the same or a newer version is held (only a newer one with
+        `same_version`); returns its row when it did."""
         row = self._row.get((backend, item.id))
         if row is None:
             row = len(self._items)
             self._items.append((backend, item))
             self._row[(backend, item.id)] = row
             return row
-        if item.version <= self._items[row][1].version:
+        held = self._items[row][1].version
+        if item.version < held or (item.version == held and not same_version):
             return None
         self._items[row] = (backend, item)
         return row
@@ -221,11 +223,14 @@ class Store:
 
     def _apply_query_progress(self, backend: str, progress: QueryProgress, changes: Changes) -> None:
         query = self.queries.get(backend, progress.query_id)
-        if query is None or progress.version <= query.version:
+        # When several institutions answer in one tick, the backend sends one event per result, all
+        # with the batch's new version: each is news, so one of the version held is applied too
+        # (applying an event twice puts the same result in its place again).
+        if query is None or progress.version < query.version:
             return  # a batch this snapshot does not hold, or news already reflected
         results = tuple(progress.result if r.id == progress.result.id else r for r in query.results)
         changes.mark("queries", self.queries.put(backend, replace(query, state=progress.state, results=results,
-                                                                   version=progress.version)))
+                                                                   version=progress.version), same_version=True))
 
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
         health = self._health(message.backend)
