@@ -16,8 +16,10 @@ from console.sync import LinkState
 from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
+from widgets.kpi_panel import KpiPanel
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
+from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
 
@@ -44,12 +46,16 @@ class MainWindow(QMainWindow):
         self.connection_panel = ConnectionPanel(live, connections)
         self.escalations_panel = EscalationsPanel(live, self.selection)
         self.event_log_panel = EventLogPanel(live)
+        self.kpi_panel = KpiPanel(live)
+        self.queries_panel = QueriesPanel(live, self.selection)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
             "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
             "teams": self._dock("teams", self.tr("Field teams"), self.teams_panel),
             "connection": self._dock("connection", self.tr("Connection"), self.connection_panel),
             "event_log": self._dock("event_log", self.tr("Event log"), self.event_log_panel),
+            "kpis": self._dock("kpis", self.tr("KPIs"), self.kpi_panel),
+            "queries": self._dock("queries", self.tr("Asset queries"), self.queries_panel),
         }
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
@@ -73,7 +79,8 @@ class MainWindow(QMainWindow):
 
     def _arrange_default(self) -> QByteArray:
         """The duty-desk arrangement: the map large on the left; on the right the escalations to
-        work on, the teams, and the connection with the event log behind it."""
+        work on (the asset queries behind them), the teams (the KPIs behind them), and the
+        connection with the event log behind it."""
         self.resize(*DEFAULT_SIZE)
         for dock in self.docks.values():
             dock.setFloating(False)
@@ -83,7 +90,11 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.docks["escalations"], self.docks["teams"], Qt.Orientation.Vertical)
         self.splitDockWidget(self.docks["teams"], self.docks["connection"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["connection"], self.docks["event_log"])
+        self.tabifyDockWidget(self.docks["escalations"], self.docks["queries"])
+        self.tabifyDockWidget(self.docks["teams"], self.docks["kpis"])
         self.docks["connection"].raise_()
+        self.docks["escalations"].raise_()
+        self.docks["teams"].raise_()
         self.resizeDocks([self.docks["map"], self.docks["teams"]], [950, 650], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["escalations"], self.docks["teams"], self.docks["connection"]], [330, 330, 200],
                          Qt.Orientation.Vertical)
