@@ -26,6 +26,7 @@ from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.i18n import current_language
+from widgets.kpi_panel import KpiPanel
 from widgets.layouts import (
     ARRANGEMENTS,
     DEFAULT_LAYOUT,
@@ -35,6 +36,7 @@ from widgets.layouts import (
 )
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
+from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
 from widgets.theme import apply_theme, current_theme
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.escalations_panel = EscalationsPanel(live, self.selection, connections, self.alarm)
         self.event_log_panel = EventLogPanel(live)
         self.case_panel = CasePanel(live, connections, self.selection)
+        self.kpi_panel = KpiPanel(live)
+        self.queries_panel = QueriesPanel(live, self.selection)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
             "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
@@ -74,6 +78,8 @@ class MainWindow(QMainWindow):
             "connection": self._dock("connection", self.tr("Connection"), self.connection_panel),
             "event_log": self._dock("event_log", self.tr("Event log"), self.event_log_panel),
             "case": self._dock("case", self.tr("Case"), self.case_panel),
+            "queries": self._dock("queries", self.tr("Asset queries"), self.queries_panel),
+            "kpis": self._dock("kpis", self.tr("KPIs"), self.kpi_panel),
         }
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)

@@ -1,0 +1,150 @@
+"""The asset-queries panel, on a live backend: batches, their progress, the case filter, the shared
+selection and the measures ordered on hits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from console.casework import Query, QueryProgress, QueryResult
+from console.store import Store
+from console.sync import EventReceived, SnapshotLoaded
+from widgets.names import format_yuan, name
+from widgets.queries_panel import CASE_ROLE, QueriesModel, QueriesPanel
+from widgets.selection import Selected
+
+BACKEND = "快"
+
+
+def shown_queries(panel: QueriesPanel) -> list[Query]:
+    return [panel.model.item(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())[1]
+            for row in range(panel.proxy.rowCount())]
+
+
+def row_of(panel: QueriesPanel, query_id: str) -> int | None:
+    return next((row for row, query in enumerate(shown_queries(panel)) if query.id == query_id), None)
+
+
+def cell(panel: QueriesPanel, query_id: str, column: int) -> str | None:
+    row = row_of(panel, query_id)
+    return None if row is None else panel.proxy.index(row, column).data()
+
+
+def launch(fast_console, fast_backend, categories=("bank",)) -> dict:
+    _, case = next((b, c) for b, c in fast_console.store.cases if c.status == "open")
+    response = fast_backend.command("queries", {"case_id": case.id, "channel": "national", "categories": list(categories)})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def result(result_id: str, state: str) -> QueryResult:
+    return QueryResult(result_id, "中国银行", "bank", state, None, False if state == "answered" else None, "", None, ())
+
+
+def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
+    # The backend sends one event per result that moved, each with a newer version of the batch.
+    query = Query("Q1", "C1", "court", "张三", "national", ("bank",), "running", "system", 0.0, None,
+                  (result("R1", "sent"), result("R2", "sent")), 2)
+    store = Store()
+    store.apply([SnapshotLoaded("b", [], [], 0, queries=[query])])
+    store.apply([EventReceived("b", 1, QueryProgress("Q1", "C1", "running", result("R1", "answered"), 3)),
+                 EventReceived("b", 2, QueryProgress("Q1", "C1", "completed", result("R2", "answered"), 4))])
+    assert store.queries.get("b", "Q1").answered == 2
+    late = QueryProgress("Q1", "C1", "running", result("R2", "sent"), 3)
+    store.apply([EventReceived("b", 3, late)])
+    assert store.queries.get("b", "Q1").answered == 2 and store.queries.get("b", "Q1").state == "completed"
+
+
+def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(qtbot, fast_console, fast_backend):
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    qtbot.addWidget(panel)
+    launched = launch(fast_console, fast_backend)
+    qtbot.waitUntil(lambda: row_of(panel, launched["id"]) == 0, timeout=30_000)
+    case = fast_console.store.cases.get(BACKEND, launched["case_id"])
+    assert cell(panel, launched["id"], QueriesModel.CASE) == case.number
+    assert cell(panel, launched["id"], QueriesModel.CHANNEL) == name("channel", "national")
+    total = len(launched["results"])
+
+    def progress() -> str | None:
+        return cell(panel, launched["id"], QueriesModel.PROGRESS)
+
+    assert progress() == f"0/{total}"
+    qtbot.waitUntil(lambda: progress() != f"0/{total}", timeout=60_000)
+    held = fast_console.store.queries.get(BACKEND, launched["id"])
+    assert progress() == f"{held.answered}/{total}"
+    # Every answer reaches the table: once the batch is complete, the figures are the backend's.
+    qtbot.waitUntil(lambda: cell(panel, launched["id"], QueriesModel.STATE) == name("query_state", "completed"),
+                    timeout=120_000)
+    counts = fast_backend.get(f"queries/{launched['id']}")["counts"]
+    assert progress() == f"{counts['answered'] + counts['failed'] + counts['timed_out']}/{total}"
+    assert cell(panel, launched["id"], QueriesModel.HITS) == counts["hit"]
+
+
+def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qtbot, fast_console, fast_backend):
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    qtbot.addWidget(panel)
+    selection = fast_console.window.selection
+    launched = launch(fast_console, fast_backend)
+    qtbot.waitUntil(lambda: row_of(panel, launched["id"]) is not None and panel.proxy.rowCount() >= 3, timeout=60_000)
+    assert not panel.only_case.isEnabled()
+
+    # Keyboard: the table takes the focus, and the arrows pick a batch.
+    assert panel.focusProxy() is panel.view and panel.view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    assert panel.view.currentIndex().row() == 1
+    picked = shown_queries(panel)[1]
+    assert selection.current == Selected("case", BACKEND, picked.case_id)
+    assert picked.respondent in panel.detail.toPlainText()
+
+    # A case picked elsewhere is followed; with the filter on, only its batches show.
+    selection.select(Selected("case", BACKEND, launched["case_id"]))
+    assert panel.only_case.isEnabled()
+    assert fast_console.store.cases.get(BACKEND, launched["case_id"]).number in panel.only_case.text()
+    assert panel.view.currentIndex().data(CASE_ROLE) == (BACKEND, launched["case_id"])
+    panel.only_case.setChecked(True)
+    assert {q.case_id for q in shown_queries(panel)} == {launched["case_id"]}
+    assert launched["id"] in {q.id for q in shown_queries(panel)}
+    panel.only_case.setChecked(False)
+    assert len({q.case_id for q in shown_queries(panel)}) > 1
+
+
+def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fast_backend):
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    qtbot.addWidget(panel)
+    store = fast_console.store
+
+    def a_hit() -> tuple[Query, QueryResult] | None:
+        return next(((q, r) for _, q in store.queries for r in q.hits
+                     if not any(m.query_id == q.id and m.result_id == r.id for _, m in store.measures)), None)
+
+    qtbot.waitUntil(lambda: a_hit() is not None, timeout=120_000)
+    query, hit = a_hit()
+    panel.view.selectRow(row_of(panel, query.id))
+    assert hit.institution in panel.detail.toPlainText()
+    response = fast_backend.command(f"queries/{query.id}/results/{hit.id}/freeze", {"amount": 1000})
+    assert response.status_code == 201, response.text
+    measure_id = response.json()["id"]
+
+    def state_shown() -> bool:
+        measure = store.measures.get(BACKEND, measure_id)
+        if measure is None:
+            return False
+        return f"{name('measure', 'freeze')} {format_yuan(1000)}: {name('measure_state', measure.state)}" \
+            in panel.detail.toPlainText()
+
+    qtbot.waitUntil(state_shown, timeout=30_000)
+    # It follows the freeze as the institution carries it out.
+    qtbot.waitUntil(lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"), timeout=120_000)
+    qtbot.waitUntil(state_shown, timeout=30_000)
+
+
+def test_a_batch_of_a_case_the_console_does_not_hold_shows_its_case_id(qtbot, fast_console):
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0, timeout=30_000)
+    backend, query = fast_console.store.queries[0]
+    orphan = replace(query, id="Q-orphan", case_id="C-unknown", version=1)
+    fast_console.store.apply([EventReceived(backend, 10**12, orphan)])
+    qtbot.waitUntil(lambda: cell(panel, "Q-orphan", QueriesModel.CASE) == "C-unknown", timeout=10_000)

@@ -1,0 +1,329 @@
+"""Asset queries (网络查控): every query batch, newest first, with how far its institutions have
+answered, what it found and its state; below, the picked batch by institution category and its
+hits, with the freezes and deductions ordered on each.
+
+Picking a batch selects its case for every panel; a case picked elsewhere is followed here, and
+"Selected case only" narrows the table to that case's batches.
+"""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHeaderView,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casework import Query
+from console.store import Changes, Store
+from widgets.live_store import LiveStore
+from widgets.names import format_yuan, name
+from widgets.rows_model import RowsModel
+from widgets.selection import Selected, Selection
+from widgets.team_style import format_duration
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # (answered, total) of a batch
+CASE_ROLE = Qt.ItemDataRole.UserRole + 2  # (backend, case id) of a batch
+NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CASE_NUMBER_SAMPLE = "（2026）川0104执1234号"  # a usual case number, to size its column by
+
+
+def found_value(query: Query) -> float:
+    return sum(r.value for r in query.hits if r.value is not None)
+
+
+class QueriesModel(RowsModel):
+    CASE, RESPONDENT, CHANNEL, PROGRESS, HITS, VALUE, STATE, AGE, BACKEND = range(9)
+
+    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
+        super().__init__(live, "queries", parent)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock)
+        self._clock.start()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case"), self.tr("Respondent"), self.tr("Channel"), self.tr("Answered"), self.tr("Hits"),
+                self.tr("Value found"), self.tr("State"), self.tr("Age"), self.tr("Backend"))
+
+    def case_number(self, backend: str, query: Query) -> str:
+        case = self._store.cases.get(backend, query.case_id)
+        return case.number if case else query.case_id
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._rows:
+            return None
+        backend, query = self._store.queries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.CASE:
+                return self.case_number(backend, query)
+            if column == self.RESPONDENT:
+                return query.respondent
+            if column == self.CHANNEL:
+                return name("channel", query.channel)
+            if column == self.PROGRESS:
+                return f"{query.answered}/{len(query.results)}"
+            if column == self.HITS:
+                return len(query.hits)
+            if column == self.VALUE:
+                return format_yuan(found_value(query))
+            if column == self.STATE:
+                return name("query_state", query.state)
+            if column == self.AGE:
+                return format_duration(time.time() - query.created_at)
+            return backend
+        if role == SORT_ROLE:
+            if column == self.PROGRESS:
+                return query.answered / len(query.results) if query.results else 1.0
+            if column == self.VALUE:
+                return found_value(query)
+            if column == self.AGE:
+                return -query.created_at  # the youngest first when ascending
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == PROGRESS_ROLE:
+            return query.answered, len(query.results)
+        if role == CASE_ROLE:
+            return backend, query.case_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.HITS, self.VALUE, self.AGE):
+            return NUMERIC
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.CASE:
+                return self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by)
+            if column in (self.RESPONDENT, self.CHANNEL):
+                return self.data(index)  # narrow columns cut long names short
+        return None
+
+    def _on_clock(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.AGE), self.index(self._rows - 1, self.AGE))
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """A batch's answers as a bar with "answered/total" over it, in the view's palette."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        progress = index.data(PROGRESS_ROLE)
+        if progress is None:
+            super().paint(painter, option, index)
+            return
+        answered, total = progress
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        bar = option.rect.adjusted(4, 4, -4, -4)
+        highlight = option.palette.color(QPalette.ColorRole.Highlight)
+        track = QColor(highlight)
+        track.setAlpha(45)
+        fill = QColor(highlight)
+        fill.setAlpha(150)
+        painter.save()
+        # On the view's base colour, so that the bar reads the same on a selected row as on any other.
+        painter.fillRect(bar, option.palette.color(QPalette.ColorRole.Base))
+        painter.fillRect(bar, track)
+        done = bar.width() * answered // total if total else bar.width()
+        painter.fillRect(QRect(bar.left(), bar.top(), done, bar.height()), fill)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, f"{answered}/{total}")
+        painter.restore()
+
+
+class QueriesFilter(QSortFilterProxyModel):
+    """All batches, or only those of one case."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case: tuple[str, str] | None = None  # (backend, case id) when narrowed to one case
+        self.setSortRole(SORT_ROLE)
+
+    def set_case(self, case: tuple[str, str] | None) -> None:
+        self.beginFilterChange()
+        self.case = case
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.case is None:
+            return True
+        backend, query = self.sourceModel().item(source_row)
+        return (backend, query.case_id) == self.case
+
+
+class QueriesPanel(QWidget):
+    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        self._selection = selection
+        self._shown: tuple[str, str] | None = None  # (backend, query id) of the batch shown below
+        self._case: tuple[str, str] | None = None  # (backend, case id) of the case last selected anywhere
+        self.model = QueriesModel(live, self)
+        self.proxy = QueriesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setDynamicSortFilter(True)  # a new batch shows at the top at once
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(QueriesModel.AGE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the detail, arrows move in it
+        self.view.setAlternatingRowColors(True)
+        self.view.setItemDelegateForColumn(QueriesModel.PROGRESS, ProgressDelegate(self.view))
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QueriesModel.RESPONDENT, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: fitting columns to their contents would measure every row on every update.
+        metrics = self.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        padding = em  # the cell's margins and the sort arrow
+        channel = min(10 * em, max(metrics.horizontalAdvance(name("channel", c)) for c in ("national", "provincial")))
+        for column, width in ((QueriesModel.CASE, metrics.horizontalAdvance(CASE_NUMBER_SAMPLE)),
+                              (QueriesModel.CHANNEL, channel), (QueriesModel.PROGRESS, 5 * em), (QueriesModel.HITS, 2 * em),
+                              (QueriesModel.VALUE, 6 * em), (QueriesModel.STATE, 6 * em), (QueriesModel.AGE, 4 * em),
+                              (QueriesModel.BACKEND, 6 * em)):
+            header.resizeSection(column, width + padding)
+        self.view.setColumnHidden(QueriesModel.BACKEND, True)
+        self.only_case = QCheckBox(self.tr("&Selected case only"), self)
+        self.only_case.setEnabled(False)  # until a case is selected somewhere
+        self.only_case.setToolTip(self.tr("Pick a batch here, or a case in another panel."))
+        self.only_case.toggled.connect(self._on_only_case)
+        self.detail = QTextBrowser(self)
+        self.detail.setPlaceholderText(self.tr("Select a query batch to see its answers and hits."))
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        selection.changed.connect(self._on_selected)
+        live.changed.connect(self._on_changed)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.only_case)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.view)
+
+    def shown(self) -> tuple[str, Query] | None:
+        """The batch shown below (its latest state), if any."""
+        if self._shown is None:
+            return None
+        row = self._store.queries.row(*self._shown)
+        return None if row is None else self._store.queries[row]
+
+    def _on_only_case(self, only: bool) -> None:
+        self.proxy.set_case(self._case if only else None)
+
+    def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+        if current.isValid():
+            backend, query = self.model.item(self.proxy.mapToSource(current).row())
+            self._shown = (backend, query.id)
+            self._selection.select(Selected("case", backend, query.case_id))
+        self._show_detail()
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        if selected is None or selected.kind != "case":
+            self._clear()
+            return
+        self._case = (selected.backend, selected.id)
+        case = self._store.cases.get(selected.backend, selected.id)
+        self.only_case.setEnabled(True)
+        self.only_case.setText(self.tr("&Selected case only: {case}").format(case=case.number if case else selected.id))
+        if self.only_case.isChecked():
+            self.proxy.set_case(self._case)
+        shown = self.shown()
+        if shown is not None and (shown[0], shown[1].case_id) == self._case:
+            return  # picked here: the batch stays
+        # Picked elsewhere: show the case's newest batch, if it has one.
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(CASE_ROLE) == self._case:
+                self.view.selectRow(row)
+                self.view.scrollTo(index)
+                return
+        self._clear()
+
+    def _clear(self) -> None:
+        self._shown = None
+        # The current index goes too: picking the same row again must select its case again.
+        self.view.selectionModel().clearCurrentIndex()
+        self.view.clearSelection()
+        self._show_detail()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touched("queries"):
+            self.view.setColumnHidden(QueriesModel.BACKEND, len({b for b, _ in self._store.queries}) < 2)
+        if self._shown is None:
+            return
+        row = self._store.queries.row(*self._shown)
+        if ("queries" in changes.reset or row in changes.changed_rows("queries") or changes.touched("measures")
+                or changes.touched("cases")):
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        shown = self.shown()
+        if shown is None:
+            self.detail.clear()
+            return
+        backend, query = shown
+        scrolled = self.detail.verticalScrollBar().value()  # kept: a live update must not throw the reader back
+        self.detail.setHtml(self._detail_html(backend, query))
+        self.detail.verticalScrollBar().setValue(scrolled)
+
+    def _detail_html(self, backend: str, query: Query) -> str:
+        # Everything here comes from a backend: escaped, so that no text of theirs becomes markup.
+        categories: dict[str, list[int]] = {}  # category → [answered, total, hits], in the batch's order
+        for result in query.results:
+            counts = categories.setdefault(result.category, [0, 0, 0])
+            counts[0] += result.state in ("answered", "failed", "timed_out")
+            counts[1] += 1
+            counts[2] += bool(result.hit)
+        measures: dict[str, list] = {}
+        for measure_backend, measure in self._store.measures:
+            if measure_backend == backend and measure.query_id == query.id:
+                measures.setdefault(measure.result_id, []).append(measure)
+        category_rows = "".join(
+            f"<tr><td>{escape(name('category', category))}</td><td align='right'>{answered}/{total}</td>"
+            f"<td align='right'>{hits}</td></tr>" for category, (answered, total, hits) in categories.items())
+        hit_rows = "".join(
+            f"<tr><td>{escape(hit.institution)}</td><td>{escape(hit.finding)}</td>"
+            f"<td align='right'>{format_yuan(hit.value or 0.0)}</td><td>"
+            + "<br>".join(escape(self.tr("{measure} {amount}: {state}").format(
+                measure=name("measure", m.kind), amount=format_yuan(m.amount), state=name("measure_state", m.state)))
+                for m in measures.get(hit.id, []))
+            + "</td></tr>" for hit in query.hits)
+        title = self.tr("{case} · {respondent} · {channel} · {state}").format(
+            case=self.model.case_number(backend, query), respondent=query.respondent,
+            channel=name("channel", query.channel), state=name("query_state", query.state))
+        head = "<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in (
+            self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Freeze / deduction"))) + "</tr>"
+        hits_table = (f"<table cellspacing='4'>{head}{hit_rows}</table>" if hit_rows
+                      else f"<p>{escape(self.tr('No hits yet.'))}</p>")
+        categories_table = (f"<table cellspacing='4'><tr><th align='left'>{escape(self.tr('Category'))}</th>"
+                            f"<th align='right'>{escape(self.tr('Answered'))}</th>"
+                            f"<th align='right'>{escape(self.tr('Hits'))}</th></tr>{category_rows}</table>")
+        # Side by side: the hits, what the operator acts on, show without scrolling past the categories.
+        return (f"<p><b>{escape(title)}</b></p><table width='100%'><tr>"
+                f"<td valign='top' width='30%'>{categories_table}</td>"
+                f"<td valign='top' width='70%'>{hits_table}</td></tr></table>")
