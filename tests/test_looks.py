@@ -53,7 +53,7 @@ def test_each_named_layout_keeps_what_the_operator_made_of_it(english, make_wind
     window.use_layout("duty")
     assert window.docks["teams"].isVisible()
     window.use_layout("wall")
-    assert not window.docks["teams"].isVisible()
+    assert not window.docks["teams"].isVisible() and not window.docks["event_log"].isVisible()
     window.close()
     again = make_window(settings)  # the next start: the layout last used, as it was left
     assert again.layout_name == "wall" and not again.docks["teams"].isVisible()
@@ -79,13 +79,13 @@ def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(
     assert session.window.windowTitle() == "执行指挥中心"
     assert session.window.docks["teams"].windowTitle() == "外勤队伍"
     assert view_menu(session.window).title() == "视图(&V)"
-    teams = len(session.store.teams)
+    teams, size = len(session.store.teams), session.window.size()
     language_menu = next(a.menu() for a in view_menu(session.window).actions() if a.menu() and a.menu().title() == "语言(&L)")
     next(a for a in language_menu.actions() if a.text() == "English").trigger()
     assert session.window.windowTitle() == "Enforcement Command Centre"
     assert session.window.docks["teams"].windowTitle() == "Field teams"
     assert session.window.teams_panel.model.rowCount() == teams  # the new window shows the same store
-    assert session.window.isVisible()
+    assert session.window.isVisible() and session.window.size() == size
 
 
 def test_every_string_of_the_ui_has_its_chinese_and_the_compiled_file_is_current(tmp_path):

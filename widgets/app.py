@@ -67,6 +67,7 @@ class ConsoleSession(QObject):
         old.save_layout()
         install_language(QApplication.instance(), language)
         self.window = self._new_window(old.layout_name)
+        self.window.setGeometry(old.geometry())
         self.window.show()
         old.hide()
         old.deleteLater()

@@ -50,6 +50,8 @@ def _clear(window: QMainWindow, docks: Docks) -> None:
 
 
 def _show(docks: Docks, hidden: set[str]) -> None:
+    """Hides the `hidden` docks where they were placed: a dock out of the layout would be missing
+    from the saved state, and a restored layout would leave it as it happened to be."""
     for name, dock in docks.items():
         dock.setVisible(name not in hidden)
 
@@ -76,7 +78,8 @@ def arrange_wall(window: QMainWindow, docks: Docks) -> None:
     The rest stays one click away in the View menu."""
     _clear(window, docks)
     left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"]])
-    right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea, [["escalations"], ["teams"], ["kpis"]])
+    right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
+                   [["escalations", "case", "queries"], ["teams"], ["kpis", "connection", "event_log"]])
     _show(docks, hidden={"connection", "event_log", "case", "queries"})
     width, height = window.width(), window.height()
     window.resizeDocks([left[0], right[0]], [int(width * 0.7), int(width * 0.3)], Qt.Orientation.Horizontal)

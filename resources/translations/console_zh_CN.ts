@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>officer {officer}</source>
+        <translation>承办人 {officer}</translation>
+    </message>
+    <message>
+        <source>Filed {filed} · due {deadline}</source>
+        <translation>立案 {filed} · 期限 {deadline}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At {node} since {entered}</source>
+        <translation>自 {entered} 起处于“{node}”</translation>
+    </message>
+    <message>
+        <source>due {deadline}</source>
+        <translation>期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>{applicant} against {respondent}</source>
+        <translation>申请执行人 {applicant} · 被执行人 {respondent}</translation>
+    </message>
+    <message>
+        <source>Realised {realised} of {sought}</source>
+        <translation>已执行到位 {realised}，申请标的 {sought}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case by its number, or a part of it</source>
+        <translation>输入案号或其一部分以打开案件</translation>
+    </message>
+    <message>
+        <source>Select a case on the map or in a table, or type its number above.</source>
+        <translation>在地图或表格中选择案件，或在上方输入案号。</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>外勤任务</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>查控</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>No case number contains “{text}”.</source>
+        <translation>没有案号包含“{text}”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cases match: type more of the number.</source>
+        <translation>
+            <numerusform>有 %n 个案件匹配：请输入更多案号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
+        <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s history and audit trail…</source>
+        <translation>正在加载案件流程记录和审计记录…</translation>
+    </message>
+    <message>
+        <source>Could not load the case&apos;s detail: {error}</source>
+        <translation>无法加载案件详情：{error}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionModel</name>
     <message>
         <source>Backend</source>
@@ -297,6 +404,77 @@
     </message>
 </context>
 <context>
+    <name>KpiPanel</name>
+    <message>
+        <source>No indicators yet: waiting for the first KPI document from the backends.</source>
+        <translation>暂无指标：正在等待后端发送首份指标数据。</translation>
+    </message>
+    <message>
+        <source>Actual closure rate</source>
+        <translation>实际执结率</translation>
+    </message>
+    <message>
+        <source>Money realised of money sought</source>
+        <translation>执行到位率</translation>
+    </message>
+    <message>
+        <source>Overdue nodes</source>
+        <translation>超期节点</translation>
+    </message>
+    <message>
+        <source>Teams by status and escalations by severity are counted live; the other indicators come from the backends about once a minute.</source>
+        <translation>队伍状态和事件级别为实时统计；其他指标约每分钟由后端更新一次。</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per day</source>
+        <translation>每日收案与结案</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>Teams by status</source>
+        <translation>队伍状态</translation>
+    </message>
+    <message>
+        <source>Overdue nodes by court</source>
+        <translation>各法院超期节点</translation>
+    </message>
+    <message>
+        <source>Open escalations by severity</source>
+        <translation>未办结事件（按级别）</translation>
+    </message>
+    <message>
+        <source>Open escalations by age</source>
+        <translation>未办结事件（按时长）</translation>
+    </message>
+    <message>
+        <source>of closed cases</source>
+        <translation>（已结案件）</translation>
+    </message>
+    <message>
+        <source>{realised}
+of {sought}</source>
+        <translation>{realised}
+/ {sought}</translation>
+    </message>
+    <message>
+        <source>open cases
+past a limit</source>
+        <translation>在办案件
+节点超期</translation>
+    </message>
+    <message>
+        <source>as of {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+</context>
+<context>
     <name>Layouts</name>
     <message>
         <source>Duty desk</source>
@@ -367,6 +545,18 @@
     <message>
         <source>Event log</source>
         <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Asset queries</source>
+        <translation>网络查控</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -832,6 +1022,77 @@
         <source>Read</source>
         <translation>已读</translation>
     </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Dispatched a team</source>
+        <translation>派遣队伍</translation>
+    </message>
+    <message>
+        <source>Reassigned a task</source>
+        <translation>改派任务</translation>
+    </message>
+    <message>
+        <source>Cancelled a task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Sent a message</source>
+        <translation>发送指令</translation>
+    </message>
+    <message>
+        <source>Acknowledged an escalation</source>
+        <translation>签收事件</translation>
+    </message>
+    <message>
+        <source>Resolved an escalation</source>
+        <translation>办结事件</translation>
+    </message>
+    <message>
+        <source>Launched an asset query</source>
+        <translation>发起网络查控</translation>
+    </message>
+    <message>
+        <source>Ordered a freeze</source>
+        <translation>下达冻结</translation>
+    </message>
+    <message>
+        <source>Ordered a deduction</source>
+        <translation>下达扣划</translation>
+    </message>
+    <message>
+        <source>Asked for a detention</source>
+        <translation>申请司法拘留</translation>
+    </message>
+</context>
+<context>
+    <name>NodeFlow</name>
+    <message>
+        <source>The case is here.</source>
+        <translation>案件当前所处节点。</translation>
+    </message>
+    <message>
+        <source>still here</source>
+        <translation>仍在此节点</translation>
+    </message>
+    <message>
+        <source>Entered {entered}, left {left}, deadline {deadline}</source>
+        <translation>进入 {entered}，离开 {left}，期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>未经过</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -993,10 +1254,127 @@
     </message>
 </context>
 <context>
+    <name>QueriesModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+    <message>
+        <source>Value found</source>
+        <translation>查得金额</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>已历时</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>Batch {query} · launched by {who}</source>
+        <translation>批次 {query} · 发起人 {who}</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPanel</name>
+    <message>
+        <source>&amp;Selected case only</source>
+        <translation>仅显示所选案件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pick a batch here, or a case in another panel.</source>
+        <translation>在此选择批次，或在其他面板中选择案件。</translation>
+    </message>
+    <message>
+        <source>Select a query batch to see its answers and hits.</source>
+        <translation>选择一个查控批次以查看反馈与命中。</translation>
+    </message>
+    <message>
+        <source>&amp;Selected case only: {case}</source>
+        <translation>仅显示所选案件(&amp;S)：{case}</translation>
+    </message>
+    <message>
+        <source>{measure} {amount}: {state}</source>
+        <translation>{measure} {amount}：{state}</translation>
+    </message>
+    <message>
+        <source>{case} · {respondent} · {channel} · {state}</source>
+        <translation>{case} · {respondent} · {channel} · {state}</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查得财产</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Freeze / deduction</source>
+        <translation>冻结 / 扣划</translation>
+    </message>
+</context>
+<context>
     <name>StatusChips</name>
     <message>
         <source>Lost contact {n}</source>
         <translation>失联 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

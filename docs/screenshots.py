@@ -1,0 +1,120 @@
+"""Writes the README's pictures: each layout in each theme and language, and each panel, made by the
+console itself on its embedded backend (offscreen, seeded).
+
+    QT_QPA_PLATFORM=offscreen python docs/screenshots.py [--out docs/screenshots] [--after 20]
+
+The console runs live for `--after` seconds first, so that escalations, queries and KPIs have
+arrived; a case with history and an escalation are then picked, so that the detail panels show
+something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from console.domain import EscalationState  # noqa: E402
+from console.embedded import EmbeddedBackend  # noqa: E402
+from widgets.app import ConsoleSession, use_bundled_cjk_font  # noqa: E402
+from widgets.i18n import install_language  # noqa: E402
+from widgets.selection import Selected  # noqa: E402
+from widgets.theme import apply_theme  # noqa: E402
+
+PANELS = ("map", "escalations", "teams", "case", "queries", "kpis", "connection", "event_log")
+PANEL_SIZE = (900, 560)
+
+
+def settle(app: QApplication, seconds: float) -> None:
+    """Lets the console run (and its backend move on) for a while."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def pick_something(session: ConsoleSession) -> None:
+    """Picks a case that has moved through several nodes, and then an open escalation."""
+    store = session.store
+    cases = [(backend, case) for backend, case in store.cases if case.status == "open"]
+    if cases:
+        backend, case = max(cases, key=lambda pair: (pair[1].overdue, pair[1].version))
+        session.window.selection.select(Selected("case", backend, case.id))
+    if any(e.state != EscalationState.RESOLVED for _, e in store.escalations):
+        session.window.escalations_panel.view.selectRow(0)
+
+
+def shoot(app: QApplication, session: ConsoleSession, out: Path, tag: str) -> list[Path]:
+    written = []
+    for layout in ("duty", "wall"):
+        session.window.use_layout(layout)
+        settle(app, 1.0)
+        path = out / f"layout-{layout}-{tag}.png"
+        session.window.grab().save(str(path))
+        written.append(path)
+    session.window.use_layout("duty")
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--after", type=float, default=20.0, help="seconds of live data first (default 20)")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"] = tempfile.mkdtemp(prefix="console-shots-config-")
+    os.environ["ENFORCEMENT_CONSOLE_DATA_DIR"] = tempfile.mkdtemp(prefix="console-shots-data-")
+    app = QApplication(sys.argv[:1])
+    use_bundled_cjk_font(app)
+    pg.setConfigOptions(antialias=True)
+    apply_theme(app, "dark")
+    install_language(app, "zh_CN")
+    settings = QSettings(os.path.join(os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"], "console.ini"), QSettings.Format.IniFormat)
+    session = ConsoleSession(settings, EmbeddedBackend(seed=3, speed=30.0))
+    session.window.show()
+    session.start()
+    settle(app, args.after)
+    written: list[Path] = []
+    for language in ("zh_CN", "en"):
+        if language != "zh_CN":
+            session.change_language(language)
+            settle(app, 1.0)
+        for theme in ("dark", "light"):
+            apply_theme(app, theme)
+            pick_something(session)
+            settle(app, 2.0)
+            written += shoot(app, session, args.out, f"{theme}-{language}")
+    install_language(app, "zh_CN")
+    session.change_language("zh_CN")
+    apply_theme(app, "dark")
+    pick_something(session)
+    settle(app, 2.0)
+    for name in PANELS:
+        widget = session.window.docks[name].widget()
+        dock = session.window.docks[name]
+        dock.setFloating(True)
+        dock.resize(*PANEL_SIZE)
+        settle(app, 0.5)
+        path = args.out / f"panel-{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+        dock.setFloating(False)
+    session.window.close()
+    session.shutdown()
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
