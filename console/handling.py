@@ -9,8 +9,6 @@ from enum import Enum
 from console.domain import Escalation, EscalationState
 
 ESCALATION_ACTIONS = ("acknowledge", "escalate", "resolve")
-# The roles that may act at all; observers read only.
-ACTING_ROLES = frozenset({"operator", "supervisor"})
 
 
 class Refusal(str, Enum):
@@ -24,11 +22,13 @@ class Refusal(str, Enum):
     PENDING = "pending"
 
 
-def escalation_refusal(action: str, escalation: Escalation, user: str, role: str, pending: bool) -> Refusal | None:
-    """Why `user` (of `role`) cannot take `action` on `escalation` now, or None when they can."""
+def escalation_refusal(action: str, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...],
+                       pending: bool) -> Refusal | None:
+    """Why `user` (of `role`, granted `permissions` by the backend) cannot take `action` on
+    `escalation` now, or None when they can."""
     if not role:
         return Refusal.NOT_CONNECTED
-    if role not in ACTING_ROLES:
+    if "escalation.handle" not in permissions:
         return Refusal.READ_ONLY
     if escalation.state == EscalationState.RESOLVED:
         return Refusal.RESOLVED

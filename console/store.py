@@ -90,6 +90,7 @@ class BackendHealth:
     detail: str = ""
     role: str = ""
     user: str = ""
+    permissions: tuple[str, ...] = ()
     latency_ms: float | None = None
     events_received: int = 0
     last_event_id: int | None = None  # of the newest event applied
@@ -159,6 +160,11 @@ class Store:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
+    def may(self, backend: str, permission: str) -> bool:
+        """Whether the console's user at `backend` holds `permission` (as the backend's /me said)."""
+        health = self.health.get(backend)
+        return health is not None and permission in health.permissions
+
     def pending_commands(self, backend: str | None = None) -> list[Command]:
         return [c for c in self.commands.values()
                 if c.state == CommandState.PENDING and (backend is None or c.backend == backend)]
@@ -182,7 +188,7 @@ class Store:
                 health = self._health(message.backend)
                 health.url, health.state, health.detail = message.url, message.state, message.detail
                 if message.role:
-                    health.role, health.user = message.role, message.user
+                    health.role, health.user, health.permissions = message.role, message.user, message.permissions
                 if message.latency_ms is not None:
                     health.latency_ms = message.latency_ms
                 changes.health.add(message.backend)

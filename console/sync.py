@@ -118,6 +118,7 @@ class HealthChanged:
     detail: str = ""
     role: str = ""
     user: str = ""  # who the console is signed in as, once live
+    permissions: tuple[str, ...] = ()  # what the backend lets them do (GET /me), once live
     latency_ms: float | None = None
 
 
@@ -216,7 +217,7 @@ class BackendLink:
     def _do_follow(self, client: ApiClient) -> None:
         attempt = 0
         need_snapshot = True
-        role, latency_ms = "", None
+        role, permissions, latency_ms = "", (), None
         self._health(LinkState.CONNECTING)
         while not self._stopping.is_set():
             try:
@@ -224,6 +225,8 @@ class BackendLink:
                     started = time.monotonic()
                     role = client.login(self._credentials.username, self._credentials.password).role
                     latency_ms = (time.monotonic() - started) * 1000.0
+                    granted = client.me().get("permissions")
+                    permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
                 if need_snapshot:
                     self._do_snapshot(client)
                     need_snapshot = False
@@ -233,7 +236,8 @@ class BackendLink:
                         stream.interrupt()
                         break
                     self._stream = stream
-                self._health(LinkState.LIVE, role=role, user=self._credentials.username, latency_ms=latency_ms)
+                self._health(LinkState.LIVE, role=role, user=self._credentials.username, permissions=permissions,
+                             latency_ms=latency_ms)
                 attempt = 0
                 self._do_read(stream)
                 detail = "the backend closed the event stream"

@@ -51,7 +51,7 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
         assert session.embedded.pid is None  # profiles configured: no embedded backend
         model = session.window.connection_panel.model
         qtbot.waitUntil(lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000)
-        assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == ["operator", "supervisor"]
+        assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == ["operator · Operator", "supervisor · Supervisor"]
         teams = session.window.teams_panel
         assert not teams.view.isColumnHidden(TeamsModel.BACKEND)
         shown = {teams.model.data(teams.model.index(row, TeamsModel.BACKEND)) for row in range(teams.model.rowCount())}

@@ -127,7 +127,7 @@ def test_an_observer_reads_only_and_a_bypassed_refusal_is_shown(qtbot, observer_
     backend, escalation = pick_open(qtbot, observer_console)
     actions = observer_console.window.escalations_panel.actions
     assert not any(action.isEnabled() for action in actions.actions.values())
-    assert "observer" in observer_console.window.escalations_panel.action_status.text()
+    assert "Observer" in observer_console.window.escalations_panel.action_status.text()
     actions.submit("acknowledge", {"note": ""})  # as if the UI were bypassed: the backend refuses
     path = f"escalations/{escalation.id}/acknowledge"
     qtbot.waitUntil(lambda: (c := command_state(observer_console, path)) is not None and c.state == CommandState.REFUSED,

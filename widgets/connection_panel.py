@@ -37,6 +37,7 @@ from console.profiles import Profile
 from console.store import BackendHealth, Changes, Store
 from console.sync import LinkState
 from widgets.live_store import LiveStore
+from widgets.names import name as role_name
 from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
 
@@ -142,7 +143,7 @@ class ConnectionModel(QAbstractTableModel):
         if health is None:
             return ""
         if column == self.ROLE:
-            return health.role
+            return f"{health.user} · {role_name('role', health.role)}" if health.role else ""
         if column == self.LATENCY:
             return "—" if health.latency_ms is None else f"{health.latency_ms:.0f} ms"
         if column == self.RATE:

@@ -32,6 +32,7 @@ from console.handling import (
 from console.outbox import Command, CommandState
 from console.store import Changes
 from widgets.live_store import LiveStore
+from widgets.names import name
 from widgets.selection import Selection
 from widgets.team_style import ERROR_STYLE
 
@@ -141,18 +142,19 @@ class EscalationActions(QObject):
             return
         backend, escalation = picked
         health = self._store.health.get(backend)
-        user, role = (health.user, health.role) if health is not None else ("", "")
+        user, role, permissions = (health.user, health.role, health.permissions) if health is not None else ("", "", ())
         commands = self._commands(backend, escalation.id)
         pending = [c for c in commands if c.state == CommandState.PENDING]
-        reasons = {action: escalation_refusal(action, escalation, user, role, bool(pending)) for action in ESCALATION_ACTIONS}
+        reasons = {action: escalation_refusal(action, escalation, user, role, permissions, bool(pending))
+                   for action in ESCALATION_ACTIONS}
         for action, qaction in self.actions.items():
             qaction.setEnabled(reasons[action] is None)
-            qaction.setToolTip(self._reason_text(reasons[action], escalation) if reasons[action] else
+            qaction.setToolTip(self._reason_text(reasons[action], escalation, role) if reasons[action] else
                                f"{qaction.text()} ({SHORTCUTS[action]})")
-        self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"]))
+        self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"], role))
 
     def _status(self, escalation: Escalation, commands: list[Command], pending: list[Command],
-                refusal: Refusal | None) -> tuple[str, bool]:
+                refusal: Refusal | None, role: str) -> tuple[str, bool]:
         if pending:
             command = pending[-1]
             text = self.tr("Sending “{summary}”…").format(summary=command.summary)
@@ -162,12 +164,12 @@ class EscalationActions(QObject):
         if commands and commands[-1].state == CommandState.REFUSED:
             return self.tr("Refused: {reason}").format(reason=commands[-1].last_error), True
         if refusal in (Refusal.READ_ONLY, Refusal.OWNED_BY_ANOTHER, Refusal.FOR_SUPERVISORS, Refusal.NOT_CONNECTED):
-            return self._reason_text(refusal, escalation), False
+            return self._reason_text(refusal, escalation, role), False
         return "", False
 
-    def _reason_text(self, refusal: Refusal, escalation: Escalation) -> str:
+    def _reason_text(self, refusal: Refusal, escalation: Escalation, role: str) -> str:
         return {
-            Refusal.READ_ONLY: self.tr("You are signed in as an observer: observers read only."),
+            Refusal.READ_ONLY: self.tr("You are signed in as {role}: this role reads only.").format(role=name("role", role)),
             Refusal.NOT_CONNECTED: self.tr("Not connected to this escalation's backend."),
             Refusal.RESOLVED: self.tr("This escalation is resolved."),
             Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),

@@ -7,6 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 _NAMES = {
+    # roles
+    "role:operator": QT_TRANSLATE_NOOP("Names", "Operator"),
+    "role:supervisor": QT_TRANSLATE_NOOP("Names", "Supervisor"),
+    "role:observer": QT_TRANSLATE_NOOP("Names", "Observer"),
     # process phases
     "phase:filing": QT_TRANSLATE_NOOP("Names", "Filing"),
     "phase:start": QT_TRANSLATE_NOOP("Names", "Start"),
