@@ -177,6 +177,11 @@ class Approval:
     kind: str
     subject_id: str
     case_id: str
+    # What is to be approved: the amount and institution of a measure, or who is to be detained, how long, why.
+    amount: float | None
+    subject: str
+    days: int | None
+    reason: str
     state: str
     requested_by: str
     requested_at: float
@@ -395,11 +400,19 @@ def decode_measure(record: dict) -> Measure:
 
 
 def decode_approval(record: dict) -> Approval:
+    details = required(record, "details")
+    if not isinstance(details, dict):
+        raise DecodeError("'details' must be an object")
     return Approval(
         id=text(record, "id", MAX_ID_LENGTH),
         kind=_one_of(record, "kind", APPROVAL_KINDS),
         subject_id=text(record, "subject_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
+        amount=None if details.get("amount") is None else _amount(details, "amount"),
+        subject=text(details, "institution" if "institution" in details else "person", 200)
+        if "institution" in details or "person" in details else "",
+        days=None if details.get("days") is None else integer(details, "days"),
+        reason=_note(details, "reason"),
         state=_one_of(record, "state", APPROVAL_STATES),
         requested_by=text(record, "requested_by", MAX_ID_LENGTH),
         requested_at=timestamp(record, "requested_at"),

@@ -32,6 +32,9 @@ from console.decoding import (
     timestamp,
 )
 
+# A team that has sent no position for this long is out of contact: it cannot be reached or sent.
+LOST_CONTACT_S = 90.0
+
 
 class TeamStatus(str, Enum):
     STANDBY = "standby"

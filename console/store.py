@@ -91,6 +91,7 @@ class BackendHealth:
     role: str = ""
     user: str = ""
     permissions: tuple[str, ...] = ()
+    limits: dict[str, float] = field(default_factory=dict)
     latency_ms: float | None = None
     events_received: int = 0
     last_event_id: int | None = None  # of the newest event applied
@@ -189,6 +190,7 @@ class Store:
                 health.url, health.state, health.detail = message.url, message.state, message.detail
                 if message.role:
                     health.role, health.user, health.permissions = message.role, message.user, message.permissions
+                    health.limits = message.limits
                 if message.latency_ms is not None:
                     health.latency_ms = message.latency_ms
                 changes.health.add(message.backend)

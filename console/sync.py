@@ -119,6 +119,7 @@ class HealthChanged:
     role: str = ""
     user: str = ""  # who the console is signed in as, once live
     permissions: tuple[str, ...] = ()  # what the backend lets them do (GET /me), once live
+    limits: dict[str, float] = field(default_factory=dict)  # its limits, e.g. the approval threshold
     latency_ms: float | None = None
 
 
@@ -126,6 +127,15 @@ class HealthChanged:
 class RecordDropped:
     backend: str
     reason: str
+
+
+def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
+    """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
+    granted, limits = me.get("permissions"), me.get("limits")
+    permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
+    numbers = {k: float(v) for k, v in limits.items() if isinstance(v, (int, float)) and not isinstance(v, bool)} \
+        if isinstance(limits, dict) else {}
+    return permissions, numbers
 
 
 class BackendLink:
@@ -217,7 +227,7 @@ class BackendLink:
     def _do_follow(self, client: ApiClient) -> None:
         attempt = 0
         need_snapshot = True
-        role, permissions, latency_ms = "", (), None
+        role, permissions, limits, latency_ms = "", (), {}, None
         self._health(LinkState.CONNECTING)
         while not self._stopping.is_set():
             try:
@@ -225,8 +235,7 @@ class BackendLink:
                     started = time.monotonic()
                     role = client.login(self._credentials.username, self._credentials.password).role
                     latency_ms = (time.monotonic() - started) * 1000.0
-                    granted = client.me().get("permissions")
-                    permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
+                    permissions, limits = _rights(client.me())
                 if need_snapshot:
                     self._do_snapshot(client)
                     need_snapshot = False
@@ -237,7 +246,7 @@ class BackendLink:
                         break
                     self._stream = stream
                 self._health(LinkState.LIVE, role=role, user=self._credentials.username, permissions=permissions,
-                             latency_ms=latency_ms)
+                             limits=limits, latency_ms=latency_ms)
                 attempt = 0
                 self._do_read(stream)
                 detail = "the backend closed the event stream"

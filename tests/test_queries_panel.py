@@ -57,7 +57,7 @@ def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
 
 
 def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(qtbot, fast_console, fast_backend):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
     qtbot.addWidget(panel)
     launched = launch(fast_console, fast_backend)
     qtbot.waitUntil(lambda: row_of(panel, launched["id"]) == 0, timeout=30_000)
@@ -82,7 +82,7 @@ def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_
 
 
 def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qtbot, fast_console, fast_backend):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
     qtbot.addWidget(panel)
     selection = fast_console.window.selection
     launched = launch(fast_console, fast_backend)
@@ -111,7 +111,7 @@ def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qt
 
 
 def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fast_backend):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
     qtbot.addWidget(panel)
     store = fast_console.store
 
@@ -141,7 +141,7 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
 
 
 def test_a_batch_of_a_case_the_console_does_not_hold_shows_its_case_id(qtbot, fast_console):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection)
+    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0, timeout=30_000)
     backend, query = fast_console.store.queries[0]

@@ -60,7 +60,7 @@ def arrange_duty(window: QMainWindow, docks: Docks) -> None:
     """The map large on the left, case work under it; on the right the escalations to work on,
     the teams, and the connection with the event log behind it."""
     _clear(window, docks)
-    left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["case", "queries", "kpis"]])
+    left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["case", "queries", "approvals", "kpis"]])
     right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
                    [["escalations"], ["teams"], ["connection", "event_log"]])
     _show(docks, hidden=set())
@@ -79,8 +79,8 @@ def arrange_wall(window: QMainWindow, docks: Docks) -> None:
     _clear(window, docks)
     left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"]])
     right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
-                   [["escalations", "case", "queries"], ["teams"], ["kpis", "connection", "event_log"]])
-    _show(docks, hidden={"connection", "event_log", "case", "queries"})
+                   [["escalations", "case", "queries", "approvals"], ["teams"], ["kpis", "connection", "event_log"]])
+    _show(docks, hidden={"connection", "event_log", "case", "queries", "approvals"})
     width, height = window.width(), window.height()
     window.resizeDocks([left[0], right[0]], [int(width * 0.7), int(width * 0.3)], Qt.Orientation.Horizontal)
     window.resizeDocks(right, [int(height * 0.4), int(height * 0.3), int(height * 0.3)][:len(right)],

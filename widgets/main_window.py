@@ -21,10 +21,12 @@ from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.alarm import Alarm
+from widgets.approvals_panel import ApprovalsPanel
 from widgets.case_panel import CasePanel
 from widgets.connection_panel import ConnectionPanel, state_label
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
+from widgets.field_actions import FieldActions
 from widgets.i18n import current_language
 from widgets.kpi_panel import KpiPanel
 from widgets.layouts import (
@@ -44,7 +46,7 @@ from widgets.theme import apply_theme, current_theme
 log = logging.getLogger(__name__)
 
 # Bump when the set or arrangement of docks changes: an older saved layout is then ignored.
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5
 DEFAULT_SIZE = (1600, 900)
 
 
@@ -70,7 +72,8 @@ class MainWindow(QMainWindow):
         self.event_log_panel = EventLogPanel(live)
         self.case_panel = CasePanel(live, connections, self.selection)
         self.kpi_panel = KpiPanel(live)
-        self.queries_panel = QueriesPanel(live, self.selection)
+        self.approvals_panel = ApprovalsPanel(live, self.selection, connections)
+        self.queries_panel = QueriesPanel(live, self.selection, connections)
         self.docks = {
             "map": self._dock("map", self.tr("Map"), self.map_panel),
             "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
             "case": self._dock("case", self.tr("Case"), self.case_panel),
             "queries": self._dock("queries", self.tr("Asset queries"), self.queries_panel),
             "kpis": self._dock("kpis", self.tr("KPIs"), self.kpi_panel),
+            "approvals": self._dock("approvals", self.tr("Approvals"), self.approvals_panel),
         }
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
@@ -92,6 +96,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
         self.layout_name: str | None = None
         self._layout_actions: dict[str, QAction] = {}
+        self.field_actions = FieldActions(live, connections, self.selection, self)
+        self.field_actions.notice.connect(self._on_notice)
+        self._pending_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._pending_label)
+        self._pending_label.hide()
         self._alarm_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._alarm_label)
         self.alarm.changed.connect(self._on_alarm)
@@ -119,6 +128,10 @@ class MainWindow(QMainWindow):
         actions_menu = self.menuBar().addMenu(self.tr("&Actions"))
         for qaction in (*self.escalations_panel.actions.actions.values(), self.escalations_panel.next_action):
             actions_menu.addAction(qaction)
+        actions_menu.addSeparator()
+        for qaction in self.field_actions.actions.values():
+            actions_menu.addAction(qaction)
+            self.addAction(qaction)
         actions_menu.addSeparator()
         self.mute_action = QAction(self.tr("&Mute the alarm for this shift"), self, checkable=True)
         self.mute_action.setShortcut(QKeySequence("F9"))
@@ -229,7 +242,20 @@ class MainWindow(QMainWindow):
         self._settings.setValue("ui/language", action.data())
         self.language_requested.emit(action.data())
 
+    def _on_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def _show_pending(self) -> None:
+        """Actions not yet delivered, always in sight: an operator must know what has not arrived."""
+        pending = self._live.store.pending_commands()
+        self._pending_label.setVisible(bool(pending))
+        self._pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
+        self._pending_label.setToolTip("\n".join(f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "")
+                                                 for c in pending))
+
     def _on_changed(self, changes: Changes) -> None:
+        if changes.commands:
+            self._show_pending()
         for command_id in changes.commands:
             command = self._live.store.commands[command_id]
             if command.state == CommandState.REFUSED:

@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QDialog,
+    QHBoxLayout,
     QHeaderView,
     QSplitter,
     QStyle,
@@ -32,12 +34,15 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.casework import Query
+from console.connections import Connections
 from console.store import Changes, Store
+from widgets.action_dialogs import MeasureDialog
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
 from widgets.rows_model import RowsModel
@@ -171,10 +176,11 @@ class QueriesFilter(QSortFilterProxyModel):
 
 
 class QueriesPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
+        self._connections = connections
         self._shown: tuple[str, str] | None = None  # (backend, query id) of the batch shown below
         self._case: tuple[str, str] | None = None  # (backend, case id) of the case last selected anywhere
         self.model = QueriesModel(live, self)
@@ -219,10 +225,21 @@ class QueriesPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.measure_action = QAction(self.tr("&Freeze or deduct…"), self)
+        self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.measure_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.measure_action.triggered.connect(self._on_measure)
+        self.addAction(self.measure_action)
+        measure_button = QToolButton(self)
+        measure_button.setDefaultAction(self.measure_action)
+        top = QHBoxLayout()
+        top.addWidget(self.only_case, 1)
+        top.addWidget(measure_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.only_case)
+        layout.addLayout(top)
         layout.addWidget(splitter)
+        self._enable_measure()
         self.setFocusProxy(self.view)
 
     def shown(self) -> tuple[str, Query] | None:
@@ -274,6 +291,8 @@ class QueriesPanel(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touched("queries"):
             self.view.setColumnHidden(QueriesModel.BACKEND, len({b for b, _ in self._store.queries}) < 2)
+        if changes.health:
+            self._enable_measure()
         if self._shown is None:
             return
         row = self._store.queries.row(*self._shown)
@@ -281,7 +300,31 @@ class QueriesPanel(QWidget):
                 or changes.touched("cases")):
             self._show_detail()
 
+    def _enable_measure(self) -> None:
+        shown = self.shown()
+        if shown is None or not shown[1].hits:
+            why = self.tr("Pick a batch with a hit.")
+        elif not self._store.may(shown[0], "measure.order"):
+            why = self.tr("Your role may not order freezes or deductions.")
+        else:
+            why = None
+        self.measure_action.setEnabled(why is None)
+        self.measure_action.setToolTip(why or self.tr("Freeze or deduct on one of the batch's hits (Ctrl+Shift+F)"))
+
+    def _on_measure(self) -> None:
+        shown = self.shown()
+        if shown is None or not shown[1].hits:
+            return
+        backend, query = shown
+        health = self._store.health.get(backend)
+        dialog = MeasureDialog(query, health.limits.get("approval_threshold_yuan") if health else None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._connections.submit(backend, dialog.path(), dialog.body(), self.tr("{measure} {amount} for {case}").format(
+                measure=dialog.kind.currentText(), amount=format_yuan(dialog.body()["amount"]),
+                case=self.model.case_number(backend, query)))
+
     def _show_detail(self) -> None:
+        self._enable_measure()
         shown = self.shown()
         if shown is None:
             self.detail.clear()

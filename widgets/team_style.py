@@ -8,10 +8,7 @@ import time
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from console.domain import Severity, Team, TeamStatus
-
-# A team that has sent no position for this long is shown as out of contact.
-LOST_CONTACT_S = 90.0
+from console.domain import LOST_CONTACT_S, Severity, Team, TeamStatus
 
 STATUS_COLORS = {
     TeamStatus.STANDBY: QColor("#5b8def"),

@@ -1,0 +1,194 @@
+"""The small forms behind the field actions: an asset query for a case, a freeze or deduction on a
+hit, a detention to be approved, an instruction to a team. Each says what is wrong next to the field, and keeps the dialog open
+until it is right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from console.casework import Case, Query
+from console.catalogue import CATEGORIES, CHANNELS
+from widgets.names import format_yuan, name
+from widgets.team_style import ERROR_STYLE
+
+MAX_MESSAGE = 500
+
+
+class _Form(QDialog):
+    """A form with a problem line above its OK and Cancel."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+    def finish(self, ok_text: str) -> None:
+        self.form.addRow("", self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.form.addRow(buttons)
+
+    def refuse(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+
+class QueryDialog(_Form):
+    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Launch an asset query"), parent)
+        self._case = case
+        self.form.addRow(self.tr("Case"), QLabel(f"{case.number} · {case.respondent}", self))
+        self.channel = QComboBox(self)
+        for channel in CHANNELS:
+            self.channel.addItem(name("channel", channel), channel)
+        self.form.addRow(self.tr("Channel"), self.channel)
+        grid = QGridLayout()
+        self.categories: dict[str, QCheckBox] = {}
+        for index, category in enumerate(CATEGORIES):
+            box = QCheckBox(name("category", category), self)
+            box.setChecked(True)
+            grid.addWidget(box, index // 3, index % 3)
+            self.categories[category] = box
+        self.form.addRow(self.tr("Institutions"), grid)
+        self.finish(self.tr("Launch"))
+
+    def accept(self) -> None:
+        if not self.chosen():
+            self.refuse(self.tr("Choose at least one kind of institution."))
+            return
+        super().accept()
+
+    def chosen(self) -> list[str]:
+        return [category for category, box in self.categories.items() if box.isChecked()]
+
+    def body(self) -> dict:
+        return {"case_id": self._case.id, "channel": self.channel.currentData(), "categories": self.chosen()}
+
+
+class MeasureDialog(_Form):
+    """A freeze or a deduction on one of a batch's hits, up to the value found."""
+
+    def __init__(self, query: Query, threshold_yuan: float | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Freeze or deduct"), parent)
+        self._query = query
+        self.hit = QComboBox(self)
+        for hit in query.hits:
+            self.hit.addItem(f"{hit.institution} · {hit.finding} · {format_yuan(hit.value or 0.0)}", hit.id)
+        self.form.addRow(self.tr("Hit"), self.hit)
+        self.kind = QComboBox(self)
+        for kind in ("freeze", "deduct"):
+            self.kind.addItem(name("measure", kind), kind)
+        self.form.addRow(self.tr("Measure"), self.kind)
+        self.amount = QDoubleSpinBox(self)
+        self.amount.setRange(0.0, 1e12)
+        self.amount.setDecimals(2)
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.form.addRow(self.tr("Amount"), self.amount)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        if threshold_yuan is not None:
+            self.note.setText(self.tr("Above {limit} a supervisor must approve it, and not the one who asks.").format(
+                limit=format_yuan(threshold_yuan)))
+        self.form.addRow("", self.note)
+        self.hit.currentIndexChanged.connect(self._on_hit)
+        self._on_hit()
+        self.finish(self.tr("Order"))
+
+    def _value(self) -> float:
+        hit = next(h for h in self._query.hits if h.id == self.hit.currentData())
+        return hit.value or 0.0
+
+    def _on_hit(self) -> None:
+        if self.hit.count():
+            self.amount.setValue(self._value())
+
+    def accept(self) -> None:
+        if not self.hit.count():
+            self.refuse(self.tr("This batch has no hit to act on."))
+        elif self.amount.value() <= 0:
+            self.refuse(self.tr("The amount must be above zero."))
+        elif self.amount.value() > self._value():
+            self.refuse(self.tr("At most the value found: {value}.").format(value=format_yuan(self._value())))
+        else:
+            super().accept()
+
+    def path(self) -> str:
+        return f"queries/{self._query.id}/results/{self.hit.currentData()}/{self.kind.currentData()}"
+
+    def body(self) -> dict:
+        return {"amount": round(self.amount.value(), 2)}
+
+
+class DetentionDialog(_Form):
+    """Asking for a judicial detention (at most 15 days), which a supervisor other than the asker approves."""
+
+    def __init__(self, case: Case, max_days: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Ask for a judicial detention"), parent)
+        self._case = case
+        self.form.addRow(self.tr("Case"), QLabel(case.number, self))
+        self.person = QLineEdit(case.respondent if case.respondent_type == "person" else "", self)
+        self.person.setMaxLength(100)
+        self.form.addRow(self.tr("Person"), self.person)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, max_days)
+        self.days.setValue(min(15, max_days))
+        self.days.setSuffix(" " + self.tr("days"))
+        self.form.addRow(self.tr("Detention"), self.days)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(MAX_MESSAGE)
+        self.reason.setPlaceholderText(self.tr("e.g. Obstructed the seizure by force"))
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.finish(self.tr("Ask for approval"))
+
+    def accept(self) -> None:
+        if not self.person.text().strip():
+            self.refuse(self.tr("Name the person to be detained."))
+        elif not self.reason.text().strip():
+            self.refuse(self.tr("Give the reason: the approving supervisor reads it."))
+        else:
+            super().accept()
+
+    def path(self) -> str:
+        return f"cases/{self._case.id}/detentions"
+
+    def body(self) -> dict:
+        return {"person": self.person.text().strip(), "days": self.days.value(), "reason": self.reason.text().strip()}
+
+
+class MessageDialog(_Form):
+    def __init__(self, team_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Instruction to {team}").format(team=team_name), parent)
+        self.text = QLineEdit(self)
+        self.text.setMaxLength(MAX_MESSAGE)
+        self.text.setPlaceholderText(self.tr("e.g. Wait for police support before entering"))
+        self.text.setMinimumWidth(420)
+        self.form.addRow(self.tr("Instruction"), self.text)
+        self.finish(self.tr("Send"))
+
+    def accept(self) -> None:
+        if not self.text.text().strip():
+            self.refuse(self.tr("Write the instruction to send."))
+            return
+        super().accept()
+
+    def body(self) -> dict:
+        return {"text": self.text.text().strip()}

@@ -1,0 +1,107 @@
+"""Sending a team to a case: the operation, and a team among the available ones, nearest in time
+first; or another team for a task already given (re-tasking)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from console.casework import Case, Task
+from console.catalogue import TASK_KINDS
+from console.dispatch import suggest_teams
+from console.store import Store
+from widgets.names import name
+from widgets.team_style import ERROR_STYLE, status_label
+
+MAX_NOTE = 500
+
+
+class DispatchDialog(QDialog):
+    """`task` given: re-tasking it to another team; otherwise a new task for `case`."""
+
+    def __init__(self, store: Store, backend: str, case: Case, task: Task | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._case, self._task = case, task
+        self.setWindowTitle(self.tr("Reassign the task") if task else self.tr("Dispatch a team"))
+        self.resize(640, 420)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Case"), QLabel(f"{case.number} · {case.respondent} · {name('node', case.node)}", self))
+        self.operation = QComboBox(self)
+        for kind in TASK_KINDS:
+            self.operation.addItem(name("task", kind), kind)
+        if task is not None:
+            self.operation.setCurrentIndex(max(0, self.operation.findData(task.kind)))
+            self.operation.setEnabled(False)
+        form.addRow(self.tr("Operation"), self.operation)
+        self.suggestions = suggest_teams(store.teams, backend, case.lon, case.lat, time.time())
+        if task is not None:
+            self.suggestions = [s for s in self.suggestions if s.team.id != task.team_id]
+        self.teams = QTableWidget(len(self.suggestions), 5, self)
+        self.teams.setHorizontalHeaderLabels([self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Distance"),
+                                              self.tr("Travel time")])
+        for row, suggestion in enumerate(self.suggestions):
+            court = store.courts.get((backend, suggestion.team.court_id))
+            cells = (suggestion.team.name, court.name if court else suggestion.team.court_id,
+                     status_label(suggestion.team.status), self.tr("{km:.1f} km").format(km=suggestion.distance_km),
+                     self.tr("{min:.0f} min").format(min=suggestion.eta_min))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.teams.setItem(row, column, item)
+        self.teams.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.teams.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.teams.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.teams.verticalHeader().hide()
+        self.teams.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if self.suggestions:
+            self.teams.selectRow(0)  # the nearest in time: Enter dispatches it
+        form.addRow(self.tr("Available teams"), self.teams)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("What the team should know"))
+        self.note.setMaxLength(MAX_NOTE)
+        form.addRow(self.tr("Note"), self.note)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(not self.suggestions)
+        self.problem.setText(self.tr("No team of this backend is available (standing by or returning, and in contact)."))
+        form.addRow("", self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reassign") if task else self.tr("Dispatch"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.teams.setFocus()
+
+    def chosen_team(self) -> str | None:
+        rows = self.teams.selectionModel().selectedRows()
+        return self.suggestions[rows[0].row()].team.id if rows else None
+
+    def accept(self) -> None:
+        if self.chosen_team() is None:
+            self.problem.setText(self.tr("Pick the team to send."))
+            self.problem.show()
+            return
+        super().accept()
+
+    def body(self) -> dict:
+        note = self.note.text().strip()
+        if self._task is not None:
+            return {"team_id": self.chosen_team(), "note": note}
+        return {"case_id": self._case.id, "team_id": self.chosen_team(), "kind": self.operation.currentData(), "note": note}

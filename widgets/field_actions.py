@@ -1,0 +1,209 @@
+"""Directing field work from the picked case or team: dispatch a team (F6), re-task (Shift+F6),
+send an instruction (F7), launch an asset query (Ctrl+Shift+Q), ask for a detention (Ctrl+Shift+D).
+
+Every action goes through the outbox, so that it survives an outage and is sent exactly once.
+What the backend would refuse (no permission, nothing picked) is disabled with the reason; what
+happens to an instruction afterwards (delivered, read) is reported as it happens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from console.casework import Case, Task
+from console.connections import Connections
+from console.outbox import CommandState
+from console.store import Changes, Store
+from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
+from widgets.dispatch_dialog import DispatchDialog
+from widgets.live_store import LiveStore
+from widgets.names import name
+from widgets.selection import Selection
+
+# action → (shortcut, the permission it needs, what must be picked)
+ACTIONS = {
+    "dispatch": ("F6", "task.dispatch", "case"),
+    "reassign": ("Shift+F6", "task.dispatch", "task"),
+    "message": ("F7", "team.message", "team"),
+    "query": ("Ctrl+Shift+Q", "query.launch", "case"),
+    "detention": ("Ctrl+Shift+D", "escalation.handle", "case"),
+}
+MAX_DETENTION_DAYS = 15
+
+
+class FieldActions(QObject):
+    notice = Signal(str)
+    """Something the operator should read in the status bar: an instruction delivered, read."""
+
+    def __init__(self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._store: Store = live.store
+        self._connections = connections
+        self._selection = selection
+        self._sent: dict[str, str] = {}  # command id → the team of an instruction, until its message is known
+        self._messages: dict[tuple[str, str], str] = {}  # (backend, message id) → the state last reported
+        titles = {"dispatch": self.tr("&Dispatch a team…"), "reassign": self.tr("&Reassign the task…"),
+                  "message": self.tr("Send an &instruction…"), "query": self.tr("Launch an asset &query…"),
+                  "detention": self.tr("Ask for a de&tention…")}
+        group = QActionGroup(self)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        group.triggered.connect(self._on_triggered)
+        self.actions: dict[str, QAction] = {}
+        for action, (shortcut, _, _) in ACTIONS.items():
+            qaction = QAction(titles[action], group)
+            qaction.setShortcut(QKeySequence(shortcut))
+            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.setData(action)
+            self.actions[action] = qaction
+        live.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_selected)
+        self.refresh()
+
+    # what is picked
+    def picked_case(self) -> tuple[str, Case] | None:
+        selected = self._selection.current
+        if selected is None:
+            return None
+        case_id = selected.id if selected.kind == "case" else None
+        if selected.kind == "escalation":
+            escalation = self._store.escalations.get(selected.backend, selected.id)
+            case_id = escalation.case_id if escalation else None
+        elif selected.kind == "query":
+            query = self._store.queries.get(selected.backend, selected.id)
+            case_id = query.case_id if query else None
+        case = self._store.cases.get(selected.backend, case_id) if case_id else None
+        return None if case is None else (selected.backend, case)
+
+    def picked_team(self) -> tuple[str, str, str] | None:
+        """(backend, team id, team name) of the picked team, or of the picked case's open task."""
+        selected = self._selection.current
+        if selected is not None and selected.kind == "team":
+            team = self._store.team(selected.backend, selected.id)
+            return None if team is None else (selected.backend, team.id, team.name)
+        task = self.picked_task()
+        if task is None:
+            return None
+        team = self._store.team(task[0], task[1].team_id)
+        return None if team is None else (task[0], team.id, team.name)
+
+    def picked_task(self) -> tuple[str, Task] | None:
+        """The newest open task of the picked case, or the open task of the picked team."""
+        selected = self._selection.current
+        if selected is not None and selected.kind == "team":
+            tasks = [t for b, t in self._store.tasks if b == selected.backend and t.team_id == selected.id and t.open]
+            return (selected.backend, max(tasks, key=lambda t: t.created_at)) if tasks else None
+        picked = self.picked_case()
+        if picked is None:
+            return None
+        backend, case = picked
+        tasks = [t for b, t in self._store.tasks if b == backend and t.case_id == case.id and t.open]
+        return (backend, max(tasks, key=lambda t: t.created_at)) if tasks else None
+
+    # enabling
+    def _on_selected(self, _: object) -> None:
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.health or changes.touched("tasks") or changes.touched("cases"):
+            self.refresh()
+        if changes.commands or changes.touched("messages"):
+            self._report_messages()
+
+    def refresh(self) -> None:
+        targets = {"case": self.picked_case(), "task": self.picked_task(), "team": self.picked_team()}
+        for action, (shortcut, permission, needs) in ACTIONS.items():
+            target = targets[needs]
+            why = None
+            if target is None:
+                why = {"case": self.tr("Pick a case (on the map, in a table, or by its number)."),
+                       "task": self.tr("Pick a case or a team with a task under way."),
+                       "team": self.tr("Pick a team.")}[needs]
+            elif not self._store.may(target[0], permission):
+                health = self._store.health.get(target[0])
+                why = self.tr("Not allowed as {role} at {backend}.").format(
+                    role=name("role", health.role) if health else "?", backend=target[0])
+            qaction = self.actions[action]
+            qaction.setEnabled(why is None)
+            qaction.setToolTip(why or f"{qaction.text().replace('&', '')} ({shortcut})")
+
+    # acting
+    def _on_triggered(self, qaction: QAction) -> None:
+        getattr(self, f"_do_{qaction.data()}")()
+
+    def _do_dispatch(self) -> None:
+        picked = self.picked_case()
+        if picked is None:
+            return
+        backend, case = picked
+        dialog = DispatchDialog(self._store, backend, case, parent=self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            body = dialog.body()
+            self._connections.submit(backend, "tasks", body, self.tr("Dispatch {team} to {case}: {operation}").format(
+                team=body["team_id"], case=case.number, operation=name("task", body["kind"])))
+
+    def _do_reassign(self) -> None:
+        task = self.picked_task()
+        case = self._store.cases.get(task[0], task[1].case_id) if task else None
+        if task is None or case is None:
+            return
+        backend, current = task
+        dialog = DispatchDialog(self._store, backend, case, current, parent=self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            body = dialog.body()
+            self._connections.submit(backend, f"tasks/{current.id}/reassign", body,
+                                     self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
+                                     if_match=current.version)
+
+    def _do_message(self) -> None:
+        picked = self.picked_team()
+        if picked is None:
+            return
+        backend, team_id, team_name = picked
+        dialog = MessageDialog(team_name, parent=self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            command = self._connections.submit(backend, f"teams/{team_id}/messages", dialog.body(),
+                                               self.tr("Instruction to {team}").format(team=team_name))
+            self._sent[command.id] = team_name
+
+    def _do_query(self) -> None:
+        picked = self.picked_case()
+        if picked is None:
+            return
+        backend, case = picked
+        dialog = QueryDialog(case, parent=self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._connections.submit(backend, "queries", dialog.body(),
+                                     self.tr("Asset query for {case}").format(case=case.number))
+
+    def _do_detention(self) -> None:
+        picked = self.picked_case()
+        if picked is None:
+            return
+        backend, case = picked
+        health = self._store.health.get(backend)
+        max_days = int(health.limits.get("max_detention_days", MAX_DETENTION_DAYS)) if health else MAX_DETENTION_DAYS
+        dialog = DetentionDialog(case, max_days, parent=self.parent())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._connections.submit(backend, dialog.path(), dialog.body(),
+                                     self.tr("Detention for {case}: approval asked").format(case=case.number))
+
+    def _report_messages(self) -> None:
+        """Follows each instruction sent from here: delivered, then read, as the team's device says."""
+        for command_id, team_name in list(self._sent.items()):
+            command = self._store.commands.get(command_id)
+            if command is None or command.state == CommandState.PENDING:
+                continue
+            if command.state == CommandState.REFUSED or not isinstance((command.answer or {}).get("id"), str):
+                del self._sent[command_id]
+                continue
+            message = self._store.messages.get(command.backend, command.answer["id"])
+            state = message.state if message else "sent"
+            key = (command.backend, command.answer["id"])
+            if self._messages.get(key) != state:
+                self._messages[key] = state
+                self.notice.emit(self.tr("Instruction to {team}: {state}").format(team=team_name,
+                                                                                  state=name("message_state", state)))
+            if state == "read":
+                del self._sent[command_id]
