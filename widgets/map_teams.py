@@ -27,8 +27,7 @@ from widgets.team_style import (
 )
 
 HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
-TEAM_SIZE = 13
-TEAM_PEN = QPen(QColor(15, 20, 28), 0.8)
+TEAM_SIZE = 14
 STYLES = [*STATUS_COLORS.values(), LOST_CONTACT_COLOR]  # a team's style: its status, or lost contact
 LOST_STYLE = len(STYLES) - 1
 STATUS_STYLE = {status: index for index, status in enumerate(STATUS_COLORS)}
@@ -46,14 +45,19 @@ def _arrow(heading_deg: float) -> QPainterPath:
     return QTransform().rotate(heading_deg).map(path)
 
 
-ARROW_SPRITES = [Sprite(_arrow(step * 360.0 / HEADING_STEPS), TEAM_SIZE, TEAM_PEN, QBrush(color))
-                 for color in STYLES for step in range(HEADING_STEPS)]
+ARROWS = [_arrow(step * 360.0 / HEADING_STEPS) for step in range(HEADING_STEPS)]
+
+
+def arrow_sprites(outline: QColor) -> list[Sprite]:
+    """Every style at every heading; the outline sets the arrows off the map's background."""
+    pen = QPen(outline, 1.0)
+    return [Sprite(arrow, TEAM_SIZE, pen, QBrush(color)) for color in STYLES for arrow in ARROWS]
 
 
 class TeamLayer(Layer):
     def __init__(self, store: Store, projection: Projection) -> None:
         super().__init__(store, projection)
-        self.markers = SpriteItem(ARROW_SPRITES)
+        self.markers = SpriteItem(arrow_sprites(QColor(15, 20, 28)))
         self.markers.setZValue(10)
         self.labels = LabelItem(beside=True)
         self.labels.setZValue(11)
@@ -141,7 +145,8 @@ class TeamLayer(Layer):
         return tip
 
     def apply_palette(self, palette: QPalette) -> None:
-        base = palette.color(QPalette.ColorRole.Base)
+        base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.markers.setSprites(arrow_sprites(QColor(ink.red(), ink.green(), ink.blue(), 200)))
         self.labels.setColors(palette.color(QPalette.ColorRole.Text), QColor(base.red(), base.green(), base.blue(), 190))
 
 
