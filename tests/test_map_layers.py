@@ -208,6 +208,7 @@ def test_the_search_finds_a_case_a_team_and_a_court_and_says_when_nothing_matche
     team = store.teams[7]
     search(qtbot, panel, team.name)
     assert selection.current == Selected("team", team.backend, team.id)
+    qtbot.waitUntil(lambda: panel.team_layer.labels.drawn[:1] == [team.name], timeout=5_000)  # named before any other
     court = next(c for c in store.courts.values() if c.name.endswith("中级人民法院"))
     search(qtbot, panel, court.name)
     assert math.isclose(view_centre(panel)[0], float(panel.projection.x(court.lon)), abs_tol=1e-6)

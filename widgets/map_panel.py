@@ -265,6 +265,7 @@ class MapPanel(QWidget):
     def _on_selected(self, selected: Selected | None) -> None:
         self._marked_court = None
         is_team = selected is not None and selected.kind == "team"
+        self.team_layer.select((selected.backend, selected.id) if is_team else None)
         self.follow_action.setEnabled(is_team)
         if self.follow_action.isChecked():
             if is_team:

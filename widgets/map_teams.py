@@ -67,6 +67,11 @@ class TeamLayer(Layer):
         self.heading = np.zeros(0, dtype=np.int64)
         self.style = np.zeros(0, dtype=np.int64)
         self._labelled: tuple[float, float, float, float] | None = None
+        self.selected: tuple[str, str] | None = None  # the selected team's key, whose name shows first
+
+    def select(self, key: tuple[str, str] | None) -> None:
+        self.selected = key
+        self._relabel()
 
     def on_changed(self, changes: Changes) -> None:
         if changes.teams_reset:
@@ -119,6 +124,10 @@ class TeamLayer(Layer):
             return
         self._labelled = x0, y0, x1, y1 = view.grown(LABEL_MARGIN)
         rows = np.flatnonzero((self.x >= x0) & (self.x <= x1) & (self.y >= y0) & (self.y <= y1))
+        # Labels that would overlap give way to those laid out before: the selected team's goes first.
+        selected = self.store.team_row(*self.selected) if self.selected else None
+        if selected is not None and selected in rows:
+            rows = np.concatenate(([selected], rows[rows != selected]))
         teams = self.store.teams
         self.labels.setData(self.x[rows], self.y[rows], [teams[row].name for row in rows.tolist()])
 
