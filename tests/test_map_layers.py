@@ -70,6 +70,8 @@ def test_toggling_a_layer_hides_and_shows_it(qtbot, session):
     assert not cases.circles.isVisible() and not cases.counts.isVisible()
     panel.layer_actions["cases"].trigger()
     assert cases.circles.isVisible() and cases.counts.isVisible()
+    panel.legend_action.trigger()
+    assert not panel.legend.isVisible()
 
 
 def test_a_hidden_layer_is_not_found_under_the_pointer(qtbot, session):

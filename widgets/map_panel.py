@@ -12,7 +12,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QToolBar, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMenu, QToolBar, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from console.lookup import Match, lookup
 from console.region import Region
@@ -125,14 +125,22 @@ class MapPanel(QWidget):
         layers_button = QToolButton(self.toolbar)
         layers_button.setText(self.tr("Layers"))
         layers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        layers_menu = QMenu(layers_button)
+        layers_button.setMenu(layers_menu)
         self.layer_actions: dict[str, QAction] = {}
         for name, title in titles.items():
             action = QAction(title, self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(lambda shown, name=name: self.layers[name].set_visible(shown))
-            layers_button.addAction(action)
+            layers_menu.addAction(action)
             self.layer_actions[name] = action
+        self.legend_action = QAction(self.tr("Legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.toggled.connect(self.legend.setVisible)
+        layers_menu.addSeparator()
+        layers_menu.addAction(self.legend_action)
         self.toolbar.addWidget(layers_button)
         self.follow_action = QAction(self.tr("Follow team"), self)
         self.follow_action.setCheckable(True)
