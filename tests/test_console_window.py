@@ -16,8 +16,8 @@ from .conftest import CASES, SEED
 
 
 def marker_positions(window: MainWindow) -> dict[tuple[str, str], tuple[float, float]]:
-    points = window.map_panel.teams.data
-    return {tuple(p["data"]): (float(p["x"]), float(p["y"])) for p in points}
+    teams = window.map_panel.team_layer
+    return {key: (float(x), float(y)) for key, x, y in zip(teams.keys, teams.markers.x, teams.markers.y, strict=True)}
 
 
 def test_the_console_goes_live_on_its_embedded_backend_and_teams_move_on_the_map(qtbot, session):

@@ -1,77 +1,51 @@
-"""The map: the region's boundaries, its courts, and every field team moving live.
+"""The map panel: the region with its layers (boundaries, courts, cases, teams and their trails,
+task lines, escalations), a toolbar to switch layers, a search box, and following a team.
 
-Boundaries are drawn with one item per level (all rings of a level in one array), and teams with
-one scatter item fed whole arrays once per batch: the cost of a frame does not grow with the
-number of rings, and a burst of events costs one redraw.
+The layers (`widgets/map_layers.py`, `map_cases.py`, `map_teams.py`) redraw from whole arrays once
+per batch of the store's changes and when the view moves far enough; this panel wires them to the
+store, the view and the shared selection, and answers the pointer: a tooltip on hover, a selection
+on a click.
 """
 
 from __future__ import annotations
 
-import math
-import time
-
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMenu, QToolBar, QToolButton, QToolTip, QVBoxLayout, QWidget
 
-from console.domain import CourtLevel, EscalationState, Severity
+from console.lookup import Match, lookup
 from console.region import Region
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.map_cases import CaseLayer
+from widgets.map_layers import (
+    BoundaryLayer,
+    CourtLayer,
+    EscalationLayer,
+    Hit,
+    Layer,
+    Projection,
+    TaskLayer,
+    View,
+)
+from widgets.map_teams import TeamLayer, TrailLayer
 from widgets.selection import Selected, Selection
 from widgets.team_style import (
+    CASE_CLOSED_COLOR,
+    CASE_OPEN_COLOR,
+    CASE_OVERDUE_COLOR,
     LOST_CONTACT_COLOR,
-    SEVERITY_COLORS,
+    OVERDUE_SHARE_COLORS,
     STATUS_COLORS,
-    is_lost_contact,
     status_label,
 )
 
-HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
-TEAM_SIZE = 13
-COURT_SIZES = {CourtLevel.HIGH: 11, CourtLevel.INTERMEDIATE: 8, CourtLevel.BASIC: 5}
-BACKGROUND = QColor("#1b2230")
-LAND = QColor("#243044")
-COUNTY_PEN = pg.mkPen(QColor(120, 140, 170, 90), width=0.6)
-PREFECTURE_PEN = pg.mkPen(QColor(150, 170, 200, 190), width=1.2)
-PROVINCE_PEN = pg.mkPen(QColor(190, 205, 230), width=2.0)
-COURT_BRUSH = pg.mkBrush("#d8dee9")
-COURT_PEN = pg.mkPen("#1b2230", width=0.8)
-TEAM_PEN = pg.mkPen(QColor(15, 20, 28), width=0.8)
 HIGHLIGHT_SIZE = 28
-PULSE_INTERVAL_MS = 100
-ESCALATION_SIZES = {Severity.P1: 22.0, Severity.P2: 18.0, Severity.P3: 14.0, Severity.P4: 12.0}
-ESCALATION_BRUSHES = {severity: pg.mkBrush(QColor(color.red(), color.green(), color.blue(), 150))
-                      for severity, color in SEVERITY_COLORS.items()}
 HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
-
-
-def _arrow(heading_deg: float) -> QPainterPath:
-    """A team marker pointing along its heading; symbol space has y downwards, north is up."""
-    path = QPainterPath()
-    path.moveTo(0.0, -0.5)
-    path.lineTo(0.38, 0.42)
-    path.lineTo(0.0, 0.22)
-    path.lineTo(-0.38, 0.42)
-    path.closeSubpath()
-    return QTransform().rotate(heading_deg).map(path)
-
-
-ARROWS = [_arrow(step * 360.0 / HEADING_STEPS) for step in range(HEADING_STEPS)]
-STATUS_BRUSHES = {status: pg.mkBrush(color) for status, color in STATUS_COLORS.items()}
-LOST_CONTACT_BRUSH = pg.mkBrush(LOST_CONTACT_COLOR)
-
-
-class Projection:
-    """Equirectangular around the region's middle latitude: shapes keep their proportions."""
-
-    def __init__(self, middle_lat: float) -> None:
-        self.x_scale = math.cos(math.radians(middle_lat))
-
-    def x(self, lon):
-        return np.asarray(lon, dtype=float) * self.x_scale
+RESTYLE_INTERVAL_MS = 5000
+# How close a search or a click on a court's cases brings the map: map units a pixel.
+FOCUS_PIXEL = {"case": 0.0003, "team": 0.0004, "court": 0.0008, "cases": 0.0008}
 
 
 class MapPanel(QWidget):
@@ -81,163 +55,349 @@ class MapPanel(QWidget):
         self._selection = selection
         west, south, east, north = region.bounds
         self.projection = Projection((south + north) / 2)
-        self.plot = pg.PlotWidget(self, background=BACKGROUND)
+        self.plot = pg.PlotWidget(self)
         self.plot.setMenuEnabled(False)
         item = self.plot.getPlotItem()
         for axis in ("left", "bottom"):
             item.hideAxis(axis)
         self.view_box = item.getViewBox()
         self.view_box.setAspectLocked(True)
-        self._draw_region(region)
-        self.courts = pg.ScatterPlotItem(symbol="s", pen=COURT_PEN, brush=COURT_BRUSH, hoverable=True, tip=self._court_tip)
-        self.teams = pg.ScatterPlotItem(pen=TEAM_PEN, size=TEAM_SIZE, hoverable=True, tip=self._team_tip)
-        self.teams.setZValue(10)
-        self.teams.sigClicked.connect(self._on_team_clicked)
-        # The selected team or escalation, ringed; it follows a moving team.
+        store, projection = self._store, self.projection
+        self.case_layer = CaseLayer(store, projection)
+        self.team_layer = TeamLayer(store, projection)
+        self.trail_layer = TrailLayer(store, projection)
+        self.task_layer = TaskLayer(store, projection)
+        self.escalation_layer = EscalationLayer(store, projection, self)
+        self.court_layer = CourtLayer(store, projection)
+        # By name, in the order the pointer looks for things: what is drawn on top first.
+        self.layers: dict[str, Layer] = {
+            "teams": self.team_layer,
+            "escalations": self.escalation_layer,
+            "tasks": self.task_layer,
+            "trails": self.trail_layer,
+            "cases": self.case_layer,
+            "courts": self.court_layer,
+            "boundaries": BoundaryLayer(store, projection, region),
+        }
+        for layer in self.layers.values():
+            for graphics in layer.items:
+                self.plot.addItem(graphics)
+        self.escalations = self.escalation_layer.markers
+        # The selected team, case or escalation (or the court found by a search), ringed.
         self.highlight = pg.ScatterPlotItem(symbol="o", size=HIGHLIGHT_SIZE, pen=HIGHLIGHT_PEN, brush=None)
         self.highlight.setZValue(20)
-        # Escalations where they happen; an unacknowledged one pulses until someone takes it.
-        self.escalations = pg.ScatterPlotItem(symbol="o", pen=pg.mkPen(None))
-        self.escalations.setZValue(15)
-        self._pulse = QTimer(self)
-        self._pulse.setInterval(PULSE_INTERVAL_MS)
-        self._pulse.timeout.connect(self._redraw_escalations)
-        self.plot.addItem(self.courts)
-        self.plot.addItem(self.escalations)
-        self.plot.addItem(self.teams)
         self.plot.addItem(self.highlight)
-        margin = 0.02 * (east - west)
-        self.view_box.setRange(xRange=(float(self.projection.x(west - margin)), float(self.projection.x(east + margin))),
-                               yRange=(south - margin, north + margin), padding=0)
+        self._marked_court: tuple[float, float] | None = None
+        self._followed_width = 0.0  # the view's width when it last centred on the followed team
+        self.hover_tip = ""
         self.legend = QLabel(self._legend_html(), self.plot)
-        self.legend.setStyleSheet("QLabel { background: rgba(20, 26, 36, 200); color: #d8dee9; padding: 6px; border-radius: 4px; }")
-        self.legend.move(8, 8)
+        self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.plot)
+        self._apply_palette()
+        margin = 0.02 * (east - west)
+        self.view_box.sigRangeChanged.connect(self._on_view_changed)
+        self.view_box.sigResized.connect(self._on_view_changed)
+        self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
+        self.view_box.setRange(xRange=(float(projection.x(west - margin)), float(projection.x(east + margin))),
+                               yRange=(south - margin, north + margin), padding=0)
+        self._on_view_changed()
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._on_hover)
+        scene.sigMouseClicked.connect(self._on_click)
         live.changed.connect(self._on_changed)
         selection.changed.connect(self._on_selected)
-        # Staleness grows with no event at all, so the map restyles on a clock too.
         self._clock = QTimer(self)
-        self._clock.setInterval(5000)
-        self._clock.timeout.connect(self._redraw_teams)
+        self._clock.setInterval(RESTYLE_INTERVAL_MS)
+        self._clock.timeout.connect(self.team_layer.restyle)
         self._clock.start()
+
+    # -- the toolbar: layers, follow, search
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        titles = {"boundaries": self.tr("Boundaries"), "courts": self.tr("Courts"), "cases": self.tr("Cases"),
+                  "teams": self.tr("Teams"), "trails": self.tr("Trails (30 min)"), "tasks": self.tr("Task lines"),
+                  "escalations": self.tr("Escalations")}
+        layers_button = QToolButton(self.toolbar)
+        layers_button.setText(self.tr("Layers"))
+        layers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        layers_menu = QMenu(layers_button)
+        layers_button.setMenu(layers_menu)
+        self.layer_actions: dict[str, QAction] = {}
+        for name, title in titles.items():
+            action = QAction(title, self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda shown, name=name: self.layers[name].set_visible(shown))
+            layers_menu.addAction(action)
+            self.layer_actions[name] = action
+        self.legend_action = QAction(self.tr("Legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(True)
+        self.legend_action.toggled.connect(self.legend.setVisible)
+        layers_menu.addSeparator()
+        layers_menu.addAction(self.legend_action)
+        self.toolbar.addWidget(layers_button)
+        self.follow_action = QAction(self.tr("Follow team"), self)
+        self.follow_action.setCheckable(True)
+        self.follow_action.setEnabled(False)
+        self.follow_action.setShortcut(QKeySequence("F"))
+        self.follow_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.follow_action.setToolTip(self.tr("Keep the selected team in the middle of the map as it moves (F); "
+                                              "panning stops it"))
+        self.follow_action.toggled.connect(self._on_follow_toggled)
+        self.addAction(self.follow_action)
+        self.toolbar.addAction(self.follow_action)
+        self.follow_label = QLabel(self.toolbar)
+        self.toolbar.addWidget(self.follow_label)
+        self.toolbar.addSeparator()
+        self.search = QLineEdit(self.toolbar)
+        self.search.setPlaceholderText(self.tr("Case number, team or court (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.search.returnPressed.connect(self._on_search)
+        self.search.textEdited.connect(lambda _: self.search_message.clear())
+        self.toolbar.addWidget(self.search)
+        self.search_message = QLabel(self.toolbar)
+        self.toolbar.addWidget(self.search_message)
+        focus_search = QAction(self.tr("Find on the map"), self)
+        focus_search.setShortcut(QKeySequence.StandardKey.Find)
+        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_search.triggered.connect(self._on_find)
+        self.addAction(focus_search)
+        self._matches: list[Match] = []
+        self._match_model = QStandardItemModel(self)
+        self.completer = QCompleter(self._match_model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.search)
+        self.completer.activated[QModelIndex].connect(self._on_match_picked)
+
+    def _on_find(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _legend_html(self) -> str:
         rows = [f'<span style="color:{color.name()}">▲</span> {status_label(status)}' for status, color in STATUS_COLORS.items()]
         rows.append(f'<span style="color:{LOST_CONTACT_COLOR.name()}">▲</span> {self.tr("Lost contact")}')
+        cases = ((CASE_OVERDUE_COLOR, self.tr("Overdue")), (CASE_OPEN_COLOR, self.tr("Open")),
+                 (CASE_CLOSED_COLOR, self.tr("Closed")))
+        rows.append(" ".join(f'<span style="color:{color.name()}">●</span> {text}' for color, text in cases))
+        dot = '<span style="color:{}">⬤</span>'.format
+        shares = " ".join(f"{dot(color.name())} ≤{limit:.0%}" for limit, color in OVERDUE_SHARE_COLORS[:-1])
+        more = f"{dot(OVERDUE_SHARE_COLORS[-1][1].name())} {self.tr('more')}"
+        rows.append(self.tr("A court's cases, by share overdue:") + f"<br>{shares} {more}")
         return "<br>".join(rows)
 
-    def _draw_region(self, region: Region) -> None:
-        province = region.outlines["province"]
-        land = QPainterPath()
-        x = self.projection.x(province.lon)
-        start = 0
-        for end in np.flatnonzero(~province.connect):
-            land.addPolygon([QPointF(px, py) for px, py in zip(x[start:end + 1], province.lat[start:end + 1])])
-            start = end + 1
-        fill = QGraphicsPathItem(land)
-        fill.setBrush(QBrush(LAND))
-        fill.setPen(QPen(Qt.PenStyle.NoPen))
-        self.plot.addItem(fill)
-        for level, pen in (("county", COUNTY_PEN), ("prefecture", PREFECTURE_PEN), ("province", PROVINCE_PEN)):
-            outline = region.outlines[level]
-            self.plot.addItem(pg.PlotCurveItem(self.projection.x(outline.lon), outline.lat, connect=outline.connect, pen=pen))
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        self.plot.setBackground(palette.color(QPalette.ColorRole.Window))
+        for layer in self.layers.values():
+            layer.apply_palette(palette)
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.legend.setStyleSheet(f"QLabel {{ background: rgba({base.red()}, {base.green()}, {base.blue()}, 210); "
+                                  f"color: {text.name()}; padding: 6px; border-radius: 4px; }}")
+        self.legend.adjustSize()
+        self._place_legend()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        # Top right: where a map's legend is looked for, and over the empty north-east of the province.
+        self.legend.move(max(8, self.plot.width() - self.legend.width() - 8), 8)
+
+    # -- the store and the view
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.courts_changed:
-            self._redraw_courts()
-        if changes.positions_moved or changes.team_rows or changes.teams_reset:
-            self._redraw_teams()
-        if changes.touched("escalations"):
-            self._redraw_escalations()
-        if changes.positions_moved or changes.teams_reset or changes.touched("escalations"):
+        for layer in self.layers.values():
+            layer.on_changed(changes)
+        if changes.positions_moved or changes.teams_reset or changes.touched("escalations") or changes.touched("cases"):
             self._redraw_highlight()
+        if self.follow_action.isChecked() and (changes.positions_moved or changes.teams_reset):
+            self._centre_on_followed()
 
-    def _redraw_escalations(self) -> None:
-        shown = [e for _, e in self._store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None]
-        waiting = [e.state == EscalationState.OPEN for e in shown]
-        swell = 1.0 + 0.6 * abs(math.sin(time.monotonic() * math.pi))  # one beat a second
-        self.escalations.setData(
-            x=self.projection.x([e.lon for e in shown]),
-            y=np.array([e.lat for e in shown]),
-            size=[ESCALATION_SIZES[e.severity] * (swell if pulsing else 1.0) for e, pulsing in zip(shown, waiting, strict=True)],
-            brush=[ESCALATION_BRUSHES[e.severity] for e in shown],
-        )
-        # The pulse runs only while something waits for an acknowledgement.
-        if any(waiting) and not self._pulse.isActive():
-            self._pulse.start()
-        elif not any(waiting):
-            self._pulse.stop()
+    def view(self) -> View:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        # From the range and the box's size in pixels, both current at once (the box's transform
+        # only catches up at the next paint).
+        size = self.view_box.size()
+        return View(x0, y0, x1, y1, max((x1 - x0) / max(size.width(), 1.0), (y1 - y0) / max(size.height(), 1.0)))
+
+    def _on_view_changed(self, *_) -> None:
+        view = self.view()
+        for layer in self.layers.values():
+            layer.on_view(view)
+
+    def centre_on(self, x: float, y: float, pixel: float | None = None) -> None:
+        """Puts (x, y) in the middle of the view, at `pixel` map units a pixel (or the zoom as it is)."""
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
+        if pixel is not None:
+            scale = pixel / self.view().pixel
+            half_w, half_h = half_w * scale, half_h * scale
+        self.view_box.setRange(xRange=(x - half_w, x + half_w), yRange=(y - half_h, y + half_h), padding=0)
+
+    # -- selection
 
     def selected_point(self) -> tuple[float, float] | None:
         """Where the selection is on the map (projected x, lat), if it has a place."""
         selected = self._selection.current
         if selected is None:
-            return None
+            return self._marked_court
         if selected.kind == "team":
-            team = self._store.team(selected.backend, selected.id)
-            return None if team is None else (float(self.projection.x(team.lon)), team.lat)
-        row = self._store.escalations.row(selected.backend, selected.id)
-        escalation = None if row is None else self._store.escalations[row][1]
-        if escalation is None or escalation.lon is None:
-            return None
-        return float(self.projection.x(escalation.lon)), escalation.lat
+            return self.team_layer.position(selected.backend, selected.id)
+        if selected.kind == "case":
+            case = self._store.cases.get(selected.backend, selected.id)
+            return None if case is None else (float(self.projection.x(case.lon)), case.lat)
+        if selected.kind == "escalation":
+            escalation = self._store.escalations.get(selected.backend, selected.id)
+            if escalation is not None and escalation.lon is not None:
+                return float(self.projection.x(escalation.lon)), escalation.lat
+        return None
 
     def _redraw_highlight(self) -> None:
         point = self.selected_point()
         self.highlight.setData(*(([point[0]], [point[1]]) if point else ([], [])))
 
-    def _on_selected(self, _) -> None:
+    def _on_selected(self, selected: Selected | None) -> None:
+        self._marked_court = None
+        is_team = selected is not None and selected.kind == "team"
+        self.team_layer.select((selected.backend, selected.id) if is_team else None)
+        self.follow_action.setEnabled(is_team)
+        if self.follow_action.isChecked():
+            if is_team:
+                self._centre_on_followed()
+            else:
+                self.follow_action.setChecked(False)
         self._redraw_highlight()
         point = self.selected_point()
         if point is None:
             return
-        (x0, x1), (y0, y1) = self.view_box.viewRange()
-        half_w, half_h = (x1 - x0) / 2, (y1 - y0) / 2
-        margin_x, margin_y = half_w * 0.1, half_h * 0.1
-        if x0 + margin_x <= point[0] <= x1 - margin_x and y0 + margin_y <= point[1] <= y1 - margin_y:
+        view = self.view()
+        margin_x, margin_y = (view.x1 - view.x0) * 0.05, (view.y1 - view.y0) * 0.05
+        if view.x0 + margin_x <= point[0] <= view.x1 - margin_x and view.y0 + margin_y <= point[1] <= view.y1 - margin_y:
             return  # already in sight: moving the map under the operator's eyes would only disorient
-        # Bring it into the middle of the view, at the operator's zoom.
-        self.view_box.setRange(xRange=(point[0] - half_w, point[0] + half_w), yRange=(point[1] - half_h, point[1] + half_h),
-                               padding=0)
+        self.centre_on(*point)
 
-    def _on_team_clicked(self, _, points, __=None) -> None:
-        if len(points):
-            backend, team_id = points[0].data()
-            self._selection.select(Selected("team", backend, team_id))
+    # -- following a team
 
-    def _redraw_courts(self) -> None:
-        courts = list(self._store.courts.values())
-        self.courts.setData(
-            x=self.projection.x([c.lon for c in courts]),
-            y=np.array([c.lat for c in courts]),
-            size=[COURT_SIZES[c.level] for c in courts],
-            data=[(c.backend, c.id) for c in courts],
-        )
+    def _on_follow_toggled(self, following: bool) -> None:
+        team = self._followed_team()
+        self.follow_label.setText(self.tr("Following {team}").format(team=team.name) if following and team else "")
+        if following:
+            self._centre_on_followed()
 
-    def _redraw_teams(self) -> None:
-        teams = self._store.teams
-        now = time.time()
-        steps = [round(t.heading * HEADING_STEPS / 360.0) % HEADING_STEPS for t in teams]
-        self.teams.setData(
-            x=self.projection.x([t.lon for t in teams]),
-            y=np.array([t.lat for t in teams]),
-            symbol=[ARROWS[s] for s in steps],
-            brush=[LOST_CONTACT_BRUSH if is_lost_contact(t, now) else STATUS_BRUSHES[t.status] for t in teams],
-            data=[(t.backend, t.id) for t in teams],
-        )
+    def _followed_team(self):
+        selected = self._selection.current
+        if selected is None or selected.kind != "team":
+            return None
+        return self._store.team(selected.backend, selected.id)
 
-    def _team_tip(self, x: float, y: float, data) -> str:
-        team = self._store.team(*data)
+    def _centre_on_followed(self) -> None:
+        team = self._followed_team()
         if team is None:
-            return ""
-        tip = self.tr("{name}\n{status} · {speed:.0f} km/h").format(name=team.name, status=status_label(team.status),
-                                                                   speed=team.speed_kmh)
-        if len(self._store.health) > 1:  # which backend matters once there are several
-            tip += "\n" + self.tr("Backend: {backend}").format(backend=team.backend)
-        return tip
+            self.follow_action.setChecked(False)
+            return
+        self.follow_label.setText(self.tr("Following {team}").format(team=team.name))
+        self.centre_on(*self.team_layer.position(team.backend, team.id))
+        self._followed_width = self.view().x1 - self.view().x0
 
-    def _court_tip(self, x: float, y: float, data) -> str:
-        court = self._store.courts.get(tuple(data))
-        return court.name if court else ""
+    def _on_manual_range(self, *_) -> None:
+        if not self.follow_action.isChecked():
+            return
+        view = self.view()
+        if abs((view.x1 - view.x0) - self._followed_width) <= 1e-9 * self._followed_width:
+            self.follow_action.setChecked(False)  # the operator panned away: they look elsewhere now
+        else:
+            self._centre_on_followed()  # a zoom keeps following, around the team
+
+    # -- the pointer
+
+    def hit_at(self, scene_pos: QPointF) -> tuple[Layer, Hit] | None:
+        """The topmost thing under a point of the scene, on a visible layer."""
+        if not self.view_box.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = self.view_box.mapSceneToView(scene_pos)
+        pixel = self.view().pixel
+        for layer in self.layers.values():
+            if layer.visible:
+                hit = layer.hit(point.x(), point.y(), pixel)
+                if hit is not None:
+                    return layer, hit
+        return None
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        found = self.hit_at(scene_pos)
+        self.hover_tip = "" if found is None else found[0].tip(found[1])
+        viewport = self.plot.viewport()
+        if self.hover_tip:
+            QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), self.hover_tip, viewport)
+        else:
+            QToolTip.hideText()
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        found = self.hit_at(event.scenePos())
+        if found is None:
+            return
+        hit = found[1]
+        if hit.kind in ("team", "case", "escalation"):
+            self._selection.select(Selected(hit.kind, hit.backend, hit.id))
+        elif hit.kind == "cases":
+            self.centre_on(hit.x, hit.y, min(self.view().pixel, FOCUS_PIXEL["cases"]))
+
+    # -- search
+
+    def _on_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            return
+        self._matches = lookup(self._store, text)
+        whole = [m for m in self._matches if m.name.casefold() == text.casefold()]
+        if not self._matches:
+            self._say(self.tr("Nothing matches “{text}”").format(text=text), error=True)
+        elif len(self._matches) == 1 or len(whole) == 1:
+            self.go_to((whole or self._matches)[0])
+        else:
+            self._say(self.tr("{count} matches: pick one").format(count=len(self._matches)), error=False)
+            self._match_model.clear()
+            kinds = {"case": self.tr("Case"), "team": self.tr("Team"), "court": self.tr("Court")}
+            for match in self._matches:
+                label = f"{kinds[match.kind]}  {match.name}" + (f"  ·  {match.detail}" if match.detail else "")
+                self._match_model.appendRow(QStandardItem(label))
+            self.completer.complete()
+
+    def _on_match_picked(self, index) -> None:
+        row = self.completer.completionModel().mapToSource(index).row()
+        if 0 <= row < len(self._matches):
+            self.go_to(self._matches[row])
+
+    def go_to(self, match: Match) -> None:
+        """Centres the map on what a search found, zoomed in, and selects it."""
+        self._say("", error=False)
+        x = float(self.projection.x(match.lon))
+        self.centre_on(x, match.lat, min(self.view().pixel, FOCUS_PIXEL[match.kind]))
+        if match.kind == "court":
+            self._selection.select(None)
+            self._marked_court = (x, match.lat)
+            self._redraw_highlight()
+        else:
+            self._selection.select(Selected(match.kind, match.backend, match.id))
+
+    def _say(self, text: str, error: bool) -> None:
+        color = "#e5484d" if error else self.palette().color(QPalette.ColorRole.Text).name()
+        self.search_message.setStyleSheet(f"QLabel {{ color: {color}; padding: 0 6px; }}")
+        self.search_message.setText(text)
+

@@ -25,6 +25,15 @@ OVERDUE_COLOR = QColor("#e5484d")  # anything past its deadline: a node, a case,
 ERROR_STYLE = "QLabel { color: #e5484d; }"
 SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
                    Severity.P4: QColor("#8a8f98")}
+# A case on the map: closed, open, open past a node's time limit.
+CASE_CLOSED_COLOR = QColor("#8a8f98")
+CASE_OPEN_COLOR = QColor("#5b8def")
+CASE_OVERDUE_COLOR = QColor("#e5484d")
+# A court's cases taken together, by the share of its open cases that are overdue: (up to, colour).
+OVERDUE_SHARE_COLORS = ((0.05, QColor("#35b36b")), (0.15, QColor("#d6b52a")), (0.30, QColor("#f08c2e")),
+                        (1.0, QColor("#e5484d")))
+TRAIL_COLOR = QColor(63, 184, 201, 170)
+TASK_COLOR = QColor(242, 177, 52, 200)
 
 
 def status_label(status: TeamStatus) -> str:
@@ -38,6 +47,10 @@ def status_label(status: TeamStatus) -> str:
         TeamStatus.EMERGENCY: QCoreApplication.translate("TeamStatus", "Emergency"),
     }
     return labels[status]
+
+
+def overdue_share_color(share: float) -> QColor:
+    return next(color for limit, color in OVERDUE_SHARE_COLORS if share <= limit or limit == 1.0)
 
 
 def is_lost_contact(team: Team, now: float | None = None) -> bool:

@@ -1,0 +1,215 @@
+"""The field teams on the map: an arrow per team along its heading in its status colour (grey when
+out of contact), its name when zoomed in, and the trail of its last 30 minutes.
+
+Markers are kept as arrays by team row and updated by the rows a batch touched; all arrows come
+from one atlas of headings × styles, and all trails are one polyline.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen, QTransform
+
+from console.domain import Team
+from console.store import Changes, Store
+from console.trails import TeamTrails
+from widgets.map_items import LabelItem, LinesItem, Sprite, SpriteItem, cosmetic_pen
+from widgets.map_layers import Hit, Layer, Projection, View, nearest, tr
+from widgets.team_style import (
+    LOST_CONTACT_COLOR,
+    STATUS_COLORS,
+    TRAIL_COLOR,
+    format_duration,
+    is_lost_contact,
+    status_label,
+)
+
+HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
+TEAM_SIZE = 14
+STYLES = [*STATUS_COLORS.values(), LOST_CONTACT_COLOR]  # a team's style: its status, or lost contact
+LOST_STYLE = len(STYLES) - 1
+STATUS_STYLE = {status: index for index, status in enumerate(STATUS_COLORS)}
+LABEL_MARGIN = 0.25  # names are laid out for the view and a quarter of it around
+
+
+def _arrow(heading_deg: float) -> QPainterPath:
+    """A team marker pointing along its heading; symbol space has y downwards, north is up."""
+    path = QPainterPath()
+    path.moveTo(0.0, -0.5)
+    path.lineTo(0.38, 0.42)
+    path.lineTo(0.0, 0.22)
+    path.lineTo(-0.38, 0.42)
+    path.closeSubpath()
+    return QTransform().rotate(heading_deg).map(path)
+
+
+ARROWS = [_arrow(step * 360.0 / HEADING_STEPS) for step in range(HEADING_STEPS)]
+
+
+def arrow_sprites(outline: QColor) -> list[Sprite]:
+    """Every style at every heading; the outline sets the arrows off the map's background."""
+    pen = QPen(outline, 1.0)
+    return [Sprite(arrow, TEAM_SIZE, pen, QBrush(color)) for color in STYLES for arrow in ARROWS]
+
+
+class TeamLayer(Layer):
+    def __init__(self, store: Store, projection: Projection) -> None:
+        super().__init__(store, projection)
+        self.markers = SpriteItem(arrow_sprites(QColor(15, 20, 28)))
+        self.markers.setZValue(10)
+        self.labels = LabelItem(beside=True)
+        self.labels.setZValue(11)
+        self.items = [self.markers, self.labels]
+        self.keys: list[tuple[str, str]] = []
+        self.x = self.y = np.zeros(0)
+        self.heading = np.zeros(0, dtype=np.int64)
+        self.style = np.zeros(0, dtype=np.int64)
+        self._labelled: tuple[float, float, float, float] | None = None
+        self.selected: tuple[str, str] | None = None  # the selected team's key, whose name shows first
+
+    def select(self, key: tuple[str, str] | None) -> None:
+        self.selected = key
+        self._relabel()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.teams_reset:
+            self._load(np.arange(len(self.store.teams)), reset=True)
+        elif changes.team_rows:
+            self._load(np.fromiter(changes.team_rows, np.int64, len(changes.team_rows)), reset=False)
+        else:
+            return
+        self.redraw()
+
+    def _load(self, rows: np.ndarray, reset: bool) -> None:
+        teams = self.store.teams
+        if reset:
+            count = len(teams)
+            self.keys = [(t.backend, t.id) for t in teams]
+            self.x, self.y = np.zeros(count), np.zeros(count)
+            self.heading, self.style = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        picked = [teams[row] for row in rows.tolist()]
+        now = time.time()
+        self.x[rows] = self.projection.x([t.lon for t in picked])
+        self.y[rows] = [t.lat for t in picked]
+        self.heading[rows] = [round(t.heading * HEADING_STEPS / 360.0) % HEADING_STEPS for t in picked]
+        self.style[rows] = [self._style(t, now) for t in picked]
+
+    @staticmethod
+    def _style(team: Team, now: float) -> int:
+        return LOST_STYLE if is_lost_contact(team, now) else STATUS_STYLE[team.status]
+
+    def restyle(self) -> None:
+        """Staleness grows with no event at all: the map looks again on a clock."""
+        now = time.time()
+        self.style = np.fromiter((self._style(t, now) for t in self.store.teams), np.int64, len(self.store.teams))
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.markers.setData(self.x, self.y, self.style * HEADING_STEPS + self.heading)
+        self._labelled = None
+        self._relabel()
+
+    def on_view(self, view: View) -> None:
+        was_detail = self.view is not None and self.view.detail
+        super().on_view(view)
+        if view.detail != was_detail or (view.detail and not view.inside(self._labelled)):
+            self._relabel()
+
+    def _relabel(self) -> None:
+        view = self.view
+        if view is None or not view.detail:
+            self.labels.setData(np.zeros(0), np.zeros(0), [])
+            return
+        self._labelled = x0, y0, x1, y1 = view.grown(LABEL_MARGIN)
+        rows = np.flatnonzero((self.x >= x0) & (self.x <= x1) & (self.y >= y0) & (self.y <= y1))
+        # Labels that would overlap give way to those laid out before: the selected team's goes first.
+        selected = self.store.team_row(*self.selected) if self.selected else None
+        if selected is not None and selected in rows:
+            rows = np.concatenate(([selected], rows[rows != selected]))
+        teams = self.store.teams
+        self.labels.setData(self.x[rows], self.y[rows], [teams[row].name for row in rows.tolist()])
+
+    def position(self, backend: str, team_id: str) -> tuple[float, float] | None:
+        """Where a team's marker is drawn (map units)."""
+        row = self.store.team_row(backend, team_id)
+        return None if row is None or row >= len(self.x) else (float(self.x[row]), float(self.y[row]))
+
+    def hit(self, x: float, y: float, pixel: float) -> Hit | None:
+        index = nearest(self.x, self.y, x, y, pixel, TEAM_SIZE / 2 + 1)
+        return None if index is None else Hit("team", *self.keys[index], float(self.x[index]), float(self.y[index]))
+
+    def tip(self, hit: Hit) -> str:
+        team = self.store.team(hit.backend, hit.id)
+        if team is None:
+            return ""
+        court = self.store.courts.get((team.backend, team.court_id))
+        status = tr("Lost contact") if is_lost_contact(team) else status_label(team.status)
+        tip = tr("{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago").format(
+            name=team.name, status=status, speed=team.speed_kmh, court=court.name if court else team.court_id,
+            age=format_duration(time.time() - team.position_at))
+        if len(self.store.health) > 1:  # which backend matters once there are several
+            tip += "\n" + tr("Backend: {backend}").format(backend=team.backend)
+        return tip
+
+    def apply_palette(self, palette: QPalette) -> None:
+        base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        self.markers.setSprites(arrow_sprites(QColor(ink.red(), ink.green(), ink.blue(), 200)))
+        self.labels.setColors(palette.color(QPalette.ColorRole.Text), QColor(base.red(), base.green(), base.blue(), 190))
+
+
+class TrailLayer(Layer):
+    """Where each team drove in its last 30 minutes, all trails as one polyline."""
+
+    MARGIN = 0.25
+    FAR_SAMPLE_PX = 8.0  # far out, a trail keeps a sample every few pixels of a typical drive
+    SAMPLE_SPACING = 0.002  # map units between two samples 20 s apart at a town's driving speed
+
+    def __init__(self, store: Store, projection: Projection) -> None:
+        super().__init__(store, projection)
+        self.trails = TeamTrails()
+        self.lines = LinesItem(pen=cosmetic_pen(TRAIL_COLOR))
+        self.lines.setZValue(6)
+        self.items = [self.lines]
+        self.keys: list[tuple[str, str]] = []
+        self._covered: tuple[float, float, float, float] | None = None
+        self._stride = 1
+
+    def on_changed(self, changes: Changes) -> None:
+        teams = self.store.teams
+        if changes.teams_reset:
+            old = {key: row for row, key in enumerate(self.keys)}
+            self.keys = [(t.backend, t.id) for t in teams]
+            self.trails.resize(len(teams), np.array([old.get(key, -1) for key in self.keys], dtype=np.int64))
+            rows = list(range(len(teams)))
+        elif changes.positions_moved:
+            rows = sorted(changes.team_rows)
+        else:
+            return
+        picked = [teams[row] for row in rows]
+        self.trails.push(np.array(rows, dtype=np.int64), self.projection.x([t.lon for t in picked]),
+                         [t.lat for t in picked], [t.position_at for t in picked])
+        self.redraw()
+
+    def on_view(self, view: View) -> None:
+        super().on_view(view)
+        if not view.inside(self._covered) or self._stride_for(view) != self._stride:
+            self.redraw()
+
+    def _stride_for(self, view: View) -> int:
+        return int(np.clip(view.pixel * self.FAR_SAMPLE_PX / self.SAMPLE_SPACING, 1, 8))
+
+    def set_visible(self, visible: bool) -> None:
+        super().set_visible(visible)
+        self.redraw()
+
+    def redraw(self) -> None:
+        if not self.visible or self.view is None:
+            self._covered = None
+            self.lines.setData(np.zeros(0), np.zeros(0))
+            return
+        self._covered = self.view.grown(self.MARGIN)
+        self._stride = self._stride_for(self.view)
+        x, y = self.trails.polyline(stride=self._stride, within=self._covered)
+        self.lines.setData(x, y)
