@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QAction, QActionGroup, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,

@@ -13,13 +13,19 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
 
 from console.store import Changes, Store
 from widgets.map_items import LabelItem, Sprite, SpriteItem, circle
-from widgets.map_layers import Hit, Layer, Projection, View, nearest, tr
+from widgets.map_layers import Hit, Layer, Projection, View, nearest
 from widgets.names import name
-from widgets.team_style import CASE_CLOSED_COLOR, CASE_OPEN_COLOR, CASE_OVERDUE_COLOR, OVERDUE_SHARE_COLORS
+from widgets.team_style import (
+    CASE_CLOSED_COLOR,
+    CASE_OPEN_COLOR,
+    CASE_OVERDUE_COLOR,
+    OVERDUE_SHARE_COLORS,
+)
 
 CLOSED, OPEN, OVERDUE = 0, 1, 2
 POINT_SIZE = 5
@@ -208,16 +214,17 @@ class CaseLayer(Layer):
         if hit.kind == "cases":
             court = self._court_index.get((hit.backend, hit.id))
             court_name = self.store.courts[(hit.backend, hit.id)].name
-            return tr("{court}\n{count} cases, {overdue} overdue").format(
+            return QCoreApplication.translate("MapPanel", "{court}\n{count} cases, {overdue} overdue").format(
                 court=court_name, count=int(self.totals[court]), overdue=int(self.overdue[court]))
         case = self.store.cases.get(hit.backend, hit.id)
         if case is None:
             return ""
         if case.status != "open":
-            state = tr("Closed")
+            state = QCoreApplication.translate("MapPanel", "Closed")
         else:
-            state = tr("Overdue") if case.overdue else tr("On time")
-        return tr("{number}\nRespondent: {respondent}\nNode: {node} · {state}").format(
+            state = (QCoreApplication.translate("MapPanel", "Overdue") if case.overdue
+                     else QCoreApplication.translate("MapPanel", "On time"))
+        return QCoreApplication.translate("MapPanel", "{number}\nRespondent: {respondent}\nNode: {node} · {state}").format(
             number=case.number, respondent=case.respondent, node=name("node", case.node), state=state)
 
     def apply_palette(self, palette: QPalette) -> None:

@@ -19,7 +19,18 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QStaticText, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QStaticText,
+    QTransform,
+)
 
 # Side-by-side offsets, in device pixels, of the strokes of a line `weight` strokes bold.
 STROKE_OFFSETS = ((0.0, 0.0), (0.7, 0.7), (-0.7, 0.7))

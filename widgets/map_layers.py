@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -31,10 +31,6 @@ COURT_SIZES = {CourtLevel.HIGH: 11, CourtLevel.INTERMEDIATE: 8, CourtLevel.BASIC
 ESCALATION_SIZES = {Severity.P1: 22.0, Severity.P2: 18.0, Severity.P3: 14.0, Severity.P4: 12.0}
 ESCALATION_BRUSHES = {severity: pg.mkBrush(QColor(color.red(), color.green(), color.blue(), 150))
                       for severity, color in SEVERITY_COLORS.items()}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MapPanel", text)
 
 
 class Projection:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import time
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen, QTransform
 
 from console.domain import Team
 from console.store import Changes, Store
 from console.trails import TeamTrails
 from widgets.map_items import LabelItem, LinesItem, Sprite, SpriteItem, cosmetic_pen
-from widgets.map_layers import Hit, Layer, Projection, View, nearest, tr
+from widgets.map_layers import Hit, Layer, Projection, View, nearest
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
@@ -145,12 +146,12 @@ class TeamLayer(Layer):
         if team is None:
             return ""
         court = self.store.courts.get((team.backend, team.court_id))
-        status = tr("Lost contact") if is_lost_contact(team) else status_label(team.status)
-        tip = tr("{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago").format(
+        status = QCoreApplication.translate("MapPanel", "Lost contact") if is_lost_contact(team) else status_label(team.status)
+        tip = QCoreApplication.translate("MapPanel", "{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago").format(
             name=team.name, status=status, speed=team.speed_kmh, court=court.name if court else team.court_id,
             age=format_duration(time.time() - team.position_at))
         if len(self.store.health) > 1:  # which backend matters once there are several
-            tip += "\n" + tr("Backend: {backend}").format(backend=team.backend)
+            tip += "\n" + QCoreApplication.translate("MapPanel", "Backend: {backend}").format(backend=team.backend)
         return tip
 
     def apply_palette(self, palette: QPalette) -> None:

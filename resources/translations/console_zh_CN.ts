@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalsModel</name>
+    <message>
+        <source>Approval</source>
+        <translation>审批事项</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>{person}, {days} days: {reason}</source>
+        <translation>{person}，{days} 日：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPanel</name>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>驳回(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Pick an approval.</source>
+        <translation>请选择一项审批。</translation>
+    </message>
+    <message>
+        <source>Already decided.</source>
+        <translation>已作出决定。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor decides.</source>
+        <translation>仅指挥长可以审批。</translation>
+    </message>
+    <message>
+        <source>You asked for it: another supervisor must decide (two-person rule).</source>
+        <translation>您是申请人：须由另一名指挥长审批（双人原则）。</translation>
+    </message>
+    <message>
+        <source>Your decision is on its way.</source>
+        <translation>您的决定正在发送。</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>Approve {what}</source>
+        <translation>批准 {what}</translation>
+    </message>
+    <message>
+        <source>Reject {what}</source>
+        <translation>驳回 {what}</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>When</source>
@@ -199,6 +273,124 @@
     </message>
 </context>
 <context>
+    <name>DetentionDialog</name>
+    <message>
+        <source>Ask for a judicial detention</source>
+        <translation>申请司法拘留</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>被拘留人</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>拘留</translation>
+    </message>
+    <message>
+        <source>e.g. Obstructed the seizure by force</source>
+        <translation>例如：以暴力阻碍扣押</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Name the person to be detained.</source>
+        <translation>请填写被拘留人姓名。</translation>
+    </message>
+    <message>
+        <source>Give the reason: the approving supervisor reads it.</source>
+        <translation>请填写理由：审批的指挥长将阅读。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Reassign the task</source>
+        <translation>改派任务</translation>
+    </message>
+    <message>
+        <source>Dispatch a team</source>
+        <translation>派遣队伍</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Travel time</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>{km:.1f} km</source>
+        <translation>{km:.1f} 公里</translation>
+    </message>
+    <message>
+        <source>{min:.0f} min</source>
+        <translation>{min:.0f} 分钟</translation>
+    </message>
+    <message>
+        <source>Available teams</source>
+        <translation>可派队伍</translation>
+    </message>
+    <message>
+        <source>What the team should know</source>
+        <translation>需告知队伍的事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No team of this backend is available (standing by or returning, and in contact).</source>
+        <translation>该后端暂无可派队伍（待命或返程且保持联络）。</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Pick the team to send.</source>
+        <translation>请选择要派遣的队伍。</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%n s</source>
@@ -248,8 +440,8 @@
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <source>You are signed in as an observer: observers read only.</source>
-        <translation>您以观察员身份登录：观察员只能查看。</translation>
+        <source>You are signed in as {role}: this role reads only.</source>
+        <translation>您以“{role}”身份登录：该角色只能查看。</translation>
     </message>
     <message>
         <source>Not connected to this escalation&apos;s backend.</source>
@@ -401,6 +593,69 @@
     <message>
         <source>{count} held</source>
         <translation>已暂存 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>FieldActions</name>
+    <message>
+        <source>&amp;Dispatch a team…</source>
+        <translation>派遣队伍(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign the task…</source>
+        <translation>改派任务(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send an &amp;instruction…</source>
+        <translation>发送指令(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Launch an asset &amp;query…</source>
+        <translation>发起网络查控(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Ask for a de&amp;tention…</source>
+        <translation>申请司法拘留(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Pick a case (on the map, in a table, or by its number).</source>
+        <translation>请选择案件（在地图、表格中或按案号）。</translation>
+    </message>
+    <message>
+        <source>Pick a case or a team with a task under way.</source>
+        <translation>请选择有进行中任务的案件或队伍。</translation>
+    </message>
+    <message>
+        <source>Pick a team.</source>
+        <translation>请选择队伍。</translation>
+    </message>
+    <message>
+        <source>Not allowed as {role} at {backend}.</source>
+        <translation>在 {backend} 以“{role}”身份无此权限。</translation>
+    </message>
+    <message>
+        <source>Dispatch {team} to {case}: {operation}</source>
+        <translation>派遣 {team} 前往 {case}：{operation}</translation>
+    </message>
+    <message>
+        <source>Reassign {task} to {team}</source>
+        <translation>将 {task} 改派给 {team}</translation>
+    </message>
+    <message>
+        <source>Instruction to {team}</source>
+        <translation>发给 {team} 的指令</translation>
+    </message>
+    <message>
+        <source>Asset query for {case}</source>
+        <translation>{case} 的网络查控</translation>
+    </message>
+    <message>
+        <source>Detention for {case}: approval asked</source>
+        <translation>{case} 司法拘留：已提交审批</translation>
+    </message>
+    <message>
+        <source>Instruction to {team}: {state}</source>
+        <translation>发给 {team} 的指令：{state}</translation>
     </message>
 </context>
 <context>
@@ -559,6 +814,10 @@ past a limit</source>
         <translation>指标</translation>
     </message>
     <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
@@ -618,6 +877,12 @@ past a limit</source>
             <numerusform>告警：%n 条 P1/P2 事件待签收</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be delivered</source>
+        <translation>
+            <numerusform>%n 项操作等待送达</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refused by {backend}: {summary}: {reason}</source>
         <translation>{backend} 拒绝了：{summary}：{reason}</translation>
@@ -630,10 +895,128 @@ past a limit</source>
 <context>
     <name>MapPanel</name>
     <message>
+        <source>Boundaries</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Courts</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Trails (30 min)</source>
+        <translation>轨迹（30 分钟）</translation>
+    </message>
+    <message>
+        <source>Task lines</source>
+        <translation>任务连线</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>警情事件</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Follow team</source>
+        <translation>跟随队伍</translation>
+    </message>
+    <message>
+        <source>Keep the selected team in the middle of the map as it moves (F); panning stops it</source>
+        <translation>让所选队伍始终位于地图中央（F）；平移地图即停止</translation>
+    </message>
+    <message>
+        <source>Case number, team or court (Ctrl+F)</source>
+        <translation>案号、队伍或法院（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find on the map</source>
+        <translation>在地图上查找</translation>
+    </message>
+    <message>
+        <source>{court}
+{count} cases, {overdue} overdue</source>
+        <translation>{court}
+{count} 件案件，{overdue} 件超期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未超期</translation>
+    </message>
+    <message>
+        <source>{number}
+Respondent: {respondent}
+Node: {node} · {state}</source>
+        <translation>{number}
+被执行人：{respondent}
+节点：{node} · {state}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>A court&apos;s cases, by share overdue:</source>
+        <translation>法院案件（按超期比例）：</translation>
+    </message>
+    <message>
+        <source>Following {team}</source>
+        <translation>正在跟随 {team}</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”</source>
+        <translation>没有与“{text}”匹配的结果</translation>
+    </message>
+    <message>
+        <source>{count} matches: pick one</source>
+        <translation>{count} 个匹配：请选择一个</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
         <source>{name}
-{status} · {speed:.0f} km/h</source>
+{status} · {speed:.0f} km/h
+{court}
+Last fix {age} ago</source>
         <translation>{name}
-{status} · {speed:.0f} 公里/小时</translation>
+{status} · {speed:.0f} 公里/小时
+{court}
+最近定位 {age}前</translation>
     </message>
     <message>
         <source>Backend: {backend}</source>
@@ -641,7 +1024,85 @@ past a limit</source>
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Freeze or deduct</source>
+        <translation>冻结或扣划</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Above {limit} a supervisor must approve it, and not the one who asks.</source>
+        <translation>超过 {limit} 须由指挥长审批，且不得由申请人本人审批。</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>This batch has no hit to act on.</source>
+        <translation>该批次没有可处置的命中。</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>金额须大于零。</translation>
+    </message>
+    <message>
+        <source>At most the value found: {value}.</source>
+        <translation>最多为查得金额：{value}。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Instruction to {team}</source>
+        <translation>发给 {team} 的指令</translation>
+    </message>
+    <message>
+        <source>e.g. Wait for police support before entering</source>
+        <translation>例如：等待公安支援后再进入</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Write the instruction to send.</source>
+        <translation>请填写要发送的指令。</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
+    <message>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>观察员</translation>
+    </message>
     <message>
         <source>Filing</source>
         <translation>立案</translation>
@@ -1319,8 +1780,28 @@ past a limit</source>
         <translation>选择一个查控批次以查看反馈与命中。</translation>
     </message>
     <message>
+        <source>&amp;Freeze or deduct…</source>
+        <translation>冻结或扣划(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Selected case only: {case}</source>
         <translation>仅显示所选案件(&amp;S)：{case}</translation>
+    </message>
+    <message>
+        <source>Pick a batch with a hit.</source>
+        <translation>请选择有命中的批次。</translation>
+    </message>
+    <message>
+        <source>Your role may not order freezes or deductions.</source>
+        <translation>您的角色无权下达冻结或扣划。</translation>
+    </message>
+    <message>
+        <source>Freeze or deduct on one of the batch&apos;s hits (Ctrl+Shift+F)</source>
+        <translation>对该批次的命中财产冻结或扣划（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>{measure} {amount} for {case}</source>
+        <translation>{case}：{measure} {amount}</translation>
     </message>
     <message>
         <source>{measure} {amount}: {state}</source>
@@ -1345,6 +1826,33 @@ past a limit</source>
     <message>
         <source>Freeze / deduction</source>
         <translation>冻结 / 扣划</translation>
+    </message>
+</context>
+<context>
+    <name>QueryDialog</name>
+    <message>
+        <source>Launch an asset query</source>
+        <translation>发起网络查控</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of institution.</source>
+        <translation>请至少选择一类机构。</translation>
     </message>
 </context>
 <context>
