@@ -103,7 +103,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"] = str(Path(home) / "config")
         os.environ["ENFORCEMENT_CONSOLE_DATA_DIR"] = str(Path(home) / "data")
-        QApplication.instance() or QApplication(sys.argv[:1])
+        from widgets.app import collect_garbage_on_gui_thread
+
+        collect_garbage_on_gui_thread(QApplication.instance() or QApplication(sys.argv[:1]))  # as the console runs
         figures = run(args.rate, args.seconds)
     print(json.dumps(figures))
     print(f"ingest: {figures['events_per_s']:.0f} events/s applied, {figures['events_lost']} lost; GUI heartbeat lag "

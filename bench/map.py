@@ -52,7 +52,7 @@ from console.region import load_region  # noqa: E402
 from console.store import Store  # noqa: E402
 from console.sync import EventReceived, SnapshotLoaded  # noqa: E402
 from court_backend.geography import build_courts, load_divisions  # noqa: E402
-from widgets.app import use_bundled_cjk_font  # noqa: E402
+from widgets.app import collect_garbage_on_gui_thread, use_bundled_cjk_font  # noqa: E402
 from widgets.live_store import LiveStore  # noqa: E402
 from widgets.map_panel import MapPanel  # noqa: E402
 from widgets.selection import Selection  # noqa: E402
@@ -125,7 +125,7 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
              for i in range(CASES)]
     start = rng.choice(len(courts), TEAMS)
     statuses = list(TeamStatus)
-    teams = [Team(BACKEND, f"T{i}", f"队{i:04d}", courts[start[i]].id, (), "", statuses[i % len(statuses)], now,
+    teams = [Team(BACKEND, f"T{i}", f"队{i:04d}", courts[start[i]].id, (), "", statuses[i % len(statuses)], now, None,
                   float(court_lon[start[i]] + rng.normal(0, 0.05)), float(court_lat[start[i]] + rng.normal(0, 0.04)),
                   0.0, 0.0, now - HISTORY_S, 1)
              for i in range(TEAMS)]
@@ -212,6 +212,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     use_bundled_cjk_font(app)
+    collect_garbage_on_gui_thread(app)
     pg.setConfigOptions(antialias=True)  # as the console runs
     results = []
     for run_index in range(args.runs):

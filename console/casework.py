@@ -148,6 +148,7 @@ class QueryProgress:
     query_id: str
     case_id: str
     state: str
+    completed_at: float | None
     result: QueryResult
     version: int
 
@@ -375,6 +376,7 @@ def decode_query_progress(record: dict) -> QueryProgress:
         query_id=text(record, "query_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         state=_one_of(record, "state", QUERY_STATES),
+        completed_at=optional_timestamp(record, "completed_at"),
         result=decode_query_result(required(record, "result")),
         version=integer(record, "version"),
     )

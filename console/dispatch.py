@@ -1,7 +1,7 @@
 """Which team to send: the available teams of a backend ranked by estimated travel time to a target.
 
-Available means free to take a task: standing by, or returning from one, and in contact (a team
-whose heartbeat has stopped cannot be reached). Travel time is the straight-line distance
+Available means free to take a task, as the backend has it: standing by with no task given, and
+in contact (a team whose heartbeat has stopped cannot be reached). Travel time is the straight-line distance
 stretched by a road factor, at a typical speed for the distance: a rough guide for the operator,
 who still chooses.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from console.domain import LOST_CONTACT_S, Team, TeamStatus
 
-AVAILABLE = frozenset({TeamStatus.STANDBY, TeamStatus.RETURNING})
+AVAILABLE = frozenset({TeamStatus.STANDBY})
 ROAD_FACTOR = 1.35  # roads are longer than the crow flies, more so in the mountains of the west
 EARTH_RADIUS_KM = 6371.0
 
@@ -44,7 +44,8 @@ def suggest_teams(teams: list[Team], backend: str, lon: float, lat: float, now: 
     """The available teams of `backend`, nearest in time first."""
     suggestions = []
     for team in teams:
-        if team.backend != backend or team.status not in AVAILABLE or now - team.position_at > LOST_CONTACT_S:
+        if (team.backend != backend or team.status not in AVAILABLE or team.task_id is not None
+                or now - team.position_at > LOST_CONTACT_S):
             continue
         km = distance_km(team.lon, team.lat, lon, lat)
         suggestions.append(Suggestion(team, km, travel_minutes(km)))

@@ -88,6 +88,7 @@ class Team:
     vehicle: str
     status: TeamStatus
     status_since: float
+    task_id: str | None
     lon: float
     lat: float
     heading: float
@@ -115,6 +116,7 @@ class TeamStatusChange:
     team_id: str
     status: TeamStatus
     since: float
+    task_id: str | None
     version: int
 
 
@@ -191,6 +193,7 @@ def decode_team(backend: str, record: dict) -> Team:
         vehicle=text(record, "vehicle", 64),
         status=enum_value(record, "status", TeamStatus),
         status_since=timestamp(record, "status_since"),
+        task_id=optional_text(record, "task_id"),
         lon=position.lon,
         lat=position.lat,
         heading=position.heading,
@@ -205,6 +208,7 @@ def decode_team_status(record: dict) -> TeamStatusChange:
         team_id=text(record, "team_id", MAX_ID_LENGTH),
         status=enum_value(record, "status", TeamStatus),
         since=timestamp(record, "since"),
+        task_id=optional_text(record, "task_id"),
         version=integer(record, "version"),
     )
 

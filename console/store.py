@@ -233,8 +233,9 @@ class Store:
         if query is None or progress.version <= query.version:
             return  # a batch this snapshot does not hold, or news already reflected
         results = tuple(progress.result if r.id == progress.result.id else r for r in query.results)
-        changes.mark("queries", self.queries.put(backend, replace(query, state=progress.state, results=results,
-                                                                   version=progress.version)))
+        moved_on = replace(query, state=progress.state, completed_at=progress.completed_at, results=results,
+                           version=progress.version)
+        changes.mark("queries", self.queries.put(backend, moved_on))
 
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
         health = self._health(message.backend)
@@ -273,5 +274,6 @@ class Store:
             if update.version < team.version:
                 return
             team.status, team.status_since, team.version = update.status, update.since, update.version
+            team.task_id = update.task_id
         if not changes.teams_reset:
             changes.team_rows.add(row)

@@ -167,8 +167,9 @@ class Assets:
         for result in results:
             query["version"] += 1
             self._records.emit("query.progress", {"query_id": query["id"], "case_id": query["case_id"],
-                                                  "state": query["state"], "counts": query["counts"],
-                                                  "result": public(result), "version": query["version"]})
+                                                  "state": query["state"], "completed_at": query["completed_at"],
+                                                  "counts": query["counts"], "result": public(result),
+                                                  "version": query["version"]})
         self._records.put("query", query)
 
     def _schedule(self, measure: dict, now: float) -> None:

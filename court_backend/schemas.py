@@ -376,6 +376,7 @@ class QueryProgressEvent(Model):
     query_id: str
     case_id: str
     state: Literal["running", "completed"]
+    completed_at: Timestamp | None = None
     counts: dict[str, float]
     result: QueryResult
     version: int

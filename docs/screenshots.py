@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.domain import EscalationState  # noqa: E402
 from console.embedded import EmbeddedBackend  # noqa: E402
-from widgets.app import ConsoleSession, use_bundled_cjk_font  # noqa: E402
+from widgets.app import ConsoleSession, collect_garbage_on_gui_thread, use_bundled_cjk_font  # noqa: E402
 from widgets.i18n import install_language  # noqa: E402
 from widgets.selection import Selected  # noqa: E402
 from widgets.theme import apply_theme  # noqa: E402
@@ -76,6 +76,7 @@ def main() -> int:
     os.environ["ENFORCEMENT_CONSOLE_DATA_DIR"] = tempfile.mkdtemp(prefix="console-shots-data-")
     app = QApplication(sys.argv[:1])
     use_bundled_cjk_font(app)
+    collect_garbage_on_gui_thread(app)
     pg.setConfigOptions(antialias=True)
     apply_theme(app, "dark")
     install_language(app, "zh_CN")

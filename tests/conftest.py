@@ -26,7 +26,8 @@ from console.paths import config_dir, data_dir
 from console.profiles import Profile, ProfileStore
 from console.region import load_region
 from console.store import Store
-from widgets.app import ConsoleSession
+from widgets.app import ConsoleSession, collect_garbage_on_gui_thread
+from widgets.i18n import current_language, install_language
 from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 
@@ -134,6 +135,21 @@ def console_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("ENFORCEMENT_CONSOLE_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread(qapp):
+    """As in the console: a cycle of Qt objects collected on a sync worker would crash."""
+    collect_garbage_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp):
+    """Tests read the UI's English source strings: a test that changed the language (the console's
+    main() installs the saved one, Chinese by default) has it undone."""
+    yield
+    if current_language(qapp) != "en":
+        install_language(qapp, "en")
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_threads():
     """Fails a test that leaves a sync worker or a backend reader running behind it."""
@@ -153,14 +169,14 @@ def make_window(qtbot):
         sink: queue.SimpleQueue = queue.SimpleQueue()
         connections = Connections(sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()))
         window = MainWindow(LiveStore(Store(), sink), connections, load_region(), settings)
-        opened.append(connections)
+        opened.append((window, connections))  # the test may keep only a panel: the window lives on
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         return window
 
     yield make
-    for connections in opened:
+    for _, connections in opened:
         connections.shutdown()
 
 
@@ -180,15 +196,28 @@ def session(qtbot, settings):
 
 
 @pytest.fixture
-def fast_console(qtbot, memory_keyring, fast_backend):
-    """The console on the fast backend, where escalations arise every few seconds."""
-    ProfileStore(config_dir()).save([Profile("快", fast_backend.url, "operator")])
-    Vault().put("快", "operator", fast_backend.password, remember=True)
-    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
-                             EmbeddedBackend(seed=SEED, cases=CASES))
-    session.window.show()
-    session.start()
-    qtbot.waitUntil(session.is_live, timeout=30_000)
-    yield session
-    session.shutdown()
-    session.window.close()
+def console_as(qtbot, memory_keyring, fast_backend):
+    """Starts a console on the fast backend (profile "快"), signed in as one of its demo accounts."""
+    sessions: list[ConsoleSession] = []
+
+    def start(username: str) -> ConsoleSession:
+        ProfileStore(config_dir()).save([Profile("快", fast_backend.url, username)])
+        Vault().put("快", username, fast_backend.password, remember=True)
+        session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
+                                 EmbeddedBackend(seed=SEED, cases=CASES))
+        sessions.append(session)
+        session.window.show()
+        session.start()
+        qtbot.waitUntil(session.is_live, timeout=30_000)
+        return session
+
+    yield start
+    for session in sessions:
+        session.shutdown()
+        session.window.close()
+
+
+@pytest.fixture
+def fast_console(console_as):
+    """The console on the fast backend, where escalations arise every few seconds, as an operator."""
+    return console_as("operator")

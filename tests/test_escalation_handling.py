@@ -6,19 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from console.credentials import Vault
 from console.domain import EscalationState, Severity
-from console.embedded import EmbeddedBackend
 from console.outbox import CommandState
-from console.paths import config_dir
-from console.profiles import Profile, ProfileStore
-from widgets.app import ConsoleSession
 from widgets.escalation_actions import NoteDialog
 from widgets.selection import Selected
-
-from .conftest import CASES, SEED
 
 
 def pick_open(qtbot, session, min_left_s: float = 3.0):
@@ -51,13 +43,13 @@ def test_an_operator_acknowledges_then_resolves_and_the_timeline_says_who(qtbot,
     acknowledged = fast_console.store.escalations.get(backend, escalation.id)
     assert acknowledged.state == EscalationState.ACKNOWLEDGED
     assert acknowledged.timeline[-1].actor == "operator" and acknowledged.timeline[-1].action == "acknowledged"
+    qtbot.waitUntil(lambda: "operator" in fast_console.window.escalations_panel.timeline.toPlainText())
     qtbot.waitUntil(lambda: actions.actions["resolve"].isEnabled())
     assert not actions.actions["acknowledge"].isEnabled()
     actions.submit("resolve", {"outcome": "队伍已安全撤离，现场平稳"})
     qtbot.waitUntil(lambda: fast_console.store.escalations.get(backend, escalation.id).state == EscalationState.RESOLVED,
                     timeout=30_000)
     assert fast_console.store.escalations.get(backend, escalation.id).timeline[-1].note == "队伍已安全撤离，现场平稳"
-    assert "operator" in fast_console.window.escalations_panel.timeline.toPlainText()
 
 
 def test_a_second_operator_is_told_who_took_it_and_nothing_is_overwritten(qtbot, fast_console, fast_backend):
@@ -110,17 +102,8 @@ def test_an_escalation_left_unacknowledged_escalates_itself_and_the_queue_shows_
 
 
 @pytest.fixture
-def observer_console(qtbot, memory_keyring, fast_backend):
-    ProfileStore(config_dir()).save([Profile("观", fast_backend.url, "observer")])
-    Vault().put("观", "observer", fast_backend.password, remember=True)
-    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
-                             EmbeddedBackend(seed=SEED, cases=CASES))
-    session.window.show()
-    session.start()
-    qtbot.waitUntil(session.is_live, timeout=30_000)
-    yield session
-    session.shutdown()
-    session.window.close()
+def observer_console(console_as):
+    return console_as("observer")
 
 
 def test_an_observer_reads_only_and_a_bypassed_refusal_is_shown(qtbot, observer_console):

@@ -19,12 +19,9 @@ TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations
 
 @pytest.fixture
 def english():
-    """Tests here change the application's language and theme: each leaves them as it found them."""
-    app = QApplication.instance()
-    install_language(app, "en")
-    yield app
-    install_language(app, "en")
-    apply_theme(app, "dark")
+    """Tests here change the application's theme too: each leaves it dark, as the console starts."""
+    yield
+    apply_theme(QApplication.instance(), "dark")
 
 
 def view_menu(window):

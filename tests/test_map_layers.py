@@ -43,7 +43,8 @@ def view_centre(panel: MapPanel) -> tuple[float, float]:
 
 
 def test_the_map_takes_its_background_and_boundary_colours_from_the_theme(make_window, settings):
-    panel = make_window(settings).map_panel
+    window = make_window(settings)
+    panel = window.map_panel
     dark = QPalette(panel.palette())
     for role, color in ((QPalette.ColorRole.Window, "#1e2430"), (QPalette.ColorRole.Base, "#161b24"),
                         (QPalette.ColorRole.Text, "#dde3ec")):

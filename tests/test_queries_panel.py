@@ -48,10 +48,10 @@ def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
                   (result("R1", "sent"), result("R2", "sent")), 2)
     store = Store()
     store.apply([SnapshotLoaded("b", [], [], 0, queries=[query])])
-    store.apply([EventReceived("b", 1, QueryProgress("Q1", "C1", "running", result("R1", "answered"), 3)),
-                 EventReceived("b", 2, QueryProgress("Q1", "C1", "completed", result("R2", "answered"), 4))])
+    store.apply([EventReceived("b", 1, QueryProgress("Q1", "C1", "running", None, result("R1", "answered"), 3)),
+                 EventReceived("b", 2, QueryProgress("Q1", "C1", "completed", 5.0, result("R2", "answered"), 4))])
     assert store.queries.get("b", "Q1").answered == 2
-    late = QueryProgress("Q1", "C1", "running", result("R2", "sent"), 3)
+    late = QueryProgress("Q1", "C1", "running", None, result("R2", "sent"), 3)
     store.apply([EventReceived("b", 3, late)])
     assert store.queries.get("b", "Q1").answered == 2 and store.queries.get("b", "Q1").state == "completed"
 

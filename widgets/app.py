@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pyqtgraph as pg
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -120,6 +121,14 @@ class Screenshot:
         QApplication.instance().exit(exit_code)
 
 
+def collect_garbage_on_gui_thread(app: QApplication) -> None:
+    """Python collects reference cycles on whichever thread happens to allocate; a cycle holding Qt
+    objects collected on a sync worker crashes Qt. Automatic collection is turned off and done on
+    the GUI thread, on a timer, by pyqtgraph's GarbageCollector (made for this very reason)."""
+    if getattr(app, "garbage_collector", None) is None:
+        app.garbage_collector = GarbageCollector(interval=0.5)
+
+
 def use_bundled_cjk_font(app: QApplication) -> None:
     """Adds the bundled CJK font behind the platform's own, so Chinese renders on any machine."""
     if QFontDatabase.addApplicationFont(str(resource_path("fonts", CJK_FONT_FILE))) < 0:
@@ -156,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("EnforcementConsole")
     app.setApplicationName("enforcement-console")
     use_bundled_cjk_font(app)
+    collect_garbage_on_gui_thread(app)
     pg.setConfigOptions(antialias=True)
     settings = QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat)
     apply_theme(app, _choice(args.theme, settings, "ui/theme", THEMES, DEFAULT_THEME))

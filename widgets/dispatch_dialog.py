@@ -80,7 +80,7 @@ class DispatchDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setVisible(not self.suggestions)
-        self.problem.setText(self.tr("No team of this backend is available (standing by or returning, and in contact)."))
+        self.problem.setText(self.tr("No team of this backend is available (standing by without a task, and in contact)."))
         form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reassign") if task else self.tr("Dispatch"))

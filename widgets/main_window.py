@@ -98,9 +98,9 @@ class MainWindow(QMainWindow):
         self._layout_actions: dict[str, QAction] = {}
         self.field_actions = FieldActions(live, connections, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
-        self._pending_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self._pending_label)
-        self._pending_label.hide()
+        self.pending_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.pending_label)
+        self.pending_label.hide()
         self._alarm_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._alarm_label)
         self.alarm.changed.connect(self._on_alarm)
@@ -248,9 +248,9 @@ class MainWindow(QMainWindow):
     def _show_pending(self) -> None:
         """Actions not yet delivered, always in sight: an operator must know what has not arrived."""
         pending = self._live.store.pending_commands()
-        self._pending_label.setVisible(bool(pending))
-        self._pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
-        self._pending_label.setToolTip("\n".join(f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "")
+        self.pending_label.setVisible(bool(pending))
+        self.pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
+        self.pending_label.setToolTip("\n".join(f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "")
                                                  for c in pending))
 
     def _on_changed(self, changes: Changes) -> None:
