@@ -374,8 +374,8 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>No team of this backend is available (standing by or returning, and in contact).</source>
-        <translation>该后端暂无可派队伍（待命或返程且保持联络）。</translation>
+        <source>No team of this backend is available (standing by without a task, and in contact).</source>
+        <translation>该后端暂无可派队伍（待命、无任务且保持联络）。</translation>
     </message>
     <message>
         <source>Reassign</source>
