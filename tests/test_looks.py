@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -93,3 +94,11 @@ def test_every_string_of_the_ui_has_its_chinese_and_the_compiled_file_is_current
     assert 'type="unfinished"' not in text, "strings without a translation: run resources/translations/update.py and translate"
     assert text == (TRANSLATIONS / "console_zh_CN.ts").read_text(encoding="utf-8"), "the .ts is out of date with the source"
     assert qm.read_bytes() == (TRANSLATIONS / "console_zh_CN.qm").read_bytes(), "the .qm is out of date with the .ts"
+
+
+def test_no_ui_string_hides_from_the_translation_tools():
+    """pyside6-lupdate does not look inside f-strings: a tr() there would never be translated."""
+    hidden = [f"{path.name}:{number}" for path in sorted((TRANSLATIONS.parents[1] / "widgets").glob("*.py"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+              if re.search(r"""\bf(["']).*?\{[^{}]*\b(tr|translate)\(""", line)]
+    assert not hidden, f"tr() inside an f-string: {hidden}"

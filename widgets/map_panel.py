@@ -200,14 +200,15 @@ class MapPanel(QWidget):
 
     def _legend_html(self) -> str:
         rows = [f'<span style="color:{color.name()}">▲</span> {status_label(status)}' for status, color in STATUS_COLORS.items()]
-        rows.append(f'<span style="color:{LOST_CONTACT_COLOR.name()}">▲</span> {self.tr("Lost contact")}')
+        lost = self.tr("Lost contact")
+        rows.append(f'<span style="color:{LOST_CONTACT_COLOR.name()}">▲</span> {lost}')
         cases = ((CASE_OVERDUE_COLOR, self.tr("Overdue")), (CASE_OPEN_COLOR, self.tr("Open")),
                  (CASE_CLOSED_COLOR, self.tr("Closed")))
         rows.append(" ".join(f'<span style="color:{color.name()}">●</span> {text}' for color, text in cases))
         dot = '<span style="color:{}">⬤</span>'.format
         shares = " ".join(f"{dot(color.name())} ≤{limit:.0%}" for limit, color in OVERDUE_SHARE_COLORS[:-1])
-        more = f"{dot(OVERDUE_SHARE_COLORS[-1][1].name())} {self.tr('more')}"
-        rows.append(self.tr("A court's cases, by share overdue:") + f"<br>{shares} {more}")
+        higher = f"{dot(OVERDUE_SHARE_COLORS[-1][1].name())} " + self.tr("higher")
+        rows.append(self.tr("A court's cases, by share overdue:") + f"<br>{shares} {higher}")
         return "<br>".join(rows)
 
     def changeEvent(self, event: QEvent) -> None:

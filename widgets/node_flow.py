@@ -95,7 +95,8 @@ class NodeFlow(QWidget):
             line = self.tr("Entered {entered}, left {left}, deadline {deadline}").format(
                 entered=_when(visit.entered_at), left=left, deadline=_when(visit.deadline))
             if visit.overdue:
-                line += f" <b style='color:{OVERDUE_COLOR.name()}'>{self.tr('overdue')}</b>"
+                overdue = self.tr("overdue")
+                line += f" <b style='color:{OVERDUE_COLOR.name()}'>{overdue}</b>"
             lines.append(line)
         if not visits and node != self.current:
             lines.append(self.tr("Not visited"))

@@ -361,11 +361,12 @@ class QueriesPanel(QWidget):
             channel=name("channel", query.channel), state=name("query_state", query.state))
         head = "<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in (
             self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Freeze / deduction"))) + "</tr>"
-        hits_table = (f"<table cellspacing='4'>{head}{hit_rows}</table>" if hit_rows
-                      else f"<p>{escape(self.tr('No hits yet.'))}</p>")
-        categories_table = (f"<table cellspacing='4'><tr><th align='left'>{escape(self.tr('Category'))}</th>"
-                            f"<th align='right'>{escape(self.tr('Answered'))}</th>"
-                            f"<th align='right'>{escape(self.tr('Hits'))}</th></tr>{category_rows}</table>")
+        no_hits, category, answered, hits = (escape(text) for text in (
+            self.tr("No hits yet."), self.tr("Category"), self.tr("Answered"), self.tr("Hits")))
+        hits_table = f"<table cellspacing='4'>{head}{hit_rows}</table>" if hit_rows else f"<p>{no_hits}</p>"
+        categories_table = (f"<table cellspacing='4'><tr><th align='left'>{category}</th>"
+                            f"<th align='right'>{answered}</th>"
+                            f"<th align='right'>{hits}</th></tr>{category_rows}</table>")
         # Side by side: the hits, what the operator acts on, show without scrolling past the categories.
         return (f"<p><b>{escape(title)}</b></p><table width='100%'><tr>"
                 f"<td valign='top' width='30%'>{categories_table}</td>"

@@ -947,6 +947,10 @@ past a limit</source>
         <translation>在地图上查找</translation>
     </message>
     <message>
+        <source>higher</source>
+        <translation>更高</translation>
+    </message>
+    <message>
         <source>{court}
 {count} cases, {overdue} overdue</source>
         <translation>{court}
@@ -1551,6 +1555,10 @@ Last fix {age} ago</source>
         <translation>进入 {entered}，离开 {left}，期限 {deadline}</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
         <source>Not visited</source>
         <translation>未经过</translation>
     </message>
@@ -1826,6 +1834,22 @@ Last fix {age} ago</source>
     <message>
         <source>Freeze / deduction</source>
         <translation>冻结 / 扣划</translation>
+    </message>
+    <message>
+        <source>No hits yet.</source>
+        <translation>暂无命中。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>命中</translation>
     </message>
 </context>
 <context>
