@@ -161,6 +161,11 @@ class Store:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
+    def everything(self) -> Changes:
+        """A batch that says everything changed: for views built over a store already filled."""
+        return Changes(teams_reset=True, positions_moved=True, courts_changed=True, health=set(self.health),
+                       commands=set(self.commands), reset={*SNAPSHOT_ROWS, "messages"}, kpis=set(self.kpis))
+
     def may(self, backend: str, permission: str) -> bool:
         """Whether the console's user at `backend` holds `permission` (as the backend's /me said)."""
         health = self.health.get(backend)

@@ -15,6 +15,8 @@ from resources.translations.update import update
 from widgets.i18n import install_language
 from widgets.theme import apply_theme, is_dark
 
+from .test_console_window import marker_positions
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 
@@ -82,7 +84,9 @@ def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(
     next(a for a in language_menu.actions() if a.text() == "English").trigger()
     assert session.window.windowTitle() == "Enforcement Command Centre"
     assert session.window.docks["teams"].windowTitle() == "Field teams"
-    assert session.window.teams_panel.model.rowCount() == teams  # the new window shows the same store
+    # The new window shows the same store at once, the map and the alarm included.
+    assert session.window.teams_panel.model.rowCount() == teams
+    assert len(marker_positions(session.window)) == teams
     assert session.window.isVisible() and session.window.size() == size
 
 

@@ -69,9 +69,11 @@ class ConsoleSession(QObject):
         install_language(QApplication.instance(), language)
         self.window = self._new_window(old.layout_name)
         self.window.setGeometry(old.geometry())
-        self.window.show()
+        self.window.selection.select(old.selection.current)
         old.hide()
         old.deleteLater()
+        self.live.replay()
+        self.window.show()
         self.window_replaced.emit(self.window)
 
     def start(self, only: str | None = None, ask=ask_password) -> None:

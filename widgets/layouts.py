@@ -32,11 +32,13 @@ def _place(window: QMainWindow, docks: Docks, area: Qt.DockWidgetArea, column: l
     slots = [[docks[name] for name in slot if name in docks] for slot in column]
     slots = [slot for slot in slots if slot]
     heads = [slot[0] for slot in slots]
-    for index, slot in enumerate(slots):
+    # The column first, the tabs after: splitting a dock that has tabs would add a tab, not a row.
+    for index, head in enumerate(heads):
         if index == 0:
-            window.addDockWidget(area, slot[0])
+            window.addDockWidget(area, head)
         else:
-            window.splitDockWidget(heads[index - 1], slot[0], Qt.Orientation.Vertical)
+            window.splitDockWidget(heads[index - 1], head, Qt.Orientation.Vertical)
+    for slot in slots:
         for dock in slot[1:]:
             window.tabifyDockWidget(slot[0], dock)
         slot[0].raise_()

@@ -36,6 +36,10 @@ class LiveStore(QObject):
         if batch:
             self.store.apply(batch)
 
+    def replay(self) -> None:
+        """Tells every view that everything changed: a view built over a filled store draws it all."""
+        self.changed.emit(self.store.everything())
+
     def cleanup(self) -> None:
         self._timer.stop()
         self._unsubscribe()
