@@ -71,3 +71,15 @@ def test_escalations_are_marked_where_they_happen_and_pulse_until_acknowledged(q
     assert sorted(round(float(y), 6) for y in markers.data["y"]) == sorted(round(e.lat, 6) for e in placed)
     first = list(markers.data["size"])
     qtbot.waitUntil(lambda: list(markers.data["size"]) != first, timeout=5_000)  # the open ones swell and shrink
+
+
+def test_a_row_picked_again_after_something_else_was_picked_is_picked_again(qtbot, fast_console):
+    queue = fast_console.window.escalations_panel
+    qtbot.waitUntil(lambda: queue.queue.rowCount() > 0, timeout=60_000)
+    queue.view.selectRow(0)
+    first = fast_console.window.selection.current
+    assert first is not None and first.kind == "escalation"
+    team = fast_console.store.teams[0]
+    fast_console.window.selection.select(Selected("team", team.backend, team.id))
+    queue.view.selectRow(0)
+    assert fast_console.window.selection.current.kind == "escalation"

@@ -261,6 +261,8 @@ class EscalationsPanel(QWidget):
     def _on_selected(self, selected: Selected | None) -> None:
         if selected is None or selected.kind != "escalation":
             self._shown = None
+            # The current row goes too: picking the same row again must pick it again everywhere.
+            self.view.selectionModel().clearCurrentIndex()
             self.view.clearSelection()
             self._show_timeline()
             return

@@ -272,6 +272,8 @@ class TeamsPanel(QWidget):
 
     def _on_selected(self, selected: Selected | None) -> None:
         if selected is None or selected.kind != "team":
+            # The current row goes too: picking the same row again must pick it again everywhere.
+            self.view.selectionModel().clearCurrentIndex()
             self.view.clearSelection()
             return
         row = self.model.row_of(selected.backend, selected.id)
