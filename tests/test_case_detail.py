@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -12,6 +11,8 @@ from console.api import ApiError, AuthFailed
 from console.case_detail import fetch_case_detail
 from console.profiles import InsecureTransport
 from console.sync import Credentials, Endpoint
+
+from .stand_in import StandIn
 
 
 def endpoint_of(running, password: str | None = None) -> Endpoint:
@@ -56,25 +57,10 @@ def test_refusals_come_out_as_errors_that_say_why(backend):
         fetch_case_detail("b", Endpoint("http://192.0.2.1:8000", Credentials("operator", "x")), "c")
 
 
-class Garbling(BaseHTTPRequestHandler):
+class Garbling(StandIn):
     """Answers a login, and a case detail as `body` says."""
 
     body: dict = {}
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def _json(self, body) -> None:
-        payload = json.dumps(body, ensure_ascii=False).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self._json({"access_token": "t0ken", "token_type": "bearer", "role": "operator", "expires_in": 3600})
 
     def do_GET(self) -> None:
         if self.path.startswith("/api/v1/audit"):

@@ -8,13 +8,14 @@ import logging
 import queue
 import random
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 from console.store import Store
 from console.sync import BackendLink, Credentials, LinkState
 
+from .stand_in import StandIn
 from .test_sync import pump
 
 TEAM = {"id": "T1", "name": "执行一组", "court_id": "C1", "members": ["王伟"], "vehicle": "川A·12345警", "status": "standby",
@@ -56,24 +57,9 @@ FIRST_STREAM = b"".join([
 ])
 
 
-class Misbehaving(BaseHTTPRequestHandler):
+class Misbehaving(StandIn):
     streams = 0
     stop = threading.Event()
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def _json(self, body, status: int = 200) -> None:
-        payload = json.dumps(body, ensure_ascii=False).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self._json({"access_token": "t0ken", "token_type": "bearer", "role": "operator", "expires_in": 3600})
 
     def do_GET(self) -> None:
         if self.path.startswith("/api/v1/courts"):

@@ -1,0 +1,24 @@
+"""A stand-in backend for the tests that need one misbehaving on purpose: it answers any login,
+and each test's handler answers the rest."""
+
+from __future__ import annotations
+
+import json
+from http.server import BaseHTTPRequestHandler
+
+
+class StandIn(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def _json(self, body, status: int = 200) -> None:
+        payload = json.dumps(body, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self._json({"access_token": "t0ken", "token_type": "bearer", "role": "operator", "expires_in": 3600})
