@@ -68,7 +68,9 @@ class DispatchDialog(QDialog):
         self.teams.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.teams.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.teams.verticalHeader().hide()
-        self.teams.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.teams.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows: measuring them is cheap
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if self.suggestions:
             self.teams.selectRow(0)  # the nearest in time: Enter dispatches it
         form.addRow(self.tr("Available teams"), self.teams)
