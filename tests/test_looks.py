@@ -62,11 +62,14 @@ def test_each_named_layout_keeps_what_the_operator_made_of_it(english, make_wind
 
 
 def test_a_theme_chosen_in_the_menu_applies_at_once_and_is_remembered(english, qtbot, make_window, settings):
+    apply_theme(QApplication.instance(), "dark")  # as the console starts
     window = make_window(settings)
     theme_menu = next(a.menu() for a in view_menu(window).actions() if a.menu() and a.menu().title() == "&Theme")
     next(a for a in theme_menu.actions() if a.text().startswith("Light")).trigger()
     qtbot.waitUntil(lambda: not is_dark(window.palette()))
     assert window.teams_panel.view.palette().color(QPalette.ColorRole.Base).lightness() > 200
+    chip = next(iter(window.teams_panel.chips.buttons.values())).grab().toImage()
+    assert chip.pixelColor(chip.width() - 6, chip.height() // 2).lightness() > 150  # the chips too, style sheet and all
     assert settings.value("ui/theme") == "light"
     next(a for a in theme_menu.actions() if a.text().startswith("Dark")).trigger()
     qtbot.waitUntil(lambda: is_dark(window.teams_panel.view.palette()))

@@ -7,6 +7,7 @@ from collections import Counter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -201,11 +202,22 @@ class StatusChips(QWidget):
             button.setCheckable(True)
             button.setIcon(_dot(color))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setStyleSheet(f"QToolButton:checked {{ background: {color.name()}; color: white; }}")
+            button.setProperty("chip_color", color.name())
             button.toggled.connect(self._on_toggled)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, position // CHIPS_PER_ROW, position % CHIPS_PER_ROW)
             self.buttons[key] = button
+        self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """A style sheet keeps the palette it was polished with: set again, it takes the theme's."""
+        for button in self.buttons.values():
+            button.setStyleSheet(f"QToolButton:checked {{ background: {button.property('chip_color')}; color: white; }}")
 
     def update_counts(self, teams: list) -> None:
         now = time.time()
