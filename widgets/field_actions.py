@@ -130,9 +130,9 @@ class FieldActions(QObject):
 
     # acting
     def _on_triggered(self, qaction: QAction) -> None:
-        getattr(self, f"_do_{qaction.data()}")()
+        getattr(self, f"_act_{qaction.data()}")()
 
-    def _do_dispatch(self) -> None:
+    def _act_dispatch(self) -> None:
         picked = self.picked_case()
         if picked is None:
             return
@@ -143,7 +143,7 @@ class FieldActions(QObject):
             self._connections.submit(backend, "tasks", body, self.tr("Dispatch {team} to {case}: {operation}").format(
                 team=body["team_id"], case=case.number, operation=name("task", body["kind"])))
 
-    def _do_reassign(self) -> None:
+    def _act_reassign(self) -> None:
         task = self.picked_task()
         case = self._store.cases.get(task[0], task[1].case_id) if task else None
         if task is None or case is None:
@@ -156,7 +156,7 @@ class FieldActions(QObject):
                                      self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
                                      if_match=current.version)
 
-    def _do_message(self) -> None:
+    def _act_message(self) -> None:
         picked = self.picked_team()
         if picked is None:
             return
@@ -167,7 +167,7 @@ class FieldActions(QObject):
                                                self.tr("Instruction to {team}").format(team=team_name))
             self._sent[command.id] = team_name
 
-    def _do_query(self) -> None:
+    def _act_query(self) -> None:
         picked = self.picked_case()
         if picked is None:
             return
@@ -177,7 +177,7 @@ class FieldActions(QObject):
             self._connections.submit(backend, "queries", dialog.body(),
                                      self.tr("Asset query for {case}").format(case=case.number))
 
-    def _do_detention(self) -> None:
+    def _act_detention(self) -> None:
         picked = self.picked_case()
         if picked is None:
             return
