@@ -105,7 +105,7 @@ class ApprovalsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        size_columns(self.view, {ApprovalsModel.KIND: 5, ApprovalsModel.CASE: 12, ApprovalsModel.REQUESTED_BY: 7,
+        size_columns(self.view, {ApprovalsModel.KIND: 5, ApprovalsModel.CASE: 15, ApprovalsModel.REQUESTED_BY: 7,
                                  ApprovalsModel.AGE: 5, ApprovalsModel.STATE: 10}, stretch=ApprovalsModel.WHAT)
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)

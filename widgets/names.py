@@ -121,7 +121,7 @@ _NAMES = {
     "approval:freeze": QT_TRANSLATE_NOOP("Names", "Freeze"),
     "approval:deduct": QT_TRANSLATE_NOOP("Names", "Deduction"),
     "approval:detention": QT_TRANSLATE_NOOP("Names", "Detention"),
-    "approval_state:pending": QT_TRANSLATE_NOOP("Names", "Pending"),
+    "approval_state:pending": QT_TRANSLATE_NOOP("Names", "Waiting for approval"),
     "approval_state:approved": QT_TRANSLATE_NOOP("Names", "Approved"),
     "approval_state:rejected": QT_TRANSLATE_NOOP("Names", "Rejected"),
     "message_state:sent": QT_TRANSLATE_NOOP("Names", "Sent"),

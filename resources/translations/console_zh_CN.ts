@@ -1476,6 +1476,10 @@ Last fix {age} ago</source>
         <translation>已驳回</translation>
     </message>
     <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
