@@ -31,7 +31,7 @@ from widgets.i18n import install_language  # noqa: E402
 from widgets.selection import Selected  # noqa: E402
 from widgets.theme import apply_theme  # noqa: E402
 
-PANELS = ("map", "escalations", "teams", "case", "queries", "kpis", "connection", "event_log")
+PANELS = ("map", "escalations", "teams", "case", "queries", "approvals", "kpis", "connection", "event_log")
 PANEL_SIZE = (900, 560)
 
 
