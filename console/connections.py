@@ -12,7 +12,7 @@ from console.credentials import Vault
 from console.embedded import EmbeddedBackend
 from console.outbox import Command, CommandChanged, CommandSender, Outbox
 from console.profiles import Profile, ProfileStore
-from console.sync import BackendLink, Credentials, Endpoint, HealthChanged, LinkState
+from console.sync import BackendLink, BackendRemoved, Credentials, Endpoint, HealthChanged, LinkState
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,12 @@ class Connections:
                 self.vault.forget(old.name, old.username)
                 if secret is not None:
                     self.vault.put(profile.name, profile.username, secret, remember=True)
+            if old is not None and old.name != profile.name:
+                # Under its new name the backend is followed afresh, its commands still owed with it.
+                self.disconnect(old.name)
+                self._sink.put(BackendRemoved(old.name))
+                for command in self.outbox.rename(old.name, profile.name):
+                    self._sink.put(CommandChanged(command))
             self.profiles = [profile if p.name == replacing else p for p in self.profiles]
         else:
             self.profiles = [*self.profiles, profile]
@@ -102,6 +108,9 @@ class Connections:
         if profile is None:
             return
         self.disconnect(name)
+        self._sink.put(BackendRemoved(name))
+        for command in self.outbox.withdraw(name):
+            self._sink.put(CommandChanged(command))
         self.vault.forget(profile.name, profile.username)
         self.profiles = [p for p in self.profiles if p.name != name]
         self._store.save(self.profiles)

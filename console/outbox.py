@@ -36,6 +36,7 @@ class CommandState(str, Enum):
     PENDING = "pending"
     DELIVERED = "delivered"
     REFUSED = "refused"
+    WITHDRAWN = "withdrawn"  # never delivered: its backend's profile was removed
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,13 @@ class Outbox:
     def submit(self, backend: str, path: str, body: dict, summary: str, if_match: int | None = None) -> Command:
         """Stores a command (durably, before anything is sent) and wakes the senders."""
         command = Command(uuid.uuid4().hex, backend, path, body, if_match, summary, time.time())
-        self._write(command)
+        row = (command.id, backend, path, json.dumps(body, ensure_ascii=False), if_match, summary, command.created_at,
+               command.state.value, command.attempts, command.last_error, command.status, None)
+        with self._lock, self._db:
+            self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 12)})", row)
         for event in self._listeners:
             event.set()
         return command
-
-    def _write(self, command: Command) -> None:
-        row = (command.id, command.backend, command.path, json.dumps(command.body, ensure_ascii=False), command.if_match,
-               command.summary, command.created_at, command.state.value, command.attempts, command.last_error,
-               command.status, None if command.answer is None else json.dumps(command.answer, ensure_ascii=False))
-        with self._lock, self._db:
-            self._db.execute(f"insert or replace into commands ({COLUMNS}) values ({', '.join('?' * 12)})", row)
 
     def _read(self, where: str, params: tuple) -> list[Command]:
         with self._lock:
@@ -111,8 +108,30 @@ class Outbox:
     def recent(self, since: float) -> list[Command]:
         return self._read("created_at >= ? or state = ?", (since, CommandState.PENDING.value))
 
-    def update(self, command: Command) -> None:
-        self._write(command)
+    def update(self, command: Command) -> bool:
+        """Records a try or the answer of a command still pending; a settled one stays as it is
+        (False then)."""
+        answer = None if command.answer is None else json.dumps(command.answer, ensure_ascii=False)
+        with self._lock, self._db:
+            cursor = self._db.execute(
+                "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ? where id = ? and state = ?",
+                (command.state.value, command.attempts, command.last_error, command.status, answer, command.id,
+                 CommandState.PENDING.value))
+        return cursor.rowcount == 1
+
+    def withdraw(self, backend: str) -> list[Command]:
+        """Gives up a backend's pending commands (its profile is gone); returns them as withdrawn."""
+        withdrawn = [replace(c, state=CommandState.WITHDRAWN) for c in self.pending(backend)]
+        with self._lock, self._db:
+            self._db.execute("update commands set state = ? where backend = ? and state = ?",
+                             (CommandState.WITHDRAWN.value, backend, CommandState.PENDING.value))
+        return withdrawn
+
+    def rename(self, old: str, new: str) -> list[Command]:
+        """Moves a backend's commands to its new name (its profile was renamed); returns its pending ones."""
+        with self._lock, self._db:
+            self._db.execute("update commands set backend = ? where backend = ?", (new, old))
+        return self.pending(new)
 
     def close(self) -> None:
         with self._lock:
@@ -195,5 +214,5 @@ class CommandSender:
         return False
 
     def _settle(self, command: Command) -> None:
-        self._outbox.update(command)
-        self._sink.put(CommandChanged(command))
+        if self._outbox.update(command):
+            self._sink.put(CommandChanged(command))

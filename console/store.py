@@ -26,6 +26,7 @@ from console.casework import (
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
 from console.outbox import Command, CommandChanged, CommandState
 from console.sync import (
+    BackendRemoved,
     EventReceived,
     HealthChanged,
     LinkState,
@@ -207,6 +208,13 @@ class Store:
                 health.dropped += 1
                 health.last_drop = message.reason
                 changes.health.add(message.backend)
+            elif isinstance(message, BackendRemoved):
+                self._replace_backend(message.backend, [], [], {collection: [] for collection in (*SNAPSHOT_ROWS, "messages")},
+                                      changes)
+                self.kpis.pop(message.backend, None)
+                self.health.pop(message.backend, None)
+                changes.kpis.add(message.backend)
+                changes.health.add(message.backend)
         if changes:
             for listener in list(self._listeners):
                 listener(changes)
@@ -218,17 +226,22 @@ class Store:
         return self.health[backend]
 
     def _apply_snapshot(self, message: SnapshotLoaded, changes: Changes) -> None:
-        backend = message.backend
-        for collection in SNAPSHOT_ROWS:
-            getattr(self, collection).replace_backend(backend, getattr(message, collection))
+        rows = {collection: getattr(message, collection) for collection in SNAPSHOT_ROWS}
+        self._replace_backend(message.backend, message.courts, message.teams, rows, changes)
+        if message.kpis is not None:
+            self.kpis[message.backend] = message.kpis
+            changes.kpis.add(message.backend)
+
+    def _replace_backend(self, backend: str, courts: list[Court], teams: list[Team], rows: dict[str, list],
+                         changes: Changes) -> None:
+        """Puts what a backend holds now in place of what was held of it before."""
+        for collection, objects in rows.items():
+            getattr(self, collection).replace_backend(backend, objects)
             changes.reset.add(collection)
             changes.rows.pop(collection, None)
-        if message.kpis is not None:
-            self.kpis[backend] = message.kpis
-            changes.kpis.add(backend)
         self.courts = {key: c for key, c in self.courts.items() if key[0] != backend}
-        self.courts.update(((backend, c.id), c) for c in message.courts)
-        self.teams = [t for t in self.teams if t.backend != backend] + list(message.teams)
+        self.courts.update(((backend, c.id), c) for c in courts)
+        self.teams = [t for t in self.teams if t.backend != backend] + list(teams)
         self._team_row = {(t.backend, t.id): row for row, t in enumerate(self.teams)}
         changes.teams_reset = changes.courts_changed = changes.positions_moved = True
         changes.team_rows.clear()

@@ -129,6 +129,14 @@ class RecordDropped:
     reason: str
 
 
+@dataclass(frozen=True)
+class BackendRemoved:
+    """The console no longer follows this backend (its profile was removed or renamed): what was
+    heard from it goes."""
+
+    backend: str
+
+
 def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
     """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
     granted, limits = me.get("permissions"), me.get("limits")
@@ -172,9 +180,10 @@ class BackendLink:
         self._thread.start()
 
     def request_stop(self) -> None:
-        """Asks the workers to end, without waiting for them (safe on the GUI thread)."""
-        self._stopping.set()
+        """Asks the workers to end, without waiting for them (safe on the GUI thread). The link
+        reports nothing more once this returns."""
         with self._lock:
+            self._stopping.set()
             if self._stream is not None:
                 self._stream.interrupt()
         if self._sender is not None:
@@ -199,8 +208,13 @@ class BackendLink:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    def _report(self, message: object) -> None:
+        with self._lock:
+            if not self._stopping.is_set():
+                self._sink.put(message)
+
     def _health(self, state: LinkState, detail: str = "", **extra) -> None:
-        self._sink.put(HealthChanged(self.backend, state, self.url, detail, **extra))
+        self._report(HealthChanged(self.backend, state, self.url, detail, **extra))
 
     def _do_run(self) -> None:
         if self._prepare is not None:
@@ -287,7 +301,7 @@ class BackendLink:
         # Stream from the oldest cursor: replaying an event already reflected is harmless.
         cursor = min(page.cursor for page in (*pages.values(), *escalation_pages))
         self.last_event_id = cursor
-        self._sink.put(SnapshotLoaded(
+        self._report(SnapshotLoaded(
             self.backend, courts, teams, cursor, escalations,
             cases=self._decode_all(pages["cases"].items, decode_case, "case"),
             tasks=self._decode_all(pages["tasks"].items, decode_task, "task"),
@@ -308,7 +322,7 @@ class BackendLink:
 
     def _drop(self, reason: str) -> None:
         log.warning("backend %s: dropped a record: %s", self.backend, reason)
-        self._sink.put(RecordDropped(self.backend, reason))
+        self._report(RecordDropped(self.backend, reason))
 
     def _do_read(self, stream: EventStream) -> None:
         for item in stream:
@@ -337,4 +351,4 @@ class BackendLink:
                 except (ValueError, RecursionError, DecodeError) as error:
                     self._drop(f"{item.type} #{event_id}: {error}")
                     continue
-            self._sink.put(EventReceived(self.backend, event_id, update, item.type))
+            self._report(EventReceived(self.backend, event_id, update, item.type))

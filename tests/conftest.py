@@ -16,7 +16,8 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 import requests
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from console.connections import Connections
 from console.credentials import Vault
@@ -67,6 +68,20 @@ class RunningBackend:
         if version is not None:
             headers["If-Match"] = f'"{version}"'
         return requests.post(self.api(path), json=body or {}, headers=headers, timeout=10)
+
+
+def when_the_dialog_opens(fill) -> None:
+    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it)."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        fill(dialog)
+        if dialog.isVisible():
+            dialog.accept()
+
+    QTimer.singleShot(0, answer)
 
 
 def start_backend(**options) -> RunningBackend:

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from console.credentials import Vault
 from console.embedded import EmbeddedBackend
@@ -18,7 +18,7 @@ from widgets.app import ConsoleSession, main
 from widgets.profile_dialog import ProfileDialog
 from widgets.teams_panel import TeamsModel
 
-from .conftest import CASES, SEED, start_backend
+from .conftest import CASES, SEED, start_backend, when_the_dialog_opens
 
 
 @pytest.fixture
@@ -56,6 +56,53 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
         assert not teams.view.isColumnHidden(TeamsModel.BACKEND)
         shown = {teams.model.data(teams.model.index(row, TeamsModel.BACKEND)) for row in range(teams.model.rowCount())}
         assert shown == {"成都", "绵阳"}
+    finally:
+        session.shutdown()
+
+
+def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(qtbot, memory_keyring, backend, second_backend):
+    session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
+    panel, model = session.window.connection_panel, session.window.connection_panel.model
+
+    def shown() -> list[str]:
+        return [model.backend(row) for row in range(model.rowCount())]
+
+    def pick(name: str) -> None:
+        panel.view.selectRow(shown().index(name))
+
+    def teams_of() -> set[str]:
+        return {t.backend for t in session.store.teams}
+
+    try:
+        qtbot.waitUntil(lambda: teams_of() == {"成都"}, timeout=30_000)
+
+        def fill_new(dialog):
+            dialog.name.setText("绵阳")
+            dialog.url.setText(second_backend.url)
+            dialog.username.setText("supervisor")
+            dialog.password.setText(second_backend.password)
+        when_the_dialog_opens(fill_new)
+        panel.actions_by_name["add"].trigger()
+        qtbot.waitUntil(lambda: teams_of() == {"成都", "绵阳"}, timeout=30_000)
+        assert memory_keyring.passwords == {("enforcement-console", "成都:operator"): backend.password,
+                                            ("enforcement-console", "绵阳:supervisor"): second_backend.password}
+
+        pick("绵阳")
+        when_the_dialog_opens(lambda dialog: dialog.name.setText("德阳"))
+        panel.actions_by_name["edit"].trigger()
+        qtbot.waitUntil(lambda: teams_of() == {"成都", "德阳"} and len(session.store.teams) == 400, timeout=30_000)
+        assert shown() == ["德阳", "成都"] and "绵阳" not in session.store.health
+        assert ("enforcement-console", "德阳:supervisor") in memory_keyring.passwords
+        assert ("enforcement-console", "绵阳:supervisor") not in memory_keyring.passwords
+
+        pick("德阳")
+        when_the_dialog_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+        panel.actions_by_name["remove"].trigger()
+        qtbot.waitUntil(lambda: teams_of() == {"成都"}, timeout=30_000)
+        assert shown() == ["成都"] and len(session.store.teams) == 200
+        assert not any(backend_name == "德阳" for backend_name, _ in session.store.cases)
+        assert [p.name for p in ProfileStore(config_dir()).load()] == ["成都"]
+        assert list(memory_keyring.passwords) == [("enforcement-console", "成都:operator")]
     finally:
         session.shutdown()
 

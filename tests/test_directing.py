@@ -4,30 +4,15 @@ instruction followed to its reading, an asset query, and a detention under the t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from console.dispatch import AVAILABLE
 from console.outbox import CommandState
 from console.sync import LinkState
 from widgets.selection import Selected
 
-from .conftest import RunningBackend
+from .conftest import RunningBackend, when_the_dialog_opens
 
 BACKEND = "快"
-
-
-def when_the_dialog_opens(qtbot, fill) -> None:
-    """Fills the modal dialog that the next action opens, then presses its OK."""
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)
-            return
-        fill(dialog)
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
 
 
 def settled(qtbot, session, path: str):
@@ -63,7 +48,7 @@ def test_dispatch_suggests_available_teams_nearest_first_and_the_task_is_followe
     # At 300 times the speed the simulated courts dispatch too: the suggested team may be taken
     # between the suggestion and the order. The backend then refuses (409), and the operator tries again.
     for _ in range(5):
-        when_the_dialog_opens(qtbot, fill)
+        when_the_dialog_opens(fill)
         actions.actions["dispatch"].trigger()
         command = settled(qtbot, fast_console, "tasks")
         if command.state == CommandState.DELIVERED:
@@ -83,7 +68,7 @@ def test_dispatch_suggests_available_teams_nearest_first_and_the_task_is_followe
 def test_an_instruction_is_followed_until_the_team_has_read_it(qtbot, fast_console):
     backend, team = BACKEND, next(t for t in fast_console.store.teams if t.backend == BACKEND)
     fast_console.window.selection.select(Selected("team", backend, team.id))
-    when_the_dialog_opens(qtbot, lambda dialog: dialog.text.setText("到达后先与派出所民警会合"))
+    when_the_dialog_opens(lambda dialog: dialog.text.setText("到达后先与派出所民警会合"))
     with qtbot.waitSignal(fast_console.window.field_actions.notice, timeout=30_000,
                           check_params_cb=lambda text: "Read" in text):
         fast_console.window.field_actions.actions["message"].trigger()
@@ -96,7 +81,7 @@ def test_an_asset_query_launched_from_the_console_runs_for_the_case(qtbot, fast_
         for category, box in dialog.categories.items():
             box.setChecked(category in ("bank", "vehicle"))
 
-    when_the_dialog_opens(qtbot, fill)
+    when_the_dialog_opens(fill)
     fast_console.window.field_actions.actions["query"].trigger()
     command = settled(qtbot, fast_console, "queries")
     assert command.state == CommandState.DELIVERED, command.last_error
@@ -122,7 +107,7 @@ def test_a_detention_waits_for_another_supervisor(qtbot, supervisor_console, fas
         dialog.days.setValue(10)
         dialog.reason.setText("暴力阻碍查封")
 
-    when_the_dialog_opens(qtbot, fill)
+    when_the_dialog_opens(fill)
     supervisor_console.window.field_actions.actions["detention"].trigger()
     command = settled(qtbot, supervisor_console, f"cases/{case.id}/detentions")
     assert command.state == CommandState.DELIVERED, command.last_error
@@ -154,7 +139,7 @@ def test_an_action_taken_while_the_backend_is_down_is_delivered_once_when_it_ret
         for category, box in dialog.categories.items():
             box.setChecked(category == "bank")
 
-    when_the_dialog_opens(qtbot, fill)
+    when_the_dialog_opens(fill)
     session.window.field_actions.actions["query"].trigger()
     pending = session.window.pending_label
     qtbot.waitUntil(pending.isVisible)

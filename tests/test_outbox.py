@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import random
 import uuid
+from dataclasses import replace
 
 from console.embedded import EmbeddedBackend
 from console.outbox import CommandChanged, CommandSender, CommandState, Outbox
@@ -100,3 +101,19 @@ def test_the_outbox_holds_no_secret(backend):
     outbox.submit("b1", "teams/T0001/messages", {"text": "x"}, summary="指令")
     outbox.close()
     assert backend.password.encode() not in (data_dir() / "outbox.sqlite3").read_bytes()
+
+
+def test_a_renamed_profile_keeps_its_commands_and_a_removed_ones_are_withdrawn_for_good():
+    outbox = Outbox(data_dir())
+    try:
+        owed = outbox.submit("绵阳", "teams/T0001/messages", {"text": "改名之前"}, summary="指令 T0001")
+        other = outbox.submit("成都", "teams/T0002/messages", {"text": "别的法院"}, summary="指令 T0002")
+        assert [c.id for c in outbox.rename("绵阳", "德阳")] == [owed.id]
+        assert outbox.pending("绵阳") == [] and outbox.get(owed.id).backend == "德阳"
+        assert [(c.id, c.state) for c in outbox.withdraw("德阳")] == [(owed.id, CommandState.WITHDRAWN)]
+        # A sender that was still trying it cannot bring it back.
+        assert not outbox.update(replace(owed, attempts=1, last_error="timed out"))
+        assert outbox.get(owed.id).state == CommandState.WITHDRAWN
+        assert outbox.pending("成都") == [other]
+    finally:
+        outbox.close()

@@ -236,12 +236,13 @@ class ConnectionPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         edited = dialog.profile()
+        followed = profile is None or profile.name in self._connections.links
         self._connections.save_profile(edited, replacing=profile.name if profile else None)
         password = dialog.password.text() or self._connections.password(edited)
         if dialog.password.text():
             self._connections.vault.put(edited.name, edited.username, dialog.password.text(), dialog.remember.isChecked())
         self.model.refresh()
-        if password and (profile is None or profile.name in self._connections.links):
+        if password and followed:
             self._connections.connect(edited, password)
         self._on_selection()
 
@@ -249,8 +250,12 @@ class ConnectionPanel(QWidget):
         profile = self.selected()
         if profile is None:
             return
-        answer = QMessageBox.question(self, self.tr("Remove profile"),
-                                      self.tr("Remove {name} and forget its password?").format(name=profile.name))
+        question = self.tr("Remove {name} and forget its password? What it shows goes from every panel.").format(
+            name=profile.name)
+        pending = len(self._connections.outbox.pending(profile.name))
+        if pending:
+            question += "\n" + self.tr("%n action(s) not yet delivered to it will be withdrawn.", "", pending)
+        answer = QMessageBox.question(self, self.tr("Remove profile"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self._connections.remove_profile(profile.name)
             self.model.refresh()

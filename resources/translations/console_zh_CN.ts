@@ -264,12 +264,18 @@
         <translation>断开</translation>
     </message>
     <message>
-        <source>Remove profile</source>
-        <translation>删除连接配置</translation>
+        <source>Remove {name} and forget its password? What it shows goes from every panel.</source>
+        <translation>删除“{name}”并清除其密码？它的数据将从所有面板中移除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet delivered to it will be withdrawn.</source>
+        <translation>
+            <numerusform>尚未送达的 %n 项操作将被撤回。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Remove {name} and forget its password?</source>
-        <translation>删除“{name}”并清除其密码？</translation>
+        <source>Remove profile</source>
+        <translation>删除连接配置</translation>
     </message>
 </context>
 <context>
