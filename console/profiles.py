@@ -12,6 +12,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, fields, replace
+from enum import Enum
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +20,19 @@ log = logging.getLogger(__name__)
 
 PROFILES_FILE = "profiles.json"
 FORMAT_VERSION = 1
+
+
+class Problem(str, Enum):
+    """What is wrong with a profile's field (the dialog words it in the operator's language)."""
+
+    MISSING = "missing"
+    BAD_NAME = "bad-name"  # too long, or with a slash
+    NAME_TAKEN = "name-taken"
+    BAD_URL = "bad-url"
+    BAD_PORT = "bad-port"
+    PLAIN_HTTP = "plain-http"  # beyond loopback, not allowed by the profile
+    NO_SUCH_FILE = "no-such-file"
+    KEY_WITHOUT_CERT = "key-without-cert"
 
 
 class InsecureTransport(ValueError):
@@ -68,37 +82,37 @@ class Profile:
             return None
         return (self.client_cert, self.client_key) if self.client_key else self.client_cert
 
-    def errors(self, others: list[Profile] = ()) -> dict[str, str]:
+    def errors(self, others: list[Profile] = ()) -> dict[str, Problem]:
         """Field name → what is wrong with it; empty when the profile can be used."""
-        problems: dict[str, str] = {}
+        problems: dict[str, Problem] = {}
         name = self.name.strip()
         if not name:
-            problems["name"] = "A name is needed."
+            problems["name"] = Problem.MISSING
         elif len(name) > 64 or any(c in name for c in "/\\\n"):
-            problems["name"] = "At most 64 characters, without slashes."
+            problems["name"] = Problem.BAD_NAME
         elif any(other.name == name for other in others):
-            problems["name"] = f"There is already a profile named {name}."
+            problems["name"] = Problem.NAME_TAKEN
         parts = urlsplit(self.url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            problems["url"] = "An address like https://court.example:8443"
+            problems["url"] = Problem.BAD_URL
         else:
             try:
                 parts.port
             except ValueError:
-                problems["url"] = "The port must be a number from 1 to 65535."
+                problems["url"] = Problem.BAD_PORT
             else:
                 try:
                     check_transport(self.url.strip(), self.allow_insecure_http)
                 except InsecureTransport:
-                    problems["url"] = "Plain HTTP beyond this machine: use https, or allow insecure HTTP below."
+                    problems["url"] = Problem.PLAIN_HTTP
         if not self.username.strip():
-            problems["username"] = "A username is needed."
+            problems["username"] = Problem.MISSING
         for field_name in ("ca_bundle", "client_cert", "client_key"):
             path = getattr(self, field_name)
             if path and not os.path.isfile(path):
-                problems[field_name] = "No such file."
+                problems[field_name] = Problem.NO_SUCH_FILE
         if self.client_key and not self.client_cert:
-            problems["client_key"] = "A key needs its certificate."
+            problems["client_key"] = Problem.KEY_WITHOUT_CERT
         return problems
 
     def cleaned(self) -> Profile:

@@ -15,6 +15,7 @@ from console.paths import config_dir, data_dir
 from console.profiles import Profile, ProfileStore
 from console.sync import LinkState
 from widgets.app import ConsoleSession, main
+from widgets.i18n import install_language
 from widgets.profile_dialog import ProfileDialog
 from widgets.teams_panel import TeamsModel
 
@@ -174,6 +175,18 @@ def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_co
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Failed"), timeout=15_000)
     assert "401" in dialog.test_result.text()
+
+
+def test_the_profile_dialog_says_its_mistakes_in_the_operators_language(qtbot, qapp):
+    install_language(qapp, "zh_CN")
+    dialog = ProfileDialog(None, [Profile("成都", "https://court.example", "operator")], keyring_available=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("成都")
+    dialog.url.setText("http://court.example:8470")
+    assert dialog.errors["name"].text() == "已有名为“成都”的连接配置。"
+    assert dialog.errors["url"].text().startswith("连接本机以外的主机不能用明文 HTTP")
+    assert dialog.errors["username"].text() == "需要填写用户名。"
 
 
 def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, memory_keyring, backend):

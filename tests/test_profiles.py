@@ -9,7 +9,7 @@ import pytest
 
 from console.credentials import SERVICE, Vault
 from console.paths import config_dir
-from console.profiles import InsecureTransport, Profile, ProfileStore, check_transport
+from console.profiles import InsecureTransport, Problem, Profile, ProfileStore, check_transport
 
 GOOD = Profile(name="成都中院", url="https://court.example:8443", username="operator")
 
@@ -31,7 +31,7 @@ def test_each_mistake_is_named_at_its_field(change, field):
 
 def test_a_good_profile_has_no_errors_and_names_are_unique():
     assert GOOD.errors() == {}
-    assert "name" in GOOD.errors(others=[GOOD])
+    assert GOOD.errors(others=[GOOD]) == {"name": Problem.NAME_TAKEN}
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8470", "http://localhost:8470", "http://[::1]:8470"])

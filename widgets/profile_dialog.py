@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.api import probe
-from console.profiles import Profile
+from console.profiles import Problem, Profile
 from widgets.background import run_in_background
 from widgets.team_style import ERROR_STYLE
 
@@ -126,12 +126,26 @@ class ProfileDialog(QDialog):
                        autoconnect=self.autoconnect.isChecked()).cleaned()
 
     def _on_edited(self) -> None:
-        problems = self.profile().errors(self._others)
+        profile = self.profile()
+        problems = profile.errors(self._others)
         for field, label in self.errors.items():
-            label.setText(self.tr(problems.get(field, "")))
+            label.setText(self._wording(field, problems[field], profile) if field in problems else "")
             label.setVisible(field in problems)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         self.test_button.setEnabled(not problems and bool(self.password.text()))
+
+    def _wording(self, field: str, problem: Problem, profile: Profile) -> str:
+        if problem == Problem.MISSING:
+            return self.tr("A name is needed.") if field == "name" else self.tr("A username is needed.")
+        return {
+            Problem.BAD_NAME: self.tr("At most 64 characters, without slashes."),
+            Problem.NAME_TAKEN: self.tr("There is already a profile named {name}.").format(name=profile.name),
+            Problem.BAD_URL: self.tr("An address like https://court.example:8443"),
+            Problem.BAD_PORT: self.tr("The port must be a number from 1 to 65535."),
+            Problem.PLAIN_HTTP: self.tr("Plain HTTP beyond this machine: use https, or allow insecure HTTP below."),
+            Problem.NO_SUCH_FILE: self.tr("No such file."),
+            Problem.KEY_WITHOUT_CERT: self.tr("A key needs its certificate."),
+        }[problem]
 
     def _on_test(self) -> None:
         profile, password = self.profile(), self.password.text()

@@ -1720,6 +1720,42 @@ Last fix {age} ago</source>
         <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>A name is needed.</source>
+        <translation>需要填写名称。</translation>
+    </message>
+    <message>
+        <source>A username is needed.</source>
+        <translation>需要填写用户名。</translation>
+    </message>
+    <message>
+        <source>At most 64 characters, without slashes.</source>
+        <translation>最多 64 个字符，不能含斜杠。</translation>
+    </message>
+    <message>
+        <source>There is already a profile named {name}.</source>
+        <translation>已有名为“{name}”的连接配置。</translation>
+    </message>
+    <message>
+        <source>An address like https://court.example:8443</source>
+        <translation>地址格式如 https://court.example:8443</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>端口须为 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP beyond this machine: use https, or allow insecure HTTP below.</source>
+        <translation>连接本机以外的主机不能用明文 HTTP：请使用 https，或在下方允许不安全的 HTTP。</translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>A key needs its certificate.</source>
+        <translation>私钥需要配套的证书。</translation>
+    </message>
+    <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
