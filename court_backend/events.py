@@ -9,7 +9,6 @@ takes a fresh snapshot. All methods run on the server's event-loop thread.
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
 from collections import deque
 from dataclasses import dataclass
@@ -39,14 +38,11 @@ class EventLog:
         self._recent: deque[Event] = deque(maxlen=MEMORY_EVENTS)
         self._appended = asyncio.Event()
 
-    def append(self, items: list[tuple[str, dict]]) -> None:
-        """Stores a batch of (type, payload) as consecutive events, in the caller's transaction."""
+    def append(self, items: list[tuple[str, str]]) -> None:
+        """Stores a batch of (type, JSON data) as consecutive events, in the caller's transaction."""
         if not items:
             return
-        events = []
-        for offset, (event_type, payload) in enumerate(items, start=1):
-            data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            events.append(Event(self.last_id + offset, event_type, data))
+        events = [Event(self.last_id + offset, event_type, data) for offset, (event_type, data) in enumerate(items, start=1)]
         self._db.executemany("insert into events (id, type, data) values (?, ?, ?)", [(e.id, e.type, e.data) for e in events])
         self.last_id = events[-1].id
         self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(self.last_id),))

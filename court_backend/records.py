@@ -59,7 +59,7 @@ class Records:
         for kind, record_id, doc in db.execute("select kind, id, doc from records"):
             self._by_kind.setdefault(kind, {})[record_id] = json.loads(doc)
         self._dirty: set[tuple[str, str]] = set()
-        self._pending: list[tuple[str, dict]] = []
+        self._pending: list[tuple[str, str]] = []
         self._audit: list[tuple] = []
         self._responses: list[tuple] = []
         self._savers: list[Callable[[sqlite3.Connection], None]] = []
@@ -87,7 +87,9 @@ class Records:
 
     # events and audit
     def emit(self, event_type: str, payload: dict) -> None:
-        self._pending.append((event_type, payload))
+        """Queues an event for the next `commit`, as `payload` is now: the object may change again
+        before then, and each event must tell its own step."""
+        self._pending.append((event_type, dumps(public(payload))))
 
     def audit(self, actor: str, action: str, object_type: str, object_id: str, case_id: str | None,
               before: dict | None, after: dict | None, request: dict | None) -> None:

@@ -170,6 +170,7 @@ class Simulation:
         self._pick_case = pick_case
         self.speed = speed
         self._changed: set[str] = set()
+        self._announced: dict[str, tuple[str, int]] = {}  # by team: the status and version its last event told
         self._unread = {m["id"] for m in records.all("message") if m["state"] != "read"}
         self.teams = self._make_teams(courts, teams, now)
         self._by_id = {team.id: team for team in self.teams}
@@ -286,6 +287,7 @@ class Simulation:
         team.accept_at = now + self._rng.uniform(*ACCEPT_DELAY_S) / self.speed
         team.version += 1
         self._changed.add(team.id)
+        self._team_event(team)
 
     def reassign_task(self, task: dict, new_team: Team, now: float, by: str, note: str = "") -> None:
         old = self._by_id.get(task["team_id"])
@@ -309,6 +311,7 @@ class Simulation:
         else:
             team.version += 1
             self._changed.add(team.id)
+        self._team_event(team)
 
     def available(self, team: Team) -> bool:
         return team.status == STANDBY and team.task_id is None
@@ -387,12 +390,8 @@ class Simulation:
     def heartbeat(self, rng: random.Random, count: int, now: float) -> None:
         """`count` heartbeats of teams picked at random: where they are, as of now."""
         for team in rng.choices(self.teams, k=count):
-            if now < team.silent_until:
-                continue
-            team.heartbeat_at = now
-            team.reported = team.position_json()
-            self._changed.add(team.id)
-            self._records.emit("team.position", {"team_id": team.id, **team.reported})
+            if now >= team.silent_until:
+                self._report_position(team, now)
 
     # the clock
     def tick(self, dt_real_s: float, now: float, quiet: bool = False) -> None:
@@ -403,18 +402,29 @@ class Simulation:
             moved = self._advance(team, dt, now)
             if quiet:
                 continue
-            if (team.status, team.version) != before:
+            if (team.status, team.version) not in (before, self._announced.get(team.id)):
                 self._changed.add(team.id)
-                self._records.emit("team.status", {"team_id": team.id, "status": team.status, "task_id": team.task_id,
-                                                   "since": utc_iso(team.status_since), "version": team.version})
+                self._team_event(team)
             in_contact = now >= team.silent_until
             if in_contact and (moved or now - team.heartbeat_at >= HEARTBEAT_S):
-                team.heartbeat_at = now
-                team.reported = team.position_json()
-                self._changed.add(team.id)
-                self._records.emit("team.position", {"team_id": team.id, **team.reported})
+                self._report_position(team, now)
         if not quiet:
             self._deliver_messages(now)
+
+    def _report_position(self, team: Team, now: float) -> None:
+        """A heartbeat: where the team is, as of now. The team's representation changed, so its
+        version moves too (and its ETag with it)."""
+        team.heartbeat_at = now
+        team.reported = team.position_json()
+        team.version += 1
+        self._changed.add(team.id)
+        self._records.emit("team.position", {"team_id": team.id, **team.reported, "version": team.version})
+
+    def _team_event(self, team: Team) -> None:
+        """Tells a change of a team's status or task (a command's, or the simulation's)."""
+        self._announced[team.id] = (team.status, team.version)
+        self._records.emit("team.status", {"team_id": team.id, "status": team.status, "task_id": team.task_id,
+                                           "since": utc_iso(team.status_since), "version": team.version})
 
     def _advance(self, team: Team, dt: float, now: float) -> bool:
         """Moves one team through its cycle; True when its position changed."""

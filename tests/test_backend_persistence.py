@@ -20,7 +20,9 @@ def apply(teams: dict[str, dict], events) -> None:
     for event in events:
         payload = json.loads(event.data)
         if event.type == "team.position":
-            teams[payload["team_id"]]["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
+            team = teams[payload["team_id"]]
+            team["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
+            team["version"] = payload["version"]
         elif event.type == "team.status":
             team = teams[payload["team_id"]]
             team["status"], team["status_since"], team["version"] = payload["status"], payload["since"], payload["version"]
