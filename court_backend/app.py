@@ -6,6 +6,7 @@ import hashlib
 import inspect
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Literal
@@ -32,6 +33,12 @@ LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
 MAX_KEY_LENGTH = 200
+MAX_BODY_BYTES = 64 * 1024  # the largest command is a few hundred bytes
+PING_S = 10.0  # an idle stream gets a comment this often, well inside the 15 s the contract promises
+EVENT_ID = r"^[0-9]{1,18}$"  # ASCII digits only: int() would also take "²", "+5" or "1_000"
+STRONG_ETAG = r'^"[0-9]{1,18}"$'  # a weak one or `*` would let a change through over someone else's
+BBOX = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
+TEAM_STATUSES = Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
 
 __all__ = ["Config", "create_app"]
 
@@ -69,6 +76,34 @@ class Backend:
                 self.world.publish_kpis(doc)
 
 
+class _BodyLimit:
+    """Refuses a request body above MAX_BODY_BYTES (413) before it is read whole."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            too_large = problems.problem_response(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
+            await too_large(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:  # a chunked body with no length declared
+                raise Problem(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
 def backend_of(request: Request) -> Backend:
     return request.app.state.backend
 
@@ -79,7 +114,7 @@ def current_principal(request: Request,
     return backend_of(request).accounts.authenticate(authorization)
 
 
-def resume_point(request: Request, last_event_id: Annotated[str | None, Header()] = None) -> int:
+def resume_point(request: Request, last_event_id: Annotated[str | None, Header(pattern=EVENT_ID)] = None) -> int:
     """The id after which a stream starts: the client's Last-Event-ID, or the newest event.
 
     A dependency rather than code in the stream itself: FastAPI has started a 200 response by the
@@ -88,12 +123,7 @@ def resume_point(request: Request, last_event_id: Annotated[str | None, Header()
     events = backend_of(request).events
     if last_event_id is None:
         return events.last_id
-    try:
-        resume_from = int(last_event_id.strip())
-    except ValueError:
-        raise Problem(422, "invalid-request", "Last-Event-ID must be an event id (an integer).") from None
-    if resume_from < 0:
-        raise Problem(422, "invalid-request", "Last-Event-ID must not be negative.")
+    resume_from = int(last_event_id)
     if not events.can_resume_after(resume_from):
         # Older than the retention, or an id this log never issued (the client followed another
         # backend, or this one's data was reset): its state cannot be patched from here.
@@ -102,13 +132,9 @@ def resume_point(request: Request, last_event_id: Annotated[str | None, Header()
     return resume_from
 
 
-def if_match(if_match: Annotated[str | None, Header(description='The version to change, as its ETag: "3"')] = None) -> int | None:
-    if if_match is None:
-        return None
-    value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise Problem(422, "invalid-request", 'If-Match must be a version, as the ETag gives it ("3").')
-    return int(value)
+def if_match(if_match: Annotated[str | None, Header(description='The version to change, as its ETag: "3"',
+                                                    pattern=STRONG_ETAG)] = None) -> int | None:
+    return None if if_match is None else int(if_match.strip('"'))
 
 
 def known_query_parameters(request: Request) -> None:
@@ -145,7 +171,8 @@ class _QuietSseDisconnects(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, BaseExceptionGroup):
-            rest = error.subgroup(lambda e: not isinstance(e, (anyio.BrokenResourceError, anyio.ClosedResourceError)))
+            # split() by type looks at the leaves; a predicate would be asked about the group itself first.
+            _, rest = error.split((anyio.BrokenResourceError, anyio.ClosedResourceError))
             return rest is not None
         return True
 
@@ -169,15 +196,18 @@ READ_ERRORS = _problem_responses(401, 404, 422)
 COMMAND_ERRORS = _problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 
 
-def _page(items: list, cursor: int, page_size: int, page_token: str | None) -> dict:
-    try:
-        start = int(page_token) if page_token else 0
-    except ValueError:
-        raise Problem(422, "invalid-request", "page_token is not one this backend issued.") from None
-    if start < 0:
-        raise Problem(422, "invalid-request", "page_token is not one this backend issued.")
-    end = start + page_size
-    return {"items": items[start:end], "cursor": cursor, "next_page_token": str(end) if end < len(items) else None}
+def _not_issued() -> Problem:
+    return Problem(422, "invalid-request", "page_token is not one this backend issued.")
+
+
+def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None, known: Callable[[str], bool]) -> dict:
+    """One page of `items` (in id order) after the object whose id is `page_token`: a key, not
+    an offset, so that objects changing between pages neither skip nor repeat any other."""
+    if page_token is not None and not known(page_token):
+        raise _not_issued()
+    after = [item for item in items if item["id"] > page_token] if page_token else items
+    shown = after[:page_size]
+    return {"items": shown, "cursor": cursor, "next_page_token": shown[-1]["id"] if len(after) > page_size else None}
 
 
 def _filtered(records, filters: dict) -> list[dict]:
@@ -188,15 +218,17 @@ def _object(doc: dict) -> JSONResponse:
     return JSONResponse(doc, headers={"ETag": f'"{doc["version"]}"'})
 
 
-async def _command(request: Request, who: Principal, key: str | None, action: Callable[[float], dict],
+async def _command(request: Request, who: Principal, permission: str, key: str | None, action: Callable[[float], dict],
                    status: int = 200) -> JSONResponse:
-    """Runs a command once per Idempotency-Key: a repeat gets the first answer, with no new effect."""
+    """Runs a command once per Idempotency-Key: a repeat gets the first answer, with no new effect.
+    A role without `permission` is refused first, whatever else is wrong with the request."""
     backend = backend_of(request)
+    World.allow(who, permission)
     if not key:
         raise Problem(400, "idempotency-key-missing", "Commands need an Idempotency-Key header.")
-    body = await request.body()
-    fingerprint = hashlib.sha256(b"\0".join((request.method.encode(), request.url.path.encode(), body,
-                                             (request.headers.get("if-match") or "").encode()))).hexdigest()
+    fingerprint = hashlib.sha256(b"\0".join((request.method.encode(), request.url.path.encode(),
+                                             _canonical(await request.body()),
+                                             (request.headers.get("if-match") or "").strip().encode()))).hexdigest()
     records = backend.world.records
     stored = records.stored_response(who.username, key)
     if stored is not None:
@@ -211,6 +243,15 @@ async def _command(request: Request, who: Principal, key: str | None, action: Ca
     records.store_response(who.username, key, fingerprint, answer_status, dumps(answer))
     records.commit()
     return _replay(answer_status, dumps(answer), replayed=False)
+
+
+def _canonical(body: bytes) -> bytes:
+    """The same JSON however it is spaced or its keys ordered: a retry that re-serialises its body
+    is the same request."""
+    try:
+        return dumps(json.loads(body)).encode() if body.strip() else b""
+    except ValueError:
+        return body
 
 
 def _replay(status: int, body: str, replayed: bool = True) -> JSONResponse:
@@ -243,6 +284,7 @@ def create_app(config: Config) -> FastAPI:
                   openapi_url=f"{API}/openapi.json", dependencies=[Depends(known_query_parameters)],
                   description="The contract between court backends and the enforcement command-centre console.")
     app.state.backend = backend
+    app.add_middleware(_BodyLimit)
     problems.install(app)
 
 
@@ -280,16 +322,20 @@ def _read_routes(backend: Backend) -> APIRouter:
     @router.get("/courts", response_model=schemas.Page[schemas.Court])
     async def courts(_: Authenticated, level: Literal["high", "intermediate", "basic"] | None = None,
                      parent_id: Filter = None, page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        items = [c.as_json() for c in world.courts
-                 if (level is None or c.level == level) and (parent_id is None or c.parent_id == parent_id)]
-        return _page(items, backend.events.last_id, page_size, page_token)
+        items = sorted((c.as_json() for c in world.courts
+                        if (level is None or c.level == level) and (parent_id is None or c.parent_id == parent_id)),
+                       key=lambda c: c["id"])
+        return _page(items, backend.events.last_id, page_size, page_token, lambda token: token in world.court_by_id)
 
     @router.get("/cases", response_model=schemas.Page[schemas.Case])
     async def cases(_: Authenticated, court_id: Filter = None, node: schemas.NodeCode | None = None,
                     status: Literal["open", "closed"] | None = None, overdue: bool | None = None,
-                    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees", max_length=100)] = None,
+                    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees", max_length=100,
+                                                      pattern=BBOX)] = None,
                     page_size: PageSize = 500, page_token: PageToken = None) -> dict:
         box = _bbox(bbox) if bbox else None
+        if page_token is not None and world.cases.get(page_token) is None:
+            raise _not_issued()
         after = page_token or ""
         filters = {"court_id": court_id, "node": node.value if node else None, "status": status, "overdue": overdue, "bbox": box}
         docs = world.cases.page(filters, after, page_size + 1)
@@ -302,11 +348,13 @@ def _read_routes(backend: Backend) -> APIRouter:
         return _object(world.case(case_id))
 
     @router.get("/teams", response_model=schemas.Page[schemas.Team])
-    async def teams(_: Authenticated, court_id: Filter = None, status: Filter = None, page_size: PageSize = 500,
-                    page_token: PageToken = None) -> dict:
-        items = [t.as_json() for t in world.simulation.teams
-                 if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)]
-        return _page(items, backend.events.last_id, page_size, page_token)
+    async def teams(_: Authenticated, court_id: Filter = None, status: TEAM_STATUSES | None = None,
+                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+        items = sorted((t.as_json() for t in world.simulation.teams
+                        if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)),
+                       key=lambda t: t["id"])
+        return _page(items, backend.events.last_id, page_size, page_token,
+                     lambda token: world.simulation.team(token) is not None)
 
     @router.get("/teams/{team_id}", response_model=schemas.Team)
     async def team(_: Authenticated, team_id: Id) -> JSONResponse:
@@ -318,7 +366,8 @@ def _read_routes(backend: Backend) -> APIRouter:
     def listing(kind: str, model, path: str, **filter_types) -> None:
         async def list_records(_: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
             items = _filtered(sorted(world.records.all(kind), key=lambda r: r["id"]), filters)
-            return _page(items, backend.events.last_id, page_size, page_token)
+            return _page(items, backend.events.last_id, page_size, page_token,
+                         lambda token: world.records.get(kind, token) is not None)
 
         async def one_record(_: Authenticated, record_id: Id) -> JSONResponse:
             return _object(world.record(kind, record_id))
@@ -328,9 +377,9 @@ def _read_routes(backend: Backend) -> APIRouter:
         router.add_api_route(path, list_records, methods=["GET"], response_model=schemas.Page[model], name=f"list_{kind}s")
         router.add_api_route(path + "/{record_id}", one_record, methods=["GET"], response_model=model, name=f"get_{kind}")
 
-    listing("task", schemas.Task, "/tasks", case_id=str, team_id=str, state=Literal[TASK_STATES])
+    listing("task", schemas.Task, "/tasks", court_id=str, case_id=str, team_id=str, state=Literal[TASK_STATES])
     listing("message", schemas.Message, "/messages", team_id=str, state=Literal["sent", "delivered", "read"])
-    listing("query", schemas.Query, "/queries", case_id=str, state=Literal["running", "completed"])
+    listing("query", schemas.Query, "/queries", court_id=str, case_id=str, state=Literal["running", "completed"])
     listing("measure", schemas.Measure, "/measures", case_id=str, query_id=str,
             state=Literal["awaiting_approval", "sent", "done", "failed", "rejected"])
     listing("approval", schemas.Approval, "/approvals", case_id=str, state=Literal["pending", "approved", "rejected"])
@@ -344,10 +393,9 @@ def _read_routes(backend: Backend) -> APIRouter:
     @router.get("/audit", response_model=schemas.AuditPage)
     async def audit(_: Authenticated, case_id: Filter = None, object_id: Filter = None, actor: Filter = None,
                     page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        try:
-            after = int(page_token) if page_token else 0
-        except ValueError:
-            raise Problem(422, "invalid-request", "page_token is not one this backend issued.") from None
+        if page_token is not None and not re.fullmatch(EVENT_ID, page_token):
+            raise _not_issued()
+        after = int(page_token) if page_token else 0
         entries = world.records.audit_page({"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1)
         for entry in entries:
             entry["at"] = utc_iso(entry["at"])
@@ -358,17 +406,22 @@ def _read_routes(backend: Backend) -> APIRouter:
     async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
         """The event stream (Server-Sent Events). Send `Last-Event-ID` to resume after an event;
         the event types and the schemas of their data are in `x-event-types`."""
+        last_sent = time.monotonic()
         while not backend.stopping:
             if not backend.events.can_resume_after(cursor):
                 return  # this reader fell behind the retention; on reconnecting it is told so (410)
             batch = backend.events.after(cursor)
             if not batch:
+                if time.monotonic() - last_sent >= PING_S:
+                    last_sent = time.monotonic()
+                    yield ServerSentEvent(comment="ping")
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(backend.events.wait_after(cursor), STREAM_POLL_S)
                 continue
             for event in batch:
                 yield ServerSentEvent(raw_data=event.data, event=event.type, id=str(event.id))
             cursor = batch[-1].id
+            last_sent = time.monotonic()
 
     return router
 
@@ -382,65 +435,65 @@ def _command_routes() -> APIRouter:
     @router.post("/tasks", status_code=201, response_model=schemas.Task)
     async def dispatch(request: Request, who: Authenticated, body: schemas.DispatchRequest, key: IdempotencyKey = None):
         """Dispatch: send an available team to a case for an operation."""
-        return await _command(request, who, key, lambda now: world_of(request).dispatch(
+        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).dispatch(
             who, body.case_id, body.team_id, body.kind.value, body.note, now), status=201)
 
     @router.post("/tasks/{task_id}/reassign", response_model=schemas.Task)
     async def reassign(request: Request, who: Authenticated, task_id: Id, body: schemas.ReassignRequest,
                        version: IfMatch, key: IdempotencyKey = None):
         """Re-task: give an open task to another, available team."""
-        return await _command(request, who, key, lambda now: world_of(request).reassign(
+        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).reassign(
             who, task_id, body.team_id, body.note, version, now))
 
     @router.post("/tasks/{task_id}/cancel", response_model=schemas.Task)
     async def cancel(request: Request, who: Authenticated, task_id: Id, version: IfMatch,
                      body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
-        return await _command(request, who, key, lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
+        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
 
     @router.post("/teams/{team_id}/messages", status_code=201, response_model=schemas.Message)
     async def message(request: Request, who: Authenticated, team_id: Id, body: schemas.MessageRequest,
                       key: IdempotencyKey = None):
         """Send an instruction to a team; its delivery shows in `team.message` events."""
-        return await _command(request, who, key, lambda now: world_of(request).message(who, team_id, body.text, now),
+        return await _command(request, who, "team.message", key, lambda now: world_of(request).message(who, team_id, body.text, now),
                               status=201)
 
     @router.post("/escalations/{escalation_id}/acknowledge", response_model=schemas.Escalation)
     async def acknowledge(request: Request, who: Authenticated, escalation_id: Id, version: IfMatch,
                           body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
         """Take ownership. Refused with 409 naming the owner when someone else has it."""
-        return await _command(request, who, key, lambda now: world_of(request).acknowledge(
+        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).acknowledge(
             who, escalation_id, body.note, version, now))
 
     @router.post("/escalations/{escalation_id}/escalate", response_model=schemas.Escalation)
     async def escalate(request: Request, who: Authenticated, escalation_id: Id, body: schemas.EscalateRequest,
                        version: IfMatch, key: IdempotencyKey = None):
-        return await _command(request, who, key, lambda now: world_of(request).escalate(
-            who, escalation_id, body.to, body.reason, version, now))
+        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).escalate(
+            who, escalation_id, body.to, body.reason, body.note, version, now))
 
     @router.post("/escalations/{escalation_id}/resolve", response_model=schemas.Escalation)
     async def resolve(request: Request, who: Authenticated, escalation_id: Id, body: schemas.ResolveRequest,
                       version: IfMatch, key: IdempotencyKey = None):
-        return await _command(request, who, key, lambda now: world_of(request).resolve(
-            who, escalation_id, body.outcome, version, now))
+        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).resolve(
+            who, escalation_id, body.outcome, body.note, version, now))
 
     @router.post("/queries", status_code=201, response_model=schemas.Query)
     async def launch_query(request: Request, who: Authenticated, body: schemas.QueryRequest, key: IdempotencyKey = None):
         """Launch a network query for a case's respondent on a channel, to the chosen categories."""
-        return await _command(request, who, key, lambda now: world_of(request).launch_query(
+        return await _command(request, who, "query.launch", key, lambda now: world_of(request).launch_query(
             who, body.case_id, body.channel.value, [c.value for c in body.categories], now), status=201)
 
     @router.post("/queries/{query_id}/results/{result_id}/{kind}", status_code=201, response_model=schemas.Measure)
     async def order_measure(request: Request, who: Authenticated, query_id: Id, result_id: Id,
                             kind: Literal["freeze", "deduct"], body: schemas.MeasureRequest, key: IdempotencyKey = None):
         """Freeze or deduct on a hit. Above the approval threshold (see /me) it waits for a supervisor."""
-        return await _command(request, who, key, lambda now: world_of(request).order_measure(
+        return await _command(request, who, "measure.order", key, lambda now: world_of(request).order_measure(
             who, query_id, result_id, kind, body.amount, now), status=201)
 
     @router.post("/cases/{case_id}/detentions", status_code=201, response_model=schemas.Approval)
     async def request_detention(request: Request, who: Authenticated, case_id: Id, body: schemas.DetentionRequest,
                                 key: IdempotencyKey = None):
         """Ask for a detention decision (at most 15 days); a supervisor other than the asker decides."""
-        return await _command(request, who, key, lambda now: world_of(request).request_detention(
+        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).request_detention(
             who, case_id, body.person, body.days, body.reason, now), status=201)
 
     @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)
@@ -448,7 +501,7 @@ def _command_routes() -> APIRouter:
                      version: IfMatch, body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(),
                      key: IdempotencyKey = None):
         """A supervisor decides; never the one who asked (two-person rule)."""
-        return await _command(request, who, key, lambda now: world_of(request).decide(
+        return await _command(request, who, "approval.decide", key, lambda now: world_of(request).decide(
             who, approval_id, decision == "approve", body.note, version, now))
 
     return router

@@ -128,9 +128,15 @@ class Assets:
         return False
 
     # measures
+    def ordered(self, result: dict, kind: str) -> float:
+        """What freezes (or deductions) on a hit already claim: all but the rejected and failed."""
+        measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
+        return round(sum(m["amount"] for m in measures if m["kind"] == kind and m["state"] not in ("rejected", "failed")), 2)
+
     def order(self, query: dict, result: dict, kind: str, amount: float, now: float, by: str) -> dict:
-        """A freeze or deduction on a hit; above the threshold it waits for a supervisor."""
-        needs_approval = amount > APPROVAL_THRESHOLD_YUAN
+        """A freeze or deduction on a hit; when it takes the hit's total of its kind above the
+        threshold it waits for a supervisor (orders split in parts are counted together)."""
+        needs_approval = round(self.ordered(result, kind) + amount, 2) > APPROVAL_THRESHOLD_YUAN
         measure = {
             "id": self._records.new_id("measure", "F"),
             "kind": kind,

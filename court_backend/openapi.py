@@ -37,6 +37,12 @@ def install(app: FastAPI) -> None:
             }
             spec["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
             spec["security"] = [{"bearer": []}]
+            for operation in (op for item in spec["paths"].values() for op in item.values()):
+                for parameter in operation.get("parameters", []):
+                    if parameter["in"] == "header" and parameter["name"].lower() in ("idempotency-key", "if-match"):
+                        # Optional to the framework only so that their absence gets this API's own answer
+                        # (400 and 428), which the operation's responses list.
+                        parameter["required"] = True
             for path in ("/api/v1/health", "/api/v1/auth/token"):
                 for operation in spec["paths"][path].values():
                     operation["security"] = []  # the only ways in without a token

@@ -13,10 +13,28 @@ MEDIA_TYPE = "application/problem+json"
 TITLES = {
     "unauthorized": "Authentication required",
     "invalid-credentials": "Wrong username or password",
+    "forbidden": "Your role may not do this",
     "not-found": "No such resource",
     "invalid-request": "The request is not valid",
     "method-not-allowed": "Method not allowed",
+    "request-too-large": "The request body is too large",
     "events-gone": "Those events are no longer held; take a fresh snapshot",
+    "idempotency-key-missing": "An Idempotency-Key header is required",
+    "idempotency-key-reused": "This Idempotency-Key was used for another request",
+    "precondition-required": "If-Match with the object's version is required",
+    "stale-version": "The object changed since the version you saw",
+    "team-unavailable": "The team is not available",
+    "task-finished": "The task is already finished",
+    "owned-by-another": "Another operator owns this escalation",
+    "not-owned": "You do not own this escalation",
+    "already-acknowledged": "You already own this escalation",
+    "escalation-resolved": "The escalation is resolved",
+    "case-closed": "The case is closed",
+    "no-hit": "The institution found nothing",
+    "amount-above-finding": "More than what was found",
+    "already-decided": "The approval is already decided",
+    "two-person-rule": "Whoever asks cannot approve",
+    "internal-error": "The backend failed on this request",
 }
 
 
@@ -39,6 +57,11 @@ def problem_response(status: int, kind: str, detail: str = "", headers: dict[str
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(Exception)
+    async def _defect(_: Request, exc: Exception) -> JSONResponse:
+        # A defect of this backend: still a problem document, and logged with its traceback by the server.
+        return problem_response(500, "internal-error", "The backend could not answer this request; it has been logged.")
+
     @app.exception_handler(Problem)
     async def _problem(_: Request, exc: Problem) -> JSONResponse:
         return problem_response(exc.status, exc.kind, exc.detail, exc.headers, **exc.extra)

@@ -317,10 +317,12 @@ class Escalation(Model):
 class EscalateRequest(StrictModel):
     to: Literal["supervisor", "court_above"]
     reason: ShortText
+    note: Text = ""
 
 
 class ResolveRequest(StrictModel):
     outcome: ShortText
+    note: Text = ""
 
 
 class AuditEntry(Model):
@@ -362,6 +364,7 @@ class Kpis(Model):
 
 class TeamPositionEvent(Position):
     team_id: str
+    version: int  # the team's: a heartbeat changes its position, and so its version
 
 
 class TeamStatusEvent(Model):

@@ -190,7 +190,8 @@ class World:
 
     # commands
     @staticmethod
-    def _allow(who: Principal, permission: str) -> None:
+    def allow(who: Principal, permission: str) -> None:
+        """403 unless the caller's role holds `permission`."""
         if permission not in PERMISSIONS[who.role]:
             raise Problem(403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission)
 
@@ -200,6 +201,9 @@ class World:
         412 to name who changed the object and how."""
         if if_match is None:
             raise Problem(428, "precondition-required", f"Send If-Match with the {kind}'s version (its ETag).")
+        if not 1 <= if_match <= doc["version"]:
+            raise Problem(412, "stale-version", f"The {kind} is at version {doc['version']}; it never had version {if_match}.",
+                          current_version=doc["version"])
         if if_match != doc["version"]:
             change, by, at = last_change
             raise Problem(412, "stale-version", f"The {kind} changed since version {if_match}: {change} by {by} at {at}.",
@@ -228,7 +232,7 @@ class World:
         return team
 
     def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
-        self._allow(who, "task.dispatch")
+        self.allow(who, "task.dispatch")
         case = self._open_case(case_id)
         team = self._available_team(team_id)
         task = self.simulation.create_task(team, case["id"], case["location"]["lon"], case["location"]["lat"], kind,
@@ -247,7 +251,7 @@ class World:
         return task
 
     def reassign(self, who: Principal, task_id: str, team_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "task.dispatch")
+        self.allow(who, "task.dispatch")
         task = self._open_task(task_id, if_match)
         team = self._available_team(team_id)
         before = self.records.snapshot(task)
@@ -256,7 +260,7 @@ class World:
         return public(task)
 
     def cancel(self, who: Principal, task_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "task.dispatch")
+        self.allow(who, "task.dispatch")
         task = self._open_task(task_id, if_match)
         before = self.records.snapshot(task)
         self.simulation.cancel_task(task, now, who.username, note)
@@ -264,7 +268,7 @@ class World:
         return public(task)
 
     def message(self, who: Principal, team_id: str, text: str, now: float) -> dict:
-        self._allow(who, "team.message")
+        self.allow(who, "team.message")
         team = self.simulation.team(team_id)
         if team is None:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
@@ -289,7 +293,7 @@ class World:
             raise Problem(409, "owned-by-another", f"{owner} owns this escalation.", owner=owner)
 
     def acknowledge(self, who: Principal, escalation_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "escalation.handle")
+        self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
         if escalation["state"] == "escalated" and escalation["escalated_to"] == "supervisor" and who.role != "supervisor":
@@ -303,52 +307,56 @@ class World:
         self._audit(who, "acknowledge", "escalation", escalation, before, {"note": note})
         return public(escalation)
 
-    def escalate(self, who: Principal, escalation_id: str, to: str, reason: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "escalation.handle")
+    def escalate(self, who: Principal, escalation_id: str, to: str, reason: str, note: str, if_match: int | None,
+                 now: float) -> dict:
+        self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
         before = self.records.snapshot(escalation)
         # Escalating hands it on: the supervisors (or the court above) take it from here.
-        self.escalations.step(escalation, f"escalated to {to}", "escalated", now, who.username, reason,
+        self.escalations.step(escalation, f"escalated to {to}", "escalated", now, who.username, _with_note(reason, note),
                               escalated_to=to, owner=None)
-        self._audit(who, "escalate", "escalation", escalation, before, {"to": to, "reason": reason})
+        self._audit(who, "escalate", "escalation", escalation, before, {"to": to, "reason": reason, "note": note})
         return public(escalation)
 
-    def resolve(self, who: Principal, escalation_id: str, outcome: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "escalation.handle")
+    def resolve(self, who: Principal, escalation_id: str, outcome: str, note: str, if_match: int | None, now: float) -> dict:
+        self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         if escalation["owner"] != who.username:
             self._not_owned_by_another(escalation, who)
             raise Problem(409, "not-owned", "Acknowledge the escalation before resolving it.")
         before = self.records.snapshot(escalation)
-        self.escalations.step(escalation, "resolved", "resolved", now, who.username, outcome, outcome=outcome,
-                              resolved_at=utc_iso(now))
-        self._audit(who, "resolve", "escalation", escalation, before, {"outcome": outcome})
+        self.escalations.step(escalation, "resolved", "resolved", now, who.username, _with_note(outcome, note),
+                              outcome=outcome, resolved_at=utc_iso(now))
+        self._audit(who, "resolve", "escalation", escalation, before, {"outcome": outcome, "note": note})
         return public(escalation)
 
     def launch_query(self, who: Principal, case_id: str, channel: str, categories: list[str], now: float) -> dict:
-        self._allow(who, "query.launch")
+        self.allow(who, "query.launch")
         case = self._open_case(case_id)
         query = self.assets.launch(case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username)
         self._audit(who, "launch_query", "query", query, None, {"case_id": case_id, "channel": channel, "categories": categories})
         return public(query)
 
     def order_measure(self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float) -> dict:
-        self._allow(who, "measure.order")
+        self.allow(who, "measure.order")
         query = self.records.get("query", query_id)
         result = None if query is None else next((r for r in query["results"] if r["id"] == result_id), None)
         if result is None:
             raise Problem(404, "not-found", f"There is no result {result_id} in query {query_id}.")
         if not result["hit"]:
             raise Problem(409, "no-hit", f"{result['institution']} found nothing to {kind}.")
-        if amount > result["finding"]["value"]:
-            raise Problem(422, "amount-above-finding", f"{amount:.2f} yuan is more than the {result['finding']['value']:.2f} found.")
+        value, ordered = result["finding"]["value"], self.assets.ordered(result, kind)
+        if round(ordered + amount, 2) > value:
+            raise Problem(422, "amount-above-finding",
+                          f"{amount:.2f} yuan is more than is left to {kind}: {value:.2f} found, {ordered:.2f} already ordered.",
+                          found=value, already_ordered=ordered)
         measure = self.assets.order(query, result, kind, amount, now, who.username)
         self._audit(who, kind, "measure", measure, None, {"query_id": query_id, "result_id": result_id, "amount": amount})
         return public(measure)
 
     def request_detention(self, who: Principal, case_id: str, person: str, days: int, reason: str, now: float) -> dict:
-        self._allow(who, "escalation.handle")
+        self.allow(who, "escalation.handle")
         self._open_case(case_id)
         approval = self.assets.request_approval("detention", "case", case_id, case_id, now, who.username,
                                                 {"person": person, "days": days, "reason": reason})
@@ -356,7 +364,7 @@ class World:
         return public(approval)
 
     def decide(self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float) -> dict:
-        self._allow(who, "approval.decide")
+        self.allow(who, "approval.decide")
         approval = self.records.get("approval", approval_id)
         if approval is None:
             raise Problem(404, "not-found", f"There is no approval {approval_id}.")
@@ -369,6 +377,11 @@ class World:
         self.assets.decide(approval, approve, now, who.username, note)
         self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})
         return public(approval)
+
+
+def _with_note(said: str, note: str) -> str:
+    """A timeline entry's text: the reason or outcome, and the operator's note when there is one."""
+    return f"{said} ({note})" if note else said
 
 
 def _epoch(iso: str) -> float:

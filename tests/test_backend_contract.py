@@ -95,6 +95,7 @@ def an_open_case(backend) -> dict:
 
 def test_dispatch_creates_a_task_once_per_key(backend):
     team, case = standby_team(backend), an_open_case(backend)
+    first_cursor = newest_event(backend)
     key = uuid.uuid4().hex
     body = {"case_id": case["id"], "team_id": team["id"], "kind": "service", "note": "送达执行通知书"}
     first = backend.command("tasks", body, key=key)
@@ -112,6 +113,9 @@ def test_dispatch_creates_a_task_once_per_key(backend):
     busy = backend.command("tasks", body)
     assert busy.status_code == 409 and busy.json()["task_id"] == task["id"]
     assert backend.get("teams/" + team["id"])["task_id"] == task["id"]
+    # The team's new task is news on the stream too, not only in a later snapshot.
+    told = wait_for_event(backend, first_cursor, lambda kind, data: kind == "team.status" and data["team_id"] == team["id"])
+    assert told["task_id"] == task["id"]
     audit = backend.get("audit", object_id=task["id"])["items"]
     assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
     assert audit[0]["before"] is None and audit[0]["after"]["id"] == task["id"]
@@ -198,9 +202,11 @@ def test_escalating_hands_an_escalation_to_the_supervisors(fast_backend):
     owned = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalation["version"]).json()
     no_reason = fast_backend.command(f"escalations/{escalation['id']}/escalate", {"to": "supervisor"}, version=owned["version"])
     assert no_reason.status_code == 422
-    escalated = fast_backend.command(f"escalations/{escalation['id']}/escalate", {"to": "supervisor", "reason": "需指挥长决定"},
+    escalated = fast_backend.command(f"escalations/{escalation['id']}/escalate",
+                                     {"to": "supervisor", "reason": "需指挥长决定", "note": "当事人情绪激动"},
                                      version=owned["version"]).json()
     assert escalated["state"] == "escalated" and escalated["owner"] is None
+    assert escalated["timeline"][-1]["note"] == "需指挥长决定 (当事人情绪激动)"
     by_operator = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalated["version"])
     assert by_operator.status_code == 403
     taken = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="supervisor",
@@ -272,13 +278,42 @@ def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(fast_backend):
                           and data["state"] in ("done", "failed"), timeout=120)
     assert [step["state"] for step in done["history"]][:2] == ["awaiting_approval", "sent"]
 
-    self_asked = fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/freeze", {"amount": 1_000_001},
+    self_asked = fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1_000_001},
                                       username="supervisor").json()
     own = fast_backend.get("approvals/" + self_asked["approval_id"])
     refused = fast_backend.command(f"approvals/{own['id']}/approve", username="supervisor", version=own["version"])
     assert refused.status_code == 403 and refused.json()["type"].endswith(":two-person-rule")
     other = fast_backend.command(f"approvals/{own['id']}/reject", {"note": "证据不足"}, username="supervisor2", version=own["version"])
     assert other.status_code == 200 and other.json()["state"] == "rejected"
+
+
+def test_each_step_of_a_task_is_told_once_as_it_was(fast_backend):
+    since = newest_event(fast_backend)
+    task = fast_backend.command("tasks", {"case_id": an_open_case(fast_backend)["id"], "team_id": standby_team(fast_backend)["id"],
+                                          "kind": "investigation"}).json()
+    told = []
+
+    def en_route(kind, data):
+        if kind in ("task.created", "task.updated") and data["id"] == task["id"]:
+            told.append((data["version"], data["state"]))
+        return told and told[-1][1] == "en_route"
+
+    wait_for_event(fast_backend, since, en_route, timeout=120)
+    # Accepting and heading out happen in one tick: each is still its own event, with its own version.
+    assert told == [(1, "assigned"), (2, "accepted"), (3, "en_route")]
+
+
+def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(fast_backend):
+    query, hit = a_large_hit(fast_backend)
+    path, value = f"queries/{query['id']}/results/{hit['id']}/freeze", hit["finding"]["value"]
+    first = fast_backend.command(path, {"amount": 600_000})
+    assert first.status_code == 201 and first.json()["state"] == "sent"
+    # Split in two, the freeze is above the threshold all the same: the second part waits for a supervisor.
+    second = fast_backend.command(path, {"amount": round(value - 600_000, 2)})
+    assert second.status_code == 201 and second.json()["state"] == "awaiting_approval"
+    beyond = fast_backend.command(path, {"amount": 1})
+    assert beyond.status_code == 422 and beyond.json()["already_ordered"] == value
+    assert fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1}).status_code == 201
 
 
 def test_the_two_person_rule_on_a_detention(fast_backend):

@@ -1,0 +1,69 @@
+"""Whatever a client sends, the backend answers with a problem document and a 4xx, never a 500,
+and a command's checks come in the order a client can act on."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import requests
+
+from .test_backend_contract import standby_team
+
+
+def is_problem(response: requests.Response, status: int) -> bool:
+    return response.status_code == status and response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("if_match", ['"\xb2"', '"' + "9" * 5000 + '"', 'W/"1"', "*", "1", '"1', '"-1"', '"1.0"'])
+def test_an_if_match_that_names_no_version_is_refused(backend, if_match):
+    headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "If-Match": if_match}
+    response = requests.post(backend.api("tasks/W000001/cancel"), json={}, headers=headers, timeout=10)
+    assert is_problem(response, 422)
+
+
+@pytest.mark.parametrize(("path", "params"), [
+    ("audit", {"page_token": "9999999999999999999"}),
+    ("audit", {"page_token": "-1"}),
+    ("cases", {"page_token": "!!"}),
+    ("cases", {"page_token": "K999999"}),
+    ("tasks", {"page_token": "99999999999999999999999"}),
+    ("teams", {"page_token": "T9999"}),
+    ("teams", {"status": "bogus"}),
+])
+def test_a_page_token_or_filter_this_backend_never_issued_is_refused(backend, path, params):
+    assert is_problem(requests.get(backend.api(path), params=params, headers=backend.auth(), timeout=10), 422)
+
+
+def test_pages_are_keyed_by_the_last_object_shown(backend):
+    court_id = standby_team(backend)["court_id"]
+    every = backend.get("tasks", court_id=court_id, page_size=1000)["items"]
+    assert every and {t["court_id"] for t in every} == {court_id}
+    first = backend.get("tasks", court_id=court_id, page_size=1)
+    if len(every) > 1:
+        assert first["next_page_token"] == every[0]["id"]
+        assert backend.get("tasks", court_id=court_id, page_size=1000, page_token=every[0]["id"])["items"] == every[1:]
+
+
+def test_an_observer_is_refused_before_anything_else_is_checked(backend):
+    response = requests.post(backend.api("tasks"), json={"case_id": "K000001", "team_id": "T0001", "kind": "notice"},
+                             headers=backend.auth("observer"), timeout=10)
+    assert is_problem(response, 403)
+
+
+def test_the_same_json_however_written_is_the_same_request(backend):
+    team = standby_team(backend)
+    key = uuid.uuid4().hex
+    first = backend.command(f"teams/{team['id']}/messages", {"text": "原地待命"}, key=key)
+    headers = {**backend.auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
+    again = requests.post(backend.api(f"teams/{team['id']}/messages"), data='{ "text" : "原地待命" }'.encode(),
+                          headers=headers, timeout=10)
+    assert first.status_code == again.status_code == 201 and again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+
+
+def test_a_body_too_large_is_413_before_it_is_read(backend):
+    headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
+    response = requests.post(backend.api("teams/T0001/messages"), data=b'{"text": "' + b"x" * 2_000_000 + b'"}',
+                             headers=headers, timeout=30)
+    assert is_problem(response, 413)
