@@ -5,6 +5,7 @@ wait for a supervisor, messages to teams, and the KPIs. Strict decoders, as in `
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from console.decoding import (
@@ -170,6 +171,15 @@ class Measure:
     approval_id: str | None
     updated_at: float
     version: int
+
+
+SETTLED_WITHOUT_EFFECT = ("rejected", "failed")
+
+
+def already_ordered(measures: Iterable[Measure], result_id: str, kind: str) -> float:
+    """What the freezes (or deductions) on a hit already claim: a backend refuses any beyond its value."""
+    return round(sum(m.amount for m in measures
+                     if m.result_id == result_id and m.kind == kind and m.state not in SETTLED_WITHOUT_EFFECT), 2)
 
 
 @dataclass(frozen=True, slots=True)

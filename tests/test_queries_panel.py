@@ -14,6 +14,8 @@ from widgets.names import format_yuan, name
 from widgets.queries_panel import CASE_ROLE, QueriesModel, QueriesPanel
 from widgets.selection import Selected
 
+from .conftest import when_the_dialog_opens
+
 BACKEND = "快"
 
 
@@ -135,6 +137,19 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
             in panel.detail.toPlainText()
 
     qtbot.waitUntil(state_shown, timeout=30_000)
+    # A second freeze on the hit is offered what is left of its value, not the whole of it again.
+    offered = {}
+
+    def look(dialog):
+        dialog.hit.setCurrentIndex(dialog.hit.findData(hit.id))
+        claimed = 0 if store.measures.get(BACKEND, measure_id).state == "failed" else 1000
+        offered.update(amount=dialog.amount.value(), left=round(max(0.0, hit.value - claimed), 2),
+                       ordered_shown=dialog.ordered.isVisible() == bool(claimed))
+        dialog.reject()
+
+    when_the_dialog_opens(look)
+    panel.measure_action.trigger()
+    assert offered["amount"] == offered["left"] and offered["ordered_shown"]
     # It follows the freeze as the institution carries it out.
     qtbot.waitUntil(lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"), timeout=120_000)
     qtbot.waitUntil(state_shown, timeout=30_000)

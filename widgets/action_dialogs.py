@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import Case, Query
+from console.casework import Case, Measure, Query, already_ordered
 from console.catalogue import CATEGORIES, CHANNELS
 from widgets.names import format_yuan, name
 from widgets.team_style import ERROR_STYLE
@@ -84,11 +84,13 @@ class QueryDialog(_Form):
 
 
 class MeasureDialog(_Form):
-    """A freeze or a deduction on one of a batch's hits, up to the value found."""
+    """A freeze or a deduction on one of a batch's hits, up to what is left of the value found."""
 
-    def __init__(self, query: Query, threshold_yuan: float | None, parent: QWidget | None = None) -> None:
+    def __init__(self, query: Query, measures: list[Measure], threshold_yuan: float | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Freeze or deduct"), parent)
         self._query = query
+        self._measures = measures
         self.hit = QComboBox(self)
         for hit in query.hits:
             self.hit.addItem(f"{hit.institution} · {hit.finding} · {format_yuan(hit.value or 0.0)}", hit.id)
@@ -103,6 +105,8 @@ class MeasureDialog(_Form):
         self.amount.setGroupSeparatorShown(True)
         self.amount.setSuffix(" " + self.tr("yuan"))
         self.form.addRow(self.tr("Amount"), self.amount)
+        self.ordered = QLabel(self)
+        self.form.addRow("", self.ordered)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         if threshold_yuan is not None:
@@ -110,6 +114,7 @@ class MeasureDialog(_Form):
                 limit=format_yuan(threshold_yuan)))
         self.form.addRow("", self.note)
         self.hit.currentIndexChanged.connect(self._on_hit)
+        self.kind.currentIndexChanged.connect(self._on_hit)
         self._on_hit()
         self.finish(self.tr("Order"))
 
@@ -117,17 +122,28 @@ class MeasureDialog(_Form):
         hit = next(h for h in self._query.hits if h.id == self.hit.currentData())
         return hit.value or 0.0
 
+    def _ordered(self) -> float:
+        return already_ordered(self._measures, self.hit.currentData(), self.kind.currentData())
+
+    def _left(self) -> float:
+        return max(0.0, round(self._value() - self._ordered(), 2))
+
     def _on_hit(self) -> None:
-        if self.hit.count():
-            self.amount.setValue(self._value())
+        if not self.hit.count():
+            return
+        self.amount.setValue(self._left())
+        ordered = self._ordered()
+        self.ordered.setVisible(ordered > 0)
+        self.ordered.setText(self.tr("{ordered} of the {value} found is already ordered; {left} is left.").format(
+            ordered=format_yuan(ordered), value=format_yuan(self._value()), left=format_yuan(self._left())))
 
     def accept(self) -> None:
         if not self.hit.count():
             self.refuse(self.tr("This batch has no hit to act on."))
         elif self.amount.value() <= 0:
             self.refuse(self.tr("The amount must be above zero."))
-        elif self.amount.value() > self._value():
-            self.refuse(self.tr("At most the value found: {value}.").format(value=format_yuan(self._value())))
+        elif round(self.amount.value(), 2) > self._left():
+            self.refuse(self.tr("At most what is left of the value found: {left}.").format(left=format_yuan(self._left())))
         else:
             super().accept()
 

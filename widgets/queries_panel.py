@@ -317,7 +317,8 @@ class QueriesPanel(QWidget):
             return
         backend, query = shown
         health = self._store.health.get(backend)
-        dialog = MeasureDialog(query, health.limits.get("approval_threshold_yuan") if health else None, self)
+        measures = [m for b, m in self._store.measures if b == backend and m.query_id == query.id]
+        dialog = MeasureDialog(query, measures, health.limits.get("approval_threshold_yuan") if health else None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._connections.submit(backend, dialog.path(), dialog.body(), self.tr("{measure} {amount} for {case}").format(
                 measure=dialog.kind.currentText(), amount=format_yuan(dialog.body()["amount"]),

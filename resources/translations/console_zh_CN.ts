@@ -1064,6 +1064,10 @@ Last fix {age} ago</source>
         <translation>下达</translation>
     </message>
     <message>
+        <source>{ordered} of the {value} found is already ordered; {left} is left.</source>
+        <translation>查得 {value}，已下达 {ordered}，尚余 {left}。</translation>
+    </message>
+    <message>
         <source>This batch has no hit to act on.</source>
         <translation>该批次没有可处置的命中。</translation>
     </message>
@@ -1072,8 +1076,8 @@ Last fix {age} ago</source>
         <translation>金额须大于零。</translation>
     </message>
     <message>
-        <source>At most the value found: {value}.</source>
-        <translation>最多为查得金额：{value}。</translation>
+        <source>At most what is left of the value found: {left}.</source>
+        <translation>不得超过查得金额的余额：{left}。</translation>
     </message>
 </context>
 <context>
