@@ -117,15 +117,18 @@ def test_a_detention_waits_for_another_supervisor(qtbot, supervisor_console, fas
 
     qtbot.waitUntil(lambda: asked() is not None, timeout=30_000)
     panel = supervisor_console.window.approvals_panel
-    row = next(r for r in range(panel.queue.rowCount())
-               if panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id == asked().id)
-    panel.view.selectRow(row)
+
+    def row() -> int:  # found again each time: approvals of other tests arrive and the queue re-sorts
+        return next(r for r in range(panel.queue.rowCount())
+                    if panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id == asked().id)
+
+    panel.view.selectRow(row())
     assert not panel.approve.isEnabled() and "two-person" in panel.status.text()
     decided = fast_backend.command(f"approvals/{asked().id}/approve", {"note": ""}, username="supervisor2",
                                    version=asked().version)
     assert decided.status_code == 200, decided.text
     qtbot.waitUntil(lambda: asked().state == "approved", timeout=30_000)
-    qtbot.waitUntil(lambda: "supervisor2" in panel.queue.index(row, panel.model.STATE).data())
+    qtbot.waitUntil(lambda: "supervisor2" in panel.queue.index(row(), panel.model.STATE).data())
 
 
 def test_an_action_taken_while_the_backend_is_down_is_delivered_once_when_it_returns(qtbot, session):
