@@ -29,7 +29,7 @@ from widgets.connection_panel import ask_password
 from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from widgets.layouts import LAYOUTS
 from widgets.live_store import LiveStore
-from widgets.main_window import MainWindow
+from widgets.main_window import DEFAULT_SIZE, MainWindow
 from widgets.theme import DEFAULT_THEME, THEMES, apply_theme
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,9 @@ class Screenshot:
     def __init__(self, session: ConsoleSession, path: Path, after_s: float) -> None:
         self._session, self._path, self._after_ms = session, path, int(after_s * 1000)
         self._armed = False
+        # Always the same size, whatever size the window was last left at (or the screen allows,
+        # offscreen): pictures of the console compare with each other.
+        session.window.resize(*DEFAULT_SIZE)
         session.live.changed.connect(self._on_changed)
         QTimer.singleShot(int((SCREENSHOT_GIVE_UP_S + after_s) * 1000), self._on_give_up)
 
@@ -181,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     app.aboutToQuit.connect(session.shutdown)
     # Ctrl+C or a polite kill closes the window like File → Quit: the layout is saved and the
     # embedded backend stopped. (Python runs the handler at the next timer tick of the console.)
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: QTimer.singleShot(0, session.window.close))
+    # So does closing its terminal (SIGHUP, where the platform has it).
+    for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, lambda *_: QTimer.singleShot(0, session.window.close))
     session.window.show()
     session.start(only=args.profile)
     if args.screenshot is not None:

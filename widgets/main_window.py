@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # the platform's Quit key is none on some (Windows)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         actions_menu = self.menuBar().addMenu(self.tr("&Actions"))
