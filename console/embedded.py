@@ -3,7 +3,8 @@
 A console with no backend configured starts one, with a fresh data directory and a fresh random
 password that never leaves this process (it is handed over in the child's environment, not on its
 command line, where any user could read it). The GUI thread only launches and stops the process;
-waiting for it to listen happens on the sync worker (`wait_ready`).
+waiting for it to listen happens on the sync worker (`wait_ready`). A backend that dies after it
+was up is started again on its port and data, so that the console's link resumes where it was.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ READY = re.compile(r"^court-backend: listening on (https?://\S+)\s*$")
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 5.0
+MAX_RESTARTS = 5  # a backend that keeps dying is left dead, and its link says so
+DATA_PREFIX = "court-backend-"  # of the fresh data directories, in the system's temporary directory
+OWNER_FILE = "console.pid"  # in a fresh data directory: which console it is for
 # A city-sized book: a fresh backend generates it at every start, and 50,000 cases (the backend's
 # own default) would keep a new user waiting several seconds for the first picture.
 EMBEDDED_CASES = 20_000
@@ -54,6 +58,8 @@ class EmbeddedBackend:
         self._url: str | None = None
         self._output_tail: list[str] = []
         self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()  # the process and its reader, replaced when it is started again
+        self.restarts = 0
 
     def start(self) -> None:
         """Launches the process; returns at once.
@@ -63,7 +69,13 @@ class EmbeddedBackend:
         self._ready.clear()
         self._url = None
         if self._data_dir is None:
-            self._data_dir = Path(tempfile.mkdtemp(prefix="court-backend-"))
+            _remove_orphaned_data()
+            self._data_dir = Path(tempfile.mkdtemp(prefix=DATA_PREFIX))
+            (self._data_dir / OWNER_FILE).write_text(str(os.getpid()))
+        with self._lock:
+            self._launch()
+
+    def _launch(self) -> None:
         command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", str(self._port),
                    "--data", str(self._data_dir), "--seed", str(self._seed),
                    "--teams", str(self._teams), "--cases", str(self._cases), "--speed", str(self._speed), "--exit-with-stdin", *self._options]
@@ -72,19 +84,22 @@ class EmbeddedBackend:
             # Its own session: a Ctrl+C at the terminal reaches the console, which stops the backend
             # in order. Its stdin is a pipe that closes when the console dies, however it dies, and
             # the backend then stops too (--exit-with-stdin).
-            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                             stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8",
-                                             errors="replace", start_new_session=True)
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8",
+                                       errors="replace", start_new_session=True)
         except OSError as error:
             self._output_tail.append(f"cannot run {sys.executable}: {error}")
             self._ready.set()
             return
-        self._reader = threading.Thread(target=self._do_read_output, name="embedded-backend-output", daemon=True)
+        self._process = process
+        self._reader = threading.Thread(target=self._do_read_output, args=(process,), name="embedded-backend-output",
+                                        daemon=True)
         self._reader.start()
 
-    def _do_read_output(self) -> None:
-        """Reads the child's output until it exits (an unread pipe would block it)."""
-        for line in self._process.stdout:
+    def _do_read_output(self, process: subprocess.Popen) -> None:
+        """Reads the child's output until it exits (an unread pipe would block it); starts it again
+        if it died on its own after it was up."""
+        for line in process.stdout:
             line = line.rstrip()
             match = READY.match(line)
             if match and not self._ready.is_set():
@@ -93,11 +108,28 @@ class EmbeddedBackend:
                 self._ready.set()
             log.info("court-backend: %s", line)
             self._output_tail = (self._output_tail + [line])[-20:]
+        was_up = self._ready.is_set() and self._url is not None
         self._ready.set()
+        code = process.wait()
+        with self._lock:
+            if self._process is not process:
+                return  # stopped on purpose
+            if not was_up or self.restarts >= MAX_RESTARTS:
+                log.error("the embedded court backend exited (code %s); it is not started again", code)
+                return
+            self.restarts += 1
+            log.error("the embedded court backend stopped unexpectedly (exit code %s); starting it again (%d of %d)",
+                      code, self.restarts, MAX_RESTARTS)
+            process.stdout.close()
+            self._ready.clear()
+            self._launch()
 
     def wait_ready(self) -> str:
         """Blocks until the backend listens and returns its URL (call it on a worker thread)."""
         if not self._ready.wait(START_TIMEOUT_S):
+            with self._lock:
+                if self._process is not None:
+                    self._process.kill()  # hung: it must not linger until the console quits
             raise EmbeddedStartError(f"the embedded court backend did not start within {START_TIMEOUT_S:.0f} s")
         if self._url is None:
             last = next((line for line in reversed(self._output_tail) if line.strip()), "no output")
@@ -115,7 +147,9 @@ class EmbeddedBackend:
         return None if self._process is None else self._process.pid
 
     def stop(self) -> None:
-        process, self._process = self._process, None
+        with self._lock:
+            process, self._process = self._process, None
+            reader = self._reader
         if process is not None:
             process.stdin.close()
             if process.poll() is None:
@@ -126,10 +160,34 @@ class EmbeddedBackend:
                     log.warning("the embedded court backend ignored SIGTERM; killing it")
                     process.kill()
                     process.wait()
-        if self._reader is not None:
-            self._reader.join(STOP_TIMEOUT_S)
+        if reader is not None:
+            reader.join(STOP_TIMEOUT_S)
         if process is not None:
             process.stdout.close()
         if self._data_dir is not None and not self._keep_data:
             shutil.rmtree(self._data_dir, ignore_errors=True)
             self._data_dir = None
+
+
+def _remove_orphaned_data() -> None:
+    """Removes the fresh data directories of consoles that died without cleaning up (killed)."""
+    if os.name != "posix":
+        return  # telling a live process from a dead one by its id is a POSIX idiom (os.kill(pid, 0))
+    for directory in Path(tempfile.gettempdir()).glob(DATA_PREFIX + "*"):
+        try:
+            owner = int((directory / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # not one of ours, or not yet claimed
+        if owner != os.getpid() and not _alive(owner):
+            log.info("removing %s, left by a console that is gone", directory)
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True

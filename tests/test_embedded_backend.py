@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import select
-import shutil
 import signal
 import subprocess
 import sys
 
 import pytest
+
+from console.embedded import EmbeddedBackend
+from console.sync import LinkState
 
 PARENT = """
 import signal
@@ -34,8 +36,26 @@ def test_the_backend_stops_when_the_console_is_killed():
             assert select.select([backend], [], [], 15)[0] == [backend], "the backend outlived the console"
         finally:
             os.close(backend)
-        shutil.rmtree(data_dir)  # a killed console cannot clean up after itself
+        # A killed console cannot clean up after itself: the next console to start one does.
+        assert os.path.isdir(data_dir)
+        console.wait()  # reaped, as its shell would: a zombie still counts as running
+        fresh = EmbeddedBackend(seed=7, cases=10)
+        fresh.start()
+        fresh.stop()
+        assert not os.path.exists(data_dir)
     finally:
         console.kill()
         console.wait()
         console.stdout.close()
+
+
+def test_a_backend_that_dies_is_started_again_and_the_console_carries_on(qtbot, session):
+    qtbot.waitUntil(session.is_live, timeout=60_000)
+    embedded, health = session.embedded, session.store.health["embedded"]
+    died = embedded.pid
+    os.kill(died, signal.SIGKILL)
+    qtbot.waitUntil(lambda: health.state == LinkState.RECONNECTING, timeout=30_000)
+    qtbot.waitUntil(lambda: embedded.pid not in (None, died) and health.state == LinkState.LIVE, timeout=60_000)
+    assert embedded.restarts == 1
+    received = health.events_received
+    qtbot.waitUntil(lambda: health.events_received > received, timeout=30_000)
