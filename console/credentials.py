@@ -25,8 +25,6 @@ class Vault:
         # keyrings.alt's backends keep passwords in files, which is just what must not happen.
         self.persistent = (not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
                            and not type(backend).__module__.startswith("keyrings.alt"))
-        if not self.persistent:
-            log.warning("no OS keyring: passwords are kept in memory for this session only")
 
     @staticmethod
     def _account(profile_name: str, username: str) -> str:
@@ -48,6 +46,8 @@ class Vault:
         """Keeps a password for the session, and in the keyring when asked and possible; True if stored there."""
         account = self._account(profile_name, username)
         self._memory[account] = secret
+        if remember and not self.persistent:
+            log.warning("no OS keyring: the password of %s is kept in memory for this session only", profile_name)
         if not (remember and self.persistent):
             return False
         try:
