@@ -36,6 +36,7 @@ MAX_KEY_LENGTH = 200
 MAX_BODY_BYTES = 64 * 1024  # the largest command is a few hundred bytes
 PING_S = 10.0  # an idle stream gets a comment this often, well inside the 15 s the contract promises
 EVENT_ID = r"^[0-9]{1,18}$"  # ASCII digits only: int() would also take "²", "+5" or "1_000"
+EVENT_ID_OR_NONE = r"^([0-9]{1,18})?$"
 STRONG_ETAG = r'^"[0-9]{1,18}"$'  # a weak one or `*` would let a change through over someone else's
 BBOX = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
 TEAM_STATUSES = Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
@@ -114,14 +115,15 @@ def current_principal(request: Request,
     return backend_of(request).accounts.authenticate(authorization)
 
 
-def resume_point(request: Request, last_event_id: Annotated[str | None, Header(pattern=EVENT_ID)] = None) -> int:
+def resume_point(request: Request,
+                 last_event_id: Annotated[str | None, Header(pattern=EVENT_ID_OR_NONE)] = None) -> int:
     """The id after which a stream starts: the client's Last-Event-ID, or the newest event.
 
     A dependency rather than code in the stream itself: FastAPI has started a 200 response by the
     time an SSE generator runs, so a refusal (422, 410) must be decided before it.
     """
     events = backend_of(request).events
-    if last_event_id is None:
+    if not last_event_id:  # absent, or empty: a client that has seen no event yet
         return events.last_id
     resume_from = int(last_event_id)
     if not events.can_resume_after(resume_from):

@@ -126,6 +126,12 @@ def test_resume_from_last_event_id_loses_and_repeats_nothing(backend):
     assert [(e.type, e.data) for e in resumed[:80]] == [(e.type, e.data) for e in first[40:120]]
 
 
+def test_an_empty_last_event_id_is_no_resume_point(backend):
+    headers = {**backend.auth(), "Last-Event-ID": ""}
+    with requests.get(backend.api("events"), headers=headers, stream=True, timeout=10) as response:
+        assert response.status_code == 200
+
+
 @pytest.mark.parametrize(("last_event_id", "status"), [("abc", 422), ("-3", 422), ("+5", 422), ("1_000", 422), ("\xb2", 422),
                                                        ("9" * 5000, 422), ("999999999", 410)])
 def test_a_resume_point_the_backend_cannot_honour_is_refused(backend, last_event_id, status):
