@@ -48,6 +48,7 @@ from widgets.team_style import (
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
+FLASH_FOREGROUND = QColor("#ffffff")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -116,12 +117,15 @@ class EscalationsModel(RowsModel):
         if role == SORT_ROLE:
             # The queue: open before handled, then by severity, then the oldest first.
             return (escalation.state == EscalationState.RESOLVED, escalation.severity.value, escalation.raised_at)
+        flashing = self._alarm.flash_on and self._alarm.is_alarming(backend, escalation.id)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if flashing:
+                return QBrush(FLASH_FOREGROUND)  # a severity's own colour would vanish on the flash
             if column == self.SEVERITY:
                 return QBrush(SEVERITY_COLORS[escalation.severity])
             if column == self.COUNTDOWN and waiting and now > escalation.ack_deadline:
                 return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.BackgroundRole and self._alarm.flash_on and self._alarm.is_alarming(backend, escalation.id):
+        if role == Qt.ItemDataRole.BackgroundRole and flashing:
             return QBrush(FLASH_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and escalation.severity == Severity.P1 and waiting:
             return QBrush(P1_BACKGROUND)
@@ -139,7 +143,7 @@ class EscalationsModel(RowsModel):
         rows = [row for key in self._alarm.waiting if (row := self.rows().row(*key)) is not None and row < self._rows]
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1),
-                                  [Qt.ItemDataRole.BackgroundRole])
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
     def _on_commands(self, changes: Changes) -> None:
         if not changes.commands:
