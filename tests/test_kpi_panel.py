@@ -7,6 +7,7 @@ import queue
 from collections import Counter
 
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 
 from console.casework import Kpis, decode_kpis
 from console.domain import Court, CourtLevel, EscalationState, Severity
@@ -53,6 +54,27 @@ def test_before_any_indicator_it_says_so_and_several_backends_are_summed(qtbot):
     # The courts of both backends, by name, most overdue first; an unknown court by its id.
     assert list(panel.courts.values().items()) == [("自贡市中级", 6), ("成都市锦江区", 4), ("C9", 1)]
     assert panel.ages.values() == {"<1 min": 2, ">4 h": 4}
+
+
+def test_in_a_wide_low_band_the_charts_stand_in_a_row_and_the_courts_that_fit_are_shown(qtbot):
+    store = Store()
+    live = LiveStore(store, queue.SimpleQueue())
+    host = QWidget()  # a dock's room: a top-level window would not be let as low as a band under the map
+    qtbot.addWidget(host)
+    panel = KpiPanel(live, host)
+    courts = [court(f"C{i}", f"第{i}法院", "a") for i in range(12)]
+    store.apply([SnapshotLoaded("a", courts, [], 0, kpis=kpis(3, 0.5, 10, tuple((f"C{i}", 20 - i) for i in range(12))))])
+    host.resize(1500, 700)
+    panel.setGeometry(0, 0, 900, 700)
+    host.show()
+    qtbot.waitUntil(lambda: len(panel.courts.values()) == 10, timeout=5_000)
+    assert panel.charts.getItemPosition(panel.charts.indexOf(panel.ages))[0] == 1  # two rows
+    panel.setGeometry(0, 0, 1500, 180)
+    qtbot.waitUntil(lambda: 0 < len(panel.courts.values()) < 10, timeout=5_000)
+    assert {panel.charts.getItemPosition(panel.charts.indexOf(chart))[0]
+            for chart in (panel.daily, panel.courts, panel.teams, panel.severity, panel.ages)} == {0}
+    # The most overdue are the ones kept.
+    assert list(panel.courts.values()) == [f"第{i}法院" for i in range(len(panel.courts.values()))]
 
 
 def test_the_charts_show_the_backends_kpis_and_the_live_counts(qtbot, fast_console, fast_backend):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -112,8 +112,9 @@ class Chart(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(title, self)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)  # on two lines, rather than clipped, in a narrow chart
         self.view = pg.PlotWidget(self)
         self.plot = self.view.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
@@ -164,8 +165,14 @@ class BarChart(Chart):
                           brushes=brushes)
         self.plot.getAxis("left").setTicks([[(row, f"{label}  {int(value)}")
                                              for row, (label, value) in enumerate(zip(labels, values, strict=True))]])
-        self.plot.setYRange(-0.5, max(count, self._rows) - 0.5, padding=0)
+        self.plot.setYRange(-0.5, max(count, min(self._rows, self.room())) - 0.5, padding=0)
         self.plot.setXRange(0, max(float(widths.max()) if count else 0.0, 1.0), padding=0.02)
+
+    def room(self) -> int:
+        """How many bars fit with their labels apart, at the chart's height now (at most its rows)."""
+        if not self.isVisible():
+            return self._rows  # not laid out yet: a resize draws it again when it is shown
+        return max(1, min(self._rows, int(self.view.height() / (self.fontMetrics().height() * 1.1))))
 
     def values(self) -> dict:
         """What the bars show now, by key."""
@@ -253,24 +260,17 @@ class KpiPanel(QWidget):
         headlines.addWidget(self.freshness, 0, 3)
         headlines.setColumnStretch(1, 2)
         headlines.setColumnStretch(3, 1)
-        charts = QGridLayout()
-        charts.setContentsMargins(2, 0, 2, 2)
-        charts.setSpacing(4)
-        charts.addWidget(self.daily, 0, 0, 1, 2)
-        charts.addWidget(self.teams, 0, 2)
-        charts.addWidget(self.courts, 1, 0)
-        charts.addWidget(self.severity, 1, 1)
-        charts.addWidget(self.ages, 1, 2)
-        for column in range(3):
-            charts.setColumnStretch(column, 1)
-        charts.setRowStretch(0, 2)
-        charts.setRowStretch(1, 3)  # ten courts need the room more than the daily lines
+        self.charts = QGridLayout()
+        self.charts.setContentsMargins(2, 0, 2, 2)
+        self.charts.setSpacing(4)
+        self._in_a_row: bool | None = None
+        self._arrange_charts(in_a_row=False)
         content = QWidget(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(headlines)
-        layout.addLayout(charts, 1)
+        layout.addLayout(self.charts, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(content)
@@ -285,6 +285,39 @@ class KpiPanel(QWidget):
         live.changed.connect(self._on_changed)
         self._apply_palette()
         self._on_redraw()
+
+    def _arrange_charts(self, in_a_row: bool) -> None:
+        """Two rows of charts, or, in a wide and low band (under the map on the wall), one row."""
+        if in_a_row == self._in_a_row:
+            return
+        self._in_a_row = in_a_row
+        grid = self.charts
+        for chart in (self.daily, self.teams, self.courts, self.severity, self.ages):
+            grid.removeWidget(chart)
+        for index in range(6):
+            grid.setColumnStretch(index, 0)
+            grid.setRowStretch(index, 0)
+        if in_a_row:
+            for column, chart in enumerate((self.daily, self.courts, self.teams, self.severity, self.ages)):
+                grid.addWidget(chart, 0, column)
+                grid.setColumnStretch(column, 2 if chart in (self.daily, self.courts) else 1)
+            grid.setRowStretch(0, 1)
+            return
+        grid.addWidget(self.daily, 0, 0, 1, 2)
+        grid.addWidget(self.teams, 0, 2)
+        grid.addWidget(self.courts, 1, 0)
+        grid.addWidget(self.severity, 1, 1)
+        grid.addWidget(self.ages, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)  # ten courts need the room more than the daily lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_charts(in_a_row=event.size().width() > 2.6 * event.size().height())
+        self._dirty.add("kpis")  # how many courts fit depends on the height
+        self._redraw_timer.start()
+        super().resizeEvent(event)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.kpis or changes.courts_changed:
@@ -335,9 +368,9 @@ class KpiPanel(QWidget):
         # A date every week: thirty labels would run into each other.
         self.daily.plot.getAxis("bottom").setTicks([[(float(i), date[5:]) for i, date in enumerate(indicators.dates)
                                                      if (len(indicators.dates) - 1 - i) % 7 == 0], []])
-        names = [court for court, _ in indicators.overdue_by_court]
-        self.courts.show_bars(names, names, [count for _, count in indicators.overdue_by_court],
-                              [OVERDUE_BRUSH] * len(names))
+        shown = indicators.overdue_by_court[:self.courts.room()]  # the most overdue first: a low chart cuts the tail
+        names = [court for court, _ in shown]
+        self.courts.show_bars(names, names, [count for _, count in shown], [OVERDUE_BRUSH] * len(names))
         bands = list(indicators.escalations_by_age)
         self.ages.show_bars(bands, bands, [indicators.escalations_by_age[b] for b in bands],
                             [AGE_BRUSHES[min(i, len(AGE_BRUSHES) - 1)] for i in range(len(bands))])

@@ -70,23 +70,24 @@ def arrange_duty(window: QMainWindow, docks: Docks) -> None:
     window.resizeDocks([left[0], right[0]], [int(width * 0.58), int(width * 0.42)], Qt.Orientation.Horizontal)
     height = window.height()
     if len(left) == 2:
-        window.resizeDocks(left, [int(height * 0.62), int(height * 0.38)], Qt.Orientation.Vertical)
+        window.resizeDocks(left, [int(height * 0.68), int(height * 0.32)], Qt.Orientation.Vertical)
     window.resizeDocks(right, [int(height * 0.38), int(height * 0.38), int(height * 0.24)][:len(right)],
                        Qt.Orientation.Vertical)
 
 
 def arrange_wall(window: QMainWindow, docks: Docks) -> None:
-    """The map takes most of the wall; the escalation queue, the teams and the KPIs stand beside it.
-    The rest stays one click away in the View menu."""
+    """The map takes most of the wall with the KPIs in a band under it, wide enough for their
+    charts; the escalation queue and the teams stand beside them. The rest stays one click away in
+    the View menu."""
     _clear(window, docks)
-    left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"]])
+    left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["kpis"]])
     right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
-                   [["escalations", "case", "queries", "approvals"], ["teams"], ["kpis", "connection", "event_log"]])
+                   [["escalations", "case", "queries", "approvals"], ["teams", "connection", "event_log"]])
     _show(docks, hidden={"connection", "event_log", "case", "queries", "approvals"})
     width, height = window.width(), window.height()
     window.resizeDocks([left[0], right[0]], [int(width * 0.7), int(width * 0.3)], Qt.Orientation.Horizontal)
-    window.resizeDocks(right, [int(height * 0.4), int(height * 0.3), int(height * 0.3)][:len(right)],
-                       Qt.Orientation.Vertical)
+    window.resizeDocks(left, [int(height * 0.68), int(height * 0.32)][:len(left)], Qt.Orientation.Vertical)
+    window.resizeDocks(right, [int(height * 0.5), int(height * 0.5)][:len(right)], Qt.Orientation.Vertical)
 
 
 ARRANGEMENTS: dict[str, Callable[[QMainWindow, Docks], None]] = {"duty": arrange_duty, "wall": arrange_wall}

@@ -46,7 +46,7 @@ from widgets.theme import apply_theme, current_theme
 log = logging.getLogger(__name__)
 
 # Bump when the set or arrangement of docks changes: an older saved layout is then ignored.
-LAYOUT_VERSION = 5
+LAYOUT_VERSION = 6
 DEFAULT_SIZE = (1600, 900)
 
 
