@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_EVENT_BYTES = 1 << 20
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,9 @@ class OversizedEvent(ValueError):
 class SseParser:
     def __init__(self, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
         self._max = max_event_bytes
-        self._buffer = b""
+        self._buffer = bytearray()  # grown in place: a long line dripping in byte by byte is not copied each time
+        self._scanned = 0  # the buffer holds no line end before this
+        self._started = False
         self._data: list[str] = []
         self._size = 0
         self._type = ""
@@ -38,26 +41,37 @@ class SseParser:
     def feed(self, chunk: bytes) -> list[SseEvent | OversizedEvent]:
         """Parses a chunk; returns the events it completed (and markers for oversized ones)."""
         out: list[SseEvent | OversizedEvent] = []
-        buffer = self._buffer + chunk if self._buffer else chunk
+        buffer = self._buffer
+        buffer += chunk
+        if not self._started:
+            if len(buffer) < len(BOM) and BOM.startswith(buffer):
+                return out  # perhaps the first bytes of a byte order mark: wait for the rest
+            self._started = True
+            if buffer.startswith(BOM):  # the spec lets a stream begin with one
+                del buffer[:len(BOM)]
         start, size = 0, len(buffer)
+        scan = self._scanned
         while True:
-            lf = buffer.find(b"\n", start)
-            cr = buffer.find(b"\r", start, lf if lf >= 0 else size)
+            lf = buffer.find(b"\n", scan)
+            cr = buffer.find(b"\r", scan, lf if lf >= 0 else size)
             if cr >= 0:
                 if cr + 1 == size:
-                    break  # a CR at the chunk's end may be the first half of a CRLF
+                    scan = cr  # a CR at the chunk's end may be the first half of a CRLF
+                    break
                 end, after = cr, cr + (2 if buffer[cr + 1] == 0x0A else 1)
             elif lf >= 0:
                 end, after = lf, lf + 1
             else:
+                scan = size
                 break
-            self._line(buffer[start:end], out)
-            start = after
-        rest = buffer[start:]
-        if len(rest) > self._max:
-            rest = b""
+            self._line(bytes(buffer[start:end]), out)
+            start = scan = after
+        del buffer[:start]
+        self._scanned = scan - start
+        if len(buffer) > self._max:
+            buffer.clear()
+            self._scanned = 0
             self._begin_skip(out)
-        self._buffer = rest
         return out
 
     def _begin_skip(self, out: list) -> None:
@@ -83,13 +97,13 @@ class SseParser:
         if line.startswith(":"):
             self.comments += 1
             return
+        self._size += len(raw)  # every field counts: a huge event type is as heavy as huge data
+        if self._size > self._max:
+            self._begin_skip(out)
+            return
         name, _, value = line.partition(":")
         value = value[1:] if value.startswith(" ") else value
         if name == "data":
-            self._size += len(raw)
-            if self._size > self._max:
-                self._begin_skip(out)
-                return
             self._data.append(value)
         elif name == "event":
             self._type = value

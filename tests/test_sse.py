@@ -43,3 +43,20 @@ def test_a_truncated_event_is_never_dispatched():
 def test_invalid_utf8_does_not_raise():
     events = feed_all(SseParser(), b"id: 1\ndata: \xff\xfe\n\n")
     assert len(events) == 1 and events[0].id == "1"
+
+
+def test_a_leading_byte_order_mark_is_not_part_of_the_first_field():
+    for chunks in ((b"\xef\xbb\xbfid: 1\ndata: a\n\n",), (b"\xef", b"\xbb", b"\xbfid: 1\ndata: a\n\n")):
+        assert feed_all(SseParser(), *chunks) == [SseEvent("1", "message", "a")]
+
+
+def test_a_huge_event_type_counts_towards_the_limit_like_data():
+    events = feed_all(SseParser(max_event_bytes=64), b"event: " + b"t" * 100 + b"\nid: 1\ndata: a\n\nid: 2\ndata: b\n\n")
+    assert isinstance(events[0], OversizedEvent) and events[1:] == [SseEvent("2", "message", "b")]
+
+
+def test_a_long_line_dripping_in_byte_by_byte_comes_out_whole():
+    parser = SseParser(max_event_bytes=1 << 20)
+    line = b"data: " + b"x" * 200_000 + b"\n\n"
+    events = [event for i in range(len(line)) for event in parser.feed(line[i:i + 1])]
+    assert events == [SseEvent(None, "message", "x" * 200_000, has_own_id=False)]
