@@ -6,6 +6,7 @@ Every call here blocks, so it runs on a worker thread, never on the GUI thread. 
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ READ_TIMEOUT_S = 15.0
 # The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
 STREAM_READ_TIMEOUT_S = 40.0
 MAX_PAGES = 10_000
+MAX_SNAPSHOT_ITEMS = 1_000_000  # of one collection: three times the largest book a province holds
 MAX_AUDIT_ENTRIES = 20_000  # far more than one case's commands; a backend that pages on without end is cut short
+MAX_BODY_BYTES = 64 << 20  # of one answer, once inflated: a page of 1,000 cases is about 2 MiB
 
 
 class ApiError(Exception):
@@ -55,12 +58,35 @@ class Snapshot:
     cursor: int
 
 
+def _body(response: requests.Response) -> bytes:
+    """The answer's body, inflated, read up to MAX_BODY_BYTES: a compressed bomb or an endless
+    answer is cut off, not read into memory."""
+    chunks, size = [], 0
+    try:
+        for chunk in response.iter_content(1 << 16):
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise ApiError(f"an answer larger than {MAX_BODY_BYTES >> 20} MiB", response.status_code)
+            chunks.append(chunk)
+    finally:
+        response.close()
+    return b"".join(chunks)
+
+
+def _parse(body: bytes) -> object:
+    """JSON, which the contract says is UTF-8; anything else, or nested beyond reason, is an ApiError."""
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise ApiError(f"malformed JSON: {type(error).__name__}: {str(error)[:200]}") from None
+
+
 def _error_from(response: requests.Response) -> ApiError:
     detail, problem_type = response.reason or "", None
     if response.headers.get("content-type", "").startswith(("application/problem+json", "application/json")):
         try:
-            body = response.json()
-        except ValueError:
+            body = _parse(_body(response))
+        except ApiError:
             body = None
         if isinstance(body, dict):
             detail = str(body.get("detail") or body.get("title") or detail)[:500]
@@ -80,8 +106,17 @@ class ApiClient:
     def _send(self, method: str, path: str, **options) -> requests.Response:
         # verify and cert go with each request: on the session, requests would let an environment
         # variable (REQUESTS_CA_BUNDLE) replace the profile's CA bundle without a word.
+        # Redirects are not followed: one could carry the password, or the token, to another host,
+        # or from https to plain http, past the profile's checks.
         options.setdefault("timeout", (CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
-        return self._session.request(method, self._url(path), verify=self._verify, cert=self._cert, **options)
+        options.setdefault("stream", True)  # bodies are read by _body, with a limit
+        response = self._session.request(method, self._url(path), verify=self._verify, cert=self._cert,
+                                         allow_redirects=False, **options)
+        if response.is_redirect:
+            response.close()
+            raise ApiError(f"HTTP {response.status_code}: the backend redirects to {response.headers.get('location', '?')!r};"
+                           " redirects are not followed (correct the profile's URL)", response.status_code)
+        return response
 
     def _url(self, path: str) -> str:
         return urljoin(self.base_url, API_PREFIX + path.lstrip("/"))
@@ -93,11 +128,9 @@ class ApiClient:
         if not response.ok:
             raise _error_from(response)
         if not response.headers.get("content-type", "").startswith("application/json"):
+            response.close()
             raise ApiError(f"expected JSON, got {response.headers.get('content-type', 'no content type')!r}", response.status_code)
-        try:
-            body = response.json()
-        except ValueError as error:
-            raise ApiError(f"malformed JSON: {error}", response.status_code) from None
+        body = _parse(_body(response))
         if not isinstance(body, dict):
             raise ApiError("expected a JSON object", response.status_code)
         return body
@@ -110,7 +143,8 @@ class ApiClient:
             raise ApiError("the token response lacks access_token or role")
         self.token = token
         expires_in = body.get("expires_in")
-        return Login(token, role, float(expires_in) if isinstance(expires_in, (int, float)) else 0.0)
+        sensible = isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool) and 0 <= expires_in < 1e9
+        return Login(token, role, float(expires_in) if sensible else 0.0)
 
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))
@@ -126,18 +160,13 @@ class ApiClient:
         """Every audit entry that matches the filters (case_id, object_id, actor), oldest first."""
         entries: list = []
         params: dict[str, str] = {"page_size": "1000", **filters}
-        while len(entries) <= max_entries:
-            body = self._json(self._send("GET", "audit", params=params, headers=self._headers()))
-            page, next_token = body.get("items"), body.get("next_page_token")
-            if not isinstance(page, list):
-                raise ApiError("audit: 'items' is not a list")
+        for page, next_token, _ in self._pages("audit", params):
             entries.extend(page)
+            if len(entries) > max_entries:
+                raise ApiError(f"audit: more than {max_entries} entries")
             if not next_token:
                 return entries
-            if not isinstance(next_token, str):
-                raise ApiError("audit: 'next_page_token' is not a string")
-            params["page_token"] = next_token
-        raise ApiError(f"audit: more than {max_entries} entries")
+        raise ApiError(f"audit: more than {MAX_PAGES} pages")
 
     def snapshot(self, collection: str, **filters: str) -> Snapshot:
         """Every item of a collection, following its pages.
@@ -148,22 +177,36 @@ class ApiClient:
         items: list = []
         cursor: int | None = None
         params: dict[str, str] = {"page_size": "1000", **filters}
+        for page, next_token, body in self._pages(collection, params):
+            items.extend(page)
+            if len(items) > MAX_SNAPSHOT_ITEMS:
+                raise ApiError(f"{collection}: more than {MAX_SNAPSHOT_ITEMS:,} items")
+            if cursor is None:
+                cursor = body.get("cursor")
+                if isinstance(cursor, bool) or not isinstance(cursor, int) or not 0 <= cursor < 2**63:
+                    raise ApiError(f"{collection}: 'cursor' is not an event id")
+            if not next_token:
+                return Snapshot(items, cursor)
+        raise ApiError(f"{collection}: more than {MAX_PAGES} pages")
+
+    def _pages(self, collection: str, params: dict[str, str]) -> Iterator[tuple[list, str | None, dict]]:
+        """Each page's items, its next page token and its whole body, until a page has no token
+        (or MAX_PAGES). Keyed pages never repeat a token nor come empty before the end."""
+        seen: set[str] = set()
         for _ in range(MAX_PAGES):
             body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
             page, next_token = body.get("items"), body.get("next_page_token")
             if not isinstance(page, list):
                 raise ApiError(f"{collection}: 'items' is not a list")
-            items.extend(page)
-            if cursor is None:
-                cursor = body.get("cursor")
-                if isinstance(cursor, bool) or not isinstance(cursor, int) or cursor < 0:
-                    raise ApiError(f"{collection}: 'cursor' is not an event id")
-            if not next_token:
-                return Snapshot(items, cursor)
-            if not isinstance(next_token, str):
+            if next_token and not isinstance(next_token, str):
                 raise ApiError(f"{collection}: 'next_page_token' is not a string")
+            if next_token and (next_token in seen or not page):
+                raise ApiError(f"{collection}: the pages go round in a circle (token {next_token[:40]!r} again, or an empty page)")
+            yield page, next_token or None, body
+            if not next_token:
+                return
+            seen.add(next_token)
             params["page_token"] = next_token
-        raise ApiError(f"{collection}: more than {MAX_PAGES} pages")
 
     def command(self, path: str, body: dict, key: str, if_match: int | None) -> tuple[int, dict]:
         """POSTs a command with its idempotency key; returns the status and the JSON answer.
@@ -175,13 +218,14 @@ class ApiClient:
             headers["If-Match"] = f'"{if_match}"'
         response = self._send("POST", path, json=body, headers=headers)
         try:
-            answer = response.json()
-        except ValueError:
+            answer = _parse(_body(response))
+        except ApiError:
             answer = {"title": response.reason or "", "status": response.status_code}
         return response.status_code, answer if isinstance(answer, dict) else {"answer": answer}
 
     def open_events(self, last_event_id: int | None) -> "EventStream":
-        headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        # Uncompressed: the stream is read as it arrives, and compression would hold events back.
+        headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache", "Accept-Encoding": "identity"}
         if last_event_id is not None:
             headers["Last-Event-ID"] = str(last_event_id)
         response = self._send("GET", "events", headers=headers, stream=True,
@@ -193,6 +237,9 @@ class ApiClient:
         if not response.headers.get("content-type", "").startswith("text/event-stream"):
             response.close()
             raise ApiError(f"the event stream has content type {response.headers.get('content-type')!r}")
+        if response.headers.get("content-encoding", "identity").lower() != "identity":
+            response.close()
+            raise ApiError(f"the event stream is {response.headers['content-encoding']}-encoded, though asked for none")
         return EventStream(response)
 
     def close(self) -> None:

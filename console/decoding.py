@@ -36,18 +36,23 @@ def optional_text(record: dict, name: str) -> str | None:
     return None if record.get(name) is None else text(record, name, MAX_ID_LENGTH)
 
 
+MAX_INTEGER = 2**53  # what JSON carries exactly everywhere; counts and versions stay far below
+
+
 def number(record: dict, name: str, low: float, high: float) -> float:
     value = required(record, name)
-    # bool is an int to Python, but `true` is no coordinate.
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not low <= value <= high:
+    # bool is an int to Python, but `true` is no coordinate; an int has no isfinite (a 400-digit one
+    # overflows it), but compares with the bounds exactly.
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value))
+            or not low <= value <= high):
         raise DecodeError(f"{name!r} must be a number from {low} to {high}")
     return float(value)
 
 
 def integer(record: dict, name: str) -> int:
     value = required(record, name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DecodeError(f"{name!r} must be a non-negative integer")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INTEGER:
+        raise DecodeError(f"{name!r} must be an integer from 0 to 2**53")
     return value
 
 

@@ -6,6 +6,7 @@ sync engine drops such a record and counts it, so one bad record never stops the
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from enum import Enum
 
@@ -34,6 +35,10 @@ from console.decoding import (
 
 # A team that has sent no position for this long is out of contact: it cannot be reached or sent.
 LOST_CONTACT_S = 90.0
+MAX_NOTE_LENGTH = 2000
+# A fix stamped further ahead than clocks drift apart is a broken one: kept, it would hide every
+# true fix after it (they would look older) and keep the team from ever showing out of contact.
+MAX_CLOCK_AHEAD_S = 3600.0
 
 
 class TeamStatus(str, Enum):
@@ -107,6 +112,7 @@ class TeamPosition:
     heading: float
     speed_kmh: float
     at: float
+    version: int | None = None  # the team's, when the backend tells it (a heartbeat moves it on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,13 +172,17 @@ def decode_court(backend: str, record: dict) -> Court:
 
 
 def decode_team_position(record: dict, id_field: str = "team_id") -> TeamPosition:
+    at = timestamp(record, "at")
+    if at > time.time() + MAX_CLOCK_AHEAD_S:
+        raise DecodeError("'at' is more than an hour ahead of this machine's clock")
     return TeamPosition(
         team_id=text(record, id_field, MAX_ID_LENGTH),
         lon=number(record, "lon", -180.0, 180.0),
         lat=number(record, "lat", -90.0, 90.0),
         heading=number(record, "heading", 0.0, 360.0),
         speed_kmh=number(record, "speed_kmh", 0.0, 1000.0),
-        at=timestamp(record, "at"),
+        at=at,
+        version=None if record.get("version") is None else integer(record, "version"),
     )
 
 
@@ -213,6 +223,15 @@ def decode_team_status(record: dict) -> TeamStatusChange:
     )
 
 
+def _note(step: dict) -> str:
+    note = step.get("note")
+    if note is None:
+        return ""
+    if not isinstance(note, str) or len(note) > MAX_NOTE_LENGTH:
+        raise DecodeError(f"a timeline note must be a string of at most {MAX_NOTE_LENGTH} characters")
+    return note
+
+
 def decode_escalation(record: dict) -> Escalation:
     location = record.get("location") if isinstance(record, dict) else None
     if location is not None and not isinstance(location, dict):
@@ -237,7 +256,7 @@ def decode_escalation(record: dict) -> Escalation:
         escalated_to=optional_text(record, "escalated_to"),
         resolved_at=optional_timestamp(record, "resolved_at"),
         timeline=tuple(TimelineEntry(timestamp(step, "at"), text(step, "actor", MAX_ID_LENGTH), text(step, "action", 200),
-                                     text(step, "state", 64), step.get("note") if isinstance(step.get("note"), str) else "")
+                                     text(step, "state", 64), _note(step))
                        for step in timeline),
         version=integer(record, "version"),
     )

@@ -38,6 +38,17 @@ Key = tuple[str, str]
 T = TypeVar("T")
 
 
+def newest(objects: Iterable[T]) -> list[T]:
+    """One of each id, its newest version, in the order the ids first came: a snapshot's pages may
+    list an object twice (it moved between pages, or between two filtered requests)."""
+    kept: dict[str, T] = {}
+    for item in objects:
+        held = kept.get(item.id)
+        if held is None or item.version > held.version:
+            kept[item.id] = item
+    return list(kept.values())
+
+
 class Rows(Generic[T]):
     """Objects of one kind from every backend, one row each, in the order they first arrived.
 
@@ -66,7 +77,7 @@ class Rows(Generic[T]):
         return None if row is None else self._items[row][1]
 
     def replace_backend(self, backend: str, objects: Iterable[T]) -> None:
-        self._items = [item for item in self._items if item[0] != backend] + [(backend, o) for o in objects]
+        self._items = [item for item in self._items if item[0] != backend] + [(backend, o) for o in newest(objects)]
         self._row = {(b, o.id): row for row, (b, o) in enumerate(self._items)}
 
     def put(self, backend: str, item: T) -> int | None:
@@ -241,7 +252,7 @@ class Store:
             changes.rows.pop(collection, None)
         self.courts = {key: c for key, c in self.courts.items() if key[0] != backend}
         self.courts.update(((backend, c.id), c) for c in courts)
-        self.teams = [t for t in self.teams if t.backend != backend] + list(teams)
+        self.teams = [t for t in self.teams if t.backend != backend] + newest(teams)
         self._team_row = {(t.backend, t.id): row for row, t in enumerate(self.teams)}
         changes.teams_reset = changes.courts_changed = changes.positions_moved = True
         changes.team_rows.clear()
@@ -287,6 +298,8 @@ class Store:
                 return  # an older fix that arrived late
             team.lon, team.lat, team.heading = update.lon, update.lat, update.heading
             team.speed_kmh, team.position_at = update.speed_kmh, update.at
+            if update.version is not None:
+                team.version = max(team.version, update.version)
             changes.positions_moved = True
         elif isinstance(update, TeamStatusChange):
             if update.version < team.version:

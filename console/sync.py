@@ -55,6 +55,7 @@ UNRESOLVED = ("open", "acknowledged", "escalated")
 SNAPSHOT_COLLECTIONS = ("courts", "teams", "cases", "tasks", "queries", "measures", "approvals")
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
+DROPS_LOGGED = 100
 
 
 class LinkState(str, Enum):
@@ -175,6 +176,7 @@ class BackendLink:
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._do_run, name=f"sync-{backend}", daemon=True)
         self.last_event_id: int | None = None
+        self._dropped = 0
 
     def start(self) -> None:
         self._thread.start()
@@ -244,15 +246,24 @@ class BackendLink:
         role, permissions, limits, latency_ms = "", (), {}, None
         self._health(LinkState.CONNECTING)
         while not self._stopping.is_set():
+            fresh_login = fresh_snapshot = False
             try:
                 if client.token is None:
                     started = time.monotonic()
                     role = client.login(self._credentials.username, self._credentials.password).role
                     latency_ms = (time.monotonic() - started) * 1000.0
-                    permissions, limits = _rights(client.me())
+                    fresh_login = True
+                    try:
+                        permissions, limits = _rights(client.me())
+                    except ApiError as error:
+                        if error.status != 404:
+                            client.token = None  # both again next time: a passing failure must not leave it without rights
+                            raise
+                        log.warning("backend %s has no GET /me: connected without permissions (read only)", self.backend)
+                        permissions, limits = (), {}
                 if need_snapshot:
                     self._do_snapshot(client)
-                    need_snapshot = False
+                    need_snapshot, fresh_snapshot = False, True
                 stream = client.open_events(self.last_event_id)
                 with self._lock:
                     if self._stopping.is_set():
@@ -261,19 +272,29 @@ class BackendLink:
                     self._stream = stream
                 self._health(LinkState.LIVE, role=role, user=self._credentials.username, permissions=permissions,
                              limits=limits, latency_ms=latency_ms)
-                attempt = 0
-                self._do_read(stream)
+                if self._do_read(stream):
+                    attempt = 0  # it delivered: the next failure starts the backoff afresh
                 detail = "the backend closed the event stream"
             except AuthFailed as error:
-                if client.token is not None:
+                if fresh_login:  # a backend at odds with itself: tried again, after a while
+                    client.token = None
+                    detail = f"the backend refused the token it had just issued ({error})"
+                elif client.token is not None:
                     client.token = None  # an expired token: log in again straight away
                     continue
-                self._health(LinkState.AUTH_FAILED, str(error))
-                return
+                else:
+                    self._health(LinkState.AUTH_FAILED, str(error))
+                    return
             except EventsGone as error:
                 log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
                 need_snapshot = True
-                continue
+                if not fresh_snapshot:
+                    continue
+                detail = f"the events after its own snapshot's cursor are gone ({error})"
+            except StreamInconsistent as error:
+                log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
+                need_snapshot, self.last_event_id = True, None
+                detail = str(error)
             except (ApiError, requests.RequestException, OSError) as error:
                 detail = str(error)
             except Exception as error:  # a defect must not end the link: report it and reconnect
@@ -316,39 +337,54 @@ class BackendLink:
         for record in records:
             try:
                 decoded.append(decode(record))
-            except DecodeError as error:
-                self._drop(f"{what}: {error}")
+            except Exception as error:  # whatever a record makes a decoder raise, only that record goes
+                self._drop(f"{what}: {_reason(error)}")
         return decoded
 
     def _drop(self, reason: str) -> None:
-        log.warning("backend %s: dropped a record: %s", self.backend, reason)
-        self._report(RecordDropped(self.backend, reason))
+        self._dropped += 1
+        if self._dropped <= DROPS_LOGGED or self._dropped % DROPS_LOGGED == 0:
+            # Each is counted and shown; the log tells the first ones, then one in DROPS_LOGGED.
+            log.warning("backend %s: dropped a record (%d so far): %s", self.backend, self._dropped, reason[:300])
+        self._report(RecordDropped(self.backend, reason[:500]))
 
-    def _do_read(self, stream: EventStream) -> None:
+    def _do_read(self, stream: EventStream) -> bool:
+        """Reads the stream until it ends; True if it delivered at least one event."""
+        delivered = False
         for item in stream:
             if self._stopping.is_set():
-                return
+                return delivered
             if isinstance(item, OversizedEvent):
                 self._drop(str(item))
                 continue
-            try:
-                event_id = int(item.id) if item.has_own_id else None
-            except ValueError:
-                event_id = None
-            if event_id is None:
+            event_id = int(item.id) if item.has_own_id and item.id.isascii() and item.id.isdigit() else None
+            if event_id is None or event_id >= 2**63:
                 # The contract gives every event an id of its own; one that inherits the previous
                 # id could not be told from a repeat, and would be skipped without a word.
-                self._drop(f"{item.type}: no integer event id of its own")
+                self._drop(f"{item.type[:64]}: no event id of its own (digits)")
                 continue
             if self.last_event_id is not None and event_id <= self.last_event_id:
-                continue  # already applied: a replay after a resume or a snapshot
+                # Asked for what follows last_event_id, the backend sent an older one: its log is not
+                # the one this console followed (reset, or ids out of order). Start again from a snapshot.
+                self._drop(f"{item.type[:64]} #{event_id}: not after #{self.last_event_id}")
+                raise StreamInconsistent(f"event #{event_id} came after #{self.last_event_id}")
             self.last_event_id = event_id
+            delivered = True
             decode = EVENT_DECODERS.get(item.type)
             update = None  # a type this console does not use (yet): counted, and its id kept for resuming
             if decode is not None:
                 try:
                     update = decode(json.loads(item.data))
-                except (ValueError, RecursionError, DecodeError) as error:
-                    self._drop(f"{item.type} #{event_id}: {error}")
+                except Exception as error:  # whatever it is, this event goes, and the stream goes on
+                    self._drop(f"{item.type} #{event_id}: {_reason(error)}")
                     continue
-            self._report(EventReceived(self.backend, event_id, update, item.type))
+            self._report(EventReceived(self.backend, event_id, update, item.type[:64]))
+        return delivered
+
+
+class StreamInconsistent(ApiError):
+    """The event stream went back on its ids: the console's picture of the backend cannot be patched."""
+
+
+def _reason(error: Exception) -> str:
+    return str(error) if isinstance(error, DecodeError) else f"{type(error).__name__}: {str(error)[:200]}"
