@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 EMBEDDED = "embedded"
 RECENT_COMMANDS_S = 24 * 3600.0
+SHUTDOWN_WAIT_S = 5.0
 
 
 class Connections:
@@ -124,8 +125,9 @@ class Connections:
     def shutdown(self) -> None:
         for link in [*self.links.values(), *self._ending]:
             link.request_stop()  # all at once, then wait for each: quitting takes the longest, not the sum
+        deadline = time.monotonic() + SHUTDOWN_WAIT_S  # and a link stuck in a call is left behind after that
         for link in [*self.links.values(), *self._ending]:
-            link.stop()
+            link.stop(timeout=max(0.0, deadline - time.monotonic()))
         self.links.clear()
         self._ending.clear()
         if self._embedded is not None:
