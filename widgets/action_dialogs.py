@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.casework import Case, Measure, Query, already_ordered
 from console.catalogue import CATEGORIES, CHANNELS
 from widgets.names import format_yuan, name
+from widgets.plain_text import PlainLabel
 from widgets.team_style import ERROR_STYLE
 
 MAX_MESSAGE = 500
@@ -33,7 +34,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        self.problem = QLabel(self)
+        self.problem = PlainLabel(parent=self)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -55,7 +56,7 @@ class QueryDialog(_Form):
     def __init__(self, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Launch an asset query"), parent)
         self._case = case
-        self.form.addRow(self.tr("Case"), QLabel(f"{case.number} · {case.respondent}", self))
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
         self.channel = QComboBox(self)
         for channel in CHANNELS:
             self.channel.addItem(name("channel", channel), channel)
@@ -105,7 +106,7 @@ class MeasureDialog(_Form):
         self.amount.setGroupSeparatorShown(True)
         self.amount.setSuffix(" " + self.tr("yuan"))
         self.form.addRow(self.tr("Amount"), self.amount)
-        self.ordered = QLabel(self)
+        self.ordered = PlainLabel(parent=self)
         self.form.addRow("", self.ordered)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -160,7 +161,7 @@ class DetentionDialog(_Form):
     def __init__(self, case: Case, max_days: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ask for a judicial detention"), parent)
         self._case = case
-        self.form.addRow(self.tr("Case"), QLabel(case.number, self))
+        self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
         self.person = QLineEdit(case.respondent if case.respondent_type == "person" else "", self)
         self.person.setMaxLength(100)
         self.form.addRow(self.tr("Person"), self.person)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QActionGroup, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from console.connections import Connections
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
+from widgets.plain_text import PlainLabel
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
@@ -114,7 +114,7 @@ class ApprovalsPanel(QWidget):
         self.approve.setData("approve")
         self.reject = QAction(self.tr("Re&ject"), group)
         self.reject.setData("reject")
-        self.status = QLabel(self)
+        self.status = PlainLabel(parent=self)
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
         for qaction in (self.approve, self.reject):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.casework import Case
 from widgets.names import format_yuan, name
+from widgets.plain_text import PlainLabel
 from widgets.team_style import OVERDUE_COLOR
 
 DAY_S = 86400.0
@@ -38,18 +39,18 @@ class CaseHeader(QWidget):
         self._case: Case | None = None
         self._late = False
         self._node_late = False
-        self.number = QLabel(self)
+        self.number = PlainLabel(parent=self)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to paste into other systems
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.number.setFont(font)
-        self.status = QLabel(self)
-        self.court = QLabel(self)
-        self.dates = QLabel(self)
-        self.node = QLabel(self)
-        self.parties = QLabel(self)
-        self.money = QLabel(self)
+        self.status = PlainLabel(parent=self)
+        self.court = PlainLabel(parent=self)
+        self.dates = PlainLabel(parent=self)
+        self.node = PlainLabel(parent=self)
+        self.parties = PlainLabel(parent=self)
+        self.money = PlainLabel(parent=self)
         self.realised = QProgressBar(self)
         self.realised.setRange(0, 1000)
         self.realised.setTextVisible(False)
@@ -129,7 +130,7 @@ class CaseHeader(QWidget):
             chip.deleteLater()
         self.chips = []
         for text, strong in chips:
-            chip = QLabel(text, self)
+            chip = PlainLabel(text, self)
             chip.setProperty("strong", strong)
             self._chips.addWidget(chip)
             self.chips.append(chip)

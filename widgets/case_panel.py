@@ -35,6 +35,7 @@ from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, ProgressDelegate, QueriesModel, TasksModel
 from widgets.live_store import LiveStore
 from widgets.node_flow import NodeFlow
+from widgets.plain_text import PlainLabel
 from widgets.selection import Selected, Selection
 from widgets.team_style import OVERDUE_COLOR
 
@@ -71,14 +72,14 @@ class CasePanel(QWidget):
         self.search.setPlaceholderText(self.tr("Open a case by its number, or a part of it"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(lambda: self.open_number(self.search.text()))
-        self.search_message = QLabel(self)
+        self.search_message = PlainLabel(parent=self)
         self.search_message.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}")
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 2)
         search_row.addWidget(self.search_message, 3)
 
         self.header = CaseHeader(self)
-        self.status = QLabel(self)
+        self.status = PlainLabel(parent=self)
         self.status.setWordWrap(True)
         self.status.hide()
         self.flow = NodeFlow(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from console.catalogue import TASK_KINDS
 from console.dispatch import suggest_teams
 from console.store import Store
 from widgets.names import name
+from widgets.plain_text import PlainLabel
 from widgets.team_style import ERROR_STYLE, status_label
 
 MAX_NOTE = 500
@@ -40,7 +40,7 @@ class DispatchDialog(QDialog):
         self.setWindowTitle(self.tr("Reassign the task") if task else self.tr("Dispatch a team"))
         self.resize(640, 420)
         form = QFormLayout(self)
-        form.addRow(self.tr("Case"), QLabel(f"{case.number} · {case.respondent} · {name('node', case.node)}", self))
+        form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent} · {name('node', case.node)}", self))
         self.operation = QComboBox(self)
         for kind in TASK_KINDS:
             self.operation.addItem(name("task", kind), kind)
@@ -78,7 +78,7 @@ class DispatchDialog(QDialog):
         self.note.setPlaceholderText(self.tr("What the team should know"))
         self.note.setMaxLength(MAX_NOTE)
         form.addRow(self.tr("Note"), self.note)
-        self.problem = QLabel(self)
+        self.problem = PlainLabel(parent=self)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setVisible(not self.suggestions)

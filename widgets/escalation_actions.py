@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QWidget,
 )
@@ -33,6 +32,7 @@ from console.outbox import Command, CommandState
 from console.store import Changes
 from widgets.live_store import LiveStore
 from widgets.names import name
+from widgets.plain_text import PlainLabel
 from widgets.selection import Selection
 from widgets.team_style import ERROR_STYLE
 
@@ -59,7 +59,7 @@ class NoteDialog(QDialog):
                                      else self.tr("What was done, and how it ended"))
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Reason") if action == "escalate" else self.tr("Outcome"), self.note)
-        self.problem = QLabel(self)
+        self.problem = PlainLabel(parent=self)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.hide()
         form.addRow("", self.problem)

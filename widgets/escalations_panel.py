@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -36,6 +35,7 @@ from console.store import Changes, Store
 from widgets.alarm import Alarm
 from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
+from widgets.plain_text import PlainLabel
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
@@ -208,7 +208,7 @@ class EscalationsPanel(QWidget):
         self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.next_action.triggered.connect(self.pick_next)
         self.addAction(self.next_action)
-        self.action_status = QLabel(self)
+        self.action_status = PlainLabel(parent=self)
         self.action_status.setWordWrap(True)
         self.actions.status_changed.connect(self._on_action_status)
         bar = QHBoxLayout()

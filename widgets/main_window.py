@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QToolBar,
     QWidget,
@@ -38,6 +37,7 @@ from widgets.layouts import (
 )
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
+from widgets.plain_text import PlainLabel
 from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
             "kpis": self._dock("kpis", self.tr("KPIs"), self.kpi_panel),
             "approvals": self._dock("approvals", self.tr("Approvals"), self.approvals_panel),
         }
-        self._banner = QLabel(self)
+        self._banner = PlainLabel(parent=self)
         self._banner.setWordWrap(True)
         self._banner.setStyleSheet("QLabel { background: #5c1f24; color: #ffdfe0; padding: 8px 12px; font-weight: bold; }")
         self._banner_bar = QToolBar(self.tr("Alerts"), self)
@@ -98,10 +98,10 @@ class MainWindow(QMainWindow):
         self._layout_actions: dict[str, QAction] = {}
         self.field_actions = FieldActions(live, connections, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
-        self.pending_label = QLabel(self)
+        self.pending_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.pending_label.hide()
-        self._alarm_label = QLabel(self)
+        self._alarm_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self._alarm_label)
         self.alarm.changed.connect(self._on_alarm)
         self.alarm.flashed.connect(self._on_alarm)

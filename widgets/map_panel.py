@@ -47,6 +47,7 @@ from widgets.map_layers import (
     View,
 )
 from widgets.map_teams import TeamLayer, TrailLayer
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
 from widgets.team_style import (
     CASE_CLOSED_COLOR,
@@ -169,7 +170,7 @@ class MapPanel(QWidget):
         self.follow_action.toggled.connect(self._on_follow_toggled)
         self.addAction(self.follow_action)
         self.toolbar.addAction(self.follow_action)
-        self.follow_label = QLabel(self.toolbar)
+        self.follow_label = PlainLabel(parent=self.toolbar)
         self.toolbar.addWidget(self.follow_label)
         self.toolbar.addSeparator()
         self.search = QLineEdit(self.toolbar)
@@ -180,7 +181,7 @@ class MapPanel(QWidget):
         self.search.returnPressed.connect(self._on_search)
         self.search.textEdited.connect(lambda _: self.search_message.clear())
         self.toolbar.addWidget(self.search)
-        self.search_message = QLabel(self.toolbar)
+        self.search_message = PlainLabel(parent=self.toolbar)
         self.toolbar.addWidget(self.search_message)
         focus_search = QAction(self.tr("Find on the map"), self)
         focus_search.setShortcut(QKeySequence.StandardKey.Find)
@@ -360,7 +361,7 @@ class MapPanel(QWidget):
         self.hover_tip = "" if found is None else found[0].tip(found[1])
         viewport = self.plot.viewport()
         if self.hover_tip:
-            QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), self.hover_tip, viewport)
+            QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), plain_tooltip(self.hover_tip), viewport)
         else:
             QToolTip.hideText()
 

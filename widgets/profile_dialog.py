@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.api import probe
 from console.profiles import Problem, Profile
 from widgets.background import run_in_background
+from widgets.plain_text import PlainLabel
 from widgets.team_style import ERROR_STYLE
 
 
@@ -70,7 +71,7 @@ class ProfileDialog(QDialog):
 
         self.test_button = QPushButton(self.tr("&Test"))
         self.test_button.clicked.connect(self._on_test)
-        self.test_result = QLabel()
+        self.test_result = PlainLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -89,7 +90,7 @@ class ProfileDialog(QDialog):
         self._on_edited()
 
     def _error_label(self) -> QLabel:
-        label = QLabel()
+        label = PlainLabel()
         label.setStyleSheet(ERROR_STYLE)
         label.setWordWrap(True)
         label.hide()
