@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from console.domain import TeamStatus
+from console.domain import TeamStatus, decode_team
 from console.embedded import EmbeddedBackend
-from console.sync import LinkState
+from console.sync import LinkState, SnapshotLoaded
 from widgets.app import ConsoleSession
 from widgets.main_window import MainWindow
+from widgets.selection import Selected
 from widgets.teams_panel import LOST, TeamsModel
 
 from .conftest import CASES, SEED
+from .test_misbehaving_backend import TEAM
 
 
 def marker_positions(window: MainWindow) -> dict[tuple[str, str], tuple[float, float]]:
@@ -130,3 +132,15 @@ def test_status_chips_count_and_filter_the_teams(qtbot, session):
     assert shown and all(panel.model.court_name(team) == court or court in team.name for team in shown)
     panel.search.clear()
     assert panel.proxy.rowCount() == 200
+
+
+def test_a_name_that_looks_like_markup_is_shown_as_it_is(make_window, settings, qtbot):
+    window = make_window(settings)
+    hostile = "<img width=12000 height=12000 src=x>"
+    team = decode_team("快", {**TEAM, "name": hostile})
+    window._live.store.apply([SnapshotLoaded("快", [], [team], 0)])
+    window.selection.select(Selected("team", "快", team.id))
+    qtbot.waitUntil(lambda: window.map_panel.follow_action.isEnabled(), timeout=5_000)
+    window.map_panel.follow_action.setChecked(True)
+    assert window.map_panel.follow_label.text().endswith(hostile)
+    assert window.width() < 3000 and window.map_panel.follow_label.sizeHint().height() < 200
