@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
@@ -26,6 +27,7 @@ MAX_PAGES = 10_000
 MAX_SNAPSHOT_ITEMS = 1_000_000  # of one collection: three times the largest book a province holds
 MAX_AUDIT_ENTRIES = 20_000  # far more than one case's commands; a backend that pages on without end is cut short
 MAX_BODY_BYTES = 64 << 20  # of one answer, once inflated: a page of 1,000 cases is about 2 MiB
+MAX_ANSWER_S = 120.0
 
 
 class ApiError(Exception):
@@ -59,14 +61,17 @@ class Snapshot:
 
 
 def _body(response: requests.Response) -> bytes:
-    """The answer's body, inflated, read up to MAX_BODY_BYTES: a compressed bomb or an endless
-    answer is cut off, not read into memory."""
+    """The answer's body, inflated, read up to MAX_BODY_BYTES and for at most MAX_ANSWER_S: a
+    compressed bomb, an endless answer or one that drips in is cut off."""
     chunks, size = [], 0
+    deadline = time.monotonic() + MAX_ANSWER_S  # the read timeout is per read: a drip would pass it for ever
     try:
         for chunk in response.iter_content(1 << 16):
             size += len(chunk)
             if size > MAX_BODY_BYTES:
                 raise ApiError(f"an answer larger than {MAX_BODY_BYTES >> 20} MiB", response.status_code)
+            if time.monotonic() > deadline:
+                raise ApiError(f"an answer still arriving after {MAX_ANSWER_S:.0f} s", response.status_code)
             chunks.append(chunk)
     finally:
         response.close()
