@@ -56,6 +56,7 @@ SNAPSHOT_COLLECTIONS = ("courts", "teams", "cases", "tasks", "queries", "measure
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
 DROPS_LOGGED = 100
+OFFLINE_AFTER_FAILURES = 5  # in a row: some eight seconds of backoff, on average
 
 
 class LinkState(str, Enum):
@@ -63,6 +64,7 @@ class LinkState(str, Enum):
     CONNECTING = "connecting"
     LIVE = "live"
     RECONNECTING = "reconnecting"
+    OFFLINE = "offline"  # still trying, but it has failed for a while: the operator must know
     AUTH_FAILED = "auth_failed"
     FAILED = "failed"
     STOPPED = "stopped"
@@ -308,7 +310,7 @@ class BackendLink:
             delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
             attempt += 1
             log.info("backend %s: %s; reconnecting in %.1f s", self.backend, detail, delay)
-            self._health(LinkState.RECONNECTING, detail)
+            self._health(LinkState.OFFLINE if attempt > OFFLINE_AFTER_FAILURES else LinkState.RECONNECTING, detail)
             self._stopping.wait(delay)
 
     def _do_snapshot(self, client: ApiClient) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import queue
 import random
+import socket
 import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
 
 from console.store import Store
-from console.sync import BackendLink, Credentials, LinkState, RecordDropped
+from console.sync import BackendLink, Credentials, HealthChanged, LinkState, RecordDropped
 
 from .stand_in import StandIn
 from .test_misbehaving_backend import TEAM, event, position
@@ -135,7 +136,7 @@ def test_a_token_refused_just_after_login_is_retried_with_backoff_not_in_a_loop(
     store, seen = hostile("token refused", lambda s: Hostile.asked.count("login") >= 3)
     assert "refused the token it had just issued" in detail(store)
     # Every login after the first follows a reported, backed-off failure: none in a tight loop.
-    retries = [m for m in seen if getattr(m, "state", None) == LinkState.RECONNECTING]
+    retries = [m for m in seen if getattr(m, "state", None) in (LinkState.RECONNECTING, LinkState.OFFLINE)]
     assert Hostile.asked.count("login") <= len(retries) + 1
 
 
@@ -168,3 +169,19 @@ def test_ids_that_go_back_are_told_and_a_fresh_snapshot_is_taken(hostile):
 def test_an_object_listed_twice_in_a_snapshot_is_kept_once_at_its_newest(hostile):
     store, _ = hostile("duplicates", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
     assert [(team.id, team.version, team.status.value) for team in store.teams] == [("T1", 5, "en_route")]
+
+
+def test_a_backend_that_stays_unreachable_is_shown_offline_and_still_tried():
+    sink: queue.SimpleQueue = queue.SimpleQueue()
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}"  # bound, not listening: refused at once
+        link = BackendLink("h", url, Credentials("operator", "s3cret"), sink, rng=random.Random(3))
+        store = Store()
+        link.start()
+        try:
+            seen = pump(sink, store, lambda s: "h" in s.health and s.health["h"].state == LinkState.OFFLINE, timeout=90)
+        finally:
+            link.stop()
+    states = [m.state for m in seen if isinstance(m, HealthChanged)]
+    assert states[:2] == [LinkState.CONNECTING, LinkState.RECONNECTING] and states.count(LinkState.RECONNECTING) == 5

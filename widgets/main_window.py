@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
             return
         problems = [
             self.tr("{backend}: {state}. {detail}").format(backend=h.backend, state=state_label(h.state), detail=h.detail)
-            for h in self._live.store.health.values() if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED)
+            for h in self._live.store.health.values() if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE)
         ]
         self._banner.setText("\n".join(problems))
         self._banner_bar.setVisible(bool(problems))

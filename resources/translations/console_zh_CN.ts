@@ -769,6 +769,10 @@ past a limit</source>
         <translation>正在重连</translation>
     </message>
     <message>
+        <source>Offline, retrying</source>
+        <translation>离线，正在重试</translation>
+    </message>
+    <message>
         <source>Authentication failed</source>
         <translation>认证失败</translation>
     </message>
