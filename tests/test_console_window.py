@@ -40,6 +40,7 @@ def test_the_console_goes_live_on_its_embedded_backend_and_teams_move_on_the_map
     connection = window.connection_panel.model
     qtbot.waitUntil(lambda: health.events_received > 0, timeout=10_000)
     assert connection.data(connection.index(0, connection.STATE)) == "Live"
+    assert connection.data(connection.index(0, connection.BACKEND)) == "Embedded backend"
     assert int(connection.data(connection.index(0, connection.EVENTS)).replace(",", "")) > 0
 
 

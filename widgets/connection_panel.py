@@ -37,6 +37,7 @@ from console.profiles import Profile
 from console.store import BackendHealth, Changes, Store
 from console.sync import LinkState
 from widgets.live_store import LiveStore
+from widgets.names import backend_name
 from widgets.names import name as role_name
 from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
@@ -136,7 +137,7 @@ class ConnectionModel(QAbstractTableModel):
 
     def _text(self, column: int, name: str, health: BackendHealth | None, profile: Profile | None, insecure: bool) -> str:
         if column == self.BACKEND:
-            return name
+            return backend_name(name)
         if column == self.URL:
             url = (health.url if health and health.url else profile.url if profile else "") or "—"
             return self.tr("{url}  (insecure)").format(url=url) if insecure else url

@@ -37,6 +37,7 @@ from widgets.layouts import (
 )
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
+from widgets.names import backend_name
 from widgets.plain_text import PlainLabel
 from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
@@ -265,7 +266,8 @@ class MainWindow(QMainWindow):
         if not changes.health:
             return
         problems = [
-            self.tr("{backend}: {state}. {detail}").format(backend=h.backend, state=state_label(h.state), detail=h.detail)
+            self.tr("{backend}: {state}. {detail}").format(backend=backend_name(h.backend), state=state_label(h.state),
+                                                           detail=h.detail)
             for h in self._live.store.health.values() if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE)
         ]
         self._banner.setText("\n".join(problems))

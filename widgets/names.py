@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from console.connections import EMBEDDED
+
 _NAMES = {
     # roles
     "role:operator": QT_TRANSLATE_NOOP("Names", "Operator"),
@@ -152,6 +154,11 @@ def name(kind: str, code: str) -> str:
     """The display name of an API code of a kind: `name("node", "freeze")`, `name("category", "bank")`."""
     source = _NAMES.get(f"{kind}:{code}")
     return code if source is None else QCoreApplication.translate("Names", source)
+
+
+def backend_name(backend: str) -> str:
+    """How a backend is named to the operator: its profile's name, or the embedded one's, translated."""
+    return QCoreApplication.translate("Names", "Embedded backend") if backend == EMBEDDED else backend
 
 
 def format_yuan(amount: float) -> str:

@@ -1557,6 +1557,10 @@ Last fix {age} ago</source>
         <source>Asked for a detention</source>
         <translation>申请司法拘留</translation>
     </message>
+    <message>
+        <source>Embedded backend</source>
+        <translation>内置后端</translation>
+    </message>
 </context>
 <context>
     <name>NodeFlow</name>
