@@ -92,17 +92,32 @@ class _BodyLimit:
             too_large = problems.problem_response(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
             await too_large(scope, receive, send)
             return
-        received = 0
-
-        async def limited_receive():
-            nonlocal received
+        if declared or scope["method"] in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        # A body sent in chunks, with no length declared: read here, up to the limit, then handed on.
+        body, more = b"", True
+        while more:
             message = await receive()
-            received += len(message.get("body", b""))
-            if received > MAX_BODY_BYTES:  # a chunked body with no length declared
-                raise Problem(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
-            return message
+            if message["type"] != "http.request":
+                await self.app(scope, receive, send)  # the client went away: let the app see it
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > MAX_BODY_BYTES:
+                too_large = problems.problem_response(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
+                await too_large(scope, receive, send)
+                return
+        handed = False
 
-        await self.app(scope, limited_receive, send)
+        async def replay():
+            nonlocal handed
+            if handed:
+                return await receive()
+            handed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
 
 
 def backend_of(request: Request) -> Backend:
@@ -223,7 +238,8 @@ def _object(doc: dict) -> JSONResponse:
 async def _command(request: Request, who: Principal, permission: str, key: str | None, action: Callable[[float], dict],
                    status: int = 200) -> JSONResponse:
     """Runs a command once per Idempotency-Key: a repeat gets the first answer, with no new effect.
-    A role without `permission` is refused first, whatever else is wrong with the request."""
+    A role without `permission` is refused before anything else about the command is checked
+    (a body that does not parse is refused earlier still, by the framework)."""
     backend = backend_of(request)
     World.allow(who, permission)
     if not key:
@@ -251,7 +267,7 @@ def _canonical(body: bytes) -> bytes:
     """The same JSON however it is spaced or its keys ordered: a retry that re-serialises its body
     is the same request."""
     try:
-        return dumps(json.loads(body)).encode() if body.strip() else b""
+        return json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() if body.strip() else b""
     except ValueError:
         return body
 
@@ -395,7 +411,8 @@ def _read_routes(backend: Backend) -> APIRouter:
     @router.get("/audit", response_model=schemas.AuditPage)
     async def audit(_: Authenticated, case_id: Filter = None, object_id: Filter = None, actor: Filter = None,
                     page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        if page_token is not None and not re.fullmatch(EVENT_ID, page_token):
+        if page_token is not None and not (re.fullmatch(EVENT_ID, page_token) and str(int(page_token)) == page_token
+                                           and world.records.has_audit_entry(int(page_token))):
             raise _not_issued()
         after = int(page_token) if page_token else 0
         entries = world.records.audit_page({"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1)

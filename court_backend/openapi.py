@@ -41,8 +41,11 @@ def install(app: FastAPI) -> None:
                 for parameter in operation.get("parameters", []):
                     if parameter["in"] == "header" and parameter["name"].lower() in ("idempotency-key", "if-match"):
                         # Optional to the framework only so that their absence gets this API's own answer
-                        # (400 and 428), which the operation's responses list.
+                        # (400 and 428), which the operation's responses list; never null, never empty.
                         parameter["required"] = True
+                        schema = parameter["schema"]
+                        schema.update(next(s for s in schema.pop("anyOf", [schema]) if s.get("type") == "string"))
+                        schema.setdefault("minLength", 1)
             for path in ("/api/v1/health", "/api/v1/auth/token"):
                 for operation in spec["paths"][path].values():
                     operation["security"] = []  # the only ways in without a token

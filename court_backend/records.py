@@ -133,6 +133,9 @@ class Records:
         """Keeps a command's answer for replay; written by the next `commit`."""
         self._responses.append((username, key, fingerprint, status, body, time.time()))
 
+    def has_audit_entry(self, entry_id: int) -> bool:
+        return self.db.execute("select 1 from audit where id = ?", (entry_id,)).fetchone() is not None
+
     def audit_page(self, filters: dict[str, str], after_id: int, limit: int) -> list[dict]:
         clauses, params = ["id > ?"], [after_id]
         for column in ("case_id", "object_id", "actor"):

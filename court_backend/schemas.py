@@ -242,7 +242,7 @@ class QueryRequest(StrictModel):
 
 
 class MeasureRequest(StrictModel):
-    amount: Annotated[float, Field(gt=0, le=1e12, description="Yuan to freeze or deduct")]
+    amount: Annotated[float, Field(ge=0.01, le=1e12, description="Yuan to freeze or deduct, in fen (two decimals)")]
 
 
 class Measure(Model):

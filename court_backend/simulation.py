@@ -351,6 +351,7 @@ class Simulation:
     def raise_emergency(self, team: Team, now: float, lasting_s: float) -> None:
         if team.status != EMERGENCY:
             self._enter(team, EMERGENCY, now)
+            self._team_event(team)  # between ticks: the next tick would not see it change
         team.emergency_left_s = lasting_s
 
     # messages

@@ -303,6 +303,17 @@ def test_each_step_of_a_task_is_told_once_as_it_was(fast_backend):
     assert told == [(1, "assigned"), (2, "accepted"), (3, "en_route")]
 
 
+def test_a_team_in_an_emergency_is_told_as_such(fast_backend):
+    since, in_danger = newest_event(fast_backend), set()
+
+    def told(kind, data):
+        if kind == "escalation.raised" and data["kind"] in ("sos", "violent_resistance", "injury", "self_harm_threat"):
+            in_danger.add(data["team_id"])
+        return kind == "team.status" and data["team_id"] in in_danger and data["status"] == "emergency"
+
+    wait_for_event(fast_backend, since, told, timeout=120)
+
+
 def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(fast_backend):
     query, hit = a_large_hit(fast_backend)
     path, value = f"queries/{query['id']}/results/{hit['id']}/freeze", hit["finding"]["value"]
@@ -313,6 +324,7 @@ def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(fa
     assert second.status_code == 201 and second.json()["state"] == "awaiting_approval"
     beyond = fast_backend.command(path, {"amount": 1})
     assert beyond.status_code == 422 and beyond.json()["already_ordered"] == value
+    assert fast_backend.command(path, {"amount": 0.004}).status_code == 422  # nothing below a fen
     assert fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1}).status_code == 201
 
 

@@ -3,12 +3,13 @@ and a command's checks come in the order a client can act on."""
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
 import requests
 
-from .test_backend_contract import standby_team
+from .test_backend_contract import an_open_case, standby_team
 
 
 def is_problem(response: requests.Response, status: int) -> bool:
@@ -25,6 +26,8 @@ def test_an_if_match_that_names_no_version_is_refused(backend, if_match):
 @pytest.mark.parametrize(("path", "params"), [
     ("audit", {"page_token": "9999999999999999999"}),
     ("audit", {"page_token": "-1"}),
+    ("audit", {"page_token": "99999999"}),
+    ("audit", {"page_token": "000001"}),
     ("cases", {"page_token": "!!"}),
     ("cases", {"page_token": "K999999"}),
     ("tasks", {"page_token": "99999999999999999999999"}),
@@ -58,12 +61,27 @@ def test_the_same_json_however_written_is_the_same_request(backend):
     headers = {**backend.auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
     again = requests.post(backend.api(f"teams/{team['id']}/messages"), data='{ "text" : "原地待命" }'.encode(),
                           headers=headers, timeout=10)
+    reordered = {"case_id": an_open_case(backend)["id"], "channel": "national", "categories": ["bank"]}
+    query_key = uuid.uuid4().hex
+    launched = backend.command("queries", reordered, key=query_key)
+    relaunched = requests.post(backend.api("queries"), data=json.dumps(dict(reversed(reordered.items()))).encode(),
+                               headers={**headers, "Idempotency-Key": query_key}, timeout=10)
+    assert launched.status_code == relaunched.status_code == 201 and relaunched.json()["id"] == launched.json()["id"]
     assert first.status_code == again.status_code == 201 and again.json() == first.json()
     assert again.headers["idempotent-replayed"] == "true"
 
 
 def test_a_body_too_large_is_413_before_it_is_read(backend):
     headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
-    response = requests.post(backend.api("teams/T0001/messages"), data=b'{"text": "' + b"x" * 2_000_000 + b'"}',
-                             headers=headers, timeout=30)
-    assert is_problem(response, 413)
+    body = b'{"text": "' + b"x" * 2_000_000 + b'"}'
+    declared = requests.post(backend.api("teams/T0001/messages"), data=body, headers=headers, timeout=30)
+    chunked = requests.post(backend.api("teams/T0001/messages"), data=iter([body[:100_000], body[100_000:]]),
+                            headers=headers, timeout=30)  # a generator: sent in chunks, no length declared
+    assert is_problem(declared, 413) and is_problem(chunked, 413)
+
+
+def test_a_chunked_body_within_the_limit_is_read_whole(backend):
+    headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
+    response = requests.post(backend.api("teams/T0001/messages"), data=iter([b'{"text": ', rb'"\u5206\u5757"}']),
+                             headers=headers, timeout=10)
+    assert response.status_code == 201 and response.json()["text"] == "分块"
