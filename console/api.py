@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
-import time
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
@@ -64,18 +64,36 @@ def _body(response: requests.Response) -> bytes:
     """The answer's body, inflated, read up to MAX_BODY_BYTES and for at most MAX_ANSWER_S: a
     compressed bomb, an endless answer or one that drips in is cut off."""
     chunks, size = [], 0
-    deadline = time.monotonic() + MAX_ANSWER_S  # the read timeout is per read: a drip would pass it for ever
+    # The read timeout is per read: an answer dripping in a byte at a time would pass it for ever.
+    # A watch cuts the connection under the read once the answer has taken too long.
+    overdue = threading.Event()
+    watch = threading.Timer(MAX_ANSWER_S, _cut, (response, overdue))
+    watch.daemon = True
+    watch.start()
     try:
         for chunk in response.iter_content(1 << 16):
             size += len(chunk)
             if size > MAX_BODY_BYTES:
                 raise ApiError(f"an answer larger than {MAX_BODY_BYTES >> 20} MiB", response.status_code)
-            if time.monotonic() > deadline:
-                raise ApiError(f"an answer still arriving after {MAX_ANSWER_S:.0f} s", response.status_code)
             chunks.append(chunk)
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
+        if overdue.is_set():
+            raise ApiError(f"an answer still arriving after {MAX_ANSWER_S:.0f} s", response.status_code) from None
+        raise ApiError(f"the answer broke off: {error}", response.status_code) from None
     finally:
+        watch.cancel()
         response.close()
     return b"".join(chunks)
+
+
+def _cut(response: requests.Response, overdue: threading.Event) -> None:
+    overdue.set()
+    sock = _socket_of(response)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # the answer ended meanwhile
 
 
 def _parse(body: bytes) -> object:
@@ -199,7 +217,10 @@ class ApiClient:
         (or MAX_PAGES). Keyed pages never repeat a token nor come empty before the end."""
         seen: set[str] = set()
         for _ in range(MAX_PAGES):
-            body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
+            try:
+                body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
+            except ApiError as error:  # said with the collection it concerns (the kind is kept: 401 stays AuthFailed)
+                raise type(error)(f"{collection}: {error}", error.status, error.problem_type) from None
             page, next_token = body.get("items"), body.get("next_page_token")
             if not isinstance(page, list):
                 raise ApiError(f"{collection}: 'items' is not a list")

@@ -144,8 +144,8 @@ def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
     """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
     granted, limits = me.get("permissions"), me.get("limits")
     permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
-    numbers = {k: float(v) for k, v in limits.items() if isinstance(v, (int, float)) and not isinstance(v, bool)} \
-        if isinstance(limits, dict) else {}
+    numbers = {k: float(v) for k, v in limits.items()
+               if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15} if isinstance(limits, dict) else {}
     return permissions, numbers
 
 
@@ -245,7 +245,7 @@ class BackendLink:
     def _do_follow(self, client: ApiClient) -> None:
         attempt = 0
         need_snapshot = True
-        role, permissions, limits, latency_ms = "", (), {}, None
+        role, permissions, limits, latency_ms, rights_note = "", (), {}, None, ""
         self._health(LinkState.CONNECTING)
         while not self._stopping.is_set():
             fresh_login = fresh_snapshot = False
@@ -256,13 +256,17 @@ class BackendLink:
                     latency_ms = (time.monotonic() - started) * 1000.0
                     fresh_login = True
                     try:
-                        permissions, limits = _rights(client.me())
+                        permissions, limits, rights_note = *_rights(client.me()), ""
                     except ApiError as error:
                         if error.status != 404:
                             client.token = None  # both again next time: a passing failure must not leave it without rights
                             raise
-                        log.warning("backend %s has no GET /me: connected without permissions (read only)", self.backend)
+                        rights_note = "the backend has no GET /me: connected read only"
+                        log.warning("backend %s: %s", self.backend, rights_note)
                         permissions, limits = (), {}
+                    except BaseException:
+                        client.token = None  # a timeout, say: log in and ask again
+                        raise
                 if need_snapshot:
                     self._do_snapshot(client)
                     need_snapshot, fresh_snapshot = False, True
@@ -272,7 +276,7 @@ class BackendLink:
                         stream.interrupt()
                         break
                     self._stream = stream
-                self._health(LinkState.LIVE, role=role, user=self._credentials.username, permissions=permissions,
+                self._health(LinkState.LIVE, rights_note, role=role, user=self._credentials.username, permissions=permissions,
                              limits=limits, latency_ms=latency_ms)
                 if self._do_read(stream):
                     attempt = 0  # it delivered: the next failure starts the backoff afresh

@@ -48,10 +48,21 @@ class Hostile(StandIn):
                 self._json({"title": "no"}, 401)
             elif scenario == "me fails once" and Hostile.asked.count("me") == 1:
                 self._json({"title": "busy"}, 503)
+            elif scenario == "me times out once" and Hostile.asked.count("me") == 1:
+                Hostile.stop.wait(2.0)  # beyond the client's read timeout
+                self._json(ME)
             else:
                 self._json(ME)
         elif path == "teams":
-            if scenario == "pages in a circle":
+            if scenario == "drip":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                while not Hostile.stop.wait(0.2):  # a byte at a time, each well within the read timeout
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+            elif scenario == "pages in a circle":
                 self._json({"items": [TEAM], "cursor": 0, "next_page_token": "again"})
             elif scenario == "duplicates":
                 self._json({"items": [{**TEAM, "version": 3}, {**TEAM, "version": 5, "status": "en_route"},
@@ -159,6 +170,18 @@ def test_a_number_too_big_for_a_float_drops_its_record_only(hostile):
 def test_a_passing_failure_of_me_is_retried_and_the_rights_arrive(hostile):
     store, _ = hostile("me fails once", lambda s: s.may("h", "task.dispatch"))
     assert Hostile.asked.count("login") == 2 and Hostile.asked.count("me") == 2
+
+
+def test_a_timeout_on_me_logs_in_and_asks_again(hostile, monkeypatch):
+    monkeypatch.setattr("console.api.READ_TIMEOUT_S", 1.0)
+    store, _ = hostile("me times out once", lambda s: s.may("h", "task.dispatch"))
+    assert Hostile.asked.count("login") == 2 and Hostile.asked.count("me") == 2
+
+
+def test_an_answer_that_drips_in_is_cut_off(hostile, monkeypatch):
+    monkeypatch.setattr("console.api.MAX_ANSWER_S", 1.0)
+    store, _ = hostile("drip", lambda s: "teams: an answer still arriving after 1 s" in detail(s))
+    assert store.health["h"].state == LinkState.RECONNECTING
 
 
 def test_ids_that_go_back_are_told_and_a_fresh_snapshot_is_taken(hostile):
