@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 PROBLEM_BASE = "urn:court-api:problem:"
 MEDIA_TYPE = "application/problem+json"
@@ -72,8 +73,15 @@ def install(app: FastAPI) -> None:
         return problem_response(422, "invalid-request", "The request does not match the API.", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         # A body that is not even JSON is one more invalid request: 422, like any other.
         status = 422 if exc.status_code == 400 else exc.status_code
         kind = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized"}.get(status, "invalid-request")
-        return problem_response(status, kind, str(exc.detail), dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if status == 405:
+            # Every method of the path, as the document lists them: the framework names only those of
+            # the first route it matched (GET of /tasks, not the POST beside it).
+            path = request.url.path
+            headers["Allow"] = ", ".join(sorted(method.upper() for template, operations in app.openapi()["paths"].items()
+                                                if compile_path(template)[0].fullmatch(path) for method in operations))
+        return problem_response(status, kind, str(exc.detail), headers)

@@ -85,3 +85,9 @@ def test_a_chunked_body_within_the_limit_is_read_whole(backend):
     response = requests.post(backend.api("teams/T0001/messages"), data=iter([b'{"text": ', rb'"\u5206\u5757"}']),
                              headers=headers, timeout=10)
     assert response.status_code == 201 and response.json()["text"] == "分块"
+
+
+@pytest.mark.parametrize(("path", "allowed"), [("tasks", "GET, POST"), ("teams", "GET"), ("tasks/W000001/cancel", "POST")])
+def test_a_method_not_allowed_names_every_method_of_the_path(backend, path, allowed):
+    response = requests.delete(backend.api(path), headers=backend.auth(), timeout=10)
+    assert is_problem(response, 405) and response.headers["allow"] == allowed
