@@ -33,10 +33,12 @@ MAX_ANSWER_S = 120.0
 class ApiError(Exception):
     """A call the backend refused, or an answer that breaks the contract."""
 
-    def __init__(self, message: str, status: int | None = None, problem_type: str | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, problem_type: str | None = None,
+                 retry_after_s: float | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.problem_type = problem_type
+        self.retry_after_s = retry_after_s  # what a 429 or 503 asked for, in seconds
 
 
 class AuthFailed(ApiError):
@@ -115,7 +117,9 @@ def _error_from(response: requests.Response) -> ApiError:
             detail = str(body.get("detail") or body.get("title") or detail)[:500]
             problem_type = body.get("type") if isinstance(body.get("type"), str) else None
     kind = {401: AuthFailed, 410: EventsGone}.get(response.status_code, ApiError)
-    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type)
+    retry_after = response.headers.get("retry-after", "")
+    retry_after_s = float(retry_after) if retry_after.isascii() and retry_after.isdigit() and len(retry_after) < 7 else None
+    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type, retry_after_s)
 
 
 class ApiClient:
@@ -220,7 +224,7 @@ class ApiClient:
             try:
                 body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
             except ApiError as error:  # said with the collection it concerns (the kind is kept: 401 stays AuthFailed)
-                raise type(error)(f"{collection}: {error}", error.status, error.problem_type) from None
+                raise type(error)(f"{collection}: {error}", error.status, error.problem_type, error.retry_after_s) from None
             page, next_token = body.get("items"), body.get("next_page_token")
             if not isinstance(page, list):
                 raise ApiError(f"{collection}: 'items' is not a list")

@@ -56,6 +56,7 @@ SNAPSHOT_COLLECTIONS = ("courts", "teams", "cases", "tasks", "queries", "measure
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 30.0
 DROPS_LOGGED = 100
+RETRY_AFTER_CAP_S = 300.0  # a Retry-After longer than this is not waited out: the operator would think it dead
 OFFLINE_AFTER_FAILURES = 5  # in a row: some eight seconds of backoff, on average
 
 
@@ -249,6 +250,7 @@ class BackendLink:
         self._health(LinkState.CONNECTING)
         while not self._stopping.is_set():
             fresh_login = fresh_snapshot = False
+            asked_s = None
             try:
                 if client.token is None:
                     started = time.monotonic()
@@ -301,7 +303,10 @@ class BackendLink:
                 log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
                 need_snapshot, self.last_event_id = True, None
                 detail = str(error)
-            except (ApiError, requests.RequestException, OSError) as error:
+            except ApiError as error:
+                detail = str(error)
+                asked_s = error.retry_after_s  # a busy backend says when to come back: no sooner
+            except (requests.RequestException, OSError) as error:
                 detail = str(error)
             except Exception as error:  # a defect must not end the link: report it and reconnect
                 log.exception("backend %s: unexpected error", self.backend)
@@ -312,6 +317,8 @@ class BackendLink:
             if self._stopping.is_set():
                 break
             delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
+            if asked_s is not None:
+                delay = max(delay, min(asked_s, RETRY_AFTER_CAP_S))
             attempt += 1
             log.info("backend %s: %s; reconnecting in %.1f s", self.backend, detail, delay)
             self._health(LinkState.OFFLINE if attempt > OFFLINE_AFTER_FAILURES else LinkState.RECONNECTING, detail)

@@ -4,6 +4,8 @@ back, duplicates in a snapshot. The console keeps its secrets, backs off, and ke
 
 from __future__ import annotations
 
+import json
+import logging
 import queue
 import random
 import socket
@@ -54,7 +56,15 @@ class Hostile(StandIn):
             else:
                 self._json(ME)
         elif path == "teams":
-            if scenario == "drip":
+            if scenario == "busy" and Hostile.asked.count("teams") == 1:
+                payload = json.dumps({"title": "busy"}).encode()
+                self.send_response(503)
+                self.send_header("Retry-After", "2")
+                self.send_header("Content-Type", "application/problem+json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            elif scenario == "drip":
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", "100000")
@@ -182,6 +192,13 @@ def test_an_answer_that_drips_in_is_cut_off(hostile, monkeypatch):
     monkeypatch.setattr("console.api.MAX_ANSWER_S", 1.0)
     store, _ = hostile("drip", lambda s: "teams: an answer still arriving after 1 s" in detail(s))
     assert store.health["h"].state == LinkState.RECONNECTING
+
+
+def test_a_busy_backend_is_left_alone_as_long_as_it_asks(hostile, caplog):
+    with caplog.at_level(logging.INFO, logger="console.sync"):
+        store, _ = hostile("busy", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
+    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s")) for r in caplog.records if "reconnecting in" in r.getMessage()]
+    assert len(waits) == 1 and waits[0] >= 2.0 and Hostile.asked.count("teams") == 2
 
 
 def test_ids_that_go_back_are_told_and_a_fresh_snapshot_is_taken(hostile):
