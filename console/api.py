@@ -231,7 +231,8 @@ class ApiClient:
             if next_token and not isinstance(next_token, str):
                 raise ApiError(f"{collection}: 'next_page_token' is not a string")
             if next_token and (next_token in seen or not page):
-                raise ApiError(f"{collection}: the pages go round in a circle (token {next_token[:40]!r} again, or an empty page)")
+                raise ApiError(f"{collection}: the pages go round in a circle "
+                               f"(token {next_token[:40]!r} again, or an empty page)")
             yield page, next_token or None, body
             if not next_token:
                 return

@@ -266,10 +266,13 @@ async def _command(request: Request, who: Principal, permission: str, key: str |
 def _canonical(body: bytes) -> bytes:
     """The same JSON however it is spaced or its keys ordered: a retry that re-serialises its body
     is the same request."""
+    if not body.strip():
+        return b""
     try:
-        return json.dumps(json.loads(body), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() if body.strip() else b""
+        parsed = json.loads(body)
     except ValueError:
         return body
+    return json.dumps(parsed, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def _replay(status: int, body: str, replayed: bool = True) -> JSONResponse:
@@ -467,13 +470,15 @@ def _command_routes() -> APIRouter:
     @router.post("/tasks/{task_id}/cancel", response_model=schemas.Task)
     async def cancel(request: Request, who: Authenticated, task_id: Id, version: IfMatch,
                      body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
-        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
+        return await _command(request, who, "task.dispatch", key,
+                              lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
 
     @router.post("/teams/{team_id}/messages", status_code=201, response_model=schemas.Message)
     async def message(request: Request, who: Authenticated, team_id: Id, body: schemas.MessageRequest,
                       key: IdempotencyKey = None):
         """Send an instruction to a team; its delivery shows in `team.message` events."""
-        return await _command(request, who, "team.message", key, lambda now: world_of(request).message(who, team_id, body.text, now),
+        return await _command(request, who, "team.message", key,
+                              lambda now: world_of(request).message(who, team_id, body.text, now),
                               status=201)
 
     @router.post("/escalations/{escalation_id}/acknowledge", response_model=schemas.Escalation)

@@ -289,8 +289,8 @@ def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(fast_backend):
 
 def test_each_step_of_a_task_is_told_once_as_it_was(fast_backend):
     since = newest_event(fast_backend)
-    task = fast_backend.command("tasks", {"case_id": an_open_case(fast_backend)["id"], "team_id": standby_team(fast_backend)["id"],
-                                          "kind": "investigation"}).json()
+    body = {"case_id": an_open_case(fast_backend)["id"], "team_id": standby_team(fast_backend)["id"], "kind": "investigation"}
+    task = fast_backend.command("tasks", body).json()
     told = []
 
     def en_route(kind, data):

@@ -197,7 +197,8 @@ def test_an_answer_that_drips_in_is_cut_off(hostile, monkeypatch):
 def test_a_busy_backend_is_left_alone_as_long_as_it_asks(hostile, caplog):
     with caplog.at_level(logging.INFO, logger="console.sync"):
         store, _ = hostile("busy", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
-    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s")) for r in caplog.records if "reconnecting in" in r.getMessage()]
+    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
+             for r in caplog.records if "reconnecting in" in r.getMessage()]
     assert len(waits) == 1 and waits[0] >= 2.0 and Hostile.asked.count("teams") == 2
 
 
