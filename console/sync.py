@@ -180,6 +180,7 @@ class BackendLink:
         self._thread = threading.Thread(target=self._do_run, name=f"sync-{backend}", daemon=True)
         self.last_event_id: int | None = None
         self._dropped = 0
+        self._delivered = False  # whether the stream open now has delivered an event
 
     def start(self) -> None:
         self._thread.start()
@@ -195,12 +196,13 @@ class BackendLink:
             self._sender.request_stop()
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Ends the workers and waits for them (at most `timeout` each)."""
+        """Ends the workers and waits for them, `timeout` at most in all."""
+        deadline = time.monotonic() + timeout
         self.request_stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
         if self._sender is not None:
-            self._sender.stop(timeout)
+            self._sender.stop(max(0.0, deadline - time.monotonic()))
 
     def endpoint(self) -> Endpoint | None:
         """The backend's address and this link's credentials and TLS settings; None until the
@@ -280,8 +282,8 @@ class BackendLink:
                     self._stream = stream
                 self._health(LinkState.LIVE, rights_note, role=role, user=self._credentials.username, permissions=permissions,
                              limits=limits, latency_ms=latency_ms)
-                if self._do_read(stream):
-                    attempt = 0  # it delivered: the next failure starts the backoff afresh
+                self._delivered = False
+                self._do_read(stream)
                 detail = "the backend closed the event stream"
             except AuthFailed as error:
                 if fresh_login:  # a backend at odds with itself: tried again, after a while
@@ -316,6 +318,8 @@ class BackendLink:
                     self._stream = None
             if self._stopping.is_set():
                 break
+            if self._delivered:
+                attempt, self._delivered = 0, False  # the stream delivered: this failure starts the backoff afresh
             delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
             if asked_s is not None:
                 delay = max(delay, min(asked_s, RETRY_AFTER_CAP_S))
@@ -361,12 +365,11 @@ class BackendLink:
             log.warning("backend %s: dropped a record (%d so far): %s", self.backend, self._dropped, reason[:300])
         self._report(RecordDropped(self.backend, reason[:500]))
 
-    def _do_read(self, stream: EventStream) -> bool:
-        """Reads the stream until it ends; True if it delivered at least one event."""
-        delivered = False
+    def _do_read(self, stream: EventStream) -> None:
+        """Reads the stream until it ends (or breaks off: then it raises); notes whether it delivered."""
         for item in stream:
             if self._stopping.is_set():
-                return delivered
+                return
             if isinstance(item, OversizedEvent):
                 self._drop(str(item))
                 continue
@@ -376,13 +379,15 @@ class BackendLink:
                 # id could not be told from a repeat, and would be skipped without a word.
                 self._drop(f"{item.type[:64]}: no event id of its own (digits)")
                 continue
-            if self.last_event_id is not None and event_id <= self.last_event_id:
+            if self.last_event_id is not None and event_id == self.last_event_id:
+                continue  # the resume point itself, sent again (a common off-by-one): already applied
+            if self.last_event_id is not None and event_id < self.last_event_id:
                 # Asked for what follows last_event_id, the backend sent an older one: its log is not
                 # the one this console followed (reset, or ids out of order). Start again from a snapshot.
                 self._drop(f"{item.type[:64]} #{event_id}: not after #{self.last_event_id}")
                 raise StreamInconsistent(f"event #{event_id} came after #{self.last_event_id}")
             self.last_event_id = event_id
-            delivered = True
+            self._delivered = True
             decode = EVENT_DECODERS.get(item.type)
             update = None  # a type this console does not use (yet): counted, and its id kept for resuming
             if decode is not None:
@@ -392,7 +397,6 @@ class BackendLink:
                     self._drop(f"{item.type} #{event_id}: {_reason(error)}")
                     continue
             self._report(EventReceived(self.backend, event_id, update, item.type[:64]))
-        return delivered
 
 
 class StreamInconsistent(ApiError):
