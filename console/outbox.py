@@ -36,7 +36,7 @@ class CommandState(str, Enum):
     PENDING = "pending"
     DELIVERED = "delivered"
     REFUSED = "refused"
-    WITHDRAWN = "withdrawn"  # never delivered: its backend's profile was removed
+    WITHDRAWN = "withdrawn"  # given up when its backend's profile was removed (unless an answer came after all)
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class Outbox:
                              " created_at real not null, state text not null, attempts integer not null,"
                              " last_error text not null, status integer, answer text)")
         self._listeners: list[threading.Event] = []
+        self._closed = False
 
     def wake_on_submit(self, event: threading.Event) -> None:
         self._listeners.append(event)
@@ -94,7 +95,13 @@ class Outbox:
 
     def _read(self, where: str, params: tuple) -> list[Command]:
         with self._lock:
+            if self._closed:
+                return []  # a sender still winding down at quit finds nothing more to do
             rows = self._db.execute(f"select {COLUMNS} from commands where {where} order by created_at", params).fetchall()
+        return self._commands(rows)
+
+    @staticmethod
+    def _commands(rows: list) -> list[Command]:
         return [Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], CommandState(r[7]), r[8], r[9], r[10],
                         None if r[11] is None else json.loads(r[11])) for r in rows]
 
@@ -109,23 +116,28 @@ class Outbox:
         return self._read("created_at >= ? or state = ?", (since, CommandState.PENDING.value))
 
     def update(self, command: Command) -> bool:
-        """Records a try or the answer of a command still pending; a settled one stays as it is
-        (False then)."""
+        """Records a try or the answer of a command. A settled one stays as it is (False then),
+        except that a definite answer still overrides a withdrawal: the backend did act on it."""
         answer = None if command.answer is None else json.dumps(command.answer, ensure_ascii=False)
+        answered = command.state in (CommandState.DELIVERED, CommandState.REFUSED)
         with self._lock, self._db:
+            if self._closed:
+                return False
             cursor = self._db.execute(
-                "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ? where id = ? and state = ?",
+                "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ?"
+                " where id = ? and (state = ? or (state = ? and ?))",
                 (command.state.value, command.attempts, command.last_error, command.status, answer, command.id,
-                 CommandState.PENDING.value))
+                 CommandState.PENDING.value, CommandState.WITHDRAWN.value, answered))
         return cursor.rowcount == 1
 
     def withdraw(self, backend: str) -> list[Command]:
         """Gives up a backend's pending commands (its profile is gone); returns them as withdrawn."""
-        withdrawn = [replace(c, state=CommandState.WITHDRAWN) for c in self.pending(backend)]
         with self._lock, self._db:
+            rows = self._db.execute(f"select {COLUMNS} from commands where backend = ? and state = ? order by created_at",
+                                    (backend, CommandState.PENDING.value)).fetchall()
             self._db.execute("update commands set state = ? where backend = ? and state = ?",
                              (CommandState.WITHDRAWN.value, backend, CommandState.PENDING.value))
-        return withdrawn
+        return [replace(c, state=CommandState.WITHDRAWN) for c in self._commands(rows)]
 
     def rename(self, old: str, new: str) -> list[Command]:
         """Moves a backend's commands to its new name (its profile was renamed); returns its pending ones."""
@@ -135,6 +147,7 @@ class Outbox:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._db.close()
 
 

@@ -111,9 +111,11 @@ def test_a_renamed_profile_keeps_its_commands_and_a_removed_ones_are_withdrawn_f
         assert [c.id for c in outbox.rename("绵阳", "德阳")] == [owed.id]
         assert outbox.pending("绵阳") == [] and outbox.get(owed.id).backend == "德阳"
         assert [(c.id, c.state) for c in outbox.withdraw("德阳")] == [(owed.id, CommandState.WITHDRAWN)]
-        # A sender that was still trying it cannot bring it back.
+        # A sender that was still trying it cannot bring it back, but an answer it got meanwhile stands.
         assert not outbox.update(replace(owed, attempts=1, last_error="timed out"))
         assert outbox.get(owed.id).state == CommandState.WITHDRAWN
+        assert outbox.update(replace(owed, state=CommandState.DELIVERED, attempts=1, status=201, answer={"id": "M1"}))
+        assert outbox.get(owed.id).state == CommandState.DELIVERED
         assert outbox.pending("成都") == [other]
     finally:
         outbox.close()
