@@ -31,7 +31,7 @@ from console.connections import Connections
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
-from widgets.plain_text import PlainLabel
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
@@ -76,7 +76,7 @@ class ApprovalsModel(RowsModel):
             state = name("approval_state", approval.state)
             return f"{state} · {approval.decided_by}" if approval.decided_by else state
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
-            return self.what(approval)
+            return plain_tooltip(self.what(approval))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE and approval.state == "pending":
             return QBrush(OVERDUE_COLOR)
         if role == SORT_ROLE:

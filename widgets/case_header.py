@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.casework import Case
 from widgets.names import format_yuan, name
-from widgets.plain_text import PlainLabel
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.team_style import OVERDUE_COLOR
 
 DAY_S = 86400.0
@@ -107,7 +107,7 @@ class CaseHeader(QWidget):
         self.parties.setText(self.tr("{applicant} against {respondent}").format(applicant=case.applicant,
                                                                                  respondent=case.respondent))
         for label in (self.court, self.dates, self.node, self.parties):
-            label.setToolTip(label.text())
+            label.setToolTip(plain_tooltip(label.text()))
         self.money.setText(self.tr("Realised {realised} of {sought}").format(
             realised=format_yuan(case.amount_realised), sought=format_yuan(case.amount_sought)))
         fraction = case.amount_realised / case.amount_sought if case.amount_sought > 0 else 0.0

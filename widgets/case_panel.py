@@ -35,7 +35,7 @@ from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, ProgressDelegate, QueriesModel, TasksModel
 from widgets.live_store import LiveStore
 from widgets.node_flow import NodeFlow
-from widgets.plain_text import PlainLabel
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
 from widgets.team_style import OVERDUE_COLOR
 
@@ -217,7 +217,7 @@ class CasePanel(QWidget):
 
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setToolTip(text if error else "")
+        self.status.setToolTip(plain_tooltip(text) if error else "")
         self.status.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}" if error else "")
         self.status.setVisible(bool(text))
 

@@ -21,6 +21,7 @@ from console.case_detail import AuditEntry
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
+from widgets.plain_text import plain_tooltip
 from widgets.team_style import OVERDUE_COLOR
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -216,7 +217,7 @@ class AuditModel(QAbstractTableModel):
             return (time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.at)), entry.actor,
                     name("action", entry.action), self.detail(entry))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
-            return f"{entry.object_type} {entry.object_id}"
+            return plain_tooltip(f"{entry.object_type} {entry.object_id}")
         return None
 
     def detail(self, entry: AuditEntry) -> str:

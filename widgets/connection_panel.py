@@ -39,6 +39,7 @@ from console.sync import LinkState
 from widgets.live_store import LiveStore
 from widgets.names import backend_name
 from widgets.names import name as role_name
+from widgets.plain_text import plain_tooltip
 from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
 
@@ -130,7 +131,7 @@ class ConnectionModel(QAbstractTableModel):
             if column == self.URL and insecure:
                 return self.tr("Plain HTTP to another machine: what is sent, the password included, can be read on the way.")
             if column in (self.DETAIL, self.DROPPED) and health is not None:
-                return health.detail or health.last_drop or None
+                return plain_tooltip(health.detail or health.last_drop) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LATENCY, self.RATE, self.EVENTS, self.DROPPED, self.PENDING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -32,7 +32,7 @@ from console.outbox import Command, CommandState
 from console.store import Changes
 from widgets.live_store import LiveStore
 from widgets.names import name
-from widgets.plain_text import PlainLabel
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selection
 from widgets.team_style import ERROR_STYLE
 
@@ -149,7 +149,7 @@ class EscalationActions(QObject):
                    for action in ESCALATION_ACTIONS}
         for action, qaction in self.actions.items():
             qaction.setEnabled(reasons[action] is None)
-            qaction.setToolTip(self._reason_text(reasons[action], escalation, role) if reasons[action] else
+            qaction.setToolTip(plain_tooltip(self._reason_text(reasons[action], escalation, role)) if reasons[action] else
                                f"{qaction.text()} ({SHORTCUTS[action]})")
         self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"], role))
 

@@ -38,7 +38,7 @@ from widgets.layouts import (
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
 from widgets.names import backend_name
-from widgets.plain_text import PlainLabel
+from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
@@ -251,8 +251,8 @@ class MainWindow(QMainWindow):
         pending = self._live.store.pending_commands()
         self.pending_label.setVisible(bool(pending))
         self.pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
-        self.pending_label.setToolTip("\n".join(f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "")
-                                                 for c in pending))
+        self.pending_label.setToolTip(plain_tooltip("\n".join(
+            f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "") for c in pending)))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.commands:

@@ -45,6 +45,7 @@ from console.store import Changes, Store
 from widgets.action_dialogs import MeasureDialog
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
+from widgets.plain_text import plain_tooltip
 from widgets.rows_model import RowsModel
 from widgets.selection import Selected, Selection
 from widgets.team_style import format_duration
@@ -117,9 +118,9 @@ class QueriesModel(RowsModel):
             return NUMERIC
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CASE:
-                return self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by)
+                return plain_tooltip(self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by))
             if column in (self.RESPONDENT, self.CHANNEL):
-                return self.data(index)  # narrow columns cut long names short
+                return plain_tooltip(self.data(index))  # narrow columns cut long names short
         return None
 
     def _on_clock(self) -> None:

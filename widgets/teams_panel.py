@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from console.domain import TeamStatus
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.plain_text import plain_tooltip
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
 from widgets.team_style import (
@@ -111,7 +112,8 @@ class TeamsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and is_lost_contact(team, now):
             return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
-            return self.tr("{name}\n{vehicle} · {members}").format(name=team.name, vehicle=team.vehicle, members="、".join(team.members))
+            return plain_tooltip(self.tr("{name}\n{vehicle} · {members}").format(name=team.name, vehicle=team.vehicle,
+                                                                                 members="、".join(team.members)))
         return None
 
     def _on_changed(self, changes: Changes) -> None:
