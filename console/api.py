@@ -24,6 +24,7 @@ READ_TIMEOUT_S = 15.0
 # The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
 STREAM_READ_TIMEOUT_S = 40.0
 MAX_PAGES = 10_000
+MAX_EMPTY_PAGES = 100
 MAX_SNAPSHOT_ITEMS = 1_000_000  # of one collection: three times the largest book a province holds
 MAX_AUDIT_ENTRIES = 20_000  # far more than one case's commands; a backend that pages on without end is cut short
 MAX_BODY_BYTES = 64 << 20  # of one answer, once inflated: a page of 1,000 cases is about 2 MiB
@@ -107,15 +108,17 @@ def _parse(body: bytes) -> object:
 
 
 def _error_from(response: requests.Response) -> ApiError:
-    detail, problem_type = response.reason or "", None
+    """The refusal a response says, its problem details read if it has them; the response is closed."""
+    detail, problem_type, body = response.reason or "", None, None
     if response.headers.get("content-type", "").startswith(("application/problem+json", "application/json")):
         try:
             body = _parse(_body(response))
         except ApiError:
             body = None
-        if isinstance(body, dict):
-            detail = str(body.get("detail") or body.get("title") or detail)[:500]
-            problem_type = body.get("type") if isinstance(body.get("type"), str) else None
+    response.close()  # an error that is not JSON (a proxy's HTML page) is not read: the connection goes
+    if isinstance(body, dict):
+        detail = str(body.get("detail") or body.get("title") or detail)[:500]
+        problem_type = body.get("type") if isinstance(body.get("type"), str) else None
     kind = {401: AuthFailed, 410: EventsGone}.get(response.status_code, ApiError)
     retry_after = response.headers.get("retry-after", "")
     retry_after_s = float(retry_after) if retry_after.isascii() and retry_after.isdigit() and len(retry_after) < 7 else None
@@ -218,8 +221,10 @@ class ApiClient:
 
     def _pages(self, collection: str, params: dict[str, str]) -> Iterator[tuple[list, str | None, dict]]:
         """Each page's items, its next page token and its whole body, until a page has no token
-        (or MAX_PAGES). Keyed pages never repeat a token nor come empty before the end."""
+        (or MAX_PAGES). A token that comes again would go round for ever; a backend may filter its
+        pages after cutting them, but not send page after page of nothing."""
         seen: set[str] = set()
+        empty = 0
         for _ in range(MAX_PAGES):
             try:
                 body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
@@ -230,9 +235,11 @@ class ApiClient:
                 raise ApiError(f"{collection}: 'items' is not a list")
             if next_token and not isinstance(next_token, str):
                 raise ApiError(f"{collection}: 'next_page_token' is not a string")
-            if next_token and (next_token in seen or not page):
-                raise ApiError(f"{collection}: the pages go round in a circle "
-                               f"(token {next_token[:40]!r} again, or an empty page)")
+            if next_token and next_token in seen:
+                raise ApiError(f"{collection}: the pages go round in a circle (token {next_token[:40]!r} again)")
+            empty = empty + 1 if next_token and not page else 0
+            if empty > MAX_EMPTY_PAGES:
+                raise ApiError(f"{collection}: {MAX_EMPTY_PAGES} pages in a row with nothing on them")
             yield page, next_token or None, body
             if not next_token:
                 return
