@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from console.sync import Credentials
@@ -28,7 +29,8 @@ READY = re.compile(r"^court-backend: listening on (https?://\S+)\s*$")
 PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 5.0
-MAX_RESTARTS = 5  # a backend that keeps dying is left dead, and its link says so
+MAX_RESTARTS = 5  # in a row: a backend that keeps dying is left dead, and its link says so
+STEADY_S = 300.0  # up this long, a backend that dies is no longer "in a row"
 DATA_PREFIX = "court-backend-"  # of the fresh data directories, in the system's temporary directory
 OWNER_FILE = "console.pid"  # in a fresh data directory: which console it is for
 # A city-sized book: a fresh backend generates it at every start, and 50,000 cases (the backend's
@@ -60,6 +62,7 @@ class EmbeddedBackend:
         self._reader: threading.Thread | None = None
         self._lock = threading.Lock()  # the process and its reader, replaced when it is started again
         self.restarts = 0
+        self._launched_at = 0.0
 
     def start(self) -> None:
         """Launches the process; returns at once.
@@ -69,7 +72,6 @@ class EmbeddedBackend:
         self._ready.clear()
         self._url = None
         if self._data_dir is None:
-            _remove_orphaned_data()
             self._data_dir = Path(tempfile.mkdtemp(prefix=DATA_PREFIX))
             (self._data_dir / OWNER_FILE).write_text(str(os.getpid()))
         with self._lock:
@@ -92,6 +94,7 @@ class EmbeddedBackend:
             self._ready.set()
             return
         self._process = process
+        self._launched_at = time.monotonic()
         self._reader = threading.Thread(target=self._do_read_output, args=(process,), name="embedded-backend-output",
                                         daemon=True)
         self._reader.start()
@@ -114,18 +117,23 @@ class EmbeddedBackend:
         with self._lock:
             if self._process is not process:
                 return  # stopped on purpose
+            if time.monotonic() - self._launched_at > STEADY_S:
+                self.restarts = 0  # it ran well for a while: five more chances
             if not was_up or self.restarts >= MAX_RESTARTS:
                 log.error("the embedded court backend exited (code %s); it is not started again", code)
                 return
             self.restarts += 1
             log.error("the embedded court backend stopped unexpectedly (exit code %s); starting it again (%d of %d)",
                       code, self.restarts, MAX_RESTARTS)
+            process.stdin.close()
             process.stdout.close()
             self._ready.clear()
             self._launch()
 
     def wait_ready(self) -> str:
         """Blocks until the backend listens and returns its URL (call it on a worker thread)."""
+        if not self._keep_data:
+            _remove_orphaned_data()  # meanwhile, and off the GUI thread: there may be hundreds of MB
         if not self._ready.wait(START_TIMEOUT_S):
             with self._lock:
                 if self._process is not None:

@@ -41,6 +41,7 @@ def test_the_backend_stops_when_the_console_is_killed():
         console.wait()  # reaped, as its shell would: a zombie still counts as running
         fresh = EmbeddedBackend(seed=7, cases=10)
         fresh.start()
+        fresh.wait_ready()
         fresh.stop()
         assert not os.path.exists(data_dir)
     finally:
