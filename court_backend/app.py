@@ -1,6 +1,7 @@
 """The HTTP API of the reference court backend (FastAPI), and the loop that drives its world."""
 
 import asyncio
+import bisect
 import contextlib
 import hashlib
 import inspect
@@ -100,8 +101,7 @@ class _BodyLimit:
         while more:
             message = await receive()
             if message["type"] != "http.request":
-                await self.app(scope, receive, send)  # the client went away: let the app see it
-                return
+                return  # the client went away: nobody to answer
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > MAX_BODY_BYTES:
@@ -217,18 +217,22 @@ def _not_issued() -> Problem:
     return Problem(422, "invalid-request", "page_token is not one this backend issued.")
 
 
-def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None, known: Callable[[str], bool]) -> dict:
-    """One page of `items` (in id order) after the object whose id is `page_token`: a key, not
-    an offset, so that objects changing between pages neither skip nor repeat any other."""
+def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None, known: Callable[[str], bool],
+          present: Callable[[dict], dict] = public) -> dict:
+    """One page of `items` (sorted by id) after the object whose id is `page_token`: a key, not an
+    offset, so that objects changing between pages neither skip nor repeat any other. Only the
+    page's objects are `present`ed."""
     if page_token is not None and not known(page_token):
         raise _not_issued()
-    after = [item for item in items if item["id"] > page_token] if page_token else items
-    shown = after[:page_size]
-    return {"items": shown, "cursor": cursor, "next_page_token": shown[-1]["id"] if len(after) > page_size else None}
+    start = bisect.bisect_right(items, page_token, key=lambda item: item["id"]) if page_token else 0
+    shown = [present(item) for item in items[start:start + page_size]]
+    more = start + page_size < len(items)
+    return {"items": shown, "cursor": cursor, "next_page_token": shown[-1]["id"] if more else None}
 
 
 def _filtered(records, filters: dict) -> list[dict]:
-    return [public(r) for r in records if all(value is None or r.get(key) == value for key, value in filters.items())]
+    return sorted((r for r in records if all(value is None or r.get(key) == value for key, value in filters.items())),
+                  key=lambda r: r["id"])
 
 
 def _object(doc: dict) -> JSONResponse:
@@ -386,7 +390,7 @@ def _read_routes(backend: Backend) -> APIRouter:
 
     def listing(kind: str, model, path: str, **filter_types) -> None:
         async def list_records(_: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
-            items = _filtered(sorted(world.records.all(kind), key=lambda r: r["id"]), filters)
+            items = _filtered(world.records.all(kind), filters)
             return _page(items, backend.events.last_id, page_size, page_token,
                          lambda token: world.records.get(kind, token) is not None)
 
