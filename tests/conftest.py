@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import queue
 import threading
+import time
 import uuid
 
 import keyring
@@ -70,12 +71,16 @@ class RunningBackend:
         return requests.post(self.api(path), json=body or {}, headers=headers, timeout=10)
 
 
-def when_the_dialog_opens(fill) -> None:
-    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it)."""
+def when_the_dialog_opens(fill, within_s: float = 30.0) -> None:
+    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it).
+    If none opens within `within_s`, it gives up: a later test's dialog is none of its business."""
+    deadline = time.monotonic() + within_s
+
     def answer():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(20, answer)
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, answer)
             return
         fill(dialog)
         if dialog.isVisible():

@@ -12,8 +12,8 @@ from console.domain import (
 
 TEAM = {
     "id": "T0001", "name": "执行一组", "court_id": "C510104", "members": ["王伟"], "vehicle": "川A·12345警",
-    "status": "en_route", "status_since": "2026-11-27T03:00:00.000Z",
-    "position": {"lon": 104.1, "lat": 30.6, "heading": 90.0, "speed_kmh": 40.0, "at": "2026-11-27T03:01:00Z"},
+    "status": "en_route", "status_since": "2024-11-27T03:00:00.000Z",
+    "position": {"lon": 104.1, "lat": 30.6, "heading": 90.0, "speed_kmh": 40.0, "at": "2024-11-27T03:01:00Z"},
     "version": 3,
 }
 
@@ -32,10 +32,10 @@ def test_a_well_formed_team_decodes():
     {"name": ""},
     {"name": "x" * 5000},
     {"status_since": "yesterday"},
-    {"status_since": "2026-11-27T03:00:00"},
-    {"position": {"lon": "104", "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2026-11-27T03:01:00Z"}},
-    {"position": {"lon": 400, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2026-11-27T03:01:00Z"}},
-    {"position": {"lon": float("nan"), "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2026-11-27T03:01:00Z"}},
+    {"status_since": "2024-11-27T03:00:00"},
+    {"position": {"lon": "104", "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
+    {"position": {"lon": 400, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
+    {"position": {"lon": float("nan"), "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
     {"position": None},
 ])
 def test_a_malformed_team_is_refused(change):
