@@ -120,9 +120,13 @@ def _error_from(response: requests.Response) -> ApiError:
         detail = str(body.get("detail") or body.get("title") or detail)[:500]
         problem_type = body.get("type") if isinstance(body.get("type"), str) else None
     kind = {401: AuthFailed, 410: EventsGone}.get(response.status_code, ApiError)
-    retry_after = response.headers.get("retry-after", "")
-    retry_after_s = float(retry_after) if retry_after.isascii() and retry_after.isdigit() and len(retry_after) < 7 else None
-    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type, retry_after_s)
+    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type, _retry_after(response))
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """The seconds a busy backend asks to be left alone for (Retry-After in seconds; a date is not taken)."""
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.isascii() and value.isdigit() and len(value) < 7 else None
 
 
 class ApiClient:
@@ -246,8 +250,9 @@ class ApiClient:
             seen.add(next_token)
             params["page_token"] = next_token
 
-    def command(self, path: str, body: dict, key: str, if_match: int | None) -> tuple[int, dict]:
-        """POSTs a command with its idempotency key; returns the status and the JSON answer.
+    def command(self, path: str, body: dict, key: str, if_match: int | None) -> tuple[int, dict, float | None]:
+        """POSTs a command with its idempotency key; returns the status, the JSON answer and the
+        Retry-After a busy backend asked for.
 
         Any answer is returned, refusals included: what they mean is the caller's to decide.
         """
@@ -259,7 +264,7 @@ class ApiClient:
             answer = _parse(_body(response))
         except ApiError:
             answer = {"title": response.reason or "", "status": response.status_code}
-        return response.status_code, answer if isinstance(answer, dict) else {"answer": answer}
+        return response.status_code, answer if isinstance(answer, dict) else {"answer": answer}, _retry_after(response)
 
     def open_events(self, last_event_id: int | None) -> "EventStream":
         # Uncompressed: the stream is read as it arrives, and compression would hold events back.

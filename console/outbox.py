@@ -23,7 +23,7 @@ from pathlib import Path
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed
-from console.sync import BACKOFF_BASE_S, BACKOFF_CAP_S, Credentials
+from console.sync import BACKOFF_BASE_S, BACKOFF_CAP_S, RETRY_AFTER_CAP_S, Credentials
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,7 @@ class CommandSender:
         self._rng = rng or random.Random()
         self._wake = threading.Event()
         self._stopping = threading.Event()
+        self._asked_s: float | None = None
         self._thread: threading.Thread | None = None
         outbox.wake_on_submit(self._wake)
 
@@ -193,22 +194,30 @@ class CommandSender:
                     attempt = 0
                     continue
                 delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
+                if self._asked_s is not None:
+                    delay = max(delay, min(self._asked_s, RETRY_AFTER_CAP_S))  # a busy backend said when
                 attempt += 1
+                log.info("commands to %s: next try in %.1f s", self.backend, delay)
                 self._wake.wait(delay)
                 self._wake.clear()
         finally:
             client.close()
 
     def _do_deliver(self, client: ApiClient, command: Command) -> bool:
-        """One try; True when the command is settled (delivered or refused), False to retry later."""
+        """One try; True when the command is settled (delivered or refused), False to retry later
+        (not before `_asked_s`, when the backend said so)."""
+        self._asked_s = None
         try:
             if client.token is None:
                 client.login(self._credentials.username, self._credentials.password)
-            status, answer = client.command(command.path, command.body, command.id, command.if_match)
+            status, answer, self._asked_s = client.command(command.path, command.body, command.id, command.if_match)
         except AuthFailed as error:
             client.token = None
             return self._retry(command, str(error))
-        except (ApiError, requests.RequestException, OSError) as error:
+        except ApiError as error:
+            self._asked_s = error.retry_after_s
+            return self._retry(command, str(error))
+        except (requests.RequestException, OSError) as error:
             return self._retry(command, str(error))
         if status == 401:
             client.token = None  # the token expired: log in again and send the same command

@@ -14,11 +14,20 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
+from console.outbox import CommandSender, CommandState, Outbox
+from console.paths import data_dir
 from console.store import Store
-from console.sync import BackendLink, Credentials, HealthChanged, LinkState, RecordDropped
+from console.sync import (
+    BackendLink,
+    Credentials,
+    HealthChanged,
+    LinkState,
+    RecordDropped,
+)
 
 from .stand_in import StandIn
 from .test_misbehaving_backend import TEAM, event, position
+from .test_outbox import until_command
 from .test_sync import pump
 
 EMPTY = {"items": [], "cursor": 0, "next_page_token": None}
@@ -228,3 +237,46 @@ def test_a_backend_that_stays_unreachable_is_shown_offline_and_still_tried():
             link.stop()
     states = [m.state for m in seen if isinstance(m, HealthChanged)]
     assert states[:2] == [LinkState.CONNECTING, LinkState.RECONNECTING] and states.count(LinkState.RECONNECTING) == 5
+
+
+class Busy(StandIn):
+    """Takes commands, but the first one only after it asked to be left alone for two seconds."""
+
+    tries = 0
+
+    def do_POST(self) -> None:
+        if not self.path.endswith("/messages"):
+            super().do_POST()
+            return
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        Busy.tries += 1
+        if Busy.tries == 1:
+            self.send_response(503)
+            self.send_header("Retry-After", "2")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._json({"id": "M1", "version": 1}, 201)
+
+
+def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks(caplog):
+    Busy.tries = 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
+    thread = threading.Thread(target=server.serve_forever, name="busy-backend", daemon=True)
+    thread.start()
+    outbox, sink = Outbox(data_dir()), queue.SimpleQueue()
+    sender = CommandSender(outbox, "b", Credentials("operator", "s3cret"), sink, rng=random.Random(2))
+    try:
+        with caplog.at_level(logging.INFO, logger="console.outbox"):
+            sender.start(f"http://127.0.0.1:{server.server_address[1]}")
+            command = outbox.submit("b", "teams/T0001/messages", {"text": "稍后再试"}, summary="指令 T0001")
+            delivered = until_command(sink, lambda c: c.id == command.id and c.state == CommandState.DELIVERED)
+    finally:
+        sender.stop()
+        outbox.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
+             for r in caplog.records if "next try in" in r.getMessage()]
+    assert delivered.status == 201 and Busy.tries == 2 and len(waits) == 1 and waits[0] >= 2.0
