@@ -280,6 +280,7 @@ class BackendLink:
                         stream.interrupt()
                         break
                     self._stream = stream
+                log.info("backend %s: live, following its events after #%s", self.backend, self.last_event_id)
                 self._health(LinkState.LIVE, rights_note, role=role, user=self._credentials.username, permissions=permissions,
                              limits=limits, latency_ms=latency_ms)
                 self._delivered = False
