@@ -145,7 +145,10 @@ def use_bundled_cjk_font(app: QApplication) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="enforcement-console", description="Enforcement command-centre console.")
+    parser = argparse.ArgumentParser(
+        prog="enforcement-console",
+        description="Enforcement command-centre console. With no connection profile, it starts the reference court "
+                    "backend on loopback (the embedded default) and follows it; profiles are added in its Connection panel.")
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="write a PNG of the main window and exit")
     parser.add_argument("--after", type=float, default=5.0, metavar="SECONDS",
                         help="seconds of live data before the screenshot (default 5)")
