@@ -261,16 +261,13 @@ class BackendLink:
                     fresh_login = True
                     try:
                         permissions, limits, rights_note = *_rights(client.me()), ""
-                    except ApiError as error:
-                        if error.status != 404:
+                    except Exception as error:
+                        if not (isinstance(error, ApiError) and error.status == 404):
                             client.token = None  # both again next time: a passing failure must not leave it without rights
                             raise
                         rights_note = "the backend has no GET /me: connected read only"
                         log.warning("backend %s: %s", self.backend, rights_note)
                         permissions, limits = (), {}
-                    except BaseException:
-                        client.token = None  # a timeout, say: log in and ask again
-                        raise
                 if need_snapshot:
                     self._do_snapshot(client)
                     need_snapshot, fresh_snapshot = False, True
