@@ -9,7 +9,7 @@ Prints one JSON line, then a readable summary:
   delivery_p50_ms, delivery_p99_ms over all clients' team.position events
   lost                             gaps in the event ids any client saw (0 is the only good answer)
 
-    python bench/backend_stream.py --clients 4 --rate 2000 --seconds 20
+    python -m bench.backend_stream --clients 4 --rate 2000 --seconds 20
 Target: 2,000 events/s to each of 4 clients with delivery_p99_ms ≤ 50 and lost 0.
 """
 
@@ -31,11 +31,13 @@ WARM_UP_S = 2.0
 
 
 def read_stream(url: str, password: str, seconds: float, results: multiprocessing.Queue) -> None:
-    token = requests.post(f"{url}/api/v1/auth/token", json={"username": "observer", "password": password},
-                          timeout=10).json()["access_token"]
+    token = requests.post(
+        f"{url}/api/v1/auth/token", json={"username": "observer", "password": password}, timeout=10
+    ).json()["access_token"]
     parser, delays, ids = SseParser(), [], []
-    with requests.get(f"{url}/api/v1/events", headers={"Authorization": f"Bearer {token}"}, stream=True,
-                      timeout=(5, 30)) as response:
+    with requests.get(
+        f"{url}/api/v1/events", headers={"Authorization": f"Bearer {token}"}, stream=True, timeout=(5, 30)
+    ) as response:
         started = time.time()
         for chunk in response.raw.read_chunked(decode_content=True):
             now = time.time()
@@ -64,8 +66,10 @@ def main() -> None:
     try:
         url = backend.wait_ready()
         results: multiprocessing.Queue = multiprocessing.Queue()
-        readers = [multiprocessing.Process(target=read_stream, args=(url, backend.credentials.password, args.seconds, results))
-                   for _ in range(args.clients)]
+        readers = [
+            multiprocessing.Process(target=read_stream, args=(url, backend.credentials.password, args.seconds, results))
+            for _ in range(args.clients)
+        ]
         for reader in readers:
             reader.start()
         reports = [results.get(timeout=args.seconds + 60) for _ in readers]
@@ -85,8 +89,10 @@ def main() -> None:
         "lost": sum(r["lost"] for r in reports),
     }
     print(json.dumps(figures))
-    print(f"backend_stream: {figures['clients']} clients, {figures['events_per_s_per_client']:.0f} events/s each, "
-          f"delivery p50 {figures['delivery_p50_ms']} ms, p99 {figures['delivery_p99_ms']} ms, lost {figures['lost']}")
+    print(
+        f"backend_stream: {figures['clients']} clients, {figures['events_per_s_per_client']:.0f} events/s each, "
+        f"delivery p50 {figures['delivery_p50_ms']} ms, p99 {figures['delivery_p99_ms']} ms, lost {figures['lost']}"
+    )
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ offscreen with all its panels, for a while. Prints one JSON line, then a readabl
   event_to_model_p99_ms   from the time a position carries to its batch reaching the models
   rss_mb                  the console's peak resident memory (the backend is its own process)
 
-    python bench/ingest.py --rate 2000 --seconds 60
+    python -m bench.ingest --rate 2000 --seconds 60
 Targets at 2,000 events/s: events_lost 0, heartbeat lag p99 ≤ 50 ms, event-to-model p99 ≤ 250 ms.
 """
 
@@ -22,11 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 WARM_UP_S = 3.0
 
@@ -35,9 +33,10 @@ def run(rate: float, seconds: float) -> dict:
     from console.embedded import EmbeddedBackend
     from widgets.app import ConsoleSession
 
-    session = ConsoleSession(QSettings(str(Path(os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"]) / "bench.ini"),
-                                       QSettings.Format.IniFormat),
-                             EmbeddedBackend(cases=2000, options=("--event-rate", str(rate))))
+    session = ConsoleSession(
+        QSettings(str(Path(os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"]) / "bench.ini"), QSettings.Format.IniFormat),
+        EmbeddedBackend(cases=2000, options=("--event-rate", str(rate))),
+    )
     session.window.show()
     session.start()
     lags, delays = [], []
@@ -105,12 +104,15 @@ def main() -> None:
         os.environ["ENFORCEMENT_CONSOLE_DATA_DIR"] = str(Path(home) / "data")
         from widgets.app import collect_garbage_on_gui_thread
 
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         collect_garbage_on_gui_thread(QApplication.instance() or QApplication(sys.argv[:1]))  # as the console runs
         figures = run(args.rate, args.seconds)
     print(json.dumps(figures))
-    print(f"ingest: {figures['events_per_s']:.0f} events/s applied, {figures['events_lost']} lost; GUI heartbeat lag "
-          f"p50 {figures['heartbeat_lag_p50_ms']} ms, p99 {figures['heartbeat_lag_p99_ms']} ms; event to model p99 "
-          f"{figures['event_to_model_p99_ms']} ms; RSS {figures['rss_mb']:.0f} MB")
+    print(
+        f"ingest: {figures['events_per_s']:.0f} events/s applied, {figures['events_lost']} lost; GUI heartbeat lag "
+        f"p50 {figures['heartbeat_lag_p50_ms']} ms, p99 {figures['heartbeat_lag_p99_ms']} ms; event to model p99 "
+        f"{figures['event_to_model_p99_ms']} ms; RSS {figures['rss_mb']:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ the map, timed together. Prints one JSON line, then a readable summary:
                                the synthetic data, and driving the 30 minutes of trails, not counted)
   rss_mb                       the process's peak resident memory
 
-    python bench/map.py --runs 3
+    python -m bench.map --runs 3
 Targets: frame p50 ≤ 16 ms, p95 ≤ 33 ms, load ≤ 2 s. (The naive map, one ScatterPlotItem holding every
 point and one PlotDataItem per county ring, took about 72 ms a frame.)
 """
@@ -26,19 +26,14 @@ import queue
 import resource
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Measure this checkout's code, not whatever copy of it the environment has installed.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-import numpy as np  # noqa: E402
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from console.casework import Case, Task  # noqa: E402
-from console.domain import (  # noqa: E402
+from console.casework import Case, Task
+from console.domain import (
     Court,
     CourtLevel,
     Escalation,
@@ -48,14 +43,14 @@ from console.domain import (  # noqa: E402
     TeamPosition,
     TeamStatus,
 )
-from console.region import load_region  # noqa: E402
-from console.store import Store  # noqa: E402
-from console.sync import EventReceived, SnapshotLoaded  # noqa: E402
-from court_backend.geography import build_courts, load_divisions  # noqa: E402
-from widgets.app import collect_garbage_on_gui_thread, use_bundled_cjk_font  # noqa: E402
-from widgets.live_store import LiveStore  # noqa: E402
-from widgets.map_panel import MapPanel  # noqa: E402
-from widgets.selection import Selection  # noqa: E402
+from console.region import load_region
+from console.store import Store
+from console.sync import EventReceived, SnapshotLoaded
+from court_backend.geography import build_courts, load_divisions
+from widgets.app import collect_garbage_on_gui_thread, use_bundled_cjk_font
+from widgets.live_store import LiveStore
+from widgets.map_panel import MapPanel
+from widgets.selection import Selection
 
 BACKEND = "bench"
 CASES = 300_000
@@ -89,10 +84,22 @@ class Fleet:
         self.lat[rows] += step * np.cos(radians)
         self.lon[rows] += step * np.sin(radians) / np.cos(np.radians(self.lat[rows]))
         self.at[rows] = now
-        return [EventReceived(BACKEND, event_id + i, TeamPosition(self.teams[row].id, float(self.lon[row]), float(self.lat[row]),
-                                                                  float(self.heading[row]), float(self.speed[row]), now),
-                              "team.position")
-                for i, row in enumerate(rows.tolist())]
+        return [
+            EventReceived(
+                BACKEND,
+                event_id + i,
+                TeamPosition(
+                    self.teams[row].id,
+                    float(self.lon[row]),
+                    float(self.lat[row]),
+                    float(self.heading[row]),
+                    float(self.speed[row]),
+                    now,
+                ),
+                "team.position",
+            )
+            for i, row in enumerate(rows.tolist())
+        ]
 
 
 class PaintCounter(QObject):
@@ -110,8 +117,10 @@ class PaintCounter(QObject):
 
 
 def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
-    courts = [Court(BACKEND, c.id, c.name, CourtLevel(c.level), c.parent_id, c.lon, c.lat, 1)
-              for c in build_courts(load_divisions())]
+    courts = [
+        Court(BACKEND, c.id, c.name, CourtLevel(c.level), c.parent_id, c.lon, c.lat, 1)
+        for c in build_courts(load_divisions())
+    ]
     weights = np.array([4.0 if c.id.startswith("C5101") else 1.0 for c in courts])
     home = rng.choice(len(courts), CASES, p=weights / weights.sum())
     court_lon, court_lat = np.array([c.lon for c in courts]), np.array([c.lat for c in courts])
@@ -119,21 +128,97 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
     lat = court_lat[home] + rng.normal(0, 0.05, CASES)
     status = rng.random(CASES) < 0.7
     overdue = status & (rng.random(CASES) < rng.choice([0.02, 0.1, 0.25, 0.4], len(courts))[home])
-    cases = [Case(f"K{i}", f"（2026）川{courts[home[i]].id[1:]}执{i}号", courts[home[i]].id, "first", "simple", "申请人",
-                  f"被执行人{i}", "person", 1e5, 0.0, "officer", now - 9e6, now + 9e6, "open" if status[i] else "closed",
-                  "freeze", now - 1e5, None, bool(overdue[i]), (), (), float(lon[i]), float(lat[i]), 1)
-             for i in range(CASES)]
+    cases = [
+        Case(
+            f"K{i}",
+            f"（2026）川{courts[home[i]].id[1:]}执{i}号",
+            courts[home[i]].id,
+            "first",
+            "simple",
+            "申请人",
+            f"被执行人{i}",
+            "person",
+            1e5,
+            0.0,
+            "officer",
+            now - 9e6,
+            now + 9e6,
+            "open" if status[i] else "closed",
+            "freeze",
+            now - 1e5,
+            None,
+            bool(overdue[i]),
+            (),
+            (),
+            float(lon[i]),
+            float(lat[i]),
+            1,
+        )
+        for i in range(CASES)
+    ]
     start = rng.choice(len(courts), TEAMS)
     statuses = list(TeamStatus)
-    teams = [Team(BACKEND, f"T{i}", f"队{i:04d}", courts[start[i]].id, (), "", statuses[i % len(statuses)], now, None,
-                  float(court_lon[start[i]] + rng.normal(0, 0.05)), float(court_lat[start[i]] + rng.normal(0, 0.04)),
-                  0.0, 0.0, now - HISTORY_S, 1)
-             for i in range(TEAMS)]
-    tasks = [Task(f"J{i}", f"K{i}", f"T{i}", teams[i].court_id, "service", "en_route", teams[i].lon + 0.05, teams[i].lat + 0.03,
-                  "operator", now, now, "", (), 1) for i in range(OPEN_TASKS)]
-    escalations = [Escalation(f"E{i}", "sos", "SOS", list(Severity)[i % 4], EscalationState.OPEN, teams[i].court_id, None,
-                              teams[i].id, teams[i].lon, teams[i].lat, now, now + 600, None, None, None, (), 1)
-                   for i in range(ESCALATIONS)]
+    teams = [
+        Team(
+            BACKEND,
+            f"T{i}",
+            f"队{i:04d}",
+            courts[start[i]].id,
+            (),
+            "",
+            statuses[i % len(statuses)],
+            now,
+            None,
+            float(court_lon[start[i]] + rng.normal(0, 0.05)),
+            float(court_lat[start[i]] + rng.normal(0, 0.04)),
+            0.0,
+            0.0,
+            now - HISTORY_S,
+            1,
+        )
+        for i in range(TEAMS)
+    ]
+    tasks = [
+        Task(
+            f"J{i}",
+            f"K{i}",
+            f"T{i}",
+            teams[i].court_id,
+            "service",
+            "en_route",
+            teams[i].lon + 0.05,
+            teams[i].lat + 0.03,
+            "operator",
+            now,
+            now,
+            "",
+            (),
+            1,
+        )
+        for i in range(OPEN_TASKS)
+    ]
+    escalations = [
+        Escalation(
+            f"E{i}",
+            "sos",
+            "SOS",
+            list(Severity)[i % 4],
+            EscalationState.OPEN,
+            teams[i].court_id,
+            None,
+            teams[i].id,
+            teams[i].lon,
+            teams[i].lat,
+            now,
+            now + 600,
+            None,
+            None,
+            None,
+            (),
+            1,
+        )
+        for i in range(ESCALATIONS)
+    ]
     return SnapshotLoaded(BACKEND, courts, teams, 0, escalations=escalations, cases=cases, tasks=tasks)
 
 
@@ -175,7 +260,7 @@ def run(seed: int) -> dict:
     capital = (float(panel.projection.x(CAPITAL[0])), CAPITAL[1])
     frames = []
     for frame, (kind, value) in enumerate(tour()):
-        rows = everyone[(frame * MOVES_PER_FRAME) % TEAMS:][:MOVES_PER_FRAME]
+        rows = everyone[(frame * MOVES_PER_FRAME) % TEAMS :][:MOVES_PER_FRAME]
         batch = fleet.moves(rows, now + frame + 1, event_id)
         event_id += len(rows)
         began = time.perf_counter()
@@ -198,11 +283,19 @@ def run(seed: int) -> dict:
     live.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
-    return {"bench": "map", "seed": seed, "cases": CASES, "teams": TEAMS, "frames": len(frames),
-            "frame_p50_ms": round(float(np.percentile(frames, 50)), 2),
-            "frame_p95_ms": round(float(np.percentile(frames, 95)), 2),
-            "frame_max_ms": round(max(frames), 2), "load_s": round(load_s, 3), "fill_s": round(fill_s, 3),
-            "rss_mb": round(rss_mb, 1)}
+    return {
+        "bench": "map",
+        "seed": seed,
+        "cases": CASES,
+        "teams": TEAMS,
+        "frames": len(frames),
+        "frame_p50_ms": round(float(np.percentile(frames, 50)), 2),
+        "frame_p95_ms": round(float(np.percentile(frames, 95)), 2),
+        "frame_max_ms": round(max(frames), 2),
+        "load_s": round(load_s, 3),
+        "fill_s": round(fill_s, 3),
+        "rss_mb": round(rss_mb, 1),
+    }
 
 
 def main() -> None:
@@ -210,6 +303,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     use_bundled_cjk_font(app)
     collect_garbage_on_gui_thread(app)
@@ -221,9 +315,11 @@ def main() -> None:
         results.append(figures)
     # The machine is shared: the run least disturbed by others tells most about the map.
     best = min(results, key=lambda r: r["frame_p50_ms"])
-    print(f"map: frame p50 {best['frame_p50_ms']} ms, p95 {best['frame_p95_ms']} ms (max {best['frame_max_ms']} ms) "
-          f"over {best['frames']} frames; load {best['load_s']} s; peak RSS {best['rss_mb']:.0f} MB "
-          f"(quietest of {len(results)} runs: run {best['run']})")
+    print(
+        f"map: frame p50 {best['frame_p50_ms']} ms, p95 {best['frame_p95_ms']} ms (max {best['frame_max_ms']} ms) "
+        f"over {best['frames']} frames; load {best['load_s']} s; peak RSS {best['rss_mb']:.0f} MB "
+        f"(quietest of {len(results)} runs: run {best['run']})"
+    )
     app.quit()
 
 

@@ -7,7 +7,7 @@ JSON line per run, then a readable summary:
   first_move_s    launch to the first team marker that moved
   rss_mb          resident memory of the console process once live (the backend not included)
 
-    python bench/startup.py --runs 3
+    python -m bench.startup --runs 3
 """
 
 from __future__ import annotations
@@ -22,13 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from console.embedded import EmbeddedBackend  # noqa: E402
-from widgets.app import ConsoleSession  # noqa: E402
+from console.embedded import EmbeddedBackend
+from widgets.app import ConsoleSession
 
 TIMEOUT_S = 120.0
 
@@ -62,14 +60,19 @@ def one_run(settings_dir: Path) -> dict:
         session.shutdown()
         session.window.close()
         session.window.deleteLater()
-    return {"window_s": round(window_s, 3), "live_s": round(live_s, 3),
-            "first_move_s": None if first_move_s is None else round(first_move_s, 3), "rss_mb": round(rss_mb, 1)}
+    return {
+        "window_s": round(window_s, 3),
+        "live_s": round(live_s, 3),
+        "first_move_s": None if first_move_s is None else round(first_move_s, 3),
+        "rss_mb": round(rss_mb, 1),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Launch-to-live time of the console on its embedded backend.")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     QApplication.instance() or QApplication(sys.argv[:1])
     results = []
     with tempfile.TemporaryDirectory() as settings_dir:
@@ -79,10 +82,12 @@ def main() -> None:
             results.append(result)
     live = [r["live_s"] for r in results]
     moves = [r["first_move_s"] for r in results if r["first_move_s"] is not None]
-    print(f"startup: live after {statistics.median(live):.2f} s (median of {len(live)}), "
-          f"first moving team after {statistics.median(moves):.2f} s, "
-          f"window built in {statistics.median(r['window_s'] for r in results):.2f} s, "
-          f"peak RSS {max(r['rss_mb'] for r in results):.0f} MB")
+    print(
+        f"startup: live after {statistics.median(live):.2f} s (median of {len(live)}), "
+        f"first moving team after {statistics.median(moves):.2f} s, "
+        f"window built in {statistics.median(r['window_s'] for r in results):.2f} s, "
+        f"peak RSS {max(r['rss_mb'] for r in results):.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,13 @@ MAX_ANSWER_S = 120.0
 class ApiError(Exception):
     """A call the backend refused, or an answer that breaks the contract."""
 
-    def __init__(self, message: str, status: int | None = None, problem_type: str | None = None,
-                 retry_after_s: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        problem_type: str | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.problem_type = problem_type
@@ -144,12 +149,16 @@ class ApiClient:
         # or from https to plain http, past the profile's checks.
         options.setdefault("timeout", (CONNECT_TIMEOUT_S, READ_TIMEOUT_S))
         options.setdefault("stream", True)  # bodies are read by _body, with a limit
-        response = self._session.request(method, self._url(path), verify=self._verify, cert=self._cert,
-                                         allow_redirects=False, **options)
+        response = self._session.request(
+            method, self._url(path), verify=self._verify, cert=self._cert, allow_redirects=False, **options
+        )
         if response.is_redirect:
             response.close()
-            raise ApiError(f"HTTP {response.status_code}: the backend redirects to {response.headers.get('location', '?')!r};"
-                           " redirects are not followed (correct the profile's URL)", response.status_code)
+            raise ApiError(
+                f"HTTP {response.status_code}: the backend redirects to {response.headers.get('location', '?')!r};"
+                " redirects are not followed (correct the profile's URL)",
+                response.status_code,
+            )
         return response
 
     def _url(self, path: str) -> str:
@@ -163,7 +172,9 @@ class ApiClient:
             raise _error_from(response)
         if not response.headers.get("content-type", "").startswith("application/json"):
             response.close()
-            raise ApiError(f"expected JSON, got {response.headers.get('content-type', 'no content type')!r}", response.status_code)
+            raise ApiError(
+                f"expected JSON, got {response.headers.get('content-type', 'no content type')!r}", response.status_code
+            )
         body = _parse(_body(response))
         if not isinstance(body, dict):
             raise ApiError("expected a JSON object", response.status_code)
@@ -233,7 +244,9 @@ class ApiClient:
             try:
                 body = self._json(self._send("GET", collection, params=params, headers=self._headers()))
             except ApiError as error:  # said with the collection it concerns (the kind is kept: 401 stays AuthFailed)
-                raise type(error)(f"{collection}: {error}", error.status, error.problem_type, error.retry_after_s) from None
+                raise type(error)(
+                    f"{collection}: {error}", error.status, error.problem_type, error.retry_after_s
+                ) from None
             page, next_token = body.get("items"), body.get("next_page_token")
             if not isinstance(page, list):
                 raise ApiError(f"{collection}: 'items' is not a list")
@@ -268,11 +281,17 @@ class ApiClient:
 
     def open_events(self, last_event_id: int | None) -> "EventStream":
         # Uncompressed: the stream is read as it arrives, and compression would hold events back.
-        headers = {**self._headers(), "Accept": "text/event-stream", "Cache-Control": "no-cache", "Accept-Encoding": "identity"}
+        headers = {
+            **self._headers(),
+            "Accept": "text/event-stream",
+            "Cache-Control": "no-cache",
+            "Accept-Encoding": "identity",
+        }
         if last_event_id is not None:
             headers["Last-Event-ID"] = str(last_event_id)
-        response = self._send("GET", "events", headers=headers, stream=True,
-                              timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S))
+        response = self._send(
+            "GET", "events", headers=headers, stream=True, timeout=(CONNECT_TIMEOUT_S, STREAM_READ_TIMEOUT_S)
+        )
         if not response.ok:
             error = _error_from(response)  # reads the problem body, so that the error can quote it
             response.close()
@@ -289,8 +308,9 @@ class ApiClient:
         self._session.close()
 
 
-def probe(url: str, username: str, password: str, *, verify: bool | str = True,
-          cert: str | tuple[str, str] | None = None) -> dict:
+def probe(
+    url: str, username: str, password: str, *, verify: bool | str = True, cert: str | tuple[str, str] | None = None
+) -> dict:
     """Logs in and asks who we are: the test of a connection profile. Blocks: call it off the GUI thread."""
     client = ApiClient(url, verify=verify, cert=cert)
     try:

@@ -178,8 +178,14 @@ SETTLED_WITHOUT_EFFECT = ("rejected", "failed")
 
 def already_ordered(measures: Iterable[Measure], result_id: str, kind: str) -> float:
     """What the freezes (or deductions) on a hit already claim: a backend refuses any beyond its value."""
-    return round(sum(m.amount for m in measures
-                     if m.result_id == result_id and m.kind == kind and m.state not in SETTLED_WITHOUT_EFFECT), 2)
+    return round(
+        sum(
+            m.amount
+            for m in measures
+            if m.result_id == result_id and m.kind == kind and m.state not in SETTLED_WITHOUT_EFFECT
+        ),
+        2,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +287,10 @@ def _boolean(record: dict, name: str) -> bool:
 
 
 def _steps(record: dict) -> tuple[Step, ...]:
-    return tuple(Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), _note(s, "note"))
-                 for s in _list(record, "history"))
+    return tuple(
+        Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), _note(s, "note"))
+        for s in _list(record, "history")
+    )
 
 
 def decode_case(record: dict) -> Case:
@@ -318,9 +326,16 @@ def decode_case(record: dict) -> Case:
 
 def decode_case_history(record: dict) -> tuple[NodeVisit, ...]:
     """The node history of a case's detail (`GET /cases/{id}`)."""
-    return tuple(NodeVisit(text(v, "node", 64), timestamp(v, "entered_at"), optional_timestamp(v, "left_at"),
-                           optional_timestamp(v, "deadline"), _boolean(v, "overdue"))
-                 for v in _list(record, "history"))
+    return tuple(
+        NodeVisit(
+            text(v, "node", 64),
+            timestamp(v, "entered_at"),
+            optional_timestamp(v, "left_at"),
+            optional_timestamp(v, "deadline"),
+            _boolean(v, "overdue"),
+        )
+        for v in _list(record, "history")
+    )
 
 
 def decode_task(record: dict) -> Task:
@@ -422,7 +437,8 @@ def decode_approval(record: dict) -> Approval:
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         amount=None if details.get("amount") is None else _amount(details, "amount"),
         subject=text(details, "institution" if "institution" in details else "person", 200)
-        if "institution" in details or "person" in details else "",
+        if "institution" in details or "person" in details
+        else "",
         days=None if details.get("days") is None else integer(details, "days"),
         reason=_note(details, "reason"),
         state=_one_of(record, "state", APPROVAL_STATES),

@@ -7,20 +7,42 @@ from __future__ import annotations
 PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("filing", ("filing_review", "filing_registration", "assignment")),
     ("start", ("execution_notice", "asset_report_order", "asset_declaration", "service_of_documents")),
-    ("investigation", ("network_query_national", "network_query_provincial", "traditional_investigation",
-                       "clue_verification", "reward_notice", "audit_investigation")),
+    (
+        "investigation",
+        (
+            "network_query_national",
+            "network_query_provincial",
+            "traditional_investigation",
+            "clue_verification",
+            "reward_notice",
+            "audit_investigation",
+        ),
+    ),
     ("control", ("freeze", "seal_up", "seizure", "deduction")),
     ("disposal", ("appraisal", "price_inquiry", "online_auction", "sale", "settlement_in_kind")),
-    ("coercion", ("exit_restriction", "consumption_restriction", "dishonest_listing", "fine", "detention",
-                  "criminal_referral")),
+    (
+        "coercion",
+        ("exit_restriction", "consumption_restriction", "dishonest_listing", "fine", "detention", "criminal_referral"),
+    ),
     ("funds", ("funds_received", "funds_paid_out")),
-    ("closing", ("settlement", "closing_review", "completed", "terminated_for_now", "terminated", "not_enforced",
-                 "archived")),
+    (
+        "closing",
+        ("settlement", "closing_review", "completed", "terminated_for_now", "terminated", "not_enforced", "archived"),
+    ),
 )
 NODES: tuple[str, ...] = tuple(node for _, nodes in PHASES for node in nodes)
 PHASE_OF: dict[str, str] = {node: phase for phase, nodes in PHASES for node in nodes}
 
 CHANNELS = ("national", "provincial")
-CATEGORIES = ("bank", "securities", "payment", "vehicle", "real_estate", "provident_fund", "social_security",
-              "business_registration", "ship")
+CATEGORIES = (
+    "bank",
+    "securities",
+    "payment",
+    "vehicle",
+    "real_estate",
+    "provident_fund",
+    "social_security",
+    "business_registration",
+    "ship",
+)
 TASK_KINDS = ("service", "investigation", "seal", "seize", "search", "compel", "detain", "evict", "notice")

@@ -22,8 +22,14 @@ SHUTDOWN_WAIT_S = 5.0
 
 
 class Connections:
-    def __init__(self, sink: queue.SimpleQueue, profile_store: ProfileStore, vault: Vault, outbox: Outbox,
-                 embedded: EmbeddedBackend | None = None) -> None:
+    def __init__(
+        self,
+        sink: queue.SimpleQueue,
+        profile_store: ProfileStore,
+        vault: Vault,
+        outbox: Outbox,
+        embedded: EmbeddedBackend | None = None,
+    ) -> None:
         self._sink = sink
         self._store = profile_store
         self.vault = vault
@@ -65,9 +71,19 @@ class Connections:
         """Follows a profile's backend (again, if it was): its link and its command sender."""
         self.disconnect(profile.name)
         credentials = Credentials(profile.username, password)
-        sender = CommandSender(self.outbox, profile.name, credentials, self._sink, verify=profile.verify, cert=profile.cert)
-        link = BackendLink(profile.name, profile.url, credentials, self._sink, verify=profile.verify, cert=profile.cert,
-                           allow_insecure_http=profile.allow_insecure_http, sender=sender)
+        sender = CommandSender(
+            self.outbox, profile.name, credentials, self._sink, verify=profile.verify, cert=profile.cert
+        )
+        link = BackendLink(
+            profile.name,
+            profile.url,
+            credentials,
+            self._sink,
+            verify=profile.verify,
+            cert=profile.cert,
+            allow_insecure_http=profile.allow_insecure_http,
+            sender=sender,
+        )
         self.links[profile.name] = link
         link.start()
 

@@ -7,6 +7,7 @@ logs a secret or puts one in an exception's message.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import keyring
@@ -23,8 +24,11 @@ class Vault:
         self._memory: dict[str, str] = {}
         backend = keyring.get_keyring()
         # keyrings.alt's backends keep passwords in files, which is just what must not happen.
-        self.persistent = (not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
-                           and not type(backend).__module__.startswith("keyrings.alt"))
+        self.persistent = (
+            not isinstance(backend, fail.Keyring)
+            and getattr(backend, "priority", 1) > 0
+            and not type(backend).__module__.startswith("keyrings.alt")
+        )
 
     @staticmethod
     def _account(profile_name: str, username: str) -> str:
@@ -61,7 +65,5 @@ class Vault:
         account = self._account(profile_name, username)
         self._memory.pop(account, None)
         if self.persistent:
-            try:
+            with contextlib.suppress(keyring.errors.KeyringError):  # nothing stored for it: nothing to forget
                 keyring.delete_password(SERVICE, account)
-            except keyring.errors.KeyringError:
-                pass  # nothing stored for it: nothing to forget

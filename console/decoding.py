@@ -43,8 +43,12 @@ def number(record: dict, name: str, low: float, high: float) -> float:
     value = required(record, name)
     # bool is an int to Python, but `true` is no coordinate; an int has no isfinite (a 400-digit one
     # overflows it), but compares with the bounds exactly.
-    if (isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and not math.isfinite(value))
-            or not low <= value <= high):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or (isinstance(value, float) and not math.isfinite(value))
+        or not low <= value <= high
+    ):
         raise DecodeError(f"{name!r} must be a number from {low} to {high}")
     return float(value)
 

@@ -40,12 +40,18 @@ def travel_minutes(km: float) -> float:
     return road_km / speed_kmh * 60.0
 
 
-def suggest_teams(teams: list[Team], backend: str, lon: float, lat: float, now: float, limit: int = 10) -> list[Suggestion]:
+def suggest_teams(
+    teams: list[Team], backend: str, lon: float, lat: float, now: float, limit: int = 10
+) -> list[Suggestion]:
     """The available teams of `backend`, nearest in time first."""
     suggestions = []
     for team in teams:
-        if (team.backend != backend or team.status not in AVAILABLE or team.task_id is not None
-                or now - team.position_at > LOST_CONTACT_S):
+        if (
+            team.backend != backend
+            or team.status not in AVAILABLE
+            or team.task_id is not None
+            or now - team.position_at > LOST_CONTACT_S
+        ):
             continue
         km = distance_km(team.lon, team.lat, lon, lat)
         suggestions.append(Suggestion(team, km, travel_minutes(km)))

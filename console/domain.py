@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from console.casework import (
     decode_approval,
@@ -41,7 +41,7 @@ MAX_NOTE_LENGTH = 2000
 MAX_CLOCK_AHEAD_S = 3600.0
 
 
-class TeamStatus(str, Enum):
+class TeamStatus(StrEnum):
     STANDBY = "standby"
     EN_ROUTE = "en_route"
     ON_SCENE = "on_scene"
@@ -51,21 +51,21 @@ class TeamStatus(str, Enum):
     EMERGENCY = "emergency"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     P1 = "P1"
     P2 = "P2"
     P3 = "P3"
     P4 = "P4"
 
 
-class EscalationState(str, Enum):
+class EscalationState(StrEnum):
     OPEN = "open"
     ACKNOWLEDGED = "acknowledged"
     ESCALATED = "escalated"
     RESOLVED = "resolved"
 
 
-class CourtLevel(str, Enum):
+class CourtLevel(StrEnum):
     HIGH = "high"
     INTERMEDIATE = "intermediate"
     BASIC = "basic"
@@ -188,7 +188,11 @@ def decode_team_position(record: dict, id_field: str = "team_id") -> TeamPositio
 
 def decode_team(backend: str, record: dict) -> Team:
     members = required(record, "members")
-    if not isinstance(members, list) or len(members) > 50 or not all(isinstance(m, str) and len(m) <= 64 for m in members):
+    if (
+        not isinstance(members, list)
+        or len(members) > 50
+        or not all(isinstance(m, str) and len(m) <= 64 for m in members)
+    ):
         raise DecodeError("'members' must be a list of at most 50 names")
     position = required(record, "position")
     if not isinstance(position, dict):
@@ -255,9 +259,16 @@ def decode_escalation(record: dict) -> Escalation:
         owner=optional_text(record, "owner"),
         escalated_to=optional_text(record, "escalated_to"),
         resolved_at=optional_timestamp(record, "resolved_at"),
-        timeline=tuple(TimelineEntry(timestamp(step, "at"), text(step, "actor", MAX_ID_LENGTH), text(step, "action", 200),
-                                     text(step, "state", 64), _note(step))
-                       for step in timeline),
+        timeline=tuple(
+            TimelineEntry(
+                timestamp(step, "at"),
+                text(step, "actor", MAX_ID_LENGTH),
+                text(step, "action", 200),
+                text(step, "state", 64),
+                _note(step),
+            )
+            for step in timeline
+        ),
         version=integer(record, "version"),
     )
 

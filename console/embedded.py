@@ -43,9 +43,17 @@ class EmbeddedStartError(RuntimeError):
 
 
 class EmbeddedBackend:
-    def __init__(self, *, seed: int = 1, teams: int = 200, cases: int = EMBEDDED_CASES, speed: float = 1.0,
-                 username: str = "supervisor",
-                 data_dir: Path | None = None, options: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        seed: int = 1,
+        teams: int = 200,
+        cases: int = EMBEDDED_CASES,
+        speed: float = 1.0,
+        username: str = "supervisor",
+        data_dir: Path | None = None,
+        options: tuple[str, ...] = (),
+    ) -> None:
         """`data_dir`, when given, is used and kept; otherwise a fresh one lives as long as the process.
 
         `options` are further `court-backend` options (e.g. ``("--event-retention", "1000")``).
@@ -78,25 +86,52 @@ class EmbeddedBackend:
             self._launch()
 
     def _launch(self) -> None:
-        command = [sys.executable, "-m", "court_backend", "--host", "127.0.0.1", "--port", str(self._port),
-                   "--data", str(self._data_dir), "--seed", str(self._seed),
-                   "--teams", str(self._teams), "--cases", str(self._cases), "--speed", str(self._speed), "--exit-with-stdin", *self._options]
+        command = [
+            sys.executable,
+            "-m",
+            "court_backend",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self._port),
+            "--data",
+            str(self._data_dir),
+            "--seed",
+            str(self._seed),
+            "--teams",
+            str(self._teams),
+            "--cases",
+            str(self._cases),
+            "--speed",
+            str(self._speed),
+            "--exit-with-stdin",
+            *self._options,
+        ]
         env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
         try:
             # Its own session: a Ctrl+C at the terminal reaches the console, which stops the backend
             # in order. Its stdin is a pipe that closes when the console dies, however it dies, and
             # the backend then stops too (--exit-with-stdin).
-            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8",
-                                       errors="replace", start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=env,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                start_new_session=True,
+            )
         except OSError as error:
             self._output_tail.append(f"cannot run {sys.executable}: {error}")
             self._ready.set()
             return
         self._process = process
         self._launched_at = time.monotonic()
-        self._reader = threading.Thread(target=self._do_read_output, args=(process,), name="embedded-backend-output",
-                                        daemon=True)
+        self._reader = threading.Thread(
+            target=self._do_read_output, args=(process,), name="embedded-backend-output", daemon=True
+        )
         self._reader.start()
 
     def _do_read_output(self, process: subprocess.Popen) -> None:
@@ -123,8 +158,12 @@ class EmbeddedBackend:
                 log.error("the embedded court backend exited (code %s); it is not started again", code)
                 return
             self.restarts += 1
-            log.error("the embedded court backend stopped unexpectedly (exit code %s); starting it again (%d of %d)",
-                      code, self.restarts, MAX_RESTARTS)
+            log.error(
+                "the embedded court backend stopped unexpectedly (exit code %s); starting it again (%d of %d)",
+                code,
+                self.restarts,
+                MAX_RESTARTS,
+            )
             process.stdin.close()
             process.stdout.close()
             self._ready.clear()

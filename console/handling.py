@@ -4,14 +4,14 @@ console disables what would be refused and says why; the backend still decides (
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from console.domain import Escalation, EscalationState
 
 ESCALATION_ACTIONS = ("acknowledge", "escalate", "resolve")
 
 
-class Refusal(str, Enum):
+class Refusal(StrEnum):
     READ_ONLY = "read_only"
     NOT_CONNECTED = "not_connected"
     RESOLVED = "resolved"
@@ -22,8 +22,9 @@ class Refusal(str, Enum):
     PENDING = "pending"
 
 
-def escalation_refusal(action: str, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...],
-                       pending: bool) -> Refusal | None:
+def escalation_refusal(
+    action: str, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...], pending: bool
+) -> Refusal | None:
     """Why `user` (of `role`, granted `permissions` by the backend) cannot take `action` on
     `escalation` now, or None when they can."""
     if not role:
@@ -39,7 +40,11 @@ def escalation_refusal(action: str, escalation: Escalation, user: str, role: str
     if action == "acknowledge":
         if escalation.owner == user:
             return Refusal.ALREADY_YOURS
-        if escalation.state == EscalationState.ESCALATED and escalation.escalated_to == "supervisor" and role != "supervisor":
+        if (
+            escalation.state == EscalationState.ESCALATED
+            and escalation.escalated_to == "supervisor"
+            and role != "supervisor"
+        ):
             return Refusal.FOR_SUPERVISORS
     if action == "resolve" and escalation.owner != user:
         return Refusal.NOT_YOURS

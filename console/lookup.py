@@ -40,8 +40,15 @@ def lookup(store: Store, text: str, limit: int = MAX_MATCHES) -> list[Match]:
     for team in store.teams:
         consider(team.name, lambda team=team: Match("team", team.backend, team.id, team.name, "", team.lon, team.lat))
     for court in store.courts.values():
-        consider(court.name, lambda court=court: Match("court", court.backend, court.id, court.name, "", court.lon, court.lat))
+        consider(
+            court.name,
+            lambda court=court: Match("court", court.backend, court.id, court.name, "", court.lon, court.lat),
+        )
     for backend, case in store.cases:
-        consider(case.number, lambda backend=backend, case=case: Match("case", backend, case.id, case.number,
-                                                                         case.respondent, case.lon, case.lat))
+        consider(
+            case.number,
+            lambda backend=backend, case=case: Match(
+                "case", backend, case.id, case.number, case.respondent, case.lon, case.lat
+            ),
+        )
     return (whole + partial)[:limit]

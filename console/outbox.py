@@ -17,7 +17,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import requests
@@ -32,7 +32,7 @@ OUTBOX_FILE = "outbox.sqlite3"
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
-class CommandState(str, Enum):
+class CommandState(StrEnum):
     PENDING = "pending"
     DELIVERED = "delivered"
     REFUSED = "refused"
@@ -72,10 +72,12 @@ class Outbox:
         self._lock = threading.Lock()
         with self._lock, self._db:
             self._db.execute("pragma journal_mode=wal")
-            self._db.execute("create table if not exists commands (id text primary key, backend text not null,"
-                             " path text not null, body text not null, if_match integer, summary text not null,"
-                             " created_at real not null, state text not null, attempts integer not null,"
-                             " last_error text not null, status integer, answer text)")
+            self._db.execute(
+                "create table if not exists commands (id text primary key, backend text not null,"
+                " path text not null, body text not null, if_match integer, summary text not null,"
+                " created_at real not null, state text not null, attempts integer not null,"
+                " last_error text not null, status integer, answer text)"
+            )
         self._listeners: list[threading.Event] = []
         self._closed = False
 
@@ -85,8 +87,20 @@ class Outbox:
     def submit(self, backend: str, path: str, body: dict, summary: str, if_match: int | None = None) -> Command:
         """Stores a command (durably, before anything is sent) and wakes the senders."""
         command = Command(uuid.uuid4().hex, backend, path, body, if_match, summary, time.time())
-        row = (command.id, backend, path, json.dumps(body, ensure_ascii=False), if_match, summary, command.created_at,
-               command.state.value, command.attempts, command.last_error, command.status, None)
+        row = (
+            command.id,
+            backend,
+            path,
+            json.dumps(body, ensure_ascii=False),
+            if_match,
+            summary,
+            command.created_at,
+            command.state.value,
+            command.attempts,
+            command.last_error,
+            command.status,
+            None,
+        )
         with self._lock, self._db:
             self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 12)})", row)
         for event in self._listeners:
@@ -97,13 +111,30 @@ class Outbox:
         with self._lock:
             if self._closed:
                 return []  # a sender still winding down at quit finds nothing more to do
-            rows = self._db.execute(f"select {COLUMNS} from commands where {where} order by created_at", params).fetchall()
+            rows = self._db.execute(
+                f"select {COLUMNS} from commands where {where} order by created_at", params
+            ).fetchall()
         return self._commands(rows)
 
     @staticmethod
     def _commands(rows: list) -> list[Command]:
-        return [Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], CommandState(r[7]), r[8], r[9], r[10],
-                        None if r[11] is None else json.loads(r[11])) for r in rows]
+        return [
+            Command(
+                r[0],
+                r[1],
+                r[2],
+                json.loads(r[3]),
+                r[4],
+                r[5],
+                r[6],
+                CommandState(r[7]),
+                r[8],
+                r[9],
+                r[10],
+                None if r[11] is None else json.loads(r[11]),
+            )
+            for r in rows
+        ]
 
     def pending(self, backend: str) -> list[Command]:
         return self._read("backend = ? and state = ?", (backend, CommandState.PENDING.value))
@@ -126,17 +157,31 @@ class Outbox:
             cursor = self._db.execute(
                 "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ?"
                 " where id = ? and (state = ? or (state = ? and ?))",
-                (command.state.value, command.attempts, command.last_error, command.status, answer, command.id,
-                 CommandState.PENDING.value, CommandState.WITHDRAWN.value, answered))
+                (
+                    command.state.value,
+                    command.attempts,
+                    command.last_error,
+                    command.status,
+                    answer,
+                    command.id,
+                    CommandState.PENDING.value,
+                    CommandState.WITHDRAWN.value,
+                    answered,
+                ),
+            )
         return cursor.rowcount == 1
 
     def withdraw(self, backend: str) -> list[Command]:
         """Gives up a backend's pending commands (its profile is gone); returns them as withdrawn."""
         with self._lock, self._db:
-            rows = self._db.execute(f"select {COLUMNS} from commands where backend = ? and state = ? order by created_at",
-                                    (backend, CommandState.PENDING.value)).fetchall()
-            self._db.execute("update commands set state = ? where backend = ? and state = ?",
-                             (CommandState.WITHDRAWN.value, backend, CommandState.PENDING.value))
+            rows = self._db.execute(
+                f"select {COLUMNS} from commands where backend = ? and state = ? order by created_at",
+                (backend, CommandState.PENDING.value),
+            ).fetchall()
+            self._db.execute(
+                "update commands set state = ? where backend = ? and state = ?",
+                (CommandState.WITHDRAWN.value, backend, CommandState.PENDING.value),
+            )
         return [replace(c, state=CommandState.WITHDRAWN) for c in self._commands(rows)]
 
     def rename(self, old: str, new: str) -> list[Command]:
@@ -154,9 +199,17 @@ class Outbox:
 class CommandSender:
     """Delivers one backend's pending commands in order, on a worker thread, until each is answered."""
 
-    def __init__(self, outbox: Outbox, backend: str, credentials: Credentials, sink: queue.SimpleQueue, *,
-                 verify: bool | str = True, cert: str | tuple[str, str] | None = None,
-                 rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        outbox: Outbox,
+        backend: str,
+        credentials: Credentials,
+        sink: queue.SimpleQueue,
+        *,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self._outbox, self.backend, self._credentials, self._sink = outbox, backend, credentials, sink
         self._verify, self._cert = verify, cert
         self._rng = rng or random.Random()
@@ -168,7 +221,9 @@ class CommandSender:
 
     def start(self, url: str) -> None:
         """Starts sending to `url` (known once the backend is reachable: the embedded one picks its port)."""
-        self._thread = threading.Thread(target=self._do_run, args=(url,), name=f"sync-{self.backend}-commands", daemon=True)
+        self._thread = threading.Thread(
+            target=self._do_run, args=(url,), name=f"sync-{self.backend}-commands", daemon=True
+        )
         self._thread.start()
 
     def request_stop(self) -> None:
@@ -226,8 +281,11 @@ class CommandSender:
             return self._retry(command, f"HTTP {status}")
         state = CommandState.DELIVERED if status < 400 else CommandState.REFUSED
         detail = "" if status < 400 else str(answer.get("detail") or answer.get("title") or f"HTTP {status}")
-        self._settle(replace(command, state=state, attempts=command.attempts + 1, status=status, answer=answer,
-                             last_error=detail))
+        self._settle(
+            replace(
+                command, state=state, attempts=command.attempts + 1, status=status, answer=answer, last_error=detail
+            )
+        )
         return True
 
     def _retry(self, command: Command, error: str) -> bool:

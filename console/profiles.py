@@ -12,7 +12,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass, fields, replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +22,7 @@ PROFILES_FILE = "profiles.json"
 FORMAT_VERSION = 1
 
 
-class Problem(str, Enum):
+class Problem(StrEnum):
     """What is wrong with a profile's field (the dialog words it in the operator's language)."""
 
     MISSING = "missing"
@@ -52,7 +52,9 @@ def check_transport(url: str, allow_insecure_http: bool) -> None:
     """Refuses plain HTTP beyond loopback unless allowed: a password must not cross a network in clear."""
     parts = urlsplit(url)
     if parts.scheme == "http" and not is_loopback(parts.hostname or "") and not allow_insecure_http:
-        raise InsecureTransport(f"{url} is plain HTTP to another machine; use https, or allow insecure HTTP in the profile")
+        raise InsecureTransport(
+            f"{url} is plain HTTP to another machine; use https, or allow insecure HTTP in the profile"
+        )
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ class Profile:
             problems["url"] = Problem.BAD_URL
         else:
             try:
-                parts.port
+                _ = parts.port  # urlsplit checks the port only when it is asked for
             except ValueError:
                 problems["url"] = Problem.BAD_PORT
             else:
@@ -138,6 +140,10 @@ class ProfileStore:
 
     def save(self, profiles: list[Profile]) -> None:
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"version": FORMAT_VERSION, "profiles": [asdict(p) for p in profiles]},
-                                        ensure_ascii=False, indent=2), "utf-8")
+        temporary.write_text(
+            json.dumps(
+                {"version": FORMAT_VERSION, "profiles": [asdict(p) for p in profiles]}, ensure_ascii=False, indent=2
+            ),
+            "utf-8",
+        )
         os.replace(temporary, self.path)

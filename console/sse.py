@@ -48,7 +48,7 @@ class SseParser:
                 return out  # perhaps the first bytes of a byte order mark: wait for the rest
             self._started = True
             if buffer.startswith(BOM):  # the spec lets a stream begin with one
-                del buffer[:len(BOM)]
+                del buffer[: len(BOM)]
         start, size = 0, len(buffer)
         scan = self._scanned
         while True:

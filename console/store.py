@@ -130,8 +130,18 @@ class Changes:
     oldest_position_at: float | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.teams_reset or self.team_rows or self.positions_moved or self.courts_changed or self.health
-                    or self.commands or self.reset or self.rows or self.kpis or self.events)
+        return bool(
+            self.teams_reset
+            or self.team_rows
+            or self.positions_moved
+            or self.courts_changed
+            or self.health
+            or self.commands
+            or self.reset
+            or self.rows
+            or self.kpis
+            or self.events
+        )
 
     def touched(self, collection: str) -> bool:
         """Whether anything in a `Rows` collection changed in this batch."""
@@ -147,8 +157,15 @@ class Changes:
 
 # The collections a snapshot replaces, and the collection that an event of each type updates.
 SNAPSHOT_ROWS = ("escalations", "cases", "tasks", "queries", "measures", "approvals")
-COLLECTION_OF: dict[type, str] = {Escalation: "escalations", Case: "cases", Task: "tasks", Query: "queries",
-                                  Measure: "measures", Approval: "approvals", Message: "messages"}
+COLLECTION_OF: dict[type, str] = {
+    Escalation: "escalations",
+    Case: "cases",
+    Task: "tasks",
+    Query: "queries",
+    Measure: "measures",
+    Approval: "approvals",
+    Message: "messages",
+}
 
 
 class Store:
@@ -175,8 +192,15 @@ class Store:
 
     def everything(self) -> Changes:
         """A batch that says everything changed: for views built over a store already filled."""
-        return Changes(teams_reset=True, positions_moved=True, courts_changed=True, health=set(self.health),
-                       commands=set(self.commands), reset={*SNAPSHOT_ROWS, "messages"}, kpis=set(self.kpis))
+        return Changes(
+            teams_reset=True,
+            positions_moved=True,
+            courts_changed=True,
+            health=set(self.health),
+            commands=set(self.commands),
+            reset={*SNAPSHOT_ROWS, "messages"},
+            kpis=set(self.kpis),
+        )
 
     def may(self, backend: str, permission: str) -> bool:
         """Whether the console's user at `backend` holds `permission` (as the backend's /me said)."""
@@ -184,8 +208,11 @@ class Store:
         return health is not None and permission in health.permissions
 
     def pending_commands(self, backend: str | None = None) -> list[Command]:
-        return [c for c in self.commands.values()
-                if c.state == CommandState.PENDING and (backend is None or c.backend == backend)]
+        return [
+            c
+            for c in self.commands.values()
+            if c.state == CommandState.PENDING and (backend is None or c.backend == backend)
+        ]
 
     def team(self, backend: str, team_id: str) -> Team | None:
         row = self._team_row.get((backend, team_id))
@@ -220,8 +247,9 @@ class Store:
                 health.last_drop = message.reason
                 changes.health.add(message.backend)
             elif isinstance(message, BackendRemoved):
-                self._replace_backend(message.backend, [], [], {collection: [] for collection in (*SNAPSHOT_ROWS, "messages")},
-                                      changes)
+                self._replace_backend(
+                    message.backend, [], [], {collection: [] for collection in (*SNAPSHOT_ROWS, "messages")}, changes
+                )
                 self.kpis.pop(message.backend, None)
                 self.health.pop(message.backend, None)
                 changes.kpis.add(message.backend)
@@ -243,8 +271,9 @@ class Store:
             self.kpis[message.backend] = message.kpis
             changes.kpis.add(message.backend)
 
-    def _replace_backend(self, backend: str, courts: list[Court], teams: list[Team], rows: dict[str, list],
-                         changes: Changes) -> None:
+    def _replace_backend(
+        self, backend: str, courts: list[Court], teams: list[Team], rows: dict[str, list], changes: Changes
+    ) -> None:
         """Puts what a backend holds now in place of what was held of it before."""
         for collection, objects in rows.items():
             getattr(self, collection).replace_backend(backend, objects)
@@ -262,8 +291,9 @@ class Store:
         if query is None or progress.version <= query.version:
             return  # a batch this snapshot does not hold, or news already reflected
         results = tuple(progress.result if r.id == progress.result.id else r for r in query.results)
-        moved_on = replace(query, state=progress.state, completed_at=progress.completed_at, results=results,
-                           version=progress.version)
+        moved_on = replace(
+            query, state=progress.state, completed_at=progress.completed_at, results=results, version=progress.version
+        )
         changes.mark("queries", self.queries.put(backend, moved_on))
 
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:

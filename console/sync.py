@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 import requests
 
@@ -60,7 +60,7 @@ RETRY_AFTER_CAP_S = 300.0  # a Retry-After longer than this is not waited out: t
 OFFLINE_AFTER_FAILURES = 5  # in a row: some eight seconds of backoff, on average
 
 
-class LinkState(str, Enum):
+class LinkState(StrEnum):
     STARTING = "starting"
     CONNECTING = "connecting"
     LIVE = "live"
@@ -145,8 +145,15 @@ def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
     """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
     granted, limits = me.get("permissions"), me.get("limits")
     permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
-    numbers = {k: float(v) for k, v in limits.items()
-               if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15} if isinstance(limits, dict) else {}
+    numbers = (
+        {
+            k: float(v)
+            for k, v in limits.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15
+        }
+        if isinstance(limits, dict)
+        else {}
+    )
     return permissions, numbers
 
 
@@ -158,10 +165,20 @@ class BackendLink:
     the error's message.
     """
 
-    def __init__(self, backend: str, url: str, credentials: Credentials, sink: queue.SimpleQueue, *,
-                 prepare: Callable[[], str] | None = None, verify: bool | str = True,
-                 cert: str | tuple[str, str] | None = None, allow_insecure_http: bool = False,
-                 sender=None, rng: random.Random | None = None) -> None:
+    def __init__(
+        self,
+        backend: str,
+        url: str,
+        credentials: Credentials,
+        sink: queue.SimpleQueue,
+        *,
+        prepare: Callable[[], str] | None = None,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        sender=None,
+        rng: random.Random | None = None,
+    ) -> None:
         """`sender`, when given, is the backend's `outbox.CommandSender`: started once the URL is
         known and the transport allowed, stopped with the link."""
         self.backend = backend
@@ -263,7 +280,9 @@ class BackendLink:
                         permissions, limits, rights_note = *_rights(client.me()), ""
                     except Exception as error:
                         if not (isinstance(error, ApiError) and error.status == 404):
-                            client.token = None  # both again next time: a passing failure must not leave it without rights
+                            client.token = (
+                                None  # both again next time: a passing failure must not leave it without rights
+                            )
                             raise
                         rights_note = "the backend has no GET /me: connected read only"
                         log.warning("backend %s: %s", self.backend, rights_note)
@@ -278,8 +297,15 @@ class BackendLink:
                         break
                     self._stream = stream
                 log.info("backend %s: live, following its events after #%s", self.backend, self.last_event_id)
-                self._health(LinkState.LIVE, rights_note, role=role, user=self._credentials.username, permissions=permissions,
-                             limits=limits, latency_ms=latency_ms)
+                self._health(
+                    LinkState.LIVE,
+                    rights_note,
+                    role=role,
+                    user=self._credentials.username,
+                    permissions=permissions,
+                    limits=limits,
+                    latency_ms=latency_ms,
+                )
                 self._delivered = False
                 self._do_read(stream)
                 detail = "the backend closed the event stream"
@@ -333,19 +359,27 @@ class BackendLink:
         kpis = self._decode_all([client.kpis()], decode_kpis, "kpis")
         courts = self._decode_all(pages["courts"].items, lambda record: decode_court(self.backend, record), "court")
         teams = self._decode_all(pages["teams"].items, lambda record: decode_team(self.backend, record), "team")
-        escalations = self._decode_all([r for page in escalation_pages for r in page.items], decode_escalation, "escalation")
+        escalations = self._decode_all(
+            [r for page in escalation_pages for r in page.items], decode_escalation, "escalation"
+        )
         # Stream from the oldest cursor: replaying an event already reflected is harmless.
         cursor = min(page.cursor for page in (*pages.values(), *escalation_pages))
         self.last_event_id = cursor
-        self._report(SnapshotLoaded(
-            self.backend, courts, teams, cursor, escalations,
-            cases=self._decode_all(pages["cases"].items, decode_case, "case"),
-            tasks=self._decode_all(pages["tasks"].items, decode_task, "task"),
-            queries=self._decode_all(pages["queries"].items, decode_query, "query"),
-            measures=self._decode_all(pages["measures"].items, decode_measure, "measure"),
-            approvals=self._decode_all(pages["approvals"].items, decode_approval, "approval"),
-            kpis=kpis[0] if kpis else None,
-        ))
+        self._report(
+            SnapshotLoaded(
+                self.backend,
+                courts,
+                teams,
+                cursor,
+                escalations,
+                cases=self._decode_all(pages["cases"].items, decode_case, "case"),
+                tasks=self._decode_all(pages["tasks"].items, decode_task, "task"),
+                queries=self._decode_all(pages["queries"].items, decode_query, "query"),
+                measures=self._decode_all(pages["measures"].items, decode_measure, "measure"),
+                approvals=self._decode_all(pages["approvals"].items, decode_approval, "approval"),
+                kpis=kpis[0] if kpis else None,
+            )
+        )
 
     def _decode_all(self, records: list, decode: Callable[[object], object], what: str) -> list:
         decoded = []

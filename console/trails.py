@@ -59,7 +59,9 @@ class TeamTrails:
         """How many samples of each row's trail lie within the window of its newest fix."""
         return np.count_nonzero(self._recent(self.t, self.t[:, -1]), axis=1)
 
-    def polyline(self, stride: int = 1, within: tuple[float, float, float, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def polyline(
+        self, stride: int = 1, within: tuple[float, float, float, float] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Every trail of two samples or more as one x, y pair of arrays, trails separated by NaN.
 
         `stride` keeps every n-th sample (the tip always) for a far view; `within` (x0, y0, x1, y1)
@@ -69,7 +71,9 @@ class TeamTrails:
             x0, y0, x1, y1 = within
             tip_x, tip_y = self.x[:, -1], self.y[:, -1]
             reach = 0.5  # map units: farther than half an hour's drive on a town's roads
-            rows = np.flatnonzero((tip_x >= x0 - reach) & (tip_x <= x1 + reach) & (tip_y >= y0 - reach) & (tip_y <= y1 + reach))
+            rows = np.flatnonzero(
+                (tip_x >= x0 - reach) & (tip_x <= x1 + reach) & (tip_y >= y0 - reach) & (tip_y <= y1 + reach)
+            )
         # Every n-th sample back from the tip, and the one before the tip: a young trail shows too.
         columns = np.union1d(np.arange(self.capacity - 1, -1, -stride), [self.capacity - 2])
         recent = self._recent(self.t[np.ix_(rows, columns)], self.t[rows, -1])

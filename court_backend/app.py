@@ -90,7 +90,9 @@ class _BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            too_large = problems.problem_response(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
+            too_large = problems.problem_response(
+                413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes."
+            )
             await too_large(scope, receive, send)
             return
         if declared or scope["method"] in ("GET", "HEAD"):
@@ -105,7 +107,9 @@ class _BodyLimit:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > MAX_BODY_BYTES:
-                too_large = problems.problem_response(413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes.")
+                too_large = problems.problem_response(
+                    413, "request-too-large", f"Bodies are at most {MAX_BODY_BYTES} bytes."
+                )
                 await too_large(scope, receive, send)
                 return
         handed = False
@@ -124,14 +128,16 @@ def backend_of(request: Request) -> Backend:
     return request.app.state.backend
 
 
-def current_principal(request: Request,
-                      authorization: Annotated[str | None, Header(include_in_schema=False)] = None) -> Principal:
+def current_principal(
+    request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
+) -> Principal:
     # Left out of the document's parameters: the bearer security scheme describes it.
     return backend_of(request).accounts.authenticate(authorization)
 
 
-def resume_point(request: Request,
-                 last_event_id: Annotated[str | None, Header(pattern=EVENT_ID_OR_NONE)] = None) -> int:
+def resume_point(
+    request: Request, last_event_id: Annotated[str | None, Header(pattern=EVENT_ID_OR_NONE)] = None
+) -> int:
     """The id after which a stream starts: the client's Last-Event-ID, or the newest event.
 
     A dependency rather than code in the stream itself: FastAPI has started a 200 response by the
@@ -144,13 +150,21 @@ def resume_point(request: Request,
     if not events.can_resume_after(resume_from):
         # Older than the retention, or an id this log never issued (the client followed another
         # backend, or this one's data was reset): its state cannot be patched from here.
-        raise Problem(410, "events-gone", f"The events after {resume_from} are not held; take a fresh snapshot.",
-                      oldest_event_id=events.oldest_id, newest_event_id=events.last_id)
+        raise Problem(
+            410,
+            "events-gone",
+            f"The events after {resume_from} are not held; take a fresh snapshot.",
+            oldest_event_id=events.oldest_id,
+            newest_event_id=events.last_id,
+        )
     return resume_from
 
 
-def if_match(if_match: Annotated[str | None, Header(description='The version to change, as its ETag: "3"',
-                                                    pattern=STRONG_ETAG)] = None) -> int | None:
+def if_match(
+    if_match: Annotated[
+        str | None, Header(description='The version to change, as its ETag: "3"', pattern=STRONG_ETAG)
+    ] = None,
+) -> int | None:
     return None if if_match is None else int(if_match.strip('"'))
 
 
@@ -201,8 +215,15 @@ ResumePoint = Annotated[int, Depends(resume_point)]
 IfMatch = Annotated[int | None, Depends(if_match)]
 Id = Annotated[str, Path(min_length=1, max_length=64)]
 Filter = Annotated[str | None, Query(min_length=1, max_length=64)]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=MAX_KEY_LENGTH,
-                                              description="Any unique string: the same key twice has one effect")]
+NO_NOTE = schemas.NoteRequest()  # the body of a command sent without one
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=MAX_KEY_LENGTH,
+        description="Any unique string: the same key twice has one effect",
+    ),
+]
 
 
 def _problem_responses(*codes: int) -> dict:
@@ -217,30 +238,44 @@ def _not_issued() -> Problem:
     return Problem(422, "invalid-request", "page_token is not one this backend issued.")
 
 
-def _page(items: list[dict], cursor: int, page_size: int, page_token: str | None, known: Callable[[str], bool],
-          present: Callable[[dict], dict] = public) -> dict:
+def _page(
+    items: list[dict],
+    cursor: int,
+    page_size: int,
+    page_token: str | None,
+    known: Callable[[str], bool],
+    present: Callable[[dict], dict] = public,
+) -> dict:
     """One page of `items` (sorted by id) after the object whose id is `page_token`: a key, not an
     offset, so that objects changing between pages neither skip nor repeat any other. Only the
     page's objects are `present`ed."""
     if page_token is not None and not known(page_token):
         raise _not_issued()
     start = bisect.bisect_right(items, page_token, key=lambda item: item["id"]) if page_token else 0
-    shown = [present(item) for item in items[start:start + page_size]]
+    shown = [present(item) for item in items[start : start + page_size]]
     more = start + page_size < len(items)
     return {"items": shown, "cursor": cursor, "next_page_token": shown[-1]["id"] if more else None}
 
 
 def _filtered(records, filters: dict) -> list[dict]:
-    return sorted((r for r in records if all(value is None or r.get(key) == value for key, value in filters.items())),
-                  key=lambda r: r["id"])
+    return sorted(
+        (r for r in records if all(value is None or r.get(key) == value for key, value in filters.items())),
+        key=lambda r: r["id"],
+    )
 
 
 def _object(doc: dict) -> JSONResponse:
     return JSONResponse(doc, headers={"ETag": f'"{doc["version"]}"'})
 
 
-async def _command(request: Request, who: Principal, permission: str, key: str | None, action: Callable[[float], dict],
-                   status: int = 200) -> JSONResponse:
+async def _command(
+    request: Request,
+    who: Principal,
+    permission: str,
+    key: str | None,
+    action: Callable[[float], dict],
+    status: int = 200,
+) -> JSONResponse:
     """Runs a command once per Idempotency-Key: a repeat gets the first answer, with no new effect.
     A role without `permission` is refused before anything else about the command is checked
     (a body that does not parse is refused earlier still, by the framework)."""
@@ -248,9 +283,16 @@ async def _command(request: Request, who: Principal, permission: str, key: str |
     World.allow(who, permission)
     if not key:
         raise Problem(400, "idempotency-key-missing", "Commands need an Idempotency-Key header.")
-    fingerprint = hashlib.sha256(b"\0".join((request.method.encode(), request.url.path.encode(),
-                                             _canonical(await request.body()),
-                                             (request.headers.get("if-match") or "").strip().encode()))).hexdigest()
+    fingerprint = hashlib.sha256(
+        b"\0".join(
+            (
+                request.method.encode(),
+                request.url.path.encode(),
+                _canonical(await request.body()),
+                (request.headers.get("if-match") or "").strip().encode(),
+            )
+        )
+    ).hexdigest()
     records = backend.world.records
     stored = records.stored_response(who.username, key)
     if stored is not None:
@@ -305,13 +347,19 @@ def create_app(config: Config) -> FastAPI:
                     await task
             backend.world.close()
 
-    app = FastAPI(title="Court Backend API", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  openapi_url=f"{API}/openapi.json", dependencies=[Depends(known_query_parameters)],
-                  description="The contract between court backends and the enforcement command-centre console.")
+    app = FastAPI(
+        title="Court Backend API",
+        version="1",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=f"{API}/openapi.json",
+        dependencies=[Depends(known_query_parameters)],
+        description="The contract between court backends and the enforcement command-centre console.",
+    )
     app.state.backend = backend
     app.add_middleware(_BodyLimit)
     problems.install(app)
-
 
     logging.getLogger("uvicorn.error").addFilter(_QuietSseDisconnects())
     app.include_router(_public_routes(backend))
@@ -345,41 +393,78 @@ def _read_routes(backend: Backend) -> APIRouter:
         return world.me(who)
 
     @router.get("/courts", response_model=schemas.Page[schemas.Court])
-    async def courts(_: Authenticated, level: Literal["high", "intermediate", "basic"] | None = None,
-                     parent_id: Filter = None, page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        items = sorted((c.as_json() for c in world.courts
-                        if (level is None or c.level == level) and (parent_id is None or c.parent_id == parent_id)),
-                       key=lambda c: c["id"])
+    async def courts(
+        _: Authenticated,
+        level: Literal["high", "intermediate", "basic"] | None = None,
+        parent_id: Filter = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
+        items = sorted(
+            (
+                c.as_json()
+                for c in world.courts
+                if (level is None or c.level == level) and (parent_id is None or c.parent_id == parent_id)
+            ),
+            key=lambda c: c["id"],
+        )
         return _page(items, backend.events.last_id, page_size, page_token, lambda token: token in world.court_by_id)
 
     @router.get("/cases", response_model=schemas.Page[schemas.Case])
-    async def cases(_: Authenticated, court_id: Filter = None, node: schemas.NodeCode | None = None,
-                    status: Literal["open", "closed"] | None = None, overdue: bool | None = None,
-                    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees", max_length=100,
-                                                      pattern=BBOX)] = None,
-                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+    async def cases(
+        _: Authenticated,
+        court_id: Filter = None,
+        node: schemas.NodeCode | None = None,
+        status: Literal["open", "closed"] | None = None,
+        overdue: bool | None = None,
+        bbox: Annotated[
+            str | None, Query(description="west,south,east,north in degrees", max_length=100, pattern=BBOX)
+        ] = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
         box = _bbox(bbox) if bbox else None
         if page_token is not None and world.cases.get(page_token) is None:
             raise _not_issued()
         after = page_token or ""
-        filters = {"court_id": court_id, "node": node.value if node else None, "status": status, "overdue": overdue, "bbox": box}
+        filters = {
+            "court_id": court_id,
+            "node": node.value if node else None,
+            "status": status,
+            "overdue": overdue,
+            "bbox": box,
+        }
         docs = world.cases.page(filters, after, page_size + 1)
         shown = [present_case(doc, history=False) for doc in docs[:page_size]]
-        return {"items": shown, "cursor": backend.events.last_id,
-                "next_page_token": docs[page_size - 1]["id"] if len(docs) > page_size else None}
+        return {
+            "items": shown,
+            "cursor": backend.events.last_id,
+            "next_page_token": docs[page_size - 1]["id"] if len(docs) > page_size else None,
+        }
 
     @router.get("/cases/{case_id}", response_model=schemas.CaseDetail)
     async def case(_: Authenticated, case_id: Id) -> JSONResponse:
         return _object(world.case(case_id))
 
     @router.get("/teams", response_model=schemas.Page[schemas.Team])
-    async def teams(_: Authenticated, court_id: Filter = None, status: TEAM_STATUSES | None = None,
-                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        items = sorted((t.as_json() for t in world.simulation.teams
-                        if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)),
-                       key=lambda t: t["id"])
-        return _page(items, backend.events.last_id, page_size, page_token,
-                     lambda token: world.simulation.team(token) is not None)
+    async def teams(
+        _: Authenticated,
+        court_id: Filter = None,
+        status: TEAM_STATUSES | None = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
+        items = sorted(
+            (
+                t.as_json()
+                for t in world.simulation.teams
+                if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)
+            ),
+            key=lambda t: t["id"],
+        )
+        return _page(
+            items, backend.events.last_id, page_size, page_token, lambda token: world.simulation.team(token) is not None
+        )
 
     @router.get("/teams/{team_id}", response_model=schemas.Team)
     async def team(_: Authenticated, team_id: Id) -> JSONResponse:
@@ -389,44 +474,82 @@ def _read_routes(backend: Backend) -> APIRouter:
         return _object(found.as_json())
 
     def listing(kind: str, model, path: str, **filter_types) -> None:
-        async def list_records(_: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
+        async def list_records(
+            _: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters
+        ) -> dict:
             items = _filtered(world.records.all(kind), filters)
-            return _page(items, backend.events.last_id, page_size, page_token,
-                         lambda token: world.records.get(kind, token) is not None)
+            return _page(
+                items,
+                backend.events.last_id,
+                page_size,
+                page_token,
+                lambda token: world.records.get(kind, token) is not None,
+            )
 
         async def one_record(_: Authenticated, record_id: Id) -> JSONResponse:
             return _object(world.record(kind, record_id))
 
         # The filters are declared as query parameters so that the OpenAPI document lists them.
         list_records.__signature__ = _with_query_filters(list_records, filter_types)
-        router.add_api_route(path, list_records, methods=["GET"], response_model=schemas.Page[model], name=f"list_{kind}s")
-        router.add_api_route(path + "/{record_id}", one_record, methods=["GET"], response_model=model, name=f"get_{kind}")
+        router.add_api_route(
+            path, list_records, methods=["GET"], response_model=schemas.Page[model], name=f"list_{kind}s"
+        )
+        router.add_api_route(
+            path + "/{record_id}", one_record, methods=["GET"], response_model=model, name=f"get_{kind}"
+        )
 
     listing("task", schemas.Task, "/tasks", court_id=str, case_id=str, team_id=str, state=Literal[TASK_STATES])
     listing("message", schemas.Message, "/messages", team_id=str, state=Literal["sent", "delivered", "read"])
     listing("query", schemas.Query, "/queries", court_id=str, case_id=str, state=Literal["running", "completed"])
-    listing("measure", schemas.Measure, "/measures", case_id=str, query_id=str,
-            state=Literal["awaiting_approval", "sent", "done", "failed", "rejected"])
+    listing(
+        "measure",
+        schemas.Measure,
+        "/measures",
+        case_id=str,
+        query_id=str,
+        state=Literal["awaiting_approval", "sent", "done", "failed", "rejected"],
+    )
     listing("approval", schemas.Approval, "/approvals", case_id=str, state=Literal["pending", "approved", "rejected"])
-    listing("escalation", schemas.Escalation, "/escalations", court_id=str, case_id=str, team_id=str,
-            severity=Literal[SEVERITIES], state=Literal[ESCALATION_STATES])
+    listing(
+        "escalation",
+        schemas.Escalation,
+        "/escalations",
+        court_id=str,
+        case_id=str,
+        team_id=str,
+        severity=Literal[SEVERITIES],
+        state=Literal[ESCALATION_STATES],
+    )
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Authenticated) -> dict:
         return world.kpis
 
     @router.get("/audit", response_model=schemas.AuditPage)
-    async def audit(_: Authenticated, case_id: Filter = None, object_id: Filter = None, actor: Filter = None,
-                    page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        if page_token is not None and not (re.fullmatch(EVENT_ID, page_token) and str(int(page_token)) == page_token
-                                           and world.records.has_audit_entry(int(page_token))):
+    async def audit(
+        _: Authenticated,
+        case_id: Filter = None,
+        object_id: Filter = None,
+        actor: Filter = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
+        if page_token is not None and not (
+            re.fullmatch(EVENT_ID, page_token)
+            and str(int(page_token)) == page_token
+            and world.records.has_audit_entry(int(page_token))
+        ):
             raise _not_issued()
         after = int(page_token) if page_token else 0
-        entries = world.records.audit_page({"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1)
+        entries = world.records.audit_page(
+            {"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1
+        )
         for entry in entries:
             entry["at"] = utc_iso(entry["at"])
-        return {"items": entries[:page_size],
-                "next_page_token": str(entries[page_size - 1]["id"]) if len(entries) > page_size else None}
+        return {
+            "items": entries[:page_size],
+            "next_page_token": str(entries[page_size - 1]["id"]) if len(entries) > page_size else None,
+        }
 
     @router.get("/events", response_class=EventSourceResponse, responses=_problem_responses(410))
     async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
@@ -461,76 +584,184 @@ def _command_routes() -> APIRouter:
     @router.post("/tasks", status_code=201, response_model=schemas.Task)
     async def dispatch(request: Request, who: Authenticated, body: schemas.DispatchRequest, key: IdempotencyKey = None):
         """Dispatch: send an available team to a case for an operation."""
-        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).dispatch(
-            who, body.case_id, body.team_id, body.kind.value, body.note, now), status=201)
+        return await _command(
+            request,
+            who,
+            "task.dispatch",
+            key,
+            lambda now: world_of(request).dispatch(who, body.case_id, body.team_id, body.kind.value, body.note, now),
+            status=201,
+        )
 
     @router.post("/tasks/{task_id}/reassign", response_model=schemas.Task)
-    async def reassign(request: Request, who: Authenticated, task_id: Id, body: schemas.ReassignRequest,
-                       version: IfMatch, key: IdempotencyKey = None):
+    async def reassign(
+        request: Request,
+        who: Authenticated,
+        task_id: Id,
+        body: schemas.ReassignRequest,
+        version: IfMatch,
+        key: IdempotencyKey = None,
+    ):
         """Re-task: give an open task to another, available team."""
-        return await _command(request, who, "task.dispatch", key, lambda now: world_of(request).reassign(
-            who, task_id, body.team_id, body.note, version, now))
+        return await _command(
+            request,
+            who,
+            "task.dispatch",
+            key,
+            lambda now: world_of(request).reassign(who, task_id, body.team_id, body.note, version, now),
+        )
 
     @router.post("/tasks/{task_id}/cancel", response_model=schemas.Task)
-    async def cancel(request: Request, who: Authenticated, task_id: Id, version: IfMatch,
-                     body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
-        return await _command(request, who, "task.dispatch", key,
-                              lambda now: world_of(request).cancel(who, task_id, body.note, version, now))
+    async def cancel(
+        request: Request,
+        who: Authenticated,
+        task_id: Id,
+        version: IfMatch,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
+        return await _command(
+            request,
+            who,
+            "task.dispatch",
+            key,
+            lambda now: world_of(request).cancel(who, task_id, body.note, version, now),
+        )
 
     @router.post("/teams/{team_id}/messages", status_code=201, response_model=schemas.Message)
-    async def message(request: Request, who: Authenticated, team_id: Id, body: schemas.MessageRequest,
-                      key: IdempotencyKey = None):
+    async def message(
+        request: Request, who: Authenticated, team_id: Id, body: schemas.MessageRequest, key: IdempotencyKey = None
+    ):
         """Send an instruction to a team; its delivery shows in `team.message` events."""
-        return await _command(request, who, "team.message", key,
-                              lambda now: world_of(request).message(who, team_id, body.text, now),
-                              status=201)
+        return await _command(
+            request,
+            who,
+            "team.message",
+            key,
+            lambda now: world_of(request).message(who, team_id, body.text, now),
+            status=201,
+        )
 
     @router.post("/escalations/{escalation_id}/acknowledge", response_model=schemas.Escalation)
-    async def acknowledge(request: Request, who: Authenticated, escalation_id: Id, version: IfMatch,
-                          body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(), key: IdempotencyKey = None):
+    async def acknowledge(
+        request: Request,
+        who: Authenticated,
+        escalation_id: Id,
+        version: IfMatch,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
         """Take ownership. Refused with 409 naming the owner when someone else has it."""
-        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).acknowledge(
-            who, escalation_id, body.note, version, now))
+        return await _command(
+            request,
+            who,
+            "escalation.handle",
+            key,
+            lambda now: world_of(request).acknowledge(who, escalation_id, body.note, version, now),
+        )
 
     @router.post("/escalations/{escalation_id}/escalate", response_model=schemas.Escalation)
-    async def escalate(request: Request, who: Authenticated, escalation_id: Id, body: schemas.EscalateRequest,
-                       version: IfMatch, key: IdempotencyKey = None):
-        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).escalate(
-            who, escalation_id, body.to, body.reason, body.note, version, now))
+    async def escalate(
+        request: Request,
+        who: Authenticated,
+        escalation_id: Id,
+        body: schemas.EscalateRequest,
+        version: IfMatch,
+        key: IdempotencyKey = None,
+    ):
+        return await _command(
+            request,
+            who,
+            "escalation.handle",
+            key,
+            lambda now: world_of(request).escalate(who, escalation_id, body.to, body.reason, body.note, version, now),
+        )
 
     @router.post("/escalations/{escalation_id}/resolve", response_model=schemas.Escalation)
-    async def resolve(request: Request, who: Authenticated, escalation_id: Id, body: schemas.ResolveRequest,
-                      version: IfMatch, key: IdempotencyKey = None):
-        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).resolve(
-            who, escalation_id, body.outcome, body.note, version, now))
+    async def resolve(
+        request: Request,
+        who: Authenticated,
+        escalation_id: Id,
+        body: schemas.ResolveRequest,
+        version: IfMatch,
+        key: IdempotencyKey = None,
+    ):
+        return await _command(
+            request,
+            who,
+            "escalation.handle",
+            key,
+            lambda now: world_of(request).resolve(who, escalation_id, body.outcome, body.note, version, now),
+        )
 
     @router.post("/queries", status_code=201, response_model=schemas.Query)
-    async def launch_query(request: Request, who: Authenticated, body: schemas.QueryRequest, key: IdempotencyKey = None):
+    async def launch_query(
+        request: Request, who: Authenticated, body: schemas.QueryRequest, key: IdempotencyKey = None
+    ):
         """Launch a network query for a case's respondent on a channel, to the chosen categories."""
-        return await _command(request, who, "query.launch", key, lambda now: world_of(request).launch_query(
-            who, body.case_id, body.channel.value, [c.value for c in body.categories], now), status=201)
+        return await _command(
+            request,
+            who,
+            "query.launch",
+            key,
+            lambda now: world_of(request).launch_query(
+                who, body.case_id, body.channel.value, [c.value for c in body.categories], now
+            ),
+            status=201,
+        )
 
     @router.post("/queries/{query_id}/results/{result_id}/{kind}", status_code=201, response_model=schemas.Measure)
-    async def order_measure(request: Request, who: Authenticated, query_id: Id, result_id: Id,
-                            kind: Literal["freeze", "deduct"], body: schemas.MeasureRequest, key: IdempotencyKey = None):
+    async def order_measure(
+        request: Request,
+        who: Authenticated,
+        query_id: Id,
+        result_id: Id,
+        kind: Literal["freeze", "deduct"],
+        body: schemas.MeasureRequest,
+        key: IdempotencyKey = None,
+    ):
         """Freeze or deduct on a hit. Above the approval threshold (see /me) it waits for a supervisor."""
-        return await _command(request, who, "measure.order", key, lambda now: world_of(request).order_measure(
-            who, query_id, result_id, kind, body.amount, now), status=201)
+        return await _command(
+            request,
+            who,
+            "measure.order",
+            key,
+            lambda now: world_of(request).order_measure(who, query_id, result_id, kind, body.amount, now),
+            status=201,
+        )
 
     @router.post("/cases/{case_id}/detentions", status_code=201, response_model=schemas.Approval)
-    async def request_detention(request: Request, who: Authenticated, case_id: Id, body: schemas.DetentionRequest,
-                                key: IdempotencyKey = None):
+    async def request_detention(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.DetentionRequest, key: IdempotencyKey = None
+    ):
         """Ask for a detention decision (at most 15 days); a supervisor other than the asker decides."""
-        return await _command(request, who, "escalation.handle", key, lambda now: world_of(request).request_detention(
-            who, case_id, body.person, body.days, body.reason, now), status=201)
+        return await _command(
+            request,
+            who,
+            "escalation.handle",
+            key,
+            lambda now: world_of(request).request_detention(who, case_id, body.person, body.days, body.reason, now),
+            status=201,
+        )
 
     @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)
-    async def decide(request: Request, who: Authenticated, approval_id: Id, decision: Literal["approve", "reject"],
-                     version: IfMatch, body: Annotated[schemas.NoteRequest, Body()] = schemas.NoteRequest(),
-                     key: IdempotencyKey = None):
+    async def decide(
+        request: Request,
+        who: Authenticated,
+        approval_id: Id,
+        decision: Literal["approve", "reject"],
+        version: IfMatch,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
         """A supervisor decides; never the one who asked (two-person rule)."""
-        return await _command(request, who, "approval.decide", key, lambda now: world_of(request).decide(
-            who, approval_id, decision == "approve", body.note, version, now))
+        return await _command(
+            request,
+            who,
+            "approval.decide",
+            key,
+            lambda now: world_of(request).decide(who, approval_id, decision == "approve", body.note, version, now),
+        )
 
     return router
 
@@ -549,8 +780,15 @@ def _with_query_filters(func, filter_types: dict) -> inspect.Signature:
     """`func`'s signature with its **filters spelled out as optional query parameters."""
     signature = inspect.signature(func)
     fixed = [p for p in signature.parameters.values() if p.kind != inspect.Parameter.VAR_KEYWORD]
-    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                               annotation=Annotated[kind | None, Query(min_length=1, max_length=64)] if kind is str
-                               else Annotated[kind | None, Query()])
-             for name, kind in filter_types.items()]
+    extra = [
+        inspect.Parameter(
+            name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=Annotated[kind | None, Query(min_length=1, max_length=64)]
+            if kind is str
+            else Annotated[kind | None, Query()],
+        )
+        for name, kind in filter_types.items()
+    ]
     return signature.replace(parameters=[*fixed, *extra])

@@ -21,8 +21,17 @@ from court_backend.records import Records, public
 from court_backend.simulation import utc_iso
 
 # Chance that an institution of a category finds something, and the median minutes to answer.
-HIT_RATE = {"bank": 0.25, "securities": 0.03, "payment": 0.2, "vehicle": 0.1, "real_estate": 0.08,
-            "provident_fund": 0.15, "social_security": 0.2, "business_registration": 0.05, "ship": 0.005}
+HIT_RATE = {
+    "bank": 0.25,
+    "securities": 0.03,
+    "payment": 0.2,
+    "vehicle": 0.1,
+    "real_estate": 0.08,
+    "provident_fund": 0.15,
+    "social_security": 0.2,
+    "business_registration": 0.05,
+    "ship": 0.005,
+}
 ANSWER_MINUTES = {"bank": 3.0, "payment": 5.0, "securities": 20.0}
 DEFAULT_ANSWER_MINUTES = 30.0
 TIMEOUT_S = 4 * 3600.0
@@ -32,8 +41,12 @@ MEASURE_MINUTES = {"freeze": 20.0, "deduct": 60.0}
 
 def institutions_for(channel: str, categories: list[str]) -> list[tuple[str, str]]:
     local = channel == "provincial"
-    return [(category, name) for category in categories for name in INSTITUTIONS[category]
-            if (name in PROVINCIAL_INSTITUTIONS) == local or len(INSTITUTIONS[category]) == 1]
+    return [
+        (category, name)
+        for category in categories
+        for name in INSTITUTIONS[category]
+        if (name in PROVINCIAL_INSTITUTIONS) == local or len(INSTITUTIONS[category]) == 1
+    ]
 
 
 class Assets:
@@ -45,8 +58,12 @@ class Assets:
         self._running = {q["id"] for q in records.all("query") if q["state"] == "running"}
         self._working = {m["id"] for m in records.all("measure") if m["state"] == "sent"}
         # Hits nobody has acted on yet, with when they were answered: a flight risk as time passes.
-        self._unfrozen = {(q["id"], r["id"]): datetime.fromisoformat(r["answered_at"]).timestamp()
-                          for q in records.all("query") for r in q["results"] if r["hit"] and not r["measures"]}
+        self._unfrozen = {
+            (q["id"], r["id"]): datetime.fromisoformat(r["answered_at"]).timestamp()
+            for q in records.all("query")
+            for r in q["results"]
+            if r["hit"] and not r["measures"]
+        }
 
     def unfrozen_hits(self) -> list[tuple[str, str, float]]:
         """(query id, result id, answered at) of every hit without a freeze or deduction."""
@@ -55,10 +72,21 @@ class Assets:
     # queries
     def launch(self, case: dict, channel: str, categories: list[str], now: float, by: str) -> dict:
         targets = institutions_for(channel, categories)
-        results = [{"id": f"R{index + 1:03d}", "institution": name, "category": category, "state": "pending",
-                    "sent_at": None, "answered_at": None, "hit": None, "finding": None, "measures": [],
-                    "_send_at": now + self._rng.uniform(1.0, 8.0) / self.speed}
-                   for index, (category, name) in enumerate(targets)]
+        results = [
+            {
+                "id": f"R{index + 1:03d}",
+                "institution": name,
+                "category": category,
+                "state": "pending",
+                "sent_at": None,
+                "answered_at": None,
+                "hit": None,
+                "finding": None,
+                "measures": [],
+                "_send_at": now + self._rng.uniform(1.0, 8.0) / self.speed,
+            }
+            for index, (category, name) in enumerate(targets)
+        ]
         query = {
             "id": self._records.new_id("query", "Q"),
             "case_id": case["id"],
@@ -101,8 +129,12 @@ class Assets:
         if category in ("bank", "payment", "securities", "provident_fund", "social_security"):
             account = f"{rng.randrange(6222, 6299)} **** **** {rng.randrange(1000, 9999)}"
             return {"kind": "account", "description": f"{CATEGORIES[category]}账户 {account}", "value": value}
-        what = {"vehicle": "机动车 川A·" + str(rng.randrange(10000, 99999)), "real_estate": "房产一处",
-                "business_registration": "股权", "ship": "船舶一艘"}.get(category, "财产")
+        what = {
+            "vehicle": "机动车 川A·" + str(rng.randrange(10000, 99999)),
+            "real_estate": "房产一处",
+            "business_registration": "股权",
+            "ship": "船舶一艘",
+        }.get(category, "财产")
         return {"kind": "property", "description": what, "value": value}
 
     def _advance_result(self, query: dict, result: dict, now: float) -> bool:
@@ -110,7 +142,9 @@ class Assets:
         if result["state"] == "pending" and now >= result["_send_at"]:
             result["state"], result["sent_at"] = "sent", utc_iso(now)
             minutes = ANSWER_MINUTES.get(result["category"], DEFAULT_ANSWER_MINUTES)
-            result["_answer_at"] = now + min(TIMEOUT_S * 1.5, 60 * rng.lognormvariate(math.log(minutes), 0.8)) / self.speed
+            result["_answer_at"] = (
+                now + min(TIMEOUT_S * 1.5, 60 * rng.lognormvariate(math.log(minutes), 0.8)) / self.speed
+            )
             result["_timeout_at"] = now + TIMEOUT_S / self.speed
             return True
         if result["state"] == "sent" and now >= min(result["_answer_at"], result["_timeout_at"]):
@@ -131,7 +165,9 @@ class Assets:
     def ordered(self, result: dict, kind: str) -> float:
         """What freezes (or deductions) on a hit already claim: all but the rejected and failed."""
         measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
-        return round(sum(m["amount"] for m in measures if m["kind"] == kind and m["state"] not in ("rejected", "failed")), 2)
+        return round(
+            sum(m["amount"] for m in measures if m["kind"] == kind and m["state"] not in ("rejected", "failed")), 2
+        )
 
     def order(self, query: dict, result: dict, kind: str, amount: float, now: float, by: str) -> dict:
         """A freeze or deduction on a hit; when it takes the hit's total of its kind above the
@@ -155,8 +191,15 @@ class Assets:
             "version": 1,
         }
         if needs_approval:
-            approval = self.request_approval(kind, "measure", measure["id"], query["case_id"], now, by,
-                                             {"amount": amount, "institution": result["institution"]})
+            approval = self.request_approval(
+                kind,
+                "measure",
+                measure["id"],
+                query["case_id"],
+                now,
+                by,
+                {"amount": amount, "institution": result["institution"]},
+            )
             measure["approval_id"] = approval["id"]
         else:
             self._schedule(measure, now)
@@ -172,10 +215,18 @@ class Assets:
         keeps the newest version of the batch applies every one of them, in order."""
         for result in results:
             query["version"] += 1
-            self._records.emit("query.progress", {"query_id": query["id"], "case_id": query["case_id"],
-                                                  "state": query["state"], "completed_at": query["completed_at"],
-                                                  "counts": query["counts"], "result": public(result),
-                                                  "version": query["version"]})
+            self._records.emit(
+                "query.progress",
+                {
+                    "query_id": query["id"],
+                    "case_id": query["case_id"],
+                    "state": query["state"],
+                    "completed_at": query["completed_at"],
+                    "counts": query["counts"],
+                    "result": public(result),
+                    "version": query["version"],
+                },
+            )
         self._records.put("query", query)
 
     def _schedule(self, measure: dict, now: float) -> None:
@@ -191,8 +242,9 @@ class Assets:
         self._records.emit("measure.updated", public(measure))
 
     # approvals
-    def request_approval(self, kind: str, subject_type: str, subject_id: str, case_id: str, now: float, by: str,
-                         details: dict) -> dict:
+    def request_approval(
+        self, kind: str, subject_type: str, subject_id: str, case_id: str, now: float, by: str, details: dict
+    ) -> dict:
         approval = {
             "id": self._records.new_id("approval", "A"),
             "kind": kind,
@@ -213,8 +265,13 @@ class Assets:
         return approval
 
     def decide(self, approval: dict, approve: bool, now: float, by: str, note: str) -> None:
-        approval.update(state="approved" if approve else "rejected", decided_by=by, decided_at=utc_iso(now), note=note,
-                        version=approval["version"] + 1)
+        approval.update(
+            state="approved" if approve else "rejected",
+            decided_by=by,
+            decided_at=utc_iso(now),
+            note=note,
+            version=approval["version"] + 1,
+        )
         self._records.put("approval", approval)
         self._records.emit("approval.decided", approval)
         if approval["subject_type"] == "measure":

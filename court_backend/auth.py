@@ -11,8 +11,13 @@ from court_backend.problems import Problem
 
 # The demo accounts: a second operator and supervisor, so that conflicts between two people and
 # the two-person rule can be tried with the demo alone.
-ROLES = {"operator": "operator", "operator2": "operator", "supervisor": "supervisor", "supervisor2": "supervisor",
-         "observer": "observer"}
+ROLES = {
+    "operator": "operator",
+    "operator2": "operator",
+    "supervisor": "supervisor",
+    "supervisor2": "supervisor",
+    "observer": "observer",
+}
 TOKEN_LIFETIME_S = 8 * 3600
 
 

@@ -37,8 +37,44 @@ SCHEMA = (
     "create index if not exists cases_node on cases (node)",
     "create index if not exists cases_lon on cases (lon)",
 )
-COMPANY_WORDS = "华信 蜀通 天府 锦城 川渝 兴达 宏远 恒泰 金桥 瑞丰 鑫源 长青 新川 巴蜀 安和 盛世 利民 远航 康达 嘉禾".split()
-INDUSTRIES = "建材 商贸 置业 建筑工程 物流 餐饮管理 农业开发 科技 机械设备 酒业 茶业 文化传媒 汽车销售 医药".split()
+COMPANY_WORDS = [
+    "华信",
+    "蜀通",
+    "天府",
+    "锦城",
+    "川渝",
+    "兴达",
+    "宏远",
+    "恒泰",
+    "金桥",
+    "瑞丰",
+    "鑫源",
+    "长青",
+    "新川",
+    "巴蜀",
+    "安和",
+    "盛世",
+    "利民",
+    "远航",
+    "康达",
+    "嘉禾",
+]
+INDUSTRIES = [
+    "建材",
+    "商贸",
+    "置业",
+    "建筑工程",
+    "物流",
+    "餐饮管理",
+    "农业开发",
+    "科技",
+    "机械设备",
+    "酒业",
+    "茶业",
+    "文化传媒",
+    "汽车销售",
+    "医药",
+]
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
 
 
@@ -90,7 +126,9 @@ def stay_s(rng: random.Random, node: str) -> float:
 
 
 class CaseBook:
-    def __init__(self, records: Records, courts: list[Court], divisions: dict[str, Division], *, seed: int, speed: float) -> None:
+    def __init__(
+        self, records: Records, courts: list[Court], divisions: dict[str, Division], *, seed: int, speed: float
+    ) -> None:
         self._db = records.db
         self._records = records
         self._courts = {court.id: court for court in courts}
@@ -131,14 +169,21 @@ class CaseBook:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self._load_schedule()
 
-    def _new_case(self, case_id: str, court: Court, lon: float, lat: float, filed_at: float,
-                  sequence: dict) -> tuple[dict, list[str], float]:
+    def _new_case(
+        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, sequence: dict
+    ) -> tuple[dict, list[str], float]:
         rng = self._rng
         kind = rng.choices(list(CASE_KINDS), [70, 15, 10, 5])[0]
         company = rng.random() < 0.35
         place = self._divisions[court.adcode].name[:2] if court.adcode in self._divisions else "四川"
-        respondent = {"type": "company", "name": _company(rng, place)} if company else {"type": "person", "name": _person(rng)}
-        applicant = {"type": "company", "name": _company(rng, place)} if rng.random() < 0.4 else {"type": "person", "name": _person(rng)}
+        respondent = (
+            {"type": "company", "name": _company(rng, place)} if company else {"type": "person", "name": _person(rng)}
+        )
+        applicant = (
+            {"type": "company", "name": _company(rng, place)}
+            if rng.random() < 0.4
+            else {"type": "person", "name": _person(rng)}
+        )
         sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
         year = time.gmtime(filed_at).tm_year
         sequence[(court.id, year)] = sequence.get((court.id, year), 0) + 1
@@ -207,14 +252,28 @@ class CaseBook:
     @staticmethod
     def _row(doc: dict, plan: list[str], next_step_at: float) -> tuple:
         closed_at = next((h["entered_at"] for h in doc["history"] if h["node"] in FINAL_NODES), None)
-        return (doc["id"], doc["court_id"], doc["node"], doc["status"],
-                doc["node_deadline"], doc["location"]["lon"], doc["location"]["lat"], doc["filed_at"],
-                closed_at, doc["amount_sought"], doc["amount_realised"], dumps(doc), json.dumps(plan),
-                None if math.isinf(next_step_at) else next_step_at)
+        return (
+            doc["id"],
+            doc["court_id"],
+            doc["node"],
+            doc["status"],
+            doc["node_deadline"],
+            doc["location"]["lon"],
+            doc["location"]["lat"],
+            doc["filed_at"],
+            closed_at,
+            doc["amount_sought"],
+            doc["amount_realised"],
+            dumps(doc),
+            json.dumps(plan),
+            None if math.isinf(next_step_at) else next_step_at,
+        )
 
     def _save(self, db: sqlite3.Connection) -> None:
         if self._dirty:
-            db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._dirty.values())
+            db.executemany(
+                "insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._dirty.values()
+            )
             self._dirty.clear()
 
     def _load_schedule(self) -> None:
@@ -224,7 +283,8 @@ class CaseBook:
         # Open cases by court, for the teams the courts send out: {court: {case: (node, lon, lat)}}.
         self._open: dict[str, dict[str, tuple[str, float, float]]] = {}
         for case_id, court_id, node, lon, lat in self._db.execute(
-                "select id, court_id, node, lon, lat from cases where status = 'open'"):
+            "select id, court_id, node, lon, lat from cases where status = 'open'"
+        ):
             self._open.setdefault(court_id, {})[case_id] = (node, lon, lat)
 
     def pick_open(self, court: Court, rng: random.Random) -> tuple[str, str, float, float] | None:
@@ -269,15 +329,19 @@ class CaseBook:
                 clauses.append(f"{column} = ?")
                 params.append(filters[column])
         if filters.get("overdue") is not None:
-            clauses.append("status = 'open' and node_deadline < ?" if filters["overdue"] else
-                           "not (status = 'open' and coalesce(node_deadline, 1e18) < ?)")
+            clauses.append(
+                "status = 'open' and node_deadline < ?"
+                if filters["overdue"]
+                else "not (status = 'open' and coalesce(node_deadline, 1e18) < ?)"
+            )
             params.append(time.time())
         if filters.get("bbox"):
             west, south, east, north = filters["bbox"]
             clauses.append("lon between ? and ? and lat between ? and ?")
             params += [west, east, south, north]
-        rows = self._db.execute(f"select doc from cases where {' and '.join(clauses)} order by id limit ?",
-                                (*params, limit)).fetchall()
+        rows = self._db.execute(
+            f"select doc from cases where {' and '.join(clauses)} order by id limit ?", (*params, limit)
+        ).fetchall()
         return [json.loads(text) for (text,) in rows]
 
     @property
@@ -318,10 +382,13 @@ def present(doc: dict, *, history: bool, now: float | None = None) -> dict:
     shown["overdue"] = doc["status"] == "open" and doc["node_deadline"] is not None and doc["node_deadline"] < now
     if history:
         shown["history"] = [
-            {"node": h["node"], "entered_at": utc_iso(h["entered_at"]),
-             "left_at": None if h["left_at"] is None else utc_iso(h["left_at"]),
-             "deadline": None if h["deadline"] is None else utc_iso(h["deadline"]),
-             "overdue": h["deadline"] is not None and (h["left_at"] or now) > h["deadline"]}
+            {
+                "node": h["node"],
+                "entered_at": utc_iso(h["entered_at"]),
+                "left_at": None if h["left_at"] is None else utc_iso(h["left_at"]),
+                "deadline": None if h["deadline"] is None else utc_iso(h["deadline"]),
+                "overdue": h["deadline"] is not None and (h["left_at"] or now) > h["deadline"],
+            }
             for h in doc["history"]
         ]
     return shown

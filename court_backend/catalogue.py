@@ -82,10 +82,36 @@ CATEGORIES = {
     "ship": "船舶",
 }
 INSTITUTIONS = {
-    "bank": ("中国工商银行", "中国农业银行", "中国银行", "中国建设银行", "交通银行", "中国邮政储蓄银行", "招商银行",
-             "中信银行", "中国光大银行", "华夏银行", "中国民生银行", "广发银行", "平安银行", "兴业银行", "上海浦东发展银行",
-             "浙商银行", "渤海银行", "恒丰银行", "成都银行", "四川银行", "四川农村商业联合银行", "成都农村商业银行",
-             "乐山市商业银行", "绵阳市商业银行", "宜宾市商业银行", "泸州银行", "自贡银行", "达州银行"),
+    "bank": (
+        "中国工商银行",
+        "中国农业银行",
+        "中国银行",
+        "中国建设银行",
+        "交通银行",
+        "中国邮政储蓄银行",
+        "招商银行",
+        "中信银行",
+        "中国光大银行",
+        "华夏银行",
+        "中国民生银行",
+        "广发银行",
+        "平安银行",
+        "兴业银行",
+        "上海浦东发展银行",
+        "浙商银行",
+        "渤海银行",
+        "恒丰银行",
+        "成都银行",
+        "四川银行",
+        "四川农村商业联合银行",
+        "成都农村商业银行",
+        "乐山市商业银行",
+        "绵阳市商业银行",
+        "宜宾市商业银行",
+        "泸州银行",
+        "自贡银行",
+        "达州银行",
+    ),
     "securities": ("中国证券登记结算有限责任公司",),
     "payment": ("支付宝（中国）网络技术有限公司", "财付通支付科技有限公司", "京东支付", "银联商务"),
     "vehicle": ("公安部交通管理局", "四川省公安厅交通警察总队"),
@@ -96,16 +122,37 @@ INSTITUTIONS = {
     "ship": ("交通运输部海事局",),
 }
 # The provincial channel reaches local institutions only; the national one reaches the head offices.
-PROVINCIAL_INSTITUTIONS = {"成都银行", "四川银行", "四川农村商业联合银行", "成都农村商业银行", "乐山市商业银行",
-                           "绵阳市商业银行", "宜宾市商业银行", "泸州银行", "自贡银行", "达州银行",
-                           "四川省公安厅交通警察总队", "四川省不动产登记中心", "四川省住房公积金管理中心",
-                           "成都住房公积金管理中心", "四川省社会保险事业管理局", "四川省市场监督管理局"}
+PROVINCIAL_INSTITUTIONS = {
+    "成都银行",
+    "四川银行",
+    "四川农村商业联合银行",
+    "成都农村商业银行",
+    "乐山市商业银行",
+    "绵阳市商业银行",
+    "宜宾市商业银行",
+    "泸州银行",
+    "自贡银行",
+    "达州银行",
+    "四川省公安厅交通警察总队",
+    "四川省不动产登记中心",
+    "四川省住房公积金管理中心",
+    "成都住房公积金管理中心",
+    "四川省社会保险事业管理局",
+    "四川省市场监督管理局",
+}
 # Freezes and deductions above this many yuan wait for a supervisor's approval (two-person rule).
 APPROVAL_THRESHOLD_YUAN = 1_000_000
 
 TASK_KINDS = {
-    "service": "送达", "investigation": "现场调查", "seal": "查封", "seize": "扣押", "search": "搜查",
-    "compel": "拘传", "detain": "拘留", "evict": "强制腾退", "notice": "张贴公告",
+    "service": "送达",
+    "investigation": "现场调查",
+    "seal": "查封",
+    "seize": "扣押",
+    "search": "搜查",
+    "compel": "拘传",
+    "detain": "拘留",
+    "evict": "强制腾退",
+    "notice": "张贴公告",
 }
 TASK_STATES = ("assigned", "accepted", "en_route", "on_scene", "done", "failed", "cancelled")
 TASK_OPEN_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene"})
@@ -135,6 +182,14 @@ ROLES = ("operator", "supervisor", "observer")
 PERMISSIONS = {
     "observer": ("read",),
     "operator": ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order"),
-    "supervisor": ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order",
-                   "approval.decide", "detention.request"),
+    "supervisor": (
+        "read",
+        "task.dispatch",
+        "team.message",
+        "escalation.handle",
+        "query.launch",
+        "measure.order",
+        "approval.decide",
+        "detention.request",
+    ),
 }

@@ -23,27 +23,55 @@ PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="court-backend", description="The reference court backend, with a live simulation.")
+    parser = argparse.ArgumentParser(
+        prog="court-backend", description="The reference court backend, with a live simulation."
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8470, help="port to listen on; 0 picks a free one (default 8470)")
-    parser.add_argument("--data", type=Path, default=Path("court-backend-data"),
-                        help="data directory, created when missing (default ./court-backend-data)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("court-backend-data"),
+        help="data directory, created when missing (default ./court-backend-data)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
     parser.add_argument("--teams", type=int, default=200, help="number of field teams (default 200, at most 2000)")
-    parser.add_argument("--cases", type=int, default=50_000,
-                        help="cases in a new book (default 50,000, at most 300,000; an existing book keeps its own)")
-    parser.add_argument("--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)")
-    parser.add_argument("--event-retention", type=int, default=DEFAULT_RETENTION, metavar="N",
-                        help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})")
-    parser.add_argument("--event-rate", type=float, default=0.0, metavar="N",
-                        help="for load tests: N extra team heartbeats a second (default 0)")
-    parser.add_argument("--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent")
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=50_000,
+        help="cases in a new book (default 50,000, at most 300,000; an existing book keeps its own)",
+    )
+    parser.add_argument(
+        "--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)"
+    )
+    parser.add_argument(
+        "--event-retention",
+        type=int,
+        default=DEFAULT_RETENTION,
+        metavar="N",
+        help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})",
+    )
+    parser.add_argument(
+        "--event-rate",
+        type=float,
+        default=0.0,
+        metavar="N",
+        help="for load tests: N extra team heartbeats a second (default 0)",
+    )
+    parser.add_argument(
+        "--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent"
+    )
     parser.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS with this certificate (chain)")
     parser.add_argument("--tls-key", type=Path, metavar="PEM", help="the certificate's private key")
-    parser.add_argument("--tls-client-ca", type=Path, metavar="PEM",
-                        help="require client certificates issued by this CA (mutual TLS)")
-    parser.add_argument("--exit-with-stdin", action="store_true",
-                        help="stop when standard input closes (the console that starts this backend uses it)")
+    parser.add_argument(
+        "--tls-client-ca", type=Path, metavar="PEM", help="require client certificates issued by this CA (mutual TLS)"
+    )
+    parser.add_argument(
+        "--exit-with-stdin",
+        action="store_true",
+        help="stop when standard input closes (the console that starts this backend uses it)",
+    )
     return parser
 
 
@@ -106,8 +134,18 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as error:
         sys.exit(f"court-backend: cannot listen on {args.host}:{args.port}: {error.strerror}")
     sock.listen(128)
-    app = create_app(Config(args.data, password, seed=args.seed, teams=args.teams, cases=args.cases,
-                            speed=args.speed, event_retention=args.event_retention, event_rate=args.event_rate))
+    app = create_app(
+        Config(
+            args.data,
+            password,
+            seed=args.seed,
+            teams=args.teams,
+            cases=args.cases,
+            speed=args.speed,
+            event_retention=args.event_retention,
+            event_rate=args.event_rate,
+        )
+    )
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     scheme = "https" if args.tls_cert else "http"

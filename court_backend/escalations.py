@@ -10,15 +10,30 @@ from court_backend.catalogue import ACK_DEADLINE_S, ESCALATION_KINDS
 from court_backend.records import Records, public
 from court_backend.simulation import utc_iso
 
-FIELD_KINDS = ("sos", "violent_resistance", "self_harm_threat", "crowd_gathering", "injury", "police_support",
-               "detention_decision", "new_asset_found")
+FIELD_KINDS = (
+    "sos",
+    "violent_resistance",
+    "self_harm_threat",
+    "crowd_gathering",
+    "injury",
+    "police_support",
+    "detention_decision",
+    "new_asset_found",
+)
 FIELD_WEIGHTS = (4, 8, 3, 10, 4, 12, 8, 20)
 EMERGENCY_KINDS = frozenset({"sos", "violent_resistance", "injury", "self_harm_threat"})
 NOTES = {
-    "sos": "队员触发一键求助", "violent_resistance": "被执行人阻挠执行、抢夺查封物品", "self_harm_threat": "被执行人情绪激动，以自伤相威胁",
-    "crowd_gathering": "现场聚集二十余人", "injury": "一名队员受伤", "police_support": "现场需公安民警协助",
-    "detention_decision": "被执行人拒不履行，建议司法拘留", "new_asset_found": "现场发现车辆一台，疑为被执行人所有",
-    "node_overdue": "案件节点超过期限", "asset_flight_risk": "被执行人名下账户出现大额转出", "hit_awaiting_freeze": "查控命中尚未冻结",
+    "sos": "队员触发一键求助",
+    "violent_resistance": "被执行人阻挠执行、抢夺查封物品",
+    "self_harm_threat": "被执行人情绪激动，以自伤相威胁",
+    "crowd_gathering": "现场聚集二十余人",
+    "injury": "一名队员受伤",
+    "police_support": "现场需公安民警协助",
+    "detention_decision": "被执行人拒不履行，建议司法拘留",
+    "new_asset_found": "现场发现车辆一台，疑为被执行人所有",
+    "node_overdue": "案件节点超过期限",
+    "asset_flight_risk": "被执行人名下账户出现大额转出",
+    "hit_awaiting_freeze": "查控命中尚未冻结",
     "lost_contact": "队伍心跳中断",
 }
 
@@ -32,8 +47,19 @@ class Escalations:
         # What the system has already raised, so that one situation raises one escalation.
         self.raised_for = {e["_about"] for e in records.all("escalation") if e.get("_about")}
 
-    def raise_(self, kind: str, now: float, *, court_id: str, case_id: str | None = None, team_id: str | None = None,
-               lon: float | None = None, lat: float | None = None, about: str | None = None, note: str = "") -> dict:
+    def raise_(
+        self,
+        kind: str,
+        now: float,
+        *,
+        court_id: str,
+        case_id: str | None = None,
+        team_id: str | None = None,
+        lon: float | None = None,
+        lat: float | None = None,
+        about: str | None = None,
+        note: str = "",
+    ) -> dict:
         title, severity = ESCALATION_KINDS[kind]
         source = "team" if kind in FIELD_KINDS else "system"
         escalation = {
@@ -53,8 +79,15 @@ class Escalations:
             "escalated_to": None,
             "resolved_at": None,
             "outcome": None,
-            "timeline": [{"at": utc_iso(now), "actor": team_id or "system", "action": "raised", "state": "open",
-                          "note": note or NOTES[kind]}],
+            "timeline": [
+                {
+                    "at": utc_iso(now),
+                    "actor": team_id or "system",
+                    "action": "raised",
+                    "state": "open",
+                    "note": note or NOTES[kind],
+                }
+            ],
             "version": 1,
             "_deadline_at": now + ACK_DEADLINE_S[severity] / self._speed,
         }
@@ -68,7 +101,9 @@ class Escalations:
 
     def step(self, escalation: dict, action: str, state: str, now: float, actor: str, note: str = "", **fields) -> None:
         escalation.update(state=state, **fields)
-        escalation["timeline"].append({"at": utc_iso(now), "actor": actor, "action": action, "state": state, "note": note})
+        escalation["timeline"].append(
+            {"at": utc_iso(now), "actor": actor, "action": action, "state": state, "note": note}
+        )
         escalation["version"] += 1
         if state != "open":
             self._open.discard(escalation["id"])
@@ -79,5 +114,12 @@ class Escalations:
         for escalation_id in sorted(self._open):
             escalation = self._records.get("escalation", escalation_id)
             if now >= escalation["_deadline_at"]:
-                self.step(escalation, "auto_escalated", "escalated", now, "system",
-                          "未在时限内签收，自动升级至指挥长", escalated_to="supervisor")
+                self.step(
+                    escalation,
+                    "auto_escalated",
+                    "escalated",
+                    now,
+                    "system",
+                    "未在时限内签收，自动升级至指挥长",
+                    escalated_to="supervisor",
+                )

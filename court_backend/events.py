@@ -42,8 +42,12 @@ class EventLog:
         """Stores a batch of (type, JSON data) as consecutive events, in the caller's transaction."""
         if not items:
             return
-        events = [Event(self.last_id + offset, event_type, data) for offset, (event_type, data) in enumerate(items, start=1)]
-        self._db.executemany("insert into events (id, type, data) values (?, ?, ?)", [(e.id, e.type, e.data) for e in events])
+        events = [
+            Event(self.last_id + offset, event_type, data) for offset, (event_type, data) in enumerate(items, start=1)
+        ]
+        self._db.executemany(
+            "insert into events (id, type, data) values (?, ?, ?)", [(e.id, e.type, e.data) for e in events]
+        )
         self.last_id = events[-1].id
         self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(self.last_id),))
         self._prune()

@@ -79,15 +79,21 @@ def sites_near(court: Court, division: Division | None, count: int, rng: np.rand
     radius = 0.35 if court.level == "intermediate" else 0.18
     found = np.empty((0, 2))
     for _ in range(20):
-        candidates = np.column_stack((court.lon + rng.uniform(-radius, radius, 2 * count + 8),
-                                      court.lat + rng.uniform(-radius, radius, 2 * count + 8)))
+        candidates = np.column_stack(
+            (
+                court.lon + rng.uniform(-radius, radius, 2 * count + 8),
+                court.lat + rng.uniform(-radius, radius, 2 * count + 8),
+            )
+        )
         if division is not None:
             candidates = candidates[division.contains_many(candidates[:, 0], candidates[:, 1])]
         found = np.concatenate((found, candidates))
         if len(found) >= count:
             return np.round(found[:count], 6)
     # A sliver of a division: fall back to points beside the court.
-    return np.round(np.column_stack((court.lon + rng.uniform(-0.01, 0.01, count), court.lat + rng.uniform(-0.01, 0.01, count))), 6)
+    return np.round(
+        np.column_stack((court.lon + rng.uniform(-0.01, 0.01, count), court.lat + rng.uniform(-0.01, 0.01, count))), 6
+    )
 
 
 def load_divisions(adcode: str = DEFAULT_REGION, path: Path | None = None) -> dict[str, Division]:
@@ -133,7 +139,9 @@ def build_courts(divisions: dict[str, Division]) -> list[Court]:
         # The intermediate court sits in the prefecture's seat: its first urban district.
         seat = first_county.get(prefecture.adcode, prefecture).seat
         name = f"{province.name}{prefecture.name}中级人民法院"
-        courts.append(Court(f"C{prefecture.adcode}", name, "intermediate", prefecture.adcode, high_id, *_beside(seat, -1)))
+        courts.append(
+            Court(f"C{prefecture.adcode}", name, "intermediate", prefecture.adcode, high_id, *_beside(seat, -1))
+        )
     for county in counties:
         prefecture = divisions[county.parent]
         name = _basic_court_name(county, prefecture)

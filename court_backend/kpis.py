@@ -23,19 +23,31 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
     try:
         start = now - WINDOW_DAYS * DAY_S
         day = "cast((? - {column}) / 86400 as integer)"
-        received = dict(db.execute(f"select {day.format(column='filed_at')} as d, count(*) from cases"
-                                   " where filed_at >= ? group by d", (now, start)).fetchall())
-        closed = dict(db.execute(f"select {day.format(column='closed_at')} as d, count(*) from cases"
-                                 " where closed_at >= ? group by d", (now, start)).fetchall())
+        received = dict(
+            db.execute(
+                f"select {day.format(column='filed_at')} as d, count(*) from cases where filed_at >= ? group by d",
+                (now, start),
+            ).fetchall()
+        )
+        closed = dict(
+            db.execute(
+                f"select {day.format(column='closed_at')} as d, count(*) from cases where closed_at >= ? group by d",
+                (now, start),
+            ).fetchall()
+        )
         (total_closed, completed, sought, realised, days_sum, within_limit) = db.execute(
             "select count(*), sum(node in ('completed', 'archived') and realised > 0), sum(sought), sum(realised),"
             " sum((closed_at - filed_at) / 86400.0), sum(closed_at - filed_at <= 180 * 86400) from cases"
-            " where closed_at is not null").fetchone()
+            " where closed_at is not null"
+        ).fetchone()
         overdue_by_court = db.execute(
             "select court_id, count(*) from cases where status = 'open' and node_deadline < ?"
-            " group by court_id order by count(*) desc limit 20", (now,)).fetchall()
+            " group by court_id order by count(*) desc limit 20",
+            (now,),
+        ).fetchall()
         (open_cases, overdue) = db.execute(
-            "select count(*), sum(node_deadline < ?) from cases where status = 'open'", (now,)).fetchone()
+            "select count(*), sum(node_deadline < ?) from cases where status = 'open'", (now,)
+        ).fetchone()
     finally:
         db.close()
     dates = [utc_iso(now - offset * DAY_S)[:10] for offset in range(WINDOW_DAYS - 1, -1, -1)]
@@ -44,7 +56,9 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
         ages[next(label for limit, label in AGE_BUCKETS_S if now - raised_at < limit)] += 1
     return {
         "computed_at": utc_iso(now),
-        "cases_received_per_day": [{"date": d, "count": received.get(WINDOW_DAYS - 1 - i, 0)} for i, d in enumerate(dates)],
+        "cases_received_per_day": [
+            {"date": d, "count": received.get(WINDOW_DAYS - 1 - i, 0)} for i, d in enumerate(dates)
+        ],
         "cases_closed_per_day": [{"date": d, "count": closed.get(WINDOW_DAYS - 1 - i, 0)} for i, d in enumerate(dates)],
         "open_cases": open_cases or 0,
         "closed_cases": total_closed or 0,

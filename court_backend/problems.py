@@ -40,7 +40,9 @@ TITLES = {
 
 
 class Problem(Exception):
-    def __init__(self, status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> None:
+    def __init__(
+        self, status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra
+    ) -> None:
         super().__init__(detail or kind)
         self.status, self.kind, self.detail, self.headers, self.extra = status, kind, detail, headers or {}, extra
 
@@ -53,8 +55,12 @@ def problem_body(status: int, kind: str, detail: str = "", **extra) -> dict:
     return body
 
 
-def problem_response(status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra) -> JSONResponse:
-    return JSONResponse(problem_body(status, kind, detail, **extra), status_code=status, media_type=MEDIA_TYPE, headers=headers)
+def problem_response(
+    status: int, kind: str, detail: str = "", headers: dict[str, str] | None = None, **extra
+) -> JSONResponse:
+    return JSONResponse(
+        problem_body(status, kind, detail, **extra), status_code=status, media_type=MEDIA_TYPE, headers=headers
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -82,6 +88,12 @@ def install(app: FastAPI) -> None:
             # Every method of the path, as the document lists them: the framework names only those of
             # the first route it matched (GET of /tasks, not the POST beside it).
             path = request.url.path
-            headers["Allow"] = ", ".join(sorted(method.upper() for template, operations in app.openapi()["paths"].items()
-                                                if compile_path(template)[0].fullmatch(path) for method in operations))
+            headers["Allow"] = ", ".join(
+                sorted(
+                    method.upper()
+                    for template, operations in app.openapi()["paths"].items()
+                    if compile_path(template)[0].fullmatch(path)
+                    for method in operations
+                )
+            )
         return problem_response(status, kind, str(exc.detail), headers)

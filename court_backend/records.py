@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from court_backend.events import EventLog
 
 SCHEMA = (
-    "create table if not exists records (kind text not null, id text not null, doc text not null, primary key (kind, id))",
+    "create table if not exists records (kind text not null, id text not null, doc text not null,"
+    " primary key (kind, id))",
     "create table if not exists audit (id integer primary key autoincrement, at real not null, actor text not null,"
     " action text not null, object_type text not null, object_id text not null, case_id text,"
     " before text, after text, request text)",
@@ -91,11 +92,30 @@ class Records:
         before then, and each event must tell its own step."""
         self._pending.append((event_type, dumps(public(payload))))
 
-    def audit(self, actor: str, action: str, object_type: str, object_id: str, case_id: str | None,
-              before: dict | None, after: dict | None, request: dict | None) -> None:
-        self._audit.append((time.time(), actor, action, object_type, object_id, case_id,
-                            None if before is None else dumps(before), None if after is None else dumps(after),
-                            None if request is None else dumps(request)))
+    def audit(
+        self,
+        actor: str,
+        action: str,
+        object_type: str,
+        object_id: str,
+        case_id: str | None,
+        before: dict | None,
+        after: dict | None,
+        request: dict | None,
+    ) -> None:
+        self._audit.append(
+            (
+                time.time(),
+                actor,
+                action,
+                object_type,
+                object_id,
+                case_id,
+                None if before is None else dumps(before),
+                None if after is None else dumps(after),
+                None if request is None else dumps(request),
+            )
+        )
 
     def add_saver(self, saver: Callable[[sqlite3.Connection], None]) -> None:
         """Registers state kept outside `records` (cases, teams) to be written at every commit."""
@@ -112,7 +132,9 @@ class Records:
             )
             self.db.executemany(
                 "insert into audit (at, actor, action, object_type, object_id, case_id, before, after, request)"
-                " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._audit)
+                " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._audit,
+            )
             self.db.executemany("insert or replace into idempotency values (?, ?, ?, ?, ?, ?)", self._responses)
             self.events.append(self._pending)
             for saver in self._savers:
@@ -125,8 +147,9 @@ class Records:
 
     # idempotency
     def stored_response(self, username: str, key: str) -> StoredResponse | None:
-        row = self.db.execute("select fingerprint, status, body from idempotency where username = ? and key = ?",
-                              (username, key)).fetchone()
+        row = self.db.execute(
+            "select fingerprint, status, body from idempotency where username = ? and key = ?", (username, key)
+        ).fetchone()
         return None if row is None else StoredResponse(*row)
 
     def store_response(self, username: str, key: str, fingerprint: str, status: int, body: str) -> None:
@@ -144,7 +167,21 @@ class Records:
                 params.append(filters[column])
         rows = self.db.execute(
             "select id, at, actor, action, object_type, object_id, case_id, before, after, request from audit"
-            f" where {' and '.join(clauses)} order by id limit ?", (*params, limit)).fetchall()
-        return [{"id": r[0], "at": r[1], "actor": r[2], "action": r[3], "object_type": r[4], "object_id": r[5],
-                 "case_id": r[6], "before": json.loads(r[7]) if r[7] else None, "after": json.loads(r[8]) if r[8] else None,
-                 "request": json.loads(r[9]) if r[9] else None} for r in rows]
+            f" where {' and '.join(clauses)} order by id limit ?",
+            (*params, limit),
+        ).fetchall()
+        return [
+            {
+                "id": r[0],
+                "at": r[1],
+                "actor": r[2],
+                "action": r[3],
+                "object_type": r[4],
+                "object_id": r[5],
+                "case_id": r[6],
+                "before": json.loads(r[7]) if r[7] else None,
+                "after": json.loads(r[8]) if r[8] else None,
+                "request": json.loads(r[9]) if r[9] else None,
+            }
+            for r in rows
+        ]

@@ -33,7 +33,9 @@ T = TypeVar("T")
 
 class Page(Model, Generic[T]):
     items: list[T]
-    cursor: int = Field(description="Id of the last event this page reflects: stream from it for no gap and no overlap.")
+    cursor: int = Field(
+        description="Id of the last event this page reflects: stream from it for no gap and no overlap."
+    )
     next_page_token: str | None
 
 
@@ -387,7 +389,10 @@ class QueryProgressEvent(Model):
 
 # Every event type of the stream, and the schema of its JSON data.
 EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
-    "team.position": (TeamPositionEvent, "A team's position; also its heartbeat (at least every 30 s while in contact)."),
+    "team.position": (
+        TeamPositionEvent,
+        "A team's position; also its heartbeat (at least every 30 s while in contact).",
+    ),
     "team.status": (TeamStatusEvent, "A team's status changed, or its task."),
     "team.message": (Message, "A message to a team was sent, delivered or read."),
     "task.created": (Task, "A task was assigned to a team."),
@@ -395,13 +400,19 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "case.node": (Case, "A case entered its next process node."),
     "case.updated": (Case, "A case changed outside its flow (an amount realised, a flag)."),
     "query.created": (Query, "A query batch was launched."),
-    "query.progress": (QueryProgressEvent, "One institution's part of a query batch moved on, or a measure was ordered on "
-                                           "it; each event carries a newer version of the batch."),
+    "query.progress": (
+        QueryProgressEvent,
+        "One institution's part of a query batch moved on, or a measure was ordered on "
+        "it; each event carries a newer version of the batch.",
+    ),
     "measure.created": (Measure, "A freeze or deduction was ordered."),
     "measure.updated": (Measure, "A freeze or deduction moved on."),
     "approval.requested": (Approval, "An action waits for a supervisor's approval."),
     "approval.decided": (Approval, "A supervisor approved or rejected."),
     "escalation.raised": (Escalation, "A team or the system raised an escalation."),
-    "escalation.updated": (Escalation, "An escalation was acknowledged, escalated (by hand or by its deadline) or resolved."),
+    "escalation.updated": (
+        Escalation,
+        "An escalation was acknowledged, escalated (by hand or by its deadline) or resolved.",
+    ),
     "kpi.updated": (Kpis, "The indicators were recomputed (about once a minute)."),
 }

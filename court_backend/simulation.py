@@ -18,7 +18,7 @@ import random
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -27,7 +27,13 @@ from court_backend.geography import Court
 from court_backend.records import Records, dumps
 
 STANDBY, EN_ROUTE, ON_SCENE, OPERATING, RETURNING, OFF_DUTY, EMERGENCY = (
-    "standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency",
+    "standby",
+    "en_route",
+    "on_scene",
+    "operating",
+    "returning",
+    "off_duty",
+    "emergency",
 )
 KM_PER_DEG_LAT = 111.32
 HEARTBEAT_S = 30.0
@@ -37,19 +43,29 @@ ACCEPT_DELAY_S = (20.0, 120.0)
 TASK_FAILURE_RATE = 0.1
 SIGNAL_LOSS_PER_S = 1 / (6 * 3600.0)
 SIGNAL_LOSS_S = (180.0, 720.0)
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施"
+    "陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪"
+    "靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵欧阳解强丛华车冉房边"
+)
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏建红飞琴云辉斌波宁浩凯"
 ORDINALS = "一二三四五六七八九十"
 # Which operation a court sends a team on, by the phase of the case.
 KINDS_BY_PHASE = {
-    "filing": ("service",), "start": ("service", "notice"), "investigation": ("investigation", "search"),
-    "control": ("seal", "seize", "investigation"), "disposal": ("evict", "notice", "seize"),
-    "coercion": ("compel", "detain", "notice"), "funds": ("service",), "closing": ("service", "notice"),
+    "filing": ("service",),
+    "start": ("service", "notice"),
+    "investigation": ("investigation", "search"),
+    "control": ("seal", "seize", "investigation"),
+    "disposal": ("evict", "notice", "seize"),
+    "coercion": ("compel", "detain", "notice"),
+    "funds": ("service",),
+    "closing": ("service", "notice"),
 }
 
 
 def utc_iso(epoch_s: float) -> str:
-    return datetime.fromtimestamp(epoch_s, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.fromtimestamp(epoch_s, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass
@@ -60,7 +76,7 @@ class Route:
     cumulative_km: np.ndarray
 
     @classmethod
-    def winding(cls, rng: random.Random, start: tuple[float, float], end: tuple[float, float]) -> "Route":
+    def winding(cls, rng: random.Random, start: tuple[float, float], end: tuple[float, float]) -> Route:
         # Roads bend: offset a few intermediate points sideways, more in the middle of the trip.
         (x0, y0), (x1, y1) = start, end
         legs = rng.randint(4, 9)
@@ -134,12 +150,16 @@ class Team:
 
     def to_state(self) -> dict:
         """Everything needed to carry on after a restart, as JSON-ready values."""
-        route = None if self.route is None else {"points": self.route.points.tolist(), "km": self.route.cumulative_km.tolist()}
+        route = (
+            None
+            if self.route is None
+            else {"points": self.route.points.tolist(), "km": self.route.cumulative_km.tolist()}
+        )
         state = {name: getattr(self, name) for name in self.__dataclass_fields__ if name not in ("court", "route")}
         return {**state, "court_id": self.court.id, "route": route}
 
     @classmethod
-    def from_state(cls, state: dict, courts: dict[str, Court]) -> "Team":
+    def from_state(cls, state: dict, courts: dict[str, Court]) -> Team:
         fields = dict(state)
         route = fields.pop("route")
         fields["court"] = courts[fields.pop("court_id")]
@@ -162,8 +182,17 @@ CasePicker = Callable[[Court, random.Random], "tuple[str, str, float, float] | N
 
 
 class Simulation:
-    def __init__(self, records: Records, courts: list[Court], pick_case: CasePicker, *, seed: int, teams: int,
-                 speed: float, now: float) -> None:
+    def __init__(
+        self,
+        records: Records,
+        courts: list[Court],
+        pick_case: CasePicker,
+        *,
+        seed: int,
+        teams: int,
+        speed: float,
+        now: float,
+    ) -> None:
         self._records = records
         self._rng = random.Random(seed)
         self._courts = {court.id: court for court in courts}
@@ -195,11 +224,15 @@ class Simulation:
         self._changed.update(self._by_id)
 
     def _save(self, db: sqlite3.Connection) -> None:
-        db.executemany("insert or replace into teams (id, state) values (?, ?)",
-                       [(team_id, dumps(self._by_id[team_id].to_state())) for team_id in self._changed])
+        db.executemany(
+            "insert or replace into teams (id, state) values (?, ?)",
+            [(team_id, dumps(self._by_id[team_id].to_state())) for team_id in self._changed],
+        )
         version, internal, gauss_next = self._rng.getstate()
-        db.execute("insert or replace into meta (key, value) values ('rng', ?)",
-                   (dumps({"version": version, "internal": list(internal), "gauss_next": gauss_next}),))
+        db.execute(
+            "insert or replace into meta (key, value) values ('rng', ?)",
+            (dumps({"version": version, "internal": list(internal), "gauss_next": gauss_next}),),
+        )
         self._changed.clear()
 
     def team(self, team_id: str) -> Team | None:
@@ -217,10 +250,20 @@ class Simulation:
             per_court[court.id] = per_court.get(court.id, 0) + 1
             ordinal = per_court[court.id]
             label = ORDINALS[ordinal - 1] if ordinal <= len(ORDINALS) else str(ordinal)
-            members = [rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN]) for _ in range(rng.randint(3, 5))]
+            members = [
+                rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN]) for _ in range(rng.randint(3, 5))
+            ]
             vehicle = f"川{chr(ord('A') + rng.randrange(20))}·{rng.randrange(10000, 99999)}警"
-            team = Team(f"T{index + 1:04d}", f"{court.name}执行{label}组", court, members, vehicle,
-                        cruise_kmh=rng.uniform(30.0, 60.0), lon=court.lon, lat=court.lat)
+            team = Team(
+                f"T{index + 1:04d}",
+                f"{court.name}执行{label}组",
+                court,
+                members,
+                vehicle,
+                cruise_kmh=rng.uniform(30.0, 60.0),
+                lon=court.lon,
+                lat=court.lat,
+            )
             team.heartbeat_at = now - rng.uniform(0.0, HEARTBEAT_S)
             team.status_since = now - rng.uniform(0.0, 1500.0) / self.speed
             team.phase_left_s = rng.expovariate(1.0 / MEAN_PHASE_S[STANDBY]) * rng.random()
@@ -258,8 +301,9 @@ class Simulation:
         self._records.put("task", task)
         self._task_event(task)
 
-    def create_task(self, team: Team, case_id: str, case_lon: float, case_lat: float, kind: str, now: float,
-                    by: str, note: str = "") -> dict:
+    def create_task(
+        self, team: Team, case_id: str, case_lon: float, case_lat: float, kind: str, now: float, by: str, note: str = ""
+    ) -> dict:
         """Assigns a task to a standby team; the team accepts it after a short while."""
         task = {
             "id": self._records.new_id("task", "W"),
@@ -343,8 +387,13 @@ class Simulation:
         task = self._records.get("task", team.task_id) if team.task_id else None
         if task is not None and task["state"] in TASK_OPEN_STATES:
             failed = self._rng.random() < TASK_FAILURE_RATE
-            self._move_task(task, "failed" if failed else "done", now, by=team.id,
-                            note="respondent not found at the address" if failed else "")
+            self._move_task(
+                task,
+                "failed" if failed else "done",
+                now,
+                by=team.id,
+                note="respondent not found at the address" if failed else "",
+            )
         team.task_id = None
         self._head_back(team, now)
 
@@ -424,8 +473,16 @@ class Simulation:
     def _team_event(self, team: Team) -> None:
         """Tells a change of a team's status or task (a command's, or the simulation's)."""
         self._announced[team.id] = (team.status, team.version)
-        self._records.emit("team.status", {"team_id": team.id, "status": team.status, "task_id": team.task_id,
-                                           "since": utc_iso(team.status_since), "version": team.version})
+        self._records.emit(
+            "team.status",
+            {
+                "team_id": team.id,
+                "status": team.status,
+                "task_id": team.task_id,
+                "since": utc_iso(team.status_since),
+                "version": team.version,
+            },
+        )
 
     def _advance(self, team: Team, dt: float, now: float) -> bool:
         """Moves one team through its cycle; True when its position changed."""

@@ -74,8 +74,15 @@ class World:
             self.cases.populate(config.cases, now)
         self.rng = random.Random(config.seed * 104729 + 3)
         self.load_rng = random.Random(config.seed)
-        self.simulation = Simulation(self.records, self.courts, self.cases.pick_open, seed=config.seed,
-                                     teams=config.teams, speed=config.speed, now=now)
+        self.simulation = Simulation(
+            self.records,
+            self.courts,
+            self.cases.pick_open,
+            seed=config.seed,
+            teams=config.teams,
+            speed=config.speed,
+            now=now,
+        )
         if not self.simulation.restore():
             self.simulation.warm_up(now, WARM_UP_S)
             self.simulation.mark_all_changed()
@@ -117,8 +124,9 @@ class World:
     def kpi_inputs(self, now: float) -> tuple:
         """What `kpis.compute` needs from memory, taken on the loop thread."""
         statuses = [team.status for team in self.simulation.teams]
-        open_escalations = [(e["severity"], _epoch(e["raised_at"])) for e in self.records.all("escalation")
-                            if e["state"] != "resolved"]
+        open_escalations = [
+            (e["severity"], _epoch(e["raised_at"])) for e in self.records.all("escalation") if e["state"] != "resolved"
+        ]
         return self.database, now, statuses, open_escalations
 
     def compute_kpis(self, now: float) -> dict:
@@ -132,6 +140,7 @@ class World:
     def _on_deducted(self, case_id: str, amount: float, now: float) -> None:
         def add(doc: dict) -> None:
             doc["amount_realised"] = round(doc["amount_realised"] + amount, 2)
+
         self.cases.modify(case_id, add)
 
     def _raise_field_escalations(self, dt: float, now: float) -> None:
@@ -141,40 +150,76 @@ class World:
                 continue
             kind = self.rng.choices(FIELD_KINDS, FIELD_WEIGHTS)[0]
             task = self.records.get("task", team.task_id)
-            self.escalations.raise_(kind, now, court_id=team.court.id, case_id=task["case_id"], team_id=team.id,
-                                    lon=team.lon, lat=team.lat)
+            self.escalations.raise_(
+                kind, now, court_id=team.court.id, case_id=task["case_id"], team_id=team.id, lon=team.lon, lat=team.lat
+            )
             if kind in EMERGENCY_KINDS:
                 self.simulation.raise_emergency(team, now, lasting_s=900.0)
 
     def _raise_system_escalations(self, now: float) -> None:
         for team in self.simulation.teams:
             about = f"lost:{team.id}:{int(team.silent_until)}"
-            if team.silent_until > now and now - team.heartbeat_at > LOST_CONTACT_AFTER_S and about not in self.escalations.raised_for:
-                self.escalations.raise_("lost_contact", now, court_id=team.court.id, team_id=team.id,
-                                        lon=team.lon, lat=team.lat, about=about, case_id=None)
+            if (
+                team.silent_until > now
+                and now - team.heartbeat_at > LOST_CONTACT_AFTER_S
+                and about not in self.escalations.raised_for
+            ):
+                self.escalations.raise_(
+                    "lost_contact",
+                    now,
+                    court_id=team.court.id,
+                    team_id=team.id,
+                    lon=team.lon,
+                    lat=team.lat,
+                    about=about,
+                    case_id=None,
+                )
         for query_id, result_id, answered_at in self.assets.unfrozen_hits():
             about = f"hit:{query_id}:{result_id}"
-            if now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed and about not in self.escalations.raised_for:
+            if (
+                now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed
+                and about not in self.escalations.raised_for
+            ):
                 query = self.records.get("query", query_id)
                 case = self.cases.get(query["case_id"])
-                self.escalations.raise_("hit_awaiting_freeze", now, court_id=query["court_id"], case_id=query["case_id"],
-                                        lon=case["location"]["lon"], lat=case["location"]["lat"], about=about)
+                self.escalations.raise_(
+                    "hit_awaiting_freeze",
+                    now,
+                    court_id=query["court_id"],
+                    case_id=query["case_id"],
+                    lon=case["location"]["lon"],
+                    lat=case["location"]["lat"],
+                    about=about,
+                )
         if now >= self._next_overdue_check:
             self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
             row = self.records.db.execute(
-                "select id from cases where status = 'open' and node_deadline between ? and ? order by random() limit 1",
-                (now - 86_400.0, now)).fetchone()
+                "select id from cases where status = 'open' and node_deadline between ? and ?"
+                " order by random() limit 1",
+                (now - 86_400.0, now),
+            ).fetchone()
             if row is not None:
                 case = self.cases.get(row[0])
                 about = f"overdue:{case['id']}:{case['node']}"
                 if about not in self.escalations.raised_for:
-                    self.escalations.raise_("node_overdue", now, court_id=case["court_id"], case_id=case["id"],
-                                            lon=case["location"]["lon"], lat=case["location"]["lat"], about=about)
+                    self.escalations.raise_(
+                        "node_overdue",
+                        now,
+                        court_id=case["court_id"],
+                        case_id=case["id"],
+                        lon=case["location"]["lon"],
+                        lat=case["location"]["lat"],
+                        about=about,
+                    )
 
     # reading
     def me(self, who: Principal) -> dict:
-        return {"username": who.username, "role": who.role, "permissions": list(PERMISSIONS[who.role]),
-                "limits": {"approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN, "max_detention_days": MAX_DETENTION_DAYS}}
+        return {
+            "username": who.username,
+            "role": who.role,
+            "permissions": list(PERMISSIONS[who.role]),
+            "limits": {"approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN, "max_detention_days": MAX_DETENTION_DAYS},
+        }
 
     def case(self, case_id: str) -> dict:
         doc = self.cases.get(case_id)
@@ -193,7 +238,9 @@ class World:
     def allow(who: Principal, permission: str) -> None:
         """403 unless the caller's role holds `permission`."""
         if permission not in PERMISSIONS[who.role]:
-            raise Problem(403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission)
+            raise Problem(
+                403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission
+            )
 
     @staticmethod
     def _check_version(doc: dict, if_match: int | None, kind: str, last_change: tuple[str, str, str]) -> None:
@@ -202,16 +249,35 @@ class World:
         if if_match is None:
             raise Problem(428, "precondition-required", f"Send If-Match with the {kind}'s version (its ETag).")
         if not 1 <= if_match <= doc["version"]:
-            raise Problem(412, "stale-version", f"The {kind} is at version {doc['version']}; it never had version {if_match}.",
-                          current_version=doc["version"])
+            raise Problem(
+                412,
+                "stale-version",
+                f"The {kind} is at version {doc['version']}; it never had version {if_match}.",
+                current_version=doc["version"],
+            )
         if if_match != doc["version"]:
             change, by, at = last_change
-            raise Problem(412, "stale-version", f"The {kind} changed since version {if_match}: {change} by {by} at {at}.",
-                          current_version=doc["version"], changed_by=by, change=change, changed_at=at)
+            raise Problem(
+                412,
+                "stale-version",
+                f"The {kind} changed since version {if_match}: {change} by {by} at {at}.",
+                current_version=doc["version"],
+                changed_by=by,
+                change=change,
+                changed_at=at,
+            )
 
     def _audit(self, who: Principal, action: str, kind: str, doc: dict, before: dict | None, request: dict) -> None:
-        self.records.audit(who.username, action, kind, doc["id"], doc.get("case_id", doc["id"] if kind == "case" else None),
-                           public(before), public(doc), request)
+        self.records.audit(
+            who.username,
+            action,
+            kind,
+            doc["id"],
+            doc.get("case_id", doc["id"] if kind == "case" else None),
+            public(before),
+            public(doc),
+            request,
+        )
 
     def _open_case(self, case_id: str) -> dict:
         case = self.cases.get(case_id)
@@ -227,17 +293,25 @@ class World:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
         if not self.simulation.available(team):
             busy = f"on task {team.task_id}" if team.task_id else team.status
-            raise Problem(409, "team-unavailable", f"{team.name} is not available: {busy}.", team_status=team.status,
-                          task_id=team.task_id)
+            raise Problem(
+                409,
+                "team-unavailable",
+                f"{team.name} is not available: {busy}.",
+                team_status=team.status,
+                task_id=team.task_id,
+            )
         return team
 
     def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
         self.allow(who, "task.dispatch")
         case = self._open_case(case_id)
         team = self._available_team(team_id)
-        task = self.simulation.create_task(team, case["id"], case["location"]["lon"], case["location"]["lat"], kind,
-                                           now, by=who.username, note=note)
-        self._audit(who, "dispatch", "task", task, None, {"case_id": case_id, "team_id": team_id, "kind": kind, "note": note})
+        task = self.simulation.create_task(
+            team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by=who.username, note=note
+        )
+        self._audit(
+            who, "dispatch", "task", task, None, {"case_id": case_id, "team_id": team_id, "kind": kind, "note": note}
+        )
         return public(task)
 
     def _open_task(self, task_id: str, if_match: int | None) -> dict:
@@ -296,49 +370,87 @@ class World:
         self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
-        if escalation["state"] == "escalated" and escalation["escalated_to"] == "supervisor" and who.role != "supervisor":
+        if (
+            escalation["state"] == "escalated"
+            and escalation["escalated_to"] == "supervisor"
+            and who.role != "supervisor"
+        ):
             raise Problem(403, "forbidden", "This escalation waits for a supervisor.", permission="supervisor")
         if escalation["owner"] == who.username:
-            raise Problem(409, "already-acknowledged", f"You own this escalation since {escalation['timeline'][-1]['at']}.",
-                          owner=who.username)
+            raise Problem(
+                409,
+                "already-acknowledged",
+                f"You own this escalation since {escalation['timeline'][-1]['at']}.",
+                owner=who.username,
+            )
         before = self.records.snapshot(escalation)
         state = "acknowledged" if escalation["state"] == "open" else escalation["state"]
         self.escalations.step(escalation, "acknowledged", state, now, who.username, note, owner=who.username)
         self._audit(who, "acknowledge", "escalation", escalation, before, {"note": note})
         return public(escalation)
 
-    def escalate(self, who: Principal, escalation_id: str, to: str, reason: str, note: str, if_match: int | None,
-                 now: float) -> dict:
+    def escalate(
+        self, who: Principal, escalation_id: str, to: str, reason: str, note: str, if_match: int | None, now: float
+    ) -> dict:
         self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
         before = self.records.snapshot(escalation)
         # Escalating hands it on: the supervisors (or the court above) take it from here.
-        self.escalations.step(escalation, f"escalated to {to}", "escalated", now, who.username, _with_note(reason, note),
-                              escalated_to=to, owner=None)
+        self.escalations.step(
+            escalation,
+            f"escalated to {to}",
+            "escalated",
+            now,
+            who.username,
+            _with_note(reason, note),
+            escalated_to=to,
+            owner=None,
+        )
         self._audit(who, "escalate", "escalation", escalation, before, {"to": to, "reason": reason, "note": note})
         return public(escalation)
 
-    def resolve(self, who: Principal, escalation_id: str, outcome: str, note: str, if_match: int | None, now: float) -> dict:
+    def resolve(
+        self, who: Principal, escalation_id: str, outcome: str, note: str, if_match: int | None, now: float
+    ) -> dict:
         self.allow(who, "escalation.handle")
         escalation = self._escalation(escalation_id, if_match)
         if escalation["owner"] != who.username:
             self._not_owned_by_another(escalation, who)
             raise Problem(409, "not-owned", "Acknowledge the escalation before resolving it.")
         before = self.records.snapshot(escalation)
-        self.escalations.step(escalation, "resolved", "resolved", now, who.username, _with_note(outcome, note),
-                              outcome=outcome, resolved_at=utc_iso(now))
+        self.escalations.step(
+            escalation,
+            "resolved",
+            "resolved",
+            now,
+            who.username,
+            _with_note(outcome, note),
+            outcome=outcome,
+            resolved_at=utc_iso(now),
+        )
         self._audit(who, "resolve", "escalation", escalation, before, {"outcome": outcome, "note": note})
         return public(escalation)
 
     def launch_query(self, who: Principal, case_id: str, channel: str, categories: list[str], now: float) -> dict:
         self.allow(who, "query.launch")
         case = self._open_case(case_id)
-        query = self.assets.launch(case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username)
-        self._audit(who, "launch_query", "query", query, None, {"case_id": case_id, "channel": channel, "categories": categories})
+        query = self.assets.launch(
+            case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username
+        )
+        self._audit(
+            who,
+            "launch_query",
+            "query",
+            query,
+            None,
+            {"case_id": case_id, "channel": channel, "categories": categories},
+        )
         return public(query)
 
-    def order_measure(self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float) -> dict:
+    def order_measure(
+        self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float
+    ) -> dict:
         self.allow(who, "measure.order")
         query = self.records.get("query", query_id)
         result = None if query is None else next((r for r in query["results"] if r["id"] == result_id), None)
@@ -348,31 +460,46 @@ class World:
             raise Problem(409, "no-hit", f"{result['institution']} found nothing to {kind}.")
         value, ordered = result["finding"]["value"], self.assets.ordered(result, kind)
         if round(ordered + amount, 2) > value:
-            raise Problem(422, "amount-above-finding",
-                          f"{amount:.2f} yuan is more than is left to {kind}: {value:.2f} found, {ordered:.2f} already ordered.",
-                          found=value, already_ordered=ordered)
+            raise Problem(
+                422,
+                "amount-above-finding",
+                f"{amount:.2f} yuan is more than is left to {kind}: {value:.2f} found, {ordered:.2f} already ordered.",
+                found=value,
+                already_ordered=ordered,
+            )
         measure = self.assets.order(query, result, kind, amount, now, who.username)
-        self._audit(who, kind, "measure", measure, None, {"query_id": query_id, "result_id": result_id, "amount": amount})
+        self._audit(
+            who, kind, "measure", measure, None, {"query_id": query_id, "result_id": result_id, "amount": amount}
+        )
         return public(measure)
 
     def request_detention(self, who: Principal, case_id: str, person: str, days: int, reason: str, now: float) -> dict:
         self.allow(who, "escalation.handle")
         self._open_case(case_id)
-        approval = self.assets.request_approval("detention", "case", case_id, case_id, now, who.username,
-                                                {"person": person, "days": days, "reason": reason})
-        self._audit(who, "request_detention", "approval", approval, None, {"person": person, "days": days, "reason": reason})
+        approval = self.assets.request_approval(
+            "detention", "case", case_id, case_id, now, who.username, {"person": person, "days": days, "reason": reason}
+        )
+        self._audit(
+            who, "request_detention", "approval", approval, None, {"person": person, "days": days, "reason": reason}
+        )
         return public(approval)
 
-    def decide(self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float) -> dict:
+    def decide(
+        self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float
+    ) -> dict:
         self.allow(who, "approval.decide")
         approval = self.records.get("approval", approval_id)
         if approval is None:
             raise Problem(404, "not-found", f"There is no approval {approval_id}.")
-        self._check_version(approval, if_match, "approval", (approval["state"], approval["decided_by"], approval["decided_at"]))
+        self._check_version(
+            approval, if_match, "approval", (approval["state"], approval["decided_by"], approval["decided_at"])
+        )
         if approval["state"] != "pending":
             raise Problem(409, "already-decided", f"Already {approval['state']} by {approval['decided_by']}.")
         if approval["requested_by"] == who.username:
-            raise Problem(403, "two-person-rule", "Whoever asks for an approval cannot give it; another supervisor must.")
+            raise Problem(
+                403, "two-person-rule", "Whoever asks for an approval cannot give it; another supervisor must."
+            )
         before = self.records.snapshot(approval)
         self.assets.decide(approval, approve, now, who.username, note)
         self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})

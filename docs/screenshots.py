@@ -1,7 +1,7 @@
 """Writes the README's pictures: each layout in each theme and language, and each panel, made by the
 console itself on its embedded backend (offscreen, seeded).
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshots.py [--out docs/screenshots] [--after 20]
+    python -m docs.screenshots [--out docs/screenshots] [--after 20]
 
 The console runs live for `--after` seconds first, so that escalations, queries and KPIs have
 arrived; a case with history and an escalation are then picked, so that the detail panels show
@@ -16,21 +16,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pyqtgraph as pg
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from console.domain import EscalationState
+from console.embedded import EmbeddedBackend
+from widgets.app import ConsoleSession, collect_garbage_on_gui_thread, use_bundled_cjk_font
+from widgets.i18n import install_language
+from widgets.selection import Selected
+from widgets.theme import apply_theme
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from console.domain import EscalationState  # noqa: E402
-from console.embedded import EmbeddedBackend  # noqa: E402
-from widgets.app import ConsoleSession, collect_garbage_on_gui_thread, use_bundled_cjk_font  # noqa: E402
-from widgets.i18n import install_language  # noqa: E402
-from widgets.selection import Selected  # noqa: E402
-from widgets.theme import apply_theme  # noqa: E402
-
 PANELS = ("map", "escalations", "teams", "case", "queries", "approvals", "kpis", "connection", "event_log")
 PANEL_SIZE = (900, 560)
 
@@ -74,13 +71,16 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"] = tempfile.mkdtemp(prefix="console-shots-config-")
     os.environ["ENFORCEMENT_CONSOLE_DATA_DIR"] = tempfile.mkdtemp(prefix="console-shots-data-")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     use_bundled_cjk_font(app)
     collect_garbage_on_gui_thread(app)
     pg.setConfigOptions(antialias=True)
     apply_theme(app, "dark")
     install_language(app, "zh_CN")
-    settings = QSettings(os.path.join(os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"], "console.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(
+        os.path.join(os.environ["ENFORCEMENT_CONSOLE_CONFIG_DIR"], "console.ini"), QSettings.Format.IniFormat
+    )
     session = ConsoleSession(settings, EmbeddedBackend(seed=3, speed=30.0))
     session.window.show()
     session.start()

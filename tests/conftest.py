@@ -49,7 +49,9 @@ class RunningBackend:
         return f"{self.url}/api/v1/{path.lstrip('/')}"
 
     def token(self, username: str = "operator") -> str:
-        response = requests.post(self.api("auth/token"), json={"username": username, "password": self.password}, timeout=10)
+        response = requests.post(
+            self.api("auth/token"), json={"username": username, "password": self.password}, timeout=10
+        )
         response.raise_for_status()
         return response.json()["access_token"]
 
@@ -61,8 +63,15 @@ class RunningBackend:
         assert response.status_code == 200, response.text
         return response.json()
 
-    def command(self, path: str, body: dict | None = None, *, username: str = "operator", key: str | None = None,
-                version: int | None = None) -> requests.Response:
+    def command(
+        self,
+        path: str,
+        body: dict | None = None,
+        *,
+        username: str = "operator",
+        key: str | None = None,
+        version: int | None = None,
+    ) -> requests.Response:
         """POSTs a command with a fresh Idempotency-Key (or the one given) and If-Match when a version is given."""
         headers = self.auth(username)
         headers["Idempotency-Key"] = key or uuid.uuid4().hex
@@ -175,8 +184,11 @@ def no_leaked_threads():
     """Fails a test that leaves a sync worker or a backend reader running behind it."""
     before = set(threading.enumerate())
     yield
-    leaked = [t for t in threading.enumerate() if t not in before and t.is_alive()
-              and t.name.startswith(("sync-", "embedded-backend-output"))]
+    leaked = [
+        t
+        for t in threading.enumerate()
+        if t not in before and t.is_alive() and t.name.startswith(("sync-", "embedded-backend-output"))
+    ]
     assert not leaked, f"threads left running: {[t.name for t in leaked]}"
 
 
@@ -223,8 +235,10 @@ def console_as(qtbot, memory_keyring, fast_backend):
     def start(username: str) -> ConsoleSession:
         ProfileStore(config_dir()).save([Profile("快", fast_backend.url, username)])
         Vault().put("快", username, fast_backend.password, remember=True)
-        session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
-                                 EmbeddedBackend(seed=SEED, cases=CASES))
+        session = ConsoleSession(
+            QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
+            EmbeddedBackend(seed=SEED, cases=CASES),
+        )
         sessions.append(session)
         session.window.show()
         session.start()

@@ -47,17 +47,22 @@ def test_every_other_endpoint_needs_a_valid_token(backend, path, authorization):
 
 @pytest.mark.parametrize("username", ["operator", "supervisor", "observer"])
 def test_demo_accounts_log_in_with_their_role(backend, username):
-    response = requests.post(backend.api("auth/token"), json={"username": username, "password": backend.password}, timeout=10)
+    response = requests.post(
+        backend.api("auth/token"), json={"username": username, "password": backend.password}, timeout=10
+    )
     body = response.json()
     assert response.status_code == 200
     assert body["token_type"] == "bearer" and body["role"] == username
     assert body["expires_in"] > 0 and len(body["access_token"]) >= 32
 
 
-@pytest.mark.parametrize("credentials", [
-    {"username": "operator", "password": "wrong"},
-    {"username": "nobody", "password": "whatever"},
-])
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {"username": "operator", "password": "wrong"},
+        {"username": "nobody", "password": "whatever"},
+    ],
+)
 def test_wrong_credentials_are_refused(backend, credentials):
     response = requests.post(backend.api("auth/token"), json=credentials, timeout=10)
     assert response.status_code == 401
@@ -66,7 +71,9 @@ def test_wrong_credentials_are_refused(backend, credentials):
 
 @pytest.mark.parametrize("body", [b"not json", b"[]", b'{"username": "operator"}', b'{"username": 1, "password": 2}'])
 def test_a_malformed_login_is_a_422_problem(backend, body):
-    response = requests.post(backend.api("auth/token"), data=body, headers={"content-type": "application/json"}, timeout=10)
+    response = requests.post(
+        backend.api("auth/token"), data=body, headers={"content-type": "application/json"}, timeout=10
+    )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
 
@@ -132,8 +139,10 @@ def test_an_empty_last_event_id_is_no_resume_point(backend):
         assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("last_event_id", "status"), [("abc", 422), ("-3", 422), ("+5", 422), ("1_000", 422), ("\xb2", 422),
-                                                       ("9" * 5000, 422), ("999999999", 410)])
+@pytest.mark.parametrize(
+    ("last_event_id", "status"),
+    [("abc", 422), ("-3", 422), ("+5", 422), ("1_000", 422), ("\xb2", 422), ("9" * 5000, 422), ("999999999", 410)],
+)
 def test_a_resume_point_the_backend_cannot_honour_is_refused(backend, last_event_id, status):
     headers = {**backend.auth(), "Last-Event-ID": last_event_id}
     response = requests.get(backend.api("events"), headers=headers, timeout=10)

@@ -21,8 +21,9 @@ def wait_for_event(backend, since: int, matches, timeout: float = 60.0) -> dict:
     """Follows the event stream from `since` until an event's data satisfies `matches(type, data)`."""
     deadline = time.monotonic() + timeout
     parser = SseParser()
-    with requests.get(backend.api("events"), headers={**backend.auth(), "Last-Event-ID": str(since)},
-                      stream=True, timeout=(5, 30)) as response:
+    with requests.get(
+        backend.api("events"), headers={**backend.auth(), "Last-Event-ID": str(since)}, stream=True, timeout=(5, 30)
+    ) as response:
         assert response.status_code == 200
         for chunk in response.iter_content(chunk_size=None):
             for event in parser.feed(chunk):
@@ -42,7 +43,9 @@ def test_the_served_contract_is_the_one_in_the_repository(backend):
     served = requests.get(backend.api("openapi.json"), timeout=10).json()
     assert served == json.loads(DOCUMENT.read_text("utf-8")), "run: python -m court_backend.openapi"
     assert served["openapi"].startswith("3.1")
-    assert {"team.position", "case.node", "query.progress", "escalation.raised", "kpi.updated"} <= set(served["x-event-types"])
+    assert {"team.position", "case.node", "query.progress", "escalation.raised", "kpi.updated"} <= set(
+        served["x-event-types"]
+    )
 
 
 @pytest.mark.parametrize(("username", "may_approve"), [("operator", False), ("supervisor", True), ("observer", False)])
@@ -77,8 +80,17 @@ def test_cases_carry_their_flow_and_filter_by_court_node_and_box(backend):
     assert all(c["node"] == "assignment" for c in node)
 
 
-@pytest.mark.parametrize("params", [{"bbox": "1,2,3"}, {"bbox": "104,31,103,30"}, {"node": "nowhere"},
-                                    {"page_size": 0}, {"page_size": 5000}, {"overdue": "perhaps"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "104,31,103,30"},
+        {"node": "nowhere"},
+        {"page_size": 0},
+        {"page_size": 5000},
+        {"overdue": "perhaps"},
+    ],
+)
 def test_bad_filters_are_422_problems(backend, params):
     response = requests.get(backend.api("cases"), params=params, headers=backend.auth(), timeout=10)
     assert response.status_code == 422
@@ -114,7 +126,9 @@ def test_dispatch_creates_a_task_once_per_key(backend):
     assert busy.status_code == 409 and busy.json()["task_id"] == task["id"]
     assert backend.get("teams/" + team["id"])["task_id"] == task["id"]
     # The team's new task is news on the stream too, not only in a later snapshot.
-    told = wait_for_event(backend, first_cursor, lambda kind, data: kind == "team.status" and data["team_id"] == team["id"])
+    told = wait_for_event(
+        backend, first_cursor, lambda kind, data: kind == "team.status" and data["team_id"] == team["id"]
+    )
     assert told["task_id"] == task["id"]
     audit = backend.get("audit", object_id=task["id"])["items"]
     assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
@@ -135,7 +149,9 @@ def test_a_command_without_a_key_is_400_and_an_observer_is_403(backend):
 def test_a_task_is_re_tasked_with_its_version_and_a_stale_one_is_refused(backend):
     case = an_open_case(backend)
     first_team = standby_team(backend)
-    task = backend.command("tasks", {"case_id": case["id"], "team_id": first_team["id"], "kind": "investigation"}).json()
+    task = backend.command(
+        "tasks", {"case_id": case["id"], "team_id": first_team["id"], "kind": "investigation"}
+    ).json()
     second_team = standby_team(backend)
     unversioned = backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]})
     assert unversioned.status_code == 428
@@ -155,8 +171,11 @@ def test_a_message_reaches_a_team(fast_backend):
     team = next(t for t in fast_backend.get("teams", page_size=1000)["items"])
     sent = fast_backend.command(f"teams/{team['id']}/messages", {"text": "注意安全，十分钟后到场"})
     assert sent.status_code == 201 and sent.json()["state"] == "sent"
-    delivered = wait_for_event(fast_backend, since, lambda kind, data: kind == "team.message"
-                               and data["id"] == sent.json()["id"] and data["state"] != "sent")
+    delivered = wait_for_event(
+        fast_backend,
+        since,
+        lambda kind, data: kind == "team.message" and data["id"] == sent.json()["id"] and data["state"] != "sent",
+    )
     assert delivered["delivered_at"] is not None
 
 
@@ -166,32 +185,43 @@ def open_escalation(backend, severities=("P3", "P4")) -> dict:
     for escalation in backend.get("escalations", state="open", page_size=1000)["items"]:
         if escalation["severity"] in severities:
             return escalation
-    return wait_for_event(backend, since, lambda kind, data: kind == "escalation.raised" and data["severity"] in severities)
+    return wait_for_event(
+        backend, since, lambda kind, data: kind == "escalation.raised" and data["severity"] in severities
+    )
 
 
 def test_two_operators_never_both_own_an_escalation(fast_backend):
     escalation = open_escalation(fast_backend)
     missing = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"})
     assert missing.status_code == 428
-    taken = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"},
-                                 version=escalation["version"])
+    taken = fast_backend.command(
+        f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"}, version=escalation["version"]
+    )
     assert taken.status_code == 200, taken.text
     owned = taken.json()
     assert owned["state"] == "acknowledged" and owned["owner"] == "operator"
-    stale = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="operator2",
-                                 version=escalation["version"])
+    stale = fast_backend.command(
+        f"escalations/{escalation['id']}/acknowledge", username="operator2", version=escalation["version"]
+    )
     assert stale.status_code == 412
     assert stale.json()["changed_by"] == "operator" and stale.json()["change"] == "acknowledged"
-    second = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="operator2", version=owned["version"])
+    second = fast_backend.command(
+        f"escalations/{escalation['id']}/acknowledge", username="operator2", version=owned["version"]
+    )
     assert second.status_code == 409 and second.json()["owner"] == "operator"
-    not_theirs = fast_backend.command(f"escalations/{escalation['id']}/resolve", {"outcome": "已处理"}, username="operator2",
-                                      version=owned["version"])
+    not_theirs = fast_backend.command(
+        f"escalations/{escalation['id']}/resolve", {"outcome": "已处理"}, username="operator2", version=owned["version"]
+    )
     assert not_theirs.status_code == 409 and "operator" in not_theirs.json()["detail"]
-    resolved = fast_backend.command(f"escalations/{escalation['id']}/resolve", {"outcome": "现场秩序恢复"},
-                                    version=owned["version"])
+    resolved = fast_backend.command(
+        f"escalations/{escalation['id']}/resolve", {"outcome": "现场秩序恢复"}, version=owned["version"]
+    )
     assert resolved.status_code == 200
     timeline = resolved.json()["timeline"]
-    assert [(t["action"], t["actor"]) for t in timeline[-2:]] == [("acknowledged", "operator"), ("resolved", "operator")]
+    assert [(t["action"], t["actor"]) for t in timeline[-2:]] == [
+        ("acknowledged", "operator"),
+        ("resolved", "operator"),
+    ]
     audit = fast_backend.get("audit", object_id=escalation["id"])["items"]
     assert [a["action"] for a in audit] == ["acknowledge", "resolve"]
     assert audit[1]["before"]["state"] == "acknowledged" and audit[1]["after"]["state"] == "resolved"
@@ -200,37 +230,51 @@ def test_two_operators_never_both_own_an_escalation(fast_backend):
 def test_escalating_hands_an_escalation_to_the_supervisors(fast_backend):
     escalation = open_escalation(fast_backend)
     owned = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalation["version"]).json()
-    no_reason = fast_backend.command(f"escalations/{escalation['id']}/escalate", {"to": "supervisor"}, version=owned["version"])
+    no_reason = fast_backend.command(
+        f"escalations/{escalation['id']}/escalate", {"to": "supervisor"}, version=owned["version"]
+    )
     assert no_reason.status_code == 422
-    escalated = fast_backend.command(f"escalations/{escalation['id']}/escalate",
-                                     {"to": "supervisor", "reason": "需指挥长决定", "note": "当事人情绪激动"},
-                                     version=owned["version"]).json()
+    escalated = fast_backend.command(
+        f"escalations/{escalation['id']}/escalate",
+        {"to": "supervisor", "reason": "需指挥长决定", "note": "当事人情绪激动"},
+        version=owned["version"],
+    ).json()
     assert escalated["state"] == "escalated" and escalated["owner"] is None
     assert escalated["timeline"][-1]["note"] == "需指挥长决定 (当事人情绪激动)"
     by_operator = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalated["version"])
     assert by_operator.status_code == 403
-    taken = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", username="supervisor",
-                                 version=escalated["version"])
+    taken = fast_backend.command(
+        f"escalations/{escalation['id']}/acknowledge", username="supervisor", version=escalated["version"]
+    )
     assert taken.status_code == 200 and taken.json()["owner"] == "supervisor"
 
 
 def test_an_unacknowledged_p1_escalates_itself(fast_backend):
     since = newest_event(fast_backend)
     p1 = open_escalation(fast_backend, severities=("P1",))
-    escalated = wait_for_event(fast_backend, since, lambda kind, data: kind == "escalation.updated" and data["id"] == p1["id"],
-                               timeout=90)
+    escalated = wait_for_event(
+        fast_backend, since, lambda kind, data: kind == "escalation.updated" and data["id"] == p1["id"], timeout=90
+    )
     assert escalated["state"] == "escalated" and escalated["escalated_to"] == "supervisor"
     assert (escalated["timeline"][-1]["action"], escalated["timeline"][-1]["actor"]) == ("auto_escalated", "system")
 
 
 def run_query(backend, case: dict) -> dict:
     since = newest_event(backend)
-    launched = backend.command("queries", {"case_id": case["id"], "channel": "national", "categories": ["bank", "payment"]})
+    launched = backend.command(
+        "queries", {"case_id": case["id"], "channel": "national", "categories": ["bank", "payment"]}
+    )
     assert launched.status_code == 201, launched.text
     query = launched.json()
     assert query["state"] == "running" and query["counts"]["total"] == len(query["results"]) > 20
-    wait_for_event(backend, since, lambda kind, data: kind == "query.progress" and data["query_id"] == query["id"]
-                   and data["state"] == "completed", timeout=120)
+    wait_for_event(
+        backend,
+        since,
+        lambda kind, data: (
+            kind == "query.progress" and data["query_id"] == query["id"] and data["state"] == "completed"
+        ),
+        timeout=120,
+    )
     return backend.get("queries/" + query["id"])
 
 
@@ -241,8 +285,11 @@ def test_a_query_is_answered_institution_by_institution(fast_backend):
     assert counts["answered"] + counts["failed"] + counts["timed_out"] == counts["total"]
     assert counts["hit"] == sum(1 for r in query["results"] if r["hit"])
     until = newest_event(fast_backend)
-    progress = [json.loads(e.data) for e in read_events(fast_backend, fast_backend.auth(), until - since, last_event_id=since)
-                if e.type == "query.progress"]
+    progress = [
+        json.loads(e.data)
+        for e in read_events(fast_backend, fast_backend.auth(), until - since, last_event_id=since)
+        if e.type == "query.progress"
+    ]
     mine = [p for p in progress if p["query_id"] == query["id"]]
     # Every institution is reported twice: sent, then answered (or failed, or timed out).
     assert len(mine) == 2 * counts["total"]
@@ -251,7 +298,9 @@ def test_a_query_is_answered_institution_by_institution(fast_backend):
 
 def a_large_hit(backend) -> tuple[dict, dict]:
     """A hit worth more than the approval threshold, from queries on companies' cases."""
-    companies = [c for c in backend.get("cases", status="open", page_size=1000)["items"] if c["respondent"]["type"] == "company"]
+    companies = [
+        c for c in backend.get("cases", status="open", page_size=1000)["items"] if c["respondent"]["type"] == "company"
+    ]
     for case in companies[:12]:
         query = run_query(backend, case)
         for result in query["results"]:
@@ -271,25 +320,39 @@ def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(fast_backend):
     approval = fast_backend.get("approvals/" + measure["approval_id"])
     assert (approval["state"], approval["requested_by"], approval["kind"]) == ("pending", "operator", "freeze")
     assert fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"]).status_code == 403
-    approved = fast_backend.command(f"approvals/{approval['id']}/approve", {"note": "同意冻结"}, username="supervisor",
-                                    version=approval["version"])
+    approved = fast_backend.command(
+        f"approvals/{approval['id']}/approve", {"note": "同意冻结"}, username="supervisor", version=approval["version"]
+    )
     assert approved.status_code == 200 and approved.json()["decided_by"] == "supervisor"
-    done = wait_for_event(fast_backend, since, lambda kind, data: kind == "measure.updated" and data["id"] == measure["id"]
-                          and data["state"] in ("done", "failed"), timeout=120)
+    done = wait_for_event(
+        fast_backend,
+        since,
+        lambda kind, data: (
+            kind == "measure.updated" and data["id"] == measure["id"] and data["state"] in ("done", "failed")
+        ),
+        timeout=120,
+    )
     assert [step["state"] for step in done["history"]][:2] == ["awaiting_approval", "sent"]
 
-    self_asked = fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1_000_001},
-                                      username="supervisor").json()
+    self_asked = fast_backend.command(
+        f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1_000_001}, username="supervisor"
+    ).json()
     own = fast_backend.get("approvals/" + self_asked["approval_id"])
     refused = fast_backend.command(f"approvals/{own['id']}/approve", username="supervisor", version=own["version"])
     assert refused.status_code == 403 and refused.json()["type"].endswith(":two-person-rule")
-    other = fast_backend.command(f"approvals/{own['id']}/reject", {"note": "证据不足"}, username="supervisor2", version=own["version"])
+    other = fast_backend.command(
+        f"approvals/{own['id']}/reject", {"note": "证据不足"}, username="supervisor2", version=own["version"]
+    )
     assert other.status_code == 200 and other.json()["state"] == "rejected"
 
 
 def test_each_step_of_a_task_is_told_once_as_it_was(fast_backend):
     since = newest_event(fast_backend)
-    body = {"case_id": an_open_case(fast_backend)["id"], "team_id": standby_team(fast_backend)["id"], "kind": "investigation"}
+    body = {
+        "case_id": an_open_case(fast_backend)["id"],
+        "team_id": standby_team(fast_backend)["id"],
+        "kind": "investigation",
+    }
     task = fast_backend.command("tasks", body).json()
     told = []
 
@@ -330,7 +393,9 @@ def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(fa
 
 def test_the_two_person_rule_on_a_detention(fast_backend):
     case = an_open_case(fast_backend)
-    too_long = fast_backend.command(f"cases/{case['id']}/detentions", {"person": "张三", "days": 16, "reason": "拒不履行"})
+    too_long = fast_backend.command(
+        f"cases/{case['id']}/detentions", {"person": "张三", "days": 16, "reason": "拒不履行"}
+    )
     assert too_long.status_code == 422
     asked = fast_backend.command(f"cases/{case['id']}/detentions", {"person": "张三", "days": 15, "reason": "拒不履行"})
     assert asked.status_code == 201
@@ -338,10 +403,20 @@ def test_the_two_person_rule_on_a_detention(fast_backend):
     assert approval["kind"] == "detention" and approval["state"] == "pending" and approval["requested_by"] == "operator"
     by_operator = fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"])
     assert by_operator.status_code == 403
-    decided = fast_backend.command(f"approvals/{approval['id']}/approve", {"note": "同意拘留十五日"}, username="supervisor",
-                                   version=approval["version"])
-    assert decided.status_code == 200 and decided.json()["state"] == "approved" and decided.json()["decided_by"] == "supervisor"
-    twice = fast_backend.command(f"approvals/{approval['id']}/reject", username="supervisor", version=decided.json()["version"])
+    decided = fast_backend.command(
+        f"approvals/{approval['id']}/approve",
+        {"note": "同意拘留十五日"},
+        username="supervisor",
+        version=approval["version"],
+    )
+    assert (
+        decided.status_code == 200
+        and decided.json()["state"] == "approved"
+        and decided.json()["decided_by"] == "supervisor"
+    )
+    twice = fast_backend.command(
+        f"approvals/{approval['id']}/reject", username="supervisor", version=decided.json()["version"]
+    )
     assert twice.status_code == 409
 
 
@@ -352,17 +427,33 @@ def test_kpis_describe_the_book(backend):
     assert 0 <= kpis["realisation_rate"] <= 1 and sum(kpis["teams_by_status"].values()) == 200
 
 
-@pytest.mark.parametrize("path", ["tasks", "tasks/W000001/reassign", "tasks/W000001/cancel", "teams/T0001/messages",
-                                  "escalations/E000001/acknowledge", "escalations/E000001/escalate",
-                                  "escalations/E000001/resolve", "queries", "queries/Q000001/results/R001/freeze",
-                                  "cases/K000001/detentions", "approvals/A000001/approve"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "tasks",
+        "tasks/W000001/reassign",
+        "tasks/W000001/cancel",
+        "teams/T0001/messages",
+        "escalations/E000001/acknowledge",
+        "escalations/E000001/escalate",
+        "escalations/E000001/resolve",
+        "queries",
+        "queries/Q000001/results/R001/freeze",
+        "cases/K000001/detentions",
+        "approvals/A000001/approve",
+    ],
+)
 def test_an_observer_may_command_nothing(backend, path):
-    bodies = {"tasks": {"case_id": "K000001", "team_id": "T0001", "kind": "service"},
-              "tasks/W000001/reassign": {"team_id": "T0002"}, "teams/T0001/messages": {"text": "x"},
-              "escalations/E000001/escalate": {"to": "supervisor", "reason": "x"},
-              "escalations/E000001/resolve": {"outcome": "x"},
-              "queries": {"case_id": "K000001", "channel": "national", "categories": ["bank"]},
-              "queries/Q000001/results/R001/freeze": {"amount": 1}, "cases/K000001/detentions": {"person": "x", "days": 1, "reason": "x"}}
+    bodies = {
+        "tasks": {"case_id": "K000001", "team_id": "T0001", "kind": "service"},
+        "tasks/W000001/reassign": {"team_id": "T0002"},
+        "teams/T0001/messages": {"text": "x"},
+        "escalations/E000001/escalate": {"to": "supervisor", "reason": "x"},
+        "escalations/E000001/resolve": {"outcome": "x"},
+        "queries": {"case_id": "K000001", "channel": "national", "categories": ["bank"]},
+        "queries/Q000001/results/R001/freeze": {"amount": 1},
+        "cases/K000001/detentions": {"person": "x", "days": 1, "reason": "x"},
+    }
     response = backend.command(path, bodies.get(path), username="observer", version=1)
     assert response.status_code == 403, response.text
     assert response.json()["type"].endswith(":forbidden")
@@ -374,7 +465,11 @@ def test_the_same_seed_tells_the_same_story(backend):
         for path in ("cases", "teams"):
             ours = backend.get(path, page_size=200)["items"]
             theirs = twin.get(path, page_size=200)["items"]
-            keys = ("id", "number", "court_id", "respondent", "amount_sought") if path == "cases" else ("id", "name", "members", "court_id")
+            keys = (
+                ("id", "number", "court_id", "respondent", "amount_sought")
+                if path == "cases"
+                else ("id", "name", "members", "court_id")
+            )
             assert [[item[k] for k in keys] for item in ours] == [[item[k] for k in keys] for item in theirs]
     finally:
         twin.process.stop()

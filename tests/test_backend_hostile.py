@@ -23,17 +23,20 @@ def test_an_if_match_that_names_no_version_is_refused(backend, if_match):
     assert is_problem(response, 422)
 
 
-@pytest.mark.parametrize(("path", "params"), [
-    ("audit", {"page_token": "9999999999999999999"}),
-    ("audit", {"page_token": "-1"}),
-    ("audit", {"page_token": "99999999"}),
-    ("audit", {"page_token": "000001"}),
-    ("cases", {"page_token": "!!"}),
-    ("cases", {"page_token": "K999999"}),
-    ("tasks", {"page_token": "99999999999999999999999"}),
-    ("teams", {"page_token": "T9999"}),
-    ("teams", {"status": "bogus"}),
-])
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("audit", {"page_token": "9999999999999999999"}),
+        ("audit", {"page_token": "-1"}),
+        ("audit", {"page_token": "99999999"}),
+        ("audit", {"page_token": "000001"}),
+        ("cases", {"page_token": "!!"}),
+        ("cases", {"page_token": "K999999"}),
+        ("tasks", {"page_token": "99999999999999999999999"}),
+        ("teams", {"page_token": "T9999"}),
+        ("teams", {"status": "bogus"}),
+    ],
+)
 def test_a_page_token_or_filter_this_backend_never_issued_is_refused(backend, path, params):
     assert is_problem(requests.get(backend.api(path), params=params, headers=backend.auth(), timeout=10), 422)
 
@@ -49,8 +52,12 @@ def test_pages_are_keyed_by_the_last_object_shown(backend):
 
 
 def test_an_observer_is_refused_before_anything_else_is_checked(backend):
-    response = requests.post(backend.api("tasks"), json={"case_id": "K000001", "team_id": "T0001", "kind": "notice"},
-                             headers=backend.auth("observer"), timeout=10)
+    response = requests.post(
+        backend.api("tasks"),
+        json={"case_id": "K000001", "team_id": "T0001", "kind": "notice"},
+        headers=backend.auth("observer"),
+        timeout=10,
+    )
     assert is_problem(response, 403)
 
 
@@ -59,13 +66,21 @@ def test_the_same_json_however_written_is_the_same_request(backend):
     key = uuid.uuid4().hex
     first = backend.command(f"teams/{team['id']}/messages", {"text": "原地待命"}, key=key)
     headers = {**backend.auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
-    again = requests.post(backend.api(f"teams/{team['id']}/messages"), data='{ "text" : "原地待命" }'.encode(),
-                          headers=headers, timeout=10)
+    again = requests.post(
+        backend.api(f"teams/{team['id']}/messages"),
+        data='{ "text" : "原地待命" }'.encode(),
+        headers=headers,
+        timeout=10,
+    )
     reordered = {"case_id": an_open_case(backend)["id"], "channel": "national", "categories": ["bank"]}
     query_key = uuid.uuid4().hex
     launched = backend.command("queries", reordered, key=query_key)
-    relaunched = requests.post(backend.api("queries"), data=json.dumps(dict(reversed(reordered.items()))).encode(),
-                               headers={**headers, "Idempotency-Key": query_key}, timeout=10)
+    relaunched = requests.post(
+        backend.api("queries"),
+        data=json.dumps(dict(reversed(reordered.items()))).encode(),
+        headers={**headers, "Idempotency-Key": query_key},
+        timeout=10,
+    )
     assert launched.status_code == relaunched.status_code == 201 and relaunched.json()["id"] == launched.json()["id"]
     assert first.status_code == again.status_code == 201 and again.json() == first.json()
     assert again.headers["idempotent-replayed"] == "true"
@@ -75,19 +90,23 @@ def test_a_body_too_large_is_413_before_it_is_read(backend):
     headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
     body = b'{"text": "' + b"x" * 2_000_000 + b'"}'
     declared = requests.post(backend.api("teams/T0001/messages"), data=body, headers=headers, timeout=30)
-    chunked = requests.post(backend.api("teams/T0001/messages"), data=iter([body[:100_000], body[100_000:]]),
-                            headers=headers, timeout=30)  # a generator: sent in chunks, no length declared
+    chunked = requests.post(
+        backend.api("teams/T0001/messages"), data=iter([body[:100_000], body[100_000:]]), headers=headers, timeout=30
+    )  # a generator: sent in chunks, no length declared
     assert is_problem(declared, 413) and is_problem(chunked, 413)
 
 
 def test_a_chunked_body_within_the_limit_is_read_whole(backend):
     headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
-    response = requests.post(backend.api("teams/T0001/messages"), data=iter([b'{"text": ', rb'"\u5206\u5757"}']),
-                             headers=headers, timeout=10)
+    response = requests.post(
+        backend.api("teams/T0001/messages"), data=iter([b'{"text": ', rb'"\u5206\u5757"}']), headers=headers, timeout=10
+    )
     assert response.status_code == 201 and response.json()["text"] == "分块"
 
 
-@pytest.mark.parametrize(("path", "allowed"), [("tasks", "GET, POST"), ("teams", "GET"), ("tasks/W000001/cancel", "POST")])
+@pytest.mark.parametrize(
+    ("path", "allowed"), [("tasks", "GET, POST"), ("teams", "GET"), ("tasks/W000001/cancel", "POST")]
+)
 def test_a_method_not_allowed_names_every_method_of_the_path(backend, path, allowed):
     response = requests.delete(backend.api(path), headers=backend.auth(), timeout=10)
     assert is_problem(response, 405) and response.headers["allow"] == allowed

@@ -25,12 +25,19 @@ def apply(teams: dict[str, dict], events) -> None:
             team["version"] = payload["version"]
         elif event.type == "team.status":
             team = teams[payload["team_id"]]
-            team["status"], team["status_since"], team["version"] = payload["status"], payload["since"], payload["version"]
+            team["status"], team["status_since"], team["version"] = (
+                payload["status"],
+                payload["since"],
+                payload["version"],
+            )
             team["task_id"] = payload["task_id"]
 
 
 def comparable(teams: dict[str, dict]) -> dict:
-    return {team_id: (t["status"], t["status_since"], t["version"], t["task_id"], t["position"]) for team_id, t in teams.items()}
+    return {
+        team_id: (t["status"], t["status_since"], t["version"], t["task_id"], t["position"])
+        for team_id, t in teams.items()
+    }
 
 
 def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
@@ -97,6 +104,15 @@ def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
         assert task["case_id"] == case["id"] and task["kind"] == "seal"
         audit = second.get("audit", object_id=task["id"])["items"]
         assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
-        assert len([t for t in second.get("tasks", case_id=case["id"], page_size=1000)["items"] if t["created_by"] == "operator"]) == 1
+        assert (
+            len(
+                [
+                    t
+                    for t in second.get("tasks", case_id=case["id"], page_size=1000)["items"]
+                    if t["created_by"] == "operator"
+                ]
+            )
+            == 1
+        )
     finally:
         second.process.stop()

@@ -31,9 +31,15 @@ def test_the_backend_keeps_its_contract(probed_backend, mode):
     assert len(operations) > 25
     checked = 0
     for operation in operations:
+
         @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case) -> None:
             # Schema-valid requests may still be refused on their meaning, as the contract says
             # (an amount above what was found, a page token this backend never issued): 422.

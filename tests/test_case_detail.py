@@ -41,7 +41,12 @@ def test_the_audit_trail_shows_a_command_on_the_case(fast_backend):
     assert launched.status_code == 201, launched.text
     detail = fetch_case_detail("fast", endpoint_of(fast_backend), case_id)
     entry = next(e for e in detail.audit if e.object_id == launched.json()["id"])
-    assert (entry.actor, entry.action, entry.object_type, entry.case_id) == ("operator", "launch_query", "query", case_id)
+    assert (entry.actor, entry.action, entry.object_type, entry.case_id) == (
+        "operator",
+        "launch_query",
+        "query",
+        case_id,
+    )
     assert entry.request["channel"] == "national"
     assert [e.id for e in detail.audit] == sorted(e.id for e in detail.audit)
 
@@ -80,13 +85,16 @@ def garbling():
     thread.join()
 
 
-@pytest.mark.parametrize("garble", [
-    lambda case: {**case, "history": [{**case["history"][0], "entered_at": "yesterday"}]},
-    lambda case: {**case, "history": "none"},
-    lambda case: {key: value for key, value in case.items() if key != "history"},
-    lambda case: {**case, "status": "pending"},
-    lambda case: {**case, "id": "another-case"},
-])
+@pytest.mark.parametrize(
+    "garble",
+    [
+        lambda case: {**case, "history": [{**case["history"][0], "entered_at": "yesterday"}]},
+        lambda case: {**case, "history": "none"},
+        lambda case: {key: value for key, value in case.items() if key != "history"},
+        lambda case: {**case, "status": "pending"},
+        lambda case: {**case, "id": "another-case"},
+    ],
+)
 def test_a_malformed_detail_is_refused_with_a_clear_error(backend, garbling, garble):
     case = backend.get(f"cases/{first_case(backend)['id']}")
     Garbling.body = {"case": garble(case)}
@@ -96,9 +104,18 @@ def test_a_malformed_detail_is_refused_with_a_clear_error(backend, garbling, gar
 
 def test_an_audit_entry_of_another_case_is_refused(backend, garbling):
     case = backend.get(f"cases/{first_case(backend)['id']}")
-    stranger = {"id": 1, "at": "2026-11-27T03:00:00Z", "actor": "operator", "action": "launch_query",
-                "object_type": "query", "object_id": "Q1", "case_id": "another-case", "before": None, "after": {},
-                "request": {}}
+    stranger = {
+        "id": 1,
+        "at": "2026-11-27T03:00:00Z",
+        "actor": "operator",
+        "action": "launch_query",
+        "object_type": "query",
+        "object_id": "Q1",
+        "case_id": "another-case",
+        "before": None,
+        "after": {},
+        "request": {},
+    }
     Garbling.body = {"case": case, "audit": [stranger]}
     with pytest.raises(ApiError, match="another-case"):
         fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])

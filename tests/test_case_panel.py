@@ -13,11 +13,16 @@ BACKEND = "快"  # the fast console's profile
 
 
 def open_cases(store, **wanted) -> list:
-    return [case for backend, case in store.cases
-            if backend == BACKEND and case.status == "open" and all(getattr(case, k) == v for k, v in wanted.items())]
+    return [
+        case
+        for backend, case in store.cases
+        if backend == BACKEND and case.status == "open" and all(getattr(case, k) == v for k, v in wanted.items())
+    ]
 
 
-def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backend_says(qtbot, fast_console, fast_backend):
+def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backend_says(
+    qtbot, fast_console, fast_backend
+):
     panel = fast_console.window.case_panel
     case = open_cases(fast_console.store, overdue=True)[0]
     fast_console.window.selection.select(Selected("case", BACKEND, case.id))
@@ -26,8 +31,12 @@ def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backe
 
     def agrees_with_the_backend() -> bool:
         answer = fast_backend.get(f"cases/{case.id}")
-        return (panel.detail is not None and panel.flow.current == answer["node"]
-                and [(v.node, v.overdue) for v in panel.flow.history] == [(v["node"], v["overdue"]) for v in answer["history"]])
+        return (
+            panel.detail is not None
+            and panel.flow.current == answer["node"]
+            and [(v.node, v.overdue) for v in panel.flow.history]
+            == [(v["node"], v["overdue"]) for v in answer["history"]]
+        )
 
     qtbot.waitUntil(agrees_with_the_backend, timeout=30_000)
     assert panel.flow.marks(panel.flow.current) >= {"current", "visited"}
@@ -64,8 +73,9 @@ def test_an_escalation_or_a_query_that_names_a_case_shows_that_case(qtbot, fast_
 
 def test_a_command_on_the_case_shows_in_its_queries_and_its_audit_trail(qtbot, fast_console, fast_backend):
     panel = fast_console.window.case_panel
-    case = next(c for c in open_cases(fast_console.store)
-                if not any(q.case_id == c.id for _, q in fast_console.store.queries))
+    case = next(
+        c for c in open_cases(fast_console.store) if not any(q.case_id == c.id for _, q in fast_console.store.queries)
+    )
     fast_console.window.selection.select(Selected("case", BACKEND, case.id))
     qtbot.waitUntil(lambda: panel.detail is not None, timeout=30_000)
     assert panel.queries.rowCount() == 0
@@ -94,8 +104,11 @@ def test_the_search_field_opens_a_case_by_its_number_and_says_when_none_matches(
     assert panel.shown == (BACKEND, first.id)
     assert selection.current == Selected("case", BACKEND, first.id)
     assert panel.search_message.text() == ""
-    unique_part = next(part for part in (second.number[i:i + 9] for i in range(len(second.number) - 8))
-                       if sum(part in c.number for _, c in fast_console.store.cases) == 1)
+    unique_part = next(
+        part
+        for part in (second.number[i : i + 9] for i in range(len(second.number) - 8))
+        if sum(part in c.number for _, c in fast_console.store.cases) == 1
+    )
     panel.search.setText(unique_part)
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
     assert panel.shown == (BACKEND, second.id)

@@ -24,7 +24,9 @@ from .test_sync import pump
 @pytest.fixture
 def live_store(fast_backend):
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink("b1", fast_backend.url, Credentials("operator", fast_backend.password), sink, rng=random.Random(5))
+    link = BackendLink(
+        "b1", fast_backend.url, Credentials("operator", fast_backend.password), sink, rng=random.Random(5)
+    )
     link.start()
     yield sink, Store()
     link.stop()
@@ -72,7 +74,10 @@ def test_query_progress_events_fill_in_the_batch_result_by_result(fast_backend, 
     completed = store.queries.get("b1", query.id)
     # Several institutions often answer in one tick of the backend: not one answer may be lost.
     assert completed.answered == len(completed.results)
-    served = next(item for item in fast_backend.get("queries", case_id=query.case_id)["items"] if item["id"] == query.id)
+    served = next(
+        item for item in fast_backend.get("queries", case_id=query.case_id)["items"] if item["id"] == query.id
+    )
+
     def answers(q):  # measures ordered on a hit since are not what this test is about
         return [(r.id, r.state, r.hit, r.value) for r in q.results]
 

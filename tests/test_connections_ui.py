@@ -35,8 +35,10 @@ def open_console(qtbot, profiles: list[Profile], passwords: dict[str, str], aske
     for profile in profiles:
         if profile.name in passwords:
             vault.put(profile.name, profile.username, passwords[profile.name], remember=True)
-    session = ConsoleSession(QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
-                             EmbeddedBackend(seed=SEED, cases=CASES))
+    session = ConsoleSession(
+        QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
+        EmbeddedBackend(seed=SEED, cases=CASES),
+    )
     qtbot.addWidget(session.window)
     session.window.show()
     session.start(ask=asked or (lambda *_: pytest.fail("asked for a password that was kept")))
@@ -51,8 +53,13 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
         assert {t.backend for t in session.store.teams} == {"成都", "绵阳"}
         assert session.embedded.pid is None  # profiles configured: no embedded backend
         model = session.window.connection_panel.model
-        qtbot.waitUntil(lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000)
-        assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == ["operator · Operator", "supervisor · Supervisor"]
+        qtbot.waitUntil(
+            lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000
+        )
+        assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == [
+            "operator · Operator",
+            "supervisor · Supervisor",
+        ]
         teams = session.window.teams_panel
         assert not teams.view.isColumnHidden(TeamsModel.BACKEND)
         shown = {teams.model.data(teams.model.index(row, TeamsModel.BACKEND)) for row in range(teams.model.rowCount())}
@@ -61,7 +68,9 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
         session.shutdown()
 
 
-def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(qtbot, memory_keyring, backend, second_backend):
+def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(
+    qtbot, memory_keyring, backend, second_backend
+):
     session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
     panel, model = session.window.connection_panel, session.window.connection_panel.model
 
@@ -82,11 +91,14 @@ def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(qtbot,
             dialog.url.setText(second_backend.url)
             dialog.username.setText("supervisor")
             dialog.password.setText(second_backend.password)
+
         when_the_dialog_opens(fill_new)
         panel.actions_by_name["add"].trigger()
         qtbot.waitUntil(lambda: teams_of() == {"成都", "绵阳"}, timeout=30_000)
-        assert memory_keyring.passwords == {("enforcement-console", "成都:operator"): backend.password,
-                                            ("enforcement-console", "绵阳:supervisor"): second_backend.password}
+        assert memory_keyring.passwords == {
+            ("enforcement-console", "成都:operator"): backend.password,
+            ("enforcement-console", "绵阳:supervisor"): second_backend.password,
+        }
 
         pick("绵阳")
         when_the_dialog_opens(lambda dialog: dialog.name.setText("德阳"))
@@ -111,8 +123,10 @@ def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(qtbot,
 def test_a_wrong_password_is_said_plainly(qtbot, memory_keyring, backend):
     session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": "not-the-password"})
     try:
-        qtbot.waitUntil(lambda: "成都" in session.store.health and session.store.health["成都"].state == LinkState.AUTH_FAILED,
-                        timeout=30_000)
+        qtbot.waitUntil(
+            lambda: "成都" in session.store.health and session.store.health["成都"].state == LinkState.AUTH_FAILED,
+            timeout=30_000,
+        )
         banner = session.window._banner
         assert banner.isVisible() and "Authentication failed" in banner.text() and "成都" in banner.text()
     finally:
@@ -190,8 +204,10 @@ def test_the_profile_dialog_says_its_mistakes_in_the_operators_language(qtbot, q
 
 
 def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, memory_keyring, backend):
-    profiles = [Profile("成都", backend.url, "operator"),
-                Profile("远端", "http://court.invalid:8470", "operator", allow_insecure_http=True, autoconnect=False)]
+    profiles = [
+        Profile("成都", backend.url, "operator"),
+        Profile("远端", "http://court.invalid:8470", "operator", allow_insecure_http=True, autoconnect=False),
+    ]
     session = open_console(qtbot, profiles, {"成都": backend.password})
     try:
         model = session.window.connection_panel.model

@@ -72,8 +72,12 @@ def test_a_backend_that_cannot_start_is_explained_in_the_window(qtbot, settings)
     running.start()
     running.window.show()
     try:
-        health = lambda: running.store.health.get("embedded")  # noqa: E731
-        qtbot.waitUntil(lambda: health() is not None and health().state == LinkState.FAILED, timeout=30_000)
+
+        def failed() -> bool:
+            health = running.store.health.get("embedded")
+            return health is not None and health.state == LinkState.FAILED
+
+        qtbot.waitUntil(failed, timeout=30_000)
         banner = running.window._banner
         assert banner.isVisible()
         assert "failed to start" in banner.text() and "--teams must be between 1 and 2000" in banner.text()
@@ -120,16 +124,26 @@ def test_every_dock_can_be_reopened_from_the_view_menu(make_window, settings):
 def test_status_chips_count_and_filter_the_teams(qtbot, session):
     qtbot.waitUntil(session.is_live, timeout=30_000)
     panel = session.window.teams_panel
-    qtbot.waitUntil(lambda: panel.chips.buttons[TeamStatus.STANDBY].text().split()[-1].isdigit()
-                    and sum(int(b.text().split()[-1]) for k, b in panel.chips.buttons.items() if k != LOST) == 200,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.chips.buttons[TeamStatus.STANDBY].text().split()[-1].isdigit()
+            and sum(int(b.text().split()[-1]) for k, b in panel.chips.buttons.items() if k != LOST) == 200
+        ),
+        timeout=10_000,
+    )
     panel.chips.buttons[TeamStatus.STANDBY].setChecked(True)
-    shown = [panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()] for r in range(panel.proxy.rowCount())]
+    shown = [
+        panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()]
+        for r in range(panel.proxy.rowCount())
+    ]
     assert shown and all(team.status == TeamStatus.STANDBY for team in shown)
     panel.chips.buttons[TeamStatus.STANDBY].setChecked(False)
     court = panel.model.court_name(session.store.teams[0])
     panel.search.setText(court)
-    shown = [panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()] for r in range(panel.proxy.rowCount())]
+    shown = [
+        panel.model.teams()[panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()]
+        for r in range(panel.proxy.rowCount())
+    ]
     assert shown and all(panel.model.court_name(team) == court or court in team.name for team in shown)
     panel.search.clear()
     assert panel.proxy.rowCount() == 200

@@ -17,6 +17,7 @@ BACKEND = "快"
 
 def settled(qtbot, session, path: str):
     """The last command sent to `path`, once its backend has answered."""
+
     def last():
         commands = [c for c in session.store.commands.values() if c.path == path]
         return max(commands, key=lambda c: c.created_at) if commands else None
@@ -69,8 +70,9 @@ def test_an_instruction_is_followed_until_the_team_has_read_it(qtbot, fast_conso
     backend, team = BACKEND, next(t for t in fast_console.store.teams if t.backend == BACKEND)
     fast_console.window.selection.select(Selected("team", backend, team.id))
     when_the_dialog_opens(lambda dialog: dialog.text.setText("到达后先与派出所民警会合"))
-    with qtbot.waitSignal(fast_console.window.field_actions.notice, timeout=30_000,
-                          check_params_cb=lambda text: "Read" in text):
+    with qtbot.waitSignal(
+        fast_console.window.field_actions.notice, timeout=30_000, check_params_cb=lambda text: "Read" in text
+    ):
         fast_console.window.field_actions.actions["message"].trigger()
 
 
@@ -119,13 +121,17 @@ def test_a_detention_waits_for_another_supervisor(qtbot, supervisor_console, fas
     panel = supervisor_console.window.approvals_panel
 
     def row() -> int:  # found again each time: approvals of other tests arrive and the queue re-sorts
-        return next(r for r in range(panel.queue.rowCount())
-                    if panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id == asked().id)
+        return next(
+            r
+            for r in range(panel.queue.rowCount())
+            if panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id == asked().id
+        )
 
     panel.view.selectRow(row())
     assert not panel.approve.isEnabled() and "two-person" in panel.status.text()
-    decided = fast_backend.command(f"approvals/{asked().id}/approve", {"note": ""}, username="supervisor2",
-                                   version=asked().version)
+    decided = fast_backend.command(
+        f"approvals/{asked().id}/approve", {"note": ""}, username="supervisor2", version=asked().version
+    )
     assert decided.status_code == 200, decided.text
     qtbot.waitUntil(lambda: asked().state == "approved", timeout=30_000)
     qtbot.waitUntil(lambda: "supervisor2" in panel.queue.index(row(), panel.model.STATE).data())
@@ -151,6 +157,9 @@ def test_an_action_taken_while_the_backend_is_down_is_delivered_once_when_it_ret
     assert session.embedded.wait_ready() == url
     qtbot.waitUntil(lambda: not pending.isVisible(), timeout=60_000)
     assert settled(qtbot, session, "queries").state == CommandState.DELIVERED
-    launched = [q for q in RunningBackend(session.embedded, url).get("queries", case_id=case.id, username="operator")["items"]
-                if q["created_by"] == session.store.health[backend].user]
+    launched = [
+        q
+        for q in RunningBackend(session.embedded, url).get("queries", case_id=case.id, username="operator")["items"]
+        if q["created_by"] == session.store.health[backend].user
+    ]
     assert len(launched) == 1

@@ -11,8 +11,13 @@ from console.domain import (
 )
 
 TEAM = {
-    "id": "T0001", "name": "执行一组", "court_id": "C510104", "members": ["王伟"], "vehicle": "川A·12345警",
-    "status": "en_route", "status_since": "2024-11-27T03:00:00.000Z",
+    "id": "T0001",
+    "name": "执行一组",
+    "court_id": "C510104",
+    "members": ["王伟"],
+    "vehicle": "川A·12345警",
+    "status": "en_route",
+    "status_since": "2024-11-27T03:00:00.000Z",
     "position": {"lon": 104.1, "lat": 30.6, "heading": 90.0, "speed_kmh": 40.0, "at": "2024-11-27T03:01:00Z"},
     "version": 3,
 }
@@ -20,24 +25,33 @@ TEAM = {
 
 def test_a_well_formed_team_decodes():
     team = decode_team("b1", TEAM)
-    assert (team.backend, team.id, team.status, team.lon, team.version) == ("b1", "T0001", TeamStatus.EN_ROUTE, 104.1, 3)
+    assert (team.backend, team.id, team.status, team.lon, team.version) == (
+        "b1",
+        "T0001",
+        TeamStatus.EN_ROUTE,
+        104.1,
+        3,
+    )
 
 
-@pytest.mark.parametrize("change", [
-    {"status": "teleporting"},
-    {"status": None},
-    {"version": -1},
-    {"version": True},
-    {"members": "王伟"},
-    {"name": ""},
-    {"name": "x" * 5000},
-    {"status_since": "yesterday"},
-    {"status_since": "2024-11-27T03:00:00"},
-    {"position": {"lon": "104", "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
-    {"position": {"lon": 400, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
-    {"position": {"lon": float("nan"), "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
-    {"position": None},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": "teleporting"},
+        {"status": None},
+        {"version": -1},
+        {"version": True},
+        {"members": "王伟"},
+        {"name": ""},
+        {"name": "x" * 5000},
+        {"status_since": "yesterday"},
+        {"status_since": "2024-11-27T03:00:00"},
+        {"position": {"lon": "104", "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
+        {"position": {"lon": 400, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
+        {"position": {"lon": float("nan"), "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:01:00Z"}},
+        {"position": None},
+    ],
+)
 def test_a_malformed_team_is_refused(change):
     with pytest.raises(DecodeError):
         decode_team("b1", {**TEAM, **change})

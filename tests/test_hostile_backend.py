@@ -87,8 +87,17 @@ class Hostile(StandIn):
             elif scenario == "pages in a circle":
                 self._json({"items": [TEAM], "cursor": 0, "next_page_token": "again"})
             elif scenario == "duplicates":
-                self._json({"items": [{**TEAM, "version": 3}, {**TEAM, "version": 5, "status": "en_route"},
-                                      {**TEAM, "version": 4}], "cursor": 0, "next_page_token": None})
+                self._json(
+                    {
+                        "items": [
+                            {**TEAM, "version": 3},
+                            {**TEAM, "version": 5, "status": "en_route"},
+                            {**TEAM, "version": 4},
+                        ],
+                        "cursor": 0,
+                        "next_page_token": None,
+                    }
+                )
             elif scenario == "poison":
                 huge = {**TEAM, "id": "T9", "position": {**TEAM["position"], "lon": 10**400}}
                 self._json({"items": [TEAM, huge], "cursor": 0, "next_page_token": None})
@@ -109,8 +118,9 @@ class Hostile(StandIn):
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         if scenario == "ids go back" and Hostile.asked.count("events") == 1:
-            self.wfile.write(event(10**17, "team.position", position("T1", 104.2))
-                             + event(5, "team.position", position("T1", 104.3)))
+            self.wfile.write(
+                event(10**17, "team.position", position("T1", 104.2)) + event(5, "team.position", position("T1", 104.3))
+            )
             return
         self.wfile.write(event(1, "team.position", position("T1", 104.5)))
         self.wfile.flush()
@@ -132,8 +142,13 @@ def hostile():
     servers = [serve(), serve()]  # the second is "another host" that a redirect points to
     Hostile.elsewhere_port = servers[1][0].server_address[1]
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink("h", f"http://127.0.0.1:{servers[0][0].server_address[1]}", Credentials("operator", "s3cret"), sink,
-                       rng=random.Random(3))
+    link = BackendLink(
+        "h",
+        f"http://127.0.0.1:{servers[0][0].server_address[1]}",
+        Credentials("operator", "s3cret"),
+        sink,
+        rng=random.Random(3),
+    )
     store = Store()
 
     def run(scenario: str, until, timeout: float = 20.0) -> tuple[Store, list]:
@@ -208,8 +223,11 @@ def test_an_answer_that_drips_in_is_cut_off(hostile, monkeypatch):
 def test_a_busy_backend_is_left_alone_as_long_as_it_asks(hostile, caplog):
     with caplog.at_level(logging.INFO, logger="console.sync"):
         store, _ = hostile("busy", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
-    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
-             for r in caplog.records if "reconnecting in" in r.getMessage()]
+    waits = [
+        float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
+        for r in caplog.records
+        if "reconnecting in" in r.getMessage()
+    ]
     assert len(waits) == 1 and waits[0] >= 2.0 and Hostile.asked.count("teams") == 2
 
 
@@ -277,6 +295,9 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks(caplog):
         server.shutdown()
         server.server_close()
         thread.join(5)
-    waits = [float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
-             for r in caplog.records if "next try in" in r.getMessage()]
+    waits = [
+        float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
+        for r in caplog.records
+        if "next try in" in r.getMessage()
+    ]
     assert delivered.status == 201 and Busy.tries == 2 and len(waits) == 1 and waits[0] >= 2.0

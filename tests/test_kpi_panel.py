@@ -22,11 +22,21 @@ BACKEND = "快"
 
 
 def kpis(received: int, rate: float | None, closed_cases: int, overdue: tuple[tuple[str, int], ...]) -> Kpis:
-    return Kpis(computed_at=1_700_000_000.0, received_per_day=(("2026-01-01", received), ("2026-01-02", 1)),
-                closed_per_day=(("2026-01-01", 2), ("2026-01-02", 0)), open_cases=10, closed_cases=closed_cases,
-                actual_closure_rate=rate, money_sought=1000.0, money_realised=250.0,
-                overdue_nodes=sum(count for _, count in overdue), overdue_nodes_by_court=overdue,
-                teams_by_status={}, open_escalations_by_severity={}, open_escalations_by_age={"<1 min": 1, ">4 h": 2})
+    return Kpis(
+        computed_at=1_700_000_000.0,
+        received_per_day=(("2026-01-01", received), ("2026-01-02", 1)),
+        closed_per_day=(("2026-01-01", 2), ("2026-01-02", 0)),
+        open_cases=10,
+        closed_cases=closed_cases,
+        actual_closure_rate=rate,
+        money_sought=1000.0,
+        money_realised=250.0,
+        overdue_nodes=sum(count for _, count in overdue),
+        overdue_nodes_by_court=overdue,
+        teams_by_status={},
+        open_escalations_by_severity={},
+        open_escalations_by_age={"<1 min": 1, ">4 h": 2},
+    )
 
 
 def court(court_id: str, name: str, backend: str) -> Court:
@@ -41,10 +51,14 @@ def test_before_any_indicator_it_says_so_and_several_backends_are_summed(qtbot):
     assert panel.pages.currentWidget() is panel.empty
     assert "No indicators yet" in panel.empty.text()
 
-    store.apply([SnapshotLoaded("a", [court("C1", "成都市锦江区人民法院", "a")], [], 0,
-                                kpis=kpis(3, 0.5, 10, (("C1", 4),))),
-                 SnapshotLoaded("b", [court("C1", "自贡市中级人民法院", "b")], [], 0,
-                                kpis=kpis(5, 0.8, 30, (("C1", 6), ("C9", 1))))])
+    store.apply(
+        [
+            SnapshotLoaded("a", [court("C1", "成都市锦江区人民法院", "a")], [], 0, kpis=kpis(3, 0.5, 10, (("C1", 4),))),
+            SnapshotLoaded(
+                "b", [court("C1", "自贡市中级人民法院", "b")], [], 0, kpis=kpis(5, 0.8, 30, (("C1", 6), ("C9", 1)))
+            ),
+        ]
+    )
     qtbot.waitUntil(lambda: panel.pages.currentWidget() is not panel.empty, timeout=5_000)
     assert list(panel.received_curve.yData) == [8, 2] and list(panel.closed_curve.yData) == [4, 0]
     assert panel.closure.figure.text() == f"{(0.5 * 10 + 0.8 * 30) / 40:.1%}"  # weighted by the cases closed
@@ -63,7 +77,9 @@ def test_in_a_wide_low_band_the_charts_stand_in_a_row_and_the_courts_that_fit_ar
     qtbot.addWidget(host)
     panel = KpiPanel(live, host)
     courts = [court(f"C{i}", f"第{i}法院", "a") for i in range(12)]
-    store.apply([SnapshotLoaded("a", courts, [], 0, kpis=kpis(3, 0.5, 10, tuple((f"C{i}", 20 - i) for i in range(12))))])
+    store.apply(
+        [SnapshotLoaded("a", courts, [], 0, kpis=kpis(3, 0.5, 10, tuple((f"C{i}", 20 - i) for i in range(12))))]
+    )
     host.resize(1500, 700)
     panel.setGeometry(0, 0, 900, 700)
     host.show()
@@ -71,8 +87,10 @@ def test_in_a_wide_low_band_the_charts_stand_in_a_row_and_the_courts_that_fit_ar
     assert panel.charts.getItemPosition(panel.charts.indexOf(panel.ages))[0] == 1  # two rows
     panel.setGeometry(0, 0, 1500, 180)
     qtbot.waitUntil(lambda: 0 < len(panel.courts.values()) < 10, timeout=5_000)
-    assert {panel.charts.getItemPosition(panel.charts.indexOf(chart))[0]
-            for chart in (panel.daily, panel.courts, panel.teams, panel.severity, panel.ages)} == {0}
+    assert {
+        panel.charts.getItemPosition(panel.charts.indexOf(chart))[0]
+        for chart in (panel.daily, panel.courts, panel.teams, panel.severity, panel.ages)
+    } == {0}
     # The most overdue are the ones kept.
     assert list(panel.courts.values()) == [f"第{i}法院" for i in range(len(panel.courts.values()))]
 
@@ -84,8 +102,10 @@ def test_the_charts_show_the_backends_kpis_and_the_live_counts(qtbot, fast_conso
     for _ in range(3):
         document = fast_backend.get("kpis")
         expected = decode_kpis(document)
-        qtbot.waitUntil(lambda: panel.indicators is not None
-                        and panel.indicators.computed_at >= expected.computed_at, timeout=90_000)  # noqa: B023
+        qtbot.waitUntil(
+            lambda at=expected.computed_at: panel.indicators is not None and panel.indicators.computed_at >= at,
+            timeout=90_000,
+        )
         if panel.indicators.computed_at == expected.computed_at:
             break
     assert panel.indicators.computed_at == expected.computed_at
@@ -96,7 +116,8 @@ def test_the_charts_show_the_backends_kpis_and_the_live_counts(qtbot, fast_conso
     assert panel.overdue.figure.text() == str(document["overdue_nodes"])
     top = document["overdue_nodes_by_court"][:10]
     assert list(panel.courts.values().items()) == [
-        (short_court_name(store.courts[(BACKEND, row["court_id"])].name), row["count"]) for row in top]
+        (short_court_name(store.courts[(BACKEND, row["court_id"])].name), row["count"]) for row in top
+    ]
     assert panel.ages.values() == document["open_escalations_by_age"]
 
     # Teams and escalations are counted live from the store, in their status and severity colours.

@@ -17,12 +17,20 @@ print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in {for
 """
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("console", {"PySide6", "shiboken6", "pyqtgraph", "widgets", "court_backend"}),
-    ("court_backend", {"PySide6", "shiboken6", "pyqtgraph", "widgets", "console"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("console", {"PySide6", "shiboken6", "pyqtgraph", "widgets", "court_backend"}),
+        ("court_backend", {"PySide6", "shiboken6", "pyqtgraph", "widgets", "console"}),
+    ],
+)
 def test_a_package_does_not_pull_in_the_layers_it_must_not_know(package, forbidden):
     # A fresh interpreter: this test process has Qt loaded already.
-    result = subprocess.run([sys.executable, "-c", CHECK.format(package=package, forbidden=forbidden)],
-                            capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK.format(package=package, forbidden=forbidden)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert result.stdout.strip() == ""

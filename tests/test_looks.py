@@ -83,7 +83,9 @@ def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(
     assert session.window.docks["teams"].windowTitle() == "外勤队伍"
     assert view_menu(session.window).title() == "视图(&V)"
     teams, size = len(session.store.teams), session.window.size()
-    language_menu = next(a.menu() for a in view_menu(session.window).actions() if a.menu() and a.menu().title() == "语言(&L)")
+    language_menu = next(
+        a.menu() for a in view_menu(session.window).actions() if a.menu() and a.menu().title() == "语言(&L)"
+    )
     next(a for a in language_menu.actions() if a.text() == "English").trigger()
     assert session.window.windowTitle() == "Enforcement Command Centre"
     assert session.window.docks["teams"].windowTitle() == "Field teams"
@@ -98,14 +100,21 @@ def test_every_string_of_the_ui_has_its_chinese_and_the_compiled_file_is_current
     shutil.copy(TRANSLATIONS / "console_zh_CN.ts", ts)
     update(ts, qm)
     text = ts.read_text(encoding="utf-8")
-    assert 'type="unfinished"' not in text, "strings without a translation: run resources/translations/update.py and translate"
-    assert text == (TRANSLATIONS / "console_zh_CN.ts").read_text(encoding="utf-8"), "the .ts is out of date with the source"
+    assert 'type="unfinished"' not in text, (
+        "strings without a translation: run resources/translations/update.py and translate"
+    )
+    assert text == (TRANSLATIONS / "console_zh_CN.ts").read_text(encoding="utf-8"), (
+        "the .ts is out of date with the source"
+    )
     assert qm.read_bytes() == (TRANSLATIONS / "console_zh_CN.qm").read_bytes(), "the .qm is out of date with the .ts"
 
 
 def test_no_ui_string_hides_from_the_translation_tools():
     """pyside6-lupdate does not look inside f-strings: a tr() there would never be translated."""
-    hidden = [f"{path.name}:{number}" for path in sorted((TRANSLATIONS.parents[1] / "widgets").glob("*.py"))
-              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-              if re.search(r"""\bf(["']).*?\{[^{}]*\b(tr|translate)\(""", line)]
+    hidden = [
+        f"{path.name}:{number}"
+        for path in sorted((TRANSLATIONS.parents[1] / "widgets").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"""\bf(["']).*?\{[^{}]*\b(tr|translate)\(""", line)
+    ]
     assert not hidden, f"tr() inside an f-string: {hidden}"

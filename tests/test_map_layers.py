@@ -46,15 +46,18 @@ def test_the_map_takes_its_background_and_boundary_colours_from_the_theme(make_w
     window = make_window(settings)
     panel = window.map_panel
     dark = QPalette(panel.palette())
-    for role, color in ((QPalette.ColorRole.Window, "#1e2430"), (QPalette.ColorRole.Base, "#161b24"),
-                        (QPalette.ColorRole.Text, "#dde3ec")):
+    for role, color in (
+        (QPalette.ColorRole.Window, "#1e2430"),
+        (QPalette.ColorRole.Base, "#161b24"),
+        (QPalette.ColorRole.Text, "#dde3ec"),
+    ):
         dark.setColor(role, QColor(color))
     panel.setPalette(dark)  # as a theme does through the application: a PaletteChange
     assert panel.plot.backgroundBrush().color() == QColor("#1e2430")
     boundaries = panel.layers["boundaries"]
     assert boundaries.land.brush.color() == QColor("#161b24")
     county = boundaries.levels["county"].pen.color()
-    assert (county.red(), county.green(), county.blue()) == (0xdd, 0xe3, 0xec)
+    assert (county.red(), county.green(), county.blue()) == (0xDD, 0xE3, 0xEC)
 
 
 def test_toggling_a_layer_hides_and_shows_it(qtbot, session):
@@ -94,7 +97,9 @@ def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot
     busiest = int(np.argmax(cases.totals))
     backend, court_id = cases.court_keys[busiest]
     assert cases.totals[busiest] == sum(1 for b, c in store.cases if (b, c.court_id) == (backend, court_id))
-    overdue = sum(1 for b, c in store.cases if (b, c.court_id) == (backend, court_id) and c.status == "open" and c.overdue)
+    overdue = sum(
+        1 for b, c in store.cases if (b, c.court_id) == (backend, court_id) and c.status == "open" and c.overdue
+    )
     assert cases.overdue[busiest] == overdue
     assert len(cases.points.x) == 0
     # A click on the court's circle (teams, parked at their courts, hidden) takes the map into it,
@@ -110,8 +115,11 @@ def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot
     assert math.isclose(view_centre(panel)[0], topmost.x, abs_tol=1e-6)
     assert cases.points.isVisible() and not cases.circles.isVisible()
     view = panel.view()
-    expected = {c.id for _, c in store.cases
-                if view.x0 <= float(panel.projection.x(c.lon)) <= view.x1 and view.y0 <= c.lat <= view.y1}
+    expected = {
+        c.id
+        for _, c in store.cases
+        if view.x0 <= float(panel.projection.x(c.lon)) <= view.x1 and view.y0 <= c.lat <= view.y1
+    }
     shown = {store.cases[int(row)][1].id for row in cases.in_view()}
     assert shown == expected and len(shown) > 0
 
@@ -132,16 +140,22 @@ def test_a_trail_grows_behind_a_moving_team(qtbot, session):
 def test_a_task_line_joins_a_team_to_its_target(qtbot, session):
     panel = live_map(qtbot, session)
     store = session.store
-    qtbot.waitUntil(lambda: any(t.open and store.team_row(b, t.team_id) is not None for b, t in store.tasks), timeout=60_000)
+    qtbot.waitUntil(
+        lambda: any(t.open and store.team_row(b, t.team_id) is not None for b, t in store.tasks), timeout=60_000
+    )
     backend, task = next((b, t) for b, t in store.tasks if t.open and store.team_row(b, t.team_id) is not None)
     lines = panel.task_layer.lines
 
     def joined() -> bool:
         team_x, team_y = panel.team_layer.position(backend, task.team_id)
         target_x = float(panel.projection.x(task.target_lon))
-        return any(math.isclose(lines.x[i], team_x) and math.isclose(lines.y[i], team_y)
-                   and math.isclose(lines.x[i + 1], target_x) and math.isclose(lines.y[i + 1], task.target_lat)
-                   for i in range(0, len(lines.x), 3))
+        return any(
+            math.isclose(lines.x[i], team_x)
+            and math.isclose(lines.y[i], team_y)
+            and math.isclose(lines.x[i + 1], target_x)
+            and math.isclose(lines.y[i + 1], task.target_lat)
+            for i in range(0, len(lines.x), 3)
+        )
 
     qtbot.waitUntil(joined, timeout=5_000)
     assert len(lines.x) == 3 * sum(1 for b, t in store.tasks if t.open and store.team_row(b, t.team_id) is not None)
@@ -167,7 +181,9 @@ def test_clicking_a_case_point_selects_the_case(qtbot, session):
     panel = live_map(qtbot, session)
     store = session.store
     pixel = 0.0001
-    markers = [(t.lon, t.lat) for t in store.teams] + [(e.lon, e.lat) for _, e in store.escalations if e.lon is not None]
+    markers = [(t.lon, t.lat) for t in store.teams] + [
+        (e.lon, e.lat) for _, e in store.escalations if e.lon is not None
+    ]
     marker_x = panel.projection.x([lon for lon, _ in markers])
     marker_y = np.array([lat for _, lat in markers])
     case_x, case_y = panel.case_layer.x, panel.case_layer.y
@@ -235,8 +251,9 @@ def test_several_matches_are_offered_in_a_list_and_ctrl_f_finds_the_field(qtbot,
     panel.completer.popup().setCurrentIndex(offered.index(1, 0))
     qtbot.keyClick(panel.completer.popup(), Qt.Key.Key_Return)
     picked = panel._matches[1]
-    qtbot.waitUntil(lambda: math.isclose(view_centre(panel)[0], float(panel.projection.x(picked.lon)), abs_tol=1e-6),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: math.isclose(view_centre(panel)[0], float(panel.projection.x(picked.lon)), abs_tol=1e-6), timeout=5_000
+    )
 
 
 @pytest.mark.usefixtures("unthrottled_mouse")

@@ -18,20 +18,78 @@ from console.sync import BackendLink, Credentials, LinkState
 from .stand_in import StandIn
 from .test_sync import pump
 
-TEAM = {"id": "T1", "name": "执行一组", "court_id": "C1", "members": ["王伟"], "vehicle": "川A·12345警", "status": "standby",
-        "status_since": "2024-11-27T03:00:00Z", "task_id": None, "version": 1,
-        "position": {"lon": 104.0, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:00:00Z"}}
-COURTS = [{"id": "C1", "name": "成都市锦江区人民法院", "level": "basic", "adcode": "510104", "parent_id": None,
-           "lon": 104.1, "lat": 30.6, "version": 1},
-          {"id": "C2", "name": "坏法院", "level": "supreme", "adcode": "x", "parent_id": None, "lon": 1, "lat": 1, "version": 1},
-          {"id": "C3", "name": "坏坐标", "level": "basic", "adcode": "x", "parent_id": None, "lon": "104", "lat": 1, "version": 1}]
-ESCALATION = {"id": "E1", "kind": "sos", "title": "SOS 紧急求助", "severity": "P1", "state": "open", "source": "team",
-              "court_id": "C1", "case_id": None, "team_id": "T1", "location": {"lon": 104.0, "lat": 30.6},
-              "raised_at": "2024-11-27T03:00:00Z", "ack_deadline": "2024-11-27T03:01:00Z", "owner": None,
-              "escalated_to": None, "resolved_at": None, "outcome": None, "version": 1,
-              "timeline": [{"at": "2024-11-27T03:00:00Z", "actor": "T1", "action": "raised", "state": "open", "note": ""}]}
+TEAM = {
+    "id": "T1",
+    "name": "执行一组",
+    "court_id": "C1",
+    "members": ["王伟"],
+    "vehicle": "川A·12345警",
+    "status": "standby",
+    "status_since": "2024-11-27T03:00:00Z",
+    "task_id": None,
+    "version": 1,
+    "position": {"lon": 104.0, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:00:00Z"},
+}
+COURTS = [
+    {
+        "id": "C1",
+        "name": "成都市锦江区人民法院",
+        "level": "basic",
+        "adcode": "510104",
+        "parent_id": None,
+        "lon": 104.1,
+        "lat": 30.6,
+        "version": 1,
+    },
+    {
+        "id": "C2",
+        "name": "坏法院",
+        "level": "supreme",
+        "adcode": "x",
+        "parent_id": None,
+        "lon": 1,
+        "lat": 1,
+        "version": 1,
+    },
+    {
+        "id": "C3",
+        "name": "坏坐标",
+        "level": "basic",
+        "adcode": "x",
+        "parent_id": None,
+        "lon": "104",
+        "lat": 1,
+        "version": 1,
+    },
+]
+ESCALATION = {
+    "id": "E1",
+    "kind": "sos",
+    "title": "SOS 紧急求助",
+    "severity": "P1",
+    "state": "open",
+    "source": "team",
+    "court_id": "C1",
+    "case_id": None,
+    "team_id": "T1",
+    "location": {"lon": 104.0, "lat": 30.6},
+    "raised_at": "2024-11-27T03:00:00Z",
+    "ack_deadline": "2024-11-27T03:01:00Z",
+    "owner": None,
+    "escalated_to": None,
+    "resolved_at": None,
+    "outcome": None,
+    "version": 1,
+    "timeline": [{"at": "2024-11-27T03:00:00Z", "actor": "T1", "action": "raised", "state": "open", "note": ""}],
+}
 ESCALATIONS = [ESCALATION, {**ESCALATION, "id": "E2", "severity": "P0"}]
-TEAMS = [TEAM, {**TEAM, "id": "T2"}, {**TEAM, "id": "T3", "status": "teleporting"}, "not a team", {**TEAM, "id": "T4", "position": None}]
+TEAMS = [
+    TEAM,
+    {**TEAM, "id": "T2"},
+    {**TEAM, "id": "T3", "status": "teleporting"},
+    "not a team",
+    {**TEAM, "id": "T4", "position": None},
+]
 
 
 def event(event_id: int | None, kind: str, data: str) -> bytes:
@@ -40,21 +98,34 @@ def event(event_id: int | None, kind: str, data: str) -> bytes:
 
 
 def position(team_id: str, lon: float) -> str:
-    return json.dumps({"team_id": team_id, "lon": lon, "lat": 30.6, "heading": 90, "speed_kmh": 40, "at": "2024-11-27T03:05:00Z"})
+    return json.dumps(
+        {"team_id": team_id, "lon": lon, "lat": 30.6, "heading": 90, "speed_kmh": 40, "at": "2024-11-27T03:05:00Z"}
+    )
 
 
-FIRST_STREAM = b"".join([
-    event(1, "team.position", position("T1", 104.2)),
-    event(2, "team.position", '{"team_id": "T1", "lon": '),  # malformed JSON
-    event(3, "team.status", json.dumps({"team_id": "T2", "status": "dancing", "since": "2024-11-27T03:05:00Z", "version": 2})),
-    event(4, "team.position", json.dumps({"team_id": "T2", "lon": True, "lat": 30.6, "heading": 0, "speed_kmh": 0,
-                                          "at": "2024-11-27T03:05:00Z"})),
-    b"id: 5\nevent: team.position\ndata: " + b"x" * (1 << 21) + b"\n\n",  # oversized
-    event(None, "team.position", position("T1", 104.3)),  # no id of its own: cannot be resumed from
-    event(6, "something.new", "{}"),  # a type from a newer backend: passed over, not dropped
-    event(7, "team.position", position("T2", 104.4)),
-    b"id: 8\nevent: team.position\ndata: {\"team_id\": \"T1\", \"lo",  # and the connection drops mid-event
-])
+FIRST_STREAM = b"".join(
+    [
+        event(1, "team.position", position("T1", 104.2)),
+        event(2, "team.position", '{"team_id": "T1", "lon": '),  # malformed JSON
+        event(
+            3,
+            "team.status",
+            json.dumps({"team_id": "T2", "status": "dancing", "since": "2024-11-27T03:05:00Z", "version": 2}),
+        ),
+        event(
+            4,
+            "team.position",
+            json.dumps(
+                {"team_id": "T2", "lon": True, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:05:00Z"}
+            ),
+        ),
+        b"id: 5\nevent: team.position\ndata: " + b"x" * (1 << 21) + b"\n\n",  # oversized
+        event(None, "team.position", position("T1", 104.3)),  # no id of its own: cannot be resumed from
+        event(6, "something.new", "{}"),  # a type from a newer backend: passed over, not dropped
+        event(7, "team.position", position("T2", 104.4)),
+        b'id: 8\nevent: team.position\ndata: {"team_id": "T1", "lo',  # and the connection drops mid-event
+    ]
+)
 
 
 class Misbehaving(StandIn):
@@ -69,8 +140,9 @@ class Misbehaving(StandIn):
             self._json({"items": items, "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/teams"):
             self._json({"items": TEAMS, "cursor": 0, "next_page_token": None})
-        elif self.path.startswith(("/api/v1/cases", "/api/v1/tasks", "/api/v1/queries", "/api/v1/measures",
-                                   "/api/v1/approvals")):
+        elif self.path.startswith(
+            ("/api/v1/cases", "/api/v1/tasks", "/api/v1/queries", "/api/v1/measures", "/api/v1/approvals")
+        ):
             self._json({"items": [], "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/kpis"):
             self._json({"computed_at": "yesterday"})

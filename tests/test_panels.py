@@ -20,28 +20,45 @@ def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, fast_console, fa
     assert keys == sorted(keys)
     top = panel.model.item(panel.queue.mapToSource(panel.queue.index(0, 0)).row())[1]
     assert top.state != EscalationState.RESOLVED
-    open_p1 = [row for row in range(panel.model.rowCount())
-               if panel.model.item(row)[1].severity == Severity.P1
-               and panel.model.item(row)[1].state == EscalationState.OPEN]
+    open_p1 = [
+        row
+        for row in range(panel.model.rowCount())
+        if panel.model.item(row)[1].severity == Severity.P1 and panel.model.item(row)[1].state == EscalationState.OPEN
+    ]
     for row in open_p1:
         assert panel.model.index(row, EscalationsModel.TITLE).data(Qt.ItemDataRole.BackgroundRole) is not None
     panel.view.selectRow(0)
     assert "raised" in panel.timeline.toPlainText()
 
     # Resolved elsewhere (another console): it leaves the queue at once, and "Show resolved" brings it back.
-    chosen = next(e for _, e in (panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())
-                                 for r in range(panel.queue.rowCount())) if e.owner is None)
-    owned = fast_backend.command(f"escalations/{chosen.id}/acknowledge", username="supervisor2",
-                                 version=fast_backend.get(f"escalations/{chosen.id}")["version"])
+    chosen = next(
+        e
+        for _, e in (
+            panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())
+            for r in range(panel.queue.rowCount())
+        )
+        if e.owner is None
+    )
+    owned = fast_backend.command(
+        f"escalations/{chosen.id}/acknowledge",
+        username="supervisor2",
+        version=fast_backend.get(f"escalations/{chosen.id}")["version"],
+    )
     assert owned.status_code == 200, owned.text
-    resolved = fast_backend.command(f"escalations/{chosen.id}/resolve", {"outcome": "已处理"}, username="supervisor2",
-                                    version=owned.json()["version"])
+    resolved = fast_backend.command(
+        f"escalations/{chosen.id}/resolve",
+        {"outcome": "已处理"},
+        username="supervisor2",
+        version=owned.json()["version"],
+    )
     assert resolved.status_code == 200, resolved.text
     row = fast_console.store.escalations.row("快", chosen.id)
 
     def shown_ids() -> set:
-        return {panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id
-                for r in range(panel.queue.rowCount())}
+        return {
+            panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1].id
+            for r in range(panel.queue.rowCount())
+        }
 
     qtbot.waitUntil(lambda: fast_console.store.escalations[row][1].state == EscalationState.RESOLVED, timeout=30_000)
     assert chosen.id not in shown_ids()

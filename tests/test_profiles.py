@@ -14,17 +14,20 @@ from console.profiles import InsecureTransport, Problem, Profile, ProfileStore, 
 GOOD = Profile(name="成都中院", url="https://court.example:8443", username="operator")
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"name": " "}, "name"),
-    ({"name": "a/b"}, "name"),
-    ({"url": "court.example"}, "url"),
-    ({"url": "ftp://court.example"}, "url"),
-    ({"url": "https://court.example:99999"}, "url"),
-    ({"url": "http://court.example"}, "url"),
-    ({"username": ""}, "username"),
-    ({"ca_bundle": "/no/such/ca.pem"}, "ca_bundle"),
-    ({"client_key": "/no/such/key.pem"}, "client_key"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": " "}, "name"),
+        ({"name": "a/b"}, "name"),
+        ({"url": "court.example"}, "url"),
+        ({"url": "ftp://court.example"}, "url"),
+        ({"url": "https://court.example:99999"}, "url"),
+        ({"url": "http://court.example"}, "url"),
+        ({"username": ""}, "username"),
+        ({"ca_bundle": "/no/such/ca.pem"}, "ca_bundle"),
+        ({"client_key": "/no/such/key.pem"}, "client_key"),
+    ],
+)
 def test_each_mistake_is_named_at_its_field(change, field):
     assert field in replace(GOOD, **change).errors()
 
@@ -50,7 +53,10 @@ def test_plain_http_beyond_loopback_needs_the_profiles_consent_and_is_marked():
 def test_profiles_round_trip_and_a_broken_file_is_not_fatal(caplog):
     store = ProfileStore(config_dir())
     store.save([GOOD, Profile("local", "http://127.0.0.1:8470", "supervisor", autoconnect=False)])
-    assert ProfileStore(config_dir()).load() == [GOOD, Profile("local", "http://127.0.0.1:8470", "supervisor", autoconnect=False)]
+    assert ProfileStore(config_dir()).load() == [
+        GOOD,
+        Profile("local", "http://127.0.0.1:8470", "supervisor", autoconnect=False),
+    ]
     store.path.write_text("{not json", "utf-8")
     with caplog.at_level(logging.ERROR):
         assert store.load() == []

@@ -20,8 +20,10 @@ BACKEND = "快"
 
 
 def shown_queries(panel: QueriesPanel) -> list[Query]:
-    return [panel.model.item(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())[1]
-            for row in range(panel.proxy.rowCount())]
+    return [
+        panel.model.item(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())[1]
+        for row in range(panel.proxy.rowCount())
+    ]
 
 
 def row_of(panel: QueriesPanel, query_id: str) -> int | None:
@@ -35,7 +37,9 @@ def cell(panel: QueriesPanel, query_id: str, column: int) -> str | None:
 
 def launch(fast_console, fast_backend, categories=("bank",)) -> dict:
     _, case = next((b, c) for b, c in fast_console.store.cases if c.status == "open")
-    response = fast_backend.command("queries", {"case_id": case.id, "channel": "national", "categories": list(categories)})
+    response = fast_backend.command(
+        "queries", {"case_id": case.id, "channel": "national", "categories": list(categories)}
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -46,19 +50,37 @@ def result(result_id: str, state: str) -> QueryResult:
 
 def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
     # The backend sends one event per result that moved, each with a newer version of the batch.
-    query = Query("Q1", "C1", "court", "张三", "national", ("bank",), "running", "system", 0.0, None,
-                  (result("R1", "sent"), result("R2", "sent")), 2)
+    query = Query(
+        "Q1",
+        "C1",
+        "court",
+        "张三",
+        "national",
+        ("bank",),
+        "running",
+        "system",
+        0.0,
+        None,
+        (result("R1", "sent"), result("R2", "sent")),
+        2,
+    )
     store = Store()
     store.apply([SnapshotLoaded("b", [], [], 0, queries=[query])])
-    store.apply([EventReceived("b", 1, QueryProgress("Q1", "C1", "running", None, result("R1", "answered"), 3)),
-                 EventReceived("b", 2, QueryProgress("Q1", "C1", "completed", 5.0, result("R2", "answered"), 4))])
+    store.apply(
+        [
+            EventReceived("b", 1, QueryProgress("Q1", "C1", "running", None, result("R1", "answered"), 3)),
+            EventReceived("b", 2, QueryProgress("Q1", "C1", "completed", 5.0, result("R2", "answered"), 4)),
+        ]
+    )
     assert store.queries.get("b", "Q1").answered == 2
     late = QueryProgress("Q1", "C1", "running", None, result("R2", "sent"), 3)
     store.apply([EventReceived("b", 3, late)])
     assert store.queries.get("b", "Q1").answered == 2 and store.queries.get("b", "Q1").state == "completed"
 
 
-def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(qtbot, fast_console, fast_backend):
+def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(
+    qtbot, fast_console, fast_backend
+):
     panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
     qtbot.addWidget(panel)
     launched = launch(fast_console, fast_backend)
@@ -76,8 +98,9 @@ def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_
     held = fast_console.store.queries.get(BACKEND, launched["id"])
     assert progress() == f"{held.answered}/{total}"
     # Every answer reaches the table: once the batch is complete, the figures are the backend's.
-    qtbot.waitUntil(lambda: cell(panel, launched["id"], QueriesModel.STATE) == name("query_state", "completed"),
-                    timeout=120_000)
+    qtbot.waitUntil(
+        lambda: cell(panel, launched["id"], QueriesModel.STATE) == name("query_state", "completed"), timeout=120_000
+    )
     counts = fast_backend.get(f"queries/{launched['id']}")["counts"]
     assert progress() == f"{counts['answered'] + counts['failed'] + counts['timed_out']}/{total}"
     assert cell(panel, launched["id"], QueriesModel.HITS) == counts["hit"]
@@ -118,8 +141,15 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
     store = fast_console.store
 
     def a_hit() -> tuple[Query, QueryResult] | None:
-        return next(((q, r) for _, q in store.queries for r in q.hits
-                     if not any(m.query_id == q.id and m.result_id == r.id for _, m in store.measures)), None)
+        return next(
+            (
+                (q, r)
+                for _, q in store.queries
+                for r in q.hits
+                if not any(m.query_id == q.id and m.result_id == r.id for _, m in store.measures)
+            ),
+            None,
+        )
 
     qtbot.waitUntil(lambda: a_hit() is not None, timeout=120_000)
     query, hit = a_hit()
@@ -133,8 +163,10 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
         measure = store.measures.get(BACKEND, measure_id)
         if measure is None:
             return False
-        return f"{name('measure', 'freeze')} {format_yuan(1000)}: {name('measure_state', measure.state)}" \
+        return (
+            f"{name('measure', 'freeze')} {format_yuan(1000)}: {name('measure_state', measure.state)}"
             in panel.detail.toPlainText()
+        )
 
     qtbot.waitUntil(state_shown, timeout=30_000)
     # A second freeze on the hit is offered what is left of its value, not the whole of it again.
@@ -143,8 +175,11 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
     def look(dialog):
         dialog.hit.setCurrentIndex(dialog.hit.findData(hit.id))
         claimed = 0 if store.measures.get(BACKEND, measure_id).state == "failed" else 1000
-        offered.update(amount=dialog.amount.value(), left=round(max(0.0, hit.value - claimed), 2),
-                       ordered_shown=dialog.ordered.isVisible() == bool(claimed))
+        offered.update(
+            amount=dialog.amount.value(),
+            left=round(max(0.0, hit.value - claimed), 2),
+            ordered_shown=dialog.ordered.isVisible() == bool(claimed),
+        )
         dialog.reject()
 
     when_the_dialog_opens(look)

@@ -40,8 +40,9 @@ def test_a_team_clicked_on_the_map_is_picked_in_the_table(qtbot, session):
     assert picked.kind == "team"
     chosen = session.store.team(picked.backend, picked.id)
     # Markers can overlap: whichever was under the pointer, it was within a marker's reach of the click.
-    where = map_panel.plot.mapFromScene(map_panel.view_box.mapViewToScene(
-        QPointF(float(map_panel.projection.x(chosen.lon)), chosen.lat)))
+    where = map_panel.plot.mapFromScene(
+        map_panel.view_box.mapViewToScene(QPointF(float(map_panel.projection.x(chosen.lon)), chosen.lat))
+    )
     assert abs(where.x() - at.x()) <= 10 and abs(where.y() - at.y()) <= 10
     table = window.teams_panel
     row = table.proxy.mapToSource(table.view.currentIndex()).row()
@@ -52,8 +53,11 @@ def test_an_escalation_picked_in_its_queue_is_shown_on_the_map(qtbot, session):
     qtbot.waitUntil(lambda: any(e.lon is not None for _, e in session.store.escalations), timeout=60_000)
     window = session.window
     queue = window.escalations_panel
-    row = next(r for r in range(queue.queue.rowCount())
-               if queue.model.item(queue.queue.mapToSource(queue.queue.index(r, 0)).row())[1].lon is not None)
+    row = next(
+        r
+        for r in range(queue.queue.rowCount())
+        if queue.model.item(queue.queue.mapToSource(queue.queue.index(r, 0)).row())[1].lon is not None
+    )
     queue.view.selectRow(row)
     backend, escalation = queue.model.item(queue.queue.mapToSource(queue.queue.index(row, 0)).row())
     assert window.selection.current == Selected("escalation", backend, escalation.id)
@@ -63,8 +67,10 @@ def test_an_escalation_picked_in_its_queue_is_shown_on_the_map(qtbot, session):
 
 
 def test_escalations_are_marked_where_they_happen_and_pulse_until_acknowledged(qtbot, session):
-    qtbot.waitUntil(lambda: any(e.lon is not None and e.state == EscalationState.OPEN for _, e in session.store.escalations),
-                    timeout=60_000)
+    qtbot.waitUntil(
+        lambda: any(e.lon is not None and e.state == EscalationState.OPEN for _, e in session.store.escalations),
+        timeout=60_000,
+    )
     markers = session.window.map_panel.escalations
     placed = [e for _, e in session.store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None]
     assert len(markers.data) == len(placed)

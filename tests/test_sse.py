@@ -8,9 +8,9 @@ def feed_all(parser: SseParser, *chunks: bytes) -> list:
 
 
 def test_events_split_anywhere_across_chunks_come_out_whole():
-    stream = b"event: team.status\r\ndata: {\"a\": 1}\r\nid: 7\r\n\r\nevent: team.position\ndata: x\nid: 8\n\n"
+    stream = b'event: team.status\r\ndata: {"a": 1}\r\nid: 7\r\n\r\nevent: team.position\ndata: x\nid: 8\n\n'
     for size in (1, 2, 3, 7, len(stream)):
-        chunks = [stream[i:i + size] for i in range(0, len(stream), size)]
+        chunks = [stream[i : i + size] for i in range(0, len(stream), size)]
         assert feed_all(SseParser(), *chunks) == [
             SseEvent("7", "team.status", '{"a": 1}'),
             SseEvent("8", "team.position", "x"),
@@ -51,12 +51,14 @@ def test_a_leading_byte_order_mark_is_not_part_of_the_first_field():
 
 
 def test_a_huge_event_type_counts_towards_the_limit_like_data():
-    events = feed_all(SseParser(max_event_bytes=64), b"event: " + b"t" * 100 + b"\nid: 1\ndata: a\n\nid: 2\ndata: b\n\n")
+    events = feed_all(
+        SseParser(max_event_bytes=64), b"event: " + b"t" * 100 + b"\nid: 1\ndata: a\n\nid: 2\ndata: b\n\n"
+    )
     assert isinstance(events[0], OversizedEvent) and events[1:] == [SseEvent("2", "message", "b")]
 
 
 def test_a_long_line_dripping_in_byte_by_byte_comes_out_whole():
     parser = SseParser(max_event_bytes=1 << 20)
     line = b"data: " + b"x" * 200_000 + b"\n\n"
-    events = [event for i in range(len(line)) for event in parser.feed(line[i:i + 1])]
+    events = [event for i in range(len(line)) for event in parser.feed(line[i : i + 1])]
     assert events == [SseEvent(None, "message", "x" * 200_000, has_own_id=False)]

@@ -40,7 +40,9 @@ def link_to(backend):
 
     def make(username: str = "operator", password: str | None = None) -> tuple[BackendLink, queue.SimpleQueue]:
         sink: queue.SimpleQueue = queue.SimpleQueue()
-        link = BackendLink("b1", backend.url, Credentials(username, password or backend.password), sink, rng=random.Random(3))
+        link = BackendLink(
+            "b1", backend.url, Credentials(username, password or backend.password), sink, rng=random.Random(3)
+        )
         links.append(link)
         link.start()
         return link, sink

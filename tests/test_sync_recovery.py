@@ -39,8 +39,16 @@ def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_
         process.start()
         assert process.wait_ready() == url
         count_at_restart = store.health["b1"].events_received
-        record(pump(sink, store, lambda s: s.health["b1"].state == LinkState.LIVE
-                    and s.health["b1"].events_received > count_at_restart + 100, timeout=60))
+        record(
+            pump(
+                sink,
+                store,
+                lambda s: (
+                    s.health["b1"].state == LinkState.LIVE and s.health["b1"].events_received > count_at_restart + 100
+                ),
+                timeout=60,
+            )
+        )
 
         backend = RunningBackend(process, url)
         headers = backend.auth()

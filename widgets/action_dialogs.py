@@ -1,6 +1,6 @@
 """The small forms behind the field actions: an asset query for a case, a freeze or deduction on a
-hit, a detention to be approved, an instruction to a team. Each says what is wrong next to the field, and keeps the dialog open
-until it is right."""
+hit, a detention to be approved, an instruction to a team. Each says what is wrong next to the
+field, and keeps the dialog open until it is right."""
 
 from __future__ import annotations
 
@@ -87,8 +87,9 @@ class QueryDialog(_Form):
 class MeasureDialog(_Form):
     """A freeze or a deduction on one of a batch's hits, up to what is left of the value found."""
 
-    def __init__(self, query: Query, measures: list[Measure], threshold_yuan: float | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, query: Query, measures: list[Measure], threshold_yuan: float | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Freeze or deduct"), parent)
         self._query = query
         self._measures = measures
@@ -111,8 +112,11 @@ class MeasureDialog(_Form):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         if threshold_yuan is not None:
-            self.note.setText(self.tr("Above {limit} a supervisor must approve it, and not the one who asks.").format(
-                limit=format_yuan(threshold_yuan)))
+            self.note.setText(
+                self.tr("Above {limit} a supervisor must approve it, and not the one who asks.").format(
+                    limit=format_yuan(threshold_yuan)
+                )
+            )
         self.form.addRow("", self.note)
         self.hit.currentIndexChanged.connect(self._on_hit)
         self.kind.currentIndexChanged.connect(self._on_hit)
@@ -135,8 +139,11 @@ class MeasureDialog(_Form):
         self.amount.setValue(self._left())
         ordered = self._ordered()
         self.ordered.setVisible(ordered > 0)
-        self.ordered.setText(self.tr("{ordered} of the {value} found is already ordered; {left} is left.").format(
-            ordered=format_yuan(ordered), value=format_yuan(self._value()), left=format_yuan(self._left())))
+        self.ordered.setText(
+            self.tr("{ordered} of the {value} found is already ordered; {left} is left.").format(
+                ordered=format_yuan(ordered), value=format_yuan(self._value()), left=format_yuan(self._left())
+            )
+        )
 
     def accept(self) -> None:
         if not self.hit.count():
@@ -144,7 +151,9 @@ class MeasureDialog(_Form):
         elif self.amount.value() <= 0:
             self.refuse(self.tr("The amount must be above zero."))
         elif round(self.amount.value(), 2) > self._left():
-            self.refuse(self.tr("At most what is left of the value found: {left}.").format(left=format_yuan(self._left())))
+            self.refuse(
+                self.tr("At most what is left of the value found: {left}.").format(left=format_yuan(self._left()))
+            )
         else:
             super().accept()
 

@@ -50,8 +50,11 @@ class Alarm(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touched("escalations"):
             return
-        waiting = {(backend, e.id) for backend, e in self._store.escalations
-                   if e.severity in ALARM_SEVERITIES and e.state == EscalationState.OPEN}
+        waiting = {
+            (backend, e.id)
+            for backend, e in self._store.escalations
+            if e.severity in ALARM_SEVERITIES and e.state == EscalationState.OPEN
+        }
         if waiting == self.waiting:
             return
         arrived = waiting - self.waiting
@@ -78,8 +81,11 @@ class Alarm(QObject):
         for backend, escalation_id in sorted(arrived):
             escalation = self._store.escalations.get(backend, escalation_id)
             if escalation is not None:
-                self._tray.showMessage(f"{escalation.severity.value} {escalation.title}", escalation.id,
-                                       QSystemTrayIcon.MessageIcon.Critical)
+                self._tray.showMessage(
+                    f"{escalation.severity.value} {escalation.title}",
+                    escalation.id,
+                    QSystemTrayIcon.MessageIcon.Critical,
+                )
 
     def _ring(self) -> None:
         if not self.muted:

@@ -115,7 +115,10 @@ class Screenshot:
 
     def _on_give_up(self) -> None:
         if not self._armed:
-            print(f"enforcement-console: no live data after {SCREENSHOT_GIVE_UP_S:.0f} s; the screenshot shows why", file=sys.stderr)
+            print(
+                f"enforcement-console: no live data after {SCREENSHOT_GIVE_UP_S:.0f} s; the screenshot shows why",
+                file=sys.stderr,
+            )
             self._take(1)
 
     def _take(self, exit_code: int) -> None:
@@ -148,14 +151,22 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="enforcement-console",
         description="Enforcement command-centre console. With no connection profile, it starts the reference court "
-                    "backend on loopback (the embedded default) and follows it; profiles are added in its Connection panel.")
+        "backend on loopback (the embedded default) and follows it; profiles are added in its Connection panel.",
+    )
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="write a PNG of the main window and exit")
-    parser.add_argument("--after", type=float, default=5.0, metavar="SECONDS",
-                        help="seconds of live data before the screenshot (default 5)")
+    parser.add_argument(
+        "--after",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="seconds of live data before the screenshot (default 5)",
+    )
     parser.add_argument("--profile", metavar="NAME", help="connect to this connection profile (only)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the embedded backend's simulation (default 1)")
     parser.add_argument("--layout", choices=LAYOUTS, help="start with this named layout: duty (值班台) or wall (大屏)")
-    parser.add_argument("--theme", choices=THEMES, help="dark (for the wall) or light; default: the last one chosen, else dark")
+    parser.add_argument(
+        "--theme", choices=THEMES, help="dark (for the wall) or light; default: the last one chosen, else dark"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="the UI's language; default: the last one chosen, else zh_CN")
     return parser
 

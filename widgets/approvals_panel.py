@@ -47,13 +47,20 @@ class ApprovalsModel(RowsModel):
         super().__init__(live, "approvals", parent)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Approval"), self.tr("Case"), self.tr("What"), self.tr("Asked by"), self.tr("Waiting"),
-                self.tr("State"))
+        return (
+            self.tr("Approval"),
+            self.tr("Case"),
+            self.tr("What"),
+            self.tr("Asked by"),
+            self.tr("Waiting"),
+            self.tr("State"),
+        )
 
     def what(self, approval: Approval) -> str:
         if approval.kind == "detention":
-            return self.tr("{person}, {days} days: {reason}").format(person=approval.subject, days=approval.days,
-                                                                     reason=approval.reason)
+            return self.tr("{person}, {days} days: {reason}").format(
+                person=approval.subject, days=approval.days, reason=approval.reason
+            )
         return f"{format_yuan(approval.amount or 0.0)} · {approval.subject}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -90,7 +97,9 @@ class ApprovalQueue(QSortFilterProxyModel):
 
 
 class ApprovalsPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
@@ -105,8 +114,17 @@ class ApprovalsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        size_columns(self.view, {ApprovalsModel.KIND: 5, ApprovalsModel.CASE: 15, ApprovalsModel.REQUESTED_BY: 7,
-                                 ApprovalsModel.AGE: 5, ApprovalsModel.STATE: 10}, stretch=ApprovalsModel.WHAT)
+        size_columns(
+            self.view,
+            {
+                ApprovalsModel.KIND: 5,
+                ApprovalsModel.CASE: 15,
+                ApprovalsModel.REQUESTED_BY: 7,
+                ApprovalsModel.AGE: 5,
+                ApprovalsModel.STATE: 10,
+            },
+            stretch=ApprovalsModel.WHAT,
+        )
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_decide)
@@ -155,8 +173,11 @@ class ApprovalsPanel(QWidget):
         else:
             backend, approval = picked
             health = self._store.health.get(backend)
-            refused = [c for c in self._store.commands.values()
-                       if c.backend == backend and c.path.startswith(f"approvals/{approval.id}/")]
+            refused = [
+                c
+                for c in self._store.commands.values()
+                if c.backend == backend and c.path.startswith(f"approvals/{approval.id}/")
+            ]
             if approval.state != "pending":
                 why = self.tr("Already decided.")
             elif not self._store.may(backend, "approval.decide"):
@@ -179,6 +200,8 @@ class ApprovalsPanel(QWidget):
         backend, approval = picked
         decision = qaction.data()
         summary = (self.tr("Approve {what}") if decision == "approve" else self.tr("Reject {what}")).format(
-            what=f"{name('approval', approval.kind)} {self.model.what(approval)}")
-        self._connections.submit(backend, f"approvals/{approval.id}/{decision}", {"note": ""}, summary,
-                                 if_match=approval.version)
+            what=f"{name('approval', approval.kind)} {self.model.what(approval)}"
+        )
+        self._connections.submit(
+            backend, f"approvals/{approval.id}/{decision}", {"note": ""}, summary, if_match=approval.version
+        )

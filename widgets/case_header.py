@@ -88,32 +88,51 @@ class CaseHeader(QWidget):
         now = time.time() if now is None else now
         self.number.setText(case.number)
         self.status.setText(name("case_status", case.status))
-        self.court.setText(" · ".join([court_name, name("case_kind", case.kind), name("track", case.track),
-                                       self.tr("officer {officer}").format(officer=case.officer)]))
-        dates = self.tr("Filed {filed} · due {deadline}").format(filed=_date(case.filed_at), deadline=_date(case.deadline))
+        self.court.setText(
+            " · ".join(
+                [
+                    court_name,
+                    name("case_kind", case.kind),
+                    name("track", case.track),
+                    self.tr("officer {officer}").format(officer=case.officer),
+                ]
+            )
+        )
+        dates = self.tr("Filed {filed} · due {deadline}").format(
+            filed=_date(case.filed_at), deadline=_date(case.deadline)
+        )
         late = False
         if case.status == "open":
             days = (case.deadline - now) / DAY_S
             late = days < 0
-            dates += " · " + (self.tr("%n day(s) overdue", "", int(-days) + 1) if late else
-                              self.tr("%n day(s) left", "", int(days)))
+            dates += " · " + (
+                self.tr("%n day(s) overdue", "", int(-days) + 1) if late else self.tr("%n day(s) left", "", int(days))
+            )
         self.dates.setText(dates)
         self._late = late
-        node = self.tr("At {node} since {entered}").format(node=name("node", case.node), entered=_day(case.node_entered_at))
+        node = self.tr("At {node} since {entered}").format(
+            node=name("node", case.node), entered=_day(case.node_entered_at)
+        )
         if case.node_deadline is not None:
             node += " · " + self.tr("due {deadline}").format(deadline=_day(case.node_deadline))
         self._node_late = case.overdue
         self.node.setText(node + (" · " + self.tr("overdue") if case.overdue else ""))
-        self.parties.setText(self.tr("{applicant} against {respondent}").format(applicant=case.applicant,
-                                                                                 respondent=case.respondent))
+        self.parties.setText(
+            self.tr("{applicant} against {respondent}").format(applicant=case.applicant, respondent=case.respondent)
+        )
         for label in (self.court, self.dates, self.node, self.parties):
             label.setToolTip(plain_tooltip(label.text()))
-        self.money.setText(self.tr("Realised {realised} of {sought}").format(
-            realised=format_yuan(case.amount_realised), sought=format_yuan(case.amount_sought)))
+        self.money.setText(
+            self.tr("Realised {realised} of {sought}").format(
+                realised=format_yuan(case.amount_realised), sought=format_yuan(case.amount_sought)
+            )
+        )
         fraction = case.amount_realised / case.amount_sought if case.amount_sought > 0 else 0.0
         self.realised.setValue(round(1000 * min(1.0, fraction)))
         self.realised.setToolTip(f"{fraction:.0%}")
-        self._set_chips([(name("flag", flag), True) for flag in case.flags] + [(name("tag", tag), False) for tag in case.tags])
+        self._set_chips(
+            [(name("flag", flag), True) for flag in case.flags] + [(name("tag", tag), False) for tag in case.tags]
+        )
 
     def show_missing(self, case_id: str) -> None:
         """A case the store does not hold (yet): its id, and nothing that belongs to another case."""
@@ -150,8 +169,10 @@ class CaseHeader(QWidget):
             colour = accent if chip.property("strong") else quiet
             chip.setStyleSheet(f"QLabel {{ border: 1px solid {colour}; border-radius: 8px; padding: 0px 6px; }}")
         open_case = self._case is not None and self._case.status == "open"
-        self.status.setStyleSheet(f"QLabel {{ background: {accent if open_case else quiet}; border-radius: 8px;"
-                                  f" padding: 0px 6px; color: {palette.color(QPalette.ColorRole.HighlightedText).name()}; }}")
+        self.status.setStyleSheet(
+            f"QLabel {{ background: {accent if open_case else quiet}; border-radius: 8px;"
+            f" padding: 0px 6px; color: {palette.color(QPalette.ColorRole.HighlightedText).name()}; }}"
+        )
         late = f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}"
         self.dates.setStyleSheet(late if self._late else "")
         self.node.setStyleSheet(late if self._node_late else "")

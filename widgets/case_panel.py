@@ -54,8 +54,9 @@ def _normal(number: str) -> str:
 
 
 class CasePanel(QWidget):
-    def __init__(self, live: LiveStore, connections: Connections, selection: Selection,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._connections = connections
@@ -143,8 +144,9 @@ class CasePanel(QWidget):
         return view
 
     def _retitle_tabs(self) -> None:
-        for index, (title, model) in enumerate(((self.tr("Tasks"), self.tasks), (self.tr("Queries"), self.queries),
-                                                (self.tr("Audit trail"), self.audit))):
+        for index, (title, model) in enumerate(
+            ((self.tr("Tasks"), self.tasks), (self.tr("Queries"), self.queries), (self.tr("Audit trail"), self.audit))
+        ):
             self.tabs.setTabText(index, f"{title} ({model.rowCount()})")
 
     # what to show
@@ -230,14 +232,17 @@ class CasePanel(QWidget):
         endpoint = self._connections.endpoint(backend)
         if endpoint is None:
             self._in_flight = False
-            self._show_status(self.tr("Cannot load the case's history: not connected to {backend}.").format(backend=backend),
-                              error=True)
+            self._show_status(
+                self.tr("Cannot load the case's history: not connected to {backend}.").format(backend=backend),
+                error=True,
+            )
             return
         self._in_flight = True
         if self.detail is None:
             self._show_status(self.tr("Loading the case's history and audit trail…"))
-        run_in_background(self, partial(fetch_case_detail, backend, endpoint, case_id),
-                          partial(self._on_fetched, self._request))
+        run_in_background(
+            self, partial(fetch_case_detail, backend, endpoint, case_id), partial(self._on_fetched, self._request)
+        )
 
     def _on_fetched(self, request: int, detail: CaseDetail | None, error: Exception | None) -> None:
         if request != self._request:
@@ -245,8 +250,9 @@ class CasePanel(QWidget):
         self._in_flight = False
         if error is not None:
             log.warning("case %s on %s: %s", self.shown[1], self.shown[0], error)
-            self._show_status(self.tr("Could not load the case's detail: {error}").format(error=str(error)[:300]),
-                              error=True)
+            self._show_status(
+                self.tr("Could not load the case's detail: {error}").format(error=str(error)[:300]), error=True
+            )
         else:
             self.detail = detail
             self.audit.show_entries(detail.backend, detail.audit)
@@ -286,8 +292,11 @@ class CasePanel(QWidget):
             elif changes.courts_changed:
                 self._draw()
         related = self._related_now()
-        audited = any(getattr(item, "case_id", None) == case_id and item_backend == backend
-                      for collection in AUDITED for item_backend, item in self._changed_items(changes, collection))
+        audited = any(
+            getattr(item, "case_id", None) == case_id and item_backend == backend
+            for collection in AUDITED
+            for item_backend, item in self._changed_items(changes, collection)
+        )
         if related != self._related or audited:
             self._related = related
             self._moved_on()

@@ -26,8 +26,13 @@ from widgets.team_style import OVERDUE_COLOR
 
 FRACTION_ROLE = Qt.ItemDataRole.UserRole
 # The names.py kind of each audited object's state.
-STATE_NAMES = {"task": "task_state", "query": "query_state", "measure": "measure_state", "approval": "approval_state",
-               "escalation": "escalation_state"}
+STATE_NAMES = {
+    "task": "task_state",
+    "query": "query_state",
+    "measure": "measure_state",
+    "approval": "approval_state",
+    "escalation": "escalation_state",
+}
 
 
 def _when(moment: float) -> str:
@@ -72,8 +77,11 @@ class CaseObjectsModel(QAbstractTableModel):
         if self._case is None:
             return []
         collection = getattr(self._store, self._collection)
-        return sorted((row for row in range(len(collection)) if self._belongs(row)),
-                      key=lambda row: collection[row][1].created_at, reverse=True)
+        return sorted(
+            (row for row in range(len(collection)) if self._belongs(row)),
+            key=lambda row: collection[row][1].created_at,
+            reverse=True,
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         if self._case is None or not changes.touched(self._collection):
@@ -91,10 +99,10 @@ class CaseObjectsModel(QAbstractTableModel):
                 self._rows.insert(0, row)
                 self.endInsertRows()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -140,8 +148,14 @@ class QueriesModel(CaseObjectsModel):
         super().__init__(live, "queries", parent)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Channel"), self.tr("Institutions"), self.tr("Answered"), self.tr("Hits"), self.tr("State"),
-                self.tr("Launched"))
+        return (
+            self.tr("Channel"),
+            self.tr("Institutions"),
+            self.tr("Answered"),
+            self.tr("Hits"),
+            self.tr("State"),
+            self.tr("Launched"),
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
@@ -169,7 +183,9 @@ class QueriesModel(CaseObjectsModel):
 class ProgressDelegate(QStyledItemDelegate):
     """A thin bar under the count: how far a batch has got, readable down a column at a glance."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().paint(painter, option, index)
         fraction = index.data(FRACTION_ROLE)
         if fraction is None:
@@ -178,8 +194,10 @@ class ProgressDelegate(QStyledItemDelegate):
         bar = QRectF(option.rect.adjusted(4, option.rect.height() - 5, -4, -2))
         painter.save()
         painter.fillRect(bar, palette.color(QPalette.ColorRole.Midlight))
-        painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * max(0.0, min(1.0, fraction)), bar.height()),
-                         palette.color(QPalette.ColorRole.Highlight))
+        painter.fillRect(
+            QRectF(bar.left(), bar.top(), bar.width() * max(0.0, min(1.0, fraction)), bar.height()),
+            palette.color(QPalette.ColorRole.Highlight),
+        )
         painter.restore()
 
 
@@ -198,10 +216,10 @@ class AuditModel(QAbstractTableModel):
         self.entries = sorted(entries, key=lambda e: e.id, reverse=True)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -214,8 +232,12 @@ class AuditModel(QAbstractTableModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.at)), entry.actor,
-                    name("action", entry.action), self.detail(entry))[index.column()]
+            return (
+                time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.at)),
+                entry.actor,
+                name("action", entry.action),
+                self.detail(entry),
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
             return plain_tooltip(f"{entry.object_type} {entry.object_id}")
         return None

@@ -99,18 +99,28 @@ class ConnectionModel(QAbstractTableModel):
     def backend(self, row: int) -> str:
         return self._backends[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._backends)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Backend"), self.tr("URL"), self.tr("State"), self.tr("Role"), self.tr("Latency"),
-                self.tr("Events/s"), self.tr("Events"), self.tr("Last event"), self.tr("Dropped"), self.tr("Pending"),
-                self.tr("Detail"))[section]
+        return (
+            self.tr("Backend"),
+            self.tr("URL"),
+            self.tr("State"),
+            self.tr("Role"),
+            self.tr("Latency"),
+            self.tr("Events/s"),
+            self.tr("Events"),
+            self.tr("Last event"),
+            self.tr("Dropped"),
+            self.tr("Pending"),
+            self.tr("Detail"),
+        )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._backends):
@@ -129,14 +139,24 @@ class ConnectionModel(QAbstractTableModel):
                 return QBrush(WARNING)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.URL and insecure:
-                return self.tr("Plain HTTP to another machine: what is sent, the password included, can be read on the way.")
+                return self.tr(
+                    "Plain HTTP to another machine: what is sent, the password included, can be read on the way."
+                )
             if column in (self.DETAIL, self.DROPPED) and health is not None:
                 return plain_tooltip(health.detail or health.last_drop) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LATENCY, self.RATE, self.EVENTS, self.DROPPED, self.PENDING):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.LATENCY,
+            self.RATE,
+            self.EVENTS,
+            self.DROPPED,
+            self.PENDING,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, column: int, name: str, health: BackendHealth | None, profile: Profile | None, insecure: bool) -> str:
+    def _text(
+        self, column: int, name: str, health: BackendHealth | None, profile: Profile | None, insecure: bool
+    ) -> str:
         if column == self.BACKEND:
             return backend_name(name)
         if column == self.URL:
@@ -198,10 +218,13 @@ class ConnectionPanel(QWidget):
         self.view.doubleClicked.connect(lambda _: self.edit_profile())
         self.toolbar = QToolBar(self)
         self.actions_by_name = {}
-        for name, text, slot in (("add", self.tr("Add…"), self.add_profile), ("edit", self.tr("Edit…"), self.edit_profile),
-                                 ("remove", self.tr("Remove"), self.remove_profile),
-                                 ("connect", self.tr("Connect"), self.connect_selected),
-                                 ("disconnect", self.tr("Disconnect"), self.disconnect_selected)):
+        for name, text, slot in (
+            ("add", self.tr("Add…"), self.add_profile),
+            ("edit", self.tr("Edit…"), self.edit_profile),
+            ("remove", self.tr("Remove"), self.remove_profile),
+            ("connect", self.tr("Connect"), self.connect_selected),
+            ("disconnect", self.tr("Disconnect"), self.disconnect_selected),
+        ):
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
@@ -244,7 +267,9 @@ class ConnectionPanel(QWidget):
         self._connections.save_profile(edited, replacing=profile.name if profile else None)
         password = dialog.password.text() or self._connections.password(edited)
         if dialog.password.text():
-            self._connections.vault.put(edited.name, edited.username, dialog.password.text(), dialog.remember.isChecked())
+            self._connections.vault.put(
+                edited.name, edited.username, dialog.password.text(), dialog.remember.isChecked()
+            )
         self.model.refresh()
         if password and followed:
             self._connections.connect(edited, password)
@@ -255,7 +280,8 @@ class ConnectionPanel(QWidget):
         if profile is None:
             return
         question = self.tr("Remove {name} and forget its password? What it shows goes from every panel.").format(
-            name=profile.name)
+            name=profile.name
+        )
         pending = len(self._connections.outbox.pending(profile.name))
         if pending:
             question += "\n" + self.tr("%n action(s) not yet delivered to it will be withdrawn.", "", pending)
@@ -283,13 +309,21 @@ class ConnectionPanel(QWidget):
 
 def ask_password(parent: QWidget | None, profile: Profile, connections: Connections) -> str | None:
     """Asks for a profile's password; kept in the keyring when there is one, else for the session."""
-    where = (QCoreApplication.translate("Password", "It will be kept in the system keyring.") if connections.vault.persistent
-             else QCoreApplication.translate("Password", "No system keyring here: it is kept in memory for this session only."))
+    where = (
+        QCoreApplication.translate("Password", "It will be kept in the system keyring.")
+        if connections.vault.persistent
+        else QCoreApplication.translate(
+            "Password", "No system keyring here: it is kept in memory for this session only."
+        )
+    )
     password, accepted = QInputDialog.getText(
-        parent, QCoreApplication.translate("Password", "Password for {name}").format(name=profile.name),
+        parent,
+        QCoreApplication.translate("Password", "Password for {name}").format(name=profile.name),
         QCoreApplication.translate("Password", "Password of {user} at {url}.\n{where}").format(
-            user=profile.username, url=profile.url, where=where),
-        QLineEdit.EchoMode.Password)
+            user=profile.username, url=profile.url, where=where
+        ),
+        QLineEdit.EchoMode.Password,
+    )
     if not accepted or not password:
         return None
     connections.vault.put(profile.name, profile.username, password, remember=True)

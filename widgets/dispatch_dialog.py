@@ -33,8 +33,9 @@ MAX_NOTE = 500
 class DispatchDialog(QDialog):
     """`task` given: re-tasking it to another team; otherwise a new task for `case`."""
 
-    def __init__(self, store: Store, backend: str, case: Case, task: Task | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, backend: str, case: Case, task: Task | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._case, self._task = case, task
         self.setWindowTitle(self.tr("Reassign the task") if task else self.tr("Dispatch a team"))
@@ -52,13 +53,18 @@ class DispatchDialog(QDialog):
         if task is not None:
             self.suggestions = [s for s in self.suggestions if s.team.id != task.team_id]
         self.teams = QTableWidget(len(self.suggestions), 5, self)
-        self.teams.setHorizontalHeaderLabels([self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Distance"),
-                                              self.tr("Travel time")])
+        self.teams.setHorizontalHeaderLabels(
+            [self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Distance"), self.tr("Travel time")]
+        )
         for row, suggestion in enumerate(self.suggestions):
             court = store.courts.get((backend, suggestion.team.court_id))
-            cells = (suggestion.team.name, court.name if court else suggestion.team.court_id,
-                     status_label(suggestion.team.status), self.tr("{km:.1f} km").format(km=suggestion.distance_km),
-                     self.tr("{min:.0f} min").format(min=suggestion.eta_min))
+            cells = (
+                suggestion.team.name,
+                court.name if court else suggestion.team.court_id,
+                status_label(suggestion.team.status),
+                self.tr("{km:.1f} km").format(km=suggestion.distance_km),
+                self.tr("{min:.0f} min").format(min=suggestion.eta_min),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 3:
@@ -82,7 +88,9 @@ class DispatchDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setVisible(not self.suggestions)
-        self.problem.setText(self.tr("No team of this backend is available (standing by without a task, and in contact)."))
+        self.problem.setText(
+            self.tr("No team of this backend is available (standing by without a task, and in contact).")
+        )
         form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reassign") if task else self.tr("Dispatch"))
@@ -106,4 +114,9 @@ class DispatchDialog(QDialog):
         note = self.note.text().strip()
         if self._task is not None:
             return {"team_id": self.chosen_team(), "note": note}
-        return {"case_id": self._case.id, "team_id": self.chosen_team(), "kind": self.operation.currentData(), "note": note}
+        return {
+            "case_id": self._case.id,
+            "team_id": self.chosen_team(),
+            "kind": self.operation.currentData(),
+            "note": note,
+        }

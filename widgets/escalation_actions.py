@@ -55,8 +55,11 @@ class NoteDialog(QDialog):
         if action == "escalate":
             form.addRow(self.tr("Escalate"), self.target)
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText(self.tr("Why it goes up, and what has been done") if action == "escalate"
-                                     else self.tr("What was done, and how it ended"))
+        self.note.setPlaceholderText(
+            self.tr("Why it goes up, and what has been done")
+            if action == "escalate"
+            else self.tr("What was done, and how it ended")
+        )
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Reason") if action == "escalate" else self.tr("Outcome"), self.note)
         self.problem = PlainLabel(parent=self)
@@ -97,7 +100,11 @@ class EscalationActions(QObject):
         self._store = live.store
         self._connections = connections
         self._selection = selection
-        titles = {"acknowledge": self.tr("Acknowledge"), "escalate": self.tr("Escalate…"), "resolve": self.tr("Resolve…")}
+        titles = {
+            "acknowledge": self.tr("Acknowledge"),
+            "escalate": self.tr("Escalate…"),
+            "resolve": self.tr("Resolve…"),
+        }
         self.actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
@@ -122,8 +129,10 @@ class EscalationActions(QObject):
 
     def _commands(self, backend: str, escalation_id: str) -> list[Command]:
         prefix = escalation_path(escalation_id, "")
-        return sorted((c for c in self._store.commands.values() if c.backend == backend and c.path.startswith(prefix)),
-                      key=lambda c: c.created_at)
+        return sorted(
+            (c for c in self._store.commands.values() if c.backend == backend and c.path.startswith(prefix)),
+            key=lambda c: c.created_at,
+        )
 
     def _on_selected(self, _: object) -> None:
         self.refresh()
@@ -145,21 +154,34 @@ class EscalationActions(QObject):
         user, role, permissions = (health.user, health.role, health.permissions) if health is not None else ("", "", ())
         commands = self._commands(backend, escalation.id)
         pending = [c for c in commands if c.state == CommandState.PENDING]
-        reasons = {action: escalation_refusal(action, escalation, user, role, permissions, bool(pending))
-                   for action in ESCALATION_ACTIONS}
+        reasons = {
+            action: escalation_refusal(action, escalation, user, role, permissions, bool(pending))
+            for action in ESCALATION_ACTIONS
+        }
         for action, qaction in self.actions.items():
             qaction.setEnabled(reasons[action] is None)
-            qaction.setToolTip(plain_tooltip(self._reason_text(reasons[action], escalation, role)) if reasons[action] else
-                               f"{qaction.text()} ({SHORTCUTS[action]})")
+            qaction.setToolTip(
+                plain_tooltip(self._reason_text(reasons[action], escalation, role))
+                if reasons[action]
+                else f"{qaction.text()} ({SHORTCUTS[action]})"
+            )
         self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"], role))
 
-    def _status(self, escalation: Escalation, commands: list[Command], pending: list[Command],
-                refusal: Refusal | None, role: str) -> tuple[str, bool]:
+    def _status(
+        self,
+        escalation: Escalation,
+        commands: list[Command],
+        pending: list[Command],
+        refusal: Refusal | None,
+        role: str,
+    ) -> tuple[str, bool]:
         if pending:
             command = pending[-1]
             text = self.tr("Sending “{summary}”…").format(summary=command.summary)
             if command.last_error:
-                text += " " + self.tr("Not delivered yet ({error}); it will be retried.").format(error=command.last_error)
+                text += " " + self.tr("Not delivered yet ({error}); it will be retried.").format(
+                    error=command.last_error
+                )
             return text, False
         if commands and commands[-1].state == CommandState.REFUSED:
             return self.tr("Refused: {reason}").format(reason=commands[-1].last_error), True
@@ -169,7 +191,9 @@ class EscalationActions(QObject):
 
     def _reason_text(self, refusal: Refusal, escalation: Escalation, role: str) -> str:
         return {
-            Refusal.READ_ONLY: self.tr("You are signed in as {role}: this role reads only.").format(role=name("role", role)),
+            Refusal.READ_ONLY: self.tr("You are signed in as {role}: this role reads only.").format(
+                role=name("role", role)
+            ),
             Refusal.NOT_CONNECTED: self.tr("Not connected to this escalation's backend."),
             Refusal.RESOLVED: self.tr("This escalation is resolved."),
             Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),
@@ -201,4 +225,6 @@ class EscalationActions(QObject):
             return
         backend, escalation = picked
         summary = f"{self.actions[action].text().rstrip('…')} {escalation.title} ({escalation.id})"
-        self._connections.submit(backend, escalation_path(escalation.id, action), body, summary, if_match=escalation.version)
+        self._connections.submit(
+            backend, escalation_path(escalation.id, action), body, summary, if_match=escalation.version
+        )

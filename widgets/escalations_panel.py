@@ -62,8 +62,10 @@ def state_label(state: EscalationState) -> str:
 
 
 def escalated_to_label(target: str | None) -> str:
-    return {"supervisor": QCoreApplication.translate("EscalationState", "supervisor"),
-            "court_above": QCoreApplication.translate("EscalationState", "court above")}.get(target or "", target or "")
+    return {
+        "supervisor": QCoreApplication.translate("EscalationState", "supervisor"),
+        "court_above": QCoreApplication.translate("EscalationState", "court above"),
+    }.get(target or "", target or "")
 
 
 class EscalationsModel(RowsModel):
@@ -81,8 +83,16 @@ class EscalationsModel(RowsModel):
         self._clock.start()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Sev."), self.tr("Escalation"), self.tr("State"), self.tr("Ack due"), self.tr("Owner"),
-                self.tr("Court"), self.tr("Age"), self.tr("Backend"))
+        return (
+            self.tr("Sev."),
+            self.tr("Escalation"),
+            self.tr("State"),
+            self.tr("Ack due"),
+            self.tr("Owner"),
+            self.tr("Court"),
+            self.tr("Age"),
+            self.tr("Backend"),
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
@@ -142,14 +152,20 @@ class EscalationsModel(RowsModel):
     def _on_flashed(self, _: bool) -> None:
         rows = [row for key in self._alarm.waiting if (row := self.rows().row(*key)) is not None and row < self._rows]
         if rows:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1),
-                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
+            self.dataChanged.emit(
+                self.index(min(rows), 0),
+                self.index(max(rows), self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
+            )
 
     def _on_commands(self, changes: Changes) -> None:
         if not changes.commands:
             return
-        pending = {(c.backend, c.path.split("/")[1]) for c in self._store.commands.values()
-                   if c.state == CommandState.PENDING and c.path.startswith("escalations/")}
+        pending = {
+            (c.backend, c.path.split("/")[1])
+            for c in self._store.commands.values()
+            if c.state == CommandState.PENDING and c.path.startswith("escalations/")
+        }
         if pending != self._pending:
             self._pending = pending
             if self._rows:
@@ -178,8 +194,14 @@ class EscalationQueue(QSortFilterProxyModel):
 
 
 class EscalationsPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, connections: Connections, alarm: Alarm,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        live: LiveStore,
+        selection: Selection,
+        connections: Connections,
+        alarm: Alarm,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
@@ -194,9 +216,18 @@ class EscalationsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        size_columns(self.view, {EscalationsModel.SEVERITY: 3, EscalationsModel.STATE: 9, EscalationsModel.COUNTDOWN: 9,
-                                 EscalationsModel.OWNER: 9, EscalationsModel.COURT: 12, EscalationsModel.AGE: 6},
-                     stretch=EscalationsModel.TITLE)
+        size_columns(
+            self.view,
+            {
+                EscalationsModel.SEVERITY: 3,
+                EscalationsModel.STATE: 9,
+                EscalationsModel.COUNTDOWN: 9,
+                EscalationsModel.OWNER: 9,
+                EscalationsModel.COURT: 12,
+                EscalationsModel.AGE: 6,
+            },
+            stretch=EscalationsModel.TITLE,
+        )
         self.view.setColumnHidden(EscalationsModel.BACKEND, True)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)
@@ -289,7 +320,11 @@ class EscalationsPanel(QWidget):
         # Everything here comes from a backend: escaped, so that no text of theirs becomes markup.
         rows = "".join(
             f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(step.at))}</td><td><b>{escape(step.actor)}</b></td>"
-            f"<td>{escape(step.action)}</td><td>{escape(step.note)}</td></tr>" for step in escalation.timeline)
+            f"<td>{escape(step.action)}</td><td>{escape(step.note)}</td></tr>"
+            for step in escalation.timeline
+        )
         where = escape(" · ".join(filter(None, [escalation.case_id, escalation.team_id])))
-        self.timeline.setHtml(f"<p><b>{escalation.severity.value} {escape(escalation.title)}</b> {where}</p>"
-                              f"<table cellspacing='6'>{rows}</table>")
+        self.timeline.setHtml(
+            f"<p><b>{escalation.severity.value} {escape(escalation.title)}</b> {where}</p>"
+            f"<table cellspacing='6'>{rows}</table>"
+        )

@@ -58,10 +58,10 @@ class EventLogModel(QAbstractTableModel):
         self.paused = False
         live.changed.connect(self._on_changed)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -88,7 +88,7 @@ class EventLogModel(QAbstractTableModel):
         if not changes.events:
             return
         stamp = time.strftime("%H:%M:%S")
-        rows = [(stamp, e.backend, e.kind, e.event_id, summary(e)) for e in changes.events[-self.capacity:]]
+        rows = [(stamp, e.backend, e.kind, e.event_id, summary(e)) for e in changes.events[-self.capacity :]]
         if self.paused:
             self._held.extend(rows)  # kept for the resume, up to the capacity
         else:
@@ -104,7 +104,7 @@ class EventLogModel(QAbstractTableModel):
             for _ in range(dropped):
                 self._rows.popleft()
             self.endRemoveRows()
-            rows = rows[-self.capacity:]
+            rows = rows[-self.capacity :]
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
@@ -130,8 +130,12 @@ class EventLogPanel(QWidget):
         self.view.setModel(self.filtered)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        size_columns(self.view, {EventLogModel.TIME: 6, EventLogModel.BACKEND: 7, EventLogModel.TYPE: 11, EventLogModel.ID: 5},
-                     stretch=EventLogModel.SUMMARY, padding=6)
+        size_columns(
+            self.view,
+            {EventLogModel.TIME: 6, EventLogModel.BACKEND: 7, EventLogModel.TYPE: 11, EventLogModel.ID: 5},
+            stretch=EventLogModel.SUMMARY,
+            padding=6,
+        )
         self.view.setColumnHidden(EventLogModel.BACKEND, True)
         live.changed.connect(self._on_rows)  # after the model's own handler: it counts what it held
         bar = QHBoxLayout()

@@ -44,9 +44,13 @@ class FieldActions(QObject):
         self._selection = selection
         self._sent: dict[str, str] = {}  # command id → the team of an instruction, until its message is known
         self._messages: dict[tuple[str, str], str] = {}  # (backend, message id) → the state last reported
-        titles = {"dispatch": self.tr("&Dispatch a team…"), "reassign": self.tr("&Reassign the task…"),
-                  "message": self.tr("Send an &instruction…"), "query": self.tr("Launch an asset &query…"),
-                  "detention": self.tr("Ask for a de&tention…")}
+        titles = {
+            "dispatch": self.tr("&Dispatch a team…"),
+            "reassign": self.tr("&Reassign the task…"),
+            "message": self.tr("Send an &instruction…"),
+            "query": self.tr("Launch an asset &query…"),
+            "detention": self.tr("Ask for a de&tention…"),
+        }
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_triggered)
@@ -117,13 +121,16 @@ class FieldActions(QObject):
             target = targets[needs]
             why = None
             if target is None:
-                why = {"case": self.tr("Pick a case (on the map, in a table, or by its number)."),
-                       "task": self.tr("Pick a case or a team with a task under way."),
-                       "team": self.tr("Pick a team.")}[needs]
+                why = {
+                    "case": self.tr("Pick a case (on the map, in a table, or by its number)."),
+                    "task": self.tr("Pick a case or a team with a task under way."),
+                    "team": self.tr("Pick a team."),
+                }[needs]
             elif not self._store.may(target[0], permission):
                 health = self._store.health.get(target[0])
                 why = self.tr("Not allowed as {role} at {backend}.").format(
-                    role=name("role", health.role) if health else "?", backend=target[0])
+                    role=name("role", health.role) if health else "?", backend=target[0]
+                )
             qaction = self.actions[action]
             qaction.setEnabled(why is None)
             qaction.setToolTip(why or f"{qaction.text().replace('&', '')} ({shortcut})")
@@ -140,8 +147,14 @@ class FieldActions(QObject):
         dialog = DispatchDialog(self._store, backend, case, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             body = dialog.body()
-            self._connections.submit(backend, "tasks", body, self.tr("Dispatch {team} to {case}: {operation}").format(
-                team=body["team_id"], case=case.number, operation=name("task", body["kind"])))
+            self._connections.submit(
+                backend,
+                "tasks",
+                body,
+                self.tr("Dispatch {team} to {case}: {operation}").format(
+                    team=body["team_id"], case=case.number, operation=name("task", body["kind"])
+                ),
+            )
 
     def _act_reassign(self) -> None:
         task = self.picked_task()
@@ -152,9 +165,13 @@ class FieldActions(QObject):
         dialog = DispatchDialog(self._store, backend, case, current, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             body = dialog.body()
-            self._connections.submit(backend, f"tasks/{current.id}/reassign", body,
-                                     self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
-                                     if_match=current.version)
+            self._connections.submit(
+                backend,
+                f"tasks/{current.id}/reassign",
+                body,
+                self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
+                if_match=current.version,
+            )
 
     def _act_message(self) -> None:
         picked = self.picked_team()
@@ -163,8 +180,12 @@ class FieldActions(QObject):
         backend, team_id, team_name = picked
         dialog = MessageDialog(team_name, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = self._connections.submit(backend, f"teams/{team_id}/messages", dialog.body(),
-                                               self.tr("Instruction to {team}").format(team=team_name))
+            command = self._connections.submit(
+                backend,
+                f"teams/{team_id}/messages",
+                dialog.body(),
+                self.tr("Instruction to {team}").format(team=team_name),
+            )
             self._sent[command.id] = team_name
 
     def _act_query(self) -> None:
@@ -174,8 +195,9 @@ class FieldActions(QObject):
         backend, case = picked
         dialog = QueryDialog(case, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(backend, "queries", dialog.body(),
-                                     self.tr("Asset query for {case}").format(case=case.number))
+            self._connections.submit(
+                backend, "queries", dialog.body(), self.tr("Asset query for {case}").format(case=case.number)
+            )
 
     def _act_detention(self) -> None:
         picked = self.picked_case()
@@ -186,8 +208,12 @@ class FieldActions(QObject):
         max_days = int(health.limits.get("max_detention_days", MAX_DETENTION_DAYS)) if health else MAX_DETENTION_DAYS
         dialog = DetentionDialog(case, max_days, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(backend, dialog.path(), dialog.body(),
-                                     self.tr("Detention for {case}: approval asked").format(case=case.number))
+            self._connections.submit(
+                backend,
+                dialog.path(),
+                dialog.body(),
+                self.tr("Detention for {case}: approval asked").format(case=case.number),
+            )
 
     def _report_messages(self) -> None:
         """Follows each instruction sent from here: delivered, then read, as the team's device says."""
@@ -203,7 +229,8 @@ class FieldActions(QObject):
             key = (command.backend, command.answer["id"])
             if self._messages.get(key) != state:
                 self._messages[key] = state
-                self.notice.emit(self.tr("Instruction to {team}: {state}").format(team=team_name,
-                                                                                  state=name("message_state", state)))
+                self.notice.emit(
+                    self.tr("Instruction to {team}: {state}").format(team=team_name, state=name("message_state", state))
+                )
             if state == "read":
                 del self._sent[command_id]

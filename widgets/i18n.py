@@ -30,8 +30,10 @@ def install_language(app: QCoreApplication, language: str) -> None:
     app.setProperty("console_language", language)
     if language == "en":
         return
-    files = [(resource_path("translations", f"console_{language}.qm").parent, f"console_{language}"),
-             (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}")]
+    files = [
+        (resource_path("translations", f"console_{language}.qm").parent, f"console_{language}"),
+        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
+    ]
     for directory, name in files:
         translator = QTranslator(app)
         if translator.load(name, str(directory)):

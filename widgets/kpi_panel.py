@@ -65,7 +65,7 @@ class Indicators:
 
 
 def short_court_name(name: str) -> str:
-    """"成都市锦江区人民法院" reads as "成都市锦江区" on an axis where every court is one."""
+    """ "成都市锦江区人民法院" reads as "成都市锦江区" on an axis where every court is one."""
     return name.removesuffix("人民法院") or name
 
 
@@ -161,10 +161,12 @@ class BarChart(Chart):
         self.keys = tuple(keys)
         count = len(values)
         widths = np.asarray(values, dtype=float)
-        self.bars.setOpts(x0=np.zeros(count), y=np.arange(count, dtype=float), height=BAR_HEIGHT, width=widths,
-                          brushes=brushes)
-        self.plot.getAxis("left").setTicks([[(row, f"{label}  {int(value)}")
-                                             for row, (label, value) in enumerate(zip(labels, values, strict=True))]])
+        self.bars.setOpts(
+            x0=np.zeros(count), y=np.arange(count, dtype=float), height=BAR_HEIGHT, width=widths, brushes=brushes
+        )
+        self.plot.getAxis("left").setTicks(
+            [[(row, f"{label}  {int(value)}") for row, (label, value) in enumerate(zip(labels, values, strict=True))]]
+        )
         self.plot.setYRange(-0.5, max(count, min(self._rows, self.room())) - 0.5, padding=0)
         self.plot.setXRange(0, max(float(widths.max()) if count else 0.0, 1.0), padding=0.02)
 
@@ -210,10 +212,17 @@ class Headline(QWidget):
     def _apply_palette(self) -> None:
         # The caption and detail step back, so that the figure is what the eye meets first.
         # Blended from the text and the background, so that it reads in any theme.
-        text, background = self.palette().color(QPalette.ColorRole.WindowText), self.palette().color(QPalette.ColorRole.Window)
+        text, background = (
+            self.palette().color(QPalette.ColorRole.WindowText),
+            self.palette().color(QPalette.ColorRole.Window),
+        )
         muted = QPalette(self.palette())
-        muted.setColor(QPalette.ColorRole.WindowText, QColor.fromRgbF(*(0.65 * t + 0.35 * b for t, b in zip(
-            text.getRgbF()[:3], background.getRgbF()[:3], strict=True))))
+        muted.setColor(
+            QPalette.ColorRole.WindowText,
+            QColor.fromRgbF(
+                *(0.65 * t + 0.35 * b for t, b in zip(text.getRgbF()[:3], background.getRgbF()[:3], strict=True))
+            ),
+        )
         self.caption.setPalette(muted)
         self.detail.setPalette(muted)
 
@@ -239,8 +248,12 @@ class KpiPanel(QWidget):
         self.overdue = Headline(self.tr("Overdue nodes"))
         self.freshness = QLabel(self)
         self.freshness.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.freshness.setToolTip(self.tr("Teams by status and escalations by severity are counted live; "
-                                          "the other indicators come from the backends about once a minute."))
+        self.freshness.setToolTip(
+            self.tr(
+                "Teams by status and escalations by severity are counted live; "
+                "the other indicators come from the backends about once a minute."
+            )
+        )
 
         self.daily = Chart(self.tr("Cases received and closed per day"))
         self.daily.plot.showGrid(y=True, alpha=0.15)
@@ -337,12 +350,20 @@ class KpiPanel(QWidget):
                 self._show_indicators(self.indicators)
         if "teams" in dirty:
             counts = Counter(team.status for team in self._store.teams)
-            self.teams.show_bars(list(STATUS_COLORS), [status_label(s) for s in STATUS_COLORS],
-                                 [counts.get(s, 0) for s in STATUS_COLORS], list(STATUS_BRUSHES.values()))
+            self.teams.show_bars(
+                list(STATUS_COLORS),
+                [status_label(s) for s in STATUS_COLORS],
+                [counts.get(s, 0) for s in STATUS_COLORS],
+                list(STATUS_BRUSHES.values()),
+            )
         if "escalations" in dirty:
             counts = Counter(e.severity for _, e in self._store.escalations if e.state != EscalationState.RESOLVED)
-            self.severity.show_bars(list(Severity), [s.value for s in Severity], [counts.get(s, 0) for s in Severity],
-                                    list(SEVERITY_BRUSHES.values()))
+            self.severity.show_bars(
+                list(Severity),
+                [s.value for s in Severity],
+                [counts.get(s, 0) for s in Severity],
+                list(SEVERITY_BRUSHES.values()),
+            )
         self.pages.setCurrentIndex(0 if self.indicators is None else 1)
 
     def _show_indicators(self, indicators: Indicators) -> None:
@@ -352,13 +373,15 @@ class KpiPanel(QWidget):
         sought, realised = indicators.money_sought, indicators.money_realised
         share = realised / sought if sought else 0.0
         self.money.figure.setText(f"{share:.1%}" if sought else "—")
-        self.money.detail.setText(self.tr("{realised}\nof {sought}").format(realised=format_yuan(realised),
-                                                                           sought=format_yuan(sought)))
+        self.money.detail.setText(
+            self.tr("{realised}\nof {sought}").format(realised=format_yuan(realised), sought=format_yuan(sought))
+        )
         self.money_bar.setValue(round(min(share, 1.0) * 1000))
         self.overdue.figure.setText(str(indicators.overdue_nodes))
         self.overdue.detail.setText(self.tr("open cases\npast a limit"))
-        self.freshness.setText(self.tr("as of {time}").format(
-            time=time.strftime("%H:%M:%S", time.localtime(indicators.computed_at))))
+        self.freshness.setText(
+            self.tr("as of {time}").format(time=time.strftime("%H:%M:%S", time.localtime(indicators.computed_at)))
+        )
         days = np.arange(len(indicators.dates), dtype=float)
         self.received_curve.setData(days, indicators.received)
         self.closed_curve.setData(days, indicators.closed)
@@ -366,14 +389,26 @@ class KpiPanel(QWidget):
         top = max(float(indicators.received.max(initial=0)), float(indicators.closed.max(initial=0)), 1.0)
         self.daily.plot.setYRange(0, top * 1.6, padding=0)
         # A date every week: thirty labels would run into each other.
-        self.daily.plot.getAxis("bottom").setTicks([[(float(i), date[5:]) for i, date in enumerate(indicators.dates)
-                                                     if (len(indicators.dates) - 1 - i) % 7 == 0], []])
-        shown = indicators.overdue_by_court[:self.courts.room()]  # the most overdue first: a low chart cuts the tail
+        self.daily.plot.getAxis("bottom").setTicks(
+            [
+                [
+                    (float(i), date[5:])
+                    for i, date in enumerate(indicators.dates)
+                    if (len(indicators.dates) - 1 - i) % 7 == 0
+                ],
+                [],
+            ]
+        )
+        shown = indicators.overdue_by_court[: self.courts.room()]  # the most overdue first: a low chart cuts the tail
         names = [court for court, _ in shown]
         self.courts.show_bars(names, names, [count for _, count in shown], [OVERDUE_BRUSH] * len(names))
         bands = list(indicators.escalations_by_age)
-        self.ages.show_bars(bands, bands, [indicators.escalations_by_age[b] for b in bands],
-                            [AGE_BRUSHES[min(i, len(AGE_BRUSHES) - 1)] for i in range(len(bands))])
+        self.ages.show_bars(
+            bands,
+            bands,
+            [indicators.escalations_by_age[b] for b in bands],
+            [AGE_BRUSHES[min(i, len(AGE_BRUSHES) - 1)] for i in range(len(bands))],
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

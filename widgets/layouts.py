@@ -22,8 +22,10 @@ Docks = dict[str, QDockWidget]
 
 
 def layout_title(layout: str) -> str:
-    return {"duty": QCoreApplication.translate("Layouts", "Duty desk"),
-            "wall": QCoreApplication.translate("Layouts", "Video wall")}[layout]
+    return {
+        "duty": QCoreApplication.translate("Layouts", "Duty desk"),
+        "wall": QCoreApplication.translate("Layouts", "Video wall"),
+    }[layout]
 
 
 def _place(window: QMainWindow, docks: Docks, area: Qt.DockWidgetArea, column: list[list[str]]) -> list[QDockWidget]:
@@ -62,17 +64,21 @@ def arrange_duty(window: QMainWindow, docks: Docks) -> None:
     """The map large on the left, case work under it; on the right the escalations to work on,
     the teams, and the connection with the event log behind it."""
     _clear(window, docks)
-    left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["case", "queries", "approvals", "kpis"]])
-    right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
-                   [["escalations"], ["teams"], ["connection", "event_log"]])
+    left = _place(
+        window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["case", "queries", "approvals", "kpis"]]
+    )
+    right = _place(
+        window, docks, Qt.DockWidgetArea.RightDockWidgetArea, [["escalations"], ["teams"], ["connection", "event_log"]]
+    )
     _show(docks, hidden=set())
     width = window.width()
     window.resizeDocks([left[0], right[0]], [int(width * 0.58), int(width * 0.42)], Qt.Orientation.Horizontal)
     height = window.height()
     if len(left) == 2:
         window.resizeDocks(left, [int(height * 0.68), int(height * 0.32)], Qt.Orientation.Vertical)
-    window.resizeDocks(right, [int(height * 0.38), int(height * 0.38), int(height * 0.24)][:len(right)],
-                       Qt.Orientation.Vertical)
+    window.resizeDocks(
+        right, [int(height * 0.38), int(height * 0.38), int(height * 0.24)][: len(right)], Qt.Orientation.Vertical
+    )
 
 
 def arrange_wall(window: QMainWindow, docks: Docks) -> None:
@@ -81,13 +87,17 @@ def arrange_wall(window: QMainWindow, docks: Docks) -> None:
     the View menu."""
     _clear(window, docks)
     left = _place(window, docks, Qt.DockWidgetArea.LeftDockWidgetArea, [["map"], ["kpis"]])
-    right = _place(window, docks, Qt.DockWidgetArea.RightDockWidgetArea,
-                   [["escalations", "case", "queries", "approvals"], ["teams", "connection", "event_log"]])
+    right = _place(
+        window,
+        docks,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+        [["escalations", "case", "queries", "approvals"], ["teams", "connection", "event_log"]],
+    )
     _show(docks, hidden={"connection", "event_log", "case", "queries", "approvals"})
     width, height = window.width(), window.height()
     window.resizeDocks([left[0], right[0]], [int(width * 0.7), int(width * 0.3)], Qt.Orientation.Horizontal)
-    window.resizeDocks(left, [int(height * 0.68), int(height * 0.32)][:len(left)], Qt.Orientation.Vertical)
-    window.resizeDocks(right, [int(height * 0.5), int(height * 0.5)][:len(right)], Qt.Orientation.Vertical)
+    window.resizeDocks(left, [int(height * 0.68), int(height * 0.32)][: len(left)], Qt.Orientation.Vertical)
+    window.resizeDocks(right, [int(height * 0.5), int(height * 0.5)][: len(right)], Qt.Orientation.Vertical)
 
 
 ARRANGEMENTS: dict[str, Callable[[QMainWindow, Docks], None]] = {"duty": arrange_duty, "wall": arrange_wall}

@@ -55,15 +55,25 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     """The operator chose another UI language (its code): the session rebuilds the window in it."""
 
-    def __init__(self, live: LiveStore, connections: Connections, region: Region, settings: QSettings,
-                 layout: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        live: LiveStore,
+        connections: Connections,
+        region: Region,
+        settings: QSettings,
+        layout: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._live = live
         self._settings = settings
         self.setWindowTitle(self.tr("Enforcement Command Centre"))
         self.setDockNestingEnabled(True)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
-                            | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
         self.selection = Selection(self)
         self.map_panel = MapPanel(live, region, self.selection)
         self.teams_panel = TeamsPanel(live, self.selection)
@@ -88,7 +98,9 @@ class MainWindow(QMainWindow):
         }
         self._banner = PlainLabel(parent=self)
         self._banner.setWordWrap(True)
-        self._banner.setStyleSheet("QLabel { background: #5c1f24; color: #ffdfe0; padding: 8px 12px; font-weight: bold; }")
+        self._banner.setStyleSheet(
+            "QLabel { background: #5c1f24; color: #ffdfe0; padding: 8px 12px; font-weight: bold; }"
+        )
         self._banner_bar = QToolBar(self.tr("Alerts"), self)
         self._banner_bar.setObjectName("toolbar_alerts")
         self._banner_bar.setMovable(False)
@@ -189,7 +201,9 @@ class MainWindow(QMainWindow):
         version = self._settings.value(f"layouts/{layout}/version", type=int)
         if version != LAYOUT_VERSION or state is None:
             if state is not None:
-                log.info("ignoring a saved %s layout of version %s (this console uses %s)", layout, version, LAYOUT_VERSION)
+                log.info(
+                    "ignoring a saved %s layout of version %s (this console uses %s)", layout, version, LAYOUT_VERSION
+                )
             self.reset_layout()
         elif not self.restoreState(state, LAYOUT_VERSION):
             log.info("the saved %s layout could not be restored; using its default", layout)
@@ -251,8 +265,11 @@ class MainWindow(QMainWindow):
         pending = self._live.store.pending_commands()
         self.pending_label.setVisible(bool(pending))
         self.pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
-        self.pending_label.setToolTip(plain_tooltip("\n".join(
-            f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "") for c in pending)))
+        self.pending_label.setToolTip(
+            plain_tooltip(
+                "\n".join(f"{c.backend}: {c.summary}" + (f" ({c.last_error})" if c.last_error else "") for c in pending)
+            )
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.commands:
@@ -261,14 +278,19 @@ class MainWindow(QMainWindow):
             command = self._live.store.commands[command_id]
             if command.state == CommandState.REFUSED:
                 # A definite no from the backend: the operator must see it, not find it later.
-                self.statusBar().showMessage(self.tr("Refused by {backend}: {summary}: {reason}").format(
-                    backend=command.backend, summary=command.summary, reason=command.last_error))
+                self.statusBar().showMessage(
+                    self.tr("Refused by {backend}: {summary}: {reason}").format(
+                        backend=command.backend, summary=command.summary, reason=command.last_error
+                    )
+                )
         if not changes.health:
             return
         problems = [
-            self.tr("{backend}: {state}. {detail}").format(backend=backend_name(h.backend), state=state_label(h.state),
-                                                           detail=h.detail)
-            for h in self._live.store.health.values() if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE)
+            self.tr("{backend}: {state}. {detail}").format(
+                backend=backend_name(h.backend), state=state_label(h.state), detail=h.detail
+            )
+            for h in self._live.store.health.values()
+            if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE)
         ]
         self._banner.setText("\n".join(problems))
         self._banner_bar.setVisible(bool(problems))

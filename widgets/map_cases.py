@@ -54,7 +54,9 @@ class CaseLayer(Layer):
         self.counts.setColors(QColor("#10141b"), QColor(0, 0, 0, 0))
         self.counts.setZValue(5)
         self.items = [self.points, self.circles, self.counts]
-        self._share_brushes = [pg.mkBrush(QColor(c.red(), c.green(), c.blue(), CIRCLE_ALPHA)) for _, c in OVERDUE_SHARE_COLORS]
+        self._share_brushes = [
+            pg.mkBrush(QColor(c.red(), c.green(), c.blue(), CIRCLE_ALPHA)) for _, c in OVERDUE_SHARE_COLORS
+        ]
         self._share_limits = np.array([limit for limit, _ in OVERDUE_SHARE_COLORS])
         self.x = self.y = np.zeros(0)
         self.state = np.zeros(0, dtype=np.int8)
@@ -136,15 +138,24 @@ class CaseLayer(Layer):
         bins = np.minimum(np.searchsorted(self._share_limits, share), len(self._share_brushes) - 1)
         brushes = np.empty(len(self._share_brushes), dtype=object)
         brushes[:] = self._share_brushes
-        self.circles.setData(x=self.court_x[self.circle_courts], y=self.court_y[self.circle_courts],
-                             size=self.circle_sizes, brush=brushes[bins])
+        self.circles.setData(
+            x=self.court_x[self.circle_courts],
+            y=self.court_y[self.circle_courts],
+            size=self.circle_sizes,
+            brush=brushes[bins],
+        )
         metrics = QFontMetricsF(self.counts.font())
         texts = [str(int(n)) for n in totals]
-        fits = np.array([metrics.horizontalAdvance(text) + 4 <= size
-                         for text, size in zip(texts, self.circle_sizes, strict=True)], dtype=bool)
+        fits = np.array(
+            [metrics.horizontalAdvance(text) + 4 <= size for text, size in zip(texts, self.circle_sizes, strict=True)],
+            dtype=bool,
+        )
         # Labels are drawn smallest circle last, like the circles.
-        self.counts.setData(self.court_x[self.circle_courts][fits], self.court_y[self.circle_courts][fits],
-                            [text for text, fit in zip(texts, fits, strict=True) if fit])
+        self.counts.setData(
+            self.court_x[self.circle_courts][fits],
+            self.court_y[self.circle_courts][fits],
+            [text for text, fit in zip(texts, fits, strict=True) if fit],
+        )
 
     # -- what is drawn for the view
 
@@ -177,8 +188,9 @@ class CaseLayer(Layer):
         self.shown = candidates[(y >= y0) & (y <= y1)]
         # One point per state and cell of a few pixels: it looks the same, at a fraction of the blits.
         cell = DEDUPE_PX * pixel
-        cells = (np.floor((self.x[self.shown] - x0) / cell).astype(np.int64) * (1 << 24)
-                 + np.floor((self.y[self.shown] - y0) / cell).astype(np.int64))
+        cells = np.floor((self.x[self.shown] - x0) / cell).astype(np.int64) * (1 << 24) + np.floor(
+            (self.y[self.shown] - y0) / cell
+        ).astype(np.int64)
         drawn = self.shown[np.unique(cells * 4 + self.state[self.shown], return_index=True)[1]]
         # Overdue cases are drawn last, over the others.
         drawn = drawn[np.argsort(self.state[drawn], kind="stable")]
@@ -215,18 +227,22 @@ class CaseLayer(Layer):
             court = self._court_index.get((hit.backend, hit.id))
             court_name = self.store.courts[(hit.backend, hit.id)].name
             return QCoreApplication.translate("MapPanel", "{court}\n{count} cases, {overdue} overdue").format(
-                court=court_name, count=int(self.totals[court]), overdue=int(self.overdue[court]))
+                court=court_name, count=int(self.totals[court]), overdue=int(self.overdue[court])
+            )
         case = self.store.cases.get(hit.backend, hit.id)
         if case is None:
             return ""
         if case.status != "open":
             state = QCoreApplication.translate("MapPanel", "Closed")
         else:
-            state = (QCoreApplication.translate("MapPanel", "Overdue") if case.overdue
-                     else QCoreApplication.translate("MapPanel", "On time"))
-        return QCoreApplication.translate("MapPanel", "{number}\nRespondent: {respondent}\nNode: {node} · {state}").format(
-            number=case.number, respondent=case.respondent, node=name("node", case.node), state=state)
+            state = (
+                QCoreApplication.translate("MapPanel", "Overdue")
+                if case.overdue
+                else QCoreApplication.translate("MapPanel", "On time")
+            )
+        return QCoreApplication.translate(
+            "MapPanel", "{number}\nRespondent: {respondent}\nNode: {node} · {state}"
+        ).format(number=case.number, respondent=case.respondent, node=name("node", case.node), state=state)
 
     def apply_palette(self, palette: QPalette) -> None:
         self.circles.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Base), width=1.0))
-

@@ -89,10 +89,7 @@ class LinesItem(pg.GraphicsObject):
     def setData(self, x: np.ndarray, y: np.ndarray, connect: np.ndarray | None = None) -> None:
         self.prepareGeometryChange()
         self.x, self.y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-        if connect is None:
-            connect = "finite"
-        else:
-            connect = np.asarray(connect, dtype=np.int32)
+        connect = "finite" if connect is None else np.asarray(connect, dtype=np.int32)
         self._path = pg.arrayToQPath(self.x, self.y, connect=connect) if len(self.x) else QPainterPath()
         self.update()
 
@@ -117,7 +114,7 @@ class LinesItem(pg.GraphicsObject):
         painter.setPen(self.pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         transform = painter.transform()
-        for dx, dy in STROKE_OFFSETS[:self.weight]:
+        for dx, dy in STROKE_OFFSETS[: self.weight]:
             painter.setTransform(transform * QTransform.fromTranslate(dx, dy))
             painter.drawPath(self._path)
         painter.setTransform(transform)
@@ -270,8 +267,12 @@ class LabelItem(_PixelPadded):
         device_y = t.m12() * self.x + t.m22() * self.y + t.dy()
         device = painter.device()
         reach = self.pad_px
-        seen = np.flatnonzero((device_x > -reach) & (device_x < device.width() / device.devicePixelRatioF() + reach)
-                              & (device_y > -reach) & (device_y < device.height() / device.devicePixelRatioF() + reach))
+        seen = np.flatnonzero(
+            (device_x > -reach)
+            & (device_x < device.width() / device.devicePixelRatioF() + reach)
+            & (device_y > -reach)
+            & (device_y < device.height() / device.devicePixelRatioF() + reach)
+        )
         painter.resetTransform()
         painter.setFont(self._font)
         height = QFontMetricsF(self._font).height()
@@ -286,8 +287,11 @@ class LabelItem(_PixelPadded):
                 box = QRectF(px + 9, py - height / 2, width + 6, height)
             else:
                 box = QRectF(px - width / 2, py - height / 2, width, height)
-            cells = [(cx, cy) for cx in range(int(box.left() // cell), int(box.right() // cell) + 1)
-                     for cy in range(int(box.top() // cell), int(box.bottom() // cell) + 1)]
+            cells = [
+                (cx, cy)
+                for cx in range(int(box.left() // cell), int(box.right() // cell) + 1)
+                for cy in range(int(box.top() // cell), int(box.bottom() // cell) + 1)
+            ]
             if any(box.intersects(other) for c in cells for other in taken.get(c, ())):
                 continue
             for c in cells:

@@ -29,8 +29,10 @@ DETAIL_PIXEL = 0.0012
 PULSE_INTERVAL_MS = 100
 COURT_SIZES = {CourtLevel.HIGH: 11, CourtLevel.INTERMEDIATE: 8, CourtLevel.BASIC: 5}
 ESCALATION_SIZES = {Severity.P1: 22.0, Severity.P2: 18.0, Severity.P3: 14.0, Severity.P4: 12.0}
-ESCALATION_BRUSHES = {severity: pg.mkBrush(QColor(color.red(), color.green(), color.blue(), 150))
-                      for severity, color in SEVERITY_COLORS.items()}
+ESCALATION_BRUSHES = {
+    severity: pg.mkBrush(QColor(color.red(), color.green(), color.blue(), 150))
+    for severity, color in SEVERITY_COLORS.items()
+}
 
 
 class Projection:
@@ -67,7 +69,9 @@ class View:
         return self.x0 - dx, self.y0 - dy, self.x1 + dx, self.y1 + dy
 
     def inside(self, area: tuple[float, float, float, float] | None) -> bool:
-        return area is not None and area[0] <= self.x0 and area[1] <= self.y0 and self.x1 <= area[2] and self.y1 <= area[3]
+        return (
+            area is not None and area[0] <= self.x0 and area[1] <= self.y0 and self.x1 <= area[2] and self.y1 <= area[3]
+        )
 
 
 @dataclass(frozen=True)
@@ -196,14 +200,18 @@ class EscalationLayer(Layer):
             self.redraw()
 
     def redraw(self) -> None:
-        self.shown = [(b, e) for b, e in self.store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None]
+        self.shown = [
+            (b, e) for b, e in self.store.escalations if e.state != EscalationState.RESOLVED and e.lon is not None
+        ]
         waiting = [e.state == EscalationState.OPEN for _, e in self.shown]
         swell = 1.0 + 0.6 * abs(math.sin(time.monotonic() * math.pi))  # one beat a second
         self.markers.setData(
             x=self.projection.x([e.lon for _, e in self.shown]),
             y=np.array([e.lat for _, e in self.shown], dtype=float),
-            size=[ESCALATION_SIZES[e.severity] * (swell if pulsing else 1.0)
-                  for (_, e), pulsing in zip(self.shown, waiting, strict=True)],
+            size=[
+                ESCALATION_SIZES[e.severity] * (swell if pulsing else 1.0)
+                for (_, e), pulsing in zip(self.shown, waiting, strict=True)
+            ],
             brush=[ESCALATION_BRUSHES[e.severity] for _, e in self.shown],
         )
         # The pulse runs only while something waits for an acknowledgement, and is seen.

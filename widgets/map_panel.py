@@ -120,8 +120,11 @@ class MapPanel(QWidget):
         self.view_box.sigRangeChanged.connect(self._on_view_changed)
         self.view_box.sigResized.connect(self._on_view_changed)
         self.view_box.sigRangeChangedManually.connect(self._on_manual_range)
-        self.view_box.setRange(xRange=(float(projection.x(west - margin)), float(projection.x(east + margin))),
-                               yRange=(south - margin, north + margin), padding=0)
+        self.view_box.setRange(
+            xRange=(float(projection.x(west - margin)), float(projection.x(east + margin))),
+            yRange=(south - margin, north + margin),
+            padding=0,
+        )
         self._on_view_changed()
         scene = self.plot.scene()
         scene.sigMouseMoved.connect(self._on_hover)
@@ -137,9 +140,15 @@ class MapPanel(QWidget):
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
-        titles = {"boundaries": self.tr("Boundaries"), "courts": self.tr("Courts"), "cases": self.tr("Cases"),
-                  "teams": self.tr("Teams"), "trails": self.tr("Trails (30 min)"), "tasks": self.tr("Task lines"),
-                  "escalations": self.tr("Escalations")}
+        titles = {
+            "boundaries": self.tr("Boundaries"),
+            "courts": self.tr("Courts"),
+            "cases": self.tr("Cases"),
+            "teams": self.tr("Teams"),
+            "trails": self.tr("Trails (30 min)"),
+            "tasks": self.tr("Task lines"),
+            "escalations": self.tr("Escalations"),
+        }
         layers_button = QToolButton(self.toolbar)
         layers_button.setText(self.tr("Layers"))
         layers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -165,8 +174,9 @@ class MapPanel(QWidget):
         self.follow_action.setEnabled(False)
         self.follow_action.setShortcut(QKeySequence("F"))
         self.follow_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.follow_action.setToolTip(self.tr("Keep the selected team in the middle of the map as it moves (F); "
-                                              "panning stops it"))
+        self.follow_action.setToolTip(
+            self.tr("Keep the selected team in the middle of the map as it moves (F); panning stops it")
+        )
         self.follow_action.toggled.connect(self._on_follow_toggled)
         self.addAction(self.follow_action)
         self.toolbar.addAction(self.follow_action)
@@ -200,11 +210,17 @@ class MapPanel(QWidget):
         self.search.selectAll()
 
     def _legend_html(self) -> str:
-        rows = [f'<span style="color:{color.name()}">▲</span> {status_label(status)}' for status, color in STATUS_COLORS.items()]
+        rows = [
+            f'<span style="color:{color.name()}">▲</span> {status_label(status)}'
+            for status, color in STATUS_COLORS.items()
+        ]
         lost = self.tr("Lost contact")
         rows.append(f'<span style="color:{LOST_CONTACT_COLOR.name()}">▲</span> {lost}')
-        cases = ((CASE_OVERDUE_COLOR, self.tr("Overdue")), (CASE_OPEN_COLOR, self.tr("Open")),
-                 (CASE_CLOSED_COLOR, self.tr("Closed")))
+        cases = (
+            (CASE_OVERDUE_COLOR, self.tr("Overdue")),
+            (CASE_OPEN_COLOR, self.tr("Open")),
+            (CASE_CLOSED_COLOR, self.tr("Closed")),
+        )
         rows.append(" ".join(f'<span style="color:{color.name()}">●</span> {text}' for color, text in cases))
         dot = '<span style="color:{}">⬤</span>'.format
         shares = " ".join(f"{dot(color.name())} ≤{limit:.0%}" for limit, color in OVERDUE_SHARE_COLORS[:-1])
@@ -223,8 +239,10 @@ class MapPanel(QWidget):
         for layer in self.layers.values():
             layer.apply_palette(palette)
         base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
-        self.legend.setStyleSheet(f"QLabel {{ background: rgba({base.red()}, {base.green()}, {base.blue()}, 210); "
-                                  f"color: {text.name()}; padding: 6px; border-radius: 4px; }}")
+        self.legend.setStyleSheet(
+            f"QLabel {{ background: rgba({base.red()}, {base.green()}, {base.blue()}, 210); "
+            f"color: {text.name()}; padding: 6px; border-radius: 4px; }}"
+        )
         self.legend.adjustSize()
         self._place_legend()
 
@@ -305,7 +323,10 @@ class MapPanel(QWidget):
             return
         view = self.view()
         margin_x, margin_y = (view.x1 - view.x0) * 0.05, (view.y1 - view.y0) * 0.05
-        if view.x0 + margin_x <= point[0] <= view.x1 - margin_x and view.y0 + margin_y <= point[1] <= view.y1 - margin_y:
+        if (
+            view.x0 + margin_x <= point[0] <= view.x1 - margin_x
+            and view.y0 + margin_y <= point[1] <= view.y1 - margin_y
+        ):
             return  # already in sight: moving the map under the operator's eyes would only disorient
         self.centre_on(*point)
 
@@ -361,7 +382,9 @@ class MapPanel(QWidget):
         self.hover_tip = "" if found is None else found[0].tip(found[1])
         viewport = self.plot.viewport()
         if self.hover_tip:
-            QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), plain_tooltip(self.hover_tip), viewport)
+            QToolTip.showText(
+                viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), plain_tooltip(self.hover_tip), viewport
+            )
         else:
             QToolTip.hideText()
 
@@ -419,4 +442,3 @@ class MapPanel(QWidget):
         color = "#e5484d" if error else self.palette().color(QPalette.ColorRole.Text).name()
         self.search_message.setStyleSheet(f"QLabel {{ color: {color}; padding: 0 6px; }}")
         self.search_message.setText(text)
-

@@ -146,10 +146,20 @@ class TeamLayer(Layer):
         if team is None:
             return ""
         court = self.store.courts.get((team.backend, team.court_id))
-        status = QCoreApplication.translate("MapPanel", "Lost contact") if is_lost_contact(team) else status_label(team.status)
-        tip = QCoreApplication.translate("MapPanel", "{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago").format(
-            name=team.name, status=status, speed=team.speed_kmh, court=court.name if court else team.court_id,
-            age=format_duration(time.time() - team.position_at))
+        status = (
+            QCoreApplication.translate("MapPanel", "Lost contact")
+            if is_lost_contact(team)
+            else status_label(team.status)
+        )
+        tip = QCoreApplication.translate(
+            "MapPanel", "{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago"
+        ).format(
+            name=team.name,
+            status=status,
+            speed=team.speed_kmh,
+            court=court.name if court else team.court_id,
+            age=format_duration(time.time() - team.position_at),
+        )
         if len(self.store.health) > 1:  # which backend matters once there are several
             tip += "\n" + QCoreApplication.translate("MapPanel", "Backend: {backend}").format(backend=team.backend)
         return tip
@@ -157,7 +167,9 @@ class TeamLayer(Layer):
     def apply_palette(self, palette: QPalette) -> None:
         base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         self.markers.setSprites(arrow_sprites(QColor(ink.red(), ink.green(), ink.blue(), 200)))
-        self.labels.setColors(palette.color(QPalette.ColorRole.Text), QColor(base.red(), base.green(), base.blue(), 190))
+        self.labels.setColors(
+            palette.color(QPalette.ColorRole.Text), QColor(base.red(), base.green(), base.blue(), 190)
+        )
 
 
 class TrailLayer(Layer):
@@ -189,8 +201,12 @@ class TrailLayer(Layer):
         else:
             return
         picked = [teams[row] for row in rows]
-        self.trails.push(np.array(rows, dtype=np.int64), self.projection.x([t.lon for t in picked]),
-                         [t.lat for t in picked], [t.position_at for t in picked])
+        self.trails.push(
+            np.array(rows, dtype=np.int64),
+            self.projection.x([t.lon for t in picked]),
+            [t.lat for t in picked],
+            [t.position_at for t in picked],
+        )
         self.redraw()
 
     def on_view(self, view: View) -> None:

@@ -93,7 +93,8 @@ class NodeFlow(QWidget):
         for visit in visits:
             left = self.tr("still here") if visit.left_at is None else _when(visit.left_at)
             line = self.tr("Entered {entered}, left {left}, deadline {deadline}").format(
-                entered=_when(visit.entered_at), left=left, deadline=_when(visit.deadline))
+                entered=_when(visit.entered_at), left=left, deadline=_when(visit.deadline)
+            )
             if visit.overdue:
                 overdue = self.tr("overdue")
                 line += f" <b style='color:{OVERDUE_COLOR.name()}'>{overdue}</b>"
@@ -138,12 +139,16 @@ class NodeFlow(QWidget):
             the boxes must scale for every phase to fit the width exactly."""
             font.setPixelSize(size)
             label_font.setPixelSize(size)
-            labels = min(self.width() * 0.25,
-                         max(QFontMetricsF(label_font).horizontalAdvance(name("phase", p)) for p, _ in PHASES) + 12)
+            labels = min(
+                self.width() * 0.25,
+                max(QFontMetricsF(label_font).horizontalAdvance(name("phase", p)) for p, _ in PHASES) + 12,
+            )
             available = self.width() - 2 * MARGIN - labels
             metrics = QFontMetricsF(font)
-            widths = [[max(metrics.horizontalAdvance(name("node", n)) + size * 0.8, size * 3.5) for n in nodes]
-                      for _, nodes in PHASES]
+            widths = [
+                [max(metrics.horizontalAdvance(name("node", n)) + size * 0.8, size * 3.5) for n in nodes]
+                for _, nodes in PHASES
+            ]
             return labels, widths, min((available - BOX_GAP * (len(row) - 1)) / sum(row) for row in widths)
 
         size = round(min(LARGEST_FONT_PX, max(SMALLEST_FONT_PX, row_height * 0.6)))
@@ -177,8 +182,11 @@ class NodeFlow(QWidget):
                 painter.fillRect(band, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setFont(label_font)
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             QFontMetricsF(label_font).elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width()))
+            painter.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                QFontMetricsF(label_font).elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width()),
+            )
         self._paint_path(painter, accent)
         for node, box in self._boxes.items():
             self._paint_node(painter, palette, accent, node, box)

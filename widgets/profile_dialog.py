@@ -26,8 +26,9 @@ from widgets.team_style import ERROR_STYLE
 
 
 class ProfileDialog(QDialog):
-    def __init__(self, profile: Profile | None, others: list[Profile], keyring_available: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile | None, others: list[Profile], keyring_available: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connection profile") if profile else self.tr("New connection profile"))
         self._others = others
@@ -43,15 +44,22 @@ class ProfileDialog(QDialog):
         self.remember.setChecked(keyring_available)
         self.remember.setEnabled(keyring_available)
         if not keyring_available:
-            self.remember.setToolTip(self.tr("This system has no keyring: the password is kept in memory for this session only."))
+            self.remember.setToolTip(
+                self.tr("This system has no keyring: the password is kept in memory for this session only.")
+            )
         self.ca_bundle = QLineEdit(existing.ca_bundle)
         self.client_cert = QLineEdit(existing.client_cert)
         self.client_key = QLineEdit(existing.client_key)
-        self.allow_insecure = QCheckBox(self.tr("Allow plain HTTP to this host (insecure: the password crosses the network in clear)"))
+        self.allow_insecure = QCheckBox(
+            self.tr("Allow plain HTTP to this host (insecure: the password crosses the network in clear)")
+        )
         self.allow_insecure.setChecked(existing.allow_insecure_http)
         self.autoconnect = QCheckBox(self.tr("Connect when the console starts"))
         self.autoconnect.setChecked(existing.autoconnect)
-        self.errors = {field: self._error_label() for field in ("name", "url", "username", "ca_bundle", "client_cert", "client_key")}
+        self.errors = {
+            field: self._error_label()
+            for field in ("name", "url", "username", "ca_bundle", "client_cert", "client_key")
+        }
 
         form = QFormLayout()
         form.addRow(self.tr("Name"), self._with_error(self.name, "name"))
@@ -84,7 +92,15 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(test_row)
         layout.addWidget(self.buttons)
-        for editor in (self.name, self.url, self.username, self.password, self.ca_bundle, self.client_cert, self.client_key):
+        for editor in (
+            self.name,
+            self.url,
+            self.username,
+            self.password,
+            self.ca_bundle,
+            self.client_cert,
+            self.client_key,
+        ):
             editor.textChanged.connect(self._on_edited)
         self.allow_insecure.toggled.connect(self._on_edited)
         self._on_edited()
@@ -116,15 +132,23 @@ class ProfileDialog(QDialog):
         return box
 
     def _on_browse(self, editor: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a PEM file"), editor.text(), self.tr("PEM files (*.pem *.crt *.key);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a PEM file"), editor.text(), self.tr("PEM files (*.pem *.crt *.key);;All files (*)")
+        )
         if path:
             editor.setText(path)
 
     def profile(self) -> Profile:
-        return Profile(name=self.name.text(), url=self.url.text(), username=self.username.text(),
-                       ca_bundle=self.ca_bundle.text().strip(), client_cert=self.client_cert.text().strip(),
-                       client_key=self.client_key.text().strip(), allow_insecure_http=self.allow_insecure.isChecked(),
-                       autoconnect=self.autoconnect.isChecked()).cleaned()
+        return Profile(
+            name=self.name.text(),
+            url=self.url.text(),
+            username=self.username.text(),
+            ca_bundle=self.ca_bundle.text().strip(),
+            client_cert=self.client_cert.text().strip(),
+            client_key=self.client_key.text().strip(),
+            allow_insecure_http=self.allow_insecure.isChecked(),
+            autoconnect=self.autoconnect.isChecked(),
+        ).cleaned()
 
     def _on_edited(self) -> None:
         profile = self.profile()
@@ -163,6 +187,8 @@ class ProfileDialog(QDialog):
             if error is not None:
                 self.test_result.setText(self.tr("Failed: {error}").format(error=str(error)[:300]))
             else:
-                self.test_result.setText(self.tr("Connected as {user}, role {role}.").format(user=me.get("username"), role=me.get("role")))
+                self.test_result.setText(
+                    self.tr("Connected as {user}, role {role}.").format(user=me.get("username"), role=me.get("role"))
+                )
 
         run_in_background(self, _do_test, _on_tested)

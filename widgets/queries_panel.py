@@ -72,8 +72,17 @@ class QueriesModel(RowsModel):
         self._clock.start()
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Case"), self.tr("Respondent"), self.tr("Channel"), self.tr("Answered"), self.tr("Hits"),
-                self.tr("Value found"), self.tr("State"), self.tr("Age"), self.tr("Backend"))
+        return (
+            self.tr("Case"),
+            self.tr("Respondent"),
+            self.tr("Channel"),
+            self.tr("Answered"),
+            self.tr("Hits"),
+            self.tr("Value found"),
+            self.tr("State"),
+            self.tr("Age"),
+            self.tr("Backend"),
+        )
 
     def case_number(self, backend: str, query: Query) -> str:
         case = self._store.cases.get(backend, query.case_id)
@@ -118,7 +127,9 @@ class QueriesModel(RowsModel):
             return NUMERIC
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CASE:
-                return plain_tooltip(self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by))
+                return plain_tooltip(
+                    self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by)
+                )
             if column in (self.RESPONDENT, self.CHANNEL):
                 return plain_tooltip(self.data(index))  # narrow columns cut long names short
         return None
@@ -131,7 +142,9 @@ class QueriesModel(RowsModel):
 class ProgressDelegate(QStyledItemDelegate):
     """A batch's answers as a bar with "answered/total" over it, in the view's palette."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         progress = index.data(PROGRESS_ROLE)
         if progress is None:
             super().paint(painter, option, index)
@@ -177,7 +190,9 @@ class QueriesFilter(QSortFilterProxyModel):
 
 
 class QueriesPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
@@ -206,10 +221,16 @@ class QueriesPanel(QWidget):
         em = metrics.horizontalAdvance("M")
         padding = em  # the cell's margins and the sort arrow
         channel = min(10 * em, max(metrics.horizontalAdvance(name("channel", c)) for c in ("national", "provincial")))
-        for column, width in ((QueriesModel.CASE, metrics.horizontalAdvance(CASE_NUMBER_SAMPLE)),
-                              (QueriesModel.CHANNEL, channel), (QueriesModel.PROGRESS, 5 * em), (QueriesModel.HITS, 2 * em),
-                              (QueriesModel.VALUE, 6 * em), (QueriesModel.STATE, 6 * em), (QueriesModel.AGE, 4 * em),
-                              (QueriesModel.BACKEND, 6 * em)):
+        for column, width in (
+            (QueriesModel.CASE, metrics.horizontalAdvance(CASE_NUMBER_SAMPLE)),
+            (QueriesModel.CHANNEL, channel),
+            (QueriesModel.PROGRESS, 5 * em),
+            (QueriesModel.HITS, 2 * em),
+            (QueriesModel.VALUE, 6 * em),
+            (QueriesModel.STATE, 6 * em),
+            (QueriesModel.AGE, 4 * em),
+            (QueriesModel.BACKEND, 6 * em),
+        ):
             header.resizeSection(column, width + padding)
         self.view.setColumnHidden(QueriesModel.BACKEND, True)
         self.only_case = QCheckBox(self.tr("&Selected case only"), self)
@@ -297,8 +318,12 @@ class QueriesPanel(QWidget):
         if self._shown is None:
             return
         row = self._store.queries.row(*self._shown)
-        if ("queries" in changes.reset or row in changes.changed_rows("queries") or changes.touched("measures")
-                or changes.touched("cases")):
+        if (
+            "queries" in changes.reset
+            or row in changes.changed_rows("queries")
+            or changes.touched("measures")
+            or changes.touched("cases")
+        ):
             self._show_detail()
 
     def _enable_measure(self) -> None:
@@ -321,9 +346,16 @@ class QueriesPanel(QWidget):
         measures = [m for b, m in self._store.measures if b == backend and m.query_id == query.id]
         dialog = MeasureDialog(query, measures, health.limits.get("approval_threshold_yuan") if health else None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(backend, dialog.path(), dialog.body(), self.tr("{measure} {amount} for {case}").format(
-                measure=dialog.kind.currentText(), amount=format_yuan(dialog.body()["amount"]),
-                case=self.model.case_number(backend, query)))
+            self._connections.submit(
+                backend,
+                dialog.path(),
+                dialog.body(),
+                self.tr("{measure} {amount} for {case}").format(
+                    measure=dialog.kind.currentText(),
+                    amount=format_yuan(dialog.body()["amount"]),
+                    case=self.model.case_number(backend, query),
+                ),
+            )
 
     def _show_detail(self) -> None:
         self._enable_measure()
@@ -350,26 +382,52 @@ class QueriesPanel(QWidget):
                 measures.setdefault(measure.result_id, []).append(measure)
         category_rows = "".join(
             f"<tr><td>{escape(name('category', category))}</td><td align='right'>{answered}/{total}</td>"
-            f"<td align='right'>{hits}</td></tr>" for category, (answered, total, hits) in categories.items())
+            f"<td align='right'>{hits}</td></tr>"
+            for category, (answered, total, hits) in categories.items()
+        )
         hit_rows = "".join(
             f"<tr><td>{escape(hit.institution)}</td><td>{escape(hit.finding)}</td>"
             f"<td align='right'>{format_yuan(hit.value or 0.0)}</td><td>"
-            + "<br>".join(escape(self.tr("{measure} {amount}: {state}").format(
-                measure=name("measure", m.kind), amount=format_yuan(m.amount), state=name("measure_state", m.state)))
-                for m in measures.get(hit.id, []))
-            + "</td></tr>" for hit in query.hits)
+            + "<br>".join(
+                escape(
+                    self.tr("{measure} {amount}: {state}").format(
+                        measure=name("measure", m.kind),
+                        amount=format_yuan(m.amount),
+                        state=name("measure_state", m.state),
+                    )
+                )
+                for m in measures.get(hit.id, [])
+            )
+            + "</td></tr>"
+            for hit in query.hits
+        )
         title = self.tr("{case} · {respondent} · {channel} · {state}").format(
-            case=self.model.case_number(backend, query), respondent=query.respondent,
-            channel=name("channel", query.channel), state=name("query_state", query.state))
-        head = "<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in (
-            self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Freeze / deduction"))) + "</tr>"
-        no_hits, category, answered, hits = (escape(text) for text in (
-            self.tr("No hits yet."), self.tr("Category"), self.tr("Answered"), self.tr("Hits")))
+            case=self.model.case_number(backend, query),
+            respondent=query.respondent,
+            channel=name("channel", query.channel),
+            state=name("query_state", query.state),
+        )
+        head = (
+            "<tr>"
+            + "".join(
+                f"<th align='left'>{escape(h)}</th>"
+                for h in (self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Freeze / deduction"))
+            )
+            + "</tr>"
+        )
+        no_hits, category, answered, hits = (
+            escape(text)
+            for text in (self.tr("No hits yet."), self.tr("Category"), self.tr("Answered"), self.tr("Hits"))
+        )
         hits_table = f"<table cellspacing='4'>{head}{hit_rows}</table>" if hit_rows else f"<p>{no_hits}</p>"
-        categories_table = (f"<table cellspacing='4'><tr><th align='left'>{category}</th>"
-                            f"<th align='right'>{answered}</th>"
-                            f"<th align='right'>{hits}</th></tr>{category_rows}</table>")
+        categories_table = (
+            f"<table cellspacing='4'><tr><th align='left'>{category}</th>"
+            f"<th align='right'>{answered}</th>"
+            f"<th align='right'>{hits}</th></tr>{category_rows}</table>"
+        )
         # Side by side: the hits, what the operator acts on, show without scrolling past the categories.
-        return (f"<p><b>{escape(title)}</b></p><table width='100%'><tr>"
-                f"<td valign='top' width='30%'>{categories_table}</td>"
-                f"<td valign='top' width='70%'>{hits_table}</td></tr></table>")
+        return (
+            f"<p><b>{escape(title)}</b></p><table width='100%'><tr>"
+            f"<td valign='top' width='30%'>{categories_table}</td>"
+            f"<td valign='top' width='70%'>{hits_table}</td></tr></table>"
+        )

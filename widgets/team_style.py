@@ -23,15 +23,23 @@ LOST_CONTACT_COLOR = QColor("#6b7079")
 OVERDUE_COLOR = QColor("#e5484d")  # anything past its deadline: a node, a case, an acknowledgement
 # A message next to a field or an action that says what is wrong; readable on both themes.
 ERROR_STYLE = "QLabel { color: #e5484d; }"
-SEVERITY_COLORS = {Severity.P1: QColor("#e5484d"), Severity.P2: QColor("#f08c2e"), Severity.P3: QColor("#d6b52a"),
-                   Severity.P4: QColor("#8a8f98")}
+SEVERITY_COLORS = {
+    Severity.P1: QColor("#e5484d"),
+    Severity.P2: QColor("#f08c2e"),
+    Severity.P3: QColor("#d6b52a"),
+    Severity.P4: QColor("#8a8f98"),
+}
 # A case on the map: closed, open, open past a node's time limit.
 CASE_CLOSED_COLOR = QColor("#8a8f98")
 CASE_OPEN_COLOR = QColor("#5b8def")
 CASE_OVERDUE_COLOR = QColor("#e5484d")
 # A court's cases taken together, by the share of its open cases that are overdue: (up to, colour).
-OVERDUE_SHARE_COLORS = ((0.05, QColor("#35b36b")), (0.15, QColor("#d6b52a")), (0.30, QColor("#f08c2e")),
-                        (1.0, QColor("#e5484d")))
+OVERDUE_SHARE_COLORS = (
+    (0.05, QColor("#35b36b")),
+    (0.15, QColor("#d6b52a")),
+    (0.30, QColor("#f08c2e")),
+    (1.0, QColor("#e5484d")),
+)
 TRAIL_COLOR = QColor(63, 184, 201, 170)
 TASK_COLOR = QColor(242, 177, 52, 200)
 

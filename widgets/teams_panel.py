@@ -71,8 +71,14 @@ class TeamsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Time in status"), self.tr("Last heartbeat"),
-                self.tr("Backend"))[section]
+        return (
+            self.tr("Team"),
+            self.tr("Court"),
+            self.tr("Status"),
+            self.tr("Time in status"),
+            self.tr("Last heartbeat"),
+            self.tr("Backend"),
+        )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
@@ -84,7 +90,7 @@ class TeamsModel(QAbstractTableModel):
             if column == self.TEAM:
                 # "成都市锦江区人民法院执行一组" reads as "执行一组" beside its court's column.
                 if court and team.name.startswith(court.name) and len(team.name) > len(court.name):
-                    return team.name[len(court.name):]
+                    return team.name[len(court.name) :]
                 return team.name
             if column == self.COURT:
                 return court.name if court else team.court_id
@@ -112,8 +118,11 @@ class TeamsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and is_lost_contact(team, now):
             return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
-            return plain_tooltip(self.tr("{name}\n{vehicle} · {members}").format(name=team.name, vehicle=team.vehicle,
-                                                                                 members="、".join(team.members)))
+            return plain_tooltip(
+                self.tr("{name}\n{vehicle} · {members}").format(
+                    name=team.name, vehicle=team.vehicle, members="、".join(team.members)
+                )
+            )
         return None
 
     def _on_changed(self, changes: Changes) -> None:
@@ -123,7 +132,9 @@ class TeamsModel(QAbstractTableModel):
             self.endResetModel()
         elif changes.team_rows:
             # One signal for the span of changed rows: cheaper for the view than one per row.
-            self.dataChanged.emit(self.index(min(changes.team_rows), 0), self.index(max(changes.team_rows), self.BACKEND))
+            self.dataChanged.emit(
+                self.index(min(changes.team_rows), 0), self.index(max(changes.team_rows), self.BACKEND)
+            )
 
     def teams(self) -> list:
         return self._store.teams
@@ -219,7 +230,9 @@ class StatusChips(QWidget):
     def _restyle(self) -> None:
         """A style sheet keeps the palette it was polished with: set again, it takes the theme's."""
         for button in self.buttons.values():
-            button.setStyleSheet(f"QToolButton:checked {{ background: {button.property('chip_color')}; color: white; }}")
+            button.setStyleSheet(
+                f"QToolButton:checked {{ background: {button.property('chip_color')}; color: white; }}"
+            )
 
     def update_counts(self, teams: list) -> None:
         now = time.time()
@@ -252,8 +265,11 @@ class TeamsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         # Fixed widths: fitting columns to their contents would measure every row on every update.
-        size_columns(self.view, {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10,
-                                 TeamsModel.HEARTBEAT: 12}, stretch=TeamsModel.COURT)
+        size_columns(
+            self.view,
+            {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10, TeamsModel.HEARTBEAT: 12},
+            stretch=TeamsModel.COURT,
+        )
         self.view.setColumnHidden(TeamsModel.BACKEND, True)
         self.chips = StatusChips(self.proxy, self)
         self.search = QLineEdit(self)

@@ -89,7 +89,13 @@ def _flat_ring(coords) -> list[float]:
 
 def _division(provider, row) -> dict:
     province, city, district, path, level = row
-    geometry = shape(json.loads(Path(provider.resolve_dataset_path("administrative", path.removeprefix("administrative/"))).read_text("utf-8")))
+    geometry = shape(
+        json.loads(
+            Path(provider.resolve_dataset_path("administrative", path.removeprefix("administrative/"))).read_text(
+                "utf-8"
+            )
+        )
+    )
     polygons = list(geometry.geoms) if isinstance(geometry, MultiPolygon) else [geometry]
     largest = max(polygons, key=lambda p: p.area)
     adcode = Path(path).stem

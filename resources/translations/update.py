@@ -32,8 +32,12 @@ def tool(name: str) -> str:
 
 
 def update(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
 
