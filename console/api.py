@@ -6,8 +6,8 @@ Every call here blocks, so it runs on a worker thread, never on the GUI thread. 
 
 from __future__ import annotations
 
+import contextlib
 import json
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,12 +96,7 @@ def _body(response: requests.Response) -> bytes:
 
 def _cut(response: requests.Response, overdue: threading.Event) -> None:
     overdue.set()
-    sock = _socket_of(response)
-    if sock is not None:
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # the answer ended meanwhile
+    _shut(response)
 
 
 def _parse(body: bytes) -> object:
@@ -279,7 +274,7 @@ class ApiClient:
             answer = {"title": response.reason or "", "status": response.status_code}
         return response.status_code, answer if isinstance(answer, dict) else {"answer": answer}, _retry_after(response)
 
-    def open_events(self, last_event_id: int | None) -> "EventStream":
+    def open_events(self, last_event_id: int | None) -> EventStream:
         # Uncompressed: the stream is read as it arrives, and compression would hold events back.
         headers = {
             **self._headers(),
@@ -326,16 +321,12 @@ class EventStream:
     def __init__(self, response: requests.Response) -> None:
         self._response = response
         self._parser = SseParser()
-        self._socket = _socket_of(response)
 
     def __iter__(self) -> Iterator[SseEvent | OversizedEvent]:
         raw = self._response.raw
         try:
-            if raw.chunked:
-                # Each chunk as it arrives: a fixed-size read would hold events back until it filled.
-                chunks = raw.read_chunked(decode_content=True)
-            else:
-                chunks = iter(lambda: raw.read1(8192), b"")
+            # Each chunk as it arrives: a fixed-size read would hold events back until it filled.
+            chunks = raw.read_chunked(decode_content=True) if raw.chunked else iter(lambda: raw.read1(8192), b"")
             for chunk in chunks:
                 yield from self._parser.feed(chunk)
         except urllib3.exceptions.HTTPError as error:
@@ -344,27 +335,14 @@ class EventStream:
             self._response.close()
 
     def interrupt(self) -> None:
-        """Wakes a reader blocked in a read, from any thread; the reader then closes the stream.
-
-        Shutting the socket down makes the blocked read return at once (closing it would not, on
-        Linux), and leaves the response's own objects to the reading thread.
-        """
-        if self._socket is not None:
-            try:
-                self._socket.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass  # already closed: the reader is awake or gone, which is what we want
+        """Wakes a reader blocked in a read, from any thread; the reader then closes the stream."""
+        _shut(self._response)
 
 
-def _socket_of(response: requests.Response) -> socket.socket | None:
-    """The socket under a streamed response.
-
-    A keep-alive response leaves it on its connection; one that ends by closing the connection
-    (HTTP/1.0, `Connection: close`) hands it to the response's file, and the connection forgets it.
-    """
-    connection = getattr(response.raw, "_connection", None)
-    sock = getattr(connection, "sock", None)
-    if sock is None:
-        file = getattr(getattr(response.raw, "_fp", None), "fp", None)
-        sock = getattr(getattr(file, "raw", None), "_sock", None)
-    return sock if isinstance(sock, socket.socket) else None
+def _shut(response: requests.Response) -> None:
+    """Ends the reads of a streamed response from any thread: its socket is shut down for reading,
+    which makes a blocked read return at once (closing it would not, on Linux) and leaves the
+    response's own objects to the reading thread."""
+    # Already closed or released: the reader is awake or gone, which is what we want.
+    with contextlib.suppress(ValueError, RuntimeError, OSError):
+        response.raw.shutdown()
