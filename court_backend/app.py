@@ -21,6 +21,7 @@ from court_backend import kpis, openapi, problems, schemas
 from court_backend.auth import TOKEN_LIFETIME_S, Accounts, Principal
 from court_backend.cases import present as present_case
 from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
+from court_backend.clock import Clock
 from court_backend.problems import Problem
 from court_backend.records import dumps, public
 from court_backend.simulation import utc_iso
@@ -30,6 +31,7 @@ log = logging.getLogger("court_backend")
 
 API = "/api/v1"
 TICK_S = 1.0
+STEP_S = 30.0  # a stepped clock's tick at most: coarser, so that a test's hours take seconds
 LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
@@ -50,8 +52,9 @@ class Backend:
 
     def __init__(self, config: Config) -> None:
         self.stopping = False  # set on shutdown: streams end so that the server can stop
+        self.clock = Clock(stepped=config.stepped_clock)
         self.accounts = Accounts(config.demo_password)
-        self.world = World(config)
+        self.world = World(config, self.clock)
         self.events = self.world.events
 
     async def run_load(self, rate: float) -> None:
@@ -64,18 +67,33 @@ class Backend:
             last = now
             count, owed = int(owed), owed - int(owed)
             if count:
-                self.world.emit_heartbeats(count, time.time())
+                self.world.emit_heartbeats(count, self.clock.now())
 
     async def run(self) -> None:
-        last = time.time()
+        """Moves the world on every second, by the wall clock (a stepped clock waits for `step`)."""
+        if self.clock.stepped:
+            return
+        last = self.clock.now()
         while True:
             await asyncio.sleep(TICK_S)
-            now = time.time()
+            now = self.clock.now()
             self.world.tick(now - last, now)
             last = now
             if self.world.kpis_due(now):
                 doc = await asyncio.to_thread(kpis.compute, *self.world.kpi_inputs(now))
                 self.world.publish_kpis(doc)
+
+    def step(self, seconds: float) -> float:
+        """Moves a stepped clock on by `seconds`, the world with it a tick at a time; returns the time."""
+        while seconds > 0:
+            dt = min(STEP_S, seconds)
+            self.clock.ahead_s += dt
+            seconds -= dt
+            now = self.clock.now()
+            self.world.tick(dt, now)
+            if self.world.kpis_due(now):
+                self.world.publish_kpis(kpis.compute(*self.world.kpi_inputs(now)))
+        return self.clock.now()
 
 
 class _BodyLimit:
@@ -300,7 +318,7 @@ async def _command(
             raise Problem(422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.")
         return _replay(stored.status, stored.body)
     try:
-        answer, answer_status = action(time.time()), status
+        answer, answer_status = action(backend.clock.now()), status
     except Problem as refusal:
         answer = problems.problem_body(refusal.status, refusal.kind, refusal.detail, **refusal.extra)
         answer_status = refusal.status
@@ -365,8 +383,21 @@ def create_app(config: Config) -> FastAPI:
     app.include_router(_public_routes(backend))
     app.include_router(_read_routes(backend), responses=READ_ERRORS)
     app.include_router(_command_routes(), responses=COMMAND_ERRORS)
+    if config.stepped_clock:
+        app.include_router(_clock_routes(backend))
     openapi.install(app)
     return app
+
+
+def _clock_routes(backend: Backend) -> APIRouter:
+    """For tests alone, and left out of the document: steps a stepped clock on."""
+    router = APIRouter(prefix="/_test", include_in_schema=False)
+
+    @router.post("/clock")
+    async def step(seconds: Annotated[float, Body(embed=True, gt=0, le=3600)]) -> dict:
+        return {"now": utc_iso(backend.step(seconds))}
+
+    return router
 
 
 def _public_routes(backend: Backend) -> APIRouter:
@@ -435,7 +466,8 @@ def _read_routes(backend: Backend) -> APIRouter:
             "bbox": box,
         }
         docs = world.cases.page(filters, after, page_size + 1)
-        shown = [present_case(doc, history=False) for doc in docs[:page_size]]
+        now = backend.clock.now()
+        shown = [present_case(doc, history=False, now=now) for doc in docs[:page_size]]
         return {
             "items": shown,
             "cursor": backend.events.last_id,

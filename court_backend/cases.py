@@ -317,7 +317,7 @@ class CaseBook:
         change(doc)
         doc["version"] += 1
         self._dirty[case_id] = self._row(doc, plan, next_step_at)
-        self._records.emit("case.updated", present(doc, history=False))
+        self._records.emit("case.updated", present(doc, history=False, now=self._records.clock.now()))
         return doc
 
     def page(self, filters: dict, after_id: str, limit: int) -> list[dict]:
@@ -334,7 +334,7 @@ class CaseBook:
                 if filters["overdue"]
                 else "not (status = 'open' and coalesce(node_deadline, 1e18) < ?)"
             )
-            params.append(time.time())
+            params.append(self._records.clock.now())
         if filters.get("bbox"):
             west, south, east, north = filters["bbox"]
             clauses.append("lon between ? and ? and lat between ? and ?")
@@ -366,16 +366,15 @@ class CaseBook:
             if not math.isinf(next_step_at):
                 heapq.heappush(self._waiting, (next_step_at, case_id))
             moved.append(doc)
-            self._records.emit("case.node", present(doc, history=False))
+            self._records.emit("case.node", present(doc, history=False, now=now))
         return moved
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
 
 
-def present(doc: dict, *, history: bool, now: float | None = None) -> dict:
-    """A case as the API shows it: times in ISO 8601, `overdue` worked out, history when asked."""
-    now = time.time() if now is None else now
+def present(doc: dict, *, history: bool, now: float) -> dict:
+    """A case as the API shows it at `now`: times in ISO 8601, `overdue` worked out, history when asked."""
     shown = {key: value for key, value in doc.items() if key != "history"}
     for key in TIME_FIELDS:
         shown[key] = None if doc[key] is None else utc_iso(doc[key])

@@ -72,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stop when standard input closes (the console that starts this backend uses it)",
     )
+    parser.add_argument(
+        "--stepped-clock",
+        action="store_true",
+        help='for tests: the simulation stands still until POST /_test/clock {"seconds": N} steps it on',
+    )
     return parser
 
 
@@ -144,6 +149,7 @@ def main(argv: list[str] | None = None) -> None:
             speed=args.speed,
             event_retention=args.event_retention,
             event_rate=args.event_rate,
+            stepped_clock=args.stepped_clock,
         )
     )
     host, port = sock.getsockname()[:2]

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from court_backend.clock import Clock
 from court_backend.events import EventLog
 
 SCHEMA = (
@@ -50,7 +51,8 @@ class StoredResponse:
 class Records:
     """Records by kind and id, held in memory and written through to SQLite at each commit."""
 
-    def __init__(self, db: sqlite3.Connection, events: EventLog) -> None:
+    def __init__(self, db: sqlite3.Connection, events: EventLog, clock: Clock) -> None:
+        self.clock = clock
         self.db = db
         self.events = events
         for statement in SCHEMA:
@@ -105,7 +107,7 @@ class Records:
     ) -> None:
         self._audit.append(
             (
-                time.time(),
+                self.clock.now(),
                 actor,
                 action,
                 object_type,

@@ -8,7 +8,6 @@ says why; they validate everything before changing anything, so a refusal change
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from court_backend.catalogue import (
     PERMISSIONS,
     TASK_OPEN_STATES,
 )
+from court_backend.clock import Clock
 from court_backend.escalations import (
     EMERGENCY_KINDS,
     FIELD_KINDS,
@@ -56,16 +56,18 @@ class Config:
     speed: float = 1.0
     event_retention: int = DEFAULT_RETENTION
     event_rate: float = 0.0  # extra heartbeats a second, for load tests
+    stepped_clock: bool = False  # for tests: the simulation moves only when stepped (court_backend.clock)
 
 
 class World:
-    def __init__(self, config: Config, now: float | None = None) -> None:
-        now = time.time() if now is None else now
+    def __init__(self, config: Config, clock: Clock) -> None:
+        now = clock.now()
         self.config = config
+        self.clock = clock
         self.database = config.data_dir / DATABASE_FILE
         db = open_database(config.data_dir)
         self.events = EventLog(db, config.event_retention)
-        self.records = Records(db, self.events)
+        self.records = Records(db, self.events, clock)
         divisions = load_divisions()
         self.courts = build_courts(divisions)
         self.court_by_id = {court.id: court for court in self.courts}
@@ -225,7 +227,7 @@ class World:
         doc = self.cases.get(case_id)
         if doc is None:
             raise Problem(404, "not-found", f"There is no case {case_id}.")
-        return present_case(doc, history=True)
+        return present_case(doc, history=True, now=self.clock.now())
 
     def record(self, kind: str, record_id: str) -> dict:
         doc = self.records.get(kind, record_id)

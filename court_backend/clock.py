@@ -1,0 +1,17 @@
+"""The backend's time. Running, it is the wall clock; started with a stepped clock (for tests), the
+simulation stands still until a test steps it on, and its time runs that far ahead of the wall
+clock, so that what takes minutes or days in the simulation happens at once, and the same way each
+time for a seed."""
+
+from __future__ import annotations
+
+import time
+
+
+class Clock:
+    def __init__(self, stepped: bool = False) -> None:
+        self.stepped = stepped
+        self.ahead_s = 0.0  # how far the simulation has been stepped beyond the wall clock
+
+    def now(self) -> float:
+        return time.time() + self.ahead_s
