@@ -43,9 +43,10 @@ from console.domain import (
     TeamPosition,
     TeamStatus,
 )
+from console.records import Collection
 from console.region import load_region
 from console.store import Store
-from console.sync import EventReceived, SnapshotLoaded
+from console.sync import EventReceived, RowsLoaded, SnapshotLoaded
 from court_backend.geography import build_courts, load_divisions
 from widgets.app import collect_garbage_on_gui_thread, use_bundled_cjk_font
 from widgets.live_store import LiveStore
@@ -67,14 +68,13 @@ SIZE = (1600, 900)
 class Fleet:
     """Teams driving: a heading that wanders, a speed, a fix when asked."""
 
-    def __init__(self, teams: list[Team], rng: np.random.Generator) -> None:
-        self.teams = teams
+    def __init__(self, store: Store, rng: np.random.Generator) -> None:
+        self.teams = [team for _, team in store.teams]
         self.rng = rng
-        self.lon = np.array([t.lon for t in teams])
-        self.lat = np.array([t.lat for t in teams])
-        self.heading = rng.uniform(0, 360, len(teams))
-        self.speed = rng.uniform(20, 70, len(teams))  # km/h
-        self.at = np.array([t.position_at for t in teams])
+        self.lon, self.lat = store.positions.lon.copy(), store.positions.lat.copy()
+        self.heading = rng.uniform(0, 360, len(self.teams))
+        self.speed = rng.uniform(20, 70, len(self.teams))  # km/h
+        self.at = store.positions.at.copy()
 
     def moves(self, rows: np.ndarray, now: float, event_id: int) -> list[EventReceived]:
         dt = now - self.at[rows]
@@ -116,10 +116,10 @@ class PaintCounter(QObject):
         return False
 
 
-def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
+def snapshot(rng: np.random.Generator, now: float) -> list[SnapshotLoaded | RowsLoaded]:
+    """The first sight of a province's backend, and its case work as the link loads it."""
     courts = [
-        Court(BACKEND, c.id, c.name, CourtLevel(c.level), c.parent_id, c.lon, c.lat, 1)
-        for c in build_courts(load_divisions())
+        Court(c.id, c.name, CourtLevel(c.level), c.parent_id, c.lon, c.lat, 1) for c in build_courts(load_divisions())
     ]
     weights = np.array([4.0 if c.id.startswith("C5101") else 1.0 for c in courts])
     home = rng.choice(len(courts), CASES, p=weights / weights.sum())
@@ -159,24 +159,19 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
     start = rng.choice(len(courts), TEAMS)
     statuses = list(TeamStatus)
     teams = [
-        Team(
-            BACKEND,
-            f"T{i}",
-            f"队{i:04d}",
-            courts[start[i]].id,
-            (),
-            "",
-            statuses[i % len(statuses)],
-            now,
-            None,
+        Team(f"T{i}", f"队{i:04d}", courts[start[i]].id, (), "", statuses[i % len(statuses)], now, None, 1)
+        for i in range(TEAMS)
+    ]
+    positions = [
+        TeamPosition(
+            team.id,
             float(court_lon[start[i]] + rng.normal(0, 0.05)),
             float(court_lat[start[i]] + rng.normal(0, 0.04)),
             0.0,
             0.0,
             now - HISTORY_S,
-            1,
         )
-        for i in range(TEAMS)
+        for i, team in enumerate(teams)
     ]
     tasks = [
         Task(
@@ -186,8 +181,8 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
             teams[i].court_id,
             "service",
             "en_route",
-            teams[i].lon + 0.05,
-            teams[i].lat + 0.03,
+            positions[i].lon + 0.05,
+            positions[i].lat + 0.03,
             "operator",
             now,
             now,
@@ -207,8 +202,8 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
             teams[i].court_id,
             None,
             teams[i].id,
-            teams[i].lon,
-            teams[i].lat,
+            positions[i].lon,
+            positions[i].lat,
             now,
             now + 600,
             None,
@@ -219,7 +214,16 @@ def snapshot(rng: np.random.Generator, now: float) -> SnapshotLoaded:
         )
         for i in range(ESCALATIONS)
     ]
-    return SnapshotLoaded(BACKEND, courts, teams, 0, escalations=escalations, cases=cases, tasks=tasks)
+    first_sight = {
+        Collection.COURTS: courts,
+        Collection.TEAMS: teams,
+        Collection.ESCALATIONS: escalations,
+    }
+    return [
+        SnapshotLoaded(BACKEND, 1, 0, first_sight, positions),
+        RowsLoaded(BACKEND, 1, Collection.TASKS, tasks, final=True),
+        RowsLoaded(BACKEND, 1, Collection.CASES, cases, final=True),
+    ]
 
 
 def tour() -> list[tuple[str, float]]:
@@ -246,11 +250,11 @@ def run(seed: int) -> dict:
     panel.resize(*SIZE)
     panel.show()
     QApplication.processEvents()  # the window is exposed: from now on a repaint paints
-    store.apply([loaded])
+    store.apply(loaded)
     panel.plot.viewport().repaint()
     load_s = time.perf_counter() - started
     paints = PaintCounter(panel.plot.viewport())
-    fleet = Fleet(store.teams, rng)
+    fleet = Fleet(store, rng)
     event_id = 1
     everyone = np.arange(TEAMS)
     for back in np.arange(HISTORY_S - HISTORY_STEP_S, -1, -HISTORY_STEP_S):

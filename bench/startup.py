@@ -52,8 +52,9 @@ def one_run(settings_dir: Path) -> dict:
         if not wait_for(session.is_live):
             raise SystemExit("the console did not go live")
         live_s = time.monotonic() - launched
-        start = {(t.backend, t.id): (t.lon, t.lat) for t in session.store.teams}
-        moved = wait_for(lambda: any((t.lon, t.lat) != start[(t.backend, t.id)] for t in session.store.teams))
+        positions = session.store.positions
+        start = (positions.lon.copy(), positions.lat.copy())
+        moved = wait_for(lambda: bool((positions.lon != start[0]).any() or (positions.lat != start[1]).any()))
         first_move_s = time.monotonic() - launched if moved else None
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     finally:

@@ -216,17 +216,25 @@ class ApiClient:
         """
         items: list = []
         cursor: int | None = None
+        for page in self.snapshot_pages(collection, **filters):
+            items.extend(page.items)
+            cursor = page.cursor if cursor is None else cursor
+        return Snapshot(items, cursor)
+
+    def snapshot_pages(self, collection: str, **filters: str) -> Iterator[Snapshot]:
+        """A collection page by page, each page with the cursor of the last event it reflects."""
+        count = 0
         params: dict[str, str] = {"page_size": "1000", **filters}
         for page, next_token, body in self._pages(collection, params):
-            items.extend(page)
-            if len(items) > MAX_SNAPSHOT_ITEMS:
+            count += len(page)
+            if count > MAX_SNAPSHOT_ITEMS:
                 raise ApiError(f"{collection}: more than {MAX_SNAPSHOT_ITEMS:,} items")
-            if cursor is None:
-                cursor = body.get("cursor")
-                if isinstance(cursor, bool) or not isinstance(cursor, int) or not 0 <= cursor < 2**63:
-                    raise ApiError(f"{collection}: 'cursor' is not an event id")
+            cursor = body.get("cursor")
+            if isinstance(cursor, bool) or not isinstance(cursor, int) or not 0 <= cursor < 2**63:
+                raise ApiError(f"{collection}: 'cursor' is not an event id")
+            yield Snapshot(page, cursor)
             if not next_token:
-                return Snapshot(items, cursor)
+                return
         raise ApiError(f"{collection}: more than {MAX_PAGES} pages")
 
     def _pages(self, collection: str, params: dict[str, str]) -> Iterator[tuple[list, str | None, dict]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.api import ApiClient, ApiError
+from console.api import ApiError
 from console.casework import Case, NodeVisit, decode_case, decode_case_history
 from console.decoding import (
     MAX_ID_LENGTH,
@@ -20,8 +20,7 @@ from console.decoding import (
     text,
     timestamp,
 )
-from console.profiles import check_transport
-from console.sync import Endpoint
+from console.session import BackendSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +69,12 @@ def decode_audit_entry(record: dict) -> AuditEntry:
     )
 
 
-def fetch_case_detail(backend: str, endpoint: Endpoint, case_id: str) -> CaseDetail:
-    """Logs in as the link to `backend` does, and reads the case's detail and audit trail.
+def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
+    """Reads the case's detail and audit trail, signed in as the backend's session is.
 
-    Raises `ApiError` when the backend refuses or answers out of contract (`InsecureTransport`
-    for a profile's plain HTTP to another machine, as the link would).
+    Raises `ApiError` when the backend refuses or answers out of contract. Blocks: call it on a worker.
     """
-    check_transport(endpoint.url, endpoint.allow_insecure_http)
-    client = ApiClient(endpoint.url, verify=endpoint.verify, cert=endpoint.cert)
-    try:
-        client.login(endpoint.credentials.username, endpoint.credentials.password)
-        record = client.case(case_id)
-        entries = client.audit(case_id=case_id)
-    finally:
-        client.close()
+    record, entries = session.call(lambda client: (client.case(case_id), client.audit(case_id=case_id)))
     try:
         case = decode_case(record)
         history = decode_case_history(record)
@@ -95,4 +86,4 @@ def fetch_case_detail(backend: str, endpoint: Endpoint, case_id: str) -> CaseDet
     strangers = {entry.case_id for entry in audit} - {case_id}
     if strangers:
         raise ApiError(f"case {case_id}: the audit trail holds entries of case {sorted(map(str, strangers))[0]}")
-    return CaseDetail(backend, case, history, audit)
+    return CaseDetail(session.name, case, history, audit)

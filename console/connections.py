@@ -1,6 +1,10 @@
 """The backends this console follows: those of the connection profiles, or, with none configured,
-the embedded reference backend. One place that starts and stops links and command senders, keeps
-the profiles file and the passwords, and takes operators' commands into the outbox."""
+the embedded reference backend. One place that starts and stops each backend's session, link and
+command sender, keeps the profiles file, and takes operators' commands into the outbox.
+
+Its methods return at once and are called on the GUI thread; those that touch the keyring
+(`password`, `remember`, `forget_password`) block and are called on a worker.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ import logging
 import queue
 import time
 
+from console.commands import Action, Command, Subject
 from console.credentials import Vault
 from console.embedded import EmbeddedBackend
-from console.outbox import Command, CommandChanged, CommandSender, Outbox
+from console.outbox import CommandSender, Outbox, new_command
 from console.profiles import Profile, ProfileStore
-from console.sync import BackendLink, BackendRemoved, Credentials, Endpoint, HealthChanged, LinkState
+from console.session import BackendSession, Credentials, Endpoint
+from console.sync import BackendLink, BackendRemoved, HealthChanged, LinkState
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +45,7 @@ class Connections:
         self.links: dict[str, BackendLink] = {}
         self._ending: list[BackendLink] = []
         # Commands of the last day, and every one still pending, are shown from the start.
-        for command in outbox.recent(time.time() - RECENT_COMMANDS_S):
-            sink.put(CommandChanged(command))
+        outbox.report_since(time.time() - RECENT_COMMANDS_S)
 
     @property
     def embedded(self) -> EmbeddedBackend | None:
@@ -49,47 +54,45 @@ class Connections:
     def profile(self, name: str) -> Profile | None:
         return next((p for p in self.profiles if p.name == name), None)
 
-    def endpoint(self, backend: str) -> Endpoint | None:
-        """How to reach a followed backend for a call of one's own (on a worker thread); None when
-        this console does not follow it, or not yet."""
+    def session(self, backend: str) -> BackendSession | None:
+        """The session of a followed backend, for a call of one's own (on a worker thread); None
+        when this console does not follow it, or its address is not known yet."""
         link = self.links.get(backend)
-        return None if link is None else link.endpoint()
+        return None if link is None or not link.url else link.session
+
+    def followed(self, name: str) -> bool:
+        return name in self.links
 
     def uses_embedded(self) -> bool:
         return not self.profiles and self._embedded is not None
 
     def start_embedded(self) -> None:
+        """Launches the embedded backend (which returns at once) and follows it once it listens."""
         embedded = self._embedded
         embedded.start()
-        credentials = embedded.credentials
-        sender = CommandSender(self.outbox, EMBEDDED, credentials, self._sink)
-        link = BackendLink(EMBEDDED, "", credentials, self._sink, prepare=embedded.wait_ready, sender=sender)
-        self.links[EMBEDDED] = link
-        link.start()
+        self._follow(BackendSession(EMBEDDED, Endpoint("", embedded.credentials)), prepare=embedded.wait_ready)
 
     def connect(self, profile: Profile, password: str) -> None:
-        """Follows a profile's backend (again, if it was): its link and its command sender."""
+        """Follows a profile's backend (again, if it was)."""
         self.disconnect(profile.name)
-        credentials = Credentials(profile.username, password)
-        sender = CommandSender(
-            self.outbox, profile.name, credentials, self._sink, verify=profile.verify, cert=profile.cert
-        )
-        link = BackendLink(
-            profile.name,
+        endpoint = Endpoint(
             profile.url,
-            credentials,
-            self._sink,
-            verify=profile.verify,
-            cert=profile.cert,
-            allow_insecure_http=profile.allow_insecure_http,
-            sender=sender,
+            Credentials(profile.username, password),
+            profile.verify,
+            profile.cert,
+            profile.allow_insecure_http,
         )
-        self.links[profile.name] = link
+        self._follow(BackendSession(profile.name, endpoint))
+
+    def _follow(self, session: BackendSession, prepare=None) -> None:
+        sender = CommandSender(self.outbox, session, self._sink)
+        link = BackendLink(session, self._sink, prepare=prepare, sender=sender)
+        self.links[session.name] = link
         link.start()
 
     def disconnect(self, name: str) -> None:
-        """Stops following a backend. Returns at once (it is called on the GUI thread): the link
-        ends on its own, and `shutdown` waits for whatever is still ending."""
+        """Stops following a backend. Returns at once: the link ends on its own, and `shutdown`
+        waits for whatever is still ending."""
         link = self.links.pop(name, None)
         if link is not None:
             link.request_stop()
@@ -97,45 +100,63 @@ class Connections:
             self._sink.put(HealthChanged(name, LinkState.STOPPED, link.url, "disconnected"))
 
     def password(self, profile: Profile) -> str | None:
+        """The profile's password, from this session or the keyring. Blocks: call it on a worker."""
         return self.vault.get(profile.name, profile.username)
 
-    def save_profile(self, profile: Profile, replacing: str | None = None) -> None:
-        """Adds a profile, or replaces the one named `replacing`; writes the profiles file."""
+    def remember(self, profile: Profile, password: str, keep: bool) -> None:
+        """Keeps a password for the session, and in the keyring if `keep`. Blocks: call it on a worker."""
+        self.vault.put(profile.name, profile.username, password, keep)
+
+    def move_password(self, old: tuple[str, str], profile: Profile) -> None:
+        """Keeps the password kept under (profile name, username) `old` under the profile's own.
+        Blocks: call it on a worker."""
+        self.vault.move(old, (profile.name, profile.username))
+
+    def forget_password(self, profile: Profile) -> None:
+        """Blocks: call it on a worker."""
+        self.vault.forget(profile.name, profile.username)
+
+    def save_profile(self, profile: Profile, replacing: str | None = None) -> tuple[str, str] | None:
+        """Adds a profile, or replaces the one named `replacing`, and writes the profiles file.
+        Returns the (profile name, username) its password was kept under when that changed: the
+        caller moves it (`move_password`, off the GUI thread)."""
         profile = profile.cleaned()
+        moved = None
         if replacing is not None:
             old = self.profile(replacing)
             if old is not None and (old.name, old.username) != (profile.name, profile.username):
-                secret = self.vault.get(old.name, old.username)
-                self.vault.forget(old.name, old.username)
-                if secret is not None:
-                    self.vault.put(profile.name, profile.username, secret, remember=True)
+                moved = (old.name, old.username)
             if old is not None and old.name != profile.name:
                 # Under its new name the backend is followed afresh, its commands still owed with it.
                 self.disconnect(old.name)
                 self._sink.put(BackendRemoved(old.name))
-                for command in self.outbox.rename(old.name, profile.name):
-                    self._sink.put(CommandChanged(command))
+                self.outbox.rename(old.name, profile.name)
             self.profiles = [profile if p.name == replacing else p for p in self.profiles]
         else:
             self.profiles = [*self.profiles, profile]
         self._store.save(self.profiles)
+        return moved
 
-    def remove_profile(self, name: str) -> None:
+    def remove_profile(self, name: str) -> Profile | None:
+        """Stops following a profile's backend, takes its data out, withdraws its undelivered
+        commands and forgets the profile; returns it (its password is the caller's to forget,
+        off the GUI thread)."""
         profile = self.profile(name)
         if profile is None:
-            return
+            return None
         self.disconnect(name)
         self._sink.put(BackendRemoved(name))
-        for command in self.outbox.withdraw(name):
-            self._sink.put(CommandChanged(command))
-        self.vault.forget(profile.name, profile.username)
+        self.outbox.withdraw(name)
         self.profiles = [p for p in self.profiles if p.name != name]
         self._store.save(self.profiles)
+        return profile
 
-    def submit(self, backend: str, path: str, body: dict, summary: str, if_match: int | None = None) -> Command:
-        """An operator's command: stored in the outbox first, shown as pending, then delivered."""
-        command = self.outbox.submit(backend, path, body, summary, if_match)
-        self._sink.put(CommandChanged(command))
+    def submit(
+        self, backend: str, action: Action, subject: Subject, body: dict, summary: str, if_match: int | None = None
+    ) -> Command:
+        """An operator's command: shown as pending at once, stored in the outbox, then delivered."""
+        command = new_command(backend, action, subject, body, summary, if_match)
+        self.outbox.submit(command)
         return command
 
     def shutdown(self) -> None:

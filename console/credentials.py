@@ -2,12 +2,14 @@
 
 Where the platform has no keyring (a bare server, this CI machine), a password the operator types
 is kept in memory for the session only, and `persistent` says so, for the UI to tell. Nothing here
-logs a secret or puts one in an exception's message.
+logs a secret or puts one in an exception's message. A keyring may answer slowly (it is often a
+service on the desktop bus): every method here blocks, so call them off the GUI thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 
 import keyring
@@ -22,9 +24,13 @@ SERVICE = "enforcement-console"
 class Vault:
     def __init__(self) -> None:
         self._memory: dict[str, str] = {}
+
+    @functools.cached_property
+    def persistent(self) -> bool:
+        """Whether passwords outlive the session: there is an OS keyring (found on first asking)."""
         backend = keyring.get_keyring()
         # keyrings.alt's backends keep passwords in files, which is just what must not happen.
-        self.persistent = (
+        return (
             not isinstance(backend, fail.Keyring)
             and getattr(backend, "priority", 1) > 0
             and not type(backend).__module__.startswith("keyrings.alt")
@@ -67,3 +73,10 @@ class Vault:
         if self.persistent:
             with contextlib.suppress(keyring.errors.KeyringError):  # nothing stored for it: nothing to forget
                 keyring.delete_password(SERVICE, account)
+
+    def move(self, old: tuple[str, str], new: tuple[str, str]) -> None:
+        """Keeps a profile's password under its new (profile name, username)."""
+        secret = self.get(*old)
+        self.forget(*old)
+        if secret is not None:
+            self.put(*new, secret, remember=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from console.domain import LOST_CONTACT_S, Team, TeamStatus
+from console.domain import LOST_CONTACT_S, Team, TeamPosition, TeamStatus
+from console.store import Store
 
 AVAILABLE = frozenset({TeamStatus.STANDBY})
 ROAD_FACTOR = 1.35  # roads are longer than the crow flies, more so in the mountains of the west
@@ -21,6 +22,7 @@ EARTH_RADIUS_KM = 6371.0
 @dataclass(frozen=True)
 class Suggestion:
     team: Team
+    position: TeamPosition
     distance_km: float
     eta_min: float
 
@@ -40,20 +42,16 @@ def travel_minutes(km: float) -> float:
     return road_km / speed_kmh * 60.0
 
 
-def suggest_teams(
-    teams: list[Team], backend: str, lon: float, lat: float, now: float, limit: int = 10
-) -> list[Suggestion]:
+def suggest_teams(store: Store, backend: str, lon: float, lat: float, now: float, limit: int = 10) -> list[Suggestion]:
     """The available teams of `backend`, nearest in time first."""
     suggestions = []
-    for team in teams:
-        if (
-            team.backend != backend
-            or team.status not in AVAILABLE
-            or team.task_id is not None
-            or now - team.position_at > LOST_CONTACT_S
-        ):
+    for row, (team_backend, team) in enumerate(store.teams):
+        if team_backend != backend or team.status not in AVAILABLE or team.task_id is not None:
             continue
-        km = distance_km(team.lon, team.lat, lon, lat)
-        suggestions.append(Suggestion(team, km, travel_minutes(km)))
+        position = store.positions.of(row, team.id)
+        if now - position.at > LOST_CONTACT_S:
+            continue
+        km = distance_km(position.lon, position.lat, lon, lat)
+        suggestions.append(Suggestion(team, position, km, travel_minutes(km)))
     suggestions.sort(key=lambda s: (s.eta_min, s.team.id))
     return suggestions[:limit]

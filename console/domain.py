@@ -10,16 +10,6 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
-from console.casework import (
-    decode_approval,
-    decode_case,
-    decode_kpis,
-    decode_measure,
-    decode_message,
-    decode_query,
-    decode_query_progress,
-    decode_task,
-)
 from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
@@ -39,6 +29,11 @@ MAX_NOTE_LENGTH = 2000
 # A fix stamped further ahead than clocks drift apart is a broken one: kept, it would hide every
 # true fix after it (they would look older) and keep the team from ever showing out of contact.
 MAX_CLOCK_AHEAD_S = 3600.0
+
+
+def out_of_contact(last_fix_at: float, now: float) -> bool:
+    """Whether a team whose last fix was at `last_fix_at` is out of contact at `now`."""
+    return now - last_fix_at > LOST_CONTACT_S
 
 
 class TeamStatus(StrEnum):
@@ -73,7 +68,6 @@ class CourtLevel(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Court:
-    backend: str
     id: str
     name: str
     level: CourtLevel
@@ -83,9 +77,11 @@ class Court:
     version: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Team:
-    backend: str
+    """A field team as its backend last described it; where it is lives beside it, in the store's
+    position arrays (a position event moves the team without making a new one)."""
+
     id: str
     name: str
     court_id: str
@@ -94,11 +90,6 @@ class Team:
     status: TeamStatus
     status_since: float
     task_id: str | None
-    lon: float
-    lat: float
-    heading: float
-    speed_kmh: float
-    position_at: float
     version: int
 
 
@@ -158,9 +149,8 @@ class Escalation:
     version: int
 
 
-def decode_court(backend: str, record: dict) -> Court:
+def decode_court(record: dict) -> Court:
     return Court(
-        backend=backend,
         id=text(record, "id", MAX_ID_LENGTH),
         name=text(record, "name"),
         level=enum_value(record, "level", CourtLevel),
@@ -186,7 +176,8 @@ def decode_team_position(record: dict, id_field: str = "team_id") -> TeamPositio
     )
 
 
-def decode_team(backend: str, record: dict) -> Team:
+def decode_team(record: dict) -> tuple[Team, TeamPosition]:
+    """A team of a snapshot, and where it was then."""
     members = required(record, "members")
     if (
         not isinstance(members, list)
@@ -197,10 +188,9 @@ def decode_team(backend: str, record: dict) -> Team:
     position = required(record, "position")
     if not isinstance(position, dict):
         raise DecodeError("'position' must be an object")
-    position = decode_team_position({**position, "team_id": text(record, "id", MAX_ID_LENGTH)})
-    return Team(
-        backend=backend,
-        id=position.team_id,
+    team_id = text(record, "id", MAX_ID_LENGTH)
+    team = Team(
+        id=team_id,
         name=text(record, "name"),
         court_id=text(record, "court_id", MAX_ID_LENGTH),
         members=tuple(members),
@@ -208,13 +198,9 @@ def decode_team(backend: str, record: dict) -> Team:
         status=enum_value(record, "status", TeamStatus),
         status_since=timestamp(record, "status_since"),
         task_id=optional_text(record, "task_id"),
-        lon=position.lon,
-        lat=position.lat,
-        heading=position.heading,
-        speed_kmh=position.speed_kmh,
-        position_at=position.at,
         version=integer(record, "version"),
     )
+    return team, decode_team_position({**position, "team_id": team_id})
 
 
 def decode_team_status(record: dict) -> TeamStatusChange:
@@ -271,25 +257,3 @@ def decode_escalation(record: dict) -> Escalation:
         ),
         version=integer(record, "version"),
     )
-
-
-# The event types this console understands, and how each payload is decoded. Other types are
-# counted and passed over: a newer backend may publish more than this console knows.
-EVENT_DECODERS = {
-    "team.position": decode_team_position,
-    "team.status": decode_team_status,
-    "team.message": decode_message,
-    "escalation.raised": decode_escalation,
-    "escalation.updated": decode_escalation,
-    "case.node": decode_case,
-    "case.updated": decode_case,
-    "task.created": decode_task,
-    "task.updated": decode_task,
-    "query.created": decode_query,
-    "query.progress": decode_query_progress,
-    "measure.created": decode_measure,
-    "measure.updated": decode_measure,
-    "approval.requested": decode_approval,
-    "approval.decided": decode_approval,
-    "kpi.updated": decode_kpis,
-}

@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from console.sync import Credentials
+from console.session import Credentials
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from console.commands import Action
 from console.domain import Escalation, EscalationState
 
-ESCALATION_ACTIONS = ("acknowledge", "escalate", "resolve")
+ESCALATION_ACTIONS = (Action.ACKNOWLEDGE, Action.ESCALATE, Action.RESOLVE)
 
 
 class Refusal(StrEnum):
@@ -23,7 +24,7 @@ class Refusal(StrEnum):
 
 
 def escalation_refusal(
-    action: str, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...], pending: bool
+    action: Action, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...], pending: bool
 ) -> Refusal | None:
     """Why `user` (of `role`, granted `permissions` by the backend) cannot take `action` on
     `escalation` now, or None when they can."""
@@ -37,7 +38,7 @@ def escalation_refusal(
         return Refusal.PENDING
     if escalation.owner is not None and escalation.owner != user:
         return Refusal.OWNED_BY_ANOTHER
-    if action == "acknowledge":
+    if action is Action.ACKNOWLEDGE:
         if escalation.owner == user:
             return Refusal.ALREADY_YOURS
         if (
@@ -46,10 +47,6 @@ def escalation_refusal(
             and role != "supervisor"
         ):
             return Refusal.FOR_SUPERVISORS
-    if action == "resolve" and escalation.owner != user:
+    if action is Action.RESOLVE and escalation.owner != user:
         return Refusal.NOT_YOURS
     return None
-
-
-def escalation_path(escalation_id: str, action: str) -> str:
-    return f"escalations/{escalation_id}/{action}"

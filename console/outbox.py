@@ -2,8 +2,9 @@
 idempotency key, and retried until the backend answers, so that a command typed during an outage
 is delivered once the backend returns, none lost and none applied twice, across restarts too.
 
-Submitting runs on the GUI thread (a small local write); sending runs on each backend's worker
-(`CommandSender`), which reports every change of a command through the sync queue.
+No file is touched on the GUI thread: submitting hands the command to the outbox's writer thread,
+which stores it and then wakes the senders; each backend's `CommandSender` delivers its commands
+on a worker of its own. Every change of a command is reported through the sync queue.
 """
 
 from __future__ import annotations
@@ -16,214 +17,289 @@ import sqlite3
 import threading
 import time
 import uuid
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed
-from console.sync import BACKOFF_BASE_S, BACKOFF_CAP_S, RETRY_AFTER_CAP_S, Credentials
+from console.commands import Action, Command, CommandChanged, CommandState, Subject
+from console.records import DECODERS, Collection
+from console.session import BackendSession
 
 log = logging.getLogger(__name__)
 
 OUTBOX_FILE = "outbox.sqlite3"
+SCHEMA_VERSION = 2  # 1 kept a path; 2 keeps the action and its subject
 # Answers that say "not now" rather than "no": the command is tried again.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+CLOSE_WAIT_S = 5.0
+COLUMNS = (
+    "id, backend, action, subject_kind, subject_id, subject_part, body, if_match, summary, created_at, state,"
+    " attempts, last_error, status, answer"
+)
+CREATE = (
+    "create table if not exists commands (id text primary key, backend text not null, action text not null,"
+    " subject_kind text not null, subject_id text not null, subject_part text, body text not null,"
+    " if_match integer, summary text not null, created_at real not null, state text not null,"
+    " attempts integer not null, last_error text not null, status integer, answer text)"
+)
 
 
-class CommandState(StrEnum):
-    PENDING = "pending"
-    DELIVERED = "delivered"
-    REFUSED = "refused"
-    WITHDRAWN = "withdrawn"  # given up when its backend's profile was removed (unless an answer came after all)
+def new_command(
+    backend: str, action: Action, subject: Subject, body: dict, summary: str, if_match: int | None = None
+) -> Command:
+    """An operator's command as typed, not yet stored: its id is also its Idempotency-Key."""
+    return Command(uuid.uuid4().hex, backend, action, subject, body, if_match, summary, time.time())
 
 
-@dataclass(frozen=True)
-class Command:
-    id: str  # also its Idempotency-Key
-    backend: str
-    path: str
-    body: dict
-    if_match: int | None
-    summary: str
-    created_at: float
-    state: CommandState = CommandState.PENDING
-    attempts: int = 0
-    last_error: str = ""
-    status: int | None = None
-    answer: dict | None = None
+def _row(command: Command) -> tuple:
+    answer = None if command.answer is None else json.dumps(command.answer, ensure_ascii=False)
+    subject = command.subject
+    return (
+        command.id,
+        command.backend,
+        command.action.name,
+        subject.kind.value,
+        subject.id,
+        subject.part,
+        json.dumps(command.body, ensure_ascii=False),
+        command.if_match,
+        command.summary,
+        command.created_at,
+        command.state.value,
+        command.attempts,
+        command.last_error,
+        command.status,
+        answer,
+    )
 
 
-@dataclass(frozen=True)
-class CommandChanged:
-    """A command was submitted, tried, delivered or refused."""
-
-    command: Command
-
-
-COLUMNS = "id, backend, path, body, if_match, summary, created_at, state, attempts, last_error, status, answer"
+def _command(row: tuple) -> Command:
+    """A command from its row (of COLUMNS)."""
+    subject = Subject(Collection(row[3]), row[4], row[5])
+    body, answer = json.loads(row[6]), None if row[14] is None else json.loads(row[14])
+    return Command(
+        row[0], row[1], Action[row[2]], subject, body, *row[7:10], CommandState(row[10]), *row[11:14], answer
+    )
 
 
 class Outbox:
-    def __init__(self, directory: Path) -> None:
+    """The commands file, written by a thread of its own; senders read and update it from theirs."""
+
+    def __init__(self, directory: Path, sink: queue.SimpleQueue) -> None:
         self.path = directory / OUTBOX_FILE
-        self._db = sqlite3.connect(self.path, check_same_thread=False)
-        self._lock = threading.Lock()
-        with self._lock, self._db:
-            self._db.execute("pragma journal_mode=wal")
-            self._db.execute(
-                "create table if not exists commands (id text primary key, backend text not null,"
-                " path text not null, body text not null, if_match integer, summary text not null,"
-                " created_at real not null, state text not null, attempts integer not null,"
-                " last_error text not null, status integer, answer text)"
-            )
-        self._listeners: list[threading.Event] = []
+        self._sink = sink
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one statement at a time, whichever thread
+        self._opened = threading.Event()
         self._closed = False
+        self._listeners: list[threading.Event] = []
+        self._work: queue.SimpleQueue = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._do_write, name="sync-outbox", daemon=True)
+        self._writer.start()
 
     def wake_on_submit(self, event: threading.Event) -> None:
         self._listeners.append(event)
 
-    def submit(self, backend: str, path: str, body: dict, summary: str, if_match: int | None = None) -> Command:
-        """Stores a command (durably, before anything is sent) and wakes the senders."""
-        command = Command(uuid.uuid4().hex, backend, path, body, if_match, summary, time.time())
-        row = (
-            command.id,
-            backend,
-            path,
-            json.dumps(body, ensure_ascii=False),
-            if_match,
-            summary,
-            command.created_at,
-            command.state.value,
-            command.attempts,
-            command.last_error,
-            command.status,
-            None,
-        )
+    # on the GUI thread: each returns at once, the work is the writer's
+
+    def submit(self, command: Command) -> None:
+        """Stores a command (durably, before anything is sent), then wakes the senders. It is
+        reported pending at once, so that the operator sees it whatever the disk is doing."""
+        self._sink.put(CommandChanged(command))
+        self._work.put(lambda: self._do_insert(command))
+
+    def report_since(self, since: float) -> None:
+        """Reports the commands made since `since`, and every one still pending."""
+        self._work.put(lambda: self._report(self._read("created_at >= ? or state = ?", (since, CommandState.PENDING))))
+
+    def withdraw(self, backend: str) -> None:
+        """Gives up a backend's pending commands (its profile is gone) and reports them withdrawn."""
+        self._work.put(lambda: self._report(self._do_withdraw(backend)))
+
+    def rename(self, old: str, new: str) -> None:
+        """Moves a backend's commands to its new name (its profile was renamed) and reports its pending ones."""
+        self._work.put(lambda: self._report(self._do_rename(old, new)))
+
+    def flush(self, timeout: float = CLOSE_WAIT_S) -> bool:
+        """Waits until what was handed over so far is written; False if that took over `timeout`."""
+        written = threading.Event()
+        self._work.put(written.set)
+        return written.wait(timeout)
+
+    def close(self) -> None:
+        """Finishes what was handed over, then closes the file."""
+        self._work.put(None)
+        self._writer.join(CLOSE_WAIT_S)
+        with self._lock:
+            self._closed = True
+            if self._db is not None:
+                self._db.close()
+
+    # on the writer thread
+
+    def _do_write(self) -> None:
+        try:
+            self._do_open()
+        finally:
+            self._opened.set()
+        while (work := self._work.get()) is not None:
+            try:
+                work()
+            except sqlite3.Error:
+                log.exception("the outbox %s could not be written", self.path)
+
+    def _do_open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False)
+        with self._lock, db:
+            db.execute("pragma journal_mode=wal")
+            version = db.execute("pragma user_version").fetchone()[0]
+            old = db.execute("select 1 from sqlite_master where name = 'commands'").fetchone() is not None
+            if old and version < SCHEMA_VERSION:
+                _migrate_paths(db)
+            db.execute(CREATE)
+            db.execute(f"pragma user_version = {SCHEMA_VERSION}")
+            self._db = db
+
+    def _do_insert(self, command: Command) -> None:
         with self._lock, self._db:
-            self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 12)})", row)
+            self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 15)})", _row(command))
         for event in self._listeners:
             event.set()
-        return command
+
+    def _do_withdraw(self, backend: str) -> list[Command]:
+        with self._lock, self._db:
+            rows = self._db.execute(
+                f"select {COLUMNS} from commands where backend = ? and state = ? order by created_at",
+                (backend, CommandState.PENDING),
+            ).fetchall()
+            self._db.execute(
+                "update commands set state = ? where backend = ? and state = ?",
+                (CommandState.WITHDRAWN, backend, CommandState.PENDING),
+            )
+        return [replace(_command(row), state=CommandState.WITHDRAWN) for row in rows]
+
+    def _do_rename(self, old: str, new: str) -> list[Command]:
+        with self._lock, self._db:
+            self._db.execute("update commands set backend = ? where backend = ?", (new, old))
+        return self.pending(new)
+
+    def _report(self, commands: list[Command]) -> None:
+        for command in commands:
+            self._sink.put(CommandChanged(command))
+
+    # on any worker
 
     def _read(self, where: str, params: tuple) -> list[Command]:
+        self._opened.wait()
         with self._lock:
-            if self._closed:
+            if self._closed or self._db is None:
                 return []  # a sender still winding down at quit finds nothing more to do
             rows = self._db.execute(
                 f"select {COLUMNS} from commands where {where} order by created_at", params
             ).fetchall()
-        return self._commands(rows)
-
-    @staticmethod
-    def _commands(rows: list) -> list[Command]:
-        return [
-            Command(
-                r[0],
-                r[1],
-                r[2],
-                json.loads(r[3]),
-                r[4],
-                r[5],
-                r[6],
-                CommandState(r[7]),
-                r[8],
-                r[9],
-                r[10],
-                None if r[11] is None else json.loads(r[11]),
-            )
-            for r in rows
-        ]
+        return [_command(row) for row in rows]
 
     def pending(self, backend: str) -> list[Command]:
-        return self._read("backend = ? and state = ?", (backend, CommandState.PENDING.value))
+        return self._read("backend = ? and state = ?", (backend, CommandState.PENDING))
 
     def get(self, command_id: str) -> Command | None:
         found = self._read("id = ?", (command_id,))
         return found[0] if found else None
-
-    def recent(self, since: float) -> list[Command]:
-        return self._read("created_at >= ? or state = ?", (since, CommandState.PENDING.value))
 
     def update(self, command: Command) -> bool:
         """Records a try or the answer of a command. A settled one stays as it is (False then),
         except that a definite answer still overrides a withdrawal: the backend did act on it."""
         answer = None if command.answer is None else json.dumps(command.answer, ensure_ascii=False)
         answered = command.state in (CommandState.DELIVERED, CommandState.REFUSED)
-        with self._lock, self._db:
-            if self._closed:
+        self._opened.wait()
+        with self._lock:
+            if self._closed or self._db is None:
                 return False
-            cursor = self._db.execute(
-                "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ?"
-                " where id = ? and (state = ? or (state = ? and ?))",
-                (
-                    command.state.value,
-                    command.attempts,
-                    command.last_error,
-                    command.status,
-                    answer,
-                    command.id,
-                    CommandState.PENDING.value,
-                    CommandState.WITHDRAWN.value,
-                    answered,
-                ),
-            )
+            with self._db:
+                cursor = self._db.execute(
+                    "update commands set state = ?, attempts = ?, last_error = ?, status = ?, answer = ?"
+                    " where id = ? and (state = ? or (state = ? and ?))",
+                    (
+                        command.state,
+                        command.attempts,
+                        command.last_error,
+                        command.status,
+                        answer,
+                        command.id,
+                        CommandState.PENDING,
+                        CommandState.WITHDRAWN,
+                        answered,
+                    ),
+                )
         return cursor.rowcount == 1
 
-    def withdraw(self, backend: str) -> list[Command]:
-        """Gives up a backend's pending commands (its profile is gone); returns them as withdrawn."""
-        with self._lock, self._db:
-            rows = self._db.execute(
-                f"select {COLUMNS} from commands where backend = ? and state = ? order by created_at",
-                (backend, CommandState.PENDING.value),
-            ).fetchall()
-            self._db.execute(
-                "update commands set state = ? where backend = ? and state = ?",
-                (CommandState.WITHDRAWN.value, backend, CommandState.PENDING.value),
-            )
-        return [replace(c, state=CommandState.WITHDRAWN) for c in self._commands(rows)]
 
-    def rename(self, old: str, new: str) -> list[Command]:
-        """Moves a backend's commands to its new name (its profile was renamed); returns its pending ones."""
-        with self._lock, self._db:
-            self._db.execute("update commands set backend = ? where backend = ?", (new, old))
-        return self.pending(new)
+def _migrate_paths(db: sqlite3.Connection) -> None:
+    """An outbox of schema 1 kept each command's path: its action and subject are read from it once.
+    A path that names no known action (it cannot be sent typed) is withdrawn, and says so."""
+    rows = db.execute(
+        "select id, backend, path, body, if_match, summary, created_at, state, attempts, last_error, status, answer"
+        " from commands"
+    ).fetchall()
+    db.execute("alter table commands rename to commands_v1")
+    db.execute(CREATE)
+    for id_, backend, path, body, if_match, summary, created_at, state, attempts, error, status, answer in rows:
+        typed = Action.of_path(path, json.loads(body))
+        if typed is None:
+            typed = (Action.DISPATCH, Subject(Collection.CASES, "?"))
+            state, error = CommandState.WITHDRAWN, f"not understood by this console: {path}"
+        action, subject = typed
+        db.execute(
+            f"insert into commands ({COLUMNS}) values ({', '.join('?' * 15)})",
+            (
+                id_,
+                backend,
+                action.name,
+                subject.kind.value,
+                subject.id,
+                subject.part,
+                body,
+                if_match,
+                summary,
+                created_at,
+                state,
+                attempts,
+                error,
+                status,
+                answer,
+            ),
+        )
+    db.execute("drop table commands_v1")
 
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            self._db.close()
+
+def _post(client: ApiClient, command: Command) -> tuple[int, dict, float | None]:
+    """Sends a command; a token refused is raised (the session then signs in again and resends it,
+    under the same key), any other answer returned for the sender to judge."""
+    status, answer, asked_s = client.command(command.path, command.body, command.id, command.if_match)
+    if status == 401:
+        raise AuthFailed(f"HTTP 401: {answer.get('detail') or 'the token was refused'}", 401)
+    return status, answer, asked_s
 
 
 class CommandSender:
     """Delivers one backend's pending commands in order, on a worker thread, until each is answered."""
 
     def __init__(
-        self,
-        outbox: Outbox,
-        backend: str,
-        credentials: Credentials,
-        sink: queue.SimpleQueue,
-        *,
-        verify: bool | str = True,
-        cert: str | tuple[str, str] | None = None,
-        rng: random.Random | None = None,
+        self, outbox: Outbox, session: BackendSession, sink: queue.SimpleQueue, *, rng: random.Random | None = None
     ) -> None:
-        self._outbox, self.backend, self._credentials, self._sink = outbox, backend, credentials, sink
-        self._verify, self._cert = verify, cert
+        self._outbox, self._session, self._sink = outbox, session, sink
+        self.backend = session.name
         self._rng = rng or random.Random()
         self._wake = threading.Event()
         self._stopping = threading.Event()
-        self._asked_s: float | None = None
-        self._thread: threading.Thread | None = None
+        self._thread = threading.Thread(target=self._do_run, name=f"sync-{self.backend}-commands", daemon=True)
         outbox.wake_on_submit(self._wake)
 
-    def start(self, url: str) -> None:
-        """Starts sending to `url` (known once the backend is reachable: the embedded one picks its port)."""
-        self._thread = threading.Thread(
-            target=self._do_run, args=(url,), name=f"sync-{self.backend}-commands", daemon=True
-        )
+    def start(self) -> None:
+        """Starts sending (once the backend's address is known: the embedded one picks its port)."""
         self._thread.start()
 
     def request_stop(self) -> None:
@@ -232,67 +308,75 @@ class CommandSender:
 
     def stop(self, timeout: float = 5.0) -> None:
         self.request_stop()
-        if self._thread is not None and self._thread.is_alive():
+        if self._thread.is_alive():
             self._thread.join(timeout)
 
-    def _do_run(self, url: str) -> None:
-        client = ApiClient(url, verify=self._verify, cert=self._cert)
-        attempt = 0
-        try:
-            while not self._stopping.is_set():
-                pending = self._outbox.pending(self.backend)
-                if not pending:
-                    self._wake.wait()
-                    self._wake.clear()
-                    continue
-                if self._do_deliver(client, pending[0]):
-                    attempt = 0
-                    continue
-                delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
-                if self._asked_s is not None:
-                    delay = max(delay, min(self._asked_s, RETRY_AFTER_CAP_S))  # a busy backend said when
-                attempt += 1
-                log.info("commands to %s: next try in %.1f s", self.backend, delay)
-                self._wake.wait(delay)
+    def _do_run(self) -> None:
+        failures = 0
+        while not self._stopping.is_set():
+            pending = self._outbox.pending(self.backend)
+            if not pending:
+                self._wake.wait()
                 self._wake.clear()
-        finally:
-            client.close()
+                continue
+            settled, asked_s = self._do_deliver(pending[0])
+            if settled:
+                failures = 0
+                continue
+            failures += 1
+            delay = self._session.backoff.next_delay(failures, self._rng.random(), asked_s)
+            log.info("commands to %s: next try in %.1f s", self.backend, delay)
+            self._wake.wait(delay)
+            self._wake.clear()
 
-    def _do_deliver(self, client: ApiClient, command: Command) -> bool:
-        """One try; True when the command is settled (delivered or refused), False to retry later
-        (not before `_asked_s`, when the backend said so)."""
-        self._asked_s = None
+    def _do_deliver(self, command: Command) -> tuple[bool, float | None]:
+        """One try; (True, None) when the command is settled (delivered or refused), else (False,
+        how long the backend asked to be left alone, if it did)."""
         try:
-            if client.token is None:
-                client.login(self._credentials.username, self._credentials.password)
-            status, answer, self._asked_s = client.command(command.path, command.body, command.id, command.if_match)
-        except AuthFailed as error:
-            client.token = None
-            return self._retry(command, str(error))
+            status, answer, asked_s = self._session.call(lambda client: _post(client, command))
         except ApiError as error:
-            self._asked_s = error.retry_after_s
-            return self._retry(command, str(error))
+            return self._retry(command, str(error)), error.retry_after_s
         except (requests.RequestException, OSError) as error:
-            return self._retry(command, str(error))
-        if status == 401:
-            client.token = None  # the token expired: log in again and send the same command
-            return self._retry(command, "the session expired")
+            return self._retry(command, str(error)), None
         if status in RETRY_STATUSES:
-            return self._retry(command, f"HTTP {status}")
-        state = CommandState.DELIVERED if status < 400 else CommandState.REFUSED
-        detail = "" if status < 400 else str(answer.get("detail") or answer.get("title") or f"HTTP {status}")
-        self._settle(
-            replace(
-                command, state=state, attempts=command.attempts + 1, status=status, answer=answer, last_error=detail
+            return self._retry(command, f"HTTP {status}"), asked_s
+        if status >= 400:
+            detail = str(answer.get("detail") or answer.get("title") or f"HTTP {status}")
+            self._settle(
+                replace(
+                    command,
+                    state=CommandState.REFUSED,
+                    attempts=command.attempts + 1,
+                    status=status,
+                    answer=answer,
+                    last_error=detail,
+                )
             )
-        )
-        return True
+        else:
+            delivered = replace(
+                command,
+                state=CommandState.DELIVERED,
+                attempts=command.attempts + 1,
+                status=status,
+                answer=answer,
+                last_error="",
+            )
+            self._settle(delivered, self._decode(delivered))
+        return True, None
+
+    def _decode(self, command: Command) -> object | None:
+        """The object a delivered command's answer describes, for the store to take in at once."""
+        try:
+            return DECODERS[command.action.answer](command.answer)
+        except Exception as error:  # the event that follows will bring it: only the shortcut is lost
+            log.warning("command %s to %s: its answer does not decode (%s)", command.id, self.backend, error)
+            return None
 
     def _retry(self, command: Command, error: str) -> bool:
         log.info("command %s to %s not delivered yet: %s", command.id, self.backend, error)
         self._settle(replace(command, attempts=command.attempts + 1, last_error=error))
         return False
 
-    def _settle(self, command: Command) -> None:
+    def _settle(self, command: Command, result: object | None = None) -> None:
         if self._outbox.update(command):
-            self._sink.put(CommandChanged(command))
+            self._sink.put(CommandChanged(command, result))

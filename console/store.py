@@ -1,41 +1,52 @@
 """The merged live state of every backend, applied in batches on the GUI thread.
 
-Objects are keyed by (backend, id). `apply()` takes a batch of messages from the sync workers and
-returns a `Changes` that says what moved, so that the Qt models can emit ranged signals and the map
-can redraw once per batch, whatever the batch's size. Rows only ever grow between snapshots; a
-snapshot of a backend replaces that backend's objects and is reported as a reset.
+Objects are kept by collection (`console.records.Collection`), each a `Rows` keyed by (backend,
+id); where the teams are lives beside them in `TeamPositions`, numpy arrays that the map reads
+whole. `apply()` takes a batch of messages from the sync workers and returns a `Changes` that says,
+collection by collection, what moved, so that the Qt models can emit ranged signals and the map
+can redraw once per batch, whatever the batch's size. Each message is applied on its own: one that
+fails is dropped, counted against its backend and logged, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from console.casework import (
-    Approval,
-    Case,
-    Kpis,
-    Measure,
-    Message,
-    Query,
-    QueryProgress,
-    Task,
-)
+import numpy as np
+
+from console.casework import Approval, Case, Kpis, Measure, Message, Query, QueryProgress, Task
+from console.commands import Command, CommandChanged, CommandState, Subject
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
-from console.outbox import Command, CommandChanged, CommandState
+from console.records import CASE_WORK, FIRST_SIGHT, Collection
 from console.sync import (
     BackendRemoved,
     EventReceived,
     HealthChanged,
     LinkState,
     RecordDropped,
+    RowsLoaded,
     SnapshotLoaded,
 )
 
+log = logging.getLogger(__name__)
+
 Key = tuple[str, str]
 T = TypeVar("T")
+
+# The collection that an event, or a command's answer, carrying a whole object of each type updates.
+COLLECTION_OF: dict[type, Collection] = {
+    Escalation: Collection.ESCALATIONS,
+    Case: Collection.CASES,
+    Task: Collection.TASKS,
+    Query: Collection.QUERIES,
+    Measure: Collection.MEASURES,
+    Approval: Collection.APPROVALS,
+    Message: Collection.MESSAGES,
+}
 
 
 def newest(objects: Iterable[T]) -> list[T]:
@@ -76,9 +87,35 @@ class Rows(Generic[T]):
         row = self._row.get((backend, object_id))
         return None if row is None else self._items[row][1]
 
-    def replace_backend(self, backend: str, objects: Iterable[T]) -> None:
-        self._items = [item for item in self._items if item[0] != backend] + [(backend, o) for o in newest(objects)]
+    def backends(self) -> set[str]:
+        return {backend for backend, _ in self._items}
+
+    def replace_backend(self, backend: str, objects: Iterable[T]) -> list[int]:
+        """Holds `objects` as all there is of `backend`; returns, for each row now, the row it had
+        before (-1 for one that is new)."""
+        kept = [(row, item) for row, item in enumerate(self._items) if item[0] != backend]
+        fresh = newest(objects)
+        self._items = [item for _, item in kept] + [(backend, o) for o in fresh]
         self._row = {(b, o.id): row for row, (b, o) in enumerate(self._items)}
+        return [row for row, _ in kept] + [-1] * len(fresh)
+
+    def retain(self, backend: str, ids: set[str]) -> bool:
+        """Keeps of `backend` only the objects whose id is in `ids`; True when any went."""
+        gone = [o.id for b, o in self._items if b == backend and o.id not in ids]
+        if gone:
+            self.replace_backend(backend, [o for b, o in self._items if b == backend and o.id in ids])
+        return bool(gone)
+
+    def put_all(self, backend: str, items: list[T]) -> list[int]:
+        """`put` for many (a page of a snapshot): the rows that changed or were appended."""
+        fresh = newest(items)
+        keys = [(backend, item.id) for item in fresh]
+        if self._row.keys().isdisjoint(keys):  # all of them new, as in a first load: appended at once
+            start = len(self._items)
+            self._items.extend((backend, item) for item in fresh)
+            self._row.update(zip(keys, range(start, start + len(keys)), strict=True))
+            return list(range(start, len(self._items)))
+        return [row for row in (self.put(backend, item) for item in fresh) if row is not None]
 
     def put(self, backend: str, item: T) -> int | None:
         """Stores `item` unless the same or a newer version is held; returns its row when it did."""
@@ -92,6 +129,91 @@ class Rows(Generic[T]):
             return None
         self._items[row] = (backend, item)
         return row
+
+
+class TeamPositions:
+    """Where each team is and since when, row for row with the store's teams, as whole arrays:
+    a position event writes one row, and the map reads every team at once."""
+
+    def __init__(self) -> None:
+        self.lon = self.lat = self.heading = self.speed_kmh = self.at = np.zeros(0)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def reorder(self, before: list[int], fresh: list[TeamPosition]) -> None:
+        """After the teams were replaced: row r holds the position row `before[r]` held, or, for
+        a team that is new (-1), the next of `fresh`, in order."""
+        old = np.asarray(before, dtype=np.int64)
+        kept = old >= 0
+        for name in ("lon", "lat", "heading", "speed_kmh", "at"):  # TeamPosition's fields, and these arrays
+            values = np.empty(len(old))
+            values[kept] = getattr(self, name)[old[kept]]
+            values[~kept] = [getattr(position, name) for position in fresh]
+            setattr(self, name, values)
+
+    def put(self, row: int, position: TeamPosition) -> bool:
+        """Moves a team; False when `position` is older than the fix held (it arrived late)."""
+        if position.at < self.at[row]:
+            return False
+        self.lon[row], self.lat[row], self.heading[row] = position.lon, position.lat, position.heading
+        self.speed_kmh[row], self.at[row] = position.speed_kmh, position.at
+        return True
+
+    def of(self, row: int, team_id: str = "") -> TeamPosition:
+        return TeamPosition(
+            team_id,
+            float(self.lon[row]),
+            float(self.lat[row]),
+            float(self.heading[row]),
+            float(self.speed_kmh[row]),
+            float(self.at[row]),
+        )
+
+
+class CommandLog:
+    """What operators asked for, as the outbox reports it: by id, and by what each is about."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, Command] = {}
+        self._by_subject: dict[tuple[str, Subject], list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Command]:
+        return iter(self._by_id.values())
+
+    def get(self, command_id: str) -> Command | None:
+        return self._by_id.get(command_id)
+
+    def put(self, command: Command) -> None:
+        if command.id not in self._by_id:
+            self._by_subject.setdefault((command.backend, command.subject), []).append(command.id)
+        elif self._by_id[command.id].backend != command.backend:  # its profile was renamed
+            self._forget(self._by_id[command.id])
+            self._by_subject.setdefault((command.backend, command.subject), []).append(command.id)
+        self._by_id[command.id] = command
+
+    def _forget(self, command: Command) -> None:
+        ids = self._by_subject.get((command.backend, command.subject), [])
+        if command.id in ids:
+            ids.remove(command.id)
+
+    def about(self, backend: str, subject: Subject) -> list[Command]:
+        """The commands about `subject`, oldest first."""
+        return [self._by_id[i] for i in self._by_subject.get((backend, subject), ())]
+
+    def in_flight(self, backend: str, subject: Subject) -> bool:
+        """Whether a command about `subject` is still on its way."""
+        return any(c.state == CommandState.PENDING for c in self.about(backend, subject))
+
+    def pending(self, backend: str | None = None) -> list[Command]:
+        return [
+            c
+            for c in self._by_id.values()
+            if c.state == CommandState.PENDING and (backend is None or c.backend == backend)
+        ]
 
 
 @dataclass
@@ -110,20 +232,29 @@ class BackendHealth:
     last_event_at: float | None = None  # wall-clock time of the newest event applied
     dropped: int = 0
     last_drop: str = ""
+    loading: frozenset[Collection] = frozenset()  # the case work still to come after the first sight
+
+
+@dataclass
+class RowChanges:
+    """What changed in one collection in a batch: all of it (a snapshot), or these rows (appended ones included)."""
+
+    reset: bool = False
+    rows: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return self.reset or bool(self.rows)
+
+
+NOTHING = RowChanges()
 
 
 @dataclass
 class Changes:
-    teams_reset: bool = False
-    team_rows: set[int] = field(default_factory=set)
-    positions_moved: bool = False
-    courts_changed: bool = False
+    collections: dict[Collection, RowChanges] = field(default_factory=dict)
+    moved: set[int] = field(default_factory=set)  # team rows whose position moved (all, when the teams were reset)
     health: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)
-    # Of the `Rows` collections (escalations, cases, ...): which were replaced by a snapshot, and
-    # which rows changed in the others, appended ones included.
-    reset: set[str] = field(default_factory=set)
-    rows: dict[str, set[int]] = field(default_factory=dict)
     kpis: set[str] = field(default_factory=set)  # backends whose KPIs changed
     events: list[EventReceived] = field(default_factory=list)  # the batch's events, for the event log
     # The time carried by the batch's oldest position: how far behind the backend this batch is.
@@ -131,59 +262,92 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(
-            self.teams_reset
-            or self.team_rows
-            or self.positions_moved
-            or self.courts_changed
-            or self.health
-            or self.commands
-            or self.reset
-            or self.rows
-            or self.kpis
-            or self.events
+            any(self.collections.values()) or self.moved or self.health or self.commands or self.kpis or self.events
         )
 
-    def touched(self, collection: str) -> bool:
-        """Whether anything in a `Rows` collection changed in this batch."""
-        return collection in self.reset or collection in self.rows
+    def of(self, collection: Collection) -> RowChanges:
+        return self.collections.get(collection, NOTHING)
 
-    def changed_rows(self, collection: str) -> set[int]:
-        return self.rows.get(collection, set())
+    def touched(self, collection: Collection) -> bool:
+        return bool(self.of(collection))
 
-    def mark(self, collection: str, row: int | None) -> None:
-        if row is not None and collection not in self.reset:
-            self.rows.setdefault(collection, set()).add(row)
+    def was_reset(self, collection: Collection) -> bool:
+        return self.of(collection).reset
 
+    def rows(self, collection: Collection) -> set[int]:
+        """The rows changed or appended, when the collection was not reset."""
+        return self.of(collection).rows
 
-# The collections a snapshot replaces, and the collection that an event of each type updates.
-SNAPSHOT_ROWS = ("escalations", "cases", "tasks", "queries", "measures", "approvals")
-COLLECTION_OF: dict[type, str] = {
-    Escalation: "escalations",
-    Case: "cases",
-    Task: "tasks",
-    Query: "queries",
-    Measure: "measures",
-    Approval: "approvals",
-    Message: "messages",
-}
+    def mark(self, collection: Collection, row: int | None) -> None:
+        if row is not None:
+            changes = self.collections.setdefault(collection, RowChanges())
+            if not changes.reset:
+                changes.rows.add(row)
+
+    def mark_all(self, collection: Collection, rows: list[int]) -> None:
+        if rows:
+            changes = self.collections.setdefault(collection, RowChanges())
+            if not changes.reset:
+                changes.rows.update(rows)
+
+    def reset(self, collection: Collection) -> None:
+        self.collections[collection] = RowChanges(reset=True)
 
 
 class Store:
     def __init__(self) -> None:
-        self.courts: dict[Key, Court] = {}
-        self.teams: list[Team] = []
-        self._team_row: dict[Key, int] = {}
+        self._rows: dict[Collection, Rows] = {collection: Rows() for collection in Collection}
+        self.positions = TeamPositions()
         self.health: dict[str, BackendHealth] = {}
-        self.commands: dict[str, Command] = {}  # by id: what operators asked for, and how it went
-        self.escalations: Rows[Escalation] = Rows()
-        self.cases: Rows[Case] = Rows()
-        self.tasks: Rows[Task] = Rows()
-        self.queries: Rows[Query] = Rows()
-        self.measures: Rows[Measure] = Rows()
-        self.approvals: Rows[Approval] = Rows()
-        self.messages: Rows[Message] = Rows()
+        self.commands = CommandLog()
         self.kpis: dict[str, Kpis] = {}
         self._listeners: list[Callable[[Changes], None]] = []
+        self._load: dict[str, int] = {}  # by backend: the snapshot whose case work is taken in
+        self._seen: dict[tuple[str, Collection], set[str]] = {}  # ids held of a collection still loading
+        self._held: dict[str, list[QueryProgress]] = {}  # progress of batches whose page has not come yet
+
+    def rows(self, collection: Collection) -> Rows:
+        return self._rows[collection]
+
+    @property
+    def courts(self) -> Rows[Court]:
+        return self._rows[Collection.COURTS]
+
+    @property
+    def teams(self) -> Rows[Team]:
+        return self._rows[Collection.TEAMS]
+
+    @property
+    def escalations(self) -> Rows[Escalation]:
+        return self._rows[Collection.ESCALATIONS]
+
+    @property
+    def cases(self) -> Rows[Case]:
+        return self._rows[Collection.CASES]
+
+    @property
+    def tasks(self) -> Rows[Task]:
+        return self._rows[Collection.TASKS]
+
+    @property
+    def queries(self) -> Rows[Query]:
+        return self._rows[Collection.QUERIES]
+
+    @property
+    def measures(self) -> Rows[Measure]:
+        return self._rows[Collection.MEASURES]
+
+    @property
+    def approvals(self) -> Rows[Approval]:
+        return self._rows[Collection.APPROVALS]
+
+    @property
+    def messages(self) -> Rows[Message]:
+        return self._rows[Collection.MESSAGES]
+
+    def position(self, backend: str, team_id: str) -> TeamPosition | None:
+        row = self.teams.row(backend, team_id)
+        return None if row is None else self.positions.of(row, team_id)
 
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         """Calls `listener` after each batch that changed something; returns the unsubscribe."""
@@ -193,12 +357,10 @@ class Store:
     def everything(self) -> Changes:
         """A batch that says everything changed: for views built over a store already filled."""
         return Changes(
-            teams_reset=True,
-            positions_moved=True,
-            courts_changed=True,
+            collections={collection: RowChanges(reset=True) for collection in Collection},
+            moved=set(range(len(self.teams))),
             health=set(self.health),
-            commands=set(self.commands),
-            reset={*SNAPSHOT_ROWS, "messages"},
+            commands={c.id for c in self.commands},
             kpis=set(self.kpis),
         )
 
@@ -207,134 +369,181 @@ class Store:
         health = self.health.get(backend)
         return health is not None and permission in health.permissions
 
-    def pending_commands(self, backend: str | None = None) -> list[Command]:
-        return [
-            c
-            for c in self.commands.values()
-            if c.state == CommandState.PENDING and (backend is None or c.backend == backend)
-        ]
-
-    def team(self, backend: str, team_id: str) -> Team | None:
-        row = self._team_row.get((backend, team_id))
-        return None if row is None else self.teams[row]
-
-    def team_row(self, backend: str, team_id: str) -> int | None:
-        return self._team_row.get((backend, team_id))
-
     def apply(self, messages: Iterable[object], now: float | None = None) -> Changes:
         now = time.time() if now is None else now
         changes = Changes()
         for message in messages:
-            if isinstance(message, EventReceived):
-                self._apply_event(message, changes, now)
-            elif isinstance(message, SnapshotLoaded):
-                self._apply_snapshot(message, changes)
-            elif isinstance(message, HealthChanged):
-                health = self._health(message.backend)
-                health.url, health.state, health.detail = message.url, message.state, message.detail
-                if message.role:
-                    health.role, health.user, health.permissions = message.role, message.user, message.permissions
-                    health.limits = message.limits
-                if message.latency_ms is not None:
-                    health.latency_ms = message.latency_ms
-                changes.health.add(message.backend)
-            elif isinstance(message, CommandChanged):
-                self.commands[message.command.id] = message.command
-                changes.commands.add(message.command.id)
-            elif isinstance(message, RecordDropped):
-                health = self._health(message.backend)
+            try:
+                self._apply(message, changes, now)
+            except Exception as error:  # a defect, or a message no one foresaw: it alone is lost
+                log.exception("could not apply %s", type(message).__name__)
+                backend = getattr(message, "backend", None) or getattr(getattr(message, "command", None), "backend", "")
+                health = self._health(backend)
                 health.dropped += 1
-                health.last_drop = message.reason
-                changes.health.add(message.backend)
-            elif isinstance(message, BackendRemoved):
-                self._replace_backend(
-                    message.backend, [], [], {collection: [] for collection in (*SNAPSHOT_ROWS, "messages")}, changes
-                )
-                self.kpis.pop(message.backend, None)
-                self.health.pop(message.backend, None)
-                changes.kpis.add(message.backend)
-                changes.health.add(message.backend)
+                health.last_drop = f"could not apply {type(message).__name__}: {type(error).__name__}: {error}"[:500]
+                changes.health.add(backend)
         if changes:
             for listener in list(self._listeners):
                 listener(changes)
         return changes
+
+    def _apply(self, message: object, changes: Changes, now: float) -> None:
+        if isinstance(message, EventReceived):
+            self._apply_event(message, changes, now)
+        elif isinstance(message, SnapshotLoaded):
+            self._apply_snapshot(message, changes)
+        elif isinstance(message, RowsLoaded):
+            self._apply_rows(message, changes)
+        elif isinstance(message, HealthChanged):
+            health = self._health(message.backend)
+            health.url, health.state, health.detail = message.url, message.state, message.detail
+            if message.role:
+                health.role, health.user, health.permissions = message.role, message.user, message.permissions
+                health.limits = message.limits
+            if message.latency_ms is not None:
+                health.latency_ms = message.latency_ms
+            changes.health.add(message.backend)
+        elif isinstance(message, CommandChanged):
+            self.commands.put(message.command)
+            changes.commands.add(message.command.id)
+            if message.result is not None:
+                self._put(message.command.backend, message.result, changes)
+        elif isinstance(message, RecordDropped):
+            health = self._health(message.backend)
+            health.dropped += 1
+            health.last_drop = message.reason
+            changes.health.add(message.backend)
+        elif isinstance(message, BackendRemoved):
+            self._forget_backend(message.backend, changes)
+        else:
+            raise TypeError(f"not a message the store takes: {message!r}")
 
     def _health(self, backend: str) -> BackendHealth:
         if backend not in self.health:
             self.health[backend] = BackendHealth(backend)
         return self.health[backend]
 
-    def _apply_snapshot(self, message: SnapshotLoaded, changes: Changes) -> None:
-        rows = {collection: getattr(message, collection) for collection in SNAPSHOT_ROWS}
-        self._replace_backend(message.backend, message.courts, message.teams, rows, changes)
-        if message.kpis is not None:
-            self.kpis[message.backend] = message.kpis
-            changes.kpis.add(message.backend)
+    def _replace_teams(self, backend: str, teams: list[Team], positions: list[TeamPosition], changes: Changes) -> None:
+        fresh: dict[str, tuple[Team, TeamPosition]] = {}
+        for team, position in zip(teams, positions, strict=True):
+            if team.id not in fresh or team.version > fresh[team.id][0].version:
+                fresh[team.id] = (team, position)
+        before = self.teams.replace_backend(backend, [team for team, _ in fresh.values()])
+        self.positions.reorder(before, [position for _, position in fresh.values()])
+        changes.reset(Collection.TEAMS)
+        changes.moved = set(range(len(self.teams)))
 
-    def _replace_backend(
-        self, backend: str, courts: list[Court], teams: list[Team], rows: dict[str, list], changes: Changes
-    ) -> None:
-        """Puts what a backend holds now in place of what was held of it before."""
-        for collection, objects in rows.items():
-            getattr(self, collection).replace_backend(backend, objects)
-            changes.reset.add(collection)
-            changes.rows.pop(collection, None)
-        self.courts = {key: c for key, c in self.courts.items() if key[0] != backend}
-        self.courts.update(((backend, c.id), c) for c in courts)
-        self.teams = [t for t in self.teams if t.backend != backend] + newest(teams)
-        self._team_row = {(t.backend, t.id): row for row, t in enumerate(self.teams)}
-        changes.teams_reset = changes.courts_changed = changes.positions_moved = True
-        changes.team_rows.clear()
+    def _apply_snapshot(self, message: SnapshotLoaded, changes: Changes) -> None:
+        backend = message.backend
+        self._replace_teams(backend, message.rows[Collection.TEAMS], message.positions, changes)
+        for collection in FIRST_SIGHT:
+            if collection is not Collection.TEAMS:
+                self.rows(collection).replace_backend(backend, message.rows[collection])
+                changes.reset(collection)
+        if message.kpis is not None:
+            self.kpis[backend] = message.kpis
+            changes.kpis.add(backend)
+        # The case work comes page by page: what was held of it stays until its pages have come.
+        self._load[backend] = message.load
+        for collection in CASE_WORK:
+            self._seen[(backend, collection)] = set()
+        self._held.pop(backend, None)
+        self._health(backend).loading = frozenset(CASE_WORK)
+        changes.health.add(backend)
+
+    def _apply_rows(self, message: RowsLoaded, changes: Changes) -> None:
+        backend, collection = message.backend, message.collection
+        seen = self._seen.get((backend, collection))
+        if self._load.get(backend) != message.load or seen is None:
+            return  # a page of a snapshot since replaced
+        rows = self.rows(collection)
+        seen.update(item.id for item in message.items)
+        changes.mark_all(collection, rows.put_all(backend, message.items))
+        if collection is Collection.QUERIES:
+            held, self._held[backend] = self._held.pop(backend, []), []
+            for progress in held:
+                self._apply_query_progress(backend, progress, changes)
+        if message.final:
+            del self._seen[(backend, collection)]
+            if collection is Collection.QUERIES:
+                self._held.pop(backend, None)  # progress of batches that this snapshot does not hold
+            if rows.retain(backend, seen):
+                changes.reset(collection)  # objects of an older snapshot that this one no longer has
+            health = self._health(backend)
+            health.loading = health.loading - {collection}
+            changes.health.add(backend)
+
+    def _forget_backend(self, backend: str, changes: Changes) -> None:
+        self._replace_teams(backend, [], [], changes)
+        for collection in Collection:
+            if collection is not Collection.TEAMS:
+                self.rows(collection).replace_backend(backend, [])
+                changes.reset(collection)
+        for key in [key for key in self._seen if key[0] == backend]:
+            del self._seen[key]
+        self._load.pop(backend, None)
+        self._held.pop(backend, None)
+        self.kpis.pop(backend, None)
+        self.health.pop(backend, None)
+        changes.kpis.add(backend)
+        changes.health.add(backend)
+
+    def _put(self, backend: str, item: object, changes: Changes) -> None:
+        """A whole object, from an event or a command's answer: it replaces an older version."""
+        collection = COLLECTION_OF[type(item)]
+        changes.mark(collection, self.rows(collection).put(backend, item))
+        seen = self._seen.get((backend, collection))
+        if seen is not None:
+            seen.add(item.id)
 
     def _apply_query_progress(self, backend: str, progress: QueryProgress, changes: Changes) -> None:
         query = self.queries.get(backend, progress.query_id)
-        if query is None or progress.version <= query.version:
-            return  # a batch this snapshot does not hold, or news already reflected
+        if query is None:
+            if (backend, Collection.QUERIES) in self._seen:
+                self._held.setdefault(backend, []).append(progress)  # its batch is still to come
+            return  # otherwise a batch this snapshot does not hold: the next snapshot will
+        if progress.version <= query.version:
+            return  # news already reflected
         results = tuple(progress.result if r.id == progress.result.id else r for r in query.results)
         moved_on = replace(
             query, state=progress.state, completed_at=progress.completed_at, results=results, version=progress.version
         )
-        changes.mark("queries", self.queries.put(backend, moved_on))
+        changes.mark(Collection.QUERIES, self.queries.put(backend, moved_on))
 
     def _apply_event(self, message: EventReceived, changes: Changes, now: float) -> None:
-        health = self._health(message.backend)
+        backend = message.backend
+        health = self._health(backend)
         health.events_received += 1
         health.last_event_id = message.event_id
         health.last_event_at = now
-        changes.health.add(message.backend)
+        changes.health.add(backend)
         changes.events.append(message)
         update = message.update
         if update is None:
             return
-        collection = COLLECTION_OF.get(type(update))
-        if collection is not None:
-            changes.mark(collection, getattr(self, collection).put(message.backend, update))
-            return
-        if isinstance(update, QueryProgress):
-            self._apply_query_progress(message.backend, update, changes)
-            return
-        if isinstance(update, Kpis):
-            self.kpis[message.backend] = update
-            changes.kpis.add(message.backend)
-            return
-        row = self._team_row.get((message.backend, getattr(update, "team_id", "")))
-        if row is None:
-            return  # a team this snapshot does not hold; the next snapshot will
-        team = self.teams[row]
-        if isinstance(update, TeamPosition):
+        if type(update) in COLLECTION_OF:
+            self._put(backend, update, changes)
+        elif isinstance(update, TeamPosition):
             if changes.oldest_position_at is None or update.at < changes.oldest_position_at:
                 changes.oldest_position_at = update.at
-            if update.at < team.position_at:
-                return  # an older fix that arrived late
-            team.lon, team.lat, team.heading = update.lon, update.lat, update.heading
-            team.speed_kmh, team.position_at = update.speed_kmh, update.at
-            if update.version is not None:
-                team.version = max(team.version, update.version)
-            changes.positions_moved = True
+            row = self.teams.row(backend, update.team_id)
+            if row is not None and self.positions.put(row, update):
+                changes.moved.add(row)
         elif isinstance(update, TeamStatusChange):
-            if update.version < team.version:
-                return
-            team.status, team.status_since, team.version = update.status, update.since, update.version
-            team.task_id = update.task_id
-        if not changes.teams_reset:
-            changes.team_rows.add(row)
+            team = self.teams.get(backend, update.team_id)
+            if team is not None:  # else a team this snapshot does not hold; the next snapshot will
+                changed = replace(
+                    team,
+                    status=update.status,
+                    status_since=update.since,
+                    task_id=update.task_id,
+                    version=update.version,
+                )
+                changes.mark(Collection.TEAMS, self.teams.put(backend, changed))
+        elif isinstance(update, QueryProgress):
+            self._apply_query_progress(backend, update, changes)
+        elif isinstance(update, Kpis):
+            self.kpis[backend] = update
+            changes.kpis.add(backend)
+        else:
+            raise TypeError(f"not an update the store takes: {type(update).__name__}")

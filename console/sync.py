@@ -1,10 +1,12 @@
-"""Live sync with one backend: a worker thread that logs in, snapshots, and follows the event stream.
+"""Live sync with one backend: a worker thread that signs in, takes a snapshot and follows the
+event stream, and a second one that loads the case work meanwhile.
 
-The thread never touches the store. It decodes what it receives and puts messages on a queue that
-the GUI thread drains in batches: a snapshot, then each event after the snapshot's cursor, and its
-own health as it changes. On any failure it reconnects with capped exponential backoff and full
-jitter, resuming from the last event id it saw; when the backend answers 410 it takes a fresh
-snapshot. Nothing is skipped silently: a record it cannot decode is dropped and reported.
+The threads never touch the store. They decode what they receive and put messages on a queue that
+the GUI thread drains in batches: the first sight of the backend (courts, teams, the escalations to
+handle, its KPIs), then each event after the snapshot's cursor, the case work page by page beside
+them, and the link's own health as it changes. The link is a state machine (`Phase`): sign in,
+snapshot, stream, wait; what it does after a failure is decided by `after_failure` alone, a pure
+function. Nothing is skipped silently: a record it cannot decode is dropped and reported.
 """
 
 from __future__ import annotations
@@ -16,48 +18,23 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass, field, replace
+from enum import Enum, StrEnum
 
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream
-from console.casework import (
-    Approval,
-    Case,
-    Kpis,
-    Measure,
-    Query,
-    Task,
-    decode_approval,
-    decode_case,
-    decode_kpis,
-    decode_measure,
-    decode_query,
-    decode_task,
-)
-from console.domain import (
-    EVENT_DECODERS,
-    Court,
-    DecodeError,
-    Escalation,
-    Team,
-    decode_court,
-    decode_escalation,
-    decode_team,
-)
-from console.profiles import InsecureTransport, check_transport
+from console.casework import Kpis, decode_kpis
+from console.decoding import DecodeError
+from console.domain import TeamPosition
+from console.profiles import InsecureTransport
+from console.records import CASE_WORK, EVENT_DECODERS, FIRST_SIGHT, LISTINGS, Collection
+from console.session import BackendSession, Token
 from console.sse import OversizedEvent
 
 log = logging.getLogger(__name__)
 
-UNRESOLVED = ("open", "acknowledged", "escalated")
-SNAPSHOT_COLLECTIONS = ("courts", "teams", "cases", "tasks", "queries", "measures", "approvals")
-BACKOFF_BASE_S = 0.5
-BACKOFF_CAP_S = 30.0
 DROPS_LOGGED = 100
-RETRY_AFTER_CAP_S = 300.0  # a Retry-After longer than this is not waited out: the operator would think it dead
-OFFLINE_AFTER_FAILURES = 5  # in a row: some eight seconds of backoff, on average
 
 
 class LinkState(StrEnum):
@@ -71,39 +48,31 @@ class LinkState(StrEnum):
     STOPPED = "stopped"
 
 
-@dataclass(frozen=True)
-class Credentials:
-    username: str
-    password: str
-
-    def __repr__(self) -> str:  # never let a password reach a log line through a repr
-        return f"Credentials(username={self.username!r}, password=***)"
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """Where and as whom to reach a backend that a link follows: for short calls made beside the link."""
-
-    url: str
-    credentials: Credentials
-    verify: bool | str = True
-    cert: str | tuple[str, str] | None = None
-    allow_insecure_http: bool = False
+# What the workers report, in the order they learn it.
 
 
 @dataclass(frozen=True)
 class SnapshotLoaded:
+    """The first sight of a backend: what a live centre needs at once. It replaces what was held
+    of those collections; the case work follows in `RowsLoaded` pages, under the same `load`."""
+
     backend: str
-    courts: list[Court]
-    teams: list[Team]
+    load: int  # which snapshot of the backend this is: pages of an older one are stale
     cursor: int
-    escalations: list[Escalation] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    queries: list[Query] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    approvals: list[Approval] = field(default_factory=list)
+    rows: dict[Collection, list]  # of the FIRST_SIGHT collections
+    positions: list[TeamPosition]  # where each of rows[TEAMS] was, in the same order
     kpis: Kpis | None = None
+
+
+@dataclass(frozen=True)
+class RowsLoaded:
+    """A page of a case-work collection, loaded after the first sight; `final` on its last page."""
+
+    backend: str
+    load: int
+    collection: Collection
+    items: list
+    final: bool
 
 
 @dataclass(frozen=True)
@@ -141,6 +110,82 @@ class BackendRemoved:
     backend: str
 
 
+class StreamInconsistent(ApiError):
+    """The event stream went back on its ids: the console's picture of the backend cannot be patched."""
+
+
+class SignInRefused(Exception):
+    """The backend refused the credentials themselves: trying again would not help."""
+
+
+# The link as a state machine.
+
+
+class Phase(Enum):
+    SIGN_IN = "sign in"  # a token (the session's, or a new login) and the user's rights (GET /me)
+    SNAPSHOT = "snapshot"  # the first sight; the case work starts loading beside the stream
+    STREAM = "stream"  # follows the events from the last one applied
+    WAIT = "wait"  # backs off after a failure, then goes where `resume` says
+    DONE = "done"  # stopped, or refused for good
+
+
+@dataclass(frozen=True)
+class Follow:
+    """What the link knows between two steps."""
+
+    phase: Phase = Phase.SIGN_IN
+    signed_in: bool = False  # holds a token and the rights that go with it
+    need_snapshot: bool = True
+    fresh_token: bool = False  # the token in use was issued in this round
+    fresh_snapshot: bool = False  # the snapshot in use was taken in this round
+    failures: int = 0  # in a row
+    delivered: bool = False  # the stream open now has delivered an event
+    detail: str = ""  # why it waits
+    asked_s: float | None = None  # how long the backend asked to be left alone
+
+
+def resume(follow: Follow) -> Phase:
+    """Where a round starts: the first step not yet done."""
+    if not follow.signed_in:
+        return Phase.SIGN_IN
+    return Phase.SNAPSHOT if follow.need_snapshot else Phase.STREAM
+
+
+def new_round(follow: Follow, **changes) -> Follow:
+    """Starts a round (after a wait, or at once when a failure needs none): what it obtains is fresh again."""
+    follow = replace(follow, fresh_token=False, fresh_snapshot=False, detail="", asked_s=None, **changes)
+    return replace(follow, phase=resume(follow))
+
+
+def waiting(follow: Follow, detail: str, asked_s: float | None = None, **changes) -> Follow:
+    """A failure that is waited out: counted (from nought again if the stream had delivered)."""
+    failures = 1 if follow.delivered else follow.failures + 1
+    return replace(
+        follow, phase=Phase.WAIT, failures=failures, delivered=False, detail=detail, asked_s=asked_s, **changes
+    )
+
+
+def after_failure(follow: Follow, error: BaseException) -> Follow:
+    """Where the link goes after a step raised `error`: a pure decision, tested on its own."""
+    if isinstance(error, SignInRefused):
+        return replace(follow, phase=Phase.DONE, detail=str(error))
+    if isinstance(error, AuthFailed):
+        if follow.fresh_token:  # a backend at odds with itself: tried again, after a while
+            return waiting(follow, f"the backend refused the token it had just issued ({error})", signed_in=False)
+        return new_round(follow, signed_in=False)  # an expired token: sign in again straight away
+    if isinstance(error, EventsGone):
+        if follow.fresh_snapshot:
+            return waiting(follow, f"the events after its own snapshot's cursor are gone ({error})", need_snapshot=True)
+        return new_round(follow, need_snapshot=True)
+    if isinstance(error, StreamInconsistent):
+        return waiting(follow, str(error), need_snapshot=True)
+    if isinstance(error, ApiError):
+        return waiting(follow, str(error), error.retry_after_s)  # a busy backend says when to come back: no sooner
+    if isinstance(error, requests.RequestException | OSError):
+        return waiting(follow, str(error))
+    return waiting(follow, f"unexpected error: {error!r}")
+
+
 def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
     """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
     granted, limits = me.get("permissions"), me.get("limits")
@@ -149,7 +194,7 @@ def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
         {
             k: float(v)
             for k, v in limits.items()
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e15
+            if isinstance(v, int | float) and not isinstance(v, bool) and abs(v) < 1e15
         }
         if isinstance(limits, dict)
         else {}
@@ -157,47 +202,86 @@ def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
     return permissions, numbers
 
 
+class Reporter:
+    """Puts a link's messages on the queue until it is asked to stop, and counts what it drops."""
+
+    def __init__(self, backend: str, sink: queue.SimpleQueue) -> None:
+        self.backend = backend
+        self._sink = sink
+        self.stopping = threading.Event()
+        # Held while reporting: once `stopping` is set under it, nothing more is reported.
+        self.lock = threading.Lock()
+        self._dropped = 0
+
+    def put(self, message: object) -> None:
+        with self.lock:
+            if not self.stopping.is_set():
+                self._sink.put(message)
+
+    def drop(self, reason: str) -> None:
+        self._dropped += 1
+        if self._dropped <= DROPS_LOGGED or self._dropped % DROPS_LOGGED == 0:
+            # Each is counted and shown; the log tells the first ones, then one in DROPS_LOGGED.
+            log.warning("backend %s: dropped a record (%d so far): %s", self.backend, self._dropped, reason[:300])
+        self.put(RecordDropped(self.backend, reason[:500]))
+
+    def decode_all(self, records: list, decode: Callable[[object], object], what: str) -> list:
+        decoded = []
+        for record in records:
+            try:
+                decoded.append(decode(record))
+            except Exception as error:  # whatever a record makes a decoder raise, only that record goes
+                self.drop(f"{what}: {_reason(error)}")
+        return decoded
+
+
 class BackendLink:
-    """Follows one backend on a worker thread and reports to `outbox_queue`.
+    """Follows one backend on a worker thread and reports to `sink`.
 
     `prepare`, when given, runs first on the worker thread and returns the backend's URL (the
     embedded backend uses it to wait for its process to listen); if it raises, the link fails with
-    the error's message.
+    the error's message. `sender`, when given, is the backend's `outbox.CommandSender`: started
+    once the backend is reachable, stopped with the link.
     """
 
     def __init__(
         self,
-        backend: str,
-        url: str,
-        credentials: Credentials,
+        session: BackendSession,
         sink: queue.SimpleQueue,
         *,
         prepare: Callable[[], str] | None = None,
-        verify: bool | str = True,
-        cert: str | tuple[str, str] | None = None,
-        allow_insecure_http: bool = False,
         sender=None,
         rng: random.Random | None = None,
     ) -> None:
-        """`sender`, when given, is the backend's `outbox.CommandSender`: started once the URL is
-        known and the transport allowed, stopped with the link."""
-        self.backend = backend
-        self.url = url
-        self._credentials = credentials
-        self._sink = sink
+        self.session = session
+        self.backend = session.name
         self._prepare = prepare
-        self._verify = verify
-        self._cert = cert
-        self._allow_insecure_http = allow_insecure_http
         self._sender = sender
         self._rng = rng or random.Random()
-        self._stopping = threading.Event()
+        self._report = Reporter(self.backend, sink)
         self._stream: EventStream | None = None
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._do_run, name=f"sync-{backend}", daemon=True)
+        self._thread = threading.Thread(target=self._do_run, name=f"sync-{self.backend}", daemon=True)
+        self._loader: CaseWorkLoader | None = None
+        self._loads = 0
         self.last_event_id: int | None = None
-        self._dropped = 0
-        self._delivered = False  # whether the stream open now has delivered an event
+        self._token: Token | None = None
+        self._rights: dict = {}  # who is signed in and what they may do, told with the LIVE state
+        self._note = ""  # what the operator should know of the rights (a backend without /me)
+        self._progress = Follow()  # what the step under way has achieved so far, for when it fails
+        self._steps: dict[Phase, Callable[[ApiClient, Follow], Follow]] = {
+            Phase.SIGN_IN: self._do_sign_in,
+            Phase.SNAPSHOT: self._do_snapshot,
+            Phase.STREAM: self._do_stream,
+            Phase.WAIT: self._do_wait,
+        }
+
+    @property
+    def url(self) -> str:
+        return self.session.url
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
     def start(self) -> None:
         self._thread.start()
@@ -205,10 +289,12 @@ class BackendLink:
     def request_stop(self) -> None:
         """Asks the workers to end, without waiting for them (safe on the GUI thread). The link
         reports nothing more once this returns."""
-        with self._lock:
-            self._stopping.set()
+        with self._report.lock:
+            self._report.stopping.set()
             if self._stream is not None:
                 self._stream.interrupt()
+        if self._loader is not None:
+            self._loader.request_stop()
         if self._sender is not None:
             self._sender.request_stop()
 
@@ -218,221 +304,243 @@ class BackendLink:
         self.request_stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
-        if self._sender is not None:
-            self._sender.stop(max(0.0, deadline - time.monotonic()))
-
-    def endpoint(self) -> Endpoint | None:
-        """The backend's address and this link's credentials and TLS settings; None until the
-        address is known (the embedded backend's, once it listens)."""
-        if not self.url:
-            return None
-        return Endpoint(self.url, self._credentials, self._verify, self._cert, self._allow_insecure_http)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def _report(self, message: object) -> None:
-        with self._lock:
-            if not self._stopping.is_set():
-                self._sink.put(message)
+        for worker in (self._loader, self._sender):
+            if worker is not None:
+                worker.stop(max(0.0, deadline - time.monotonic()))
 
     def _health(self, state: LinkState, detail: str = "", **extra) -> None:
-        self._report(HealthChanged(self.backend, state, self.url, detail, **extra))
+        self._report.put(HealthChanged(self.backend, state, self.url, detail, **extra))
 
     def _do_run(self) -> None:
         if self._prepare is not None:
             self._health(LinkState.STARTING, "starting the backend")
             try:
-                self.url = self._prepare()
+                self.session.locate(self._prepare())
             except Exception as error:  # any failure to start is shown to the operator, not raised
                 log.error("backend %s did not start: %s", self.backend, error)
                 self._health(LinkState.FAILED, str(error))
                 return
         try:
-            check_transport(self.url, self._allow_insecure_http)
+            client = self.session.client()
         except InsecureTransport as error:
             self._health(LinkState.FAILED, str(error))
             return
         if self._sender is not None:
-            self._sender.start(self.url)
-        client = ApiClient(self.url, verify=self._verify, cert=self._cert)
+            self._sender.start()
         try:
-            self._do_follow(client)
+            self._health(LinkState.CONNECTING)
+            follow = Follow()
+            while not self._report.stopping.is_set() and follow.phase is not Phase.DONE:
+                follow = self._step(client, follow)
         finally:
             client.close()
 
-    def _do_follow(self, client: ApiClient) -> None:
-        attempt = 0
-        need_snapshot = True
-        role, permissions, limits, latency_ms, rights_note = "", (), {}, None, ""
-        self._health(LinkState.CONNECTING)
-        while not self._stopping.is_set():
-            fresh_login = fresh_snapshot = False
-            asked_s = None
-            try:
-                if client.token is None:
-                    started = time.monotonic()
-                    role = client.login(self._credentials.username, self._credentials.password).role
-                    latency_ms = (time.monotonic() - started) * 1000.0
-                    fresh_login = True
-                    try:
-                        permissions, limits, rights_note = *_rights(client.me()), ""
-                    except Exception as error:
-                        if not (isinstance(error, ApiError) and error.status == 404):
-                            client.token = (
-                                None  # both again next time: a passing failure must not leave it without rights
-                            )
-                            raise
-                        rights_note = "the backend has no GET /me: connected read only"
-                        log.warning("backend %s: %s", self.backend, rights_note)
-                        permissions, limits = (), {}
-                if need_snapshot:
-                    self._do_snapshot(client)
-                    need_snapshot, fresh_snapshot = False, True
-                stream = client.open_events(self.last_event_id)
-                with self._lock:
-                    if self._stopping.is_set():
-                        stream.interrupt()
-                        break
-                    self._stream = stream
-                log.info("backend %s: live, following its events after #%s", self.backend, self.last_event_id)
+    def _step(self, client: ApiClient, follow: Follow) -> Follow:
+        """One step of the state machine; a failure is decided by `after_failure`."""
+        self._progress = follow
+        try:
+            return self._steps[follow.phase](client, follow)
+        except Exception as error:
+            follow = self._progress
+            if not isinstance(error, ApiError | requests.RequestException | OSError | SignInRefused):
+                log.exception("backend %s: unexpected error", self.backend)  # a defect must not end the link
+            if isinstance(error, AuthFailed) and self._token is not None:
+                self.session.forget(self._token)
+            after = after_failure(follow, error)
+            if isinstance(error, StreamInconsistent):
+                self.last_event_id = None
+            if after.phase is Phase.DONE:
                 self._health(
-                    LinkState.LIVE,
-                    rights_note,
-                    role=role,
-                    user=self._credentials.username,
-                    permissions=permissions,
-                    limits=limits,
-                    latency_ms=latency_ms,
+                    LinkState.AUTH_FAILED if isinstance(error, SignInRefused) else LinkState.FAILED, after.detail
                 )
-                self._delivered = False
-                self._do_read(stream)
-                detail = "the backend closed the event stream"
-            except AuthFailed as error:
-                if fresh_login:  # a backend at odds with itself: tried again, after a while
-                    client.token = None
-                    detail = f"the backend refused the token it had just issued ({error})"
-                elif client.token is not None:
-                    client.token = None  # an expired token: log in again straight away
-                    continue
-                else:
-                    self._health(LinkState.AUTH_FAILED, str(error))
-                    return
-            except EventsGone as error:
-                log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
-                need_snapshot = True
-                if not fresh_snapshot:
-                    continue
-                detail = f"the events after its own snapshot's cursor are gone ({error})"
-            except StreamInconsistent as error:
-                log.warning("backend %s: %s; taking a fresh snapshot", self.backend, error)
-                need_snapshot, self.last_event_id = True, None
-                detail = str(error)
-            except ApiError as error:
-                detail = str(error)
-                asked_s = error.retry_after_s  # a busy backend says when to come back: no sooner
-            except (requests.RequestException, OSError) as error:
-                detail = str(error)
-            except Exception as error:  # a defect must not end the link: report it and reconnect
-                log.exception("backend %s: unexpected error", self.backend)
-                detail = f"unexpected error: {error!r}"
-            finally:
-                with self._lock:
-                    self._stream = None
-            if self._stopping.is_set():
-                break
-            if self._delivered:
-                attempt, self._delivered = 0, False  # the stream delivered: this failure starts the backoff afresh
-            delay = self._rng.uniform(0.0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt))
-            if asked_s is not None:
-                delay = max(delay, min(asked_s, RETRY_AFTER_CAP_S))
-            attempt += 1
-            log.info("backend %s: %s; reconnecting in %.1f s", self.backend, detail, delay)
-            self._health(LinkState.OFFLINE if attempt > OFFLINE_AFTER_FAILURES else LinkState.RECONNECTING, detail)
-            self._stopping.wait(delay)
+            elif after.phase is not Phase.WAIT:
+                log.warning("backend %s: %s; %s again", self.backend, error, after.phase.value)
+            return after
+        finally:
+            with self._report.lock:
+                self._stream = None
 
-    def _do_snapshot(self, client: ApiClient) -> None:
-        pages = {collection: client.snapshot(collection) for collection in SNAPSHOT_COLLECTIONS}
-        # The escalations still to be dealt with; resolved ones arrive as events from here on.
-        escalation_pages = [client.snapshot("escalations", state=state) for state in UNRESOLVED]
-        kpis = self._decode_all([client.kpis()], decode_kpis, "kpis")
-        courts = self._decode_all(pages["courts"].items, lambda record: decode_court(self.backend, record), "court")
-        teams = self._decode_all(pages["teams"].items, lambda record: decode_team(self.backend, record), "team")
-        escalations = self._decode_all(
-            [r for page in escalation_pages for r in page.items], decode_escalation, "escalation"
-        )
+    def _do_sign_in(self, client: ApiClient, follow: Follow) -> Follow:
+        started = time.monotonic()
+        try:
+            token, fresh = self.session.sign_in(client)
+        except AuthFailed as error:
+            raise SignInRefused(str(error)) from None
+        self._token = token
+        self._progress = follow = replace(follow, fresh_token=follow.fresh_token or fresh)
+        latency_ms = (time.monotonic() - started) * 1000.0
+        note = ""
+        try:
+            permissions, limits = _rights(client.me())
+        except ApiError as error:
+            if error.status != 404:
+                raise
+            # A 404 is a backend without /me: followed, read only.
+            note = "the backend has no GET /me: connected read only"
+            log.warning("backend %s: %s", self.backend, note)
+            permissions, limits = (), {}
+        self._rights = {
+            "role": token.role,
+            "user": self.session.username,
+            "permissions": permissions,
+            "limits": limits,
+            "latency_ms": latency_ms,
+        }
+        self._note = note
+        follow = replace(follow, signed_in=True)
+        return replace(follow, phase=resume(follow))
+
+    def _do_snapshot(self, client: ApiClient, follow: Follow) -> Follow:
+        pages = {
+            collection: [
+                client.snapshot(LISTINGS[collection].path, **filters) for filters in LISTINGS[collection].filters
+            ]
+            for collection in FIRST_SIGHT
+        }
+        kpis = self._report.decode_all([client.kpis()], decode_kpis, "kpis")
+        rows = {
+            collection: self._report.decode_all(
+                [record for page in pages[collection] for record in page.items],
+                LISTINGS[collection].decode,
+                collection.value,
+            )
+            for collection in FIRST_SIGHT
+        }
+        teams_with_positions = rows[Collection.TEAMS]
+        rows[Collection.TEAMS] = [team for team, _ in teams_with_positions]
         # Stream from the oldest cursor: replaying an event already reflected is harmless.
-        cursor = min(page.cursor for page in (*pages.values(), *escalation_pages))
+        cursor = min(page.cursor for collection_pages in pages.values() for page in collection_pages)
         self.last_event_id = cursor
-        self._report(
+        self._loads += 1
+        self._report.put(
             SnapshotLoaded(
                 self.backend,
-                courts,
-                teams,
+                self._loads,
                 cursor,
-                escalations,
-                cases=self._decode_all(pages["cases"].items, decode_case, "case"),
-                tasks=self._decode_all(pages["tasks"].items, decode_task, "task"),
-                queries=self._decode_all(pages["queries"].items, decode_query, "query"),
-                measures=self._decode_all(pages["measures"].items, decode_measure, "measure"),
-                approvals=self._decode_all(pages["approvals"].items, decode_approval, "approval"),
-                kpis=kpis[0] if kpis else None,
+                rows,
+                [position for _, position in teams_with_positions],
+                kpis[0] if kpis else None,
             )
         )
+        self._load_case_work()
+        return replace(follow, phase=Phase.STREAM, need_snapshot=False, fresh_snapshot=True)
 
-    def _decode_all(self, records: list, decode: Callable[[object], object], what: str) -> list:
-        decoded = []
-        for record in records:
-            try:
-                decoded.append(decode(record))
-            except Exception as error:  # whatever a record makes a decoder raise, only that record goes
-                self._drop(f"{what}: {_reason(error)}")
-        return decoded
+    def _load_case_work(self) -> None:
+        """Starts loading the case work of the snapshot just taken (an older load is given up)."""
+        if self._loader is not None:
+            self._loader.request_stop()
+        self._loader = CaseWorkLoader(self.session, self._report, self._loads, self._rng)
+        self._loader.start()
 
-    def _drop(self, reason: str) -> None:
-        self._dropped += 1
-        if self._dropped <= DROPS_LOGGED or self._dropped % DROPS_LOGGED == 0:
-            # Each is counted and shown; the log tells the first ones, then one in DROPS_LOGGED.
-            log.warning("backend %s: dropped a record (%d so far): %s", self.backend, self._dropped, reason[:300])
-        self._report(RecordDropped(self.backend, reason[:500]))
+    def _do_stream(self, client: ApiClient, follow: Follow) -> Follow:
+        stream = client.open_events(self.last_event_id)
+        with self._report.lock:
+            if self._report.stopping.is_set():
+                stream.interrupt()
+                return replace(follow, phase=Phase.DONE)
+            self._stream = stream
+        log.info("backend %s: live, following its events after #%s", self.backend, self.last_event_id)
+        self._health(LinkState.LIVE, self._note, **self._rights)
+        self._do_read(stream)
+        return waiting(self._progress, "the backend closed the event stream")
+
+    def _do_wait(self, client: ApiClient, follow: Follow) -> Follow:
+        backoff = self.session.backoff
+        delay = backoff.next_delay(follow.failures, self._rng.random(), follow.asked_s)
+        log.info("backend %s: %s; reconnecting in %.1f s", self.backend, follow.detail, delay)
+        state = LinkState.OFFLINE if backoff.offline(follow.failures) else LinkState.RECONNECTING
+        self._health(state, follow.detail)
+        self._report.stopping.wait(delay)
+        return new_round(follow)
 
     def _do_read(self, stream: EventStream) -> None:
         """Reads the stream until it ends (or breaks off: then it raises); notes whether it delivered."""
         for item in stream:
-            if self._stopping.is_set():
+            if self._report.stopping.is_set():
                 return
             if isinstance(item, OversizedEvent):
-                self._drop(str(item))
+                self._report.drop(str(item))
                 continue
             event_id = int(item.id) if item.has_own_id and item.id.isascii() and item.id.isdigit() else None
             if event_id is None or event_id >= 2**63:
                 # The contract gives every event an id of its own; one that inherits the previous
                 # id could not be told from a repeat, and would be skipped without a word.
-                self._drop(f"{item.type[:64]}: no event id of its own (digits)")
+                self._report.drop(f"{item.type[:64]}: no event id of its own (digits)")
                 continue
             if self.last_event_id is not None and event_id == self.last_event_id:
                 continue  # the resume point itself, sent again (a common off-by-one): already applied
             if self.last_event_id is not None and event_id < self.last_event_id:
                 # Asked for what follows last_event_id, the backend sent an older one: its log is not
                 # the one this console followed (reset, or ids out of order). Start again from a snapshot.
-                self._drop(f"{item.type[:64]} #{event_id}: not after #{self.last_event_id}")
+                self._report.drop(f"{item.type[:64]} #{event_id}: not after #{self.last_event_id}")
                 raise StreamInconsistent(f"event #{event_id} came after #{self.last_event_id}")
             self.last_event_id = event_id
-            self._delivered = True
+            if not self._progress.delivered:
+                self._progress = replace(self._progress, delivered=True)
             decode = EVENT_DECODERS.get(item.type)
             update = None  # a type this console does not use (yet): counted, and its id kept for resuming
             if decode is not None:
                 try:
                     update = decode(json.loads(item.data))
                 except Exception as error:  # whatever it is, this event goes, and the stream goes on
-                    self._drop(f"{item.type} #{event_id}: {_reason(error)}")
+                    self._report.drop(f"{item.type} #{event_id}: {_reason(error)}")
                     continue
-            self._report(EventReceived(self.backend, event_id, update, item.type[:64]))
+            self._report.put(EventReceived(self.backend, event_id, update, item.type[:64]))
 
 
-class StreamInconsistent(ApiError):
-    """The event stream went back on its ids: the console's picture of the backend cannot be patched."""
+class CaseWorkLoader:
+    """Loads the case work of one snapshot page by page on a thread of its own, while the link
+    follows the stream: tasks, approvals, queries, measures, then the cases. A page that fails is
+    asked again after the session's backoff."""
+
+    def __init__(self, session: BackendSession, report: Reporter, load: int, rng: random.Random) -> None:
+        self._session = session
+        self._report = report
+        self._load = load
+        self._rng = rng
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._do_run, name=f"sync-{session.name}-case-work", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request_stop(self) -> None:
+        self._stopping.set()
+
+    def stop(self, timeout: float) -> None:
+        self.request_stop()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _do_run(self) -> None:
+        for collection in CASE_WORK:
+            failures = 0
+            while not self._stopping.is_set() and not self._report.stopping.is_set():
+                try:
+                    self._session.call(lambda client, collection=collection: self._do_load(client, collection))
+                    break
+                except Exception as error:  # a page that did not come is asked again, from the start
+                    failures += 1
+                    delay = self._session.backoff.next_delay(failures, self._rng.random(), _asked(error))
+                    log.warning(
+                        "backend %s: loading its %s: %s; again in %.1f s", self._session.name, collection, error, delay
+                    )
+                    self._stopping.wait(delay)
+
+    def _do_load(self, client: ApiClient, collection: Collection) -> None:
+        listing = LISTINGS[collection]
+        for filters in listing.filters:
+            pages = client.snapshot_pages(listing.path, **filters)
+            for page in pages:
+                if self._stopping.is_set():
+                    return
+                items = self._report.decode_all(page.items, listing.decode, collection.value)
+                self._report.put(RowsLoaded(self._session.name, self._load, collection, items, final=False))
+        self._report.put(RowsLoaded(self._session.name, self._load, collection, [], final=True))
+
+
+def _asked(error: Exception) -> float | None:
+    return error.retry_after_s if isinstance(error, ApiError) else None
 
 
 def _reason(error: Exception) -> str:

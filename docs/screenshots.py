@@ -22,13 +22,14 @@ from PySide6.QtWidgets import QApplication
 
 from console.domain import EscalationState
 from console.embedded import EmbeddedBackend
+from console.records import Collection
 from widgets.app import ConsoleSession, collect_garbage_on_gui_thread, use_bundled_cjk_font
 from widgets.i18n import install_language
+from widgets.panels import PANELS, Panel
 from widgets.selection import Selected
 from widgets.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parent.parent
-PANELS = ("map", "escalations", "teams", "case", "queries", "approvals", "kpis", "connection", "event_log")
 PANEL_SIZE = (900, 560)
 
 
@@ -46,9 +47,9 @@ def pick_something(session: ConsoleSession) -> None:
     cases = [(backend, case) for backend, case in store.cases if case.status == "open"]
     if cases:
         backend, case = max(cases, key=lambda pair: (pair[1].overdue, pair[1].version))
-        session.window.selection.select(Selected("case", backend, case.id))
+        session.window.selection.select(Selected(Collection.CASES, backend, case.id))
     if any(e.state != EscalationState.RESOLVED for _, e in store.escalations):
-        session.window.escalations_panel.view.selectRow(0)
+        session.window.panels[Panel.ESCALATIONS].view.selectRow(0)
 
 
 def shoot(app: QApplication, session: ConsoleSession, out: Path, tag: str) -> list[Path]:
@@ -100,9 +101,10 @@ def main() -> int:
     apply_theme(app, "dark")
     pick_something(session)
     settle(app, 2.0)
-    for name in PANELS:
-        widget = session.window.docks[name].widget()
-        dock = session.window.docks[name]
+    for spec in PANELS:
+        name = spec.panel.value
+        dock = session.window.docks[spec.panel]
+        widget = dock.widget()
         dock.setFloating(True)
         dock.resize(*PANEL_SIZE)
         settle(app, 0.5)

@@ -1,23 +1,23 @@
-"""Shared fixtures: an offscreen Qt, a real reference backend on loopback, and leak checks."""
+"""Shared fixtures: an offscreen Qt, real reference backends on loopback, a keyring of the tests' own,
+and checks that fail a test leaving a worker thread, a pool task, a timer or a window behind."""
 
 from __future__ import annotations
 
+import gc
 import os
+import queue
+import threading
+import traceback
+from weakref import WeakKeyDictionary
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import queue
-import threading
-import time
-import uuid
-
 import keyring
-import keyring.backend
 import keyring.backends.fail
-import keyring.errors
+import pyqtgraph as pg
 import pytest
-import requests
-from PySide6.QtCore import QSettings, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.connections import Connections
@@ -28,116 +28,32 @@ from console.paths import config_dir, data_dir
 from console.profiles import Profile, ProfileStore
 from console.region import load_region
 from console.store import Store
+from tests.support.backends import CASES, SEED, start_backend, start_stepped_backend
+from tests.support.consoles import close, loaded
+from tests.support.keyrings import MemoryKeyring
 from widgets.app import ConsoleSession, collect_garbage_on_gui_thread
 from widgets.i18n import current_language, install_language
 from widgets.live_store import LiveStore
 from widgets.main_window import MainWindow
 
-SEED = 7
-CASES = 3000  # a small book: generating the default 50,000 takes seconds at every start
-
-
-class RunningBackend:
-    """A reference backend in its own process, as a black-box client sees it."""
-
-    def __init__(self, process: EmbeddedBackend, url: str) -> None:
-        self.process = process
-        self.url = url
-        self.password = process.credentials.password
-
-    def api(self, path: str) -> str:
-        return f"{self.url}/api/v1/{path.lstrip('/')}"
-
-    def token(self, username: str = "operator") -> str:
-        response = requests.post(
-            self.api("auth/token"), json={"username": username, "password": self.password}, timeout=10
-        )
-        response.raise_for_status()
-        return response.json()["access_token"]
-
-    def auth(self, username: str = "operator") -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token(username)}"}
-
-    def get(self, path: str, username: str = "operator", **params) -> dict:
-        response = requests.get(self.api(path), params=params, headers=self.auth(username), timeout=10)
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    def command(
-        self,
-        path: str,
-        body: dict | None = None,
-        *,
-        username: str = "operator",
-        key: str | None = None,
-        version: int | None = None,
-    ) -> requests.Response:
-        """POSTs a command with a fresh Idempotency-Key (or the one given) and If-Match when a version is given."""
-        headers = self.auth(username)
-        headers["Idempotency-Key"] = key or uuid.uuid4().hex
-        if version is not None:
-            headers["If-Match"] = f'"{version}"'
-        return requests.post(self.api(path), json=body or {}, headers=headers, timeout=10)
-
-
-def when_the_dialog_opens(fill, within_s: float = 30.0) -> None:
-    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it).
-    If none opens within `within_s`, it gives up: a later test's dialog is none of its business."""
-    deadline = time.monotonic() + within_s
-
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if time.monotonic() < deadline:
-                QTimer.singleShot(20, answer)
-            return
-        fill(dialog)
-        if dialog.isVisible():
-            dialog.accept()
-
-    QTimer.singleShot(0, answer)
-
-
-def start_backend(**options) -> RunningBackend:
-    process = EmbeddedBackend(seed=SEED, cases=CASES, **options)
-    process.start()
-    return RunningBackend(process, process.wait_ready())
+POOL_WAIT_MS = 5000
 
 
 @pytest.fixture(scope="session")
 def backend():
-    """One backend shared by the tests that only read from it."""
+    """One backend shared by the tests that only read from it (its clock is the wall clock)."""
     running = start_backend()
     yield running
     running.process.stop()
 
 
-@pytest.fixture(scope="session")
-def fast_backend():
-    """A backend whose clock runs 300 times faster: queries answer and escalations arise in seconds."""
-    running = start_backend(speed=300.0)
+@pytest.fixture(scope="module")
+def stepped_backend():
+    """A backend of the module's own that moves only when a test steps its clock: queries answer,
+    escalations arise and KPIs are computed as soon as a test asks, the same way each run."""
+    running = start_stepped_backend()
     yield running
     running.process.stop()
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An OS keyring stand-in for tests: this machine has none."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 @pytest.fixture
@@ -179,17 +95,96 @@ def english_ui(qapp):
         install_language(qapp, "en")
 
 
+@pytest.fixture
+def unthrottled_mouse():
+    """Lets synthetic drags through: pyqtgraph drops moves closer than 10 ms, which no hand makes."""
+    rate_limit = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOptions(mouseRateLimit=-1)
+    yield
+    pg.setConfigOptions(mouseRateLimit=rate_limit)
+
+
+# Leak checks (napari's conftest does the like): what a test starts, it ends.
+
+
+def _where() -> str:
+    """The test's line that started something (the first frame in tests/, but this file)."""
+    for frame in reversed(traceback.extract_stack()[:-2]):
+        if "/tests/" in frame.filename and not frame.filename.endswith("conftest.py"):
+            return f"{os.path.basename(frame.filename)}:{frame.lineno}"
+    return "?"
+
+
+def _settle() -> None:
+    """Lets closed windows go: their cycles collected, their deferred deletions done."""
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_threads():
     """Fails a test that leaves a sync worker or a backend reader running behind it."""
     before = set(threading.enumerate())
     yield
     leaked = [
-        t
+        t.name
         for t in threading.enumerate()
         if t not in before and t.is_alive() and t.name.startswith(("sync-", "embedded-backend-output"))
     ]
-    assert not leaked, f"threads left running: {[t.name for t in leaked]}"
+    assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_pool_tasks(qapp):
+    """Fails a test that leaves work on the thread pool (a fetch whose answer nobody waits for)."""
+    yield
+    assert QThreadPool.globalInstance().waitForDone(POOL_WAIT_MS), "tasks left running on the thread pool"
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_timers(monkeypatch, qapp):
+    """Fails a test that leaves a timer running once its windows are closed and gone."""
+    started: WeakKeyDictionary[QTimer, str] = WeakKeyDictionary()
+    start = QTimer.start
+
+    def noted_start(self, *args):
+        started[self] = _where()
+        start(self, *args)
+
+    monkeypatch.setattr(QTimer, "start", noted_start)
+    yield
+    monkeypatch.undo()
+
+    def running() -> list[str]:
+        return sorted(
+            {where for timer, where in list(started.items()) if shiboken6.isValid(timer) and timer.isActive()}
+        )
+
+    if running():  # closed windows may still be on their way out: let them go, then look again
+        _settle()
+    assert not running(), f"timers left running, started at {running()}"
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp):
+    """Fails a test that leaves a window of its own open."""
+    before = set(QApplication.topLevelWidgets())
+    yield
+
+    def left() -> list[str]:
+        return [
+            type(w).__name__
+            for w in QApplication.topLevelWidgets()
+            if w not in before and shiboken6.isValid(w) and w.isVisible()
+        ]
+
+    if left():
+        _settle()
+    assert not left(), f"windows left open: {left()}"
+
+
+# Consoles.
 
 
 @pytest.fixture
@@ -199,17 +194,19 @@ def make_window(qtbot):
 
     def make(settings) -> MainWindow:
         sink: queue.SimpleQueue = queue.SimpleQueue()
-        connections = Connections(sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()))
-        window = MainWindow(LiveStore(Store(), sink), connections, load_region(), settings)
-        opened.append((window, connections))  # the test may keep only a panel: the window lives on
+        connections = Connections(sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir(), sink))
+        live = LiveStore(Store(), sink)
+        window = MainWindow(live, connections, load_region(), settings)
+        opened.append((live, connections))  # the test may keep only a panel: the window lives on
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         return window
 
     yield make
-    for _, connections in opened:
+    for live, connections in opened:
         connections.shutdown()
+        live.cleanup()
 
 
 @pytest.fixture
@@ -219,22 +216,22 @@ def settings(tmp_path):
 
 @pytest.fixture
 def session(qtbot, settings):
+    """The console on an embedded backend of its own, as `enforcement-console` starts it."""
     running = ConsoleSession(settings, EmbeddedBackend(seed=SEED, cases=CASES))
     running.start()
     running.window.show()
     yield running
-    running.shutdown()
-    running.window.close()  # the window of the moment: a change of language replaces it
+    close(running)
 
 
 @pytest.fixture
-def console_as(qtbot, memory_keyring, fast_backend):
-    """Starts a console on the fast backend (profile "快"), signed in as one of its demo accounts."""
+def console_as(qtbot, memory_keyring, stepped_backend):
+    """Starts a console on the module's stepped backend (profile "快"), signed in as one of its demo accounts."""
     sessions: list[ConsoleSession] = []
 
     def start(username: str) -> ConsoleSession:
-        ProfileStore(config_dir()).save([Profile("快", fast_backend.url, username)])
-        Vault().put("快", username, fast_backend.password, remember=True)
+        ProfileStore(config_dir()).save([Profile("快", stepped_backend.url, username)])
+        Vault().put("快", username, stepped_backend.password, remember=True)
         session = ConsoleSession(
             QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
             EmbeddedBackend(seed=SEED, cases=CASES),
@@ -242,16 +239,15 @@ def console_as(qtbot, memory_keyring, fast_backend):
         sessions.append(session)
         session.window.show()
         session.start()
-        qtbot.waitUntil(session.is_live, timeout=30_000)
+        qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
         return session
 
     yield start
     for session in sessions:
-        session.shutdown()
-        session.window.close()
+        close(session)
 
 
 @pytest.fixture
-def fast_console(console_as):
-    """The console on the fast backend, where escalations arise every few seconds, as an operator."""
+def desk(console_as):
+    """The duty desk: a console on the module's stepped backend, signed in as an operator."""
     return console_as("operator")

@@ -4,39 +4,14 @@ roles, approvals and the audit log."""
 from __future__ import annotations
 
 import json
-import time
 import uuid
 
 import pytest
 import requests
 
-from console.sse import SseParser
 from court_backend.openapi import DOCUMENT
-
-from .conftest import start_backend
-from .test_backend_api import read_events
-
-
-def wait_for_event(backend, since: int, matches, timeout: float = 60.0) -> dict:
-    """Follows the event stream from `since` until an event's data satisfies `matches(type, data)`."""
-    deadline = time.monotonic() + timeout
-    parser = SseParser()
-    with requests.get(
-        backend.api("events"), headers={**backend.auth(), "Last-Event-ID": str(since)}, stream=True, timeout=(5, 30)
-    ) as response:
-        assert response.status_code == 200
-        for chunk in response.iter_content(chunk_size=None):
-            for event in parser.feed(chunk):
-                data = json.loads(event.data)
-                if matches(event.type, data):
-                    return data
-            if time.monotonic() > deadline:
-                break
-    raise AssertionError(f"no matching event within {timeout} s")
-
-
-def newest_event(backend) -> int:
-    return backend.get("health")["last_event_id"]
+from tests.support.backends import start_backend
+from tests.support.contract import a_large_hit, an_open_case, open_escalation, run_query, standby_team, told, when
 
 
 def test_the_served_contract_is_the_one_in_the_repository(backend):
@@ -97,123 +72,105 @@ def test_bad_filters_are_422_problems(backend, params):
     assert response.headers["content-type"] == "application/problem+json"
 
 
-def standby_team(backend) -> dict:
-    return next(t for t in backend.get("teams", status="standby", page_size=1000)["items"] if t["task_id"] is None)
-
-
-def an_open_case(backend) -> dict:
-    return backend.get("cases", status="open", page_size=1)["items"][0]
-
-
-def test_dispatch_creates_a_task_once_per_key(backend):
-    team, case = standby_team(backend), an_open_case(backend)
-    first_cursor = newest_event(backend)
+def test_dispatch_creates_a_task_once_per_key(stepped_backend):
+    team, case = standby_team(stepped_backend), an_open_case(stepped_backend)
+    first_cursor = stepped_backend.newest_event()
     key = uuid.uuid4().hex
     body = {"case_id": case["id"], "team_id": team["id"], "kind": "service", "note": "送达执行通知书"}
-    first = backend.command("tasks", body, key=key)
+    first = stepped_backend.command("tasks", body, key=key)
     assert first.status_code == 201, first.text
     task = first.json()
     assert task["state"] == "assigned" and task["team_id"] == team["id"] and task["created_by"] == "operator"
     assert first.headers["etag"] == f'"{task["version"]}"'
-    again = backend.command("tasks", body, key=key)
+    again = stepped_backend.command("tasks", body, key=key)
     assert again.status_code == 201 and again.json() == task and again.headers["idempotent-replayed"] == "true"
-    tasks = backend.get("tasks", case_id=case["id"], page_size=1000)["items"]
+    tasks = stepped_backend.get("tasks", case_id=case["id"], page_size=1000)["items"]
     assert [t["id"] for t in tasks].count(task["id"]) == 1
     assert len([t for t in tasks if t["created_by"] == "operator"]) == 1
-    reused = backend.command("tasks", {**body, "kind": "seal"}, key=key)
+    reused = stepped_backend.command("tasks", {**body, "kind": "seal"}, key=key)
     assert reused.status_code == 422 and reused.json()["type"].endswith(":idempotency-key-reused")
-    busy = backend.command("tasks", body)
+    busy = stepped_backend.command("tasks", body)
     assert busy.status_code == 409 and busy.json()["task_id"] == task["id"]
-    assert backend.get("teams/" + team["id"])["task_id"] == task["id"]
+    assert stepped_backend.get("teams/" + team["id"])["task_id"] == task["id"]
     # The team's new task is news on the stream too, not only in a later snapshot.
-    told = wait_for_event(
-        backend, first_cursor, lambda kind, data: kind == "team.status" and data["team_id"] == team["id"]
+    status = told(
+        stepped_backend, first_cursor, lambda kind, data: kind == "team.status" and data["team_id"] == team["id"]
     )
-    assert told["task_id"] == task["id"]
-    audit = backend.get("audit", object_id=task["id"])["items"]
+    assert status["task_id"] == task["id"]
+    audit = stepped_backend.get("audit", object_id=task["id"])["items"]
     assert [(a["actor"], a["action"]) for a in audit] == [("operator", "dispatch")]
     assert audit[0]["before"] is None and audit[0]["after"]["id"] == task["id"]
 
 
-def test_a_command_without_a_key_is_400_and_an_observer_is_403(backend):
-    team, case = standby_team(backend), an_open_case(backend)
+def test_a_command_without_a_key_is_400_and_an_observer_is_403(stepped_backend):
+    team, case = standby_team(stepped_backend), an_open_case(stepped_backend)
     body = {"case_id": case["id"], "team_id": team["id"], "kind": "notice"}
-    headers = {**backend.auth(), "Content-Type": "application/json"}
-    missing = requests.post(backend.api("tasks"), json=body, headers=headers, timeout=10)
+    headers = {**stepped_backend.auth(), "Content-Type": "application/json"}
+    missing = requests.post(stepped_backend.api("tasks"), json=body, headers=headers, timeout=10)
     assert missing.status_code == 400 and missing.json()["type"].endswith(":idempotency-key-missing")
-    observer = backend.command("tasks", body, username="observer")
+    observer = stepped_backend.command("tasks", body, username="observer")
     assert observer.status_code == 403 and observer.headers["content-type"] == "application/problem+json"
-    assert backend.get("teams/" + team["id"])["task_id"] is None
+    assert stepped_backend.get("teams/" + team["id"])["task_id"] is None
 
 
-def test_a_task_is_re_tasked_with_its_version_and_a_stale_one_is_refused(backend):
-    case = an_open_case(backend)
-    first_team = standby_team(backend)
-    task = backend.command(
+def test_a_task_is_re_tasked_with_its_version_and_a_stale_one_is_refused(stepped_backend):
+    case = an_open_case(stepped_backend)
+    first_team = standby_team(stepped_backend)
+    task = stepped_backend.command(
         "tasks", {"case_id": case["id"], "team_id": first_team["id"], "kind": "investigation"}
     ).json()
-    second_team = standby_team(backend)
-    unversioned = backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]})
+    second_team = standby_team(stepped_backend)
+    unversioned = stepped_backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]})
     assert unversioned.status_code == 428
-    moved = backend.command(f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]}, version=task["version"])
+    moved = stepped_backend.command(
+        f"tasks/{task['id']}/reassign", {"team_id": second_team["id"]}, version=task["version"]
+    )
     assert moved.status_code == 200, moved.text
     assert moved.json()["team_id"] == second_team["id"]
-    stale = backend.command(f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=task["version"])
+    stale = stepped_backend.command(f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=task["version"])
     assert stale.status_code == 412
     assert stale.json()["changed_by"] == "operator" and stale.json()["current_version"] == moved.json()["version"]
-    cancelled = backend.command(f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=moved.json()["version"])
+    cancelled = stepped_backend.command(
+        f"tasks/{task['id']}/cancel", {"note": "不再需要"}, version=moved.json()["version"]
+    )
     assert cancelled.json()["state"] == "cancelled"
-    assert backend.get("teams/" + second_team["id"])["task_id"] is None
+    assert stepped_backend.get("teams/" + second_team["id"])["task_id"] is None
 
 
-def test_a_message_reaches_a_team(fast_backend):
-    since = newest_event(fast_backend)
-    team = next(t for t in fast_backend.get("teams", page_size=1000)["items"])
-    sent = fast_backend.command(f"teams/{team['id']}/messages", {"text": "注意安全，十分钟后到场"})
+def test_a_message_reaches_a_team(stepped_backend):
+    team = next(t for t in stepped_backend.get("teams", page_size=1000)["items"])
+    sent = stepped_backend.command(f"teams/{team['id']}/messages", {"text": "注意安全，十分钟后到场"})
     assert sent.status_code == 201 and sent.json()["state"] == "sent"
-    delivered = wait_for_event(
-        fast_backend,
-        since,
-        lambda kind, data: kind == "team.message" and data["id"] == sent.json()["id"] and data["state"] != "sent",
+    delivered = stepped_backend.step_until_event(
+        when(lambda kind, data: kind == "team.message" and data["id"] == sent.json()["id"] and data["state"] != "sent")
     )
     assert delivered["delivered_at"] is not None
 
 
-def open_escalation(backend, severities=("P3", "P4")) -> dict:
-    """An open escalation of one of `severities`: one already open, or the next one raised."""
-    since = newest_event(backend)
-    for escalation in backend.get("escalations", state="open", page_size=1000)["items"]:
-        if escalation["severity"] in severities:
-            return escalation
-    return wait_for_event(
-        backend, since, lambda kind, data: kind == "escalation.raised" and data["severity"] in severities
-    )
-
-
-def test_two_operators_never_both_own_an_escalation(fast_backend):
-    escalation = open_escalation(fast_backend)
-    missing = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"})
+def test_two_operators_never_both_own_an_escalation(stepped_backend):
+    escalation = open_escalation(stepped_backend)
+    missing = stepped_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"})
     assert missing.status_code == 428
-    taken = fast_backend.command(
+    taken = stepped_backend.command(
         f"escalations/{escalation['id']}/acknowledge", {"note": "我来处理"}, version=escalation["version"]
     )
     assert taken.status_code == 200, taken.text
     owned = taken.json()
     assert owned["state"] == "acknowledged" and owned["owner"] == "operator"
-    stale = fast_backend.command(
+    stale = stepped_backend.command(
         f"escalations/{escalation['id']}/acknowledge", username="operator2", version=escalation["version"]
     )
     assert stale.status_code == 412
     assert stale.json()["changed_by"] == "operator" and stale.json()["change"] == "acknowledged"
-    second = fast_backend.command(
+    second = stepped_backend.command(
         f"escalations/{escalation['id']}/acknowledge", username="operator2", version=owned["version"]
     )
     assert second.status_code == 409 and second.json()["owner"] == "operator"
-    not_theirs = fast_backend.command(
+    not_theirs = stepped_backend.command(
         f"escalations/{escalation['id']}/resolve", {"outcome": "已处理"}, username="operator2", version=owned["version"]
     )
     assert not_theirs.status_code == 409 and "operator" in not_theirs.json()["detail"]
-    resolved = fast_backend.command(
+    resolved = stepped_backend.command(
         f"escalations/{escalation['id']}/resolve", {"outcome": "现场秩序恢复"}, version=owned["version"]
     )
     assert resolved.status_code == 200
@@ -222,188 +179,157 @@ def test_two_operators_never_both_own_an_escalation(fast_backend):
         ("acknowledged", "operator"),
         ("resolved", "operator"),
     ]
-    audit = fast_backend.get("audit", object_id=escalation["id"])["items"]
+    audit = stepped_backend.get("audit", object_id=escalation["id"])["items"]
     assert [a["action"] for a in audit] == ["acknowledge", "resolve"]
     assert audit[1]["before"]["state"] == "acknowledged" and audit[1]["after"]["state"] == "resolved"
 
 
-def test_escalating_hands_an_escalation_to_the_supervisors(fast_backend):
-    escalation = open_escalation(fast_backend)
-    owned = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalation["version"]).json()
-    no_reason = fast_backend.command(
+def test_escalating_hands_an_escalation_to_the_supervisors(stepped_backend):
+    escalation = open_escalation(stepped_backend)
+    owned = stepped_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalation["version"]).json()
+    no_reason = stepped_backend.command(
         f"escalations/{escalation['id']}/escalate", {"to": "supervisor"}, version=owned["version"]
     )
     assert no_reason.status_code == 422
-    escalated = fast_backend.command(
+    escalated = stepped_backend.command(
         f"escalations/{escalation['id']}/escalate",
         {"to": "supervisor", "reason": "需指挥长决定", "note": "当事人情绪激动"},
         version=owned["version"],
     ).json()
     assert escalated["state"] == "escalated" and escalated["owner"] is None
     assert escalated["timeline"][-1]["note"] == "需指挥长决定 (当事人情绪激动)"
-    by_operator = fast_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalated["version"])
+    by_operator = stepped_backend.command(f"escalations/{escalation['id']}/acknowledge", version=escalated["version"])
     assert by_operator.status_code == 403
-    taken = fast_backend.command(
+    taken = stepped_backend.command(
         f"escalations/{escalation['id']}/acknowledge", username="supervisor", version=escalated["version"]
     )
     assert taken.status_code == 200 and taken.json()["owner"] == "supervisor"
 
 
-def test_an_unacknowledged_p1_escalates_itself(fast_backend):
-    since = newest_event(fast_backend)
-    p1 = open_escalation(fast_backend, severities=("P1",))
-    escalated = wait_for_event(
-        fast_backend, since, lambda kind, data: kind == "escalation.updated" and data["id"] == p1["id"], timeout=90
+def test_an_unacknowledged_p1_escalates_itself(stepped_backend):
+    p1 = open_escalation(stepped_backend, severities=("P1",))
+    escalated = stepped_backend.step_until_event(
+        when(lambda kind, data: kind == "escalation.updated" and data["id"] == p1["id"]), every_s=5
     )
     assert escalated["state"] == "escalated" and escalated["escalated_to"] == "supervisor"
     assert (escalated["timeline"][-1]["action"], escalated["timeline"][-1]["actor"]) == ("auto_escalated", "system")
 
 
-def run_query(backend, case: dict) -> dict:
-    since = newest_event(backend)
-    launched = backend.command(
-        "queries", {"case_id": case["id"], "channel": "national", "categories": ["bank", "payment"]}
-    )
-    assert launched.status_code == 201, launched.text
-    query = launched.json()
-    assert query["state"] == "running" and query["counts"]["total"] == len(query["results"]) > 20
-    wait_for_event(
-        backend,
-        since,
-        lambda kind, data: (
-            kind == "query.progress" and data["query_id"] == query["id"] and data["state"] == "completed"
-        ),
-        timeout=120,
-    )
-    return backend.get("queries/" + query["id"])
-
-
-def test_a_query_is_answered_institution_by_institution(fast_backend):
-    since = newest_event(fast_backend)
-    query = run_query(fast_backend, an_open_case(fast_backend))
+def test_a_query_is_answered_institution_by_institution(stepped_backend):
+    since = stepped_backend.newest_event()
+    query = run_query(stepped_backend, an_open_case(stepped_backend))
     counts = query["counts"]
     assert counts["answered"] + counts["failed"] + counts["timed_out"] == counts["total"]
     assert counts["hit"] == sum(1 for r in query["results"] if r["hit"])
-    until = newest_event(fast_backend)
-    progress = [
-        json.loads(e.data)
-        for e in read_events(fast_backend, fast_backend.auth(), until - since, last_event_id=since)
-        if e.type == "query.progress"
-    ]
+    published = stepped_backend.events(since, stepped_backend.newest_event())
+    progress = [json.loads(e.data) for e in published if e.type == "query.progress"]
     mine = [p for p in progress if p["query_id"] == query["id"]]
     # Every institution is reported twice: sent, then answered (or failed, or timed out).
     assert len(mine) == 2 * counts["total"]
     assert [p["counts"]["sent"] for p in mine] == sorted(p["counts"]["sent"] for p in mine)
 
 
-def a_large_hit(backend) -> tuple[dict, dict]:
-    """A hit worth more than the approval threshold, from queries on companies' cases."""
-    companies = [
-        c for c in backend.get("cases", status="open", page_size=1000)["items"] if c["respondent"]["type"] == "company"
-    ]
-    for case in companies[:12]:
-        query = run_query(backend, case)
-        for result in query["results"]:
-            if result["hit"] and result["finding"]["value"] > 1_000_000:
-                return query, result
-    raise AssertionError("no hit above the threshold in twelve queries")
-
-
-def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(fast_backend):
-    query, hit = a_large_hit(fast_backend)
+def test_a_large_freeze_waits_for_a_supervisor_who_did_not_ask(stepped_backend):
+    query, hit = a_large_hit(stepped_backend)
     path = f"queries/{query['id']}/results/{hit['id']}/freeze"
-    too_much = fast_backend.command(path, {"amount": hit["finding"]["value"] + 1})
+    too_much = stepped_backend.command(path, {"amount": hit["finding"]["value"] + 1})
     assert too_much.status_code == 422
-    since = newest_event(fast_backend)
-    measure = fast_backend.command(path, {"amount": hit["finding"]["value"]}).json()
+    measure = stepped_backend.command(path, {"amount": hit["finding"]["value"]}).json()
     assert measure["state"] == "awaiting_approval" and measure["approval_id"]
-    approval = fast_backend.get("approvals/" + measure["approval_id"])
+    approval = stepped_backend.get("approvals/" + measure["approval_id"])
     assert (approval["state"], approval["requested_by"], approval["kind"]) == ("pending", "operator", "freeze")
-    assert fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"]).status_code == 403
-    approved = fast_backend.command(
+    assert (
+        stepped_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"]).status_code == 403
+    )
+    approved = stepped_backend.command(
         f"approvals/{approval['id']}/approve", {"note": "同意冻结"}, username="supervisor", version=approval["version"]
     )
     assert approved.status_code == 200 and approved.json()["decided_by"] == "supervisor"
-    done = wait_for_event(
-        fast_backend,
-        since,
-        lambda kind, data: (
-            kind == "measure.updated" and data["id"] == measure["id"] and data["state"] in ("done", "failed")
-        ),
-        timeout=120,
-    )
+
+    def carried_out(kind, data):
+        return kind == "measure.updated" and data["id"] == measure["id"] and data["state"] in ("done", "failed")
+
+    done = stepped_backend.step_until_event(when(carried_out), every_s=300, at_most_s=6 * 3600)
     assert [step["state"] for step in done["history"]][:2] == ["awaiting_approval", "sent"]
 
-    self_asked = fast_backend.command(
+    self_asked = stepped_backend.command(
         f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1_000_001}, username="supervisor"
     ).json()
-    own = fast_backend.get("approvals/" + self_asked["approval_id"])
-    refused = fast_backend.command(f"approvals/{own['id']}/approve", username="supervisor", version=own["version"])
+    own = stepped_backend.get("approvals/" + self_asked["approval_id"])
+    refused = stepped_backend.command(f"approvals/{own['id']}/approve", username="supervisor", version=own["version"])
     assert refused.status_code == 403 and refused.json()["type"].endswith(":two-person-rule")
-    other = fast_backend.command(
+    other = stepped_backend.command(
         f"approvals/{own['id']}/reject", {"note": "证据不足"}, username="supervisor2", version=own["version"]
     )
     assert other.status_code == 200 and other.json()["state"] == "rejected"
 
 
-def test_each_step_of_a_task_is_told_once_as_it_was(fast_backend):
-    since = newest_event(fast_backend)
+def test_each_step_of_a_task_is_told_once_as_it_was(stepped_backend):
+    since = stepped_backend.newest_event()
     body = {
-        "case_id": an_open_case(fast_backend)["id"],
-        "team_id": standby_team(fast_backend)["id"],
+        "case_id": an_open_case(stepped_backend)["id"],
+        "team_id": standby_team(stepped_backend)["id"],
         "kind": "investigation",
     }
-    task = fast_backend.command("tasks", body).json()
-    told = []
+    task = stepped_backend.command("tasks", body).json()
 
     def en_route(kind, data):
-        if kind in ("task.created", "task.updated") and data["id"] == task["id"]:
-            told.append((data["version"], data["state"]))
-        return told and told[-1][1] == "en_route"
+        return kind == "task.updated" and data["id"] == task["id"] and data["state"] == "en_route"
 
-    wait_for_event(fast_backend, since, en_route, timeout=120)
+    stepped_backend.step_until_event(when(en_route))
+    steps = [
+        (data["version"], data["state"])
+        for event in stepped_backend.events(since, stepped_backend.newest_event())
+        if event.type in ("task.created", "task.updated") and (data := json.loads(event.data))["id"] == task["id"]
+    ]
     # Accepting and heading out happen in one tick: each is still its own event, with its own version.
-    assert told == [(1, "assigned"), (2, "accepted"), (3, "en_route")]
+    assert steps[:3] == [(1, "assigned"), (2, "accepted"), (3, "en_route")]
 
 
-def test_a_team_in_an_emergency_is_told_as_such(fast_backend):
-    since, in_danger = newest_event(fast_backend), set()
+def test_a_team_in_an_emergency_is_told_as_such(stepped_backend):
+    in_danger = set()
 
-    def told(kind, data):
+    def emergency(kind, data):
         if kind == "escalation.raised" and data["kind"] in ("sos", "violent_resistance", "injury", "self_harm_threat"):
             in_danger.add(data["team_id"])
-        return kind == "team.status" and data["team_id"] in in_danger and data["status"] == "emergency"
+        return (
+            data if kind == "team.status" and data["team_id"] in in_danger and data["status"] == "emergency" else None
+        )
 
-    wait_for_event(fast_backend, since, told, timeout=120)
+    stepped_backend.step_until_event(emergency, every_s=30, at_most_s=12 * 3600)
 
 
-def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(fast_backend):
-    query, hit = a_large_hit(fast_backend)
+def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(stepped_backend):
+    query, hit = a_large_hit(stepped_backend)
     path, value = f"queries/{query['id']}/results/{hit['id']}/freeze", hit["finding"]["value"]
-    first = fast_backend.command(path, {"amount": 600_000})
+    first = stepped_backend.command(path, {"amount": 600_000})
     assert first.status_code == 201 and first.json()["state"] == "sent"
     # Split in two, the freeze is above the threshold all the same: the second part waits for a supervisor.
-    second = fast_backend.command(path, {"amount": round(value - 600_000, 2)})
+    second = stepped_backend.command(path, {"amount": round(value - 600_000, 2)})
     assert second.status_code == 201 and second.json()["state"] == "awaiting_approval"
-    beyond = fast_backend.command(path, {"amount": 1})
+    beyond = stepped_backend.command(path, {"amount": 1})
     assert beyond.status_code == 422 and beyond.json()["already_ordered"] == value
-    assert fast_backend.command(path, {"amount": 0.004}).status_code == 422  # nothing below a fen
-    assert fast_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1}).status_code == 201
+    assert stepped_backend.command(path, {"amount": 0.004}).status_code == 422  # nothing below a fen
+    assert (
+        stepped_backend.command(f"queries/{query['id']}/results/{hit['id']}/deduct", {"amount": 1}).status_code == 201
+    )
 
 
-def test_the_two_person_rule_on_a_detention(fast_backend):
-    case = an_open_case(fast_backend)
-    too_long = fast_backend.command(
+def test_the_two_person_rule_on_a_detention(stepped_backend):
+    case = an_open_case(stepped_backend)
+    too_long = stepped_backend.command(
         f"cases/{case['id']}/detentions", {"person": "张三", "days": 16, "reason": "拒不履行"}
     )
     assert too_long.status_code == 422
-    asked = fast_backend.command(f"cases/{case['id']}/detentions", {"person": "张三", "days": 15, "reason": "拒不履行"})
+    asked = stepped_backend.command(
+        f"cases/{case['id']}/detentions", {"person": "张三", "days": 15, "reason": "拒不履行"}
+    )
     assert asked.status_code == 201
     approval = asked.json()
     assert approval["kind"] == "detention" and approval["state"] == "pending" and approval["requested_by"] == "operator"
-    by_operator = fast_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"])
+    by_operator = stepped_backend.command(f"approvals/{approval['id']}/approve", version=approval["version"])
     assert by_operator.status_code == 403
-    decided = fast_backend.command(
+    decided = stepped_backend.command(
         f"approvals/{approval['id']}/approve",
         {"note": "同意拘留十五日"},
         username="supervisor",
@@ -414,7 +340,7 @@ def test_the_two_person_rule_on_a_detention(fast_backend):
         and decided.json()["state"] == "approved"
         and decided.json()["decided_by"] == "supervisor"
     )
-    twice = fast_backend.command(
+    twice = stepped_backend.command(
         f"approvals/{approval['id']}/reject", username="supervisor", version=decided.json()["version"]
     )
     assert twice.status_code == 409

@@ -2,35 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import requests
 
-from .conftest import start_backend
-from .test_backend_api import read_events
-
-
-def snapshot(backend, headers) -> tuple[dict[str, dict], int]:
-    body = requests.get(backend.api("teams"), params={"page_size": 1000}, headers=headers, timeout=10).json()
-    return {t["id"]: t for t in body["items"]}, body["cursor"]
-
-
-def apply(teams: dict[str, dict], events) -> None:
-    """What any client does with the stream: positions and statuses replace the old values."""
-    for event in events:
-        payload = json.loads(event.data)
-        if event.type == "team.position":
-            team = teams[payload["team_id"]]
-            team["position"] = {key: payload[key] for key in ("lon", "lat", "heading", "speed_kmh", "at")}
-            team["version"] = payload["version"]
-        elif event.type == "team.status":
-            team = teams[payload["team_id"]]
-            team["status"], team["status_since"], team["version"] = (
-                payload["status"],
-                payload["since"],
-                payload["version"],
-            )
-            team["task_id"] = payload["task_id"]
+from tests.support.backends import apply, read_events, snapshot, start_backend
 
 
 def comparable(teams: dict[str, dict]) -> dict:
@@ -67,7 +41,7 @@ def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
 
 
 def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
-    backend = start_backend(data_dir=tmp_path, options=("--event-retention", "100"))
+    backend = start_backend("--event-retention", "100", data_dir=tmp_path)
     try:
         headers = backend.auth()
         start = requests.get(backend.api("health"), timeout=10).json()["last_event_id"]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from .conftest import start_backend
+from tests.support.backends import start_backend
 
 EXAMPLES_PER_OPERATION = 10
 

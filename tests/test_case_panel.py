@@ -7,6 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from console.catalogue import NODES
+from console.records import Collection
+from tests.support.consoles import step_until
+from widgets.case_panel import shown_objects
+from widgets.panels import Panel
+from widgets.queries_model import QueriesModel
 from widgets.selection import Selected
 
 BACKEND = "快"  # the fast console's profile
@@ -20,17 +25,15 @@ def open_cases(store, **wanted) -> list:
     ]
 
 
-def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backend_says(
-    qtbot, fast_console, fast_backend
-):
-    panel = fast_console.window.case_panel
-    case = open_cases(fast_console.store, overdue=True)[0]
-    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
+def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backend_says(qtbot, desk, stepped_backend):
+    panel = desk.window.panels[Panel.CASE]
+    case = open_cases(desk.store, overdue=True)[0]
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, case.id))
     assert panel.header.number.text() == case.number
     assert "current" in panel.flow.marks(case.node)
 
     def agrees_with_the_backend() -> bool:
-        answer = fast_backend.get(f"cases/{case.id}")
+        answer = stepped_backend.get(f"cases/{case.id}")
         return (
             panel.detail is not None
             and panel.flow.current == answer["node"]
@@ -53,39 +56,42 @@ def test_a_selected_case_shows_its_number_and_its_place_in_the_flow_as_the_backe
     assert "overdue" in panel.flow.tooltip(sorted(late)[0])
 
 
-def test_an_escalation_or_a_query_that_names_a_case_shows_that_case(qtbot, fast_console):
-    panel, store = fast_console.window.case_panel, fast_console.store
-    qtbot.waitUntil(lambda: any(e.case_id for _, e in store.escalations), timeout=30_000)
+def test_an_escalation_or_a_query_that_names_a_case_shows_that_case(qtbot, desk, stepped_backend):
+    panel, store = desk.window.panels[Panel.CASE], desk.store
+    step_until(qtbot, desk, stepped_backend, lambda: any(e.case_id for _, e in store.escalations))
     escalation = next(e for _, e in store.escalations if e.case_id)
-    fast_console.window.selection.select(Selected("escalation", BACKEND, escalation.id))
+    desk.window.selection.select(Selected(Collection.ESCALATIONS, BACKEND, escalation.id))
     assert panel.shown == (BACKEND, escalation.case_id)
     assert panel.header.number.text() == store.cases.get(BACKEND, escalation.case_id).number
-    query = next(q for _, q in store.queries if q.case_id != escalation.case_id)
-    fast_console.window.selection.select(Selected("query", BACKEND, query.id))
+    query = step_until(
+        qtbot,
+        desk,
+        stepped_backend,
+        lambda: next((q for _, q in store.queries if q.case_id != escalation.case_id), None),
+    )
+    desk.window.selection.select(Selected(Collection.QUERIES, BACKEND, query.id))
     assert panel.shown == (BACKEND, query.case_id)
-    assert query.id in {q.id for q in panel.queries.items()}
+    assert query.id in {q.id for q in shown_objects(panel.queries)}
     # A team picked on the map leaves the case in view.
-    team = store.teams[0]
-    fast_console.window.selection.select(Selected("team", team.backend, team.id))
+    team_backend, team = store.teams[0]
+    desk.window.selection.select(Selected(Collection.TEAMS, team_backend, team.id))
     assert panel.shown == (BACKEND, query.case_id)
     qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.case.id == query.case_id, timeout=30_000)
 
 
-def test_a_command_on_the_case_shows_in_its_queries_and_its_audit_trail(qtbot, fast_console, fast_backend):
-    panel = fast_console.window.case_panel
-    case = next(
-        c for c in open_cases(fast_console.store) if not any(q.case_id == c.id for _, q in fast_console.store.queries)
-    )
-    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
+def test_a_command_on_the_case_shows_in_its_queries_and_its_audit_trail(qtbot, desk, stepped_backend):
+    panel = desk.window.panels[Panel.CASE]
+    case = next(c for c in open_cases(desk.store) if not any(q.case_id == c.id for _, q in desk.store.queries))
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, case.id))
     qtbot.waitUntil(lambda: panel.detail is not None, timeout=30_000)
     assert panel.queries.rowCount() == 0
-    launched = fast_backend.command("queries", {"case_id": case.id, "channel": "national", "categories": ["bank"]})
+    launched = stepped_backend.command("queries", {"case_id": case.id, "channel": "national", "categories": ["bank"]})
     assert launched.status_code == 201, launched.text
     query_id = launched.json()["id"]
-    qtbot.waitUntil(lambda: [q.id for q in panel.queries.items()] == [query_id], timeout=30_000)
+    qtbot.waitUntil(lambda: [q.id for q in shown_objects(panel.queries)] == [query_id], timeout=30_000)
     assert panel.tabs.tabText(1).endswith("(1)")
-    progress = panel.queries.index(0, panel.queries.PROGRESS).data()
-    assert progress.endswith(f"/{len(panel.queries.items()[0].results)}")
+    progress = panel.queries.index(0, QueriesModel.PROGRESS).data()
+    assert progress.endswith(f"/{len(shown_objects(panel.queries)[0].results)}")
 
     def audited() -> bool:
         return any(e.object_id == query_id and e.action == "launch_query" for e in panel.audit.entries)
@@ -96,18 +102,18 @@ def test_a_command_on_the_case_shows_in_its_queries_and_its_audit_trail(qtbot, f
     assert panel.audit.index(row, panel.audit.DETAIL).data()  # what was asked, in words
 
 
-def test_the_search_field_opens_a_case_by_its_number_and_says_when_none_matches(qtbot, fast_console):
-    panel, selection = fast_console.window.case_panel, fast_console.window.selection
-    first, second = open_cases(fast_console.store)[:2]
+def test_the_search_field_opens_a_case_by_its_number_and_says_when_none_matches(qtbot, desk, stepped_backend):
+    panel, selection = desk.window.panels[Panel.CASE], desk.window.selection
+    first, second = open_cases(desk.store)[:2]
     panel.search.setText(first.number.replace("（", "(").replace("）", ")"))  # as typed on an ASCII keyboard
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
     assert panel.shown == (BACKEND, first.id)
-    assert selection.current == Selected("case", BACKEND, first.id)
+    assert selection.current == Selected(Collection.CASES, BACKEND, first.id)
     assert panel.search_message.text() == ""
     unique_part = next(
         part
         for part in (second.number[i : i + 9] for i in range(len(second.number) - 8))
-        if sum(part in c.number for _, c in fast_console.store.cases) == 1
+        if sum(part in c.number for _, c in desk.store.cases) == 1
     )
     panel.search.setText(unique_part)
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
@@ -121,18 +127,18 @@ def test_the_search_field_opens_a_case_by_its_number_and_says_when_none_matches(
     assert panel.search_message.text() and panel.shown == (BACKEND, second.id)
 
 
-def test_a_failed_fetch_is_shown_in_the_panel(qtbot, fast_console):
-    panel = fast_console.window.case_panel
-    fast_console.window.selection.select(Selected("case", BACKEND, "no-such-case"))
+def test_a_failed_fetch_is_shown_in_the_panel(qtbot, desk, stepped_backend):
+    panel = desk.window.panels[Panel.CASE]
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, "no-such-case"))
     qtbot.waitUntil(lambda: "404" in panel.status.text(), timeout=30_000)
     assert panel.status.isVisible()
     assert panel.header.number.text() == "no-such-case"
     assert panel.audit.rowCount() == 0
-    fast_console.window.selection.select(Selected("case", "elsewhere", "c1"))
+    desk.window.selection.select(Selected(Collection.CASES, "elsewhere", "c1"))
     assert "not connected" in panel.status.text()
     # A late answer for the case before is not shown over this one.
-    case = open_cases(fast_console.store)[0]
-    fast_console.window.selection.select(Selected("case", BACKEND, case.id))
-    fast_console.window.selection.select(Selected("case", BACKEND, "no-such-case"))
+    case = open_cases(desk.store)[0]
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, case.id))
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, "no-such-case"))
     qtbot.waitUntil(lambda: "404" in panel.status.text(), timeout=30_000)
     assert panel.detail is None

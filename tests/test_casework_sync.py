@@ -4,31 +4,29 @@ the console's store and stays equal to the backend's own view of it as events fl
 from __future__ import annotations
 
 import queue
-import random
 
 import pytest
 
-from console.casework import (
-    decode_case,
-    decode_case_history,
-    decode_kpis,
-    decode_query,
-    decode_task,
-)
+from console.casework import decode_case, decode_case_history, decode_kpis, decode_query, decode_task
+from console.records import Collection
 from console.store import Store
-from console.sync import BackendLink, Credentials
-
-from .test_sync import pump
+from tests.support.links import new_link, pump
 
 
 @pytest.fixture
-def live_store(fast_backend):
+def followed(stepped_backend):
+    """A link to the module's stepped backend, its store, and a way to step both on together."""
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink(
-        "b1", fast_backend.url, Credentials("operator", fast_backend.password), sink, rng=random.Random(5)
-    )
+    link = new_link("b1", stepped_backend.url, "operator", stepped_backend.password, sink, seed=5)
+    store = Store()
     link.start()
-    yield sink, Store()
+
+    def step(seconds: float) -> None:
+        newest = stepped_backend.step(seconds)
+        pump(sink, store, lambda _: (link.last_event_id or 0) >= newest and sink.empty(), timeout=60)
+
+    pump(sink, store, lambda s: len(s.teams) and not s.health["b1"].loading, timeout=60)
+    yield store, step
     link.stop()
 
 
@@ -43,17 +41,20 @@ def snapshot(backend, collection: str) -> tuple[list, int]:
             return items, cursor
 
 
-def test_the_store_holds_what_the_backend_holds_once_it_has_caught_up(fast_backend, live_store):
-    sink, store = live_store
-    pump(sink, store, lambda s: len(s.cases) > 0 and len(s.queries) > 0 and "b1" in s.kpis, timeout=60)
+def test_the_store_holds_what_the_backend_holds_once_it_has_caught_up(stepped_backend, followed):
+    store, step = followed
+    while not store.queries:
+        step(300)
     fresh = {}
-    for collection, decode in (("cases", decode_case), ("tasks", decode_task), ("queries", decode_query)):
-        items, cursor = snapshot(fast_backend, collection)
-        fresh[collection] = ([decode(item) for item in items], cursor)
-    caught_up = max(cursor for _, cursor in fresh.values())
-    pump(sink, store, lambda s: (s.health["b1"].last_event_id or 0) >= caught_up, timeout=60)
-    for collection, (objects, _) in fresh.items():
-        rows = getattr(store, collection)
+    for collection, decode in (
+        (Collection.CASES, decode_case),
+        (Collection.TASKS, decode_task),
+        (Collection.QUERIES, decode_query),
+    ):
+        items, _ = snapshot(stepped_backend, collection)
+        fresh[collection] = [decode(item) for item in items]
+    for collection, objects in fresh.items():
+        rows = store.rows(collection)
         assert len(rows) >= len(objects) > 0, collection
         for obj in objects:
             held = rows.get("b1", obj.id)
@@ -62,20 +63,22 @@ def test_the_store_holds_what_the_backend_holds_once_it_has_caught_up(fast_backe
                 assert held == obj, (collection, obj.id)
 
 
-def test_query_progress_events_fill_in_the_batch_result_by_result(fast_backend, live_store):
-    sink, store = live_store
+def test_query_progress_events_fill_in_the_batch_result_by_result(stepped_backend, followed):
+    store, step = followed
 
-    def some_progress(s: Store) -> bool:
-        return any(0 < query.answered < len(query.results) for _, query in s.queries)
+    def partly_answered():
+        return next((q for _, q in store.queries if 0 < q.answered < len(q.results)), None)
 
-    pump(sink, store, some_progress, timeout=60)
-    _, query = next((b, q) for b, q in store.queries if 0 < q.answered < len(q.results))
-    pump(sink, store, lambda s: s.queries.get("b1", query.id).state == "completed", timeout=60)
+    while partly_answered() is None:
+        step(30)
+    query = partly_answered()
+    while store.queries.get("b1", query.id).state != "completed":
+        step(600)
     completed = store.queries.get("b1", query.id)
     # Several institutions often answer in one tick of the backend: not one answer may be lost.
     assert completed.answered == len(completed.results)
     served = next(
-        item for item in fast_backend.get("queries", case_id=query.case_id)["items"] if item["id"] == query.id
+        item for item in stepped_backend.get("queries", case_id=query.case_id)["items"] if item["id"] == query.id
     )
 
     def answers(q):  # measures ordered on a hit since are not what this test is about
@@ -84,10 +87,10 @@ def test_query_progress_events_fill_in_the_batch_result_by_result(fast_backend, 
     assert answers(completed) == answers(decode_query(served))
 
 
-def test_a_case_detail_and_the_kpis_decode(fast_backend):
-    case_id = fast_backend.get("cases", page_size=1)["items"][0]["id"]
-    detail = fast_backend.get(f"cases/{case_id}")
+def test_a_case_detail_and_the_kpis_decode(stepped_backend):
+    case_id = stepped_backend.get("cases", page_size=1)["items"][0]["id"]
+    detail = stepped_backend.get(f"cases/{case_id}")
     history = decode_case_history(detail)
     assert history and history[-1].node == decode_case(detail).node
-    kpis = decode_kpis(fast_backend.get("kpis"))
+    kpis = decode_kpis(stepped_backend.get("kpis"))
     assert len(kpis.received_per_day) == 30 and kpis.open_cases > 0

@@ -9,17 +9,21 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from console.commands import Action, Subject
 from console.credentials import Vault
 from console.embedded import EmbeddedBackend
 from console.paths import config_dir, data_dir
 from console.profiles import Profile, ProfileStore
+from console.records import Collection
 from console.sync import LinkState
+from tests.support.backends import CASES, SEED, start_backend
+from tests.support.consoles import loaded
+from tests.support.dialogs import when_the_dialog_opens
 from widgets.app import ConsoleSession, main
 from widgets.i18n import install_language
+from widgets.panels import Panel
 from widgets.profile_dialog import ProfileDialog
 from widgets.teams_panel import TeamsModel
-
-from .conftest import CASES, SEED, start_backend, when_the_dialog_opens
 
 
 @pytest.fixture
@@ -41,7 +45,7 @@ def open_console(qtbot, profiles: list[Profile], passwords: dict[str, str], aske
     )
     qtbot.addWidget(session.window)
     session.window.show()
-    session.start(ask=asked or (lambda *_: pytest.fail("asked for a password that was kept")))
+    session.start(ask=asked or (lambda _: pytest.fail("asked for a password that was kept")))
     return session
 
 
@@ -50,9 +54,9 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
     session = open_console(qtbot, profiles, {"成都": backend.password, "绵阳": second_backend.password})
     try:
         qtbot.waitUntil(lambda: len(session.store.teams) == 400, timeout=30_000)
-        assert {t.backend for t in session.store.teams} == {"成都", "绵阳"}
+        assert session.store.teams.backends() == {"成都", "绵阳"}
         assert session.embedded.pid is None  # profiles configured: no embedded backend
-        model = session.window.connection_panel.model
+        model = session.window.panels[Panel.CONNECTION].model
         qtbot.waitUntil(
             lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000
         )
@@ -60,7 +64,7 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
             "operator · Operator",
             "supervisor · Supervisor",
         ]
-        teams = session.window.teams_panel
+        teams = session.window.panels[Panel.TEAMS]
         assert not teams.view.isColumnHidden(TeamsModel.BACKEND)
         shown = {teams.model.data(teams.model.index(row, TeamsModel.BACKEND)) for row in range(teams.model.rowCount())}
         assert shown == {"成都", "绵阳"}
@@ -72,7 +76,7 @@ def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(
     qtbot, memory_keyring, backend, second_backend
 ):
     session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
-    panel, model = session.window.connection_panel, session.window.connection_panel.model
+    panel, model = session.window.panels[Panel.CONNECTION], session.window.panels[Panel.CONNECTION].model
 
     def shown() -> list[str]:
         return [model.backend(row) for row in range(model.rowCount())]
@@ -81,7 +85,7 @@ def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(
         panel.view.selectRow(shown().index(name))
 
     def teams_of() -> set[str]:
-        return {t.backend for t in session.store.teams}
+        return session.store.teams.backends()
 
     try:
         qtbot.waitUntil(lambda: teams_of() == {"成都"}, timeout=30_000)
@@ -136,9 +140,8 @@ def test_a_wrong_password_is_said_plainly(qtbot, memory_keyring, backend):
 def test_without_a_keyring_the_console_asks_and_keeps_the_password_for_the_session(qtbot, no_keyring, backend):
     asked = []
 
-    def ask(_, profile, connections):
+    def ask(profile):
         asked.append(profile.name)
-        connections.vault.put(profile.name, profile.username, backend.password, remember=True)
         return backend.password
 
     session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {}, asked=ask)
@@ -149,21 +152,27 @@ def test_without_a_keyring_the_console_asks_and_keeps_the_password_for_the_sessi
         session.shutdown()
 
 
-def test_the_password_never_reaches_settings_logs_or_the_outbox(qtbot, memory_keyring, backend, caplog):
+def test_the_password_never_reaches_settings_logs_or_the_outbox(qtbot, memory_keyring, stepped_backend, caplog):
     with caplog.at_level(logging.DEBUG):
-        session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
+        session = open_console(
+            qtbot, [Profile("成都", stepped_backend.url, "operator")], {"成都": stepped_backend.password}
+        )
         try:
-            qtbot.waitUntil(session.is_live, timeout=30_000)
-            session.connections.submit("成都", "teams/T0001/messages", {"text": "注意安全"}, summary="指令 T0001")
-            qtbot.waitUntil(lambda: not session.store.pending_commands(), timeout=30_000)
+            qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
+            session.connections.submit(
+                "成都", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "注意安全"}, "指令"
+            )
+            qtbot.waitUntil(
+                lambda: len(session.store.commands) and not session.store.commands.pending(), timeout=30_000
+            )
             session.window.close()
         finally:
             session.shutdown()
-    secret = backend.password.encode()
+    secret = stepped_backend.password.encode()
     files = [p for d in (config_dir(), data_dir()) for p in d.rglob("*") if p.is_file()]
     assert any(p.name == "console.ini" for p in files) and any(p.name == "outbox.sqlite3" for p in files)
     assert all(secret not in p.read_bytes() for p in files)
-    assert backend.password not in caplog.text
+    assert stepped_backend.password not in caplog.text
 
 
 def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_connection(qtbot, backend):
@@ -203,20 +212,22 @@ def test_the_profile_dialog_says_its_mistakes_in_the_operators_language(qtbot, q
     assert dialog.errors["username"].text() == "需要填写用户名。"
 
 
-def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, memory_keyring, backend):
+def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, memory_keyring, stepped_backend):
     profiles = [
-        Profile("成都", backend.url, "operator"),
+        Profile("成都", stepped_backend.url, "operator"),
         Profile("远端", "http://court.invalid:8470", "operator", allow_insecure_http=True, autoconnect=False),
     ]
-    session = open_console(qtbot, profiles, {"成都": backend.password})
+    session = open_console(qtbot, profiles, {"成都": stepped_backend.password})
     try:
-        model = session.window.connection_panel.model
+        model = session.window.panels[Panel.CONNECTION].model
         rows = {model.data(model.index(r, model.BACKEND)): r for r in range(model.rowCount())}
         assert model.data(model.index(rows["远端"], model.URL)).endswith("(insecure)")
         assert model.data(model.index(rows["远端"], model.STATE)) == "Not connected"
         assert not model.data(model.index(rows["成都"], model.URL)).endswith("(insecure)")
-        qtbot.waitUntil(session.is_live, timeout=30_000)
-        session.connections.submit("成都", "teams/T9999/messages", {"text": "无此队伍"}, summary="指令 T9999")
+        qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
+        session.connections.submit(
+            "成都", Action.MESSAGE, Subject(Collection.TEAMS, "T9999"), {"text": "无此队伍"}, "指令"
+        )
         status = session.window.statusBar()
         qtbot.waitUntil(lambda: "Refused by 成都" in status.currentMessage(), timeout=30_000)
         assert "T9999" in status.currentMessage()

@@ -12,6 +12,7 @@ import pytest
 
 from console.embedded import EmbeddedBackend
 from console.sync import LinkState
+from tests.support.consoles import loaded
 
 PARENT = """
 import signal
@@ -51,7 +52,7 @@ def test_the_backend_stops_when_the_console_is_killed():
 
 
 def test_a_backend_that_dies_is_started_again_and_the_console_carries_on(qtbot, session):
-    qtbot.waitUntil(session.is_live, timeout=60_000)
+    qtbot.waitUntil(lambda: loaded(session), timeout=60_000)
     embedded, health = session.embedded, session.store.health["embedded"]
     died = embedded.pid
     os.kill(died, signal.SIGKILL)

@@ -12,10 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from resources.translations.update import update
+from tests.support.consoles import loaded, marker_positions
 from widgets.i18n import install_language
+from widgets.panels import Panel
 from widgets.theme import apply_theme, is_dark
-
-from .test_console_window import marker_positions
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
@@ -36,11 +36,13 @@ def test_the_video_wall_gives_the_map_most_of_the_room_in_large_type(english, qt
     desk_font = window.font().pointSizeF()
     window.use_layout("wall")
     qtbot.waitUntil(lambda: window.docks["map"].width() > 0.6 * window.width())
-    team_column = window.teams_panel.view.horizontalHeader().sectionSize(0)
+    team_column = window.panels[Panel.TEAMS].view.horizontalHeader().sectionSize(0)
     assert window.font().pointSizeF() > 1.4 * desk_font
     assert not window.docks["event_log"].isVisible() and window.docks["escalations"].isVisible()
-    metrics = window.teams_panel.view.fontMetrics()
-    assert team_column >= metrics.horizontalAdvance(window.teams_panel.model.headerData(0, Qt.Orientation.Horizontal))
+    metrics = window.panels[Panel.TEAMS].view.fontMetrics()
+    assert team_column >= metrics.horizontalAdvance(
+        window.panels[Panel.TEAMS].model.headerData(0, Qt.Orientation.Horizontal)
+    )
     window.use_layout("duty")
     assert all(dock.isVisible() for dock in window.docks.values())
     assert window.font().pointSizeF() == desk_font
@@ -67,18 +69,18 @@ def test_a_theme_chosen_in_the_menu_applies_at_once_and_is_remembered(english, q
     theme_menu = next(a.menu() for a in view_menu(window).actions() if a.menu() and a.menu().title() == "&Theme")
     next(a for a in theme_menu.actions() if a.text().startswith("Light")).trigger()
     qtbot.waitUntil(lambda: not is_dark(window.palette()))
-    assert window.teams_panel.view.palette().color(QPalette.ColorRole.Base).lightness() > 200
-    chip = next(iter(window.teams_panel.chips.buttons.values())).grab().toImage()
+    assert window.panels[Panel.TEAMS].view.palette().color(QPalette.ColorRole.Base).lightness() > 200
+    chip = next(iter(window.panels[Panel.TEAMS].chips.buttons.values())).grab().toImage()
     assert chip.pixelColor(chip.width() - 6, chip.height() // 2).lightness() > 150  # the chips too, style sheet and all
     assert settings.value("ui/theme") == "light"
     next(a for a in theme_menu.actions() if a.text().startswith("Dark")).trigger()
-    qtbot.waitUntil(lambda: is_dark(window.teams_panel.view.palette()))
+    qtbot.waitUntil(lambda: is_dark(window.panels[Panel.TEAMS].view.palette()))
 
 
 def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(english, qtbot, session):
     install_language(QApplication.instance(), "zh_CN")
     session.change_language("zh_CN")
-    qtbot.waitUntil(session.is_live, timeout=30_000)
+    qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
     assert session.window.windowTitle() == "执行指挥中心"
     assert session.window.docks["teams"].windowTitle() == "外勤队伍"
     assert view_menu(session.window).title() == "视图(&V)"
@@ -90,7 +92,7 @@ def test_the_ui_speaks_chinese_and_switches_to_english_over_the_same_live_state(
     assert session.window.windowTitle() == "Enforcement Command Centre"
     assert session.window.docks["teams"].windowTitle() == "Field teams"
     # The new window shows the same store at once, the map and the alarm included.
-    assert session.window.teams_panel.model.rowCount() == teams
+    assert session.window.panels[Panel.TEAMS].model.rowCount() == teams
     assert len(marker_positions(session.window)) == teams
     assert session.window.isVisible() and session.window.size() == size
 

@@ -8,57 +8,19 @@ test drives exactly that path 2,000 times so that a regression cannot hide.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QSettings
 from PySide6.QtWidgets import QApplication
+
+from tests.support.mouse import drag, wheel
+from widgets.panels import Panel
 
 ROUNDS = 2000
 
 
-def wheel(widget, at: QPointF, steps: int) -> None:
-    event = QWheelEvent(
-        at,
-        widget.mapToGlobal(at),
-        QPoint(),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def mouse(widget, kind, at: QPointF, buttons) -> None:
-    event = QMouseEvent(
-        kind, at, widget.mapToGlobal(at), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def drag(widget, start: QPointF, offset: QPointF) -> None:
-    held = Qt.MouseButton.LeftButton
-    mouse(widget, QMouseEvent.Type.MouseButtonPress, start, held)
-    mouse(widget, QMouseEvent.Type.MouseMove, start + offset * 0.5, held)
-    mouse(widget, QMouseEvent.Type.MouseMove, start + offset, held)
-    mouse(widget, QMouseEvent.Type.MouseButtonRelease, start + offset, Qt.MouseButton.NoButton)
-
-
-@pytest.fixture
-def unthrottled_mouse():
-    """Lets synthetic drags through: pyqtgraph drops moves closer than 10 ms, which no hand makes."""
-    rate_limit = pg.getConfigOption("mouseRateLimit")
-    pg.setConfigOptions(mouseRateLimit=-1)
-    yield
-    pg.setConfigOptions(mouseRateLimit=rate_limit)
-
-
 def test_two_thousand_pans_and_zooms(make_window, tmp_path, unthrottled_mouse):
     window = make_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    view_box = window.map_panel.view_box
-    viewport = window.map_panel.plot.viewport()
+    view_box = window.panels[Panel.MAP].view_box
+    viewport = window.panels[Panel.MAP].plot.viewport()
     centre = QPointF(viewport.width() / 2, viewport.height() / 2)
     manual_changes = []
     view_box.sigRangeChangedManually.connect(manual_changes.append)

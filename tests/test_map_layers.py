@@ -11,16 +11,17 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolTip
 
+from console.domain import TeamStatus
+from console.records import Collection
+from tests.support.consoles import step, step_until
+from tests.support.mouse import drag
 from widgets.map_panel import MapPanel
+from widgets.panels import Panel
 from widgets.selection import Selected
 
-from .test_map_interaction import drag, unthrottled_mouse  # noqa: F401 (a fixture, used by name)
 
-
-def live_map(qtbot, session) -> MapPanel:
-    qtbot.waitUntil(session.is_live, timeout=30_000)
-    qtbot.waitUntil(lambda: len(session.store.cases) > 0, timeout=30_000)
-    return session.window.map_panel
+def live_map(desk) -> MapPanel:
+    return desk.window.panels[Panel.MAP]
 
 
 def on_screen(qtbot, panel: MapPanel, x: float, y: float) -> QPoint:
@@ -44,7 +45,7 @@ def view_centre(panel: MapPanel) -> tuple[float, float]:
 
 def test_the_map_takes_its_background_and_boundary_colours_from_the_theme(make_window, settings):
     window = make_window(settings)
-    panel = window.map_panel
+    panel = window.panels[Panel.MAP]
     dark = QPalette(panel.palette())
     for role, color in (
         (QPalette.ColorRole.Window, "#1e2430"),
@@ -60,8 +61,8 @@ def test_the_map_takes_its_background_and_boundary_colours_from_the_theme(make_w
     assert (county.red(), county.green(), county.blue()) == (0xDD, 0xE3, 0xEC)
 
 
-def test_toggling_a_layer_hides_and_shows_it(qtbot, session):
-    panel = live_map(qtbot, session)
+def test_toggling_a_layer_hides_and_shows_it(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
     for name in ("boundaries", "courts", "teams", "trails", "tasks", "escalations"):
         layer = panel.layers[name]
         panel.layer_actions[name].trigger()
@@ -78,20 +79,20 @@ def test_toggling_a_layer_hides_and_shows_it(qtbot, session):
     assert not panel.legend.isVisible()
 
 
-def test_a_hidden_layer_is_not_found_under_the_pointer(qtbot, session):
-    panel = live_map(qtbot, session)
-    team = session.store.teams[0]
-    x, y = panel.team_layer.position(team.backend, team.id)
+def test_a_hidden_layer_is_not_found_under_the_pointer(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    backend, team = desk.store.teams[0]
+    x, y = panel.team_layer.position(backend, team.id)
     scene_point = panel.view_box.mapViewToScene(QPointF(x, y))
-    assert panel.hit_at(scene_point)[1].kind == "team"
+    assert panel.hit_at(scene_point)[1].kind is Collection.TEAMS
     panel.layer_actions["teams"].trigger()
     found = panel.hit_at(scene_point)
-    assert found is None or found[1].kind != "team"
+    assert found is None or found[1].kind is not Collection.TEAMS
 
 
-def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot, session):
-    panel = live_map(qtbot, session)
-    store, cases = session.store, panel.case_layer
+def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    store, cases = desk.store, panel.case_layer
     assert not panel.view().detail
     assert int(cases.totals.sum()) == len(store.cases)
     busiest = int(np.argmax(cases.totals))
@@ -106,10 +107,10 @@ def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot
     # where each case is a point.
     for over in ("teams", "escalations"):
         panel.layer_actions[over].trigger()
-    court = store.courts[(backend, court_id)]
+    court = store.courts.get(backend, court_id)
     at = on_screen(qtbot, panel, float(panel.projection.x(court.lon)), court.lat)
     _, topmost = panel.hit_at(panel.plot.mapToScene(at))  # the busiest court's, or a smaller one drawn over it
-    assert topmost.kind == "cases"
+    assert topmost.kind is Collection.COURTS
     QTest.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
     qtbot.waitUntil(lambda: panel.view().detail, timeout=5_000)
     assert math.isclose(view_centre(panel)[0], topmost.x, abs_tol=1e-6)
@@ -124,26 +125,27 @@ def test_cases_are_counted_per_court_far_out_and_shown_one_by_one_close_in(qtbot
     assert shown == expected and len(shown) > 0
 
 
-def test_a_trail_grows_behind_a_moving_team(qtbot, session):
-    panel = live_map(qtbot, session)
+def test_a_trail_grows_behind_a_moving_team(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
     trails = panel.trail_layer
     first = trails.trails.lengths().copy()
-    qtbot.waitUntil(lambda: (trails.trails.lengths() > first).any(), timeout=30_000)
+    step_until(qtbot, desk, stepped_backend, lambda: (trails.trails.lengths() > first).any(), every_s=30)
     row = int(np.argmax(trails.trails.lengths() - first))
-    team = session.store.teams[row]
-    x, y = panel.team_layer.position(team.backend, team.id)
+    backend, team = desk.store.teams[row]
+    x, y = panel.team_layer.position(backend, team.id)
     # The trail ends where the team's marker is, and it is drawn.
     assert trails.trails.x[row, -1] == x and trails.trails.y[row, -1] == y
     assert np.any(np.isclose(trails.lines.x, x) & np.isclose(trails.lines.y, y))
 
 
-def test_a_task_line_joins_a_team_to_its_target(qtbot, session):
-    panel = live_map(qtbot, session)
-    store = session.store
-    qtbot.waitUntil(
-        lambda: any(t.open and store.team_row(b, t.team_id) is not None for b, t in store.tasks), timeout=60_000
-    )
-    backend, task = next((b, t) for b, t in store.tasks if t.open and store.team_row(b, t.team_id) is not None)
+def test_a_task_line_joins_a_team_to_its_target(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    store = desk.store
+
+    def open_task():
+        return next(((b, t) for b, t in store.tasks if t.open and store.teams.row(b, t.team_id) is not None), None)
+
+    backend, task = step_until(qtbot, desk, stepped_backend, open_task)
     lines = panel.task_layer.lines
 
     def joined() -> bool:
@@ -158,17 +160,17 @@ def test_a_task_line_joins_a_team_to_its_target(qtbot, session):
         )
 
     qtbot.waitUntil(joined, timeout=5_000)
-    assert len(lines.x) == 3 * sum(1 for b, t in store.tasks if t.open and store.team_row(b, t.team_id) is not None)
+    assert len(lines.x) == 3 * sum(1 for b, t in store.tasks if t.open and store.teams.row(b, t.team_id) is not None)
 
 
-def test_hovering_a_team_tells_its_name_status_and_court(qtbot, session):
-    panel = live_map(qtbot, session)
-    team = session.store.teams[5]
-    court = session.store.courts[(team.backend, team.court_id)]
-    panel.centre_on(*panel.team_layer.position(team.backend, team.id), 0.0001)  # close in: it stands alone
+def test_hovering_a_team_tells_its_name_status_and_court(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    backend, team = desk.store.teams[5]
+    court = desk.store.courts.get(backend, team.court_id)
+    panel.centre_on(*panel.team_layer.position(backend, team.id), 0.0001)  # close in: it stands alone
 
     def hovered() -> bool:
-        at = on_screen(qtbot, panel, *panel.team_layer.position(team.backend, team.id))
+        at = on_screen(qtbot, panel, *panel.team_layer.position(backend, team.id))
         QTest.mouseMove(panel.plot.viewport(), at)
         return team.name in QToolTip.text()
 
@@ -177,11 +179,11 @@ def test_hovering_a_team_tells_its_name_status_and_court(qtbot, session):
     qtbot.waitUntil(lambda: team.name in panel.team_layer.labels.drawn, timeout=5_000)  # close in, named
 
 
-def test_clicking_a_case_point_selects_the_case(qtbot, session):
-    panel = live_map(qtbot, session)
-    store = session.store
+def test_clicking_a_case_point_selects_the_case(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    store = desk.store
     pixel = 0.0001
-    markers = [(t.lon, t.lat) for t in store.teams] + [
+    markers = list(zip(store.positions.lon, store.positions.lat, strict=True)) + [
         (e.lon, e.lat) for _, e in store.escalations if e.lon is not None
     ]
     marker_x = panel.projection.x([lon for lon, _ in markers])
@@ -201,8 +203,8 @@ def test_clicking_a_case_point_selects_the_case(qtbot, session):
     panel.centre_on(float(x), float(y), pixel)
     at = on_screen(qtbot, panel, float(x), float(y))
     QTest.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
-    qtbot.waitUntil(lambda: session.window.selection.current is not None, timeout=5_000)
-    assert session.window.selection.current == Selected("case", backend, case.id)
+    qtbot.waitUntil(lambda: desk.window.selection.current is not None, timeout=5_000)
+    assert desk.window.selection.current == Selected(Collection.CASES, backend, case.id)
     ring = panel.highlight.data
     assert len(ring) == 1 and math.isclose(ring[0]["y"], case.lat)
 
@@ -214,21 +216,21 @@ def search(qtbot, panel: MapPanel, text: str) -> None:
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
 
 
-def test_the_search_finds_a_case_a_team_and_a_court_and_says_when_nothing_matches(qtbot, session):
-    panel = live_map(qtbot, session)
-    store, selection = session.store, session.window.selection
+def test_the_search_finds_a_case_a_team_and_a_court_and_says_when_nothing_matches(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    store, selection = desk.store, desk.window.selection
     backend, case = store.cases[len(store.cases) // 2]
     search(qtbot, panel, case.number)
-    assert selection.current == Selected("case", backend, case.id)
+    assert selection.current == Selected(Collection.CASES, backend, case.id)
     centre = view_centre(panel)
     assert math.isclose(centre[0], float(panel.projection.x(case.lon)), abs_tol=1e-6)
     assert math.isclose(centre[1], case.lat, abs_tol=1e-6)
     assert panel.view().detail
-    team = store.teams[7]
+    team_backend, team = store.teams[7]
     search(qtbot, panel, team.name)
-    assert selection.current == Selected("team", team.backend, team.id)
+    assert selection.current == Selected(Collection.TEAMS, team_backend, team.id)
     qtbot.waitUntil(lambda: panel.team_layer.labels.drawn[:1] == [team.name], timeout=5_000)  # named before any other
-    court = next(c for c in store.courts.values() if c.name.endswith("中级人民法院"))
+    court = next(c for _, c in store.courts if c.name.endswith("中级人民法院"))
     search(qtbot, panel, court.name)
     assert math.isclose(view_centre(panel)[0], float(panel.projection.x(court.lon)), abs_tol=1e-6)
     assert selection.current is None and math.isclose(panel.highlight.data[0]["y"], court.lat)
@@ -237,9 +239,9 @@ def test_the_search_finds_a_case_a_team_and_a_court_and_says_when_nothing_matche
     assert math.isclose(view_centre(panel)[0], float(panel.projection.x(court.lon)), abs_tol=1e-6)  # the map stayed
 
 
-def test_several_matches_are_offered_in_a_list_and_ctrl_f_finds_the_field(qtbot, session):
-    panel = live_map(qtbot, session)
-    session.window.activateWindow()
+def test_several_matches_are_offered_in_a_list_and_ctrl_f_finds_the_field(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    desk.window.activateWindow()
     panel.plot.setFocus()
     qtbot.waitUntil(panel.plot.hasFocus, timeout=5_000)
     QTest.keyClick(panel.plot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -257,26 +259,28 @@ def test_several_matches_are_offered_in_a_list_and_ctrl_f_finds_the_field(qtbot,
 
 
 @pytest.mark.usefixtures("unthrottled_mouse")
-def test_following_keeps_the_team_in_the_middle_until_the_operator_pans(qtbot, session):
-    panel = live_map(qtbot, session)
-    store, selection = session.store, session.window.selection
+def test_following_keeps_the_team_in_the_middle_until_the_operator_pans(qtbot, desk, stepped_backend):
+    panel = live_map(desk)
+    store, selection = desk.store, desk.window.selection
     assert not panel.follow_action.isEnabled()
-    before = [(t.lon, t.lat) for t in store.teams]
-    qtbot.waitUntil(lambda: any((t.lon, t.lat) != p for t, p in zip(store.teams, before, strict=True)), timeout=30_000)
-    team = next(t for t, p in zip(store.teams, before, strict=True) if (t.lon, t.lat) != p)  # one on the road
-    selection.select(Selected("team", team.backend, team.id))
+    team = next(
+        (b, t) for b, t in store.teams if t.status in (TeamStatus.EN_ROUTE, TeamStatus.RETURNING)
+    )  # one on the road
+    backend, team = team
+    selection.select(Selected(Collection.TEAMS, backend, team.id))
     panel.follow_action.trigger()
     assert panel.follow_action.isChecked() and team.name in panel.follow_label.text()
-    start = (team.lon, team.lat)
-    qtbot.waitUntil(lambda: (team.lon, team.lat) != start, timeout=30_000)
+    start = store.position(backend, team.id)
+    step(qtbot, desk, stepped_backend, 30)
+    assert store.position(backend, team.id).at > start.at
 
     def centred() -> bool:
-        x, y = panel.team_layer.position(team.backend, team.id)
+        x, y = panel.team_layer.position(backend, team.id)
         centre = view_centre(panel)
         return math.isclose(centre[0], x, abs_tol=1e-9) and math.isclose(centre[1], y, abs_tol=1e-9)
 
     qtbot.waitUntil(centred, timeout=5_000)
-    assert math.isclose(view_centre(panel)[1], team.lat, abs_tol=1e-9)
+    assert math.isclose(view_centre(panel)[1], store.position(backend, team.id).lat, abs_tol=1e-9)
     viewport = panel.plot.viewport()
     on_screen(qtbot, panel, *view_centre(panel))
     drag(viewport, QPointF(viewport.width() / 2, viewport.height() / 2), QPointF(60, 40))

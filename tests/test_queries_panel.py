@@ -8,13 +8,16 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 
 from console.casework import Query, QueryProgress, QueryResult
+from console.records import Collection
 from console.store import Store
-from console.sync import EventReceived, SnapshotLoaded
+from console.sync import EventReceived, RowsLoaded
+from tests.support.consoles import step, step_until
+from tests.support.dialogs import when_the_dialog_opens
+from tests.support.records import first_sight
 from widgets.names import format_yuan, name
-from widgets.queries_panel import CASE_ROLE, QueriesModel, QueriesPanel
+from widgets.queries_model import QueriesModel
+from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selected
-
-from .conftest import when_the_dialog_opens
 
 BACKEND = "快"
 
@@ -35,11 +38,15 @@ def cell(panel: QueriesPanel, query_id: str, column: int) -> str | None:
     return None if row is None else panel.proxy.index(row, column).data()
 
 
-def launch(fast_console, fast_backend, categories=("bank",)) -> dict:
-    _, case = next((b, c) for b, c in fast_console.store.cases if c.status == "open")
-    response = fast_backend.command(
-        "queries", {"case_id": case.id, "channel": "national", "categories": list(categories)}
-    )
+def new_panel(qtbot, console) -> QueriesPanel:
+    panel = QueriesPanel(console.live, console.window.selection, console.connections.submit)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def launch(console, backend, categories=("bank",)) -> dict:
+    _, case = next((b, c) for b, c in console.store.cases if c.status == "open")
+    response = backend.command("queries", {"case_id": case.id, "channel": "national", "categories": list(categories)})
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -65,7 +72,8 @@ def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
         2,
     )
     store = Store()
-    store.apply([SnapshotLoaded("b", [], [], 0, queries=[query])])
+    store.apply([first_sight("b")])
+    store.apply([RowsLoaded("b", 1, Collection.QUERIES, [query], final=True)])
     store.apply(
         [
             EventReceived("b", 1, QueryProgress("Q1", "C1", "running", None, result("R1", "answered"), 3)),
@@ -78,14 +86,11 @@ def test_answers_that_arrive_in_one_tick_are_all_kept_and_a_late_one_is_not():
     assert store.queries.get("b", "Q1").answered == 2 and store.queries.get("b", "Q1").state == "completed"
 
 
-def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(
-    qtbot, fast_console, fast_backend
-):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
-    qtbot.addWidget(panel)
-    launched = launch(fast_console, fast_backend)
+def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_count(qtbot, desk, stepped_backend):
+    panel = new_panel(qtbot, desk)
+    launched = launch(desk, stepped_backend)
     qtbot.waitUntil(lambda: row_of(panel, launched["id"]) == 0, timeout=30_000)
-    case = fast_console.store.cases.get(BACKEND, launched["case_id"])
+    case = desk.store.cases.get(BACKEND, launched["case_id"])
     assert cell(panel, launched["id"], QueriesModel.CASE) == case.number
     assert cell(panel, launched["id"], QueriesModel.CHANNEL) == name("channel", "national")
     total = len(launched["results"])
@@ -94,24 +99,23 @@ def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_
         return cell(panel, launched["id"], QueriesModel.PROGRESS)
 
     assert progress() == f"0/{total}"
-    qtbot.waitUntil(lambda: progress() != f"0/{total}", timeout=60_000)
-    held = fast_console.store.queries.get(BACKEND, launched["id"])
+    step_until(qtbot, desk, stepped_backend, lambda: progress() != f"0/{total}", every_s=5)
+    held = desk.store.queries.get(BACKEND, launched["id"])
     assert progress() == f"{held.answered}/{total}"
     # Every answer reaches the table: once the batch is complete, the figures are the backend's.
-    qtbot.waitUntil(
-        lambda: cell(panel, launched["id"], QueriesModel.STATE) == name("query_state", "completed"), timeout=120_000
-    )
-    counts = fast_backend.get(f"queries/{launched['id']}")["counts"]
+    completed = name("query_state", "completed")
+    step_until(qtbot, desk, stepped_backend, lambda: cell(panel, launched["id"], QueriesModel.STATE) == completed)
+    counts = stepped_backend.get(f"queries/{launched['id']}")["counts"]
     assert progress() == f"{counts['answered'] + counts['failed'] + counts['timed_out']}/{total}"
-    assert cell(panel, launched["id"], QueriesModel.HITS) == counts["hit"]
+    assert cell(panel, launched["id"], QueriesModel.HITS) == str(counts["hit"])
 
 
-def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qtbot, fast_console, fast_backend):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
-    qtbot.addWidget(panel)
-    selection = fast_console.window.selection
-    launched = launch(fast_console, fast_backend)
-    qtbot.waitUntil(lambda: row_of(panel, launched["id"]) is not None and panel.proxy.rowCount() >= 3, timeout=60_000)
+def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qtbot, desk, stepped_backend):
+    panel = new_panel(qtbot, desk)
+    selection = desk.window.selection
+    launched = launch(desk, stepped_backend)
+    step(qtbot, desk, stepped_backend, 5)
+    assert row_of(panel, launched["id"]) is not None and panel.proxy.rowCount() >= 3
     assert not panel.only_case.isEnabled()
 
     # Keyboard: the table takes the focus, and the arrows pick a batch.
@@ -120,14 +124,15 @@ def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qt
     qtbot.keyClick(panel.view, Qt.Key.Key_Down)
     assert panel.view.currentIndex().row() == 1
     picked = shown_queries(panel)[1]
-    assert selection.current == Selected("case", BACKEND, picked.case_id)
+    assert selection.current == Selected(Collection.CASES, BACKEND, picked.case_id)
     assert picked.respondent in panel.detail.toPlainText()
 
     # A case picked elsewhere is followed; with the filter on, only its batches show.
-    selection.select(Selected("case", BACKEND, launched["case_id"]))
+    selection.select(Selected(Collection.CASES, BACKEND, launched["case_id"]))
     assert panel.only_case.isEnabled()
-    assert fast_console.store.cases.get(BACKEND, launched["case_id"]).number in panel.only_case.text()
-    assert panel.view.currentIndex().data(CASE_ROLE) == (BACKEND, launched["case_id"])
+    assert desk.store.cases.get(BACKEND, launched["case_id"]).number in panel.only_case.text()
+    current = panel.model.item(panel.proxy.mapToSource(panel.view.currentIndex()).row())[1]
+    assert current.case_id == launched["case_id"]
     panel.only_case.setChecked(True)
     assert {q.case_id for q in shown_queries(panel)} == {launched["case_id"]}
     assert launched["id"] in {q.id for q in shown_queries(panel)}
@@ -135,10 +140,9 @@ def test_picking_a_batch_selects_its_case_and_the_filter_keeps_that_case_only(qt
     assert len({q.case_id for q in shown_queries(panel)}) > 1
 
 
-def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fast_backend):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
-    qtbot.addWidget(panel)
-    store = fast_console.store
+def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_backend):
+    panel = new_panel(qtbot, desk)
+    store = desk.store
 
     def a_hit() -> tuple[Query, QueryResult] | None:
         return next(
@@ -151,11 +155,10 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
             None,
         )
 
-    qtbot.waitUntil(lambda: a_hit() is not None, timeout=120_000)
-    query, hit = a_hit()
+    query, hit = step_until(qtbot, desk, stepped_backend, a_hit, every_s=30)
     panel.view.selectRow(row_of(panel, query.id))
     assert hit.institution in panel.detail.toPlainText()
-    response = fast_backend.command(f"queries/{query.id}/results/{hit.id}/freeze", {"amount": 1000})
+    response = stepped_backend.command(f"queries/{query.id}/results/{hit.id}/freeze", {"amount": 1000})
     assert response.status_code == 201, response.text
     measure_id = response.json()["id"]
 
@@ -168,7 +171,7 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
             in panel.detail.toPlainText()
         )
 
-    qtbot.waitUntil(state_shown, timeout=30_000)
+    qtbot.waitUntil(state_shown)  # the answer is in the store with the command
     # A second freeze on the hit is offered what is left of its value, not the whole of it again.
     offered = {}
 
@@ -186,15 +189,19 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, fast_console, fas
     panel.measure_action.trigger()
     assert offered["amount"] == offered["left"] and offered["ordered_shown"]
     # It follows the freeze as the institution carries it out.
-    qtbot.waitUntil(lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"), timeout=120_000)
-    qtbot.waitUntil(state_shown, timeout=30_000)
+    step_until(
+        qtbot,
+        desk,
+        stepped_backend,
+        lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"),
+    )
+    assert state_shown()
 
 
-def test_a_batch_of_a_case_the_console_does_not_hold_shows_its_case_id(qtbot, fast_console):
-    panel = QueriesPanel(fast_console.live, fast_console.window.selection, fast_console.connections)
-    qtbot.addWidget(panel)
+def test_a_batch_of_a_case_the_console_does_not_hold_shows_its_case_id(qtbot, desk):
+    panel = new_panel(qtbot, desk)
     qtbot.waitUntil(lambda: panel.proxy.rowCount() > 0, timeout=30_000)
-    backend, query = fast_console.store.queries[0]
+    backend, query = desk.store.queries[0]
     orphan = replace(query, id="Q-orphan", case_id="C-unknown", version=1)
-    fast_console.store.apply([EventReceived(backend, 10**12, orphan)])
+    desk.store.apply([EventReceived(backend, 10**12, orphan)])
     qtbot.waitUntil(lambda: cell(panel, "Q-orphan", QueriesModel.CASE) == "C-unknown", timeout=10_000)

@@ -9,13 +9,11 @@ import random
 import signal
 
 from console.embedded import EmbeddedBackend
+from console.session import BackendSession, Endpoint
 from console.store import Store
 from console.sync import BackendLink, EventReceived, LinkState
-
-from .conftest import CASES, SEED, RunningBackend
-from .test_backend_api import read_events
-from .test_backend_persistence import apply, snapshot
-from .test_sync import pump
+from tests.support.backends import CASES, SEED, RunningBackend, apply, read_events, snapshot
+from tests.support.links import pump
 
 
 def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_path):
@@ -23,7 +21,7 @@ def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_
     process.start()
     url = process.wait_ready()
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink("b1", url, process.credentials, sink, rng=random.Random(5))
+    link = BackendLink(BackendSession("b1", Endpoint(url, process.credentials)), sink, rng=random.Random(5))
     store = Store()
     received: list[int] = []
 
@@ -70,7 +68,7 @@ def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_
 
     assert received == list(range(received[0], received[0] + len(received))), "an event was lost or applied twice"
     assert received[-1] == link.last_event_id
-    for team in store.teams:
-        expected = truth[team.id]
-        assert (team.status.value, team.version) == (expected["status"], expected["version"])
-        assert (team.lon, team.lat) == (expected["position"]["lon"], expected["position"]["lat"])
+    for backend_name, team in store.teams:
+        expected, position = truth[team.id], store.position(backend_name, team.id)
+        assert (team.status.value, team.task_id) == (expected["status"], expected["task_id"])
+        assert (position.lon, position.lat) == (expected["position"]["lon"], expected["position"]["lat"])

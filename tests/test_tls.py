@@ -4,16 +4,14 @@ certificates; and no plain HTTP beyond loopback without the profile's consent.""
 from __future__ import annotations
 
 import queue
-import random
 
 import pytest
 import trustme
 
 from console.store import Store
-from console.sync import BackendLink, Credentials, LinkState
-
-from .conftest import start_backend
-from .test_sync import pump
+from console.sync import BackendLink, LinkState
+from tests.support.backends import start_backend
+from tests.support.links import new_link, pump
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +31,7 @@ def pems(authority, tmp_path):
 
 def follow(url: str, password: str, **options) -> tuple[BackendLink, Store, queue.SimpleQueue]:
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink("tls", url, Credentials("operator", password), sink, rng=random.Random(2), **options)
+    link = new_link("tls", url, "operator", password, sink, seed=2, **options)
     link.start()
     return link, Store(), sink
 
@@ -44,7 +42,7 @@ def state_of(store: Store) -> LinkState | None:
 
 
 def test_a_backend_served_over_tls_is_followed_with_the_profiles_ca(pems):
-    backend = start_backend(options=("--tls-cert", str(pems["server"])))
+    backend = start_backend("--tls-cert", str(pems["server"]))
     try:
         assert backend.url.startswith("https://127.0.0.1:")
         link, store, sink = follow(backend.url, backend.password, verify=str(pems["ca"]))
@@ -64,7 +62,7 @@ def test_a_backend_served_over_tls_is_followed_with_the_profiles_ca(pems):
 
 
 def test_mutual_tls_needs_the_profiles_client_certificate(pems):
-    backend = start_backend(options=("--tls-cert", str(pems["server"]), "--tls-client-ca", str(pems["ca"])))
+    backend = start_backend("--tls-cert", str(pems["server"]), "--tls-client-ca", str(pems["ca"]))
     try:
         link, store, sink = follow(backend.url, backend.password, verify=str(pems["ca"]), cert=str(pems["client"]))
         try:

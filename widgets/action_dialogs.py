@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from console.casework import Case, Measure, Query, already_ordered
 from console.catalogue import CATEGORIES, CHANNELS
+from console.commands import Action, Subject
+from console.records import Collection
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel
 from widgets.team_style import ERROR_STYLE
@@ -157,8 +159,12 @@ class MeasureDialog(_Form):
         else:
             super().accept()
 
-    def path(self) -> str:
-        return f"queries/{self._query.id}/results/{self.hit.currentData()}/{self.kind.currentData()}"
+    def action(self) -> Action:
+        return {"freeze": Action.FREEZE, "deduct": Action.DEDUCT}[self.kind.currentData()]
+
+    def subject(self) -> Subject:
+        """The hit the measure is ordered on."""
+        return Subject(Collection.QUERIES, self._query.id, self.hit.currentData())
 
     def body(self) -> dict:
         return {"amount": round(self.amount.value(), 2)}
@@ -192,9 +198,6 @@ class DetentionDialog(_Form):
             self.refuse(self.tr("Give the reason: the approving supervisor reads it."))
         else:
             super().accept()
-
-    def path(self) -> str:
-        return f"cases/{self._case.id}/detentions"
 
     def body(self) -> dict:
         return {"person": self.person.text().strip(), "days": self.days.value(), "reason": self.reason.text().strip()}

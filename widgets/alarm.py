@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from console.domain import EscalationState, Severity
+from console.records import Collection
 from console.store import Changes
 from widgets.live_store import LiveStore
 
@@ -48,7 +49,7 @@ class Alarm(QObject):
             self.changed.emit()
 
     def _on_changed(self, changes: Changes) -> None:
-        if not changes.touched("escalations"):
+        if not changes.touched(Collection.ESCALATIONS):
             return
         waiting = {
             (backend, e.id)

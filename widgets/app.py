@@ -7,6 +7,7 @@ import logging
 import queue
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -20,12 +21,12 @@ from console.credentials import Vault
 from console.embedded import EmbeddedBackend
 from console.outbox import Outbox
 from console.paths import config_dir, data_dir
-from console.profiles import ProfileStore
+from console.profiles import Profile, ProfileStore
 from console.region import load_region
 from console.store import Changes, Store
 from console.sync import LinkState
 from resources import resource_path
-from widgets.connection_panel import ask_password
+from widgets.connection_panel import ask_password, follow
 from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_language
 from widgets.layouts import LAYOUTS
 from widgets.live_store import LiveStore
@@ -50,7 +51,8 @@ class ConsoleSession(QObject):
         self.sink: queue.SimpleQueue = queue.SimpleQueue()
         self.store = Store()
         self.live = LiveStore(self.store, self.sink)
-        self.connections = Connections(self.sink, ProfileStore(config_dir()), Vault(), Outbox(data_dir()), embedded)
+        outbox = Outbox(data_dir(), self.sink)
+        self.connections = Connections(self.sink, ProfileStore(config_dir()), Vault(), outbox, embedded)
         self.embedded = embedded
         self._settings = settings
         self._region = load_region()
@@ -76,17 +78,17 @@ class ConsoleSession(QObject):
         self.window.show()
         self.window_replaced.emit(self.window)
 
-    def start(self, only: str | None = None, ask=ask_password) -> None:
+    def start(self, only: str | None = None, ask: Callable[[Profile], str | None] | None = None) -> None:
         """Follows the embedded backend when no profile is configured, else the profiles that
-        connect at start (or only the one named); `ask` is asked for passwords not kept."""
+        connect at start (or only the one named), each with its kept password (read off the GUI
+        thread) or, when none is kept, the one the operator is asked for (by `ask`, if given)."""
         if self.connections.uses_embedded():
             self.connections.start_embedded()
             return
+        ask = ask or (lambda profile: ask_password(self.window, profile, self.connections))
         for profile in self.connections.profiles:
             if (only is None and profile.autoconnect) or profile.name == only:
-                password = self.connections.password(profile) or ask(self.window, profile, self.connections)
-                if password:
-                    self.connections.connect(profile, password)
+                follow(self, profile, self.connections, ask)
 
     def is_live(self) -> bool:
         return bool(self.store.teams) and any(h.state == LinkState.LIVE for h in self.store.health.values())

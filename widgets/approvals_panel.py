@@ -27,24 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from console.casework import Approval
-from console.connections import Connections
+from console.commands import Action, CommandState, Subject, Submit
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.rows_model import RowsModel
+from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
 from widgets.team_style import ERROR_STYLE, OVERDUE_COLOR, format_duration
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
-
 
 class ApprovalsModel(RowsModel):
+    COLLECTION = Collection.APPROVALS
     KIND, CASE, WHAT, REQUESTED_BY, AGE, STATE = range(6)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(live, "approvals", parent)
+        super().__init__(live, parent)
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -97,13 +97,11 @@ class ApprovalQueue(QSortFilterProxyModel):
 
 
 class ApprovalsPanel(QWidget):
-    def __init__(
-        self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
-        self._connections = connections
+        self._submit = submit
         self.model = ApprovalsModel(live, self)
         self.queue = ApprovalQueue(self)
         self.queue.setSourceModel(self.model)
@@ -129,9 +127,9 @@ class ApprovalsPanel(QWidget):
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_decide)
         self.approve = QAction(self.tr("&Approve"), group)
-        self.approve.setData("approve")
+        self.approve.setData(Action.APPROVE)
         self.reject = QAction(self.tr("Re&ject"), group)
-        self.reject.setData("reject")
+        self.reject.setData(Action.REJECT)
         self.status = PlainLabel(parent=self)
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
@@ -158,11 +156,11 @@ class ApprovalsPanel(QWidget):
     def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
         picked = self.picked()
         if picked is not None:
-            self._selection.select(Selected("case", picked[0], picked[1].case_id))
+            self._selection.select(Selected(Collection.CASES, picked[0], picked[1].case_id))
         self._refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched("approvals") or changes.health or changes.commands:
+        if changes.touched(Collection.APPROVALS) or changes.health or changes.commands:
             self._refresh()
 
     def _refresh(self) -> None:
@@ -173,21 +171,17 @@ class ApprovalsPanel(QWidget):
         else:
             backend, approval = picked
             health = self._store.health.get(backend)
-            refused = [
-                c
-                for c in self._store.commands.values()
-                if c.backend == backend and c.path.startswith(f"approvals/{approval.id}/")
-            ]
+            decisions = self._store.commands.about(backend, Subject(Collection.APPROVALS, approval.id))
             if approval.state != "pending":
                 why = self.tr("Already decided.")
             elif not self._store.may(backend, "approval.decide"):
                 why = self.tr("Only a supervisor decides.")
             elif health is not None and approval.requested_by == health.user:
                 why = self.tr("You asked for it: another supervisor must decide (two-person rule).")
-            elif refused and refused[-1].state.value == "pending":
+            elif decisions and decisions[-1].state == CommandState.PENDING:
                 why = self.tr("Your decision is on its way.")
-            elif refused and refused[-1].state.value == "refused":
-                why, problem = self.tr("Refused: {reason}").format(reason=refused[-1].last_error), True
+            elif decisions and decisions[-1].state == CommandState.REFUSED:
+                why, problem = self.tr("Refused: {reason}").format(reason=decisions[-1].last_error), True
         for qaction in (self.approve, self.reject):
             qaction.setEnabled(why is None or problem)
         self.status.setText(why or "")
@@ -198,10 +192,9 @@ class ApprovalsPanel(QWidget):
         if picked is None:
             return
         backend, approval = picked
-        decision = qaction.data()
-        summary = (self.tr("Approve {what}") if decision == "approve" else self.tr("Reject {what}")).format(
+        decision: Action = qaction.data()
+        summary = (self.tr("Approve {what}") if decision is Action.APPROVE else self.tr("Reject {what}")).format(
             what=f"{name('approval', approval.kind)} {self.model.what(approval)}"
         )
-        self._connections.submit(
-            backend, f"approvals/{approval.id}/{decision}", {"note": ""}, summary, if_match=approval.version
-        )
+        subject = Subject(Collection.APPROVALS, approval.id)
+        self._submit(backend, decision, subject, {"note": ""}, summary, if_match=approval.version)

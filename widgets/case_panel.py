@@ -9,7 +9,7 @@ of its objects moves on. A fetch for a case no longer shown is ignored when it r
 from __future__ import annotations
 
 import logging
-import unicodedata
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
@@ -28,14 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from console.case_detail import CaseDetail, fetch_case_detail
-from console.connections import Connections
+from console.lookup import lookup
+from console.records import Collection
+from console.session import BackendSession
 from console.store import Changes, Store
 from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
-from widgets.case_tables import AuditModel, ProgressDelegate, QueriesModel, TasksModel
+from widgets.case_tables import AuditModel, TasksModel
 from widgets.live_store import LiveStore
 from widgets.node_flow import NodeFlow
 from widgets.plain_text import PlainLabel, plain_tooltip
+from widgets.queries_model import ProgressDelegate, QueriesModel
+from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.team_style import OVERDUE_COLOR
 
@@ -45,21 +49,23 @@ log = logging.getLogger(__name__)
 # at most this often.
 REFRESH_INTERVAL_MS = 2000
 # The objects whose changes come from operators' commands, and so add to a case's audit trail.
-AUDITED = ("escalations", "measures", "approvals")
-
-
-def _normal(number: str) -> str:
-    """A case number as compared: full-width brackets and digits as ASCII, no spaces, any case."""
-    return unicodedata.normalize("NFKC", number).replace(" ", "").casefold()
+AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
+# The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
+RELATED = (Collection.TASKS, Collection.QUERIES)
 
 
 class CasePanel(QWidget):
     def __init__(
-        self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget | None = None
+        self,
+        live: LiveStore,
+        session_of: Callable[[str], BackendSession | None],
+        selection: Selection,
+        parent: QWidget | None = None,
     ) -> None:
+        """`session_of` gives the session of a followed backend, to fetch a case's history with."""
         super().__init__(parent)
         self._store: Store = live.store
-        self._connections = connections
+        self._session_of = session_of
         self._selection = selection
         self.shown: tuple[str, str] | None = None  # (backend, case id)
         self.detail: CaseDetail | None = None
@@ -84,19 +90,22 @@ class CasePanel(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
         self.flow = NodeFlow(self)
-        self.tasks = TasksModel(live, self)
-        self.queries = QueriesModel(live, self)
+        # The case's tasks and batches, newest first: the store's tables, narrowed to the case shown.
+        self.tasks = self._of_the_case(TasksModel(live, self), TasksModel.KIND, Qt.SortOrder.DescendingOrder)
+        self.queries = self._of_the_case(QueriesModel(live, self), QueriesModel.AGE, Qt.SortOrder.AscendingOrder)
         self.audit = AuditModel(self._store, self)
         self.tabs = QTabWidget(self)
         self.task_view = self._table(self.tasks, stretch=TasksModel.NOTE)
         self.query_view = self._table(self.queries, stretch=QueriesModel.CATEGORIES)
         self.query_view.setItemDelegateForColumn(QueriesModel.PROGRESS, ProgressDelegate(self.query_view))
+        for column in (QueriesModel.CASE, QueriesModel.RESPONDENT, QueriesModel.VALUE, QueriesModel.BACKEND):
+            self.query_view.setColumnHidden(column, True)
         self.audit_view = self._table(self.audit, stretch=AuditModel.DETAIL)
         for view in (self.task_view, self.query_view, self.audit_view):
             self.tabs.addTab(view, "")
         for model in (self.tasks, self.queries, self.audit):
-            model.modelReset.connect(self._retitle_tabs)
-            model.rowsInserted.connect(self._retitle_tabs)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._retitle_tabs)
         self._retitle_tabs()
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -131,6 +140,15 @@ class CasePanel(QWidget):
         selection.changed.connect(self._on_selected)
         live.changed.connect(self._on_changed)
 
+    def _of_the_case(self, model: RowsModel, column: int, order: Qt.SortOrder) -> CaseFilter:
+        narrowed = CaseFilter(self)
+        narrowed.setSourceModel(model)
+        narrowed.setSortRole(SORT_ROLE)
+        narrowed.setDynamicSortFilter(True)
+        narrowed.sort(column, order)
+        narrowed.set_case(("", ""))  # no case yet: nothing
+        return narrowed
+
     def _table(self, model, stretch: int) -> QTableView:
         view = QTableView(self)
         view.setModel(model)
@@ -153,10 +171,11 @@ class CasePanel(QWidget):
 
     def _case_of(self, selected: Selected) -> tuple[str, str] | None:
         """The case a selection names: a case, or the case of an escalation or of a query batch."""
-        if selected.kind == "case":
+        if selected.kind is Collection.CASES:
             return selected.backend, selected.id
-        found = {"escalation": self._store.escalations, "query": self._store.queries}.get(selected.kind)
-        item = None if found is None else found.get(selected.backend, selected.id)
+        if selected.kind not in (Collection.ESCALATIONS, Collection.QUERIES):
+            return None
+        item = self._store.rows(selected.kind).get(selected.backend, selected.id)
         case_id = getattr(item, "case_id", None)
         return None if case_id is None else (selected.backend, case_id)
 
@@ -171,8 +190,8 @@ class CasePanel(QWidget):
         if (backend, case_id) == self.shown:
             return
         self.shown, self.detail, self._version = (backend, case_id), None, None
-        self.tasks.show_case(self.shown)
-        self.queries.show_case(self.shown)
+        self.tasks.set_case(self.shown)
+        self.queries.set_case(self.shown)
         self.audit.show_entries(backend, ())
         self._related = self._related_now()
         self.pages.setCurrentIndex(1)
@@ -182,22 +201,19 @@ class CasePanel(QWidget):
 
     def open_number(self, text: str) -> None:
         """Opens the one case whose number is `text`, or the only one that contains it; says so otherwise."""
-        wanted = _normal(text)
-        if not wanted:
+        if not text.strip():
             self.search_message.clear()
             return
-        cases = [(backend, case) for backend, case in self._store.cases if wanted in _normal(case.number)]
-        exact = [(backend, case) for backend, case in cases if _normal(case.number) == wanted]
-        matches = exact or cases
-        if len(matches) == 1:
+        found = lookup(self._store, text, kinds=(Collection.CASES,))
+        match = found.one()
+        if match is not None:
             self.search_message.clear()
-            backend, case = matches[0]
-            self._selection.select(Selected("case", backend, case.id))
-            self.show_case(backend, case.id)  # also when that case was selected already but not shown
-        elif not matches:
+            self._selection.select(Selected(Collection.CASES, match.backend, match.id))
+            self.show_case(match.backend, match.id)  # also when that case was selected already but not shown
+        elif not found.total:
             self.search_message.setText(self.tr("No case number contains “{text}”.").format(text=text.strip()))
         else:
-            self.search_message.setText(self.tr("%n cases match: type more of the number.", "", len(matches)))
+            self.search_message.setText(self.tr("%n cases match: type more of the number.", "", found.total))
 
     # drawing
 
@@ -212,7 +228,7 @@ class CasePanel(QWidget):
             self.flow.show_case(None, (), False)
             return
         self._version = case.version
-        court = self._store.courts.get((backend, case.court_id))
+        court = self._store.courts.get(backend, case.court_id)
         self.header.show_case(case, court.name if court else case.court_id)
         history = self.detail.history if self.detail is not None else ()
         self.flow.show_case(case.node, history, case.overdue)
@@ -229,8 +245,8 @@ class CasePanel(QWidget):
         backend, case_id = self.shown
         self._request += 1
         self._stale = False
-        endpoint = self._connections.endpoint(backend)
-        if endpoint is None:
+        session = self._session_of(backend)
+        if session is None:
             self._in_flight = False
             self._show_status(
                 self.tr("Cannot load the case's history: not connected to {backend}.").format(backend=backend),
@@ -240,9 +256,7 @@ class CasePanel(QWidget):
         self._in_flight = True
         if self.detail is None:
             self._show_status(self.tr("Loading the case's history and audit trail…"))
-        run_in_background(
-            self, partial(fetch_case_detail, backend, endpoint, case_id), partial(self._on_fetched, self._request)
-        )
+        run_in_background(self, partial(fetch_case_detail, session, case_id), partial(self._on_fetched, self._request))
 
     def _on_fetched(self, request: int, detail: CaseDetail | None, error: Exception | None) -> None:
         if request != self._request:
@@ -278,20 +292,22 @@ class CasePanel(QWidget):
             self._refresh.start()
 
     def _related_now(self) -> frozenset:
-        return frozenset((item.id, item.state) for item in (*self.tasks.items(), *self.queries.items()))
+        """(id, state) of the case's tasks and batches: when one moves on, its history grows."""
+        return frozenset((item.id, item.state) for table in (self.tasks, self.queries) for item in shown_objects(table))
 
     def _on_changed(self, changes: Changes) -> None:
         if self.shown is None:
             return
         backend, case_id = self.shown
-        if changes.touched("cases") or changes.courts_changed:
+        courts_changed = changes.touched(Collection.COURTS)
+        if changes.touched(Collection.CASES) or courts_changed:
             case = self._store.cases.get(backend, case_id)
             if case is not None and case.version != self._version:
                 self._draw()
                 self._moved_on()
-            elif changes.courts_changed:
+            elif courts_changed:
                 self._draw()
-        related = self._related_now()
+        related = self._related_now() if any(changes.touched(c) for c in RELATED) else self._related
         audited = any(
             getattr(item, "case_id", None) == case_id and item_backend == backend
             for collection in AUDITED
@@ -301,8 +317,14 @@ class CasePanel(QWidget):
             self._related = related
             self._moved_on()
 
-    def _changed_items(self, changes: Changes, collection: str) -> list:
-        rows = getattr(self._store, collection)
-        if collection in changes.reset:
+    def _changed_items(self, changes: Changes, collection: Collection) -> list:
+        rows = self._store.rows(collection)
+        if changes.was_reset(collection):
             return list(rows)
-        return [rows[row] for row in changes.changed_rows(collection)]
+        return [rows[row] for row in changes.rows(collection)]
+
+
+def shown_objects(table: CaseFilter) -> list:
+    """The objects a narrowed table shows, in its order."""
+    model: RowsModel = table.sourceModel()
+    return [model.item(table.mapToSource(table.index(row, 0)).row())[1] for row in range(table.rowCount())]

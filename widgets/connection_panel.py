@@ -7,7 +7,10 @@ wrong last. Profiles are added, edited, removed, connected and disconnected from
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,12 +39,15 @@ from console.connections import Connections
 from console.profiles import Profile
 from console.store import BackendHealth, Changes, Store
 from console.sync import LinkState
+from widgets.background import run_in_background
 from widgets.live_store import LiveStore
 from widgets.names import backend_name
 from widgets.names import name as role_name
 from widgets.plain_text import plain_tooltip
 from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
+
+log = logging.getLogger(__name__)
 
 STATE_COLORS = {
     LinkState.LIVE: QColor("#35b36b"),
@@ -181,7 +187,7 @@ class ConnectionModel(QAbstractTableModel):
         if column == self.DROPPED:
             return f"{health.dropped:,}"
         if column == self.PENDING:
-            return f"{len(self._store.pending_commands(name)):,}"
+            return f"{len(self._store.commands.pending(name)):,}"
         return health.detail or health.last_drop
 
     def _on_changed(self, changes: Changes) -> None:
@@ -206,6 +212,7 @@ class ConnectionModel(QAbstractTableModel):
 class ConnectionPanel(QWidget):
     def __init__(self, live: LiveStore, connections: Connections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = live.store
         self._connections = connections
         self.model = ConnectionModel(live, connections, self)
         self.view = QTableView(self)
@@ -243,7 +250,7 @@ class ConnectionPanel(QWidget):
 
     def _on_selection(self) -> None:
         profile = self.selected()
-        connected = profile is not None and profile.name in self._connections.links
+        connected = profile is not None and self._connections.followed(profile.name)
         self.actions_by_name["edit"].setEnabled(profile is not None)
         self.actions_by_name["remove"].setEnabled(profile is not None)
         self.actions_by_name["connect"].setEnabled(profile is not None and not connected)
@@ -262,17 +269,29 @@ class ConnectionPanel(QWidget):
         dialog = ProfileDialog(profile, others, self._connections.vault.persistent, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        edited = dialog.profile()
-        followed = profile is None or profile.name in self._connections.links
-        self._connections.save_profile(edited, replacing=profile.name if profile else None)
-        password = dialog.password.text() or self._connections.password(edited)
-        if dialog.password.text():
-            self._connections.vault.put(
-                edited.name, edited.username, dialog.password.text(), dialog.remember.isChecked()
-            )
+        edited = dialog.profile().cleaned()
+        followed = profile is None or self._connections.followed(profile.name)
+        moved = self._connections.save_profile(edited, replacing=profile.name if profile else None)
+        typed, keep = dialog.password.text(), dialog.remember.isChecked()
+        connections = self._connections
+
+        def _do_keep() -> str | None:  # on a worker: the keyring may take its time
+            if moved is not None:
+                connections.move_password(moved, edited)
+            if typed:
+                connections.remember(edited, typed, keep)
+                return typed
+            return connections.password(edited)
+
+        run_in_background(self, _do_keep, partial(self._on_kept, edited, followed))
         self.model.refresh()
-        if password and followed:
-            self._connections.connect(edited, password)
+        self._on_selection()
+
+    def _on_kept(self, profile: Profile, follow: bool, password: str | None, error: Exception | None) -> None:
+        if error is not None:
+            log.warning("the password of %s could not be kept: %s", profile.name, type(error).__name__)
+        if password and follow and self._connections.profile(profile.name) is not None:
+            self._connections.connect(profile, password)
         self._on_selection()
 
     def remove_profile(self) -> None:
@@ -282,23 +301,27 @@ class ConnectionPanel(QWidget):
         question = self.tr("Remove {name} and forget its password? What it shows goes from every panel.").format(
             name=profile.name
         )
-        pending = len(self._connections.outbox.pending(profile.name))
+        pending = len(self._store.commands.pending(profile.name))
         if pending:
             question += "\n" + self.tr("%n action(s) not yet delivered to it will be withdrawn.", "", pending)
         answer = QMessageBox.question(self, self.tr("Remove profile"), question)
         if answer == QMessageBox.StandardButton.Yes:
-            self._connections.remove_profile(profile.name)
+            removed = self._connections.remove_profile(profile.name)
+            if removed is not None:
+                run_in_background(self, partial(self._connections.forget_password, removed), _logged)
             self.model.refresh()
             self._on_selection()
 
     def connect_selected(self) -> None:
         profile = self.selected()
-        if profile is None:
-            return
-        password = self._connections.password(profile) or ask_password(self, profile, self._connections)
-        if password:
-            self._connections.connect(profile, password)
-        self._on_selection()
+        if profile is not None:
+            follow(
+                self,
+                profile,
+                self._connections,
+                partial(ask_password, self, connections=self._connections),
+                self._on_selection,
+            )
 
     def disconnect_selected(self) -> None:
         profile = self.selected()
@@ -307,8 +330,31 @@ class ConnectionPanel(QWidget):
         self._on_selection()
 
 
+def follow(
+    owner: QObject,
+    profile: Profile,
+    connections: Connections,
+    ask: Callable[[Profile], str | None],
+    then: Callable[[], None] = lambda: None,
+) -> None:
+    """Follows a profile's backend with its kept password (read off the GUI thread), or the one
+    `ask` gets from the operator when none is kept; then calls `then`. A lookup still under way
+    when `owner` goes is forgotten."""
+
+    def _on_password(password: str | None, error: Exception | None) -> None:
+        if error is not None:
+            log.warning("the keyring could not be read for %s: %s", profile.name, type(error).__name__)
+        password = password or ask(profile)
+        if password and connections.profile(profile.name) is not None:
+            connections.connect(profile, password)
+        then()
+
+    run_in_background(owner, partial(connections.password, profile), _on_password)
+
+
 def ask_password(parent: QWidget | None, profile: Profile, connections: Connections) -> str | None:
-    """Asks for a profile's password; kept in the keyring when there is one, else for the session."""
+    """Asks for a profile's password; kept in the keyring when there is one (written off the GUI
+    thread), else for the session."""
     where = (
         QCoreApplication.translate("Password", "It will be kept in the system keyring.")
         if connections.vault.persistent
@@ -326,5 +372,10 @@ def ask_password(parent: QWidget | None, profile: Profile, connections: Connecti
     )
     if not accepted or not password:
         return None
-    connections.vault.put(profile.name, profile.username, password, remember=True)
+    run_in_background(parent, partial(connections.remember, profile, password, True), _logged)
     return password
+
+
+def _logged(_: object, error: Exception | None) -> None:
+    if error is not None:
+        log.warning("the keyring refused a change: %s", type(error).__name__)

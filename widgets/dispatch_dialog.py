@@ -49,7 +49,7 @@ class DispatchDialog(QDialog):
             self.operation.setCurrentIndex(max(0, self.operation.findData(task.kind)))
             self.operation.setEnabled(False)
         form.addRow(self.tr("Operation"), self.operation)
-        self.suggestions = suggest_teams(store.teams, backend, case.lon, case.lat, time.time())
+        self.suggestions = suggest_teams(store, backend, case.lon, case.lat, time.time())
         if task is not None:
             self.suggestions = [s for s in self.suggestions if s.team.id != task.team_id]
         self.teams = QTableWidget(len(self.suggestions), 5, self)
@@ -57,7 +57,7 @@ class DispatchDialog(QDialog):
             [self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Distance"), self.tr("Travel time")]
         )
         for row, suggestion in enumerate(self.suggestions):
-            court = store.courts.get((backend, suggestion.team.court_id))
+            court = store.courts.get(backend, suggestion.team.court_id)
             cells = (
                 suggestion.team.name,
                 court.name if court else suggestion.team.court_id,

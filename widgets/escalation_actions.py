@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.connections import Connections
+from console.commands import Action, Command, CommandState, Subject, Submit
 from console.domain import Escalation
 from console.handling import (
     ESCALATION_ACTIONS,
     Refusal,
-    escalation_path,
     escalation_refusal,
 )
-from console.outbox import Command, CommandState
+from console.records import Collection
 from console.store import Changes
 from widgets.live_store import LiveStore
 from widgets.names import name
@@ -36,32 +35,32 @@ from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selection
 from widgets.team_style import ERROR_STYLE
 
-SHORTCUTS = {"acknowledge": "F2", "escalate": "F3", "resolve": "F4"}
+SHORTCUTS = {Action.ACKNOWLEDGE: "F2", Action.ESCALATE: "F3", Action.RESOLVE: "F4"}
 MAX_NOTE = 500
 
 
 class NoteDialog(QDialog):
     """Asks for the reason of an escalation (and where it goes) or the outcome of a resolution."""
 
-    def __init__(self, action: str, escalation: Escalation, parent: QWidget | None = None) -> None:
+    def __init__(self, action: Action, escalation: Escalation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Escalate {title}") if action == "escalate" else self.tr("Resolve {title}"))
+        self.setWindowTitle(self.tr("Escalate {title}") if action is Action.ESCALATE else self.tr("Resolve {title}"))
         self.setWindowTitle(self.windowTitle().format(title=escalation.title))
         self._action = action
         form = QFormLayout(self)
         self.target = QComboBox(self)
         self.target.addItem(self.tr("To a supervisor"), "supervisor")
         self.target.addItem(self.tr("To the court above"), "court_above")
-        if action == "escalate":
+        if action is Action.ESCALATE:
             form.addRow(self.tr("Escalate"), self.target)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(
             self.tr("Why it goes up, and what has been done")
-            if action == "escalate"
+            if action is Action.ESCALATE
             else self.tr("What was done, and how it ended")
         )
         self.note.setTabChangesFocus(True)
-        form.addRow(self.tr("Reason") if action == "escalate" else self.tr("Outcome"), self.note)
+        form.addRow(self.tr("Reason") if action is Action.ESCALATE else self.tr("Outcome"), self.note)
         self.problem = PlainLabel(parent=self)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.hide()
@@ -86,7 +85,7 @@ class NoteDialog(QDialog):
 
     def body(self) -> dict:
         text = self.note.toPlainText().strip()
-        if self._action == "escalate":
+        if self._action is Action.ESCALATE:
             return {"to": self.target.currentData(), "reason": text}
         return {"outcome": text}
 
@@ -95,17 +94,17 @@ class EscalationActions(QObject):
     status_changed = Signal(str, bool)
     """(text, is_a_problem): what the operator should know about acting on the picked escalation."""
 
-    def __init__(self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget) -> None:
+    def __init__(self, live: LiveStore, submit: Submit, selection: Selection, parent: QWidget) -> None:
         super().__init__(parent)
         self._store = live.store
-        self._connections = connections
+        self._submit = submit
         self._selection = selection
         titles = {
-            "acknowledge": self.tr("Acknowledge"),
-            "escalate": self.tr("Escalate…"),
-            "resolve": self.tr("Resolve…"),
+            Action.ACKNOWLEDGE: self.tr("Acknowledge"),
+            Action.ESCALATE: self.tr("Escalate…"),
+            Action.RESOLVE: self.tr("Resolve…"),
         }
-        self.actions: dict[str, QAction] = {}
+        self.actions: dict[Action, QAction] = {}
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_triggered)
@@ -122,23 +121,19 @@ class EscalationActions(QObject):
 
     def picked(self) -> tuple[str, Escalation] | None:
         selected = self._selection.current
-        if selected is None or selected.kind != "escalation":
+        if selected is None or selected.kind is not Collection.ESCALATIONS:
             return None
         escalation = self._store.escalations.get(selected.backend, selected.id)
         return None if escalation is None else (selected.backend, escalation)
 
     def _commands(self, backend: str, escalation_id: str) -> list[Command]:
-        prefix = escalation_path(escalation_id, "")
-        return sorted(
-            (c for c in self._store.commands.values() if c.backend == backend and c.path.startswith(prefix)),
-            key=lambda c: c.created_at,
-        )
+        return self._store.commands.about(backend, Subject(Collection.ESCALATIONS, escalation_id))
 
     def _on_selected(self, _: object) -> None:
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched("escalations") or changes.commands or changes.health:
+        if changes.touched(Collection.ESCALATIONS) or changes.commands or changes.health:
             self.refresh()
 
     def refresh(self) -> None:
@@ -165,7 +160,7 @@ class EscalationActions(QObject):
                 if reasons[action]
                 else f"{qaction.text()} ({SHORTCUTS[action]})"
             )
-        self.status_changed.emit(*self._status(escalation, commands, pending, reasons["acknowledge"], role))
+        self.status_changed.emit(*self._status(escalation, commands, pending, reasons[Action.ACKNOWLEDGE], role))
 
     def _status(
         self,
@@ -206,25 +201,24 @@ class EscalationActions(QObject):
     def _on_triggered(self, qaction: QAction) -> None:
         self.take(qaction.data())
 
-    def take(self, action: str) -> None:
+    def take(self, action: Action) -> None:
         """Takes `action` on the picked escalation, asking for its note where one is needed."""
         picked = self.picked()
         if picked is None or not self.actions[action].isEnabled():
             return
-        if action == "acknowledge":
+        if action is Action.ACKNOWLEDGE:
             self.submit(action, {"note": ""})
             return
         dialog = NoteDialog(action, picked[1], self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.submit(action, dialog.body())
 
-    def submit(self, action: str, body: dict) -> None:
+    def submit(self, action: Action, body: dict) -> None:
         """Sends `action` on the picked escalation, at the version the console shows, through the outbox."""
         picked = self.picked()
         if picked is None:
             return
         backend, escalation = picked
         summary = f"{self.actions[action].text().rstrip('…')} {escalation.title} ({escalation.id})"
-        self._connections.submit(
-            backend, escalation_path(escalation.id, action), body, summary, if_match=escalation.version
-        )
+        subject = Subject(Collection.ESCALATIONS, escalation.id)
+        self._submit(backend, action, subject, body, summary, if_match=escalation.version)

@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.connections import Connections
+from console.commands import Submit
 from console.domain import Escalation, EscalationState, Severity
-from console.outbox import CommandState
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.alarm import Alarm
 from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
 from widgets.plain_text import PlainLabel
-from widgets.rows_model import RowsModel
+from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
 from widgets.team_style import (
@@ -49,7 +49,6 @@ from widgets.team_style import (
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
 FLASH_FOREGROUND = QColor("#ffffff")
-SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def state_label(state: EscalationState) -> str:
@@ -69,10 +68,11 @@ def escalated_to_label(target: str | None) -> str:
 
 
 class EscalationsModel(RowsModel):
+    COLLECTION = Collection.ESCALATIONS
     SEVERITY, TITLE, STATE, COUNTDOWN, OWNER, COURT, AGE, BACKEND = range(8)
 
     def __init__(self, live: LiveStore, alarm: Alarm, parent: QObject | None = None) -> None:
-        super().__init__(live, "escalations", parent)
+        super().__init__(live, parent)
         self._alarm = alarm
         self._pending: set[tuple[str, str]] = set()  # (backend, id) of escalations with an action on its way
         alarm.flashed.connect(self._on_flashed)
@@ -119,7 +119,7 @@ class EscalationsModel(RowsModel):
                     return "→ " + escalated_to_label(escalation.escalated_to)  # whose turn it is now
                 return escalation.owner or ""
             if column == self.COURT:
-                court = self._store.courts.get((backend, escalation.court_id))
+                court = self._store.courts.get(backend, escalation.court_id)
                 return court.name if court else escalation.court_id
             if column == self.AGE:
                 return format_duration(now - escalation.raised_at)
@@ -146,8 +146,7 @@ class EscalationsModel(RowsModel):
         return None
 
     def _on_clock(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.COUNTDOWN), self.index(self._rows - 1, self.AGE))
+        self.refresh_columns(self.COUNTDOWN, self.AGE)
 
     def _on_flashed(self, _: bool) -> None:
         rows = [row for key in self._alarm.waiting if (row := self.rows().row(*key)) is not None and row < self._rows]
@@ -162,9 +161,7 @@ class EscalationsModel(RowsModel):
         if not changes.commands:
             return
         pending = {
-            (c.backend, c.path.split("/")[1])
-            for c in self._store.commands.values()
-            if c.state == CommandState.PENDING and c.path.startswith("escalations/")
+            (c.backend, c.subject.id) for c in self._store.commands.pending() if c.subject.kind is self.COLLECTION
         }
         if pending != self._pending:
             self._pending = pending
@@ -198,7 +195,7 @@ class EscalationsPanel(QWidget):
         self,
         live: LiveStore,
         selection: Selection,
-        connections: Connections,
+        submit: Submit,
         alarm: Alarm,
         parent: QWidget | None = None,
     ) -> None:
@@ -233,7 +230,7 @@ class EscalationsPanel(QWidget):
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)
         self.timeline = QTextBrowser(self)
         self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
-        self.actions = EscalationActions(live, connections, selection, self)
+        self.actions = EscalationActions(live, submit, selection, self)
         self.next_action = QAction(self.tr("Next escalation"), self)
         self.next_action.setShortcut(QKeySequence("F8"))
         self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -267,6 +264,9 @@ class EscalationsPanel(QWidget):
         layout.addWidget(self.show_resolved)
         layout.addWidget(splitter)
 
+    def window_actions(self) -> list[QAction]:
+        return [*self.actions.actions.values(), self.next_action]
+
     def pick_next(self) -> None:
         """Picks the next escalation of the queue after the picked one (the first when none is)."""
         rows = self.queue.rowCount()
@@ -290,11 +290,11 @@ class EscalationsPanel(QWidget):
         if current.isValid():
             backend, escalation = self.model.item(self.queue.mapToSource(current).row())
             self._shown = (backend, escalation.id)
-            self._selection.select(Selected("escalation", backend, escalation.id))
+            self._selection.select(Selected(Collection.ESCALATIONS, backend, escalation.id))
         self._show_timeline()
 
     def _on_selected(self, selected: Selected | None) -> None:
-        if selected is None or selected.kind != "escalation":
+        if selected is None or selected.kind is not Collection.ESCALATIONS:
             self._shown = None
             # The current row goes too: picking the same row again must pick it again everywhere.
             self.view.selectionModel().clearCurrentIndex()
@@ -307,8 +307,8 @@ class EscalationsPanel(QWidget):
             self.view.selectRow(index.row())
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched("escalations"):
-            self.view.setColumnHidden(EscalationsModel.BACKEND, len({b for b, _ in self._store.escalations}) < 2)
+        if changes.touched(Collection.ESCALATIONS):
+            self.view.setColumnHidden(EscalationsModel.BACKEND, len(self._store.escalations.backends()) < 2)
             self._show_timeline()
 
     def _show_timeline(self) -> None:

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from console.casework import Case, Task
-from console.connections import Connections
-from console.outbox import CommandState
+from console.commands import Action, CommandState, Subject, Submit
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
 from widgets.dispatch_dialog import DispatchDialog
@@ -24,11 +24,11 @@ from widgets.selection import Selection
 
 # action → (shortcut, the permission it needs, what must be picked)
 ACTIONS = {
-    "dispatch": ("F6", "task.dispatch", "case"),
-    "reassign": ("Shift+F6", "task.dispatch", "task"),
-    "message": ("F7", "team.message", "team"),
-    "query": ("Ctrl+Shift+Q", "query.launch", "case"),
-    "detention": ("Ctrl+Shift+D", "escalation.handle", "case"),
+    Action.DISPATCH: ("F6", "task.dispatch", Collection.CASES),
+    Action.REASSIGN: ("Shift+F6", "task.dispatch", Collection.TASKS),
+    Action.MESSAGE: ("F7", "team.message", Collection.TEAMS),
+    Action.LAUNCH_QUERY: ("Ctrl+Shift+Q", "query.launch", Collection.CASES),
+    Action.REQUEST_DETENTION: ("Ctrl+Shift+D", "escalation.handle", Collection.CASES),
 }
 MAX_DETENTION_DAYS = 15
 
@@ -37,24 +37,24 @@ class FieldActions(QObject):
     notice = Signal(str)
     """Something the operator should read in the status bar: an instruction delivered, read."""
 
-    def __init__(self, live: LiveStore, connections: Connections, selection: Selection, parent: QWidget) -> None:
+    def __init__(self, live: LiveStore, submit: Submit, selection: Selection, parent: QWidget) -> None:
         super().__init__(parent)
         self._store: Store = live.store
-        self._connections = connections
+        self._submit = submit
         self._selection = selection
         self._sent: dict[str, str] = {}  # command id → the team of an instruction, until its message is known
         self._messages: dict[tuple[str, str], str] = {}  # (backend, message id) → the state last reported
         titles = {
-            "dispatch": self.tr("&Dispatch a team…"),
-            "reassign": self.tr("&Reassign the task…"),
-            "message": self.tr("Send an &instruction…"),
-            "query": self.tr("Launch an asset &query…"),
-            "detention": self.tr("Ask for a de&tention…"),
+            Action.DISPATCH: self.tr("&Dispatch a team…"),
+            Action.REASSIGN: self.tr("&Reassign the task…"),
+            Action.MESSAGE: self.tr("Send an &instruction…"),
+            Action.LAUNCH_QUERY: self.tr("Launch an asset &query…"),
+            Action.REQUEST_DETENTION: self.tr("Ask for a de&tention…"),
         }
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_triggered)
-        self.actions: dict[str, QAction] = {}
+        self.actions: dict[Action, QAction] = {}
         for action, (shortcut, _, _) in ACTIONS.items():
             qaction = QAction(titles[action], group)
             qaction.setShortcut(QKeySequence(shortcut))
@@ -70,32 +70,29 @@ class FieldActions(QObject):
         selected = self._selection.current
         if selected is None:
             return None
-        case_id = selected.id if selected.kind == "case" else None
-        if selected.kind == "escalation":
-            escalation = self._store.escalations.get(selected.backend, selected.id)
-            case_id = escalation.case_id if escalation else None
-        elif selected.kind == "query":
-            query = self._store.queries.get(selected.backend, selected.id)
-            case_id = query.case_id if query else None
+        case_id = selected.id if selected.kind is Collection.CASES else None
+        if selected.kind in (Collection.ESCALATIONS, Collection.QUERIES):
+            item = self._store.rows(selected.kind).get(selected.backend, selected.id)
+            case_id = item.case_id if item else None
         case = self._store.cases.get(selected.backend, case_id) if case_id else None
         return None if case is None else (selected.backend, case)
 
     def picked_team(self) -> tuple[str, str, str] | None:
         """(backend, team id, team name) of the picked team, or of the picked case's open task."""
         selected = self._selection.current
-        if selected is not None and selected.kind == "team":
-            team = self._store.team(selected.backend, selected.id)
+        if selected is not None and selected.kind is Collection.TEAMS:
+            team = self._store.teams.get(selected.backend, selected.id)
             return None if team is None else (selected.backend, team.id, team.name)
         task = self.picked_task()
         if task is None:
             return None
-        team = self._store.team(task[0], task[1].team_id)
+        team = self._store.teams.get(task[0], task[1].team_id)
         return None if team is None else (task[0], team.id, team.name)
 
     def picked_task(self) -> tuple[str, Task] | None:
         """The newest open task of the picked case, or the open task of the picked team."""
         selected = self._selection.current
-        if selected is not None and selected.kind == "team":
+        if selected is not None and selected.kind is Collection.TEAMS:
             tasks = [t for b, t in self._store.tasks if b == selected.backend and t.team_id == selected.id and t.open]
             return (selected.backend, max(tasks, key=lambda t: t.created_at)) if tasks else None
         picked = self.picked_case()
@@ -110,21 +107,25 @@ class FieldActions(QObject):
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.health or changes.touched("tasks") or changes.touched("cases"):
+        if changes.health or changes.touched(Collection.TASKS) or changes.touched(Collection.CASES):
             self.refresh()
-        if changes.commands or changes.touched("messages"):
+        if changes.commands or changes.touched(Collection.MESSAGES):
             self._report_messages()
 
     def refresh(self) -> None:
-        targets = {"case": self.picked_case(), "task": self.picked_task(), "team": self.picked_team()}
+        targets = {
+            Collection.CASES: self.picked_case(),
+            Collection.TASKS: self.picked_task(),
+            Collection.TEAMS: self.picked_team(),
+        }
         for action, (shortcut, permission, needs) in ACTIONS.items():
             target = targets[needs]
             why = None
             if target is None:
                 why = {
-                    "case": self.tr("Pick a case (on the map, in a table, or by its number)."),
-                    "task": self.tr("Pick a case or a team with a task under way."),
-                    "team": self.tr("Pick a team."),
+                    Collection.CASES: self.tr("Pick a case (on the map, in a table, or by its number)."),
+                    Collection.TASKS: self.tr("Pick a case or a team with a task under way."),
+                    Collection.TEAMS: self.tr("Pick a team."),
                 }[needs]
             elif not self._store.may(target[0], permission):
                 health = self._store.health.get(target[0])
@@ -137,7 +138,13 @@ class FieldActions(QObject):
 
     # acting
     def _on_triggered(self, qaction: QAction) -> None:
-        getattr(self, f"_act_{qaction.data()}")()
+        {
+            Action.DISPATCH: self._act_dispatch,
+            Action.REASSIGN: self._act_reassign,
+            Action.MESSAGE: self._act_message,
+            Action.LAUNCH_QUERY: self._act_query,
+            Action.REQUEST_DETENTION: self._act_detention,
+        }[qaction.data()]()
 
     def _act_dispatch(self) -> None:
         picked = self.picked_case()
@@ -147,9 +154,10 @@ class FieldActions(QObject):
         dialog = DispatchDialog(self._store, backend, case, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             body = dialog.body()
-            self._connections.submit(
+            self._submit(
                 backend,
-                "tasks",
+                Action.DISPATCH,
+                Subject(Collection.CASES, case.id),
                 body,
                 self.tr("Dispatch {team} to {case}: {operation}").format(
                     team=body["team_id"], case=case.number, operation=name("task", body["kind"])
@@ -165,9 +173,10 @@ class FieldActions(QObject):
         dialog = DispatchDialog(self._store, backend, case, current, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             body = dialog.body()
-            self._connections.submit(
+            self._submit(
                 backend,
-                f"tasks/{current.id}/reassign",
+                Action.REASSIGN,
+                Subject(Collection.TASKS, current.id),
                 body,
                 self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
                 if_match=current.version,
@@ -180,9 +189,10 @@ class FieldActions(QObject):
         backend, team_id, team_name = picked
         dialog = MessageDialog(team_name, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = self._connections.submit(
+            command = self._submit(
                 backend,
-                f"teams/{team_id}/messages",
+                Action.MESSAGE,
+                Subject(Collection.TEAMS, team_id),
                 dialog.body(),
                 self.tr("Instruction to {team}").format(team=team_name),
             )
@@ -195,8 +205,12 @@ class FieldActions(QObject):
         backend, case = picked
         dialog = QueryDialog(case, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(
-                backend, "queries", dialog.body(), self.tr("Asset query for {case}").format(case=case.number)
+            self._submit(
+                backend,
+                Action.LAUNCH_QUERY,
+                Subject(Collection.CASES, case.id),
+                dialog.body(),
+                self.tr("Asset query for {case}").format(case=case.number),
             )
 
     def _act_detention(self) -> None:
@@ -208,9 +222,10 @@ class FieldActions(QObject):
         max_days = int(health.limits.get("max_detention_days", MAX_DETENTION_DAYS)) if health else MAX_DETENTION_DAYS
         dialog = DetentionDialog(case, max_days, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(
+            self._submit(
                 backend,
-                dialog.path(),
+                Action.REQUEST_DETENTION,
+                Subject(Collection.CASES, case.id),
                 dialog.body(),
                 self.tr("Detention for {case}: approval asked").format(case=case.number),
             )

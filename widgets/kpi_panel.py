@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from console.casework import Kpis
 from console.domain import Court, EscalationState, Severity
-from console.store import Changes, Key, Store
+from console.records import Collection
+from console.store import Changes, Rows, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan
 from widgets.team_style import SEVERITY_COLORS, STATUS_COLORS, status_label
@@ -69,7 +70,7 @@ def short_court_name(name: str) -> str:
     return name.removesuffix("人民法院") or name
 
 
-def combine(kpis: dict[str, Kpis], courts: dict[Key, Court]) -> Indicators | None:
+def combine(kpis: dict[str, Kpis], courts: Rows[Court]) -> Indicators | None:
     if not kpis:
         return None
     received: Counter[str] = Counter()
@@ -81,7 +82,7 @@ def combine(kpis: dict[str, Kpis], courts: dict[Key, Court]) -> Indicators | Non
         received.update(dict(document.received_per_day))
         closed.update(dict(document.closed_per_day))
         for court_id, count in document.overdue_nodes_by_court:
-            court = courts.get((backend, court_id))
+            court = courts.get(backend, court_id)
             overdue.append((short_court_name(court.name) if court else court_id, count))
         for band, count in document.open_escalations_by_age.items():
             ages[band] = ages.get(band, 0) + count
@@ -333,11 +334,11 @@ class KpiPanel(QWidget):
         super().resizeEvent(event)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.kpis or changes.courts_changed:
+        if changes.kpis or changes.touched(Collection.COURTS):
             self._dirty.add("kpis")
-        if changes.teams_reset or changes.team_rows:
+        if changes.touched(Collection.TEAMS):
             self._dirty.add("teams")
-        if changes.touched("escalations"):
+        if changes.touched(Collection.ESCALATIONS):
             self._dirty.add("escalations")
         if self._dirty and not self._redraw_timer.isActive():
             self._redraw_timer.start()
@@ -349,7 +350,7 @@ class KpiPanel(QWidget):
             if self.indicators is not None:
                 self._show_indicators(self.indicators)
         if "teams" in dirty:
-            counts = Counter(team.status for team in self._store.teams)
+            counts = Counter(team.status for _, team in self._store.teams)
             self.teams.show_bars(
                 list(STATUS_COLORS),
                 [status_label(s) for s in STATUS_COLORS],

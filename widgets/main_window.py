@@ -14,34 +14,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.commands import CommandState
 from console.connections import Connections
-from console.outbox import CommandState
 from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.alarm import Alarm
-from widgets.approvals_panel import ApprovalsPanel
-from widgets.case_panel import CasePanel
-from widgets.connection_panel import ConnectionPanel, state_label
-from widgets.escalations_panel import EscalationsPanel
-from widgets.event_log_panel import EventLogPanel
+from widgets.connection_panel import state_label
 from widgets.field_actions import FieldActions
 from widgets.i18n import current_language
-from widgets.kpi_panel import KpiPanel
-from widgets.layouts import (
-    ARRANGEMENTS,
-    DEFAULT_LAYOUT,
-    FONT_SCALE,
-    LAYOUTS,
-    layout_title,
-)
+from widgets.layouts import DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, arrange, layout_title
 from widgets.live_store import LiveStore
-from widgets.map_panel import MapPanel
 from widgets.names import backend_name
+from widgets.panels import PANELS, ActsOnTheWindow, Panel, Ports
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
-from widgets.teams_panel import TeamsPanel
 from widgets.theme import apply_theme, current_theme
 
 log = logging.getLogger(__name__)
@@ -75,26 +62,11 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.selection = Selection(self)
-        self.map_panel = MapPanel(live, region, self.selection)
-        self.teams_panel = TeamsPanel(live, self.selection)
-        self.connection_panel = ConnectionPanel(live, connections)
         self.alarm = Alarm(live, self)
-        self.escalations_panel = EscalationsPanel(live, self.selection, connections, self.alarm)
-        self.event_log_panel = EventLogPanel(live)
-        self.case_panel = CasePanel(live, connections, self.selection)
-        self.kpi_panel = KpiPanel(live)
-        self.approvals_panel = ApprovalsPanel(live, self.selection, connections)
-        self.queries_panel = QueriesPanel(live, self.selection, connections)
-        self.docks = {
-            "map": self._dock("map", self.tr("Map"), self.map_panel),
-            "escalations": self._dock("escalations", self.tr("Escalations"), self.escalations_panel),
-            "teams": self._dock("teams", self.tr("Field teams"), self.teams_panel),
-            "connection": self._dock("connection", self.tr("Connection"), self.connection_panel),
-            "event_log": self._dock("event_log", self.tr("Event log"), self.event_log_panel),
-            "case": self._dock("case", self.tr("Case"), self.case_panel),
-            "queries": self._dock("queries", self.tr("Asset queries"), self.queries_panel),
-            "kpis": self._dock("kpis", self.tr("KPIs"), self.kpi_panel),
-            "approvals": self._dock("approvals", self.tr("Approvals"), self.approvals_panel),
+        ports = Ports(live, self.selection, connections.submit, connections.session, self.alarm, region, connections)
+        self.panels: dict[Panel, QWidget] = {spec.panel: spec.build(ports) for spec in PANELS}
+        self.docks: dict[Panel, QDockWidget] = {
+            spec.panel: self._dock(spec.panel, spec.title(), self.panels[spec.panel]) for spec in PANELS
         }
         self._banner = PlainLabel(parent=self)
         self._banner.setWordWrap(True)
@@ -109,7 +81,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
         self.layout_name: str | None = None
         self._layout_actions: dict[str, QAction] = {}
-        self.field_actions = FieldActions(live, connections, self.selection, self)
+        self.field_actions = FieldActions(live, connections.submit, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
         self.pending_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self.pending_label)
@@ -126,9 +98,9 @@ class MainWindow(QMainWindow):
         self.use_layout(layout or (saved if saved in LAYOUTS else DEFAULT_LAYOUT))
         live.changed.connect(self._on_changed)
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, panel: Panel, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{name}")  # the stable name saveState() keys the layout by
+        dock.setObjectName(f"dock_{panel}")  # the stable name saveState() keys the layout by
         dock.setWidget(widget)
         return dock
 
@@ -139,9 +111,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         actions_menu = self.menuBar().addMenu(self.tr("&Actions"))
-        for qaction in (*self.escalations_panel.actions.actions.values(), self.escalations_panel.next_action):
-            actions_menu.addAction(qaction)
-        actions_menu.addSeparator()
+        for panel in self.panels.values():
+            if isinstance(panel, ActsOnTheWindow):
+                for qaction in panel.window_actions():
+                    actions_menu.addAction(qaction)
+                actions_menu.addSeparator()
         for qaction in self.field_actions.actions.values():
             actions_menu.addAction(qaction)
             self.addAction(qaction)
@@ -151,9 +125,9 @@ class MainWindow(QMainWindow):
         self.mute_action.toggled.connect(self.alarm.set_muted)
         actions_menu.addAction(self.mute_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for index, dock in enumerate(self.docks.values(), start=1):
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence(f"Ctrl+{index % 10}"))
+        for spec in PANELS:
+            toggle = self.docks[spec.panel].toggleViewAction()
+            toggle.setShortcut(QKeySequence(spec.shortcut))
             view_menu.addAction(toggle)
         view_menu.addSeparator()
         # Each group's actions carry their choice as data: a lambda per action would tie the window
@@ -211,7 +185,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """Brings back the current layout's default arrangement."""
-        ARRANGEMENTS[self.layout_name](self, self.docks)
+        arrange(self, self.docks, PANELS, self.layout_name)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("layout/geometry")
@@ -262,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _show_pending(self) -> None:
         """Actions not yet delivered, always in sight: an operator must know what has not arrived."""
-        pending = self._live.store.pending_commands()
+        pending = self._live.store.commands.pending()
         self.pending_label.setVisible(bool(pending))
         self.pending_label.setText(self.tr("%n action(s) waiting to be delivered", "", len(pending)))
         self.pending_label.setToolTip(
@@ -275,7 +249,7 @@ class MainWindow(QMainWindow):
         if changes.commands:
             self._show_pending()
         for command_id in changes.commands:
-            command = self._live.store.commands[command_id]
+            command = self._live.store.commands.get(command_id)
             if command.state == CommandState.REFUSED:
                 # A definite no from the backend: the operator must see it, not find it later.
                 self.statusBar().showMessage(

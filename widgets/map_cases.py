@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
 
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.map_items import LabelItem, Sprite, SpriteItem, circle
 from widgets.map_layers import Hit, Layer, Projection, View, nearest
@@ -76,10 +77,11 @@ class CaseLayer(Layer):
     # -- the store's cases as arrays
 
     def on_changed(self, changes: Changes) -> None:
-        if "cases" in changes.reset or changes.courts_changed:
-            self._load_all()
-        elif changes.changed_rows("cases"):
-            self._load_rows(sorted(changes.changed_rows("cases")))
+        changed = changes.rows(Collection.CASES)
+        if changes.was_reset(Collection.CASES) or changes.touched(Collection.COURTS) or len(changed) > len(self.x):
+            self._load_all()  # also for a page that more than doubles the cases: at once is quicker
+        elif changed:
+            self._load_rows(sorted(changed))
         else:
             return
         self._aggregate()
@@ -87,8 +89,8 @@ class CaseLayer(Layer):
         self._refresh()
 
     def _load_all(self) -> None:
-        courts = list(self.store.courts.values())
-        self.court_keys = [(c.backend, c.id) for c in courts]
+        courts = [court for _, court in self.store.courts]
+        self.court_keys = [(backend, court.id) for backend, court in self.store.courts]
         self._court_index = {key: index for index, key in enumerate(self.court_keys)}
         self.court_x = self.projection.x([c.lon for c in courts])
         self.court_y = np.array([c.lat for c in courts], dtype=float)
@@ -211,7 +213,7 @@ class CaseLayer(Layer):
                 return None
             row = int(self.shown[index])
             backend, case = self.store.cases[row]
-            return Hit("case", backend, case.id, float(self.x[row]), float(self.y[row]))
+            return Hit(Collection.CASES, backend, case.id, float(self.x[row]), float(self.y[row]))
         if not len(self.circle_courts):
             return None
         cx, cy = self.court_x[self.circle_courts], self.court_y[self.circle_courts]
@@ -220,12 +222,12 @@ class CaseLayer(Layer):
             return None
         top = int(inside[-1])  # the one drawn last, over the others
         court = int(self.circle_courts[top])
-        return Hit("cases", *self.court_keys[court], float(cx[top]), float(cy[top]))
+        return Hit(Collection.COURTS, *self.court_keys[court], float(cx[top]), float(cy[top]))
 
     def tip(self, hit: Hit) -> str:
-        if hit.kind == "cases":
+        if hit.kind is Collection.COURTS:
             court = self._court_index.get((hit.backend, hit.id))
-            court_name = self.store.courts[(hit.backend, hit.id)].name
+            court_name = self.store.courts.get(hit.backend, hit.id).name
             return QCoreApplication.translate("MapPanel", "{court}\n{count} cases, {overdue} overdue").format(
                 court=court_name, count=int(self.totals[court]), overdue=int(self.overdue[court])
             )

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from console.domain import CourtLevel, EscalationState, Severity
+from console.records import Collection
 from console.region import Region
 from console.store import Changes, Store
 from widgets.map_items import LinesItem, Sprite, SpriteItem, circle, cosmetic_pen
@@ -76,10 +77,10 @@ class View:
 
 @dataclass(frozen=True)
 class Hit:
-    """Something under the pointer: a "team", "case", "court", "escalation", or "cases" (a court's
-    cases taken together, `id` being the court's)."""
+    """Something under the pointer: a team, a case, an escalation, or a court (its marker, or its
+    cases taken together)."""
 
-    kind: str
+    kind: Collection
     backend: str
     id: str
     x: float
@@ -161,10 +162,10 @@ class CourtLayer(Layer):
         self.x = self.y = np.zeros(0)
 
     def on_changed(self, changes: Changes) -> None:
-        if not changes.courts_changed:
+        if not changes.touched(Collection.COURTS):
             return
-        courts = list(self.store.courts.values())
-        self.keys = [(c.backend, c.id) for c in courts]
+        self.keys = [(backend, court.id) for backend, court in self.store.courts]
+        courts = [court for _, court in self.store.courts]
         self.x = self.projection.x([c.lon for c in courts])
         self.y = np.array([c.lat for c in courts], dtype=float)
         self.markers.setData(x=self.x, y=self.y, size=[COURT_SIZES[c.level] for c in courts])
@@ -175,10 +176,14 @@ class CourtLayer(Layer):
 
     def hit(self, x: float, y: float, pixel: float) -> Hit | None:
         index = nearest(self.x, self.y, x, y, pixel, 7)
-        return None if index is None else Hit("court", *self.keys[index], float(self.x[index]), float(self.y[index]))
+        return (
+            None
+            if index is None
+            else Hit(Collection.COURTS, *self.keys[index], float(self.x[index]), float(self.y[index]))
+        )
 
     def tip(self, hit: Hit) -> str:
-        court = self.store.courts.get((hit.backend, hit.id))
+        court = self.store.courts.get(hit.backend, hit.id)
         return court.name if court else ""
 
 
@@ -196,7 +201,7 @@ class EscalationLayer(Layer):
         self._pulse.timeout.connect(self.redraw)
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touched("escalations"):
+        if changes.touched(Collection.ESCALATIONS):
             self.redraw()
 
     def redraw(self) -> None:
@@ -231,7 +236,7 @@ class EscalationLayer(Layer):
         if index is None:
             return None
         backend, escalation = self.shown[index]
-        return Hit("escalation", backend, escalation.id, float(xs[index]), float(ys[index]))
+        return Hit(Collection.ESCALATIONS, backend, escalation.id, float(xs[index]), float(ys[index]))
 
     def tip(self, hit: Hit) -> str:
         escalation = self.store.escalations.get(hit.backend, hit.id)
@@ -253,22 +258,23 @@ class TaskLayer(Layer):
         self._open: list[tuple[int, float, float]] = []  # (team row, target x, target y)
 
     def on_changed(self, changes: Changes) -> None:
-        tasks_changed = changes.touched("tasks") or changes.teams_reset
+        tasks_changed = changes.touched(Collection.TASKS) or changes.was_reset(Collection.TEAMS)
         if tasks_changed:
             self._open = []
             for backend, task in self.store.tasks:
-                row = self.store.team_row(backend, task.team_id) if task.open else None
+                row = self.store.teams.row(backend, task.team_id) if task.open else None
                 if row is not None:
                     self._open.append((row, float(self.projection.x(task.target_lon)), task.target_lat))
-        if tasks_changed or changes.positions_moved:
+        if tasks_changed or changes.moved:
             self.redraw()
 
     def redraw(self) -> None:
-        teams = self.store.teams
-        count = len(self._open)
+        positions = self.store.positions
+        rows = np.fromiter((row for row, _, _ in self._open), np.int64, len(self._open))
+        count = len(rows)
         x, y = np.full(3 * count, np.nan), np.full(3 * count, np.nan)
-        x[0::3] = self.projection.x([teams[row].lon for row, _, _ in self._open])
-        y[0::3] = [teams[row].lat for row, _, _ in self._open]
+        x[0::3] = self.projection.x(positions.lon[rows])
+        y[0::3] = positions.lat[rows]
         x[1::3] = [target_x for _, target_x, _ in self._open]
         y[1::3] = [target_y for _, _, target_y in self._open]
         self.lines.setData(x, y)

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain import Team
 from console.lookup import Match, lookup
+from console.records import Collection
 from console.region import Region
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
@@ -63,7 +65,7 @@ HIGHLIGHT_SIZE = 28
 HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
 RESTYLE_INTERVAL_MS = 5000
 # How close a search or a click on a court's cases brings the map: map units a pixel.
-FOCUS_PIXEL = {"case": 0.0003, "team": 0.0004, "court": 0.0008, "cases": 0.0008}
+FOCUS_PIXEL = {Collection.CASES: 0.0003, Collection.TEAMS: 0.0004, Collection.COURTS: 0.0008}
 
 
 class MapPanel(QWidget):
@@ -133,7 +135,7 @@ class MapPanel(QWidget):
         selection.changed.connect(self._on_selected)
         self._clock = QTimer(self)
         self._clock.setInterval(RESTYLE_INTERVAL_MS)
-        self._clock.timeout.connect(self.team_layer.restyle)
+        self._clock.timeout.connect(self.team_layer.redraw)
         self._clock.start()
 
     # -- the toolbar: layers, follow, search
@@ -259,9 +261,9 @@ class MapPanel(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         for layer in self.layers.values():
             layer.on_changed(changes)
-        if changes.positions_moved or changes.teams_reset or changes.touched("escalations") or changes.touched("cases"):
+        if changes.moved or changes.touched(Collection.ESCALATIONS) or changes.touched(Collection.CASES):
             self._redraw_highlight()
-        if self.follow_action.isChecked() and (changes.positions_moved or changes.teams_reset):
+        if self.follow_action.isChecked() and changes.moved:
             self._centre_on_followed()
 
     def view(self) -> View:
@@ -292,12 +294,12 @@ class MapPanel(QWidget):
         selected = self._selection.current
         if selected is None:
             return self._marked_court
-        if selected.kind == "team":
+        if selected.kind is Collection.TEAMS:
             return self.team_layer.position(selected.backend, selected.id)
-        if selected.kind == "case":
+        if selected.kind is Collection.CASES:
             case = self._store.cases.get(selected.backend, selected.id)
             return None if case is None else (float(self.projection.x(case.lon)), case.lat)
-        if selected.kind == "escalation":
+        if selected.kind is Collection.ESCALATIONS:
             escalation = self._store.escalations.get(selected.backend, selected.id)
             if escalation is not None and escalation.lon is not None:
                 return float(self.projection.x(escalation.lon)), escalation.lat
@@ -309,7 +311,7 @@ class MapPanel(QWidget):
 
     def _on_selected(self, selected: Selected | None) -> None:
         self._marked_court = None
-        is_team = selected is not None and selected.kind == "team"
+        is_team = selected is not None and selected.kind is Collection.TEAMS
         self.team_layer.select((selected.backend, selected.id) if is_team else None)
         self.follow_action.setEnabled(is_team)
         if self.follow_action.isChecked():
@@ -338,11 +340,11 @@ class MapPanel(QWidget):
         if following:
             self._centre_on_followed()
 
-    def _followed_team(self):
+    def _followed_team(self) -> Team | None:
         selected = self._selection.current
-        if selected is None or selected.kind != "team":
+        if selected is None or selected.kind is not Collection.TEAMS:
             return None
-        return self._store.team(selected.backend, selected.id)
+        return self._store.teams.get(selected.backend, selected.id)
 
     def _centre_on_followed(self) -> None:
         team = self._followed_team()
@@ -350,7 +352,7 @@ class MapPanel(QWidget):
             self.follow_action.setChecked(False)
             return
         self.follow_label.setText(self.tr("Following {team}").format(team=team.name))
-        self.centre_on(*self.team_layer.position(team.backend, team.id))
+        self.centre_on(*self.team_layer.position(self._selection.current.backend, team.id))
         self._followed_width = self.view().x1 - self.view().x0
 
     def _on_manual_range(self, *_) -> None:
@@ -395,10 +397,10 @@ class MapPanel(QWidget):
         if found is None:
             return
         hit = found[1]
-        if hit.kind in ("team", "case", "escalation"):
+        if hit.kind in (Collection.TEAMS, Collection.CASES, Collection.ESCALATIONS):
             self._selection.select(Selected(hit.kind, hit.backend, hit.id))
-        elif hit.kind == "cases":
-            self.centre_on(hit.x, hit.y, min(self.view().pixel, FOCUS_PIXEL["cases"]))
+        elif hit.kind is Collection.COURTS:
+            self.centre_on(hit.x, hit.y, min(self.view().pixel, FOCUS_PIXEL[Collection.COURTS]))
 
     # -- search
 
@@ -406,16 +408,20 @@ class MapPanel(QWidget):
         text = self.search.text().strip()
         if not text:
             return
-        self._matches = lookup(self._store, text)
-        whole = [m for m in self._matches if m.name.casefold() == text.casefold()]
-        if not self._matches:
+        found = lookup(self._store, text)
+        self._matches = found.matches
+        if not found.total:
             self._say(self.tr("Nothing matches “{text}”").format(text=text), error=True)
-        elif len(self._matches) == 1 or len(whole) == 1:
-            self.go_to((whole or self._matches)[0])
+        elif found.one() is not None:
+            self.go_to(found.one())
         else:
-            self._say(self.tr("{count} matches: pick one").format(count=len(self._matches)), error=False)
+            self._say(self.tr("{count} matches: pick one").format(count=found.total), error=False)
             self._match_model.clear()
-            kinds = {"case": self.tr("Case"), "team": self.tr("Team"), "court": self.tr("Court")}
+            kinds = {
+                Collection.CASES: self.tr("Case"),
+                Collection.TEAMS: self.tr("Team"),
+                Collection.COURTS: self.tr("Court"),
+            }
             for match in self._matches:
                 label = f"{kinds[match.kind]}  {match.name}" + (f"  ·  {match.detail}" if match.detail else "")
                 self._match_model.appendRow(QStandardItem(label))
@@ -431,7 +437,7 @@ class MapPanel(QWidget):
         self._say("", error=False)
         x = float(self.projection.x(match.lon))
         self.centre_on(x, match.lat, min(self.view().pixel, FOCUS_PIXEL[match.kind]))
-        if match.kind == "court":
+        if match.kind is Collection.COURTS:
             self._selection.select(None)
             self._marked_court = (x, match.lat)
             self._redraw_highlight()

@@ -13,7 +13,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen, QTransform
 
-from console.domain import Team
+from console.domain import LOST_CONTACT_S, out_of_contact
+from console.records import Collection
 from console.store import Changes, Store
 from console.trails import TeamTrails
 from widgets.map_items import LabelItem, LinesItem, Sprite, SpriteItem, cosmetic_pen
@@ -23,7 +24,6 @@ from widgets.team_style import (
     STATUS_COLORS,
     TRAIL_COLOR,
     format_duration,
-    is_lost_contact,
     status_label,
 )
 
@@ -65,8 +65,7 @@ class TeamLayer(Layer):
         self.items = [self.markers, self.labels]
         self.keys: list[tuple[str, str]] = []
         self.x = self.y = np.zeros(0)
-        self.heading = np.zeros(0, dtype=np.int64)
-        self.style = np.zeros(0, dtype=np.int64)
+        self.status_style = np.zeros(0, dtype=np.int64)  # by team row: the style of its status
         self._labelled: tuple[float, float, float, float] | None = None
         self.selected: tuple[str, str] | None = None  # the selected team's key, whose name shows first
 
@@ -75,40 +74,25 @@ class TeamLayer(Layer):
         self._relabel()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.teams_reset:
-            self._load(np.arange(len(self.store.teams)), reset=True)
-        elif changes.team_rows:
-            self._load(np.fromiter(changes.team_rows, np.int64, len(changes.team_rows)), reset=False)
-        else:
+        teams = self.store.teams
+        if changes.was_reset(Collection.TEAMS):
+            self.keys = [(backend, team.id) for backend, team in teams]
+            self.status_style = np.fromiter((STATUS_STYLE[team.status] for _, team in teams), np.int64, len(teams))
+        elif changes.rows(Collection.TEAMS):
+            for row in changes.rows(Collection.TEAMS):
+                self.status_style[row] = STATUS_STYLE[teams[row][1].status]
+        elif not changes.moved:
             return
         self.redraw()
 
-    def _load(self, rows: np.ndarray, reset: bool) -> None:
-        teams = self.store.teams
-        if reset:
-            count = len(teams)
-            self.keys = [(t.backend, t.id) for t in teams]
-            self.x, self.y = np.zeros(count), np.zeros(count)
-            self.heading, self.style = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
-        picked = [teams[row] for row in rows.tolist()]
-        now = time.time()
-        self.x[rows] = self.projection.x([t.lon for t in picked])
-        self.y[rows] = [t.lat for t in picked]
-        self.heading[rows] = [round(t.heading * HEADING_STEPS / 360.0) % HEADING_STEPS for t in picked]
-        self.style[rows] = [self._style(t, now) for t in picked]
-
-    @staticmethod
-    def _style(team: Team, now: float) -> int:
-        return LOST_STYLE if is_lost_contact(team, now) else STATUS_STYLE[team.status]
-
-    def restyle(self) -> None:
-        """Staleness grows with no event at all: the map looks again on a clock."""
-        now = time.time()
-        self.style = np.fromiter((self._style(t, now) for t in self.store.teams), np.int64, len(self.store.teams))
-        self.redraw()
-
     def redraw(self) -> None:
-        self.markers.setData(self.x, self.y, self.style * HEADING_STEPS + self.heading)
+        """Every team from the store's position arrays at once; staleness grows with no event at
+        all, so the map also redraws on a clock."""
+        positions = self.store.positions
+        self.x, self.y = self.projection.x(positions.lon), positions.lat.copy()
+        heading = np.rint(positions.heading * HEADING_STEPS / 360.0).astype(np.int64) % HEADING_STEPS
+        style = np.where(time.time() - positions.at > LOST_CONTACT_S, LOST_STYLE, self.status_style)
+        self.markers.setData(self.x, self.y, style * HEADING_STEPS + heading)
         self._labelled = None
         self._relabel()
 
@@ -126,42 +110,45 @@ class TeamLayer(Layer):
         self._labelled = x0, y0, x1, y1 = view.grown(LABEL_MARGIN)
         rows = np.flatnonzero((self.x >= x0) & (self.x <= x1) & (self.y >= y0) & (self.y <= y1))
         # Labels that would overlap give way to those laid out before: the selected team's goes first.
-        selected = self.store.team_row(*self.selected) if self.selected else None
+        selected = self.store.teams.row(*self.selected) if self.selected else None
         if selected is not None and selected in rows:
             rows = np.concatenate(([selected], rows[rows != selected]))
         teams = self.store.teams
-        self.labels.setData(self.x[rows], self.y[rows], [teams[row].name for row in rows.tolist()])
+        self.labels.setData(self.x[rows], self.y[rows], [teams[row][1].name for row in rows.tolist()])
 
     def position(self, backend: str, team_id: str) -> tuple[float, float] | None:
         """Where a team's marker is drawn (map units)."""
-        row = self.store.team_row(backend, team_id)
+        row = self.store.teams.row(backend, team_id)
         return None if row is None or row >= len(self.x) else (float(self.x[row]), float(self.y[row]))
 
     def hit(self, x: float, y: float, pixel: float) -> Hit | None:
         index = nearest(self.x, self.y, x, y, pixel, TEAM_SIZE / 2 + 1)
-        return None if index is None else Hit("team", *self.keys[index], float(self.x[index]), float(self.y[index]))
+        return (
+            None
+            if index is None
+            else Hit(Collection.TEAMS, *self.keys[index], float(self.x[index]), float(self.y[index]))
+        )
 
     def tip(self, hit: Hit) -> str:
-        team = self.store.team(hit.backend, hit.id)
-        if team is None:
+        team = self.store.teams.get(hit.backend, hit.id)
+        position = self.store.position(hit.backend, hit.id)
+        if team is None or position is None:
             return ""
-        court = self.store.courts.get((team.backend, team.court_id))
-        status = (
-            QCoreApplication.translate("MapPanel", "Lost contact")
-            if is_lost_contact(team)
-            else status_label(team.status)
-        )
+        court = self.store.courts.get(hit.backend, team.court_id)
+        now = time.time()
+        lost = out_of_contact(position.at, now)
+        status = QCoreApplication.translate("MapPanel", "Lost contact") if lost else status_label(team.status)
         tip = QCoreApplication.translate(
             "MapPanel", "{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago"
         ).format(
             name=team.name,
             status=status,
-            speed=team.speed_kmh,
+            speed=position.speed_kmh,
             court=court.name if court else team.court_id,
-            age=format_duration(time.time() - team.position_at),
+            age=format_duration(now - position.at),
         )
         if len(self.store.health) > 1:  # which backend matters once there are several
-            tip += "\n" + QCoreApplication.translate("MapPanel", "Backend: {backend}").format(backend=team.backend)
+            tip += "\n" + QCoreApplication.translate("MapPanel", "Backend: {backend}").format(backend=hit.backend)
         return tip
 
     def apply_palette(self, palette: QPalette) -> None:
@@ -191,22 +178,15 @@ class TrailLayer(Layer):
 
     def on_changed(self, changes: Changes) -> None:
         teams = self.store.teams
-        if changes.teams_reset:
+        if changes.was_reset(Collection.TEAMS):
             old = {key: row for row, key in enumerate(self.keys)}
-            self.keys = [(t.backend, t.id) for t in teams]
+            self.keys = [(backend, team.id) for backend, team in teams]
             self.trails.resize(len(teams), np.array([old.get(key, -1) for key in self.keys], dtype=np.int64))
-            rows = list(range(len(teams)))
-        elif changes.positions_moved:
-            rows = sorted(changes.team_rows)
-        else:
+        if not changes.moved:
             return
-        picked = [teams[row] for row in rows]
-        self.trails.push(
-            np.array(rows, dtype=np.int64),
-            self.projection.x([t.lon for t in picked]),
-            [t.lat for t in picked],
-            [t.position_at for t in picked],
-        )
+        rows = np.fromiter(sorted(changes.moved), np.int64, len(changes.moved))
+        positions = self.store.positions
+        self.trails.push(rows, self.projection.x(positions.lon[rows]), positions.lat[rows], positions.at[rows])
         self.redraw()
 
     def on_view(self, view: View) -> None:

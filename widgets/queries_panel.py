@@ -8,30 +8,17 @@ Picking a batch selects its case for every panel; a case picked elsewhere is fol
 
 from __future__ import annotations
 
-import time
 from html import escape
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -40,167 +27,30 @@ from PySide6.QtWidgets import (
 )
 
 from console.casework import Query
-from console.connections import Connections
+from console.commands import Submit
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import MeasureDialog
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
-from widgets.plain_text import plain_tooltip
-from widgets.rows_model import RowsModel
+from widgets.queries_model import ProgressDelegate, QueriesModel
+from widgets.rows_model import SORT_ROLE, CaseFilter
 from widgets.selection import Selected, Selection
-from widgets.team_style import format_duration
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
-PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # (answered, total) of a batch
-CASE_ROLE = Qt.ItemDataRole.UserRole + 2  # (backend, case id) of a batch
-NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CASE_NUMBER_SAMPLE = "（2026）川0104执1234号"  # a usual case number, to size its column by
 
 
-def found_value(query: Query) -> float:
-    return sum(r.value for r in query.hits if r.value is not None)
-
-
-class QueriesModel(RowsModel):
-    CASE, RESPONDENT, CHANNEL, PROGRESS, HITS, VALUE, STATE, AGE, BACKEND = range(9)
-
-    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(live, "queries", parent)
-        self._clock = QTimer(self)
-        self._clock.setInterval(1000)
-        self._clock.timeout.connect(self._on_clock)
-        self._clock.start()
-
-    def headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Case"),
-            self.tr("Respondent"),
-            self.tr("Channel"),
-            self.tr("Answered"),
-            self.tr("Hits"),
-            self.tr("Value found"),
-            self.tr("State"),
-            self.tr("Age"),
-            self.tr("Backend"),
-        )
-
-    def case_number(self, backend: str, query: Query) -> str:
-        case = self._store.cases.get(backend, query.case_id)
-        return case.number if case else query.case_id
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self._rows:
-            return None
-        backend, query = self._store.queries[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.CASE:
-                return self.case_number(backend, query)
-            if column == self.RESPONDENT:
-                return query.respondent
-            if column == self.CHANNEL:
-                return name("channel", query.channel)
-            if column == self.PROGRESS:
-                return f"{query.answered}/{len(query.results)}"
-            if column == self.HITS:
-                return len(query.hits)
-            if column == self.VALUE:
-                return format_yuan(found_value(query))
-            if column == self.STATE:
-                return name("query_state", query.state)
-            if column == self.AGE:
-                return format_duration(time.time() - query.created_at)
-            return backend
-        if role == SORT_ROLE:
-            if column == self.PROGRESS:
-                return query.answered / len(query.results) if query.results else 1.0
-            if column == self.VALUE:
-                return found_value(query)
-            if column == self.AGE:
-                return -query.created_at  # the youngest first when ascending
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == PROGRESS_ROLE:
-            return query.answered, len(query.results)
-        if role == CASE_ROLE:
-            return backend, query.case_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.HITS, self.VALUE, self.AGE):
-            return NUMERIC
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.CASE:
-                return plain_tooltip(
-                    self.tr("Batch {query} · launched by {who}").format(query=query.id, who=query.created_by)
-                )
-            if column in (self.RESPONDENT, self.CHANNEL):
-                return plain_tooltip(self.data(index))  # narrow columns cut long names short
-        return None
-
-    def _on_clock(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.AGE), self.index(self._rows - 1, self.AGE))
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """A batch's answers as a bar with "answered/total" over it, in the view's palette."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        progress = index.data(PROGRESS_ROLE)
-        if progress is None:
-            super().paint(painter, option, index)
-            return
-        answered, total = progress
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        bar = option.rect.adjusted(4, 4, -4, -4)
-        highlight = option.palette.color(QPalette.ColorRole.Highlight)
-        track = QColor(highlight)
-        track.setAlpha(45)
-        fill = QColor(highlight)
-        fill.setAlpha(150)
-        painter.save()
-        # On the view's base colour, so that the bar reads the same on a selected row as on any other.
-        painter.fillRect(bar, option.palette.color(QPalette.ColorRole.Base))
-        painter.fillRect(bar, track)
-        done = bar.width() * answered // total if total else bar.width()
-        painter.fillRect(QRect(bar.left(), bar.top(), done, bar.height()), fill)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, f"{answered}/{total}")
-        painter.restore()
-
-
-class QueriesFilter(QSortFilterProxyModel):
-    """All batches, or only those of one case."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.case: tuple[str, str] | None = None  # (backend, case id) when narrowed to one case
-        self.setSortRole(SORT_ROLE)
-
-    def set_case(self, case: tuple[str, str] | None) -> None:
-        self.beginFilterChange()
-        self.case = case
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self.case is None:
-            return True
-        backend, query = self.sourceModel().item(source_row)
-        return (backend, query.case_id) == self.case
-
-
 class QueriesPanel(QWidget):
-    def __init__(
-        self, live: LiveStore, selection: Selection, connections: Connections, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
         self._selection = selection
-        self._connections = connections
+        self._submit = submit
         self._shown: tuple[str, str] | None = None  # (backend, query id) of the batch shown below
         self._case: tuple[str, str] | None = None  # (backend, case id) of the case last selected anywhere
         self.model = QueriesModel(live, self)
-        self.proxy = QueriesFilter(self)
+        self.proxy = CaseFilter(self)
+        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)
         self.proxy.setDynamicSortFilter(True)  # a new batch shows at the top at once
         self.view = QTableView(self)
@@ -232,7 +82,8 @@ class QueriesPanel(QWidget):
             (QueriesModel.BACKEND, 6 * em),
         ):
             header.resizeSection(column, width + padding)
-        self.view.setColumnHidden(QueriesModel.BACKEND, True)
+        for column in (QueriesModel.CATEGORIES, QueriesModel.LAUNCHED_BY, QueriesModel.BACKEND):
+            self.view.setColumnHidden(column, True)
         self.only_case = QCheckBox(self.tr("&Selected case only"), self)
         self.only_case.setEnabled(False)  # until a case is selected somewhere
         self.only_case.setToolTip(self.tr("Pick a batch here, or a case in another panel."))
@@ -264,6 +115,9 @@ class QueriesPanel(QWidget):
         self._enable_measure()
         self.setFocusProxy(self.view)
 
+    def window_actions(self) -> list[QAction]:
+        return [self.measure_action]
+
     def shown(self) -> tuple[str, Query] | None:
         """The batch shown below (its latest state), if any."""
         if self._shown is None:
@@ -278,11 +132,11 @@ class QueriesPanel(QWidget):
         if current.isValid():
             backend, query = self.model.item(self.proxy.mapToSource(current).row())
             self._shown = (backend, query.id)
-            self._selection.select(Selected("case", backend, query.case_id))
+            self._selection.select(Selected(Collection.CASES, backend, query.case_id))
         self._show_detail()
 
     def _on_selected(self, selected: Selected | None) -> None:
-        if selected is None or selected.kind != "case":
+        if selected is None or selected.kind is not Collection.CASES:
             self._clear()
             return
         self._case = (selected.backend, selected.id)
@@ -297,7 +151,7 @@ class QueriesPanel(QWidget):
         # Picked elsewhere: show the case's newest batch, if it has one.
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(CASE_ROLE) == self._case:
+            if self.model.case_of(*self.model.item(self.proxy.mapToSource(index).row())) == self._case:
                 self.view.selectRow(row)
                 self.view.scrollTo(index)
                 return
@@ -311,18 +165,18 @@ class QueriesPanel(QWidget):
         self._show_detail()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched("queries"):
-            self.view.setColumnHidden(QueriesModel.BACKEND, len({b for b, _ in self._store.queries}) < 2)
+        if changes.touched(Collection.QUERIES):
+            self.view.setColumnHidden(QueriesModel.BACKEND, len(self._store.queries.backends()) < 2)
         if changes.health:
             self._enable_measure()
         if self._shown is None:
             return
         row = self._store.queries.row(*self._shown)
         if (
-            "queries" in changes.reset
-            or row in changes.changed_rows("queries")
-            or changes.touched("measures")
-            or changes.touched("cases")
+            changes.was_reset(Collection.QUERIES)
+            or row in changes.rows(Collection.QUERIES)
+            or changes.touched(Collection.MEASURES)
+            or changes.touched(Collection.CASES)
         ):
             self._show_detail()
 
@@ -346,9 +200,10 @@ class QueriesPanel(QWidget):
         measures = [m for b, m in self._store.measures if b == backend and m.query_id == query.id]
         dialog = MeasureDialog(query, measures, health.limits.get("approval_threshold_yuan") if health else None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._connections.submit(
+            self._submit(
                 backend,
-                dialog.path(),
+                dialog.action(),
+                dialog.subject(),
                 dialog.body(),
                 self.tr("{measure} {amount} for {case}").format(
                     measure=dialog.kind.currentText(),

@@ -1,4 +1,5 @@
-"""A table model over one of the store's `Rows` collections (escalations, queries, ...).
+"""The table model of the store's collections: one row per object of a collection (escalations,
+teams, queries, ...), in the store's order; a proxy sorts and filters it for each view.
 
 Rows only grow between snapshots, so a batch costs at most one `beginInsertRows` for the rows it
 appended and one ranged `dataChanged` for the rows it changed; a snapshot resets the model.
@@ -11,25 +12,30 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 
+from console.records import Collection
 from console.store import Changes, Rows
 from widgets.live_store import LiveStore
 
+SORT_ROLE = Qt.ItemDataRole.UserRole  # what a proxy sorts a column by, where it is not the text shown
+
 
 class RowsModel(QAbstractTableModel):
-    """Subclasses name their `COLUMNS` (header texts, translated in `headers()`) and give `data()`."""
+    """Subclasses name their columns in `headers()` (translated) and give `data()`."""
 
-    def __init__(self, live: LiveStore, collection: str, parent: QObject | None = None) -> None:
+    COLLECTION: Collection
+
+    def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = live.store
-        self._collection = collection
         self._rows = len(self.rows())
         live.changed.connect(self._on_changed)
 
     def rows(self) -> Rows:
-        return getattr(self._store, self._collection)
+        return self._store.rows(self.COLLECTION)
 
     def item(self, row: int) -> tuple[str, object]:
         """The (backend, object) shown in `row`."""
@@ -49,9 +55,14 @@ class RowsModel(QAbstractTableModel):
             return None
         return self.headers()[section]
 
+    def case_of(self, backend: str, item: object) -> tuple[str, str] | None:
+        """The case an object belongs to, for `CaseFilter`: objects of a case have its `case_id`."""
+        case_id = getattr(item, "case_id", None)
+        return None if case_id is None else (backend, case_id)
+
     def _on_changed(self, changes: Changes) -> None:
         rows = len(self.rows())
-        if self._collection in changes.reset:
+        if changes.was_reset(self.COLLECTION):
             self.beginResetModel()
             self._rows = rows
             self.endResetModel()
@@ -60,6 +71,30 @@ class RowsModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
             self._rows = rows
             self.endInsertRows()
-        changed = changes.changed_rows(self._collection)
+        changed = changes.rows(self.COLLECTION)
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
+
+    def refresh_columns(self, first: int, last: int) -> None:
+        """Repaints columns that change with the clock alone (an age, a countdown)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, first), self.index(self._rows - 1, last))
+
+
+class CaseFilter(QSortFilterProxyModel):
+    """All rows, or only those of one case (by the source's CASE_ROLE)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case: tuple[str, str] | None = None  # (backend, case id) when narrowed to one case
+
+    def set_case(self, case: tuple[str, str] | None) -> None:
+        self.beginFilterChange()
+        self.case = case
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.case is None:
+            return True
+        model: RowsModel = self.sourceModel()
+        return model.case_of(*model.item(source_row)) == self.case

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from console.records import Collection
+
 
 @dataclass(frozen=True)
 class Selected:
-    kind: str  # "team", "escalation", "case" or "query"
+    kind: Collection  # of a team, an escalation, a case or a query batch
     backend: str
     id: str
 

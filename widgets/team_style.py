@@ -3,12 +3,10 @@ and an escalation's severity."""
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from console.domain import LOST_CONTACT_S, Severity, Team, TeamStatus
+from console.domain import Severity, TeamStatus
 
 STATUS_COLORS = {
     TeamStatus.STANDBY: QColor("#5b8def"),
@@ -59,10 +57,6 @@ def status_label(status: TeamStatus) -> str:
 
 def overdue_share_color(share: float) -> QColor:
     return next(color for limit, color in OVERDUE_SHARE_COLORS if share <= limit or limit == 1.0)
-
-
-def is_lost_contact(team: Team, now: float | None = None) -> bool:
-    return (time.time() if now is None else now) - team.position_at > LOST_CONTACT_S
 
 
 def format_duration(seconds: float) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -27,50 +27,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain import TeamStatus
+from console.domain import LOST_CONTACT_S, TeamStatus, out_of_contact
+from console.records import Collection
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.plain_text import plain_tooltip
+from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.table_sizing import size_columns
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     format_duration,
-    is_lost_contact,
     status_label,
 )
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 LOST = "lost_contact"  # the chip of teams out of contact, beside the status chips
 LOST_CONTACT_BACKGROUND = QColor(107, 112, 121, 50)
 CHIPS_PER_ROW = 4
 
 
-class TeamsModel(QAbstractTableModel):
+class TeamsModel(RowsModel):
     """One row per team, in the store's order; the clock columns refresh every second."""
 
+    COLLECTION = Collection.TEAMS
     TEAM, COURT, STATUS, TIME_IN_STATUS, HEARTBEAT, BACKEND = range(6)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._store: Store = live.store
-        self._rows = len(self._store.teams)
-        live.changed.connect(self._on_changed)
+        super().__init__(live, parent)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
-        self._clock.timeout.connect(self._on_clock)
+        self._clock.timeout.connect(lambda: self.refresh_columns(self.TIME_IN_STATUS, self.HEARTBEAT))
         self._clock.start()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Team"),
             self.tr("Court"),
@@ -78,44 +68,54 @@ class TeamsModel(QAbstractTableModel):
             self.tr("Time in status"),
             self.tr("Last heartbeat"),
             self.tr("Backend"),
-        )[section]
+        )
+
+    def last_fix_at(self, row: int) -> float:
+        return float(self._store.positions.at[row])
+
+    def lost(self, row: int, now: float) -> bool:
+        return out_of_contact(self.last_fix_at(row), now)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
             return None
-        team = self._store.teams[index.row()]
+        row = index.row()
+        backend, team = self.item(row)
         column, now = index.column(), time.time()
         if role == Qt.ItemDataRole.DisplayRole:
-            court = self._store.courts.get((team.backend, team.court_id))
             if column == self.TEAM:
                 # "成都市锦江区人民法院执行一组" reads as "执行一组" beside its court's column.
-                if court and team.name.startswith(court.name) and len(team.name) > len(court.name):
-                    return team.name[len(court.name) :]
+                court = self.court_name(backend, team)
+                if team.name.startswith(court) and len(team.name) > len(court):
+                    return team.name[len(court) :]
                 return team.name
             if column == self.COURT:
-                return court.name if court else team.court_id
+                return self.court_name(backend, team)
             if column == self.STATUS:
                 return status_label(team.status)
             if column == self.TIME_IN_STATUS:
                 return format_duration(now - team.status_since)
             if column == self.BACKEND:
-                return team.backend
-            if is_lost_contact(team, now):
-                return self.tr("Lost contact ({age})").format(age=format_duration(now - team.position_at))
-            return self.tr("{age} ago").format(age=format_duration(now - team.position_at))
+                return backend
+            age = format_duration(now - self.last_fix_at(row))
+            return (
+                self.tr("Lost contact ({age})").format(age=age)
+                if self.lost(row, now)
+                else self.tr("{age} ago").format(age=age)
+            )
         if role == SORT_ROLE:
             if column == self.TIME_IN_STATUS:
                 return now - team.status_since
             if column == self.HEARTBEAT:
-                return now - team.position_at
+                return now - self.last_fix_at(row)
             if column == self.STATUS:
                 return list(STATUS_COLORS).index(team.status)
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return STATUS_COLORS[team.status]
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.HEARTBEAT and is_lost_contact(team, now):
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.HEARTBEAT and self.lost(row, now):
             return QBrush(LOST_CONTACT_COLOR)
-        if role == Qt.ItemDataRole.BackgroundRole and is_lost_contact(team, now):
+        if role == Qt.ItemDataRole.BackgroundRole and self.lost(row, now):
             return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
             return plain_tooltip(
@@ -125,30 +125,9 @@ class TeamsModel(QAbstractTableModel):
             )
         return None
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.teams_reset:
-            self.beginResetModel()
-            self._rows = len(self._store.teams)
-            self.endResetModel()
-        elif changes.team_rows:
-            # One signal for the span of changed rows: cheaper for the view than one per row.
-            self.dataChanged.emit(
-                self.index(min(changes.team_rows), 0), self.index(max(changes.team_rows), self.BACKEND)
-            )
-
-    def teams(self) -> list:
-        return self._store.teams
-
-    def row_of(self, backend: str, team_id: str) -> int | None:
-        return self._store.team_row(backend, team_id)
-
-    def court_name(self, team) -> str:
-        court = self._store.courts.get((team.backend, team.court_id))
+    def court_name(self, backend: str, team) -> str:
+        court = self._store.courts.get(backend, team.court_id)
         return court.name if court else team.court_id
-
-    def _on_clock(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.TIME_IN_STATUS), self.index(self._rows - 1, self.HEARTBEAT))
 
 
 class TeamsFilter(QSortFilterProxyModel):
@@ -177,14 +156,14 @@ class TeamsFilter(QSortFilterProxyModel):
             self.change()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        team = self.sourceModel().teams()[source_row]
+        model: TeamsModel = self.sourceModel()
+        backend, team = model.item(source_row)
         if self.statuses and team.status not in self.statuses:
             return False
-        if self.lost_only and not is_lost_contact(team):
+        if self.lost_only and not model.lost(source_row, time.time()):
             return False
         if self.text:
-            court = self.sourceModel().court_name(team)
-            return self.text in team.name or self.text in court
+            return self.text in team.name or self.text in model.court_name(backend, team)
         return True
 
 
@@ -234,12 +213,12 @@ class StatusChips(QWidget):
                 f"QToolButton:checked {{ background: {button.property('chip_color')}; color: white; }}"
             )
 
-    def update_counts(self, teams: list) -> None:
-        now = time.time()
-        counts = Counter(team.status for team in teams)
+    def update_counts(self, store: Store) -> None:
+        counts = Counter(team.status for _, team in store.teams)
+        lost = int(np.count_nonzero(time.time() - store.positions.at > LOST_CONTACT_S))
         for status, button in self.buttons.items():
             if status == LOST:
-                button.setText(self.tr("Lost contact {n}").format(n=sum(is_lost_contact(t, now) for t in teams)))
+                button.setText(self.tr("Lost contact {n}").format(n=lost))
             else:
                 button.setText(f"{status_label(status)} {counts.get(status, 0)}")
 
@@ -251,6 +230,7 @@ class StatusChips(QWidget):
 class TeamsPanel(QWidget):
     def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = live.store
         self._selection = selection
         self.model = TeamsModel(live, self)
         self.proxy = TeamsFilter(self)
@@ -292,21 +272,21 @@ class TeamsPanel(QWidget):
         self._on_clock()
 
     def _on_clock(self) -> None:
-        self.chips.update_counts(self.model.teams())
+        self.chips.update_counts(self._store)
         self.proxy.refresh()
 
     def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
         if current.isValid():
-            team = self.model.teams()[self.proxy.mapToSource(current).row()]
-            self._selection.select(Selected("team", team.backend, team.id))
+            backend, team = self.model.item(self.proxy.mapToSource(current).row())
+            self._selection.select(Selected(Collection.TEAMS, backend, team.id))
 
     def _on_selected(self, selected: Selected | None) -> None:
-        if selected is None or selected.kind != "team":
+        if selected is None or selected.kind is not Collection.TEAMS:
             # The current row goes too: picking the same row again must pick it again everywhere.
             self.view.selectionModel().clearCurrentIndex()
             self.view.clearSelection()
             return
-        row = self.model.row_of(selected.backend, selected.id)
+        row = self._store.teams.row(selected.backend, selected.id)
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -316,5 +296,5 @@ class TeamsPanel(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         # Which backend a team belongs to matters once there is more than one.
-        if changes.teams_reset:
-            self.view.setColumnHidden(TeamsModel.BACKEND, len({t.backend for t in self.model.teams()}) < 2)
+        if changes.was_reset(Collection.TEAMS):
+            self.view.setColumnHidden(TeamsModel.BACKEND, len(self._store.teams.backends()) < 2)

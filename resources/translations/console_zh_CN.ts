@@ -792,42 +792,6 @@ past a limit</source>
         <translation>执行指挥中心</translation>
     </message>
     <message>
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
-        <source>Escalations</source>
-        <translation>警情事件</translation>
-    </message>
-    <message>
-        <source>Field teams</source>
-        <translation>外勤队伍</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>事件日志</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Asset queries</source>
-        <translation>网络查控</translation>
-    </message>
-    <message>
-        <source>KPIs</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <source>Approvals</source>
-        <translation>审批</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>告警</translation>
     </message>
@@ -1633,6 +1597,45 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>Panels</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>警情事件</translation>
+    </message>
+    <message>
+        <source>Field teams</source>
+        <translation>外勤队伍</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Asset queries</source>
+        <translation>网络查控</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>It will be kept in the system keyring.</source>
@@ -1803,10 +1806,6 @@ Last fix {age} ago</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Launched</source>
-        <translation>发起时间</translation>
-    </message>
-    <message>
         <source>Case</source>
         <translation>案号</translation>
     </message>
@@ -1821,6 +1820,10 @@ Last fix {age} ago</source>
     <message>
         <source>Age</source>
         <translation>已历时</translation>
+    </message>
+    <message>
+        <source>Launched by</source>
+        <translation>发起人</translation>
     </message>
     <message>
         <source>Backend</source>

@@ -1,5 +1,7 @@
 """Decoders accept what the contract says and refuse everything else with a reason."""
 
+from __future__ import annotations
+
 import pytest
 
 from console.domain import (
@@ -9,28 +11,17 @@ from console.domain import (
     decode_team_position,
     decode_team_status,
 )
-
-TEAM = {
-    "id": "T0001",
-    "name": "执行一组",
-    "court_id": "C510104",
-    "members": ["王伟"],
-    "vehicle": "川A·12345警",
-    "status": "en_route",
-    "status_since": "2024-11-27T03:00:00.000Z",
-    "position": {"lon": 104.1, "lat": 30.6, "heading": 90.0, "speed_kmh": 40.0, "at": "2024-11-27T03:01:00Z"},
-    "version": 3,
-}
+from tests.support.records import TEAM
 
 
-def test_a_well_formed_team_decodes():
-    team = decode_team("b1", TEAM)
-    assert (team.backend, team.id, team.status, team.lon, team.version) == (
-        "b1",
+def test_a_well_formed_team_decodes_with_where_it_was():
+    team, position = decode_team(TEAM)
+    assert (team.id, team.status, team.version, position.team_id, position.lon) == (
         "T0001",
         TeamStatus.EN_ROUTE,
-        104.1,
         3,
+        "T0001",
+        104.1,
     )
 
 
@@ -54,7 +45,7 @@ def test_a_well_formed_team_decodes():
 )
 def test_a_malformed_team_is_refused(change):
     with pytest.raises(DecodeError):
-        decode_team("b1", {**TEAM, **change})
+        decode_team({**TEAM, **change})
 
 
 @pytest.mark.parametrize("record", [None, [], "x", 3, {}, {"team_id": "T1"}])

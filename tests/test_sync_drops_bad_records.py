@@ -6,30 +6,16 @@ from __future__ import annotations
 import json
 import logging
 import queue
-import random
 import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
 
 from console.store import Store
-from console.sync import BackendLink, Credentials, LinkState
+from console.sync import LinkState
+from tests.support.links import new_link, pump
+from tests.support.stand_in import TEAM, StandIn, event, position
 
-from .stand_in import StandIn
-from .test_sync import pump
-
-TEAM = {
-    "id": "T1",
-    "name": "执行一组",
-    "court_id": "C1",
-    "members": ["王伟"],
-    "vehicle": "川A·12345警",
-    "status": "standby",
-    "status_since": "2024-11-27T03:00:00Z",
-    "task_id": None,
-    "version": 1,
-    "position": {"lon": 104.0, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:00:00Z"},
-}
 COURTS = [
     {
         "id": "C1",
@@ -90,17 +76,6 @@ TEAMS = [
     "not a team",
     {**TEAM, "id": "T4", "position": None},
 ]
-
-
-def event(event_id: int | None, kind: str, data: str) -> bytes:
-    head = f"id: {event_id}\n" if event_id is not None else ""
-    return f"{head}event: {kind}\ndata: {data}\n\n".encode()
-
-
-def position(team_id: str, lon: float) -> str:
-    return json.dumps(
-        {"team_id": team_id, "lon": lon, "lat": 30.6, "heading": 90, "speed_kmh": 40, "at": "2024-11-27T03:05:00Z"}
-    )
 
 
 FIRST_STREAM = b"".join(
@@ -185,19 +160,19 @@ def misbehaving():
 
 def test_bad_records_are_dropped_counted_and_told_and_the_good_ones_flow(misbehaving, caplog):
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink("bad", misbehaving, Credentials("operator", "x"), sink, rng=random.Random(1))
+    link = new_link("bad", misbehaving, "operator", "x", sink, seed=1)
     store = Store()
     with caplog.at_level(logging.INFO):
         link.start()
         try:
-            pump(sink, store, lambda s: (t := s.team("bad", "T2")) is not None and t.lon == 104.5)
+            pump(sink, store, lambda s: (p := s.position("bad", "T2")) is not None and p.lon == 104.5)
         finally:
             link.stop()
     assert not link.running  # the stream ends with the connection (HTTP/1.0), yet stop() still wakes it
-    assert {team.id for team in store.teams} == {"T1", "T2"}
-    assert [court.id for court in store.courts.values()] == ["C1"]
+    assert {team.id for _, team in store.teams} == {"T1", "T2"}
+    assert [court.id for _, court in store.courts] == ["C1"]
     assert [escalation.id for _, escalation in store.escalations] == ["E1"]
-    assert store.team("bad", "T1").lon == 104.2  # the good event before the bad ones
+    assert store.position("bad", "T1").lon == 104.2  # the good event before the bad ones
     health = store.health["bad"]
     # 2 courts, 3 teams, 1 escalation, the KPIs, then malformed JSON, an unknown status, a boolean
     # longitude, an oversized event and an event without an id; the truncated last one was never whole.

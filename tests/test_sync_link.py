@@ -3,49 +3,27 @@
 from __future__ import annotations
 
 import queue
-import random
-import time
 
 import pytest
 
+from console.records import Collection
+from console.session import Credentials
 from console.store import Store
-from console.sync import (
-    BackendLink,
-    Credentials,
-    EventReceived,
-    HealthChanged,
-    LinkState,
-    SnapshotLoaded,
-)
-
-
-def pump(sink: queue.SimpleQueue, store: Store, until, timeout: float = 20.0) -> list:
-    """Applies messages to the store as the GUI thread would, until `until(store)` holds."""
-    seen, deadline = [], time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            message = sink.get(timeout=0.2)
-        except queue.Empty:
-            continue
-        seen.append(message)
-        store.apply([message])
-        if until(store):
-            return seen
-    raise AssertionError(f"condition not met within {timeout} s; last messages: {seen[-3:]}")
+from console.sync import EventReceived, HealthChanged, LinkState, RowsLoaded, SnapshotLoaded
+from tests.support.backends import CASES
+from tests.support.links import new_link, pump
 
 
 @pytest.fixture
 def link_to(backend):
     links = []
 
-    def make(username: str = "operator", password: str | None = None) -> tuple[BackendLink, queue.SimpleQueue]:
+    def make(username: str = "operator", password: str | None = None):
         sink: queue.SimpleQueue = queue.SimpleQueue()
-        link = BackendLink(
-            "b1", backend.url, Credentials(username, password or backend.password), sink, rng=random.Random(3)
-        )
-        links.append(link)
-        link.start()
-        return link, sink
+        made = new_link("b1", backend.url, username, password or backend.password, sink)
+        links.append(made)
+        made.start()
+        return made, sink
 
     yield make
     for link in links:
@@ -65,6 +43,16 @@ def test_a_link_snapshots_then_applies_the_stream_from_the_cursor(link_to):
     assert ids == list(range(ids[0], ids[0] + len(ids)))
     assert len(store.teams) == 200 and store.health["b1"].state == LinkState.LIVE
     assert store.health["b1"].role == "operator"
+
+
+def test_the_case_work_arrives_page_by_page_after_the_first_sight(link_to, backend):
+    link, sink = link_to()
+    store = Store()
+    seen = pump(sink, store, lambda s: len(s.teams) and not s.health["b1"].loading)
+    first_sight = next(i for i, m in enumerate(seen) if isinstance(m, SnapshotLoaded))
+    pages = [m for m in seen if isinstance(m, RowsLoaded)]
+    assert pages and all(seen.index(page) > first_sight for page in pages)
+    assert len(store.cases) == CASES == sum(len(p.items) for p in pages if p.collection == Collection.CASES)
 
 
 def test_stopping_a_live_link_wakes_its_blocked_reader(link_to):

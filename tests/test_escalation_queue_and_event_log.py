@@ -5,17 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from console.domain import EscalationState, Severity
-from widgets.escalations_panel import SORT_ROLE, EscalationsModel
+from tests.support.consoles import step_until
+from widgets.escalations_panel import EscalationsModel
 from widgets.event_log_panel import EventLogPanel
+from widgets.panels import Panel
+from widgets.rows_model import SORT_ROLE
 
 
 def queue_rows(panel) -> list:
     return [panel.queue.index(row, 0).data(SORT_ROLE) for row in range(panel.queue.rowCount())]
 
 
-def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, fast_console, fast_backend):
-    panel = fast_console.window.escalations_panel
-    qtbot.waitUntil(lambda: panel.queue.rowCount() >= 4, timeout=30_000)
+def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, desk, stepped_backend):
+    panel = desk.window.panels[Panel.ESCALATIONS]
+    step_until(qtbot, desk, stepped_backend, lambda: panel.queue.rowCount() >= 4, every_s=60)
     keys = queue_rows(panel)
     assert keys == sorted(keys)
     top = panel.model.item(panel.queue.mapToSource(panel.queue.index(0, 0)).row())[1]
@@ -39,20 +42,20 @@ def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, fast_console, fa
         )
         if e.owner is None
     )
-    owned = fast_backend.command(
+    owned = stepped_backend.command(
         f"escalations/{chosen.id}/acknowledge",
         username="supervisor2",
-        version=fast_backend.get(f"escalations/{chosen.id}")["version"],
+        version=stepped_backend.get(f"escalations/{chosen.id}")["version"],
     )
     assert owned.status_code == 200, owned.text
-    resolved = fast_backend.command(
+    resolved = stepped_backend.command(
         f"escalations/{chosen.id}/resolve",
         {"outcome": "已处理"},
         username="supervisor2",
         version=owned.json()["version"],
     )
     assert resolved.status_code == 200, resolved.text
-    row = fast_console.store.escalations.row("快", chosen.id)
+    row = desk.store.escalations.row("快", chosen.id)
 
     def shown_ids() -> set:
         return {
@@ -60,24 +63,24 @@ def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, fast_console, fa
             for r in range(panel.queue.rowCount())
         }
 
-    qtbot.waitUntil(lambda: fast_console.store.escalations[row][1].state == EscalationState.RESOLVED, timeout=30_000)
+    qtbot.waitUntil(lambda: desk.store.escalations[row][1].state == EscalationState.RESOLVED, timeout=30_000)
     assert chosen.id not in shown_ids()
     panel.show_resolved.setChecked(True)
     assert chosen.id in shown_ids()
 
 
-def test_the_event_log_follows_pauses_filters_and_stays_capped(qtbot, fast_console):
-    log = EventLogPanel(fast_console.live, capacity=300)
+def test_the_event_log_follows_pauses_filters_and_stays_capped(qtbot, desk, stepped_backend):
+    log = EventLogPanel(desk.live, capacity=300)
     qtbot.addWidget(log)
-    qtbot.waitUntil(lambda: log.model.rowCount() == 300, timeout=30_000)
+    step_until(qtbot, desk, stepped_backend, lambda: log.model.rowCount() == 300, every_s=30)
     log.pause.setChecked(True)
     frozen = [log.model.index(r, 3).data() for r in range(log.model.rowCount())]
-    qtbot.waitUntil(lambda: log.model.held > 50, timeout=30_000)
+    step_until(qtbot, desk, stepped_backend, lambda: log.model.held > 50, every_s=30)
     assert [log.model.index(r, 3).data() for r in range(log.model.rowCount())] == frozen
     assert "held" in log.held.text()
     log.pause.setChecked(False)
     ids = [log.model.index(r, 3).data() for r in range(log.model.rowCount())]
     assert len(ids) == 300 and ids == sorted(ids) and ids[-1] > frozen[-1]
     log.filter.setText("team.status")
-    qtbot.waitUntil(lambda: log.filtered.rowCount() > 0, timeout=30_000)
+    step_until(qtbot, desk, stepped_backend, lambda: log.filtered.rowCount() > 0, every_s=30)
     assert {log.filtered.index(r, 2).data() for r in range(log.filtered.rowCount())} == {"team.status"}

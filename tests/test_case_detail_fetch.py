@@ -10,13 +10,16 @@ import pytest
 from console.api import ApiError, AuthFailed
 from console.case_detail import fetch_case_detail
 from console.profiles import InsecureTransport
-from console.sync import Credentials, Endpoint
+from console.session import BackendSession, Credentials, Endpoint
+from tests.support.stand_in import StandIn
 
-from .stand_in import StandIn
+
+def session_of(running, password: str | None = None, name: str = "b") -> BackendSession:
+    return BackendSession(name, Endpoint(running.url, Credentials("operator", password or running.password)))
 
 
-def endpoint_of(running, password: str | None = None) -> Endpoint:
-    return Endpoint(running.url, Credentials("operator", password or running.password))
+def stand_in_session(url: str) -> BackendSession:
+    return BackendSession("g", Endpoint(url, Credentials("operator", "x")))
 
 
 def first_case(running, **filters) -> dict:
@@ -25,7 +28,7 @@ def first_case(running, **filters) -> dict:
 
 def test_a_case_detail_holds_the_node_history_as_the_backend_gives_it(backend):
     record = first_case(backend, status="open")
-    detail = fetch_case_detail("b", endpoint_of(backend), record["id"])
+    detail = fetch_case_detail(session_of(backend), record["id"])
     expected = backend.get(f"cases/{record['id']}")
     assert detail.backend == "b"
     assert detail.case.number == expected["number"]
@@ -35,11 +38,11 @@ def test_a_case_detail_holds_the_node_history_as_the_backend_gives_it(backend):
     assert current.node == detail.case.node and current.left_at is None
 
 
-def test_the_audit_trail_shows_a_command_on_the_case(fast_backend):
-    case_id = first_case(fast_backend, status="open")["id"]
-    launched = fast_backend.command("queries", {"case_id": case_id, "channel": "national", "categories": ["bank"]})
+def test_the_audit_trail_shows_a_command_on_the_case(stepped_backend):
+    case_id = first_case(stepped_backend, status="open")["id"]
+    launched = stepped_backend.command("queries", {"case_id": case_id, "channel": "national", "categories": ["bank"]})
     assert launched.status_code == 201, launched.text
-    detail = fetch_case_detail("fast", endpoint_of(fast_backend), case_id)
+    detail = fetch_case_detail(session_of(stepped_backend, name="stepped"), case_id)
     entry = next(e for e in detail.audit if e.object_id == launched.json()["id"])
     assert (entry.actor, entry.action, entry.object_type, entry.case_id) == (
         "operator",
@@ -51,15 +54,29 @@ def test_the_audit_trail_shows_a_command_on_the_case(fast_backend):
     assert [e.id for e in detail.audit] == sorted(e.id for e in detail.audit)
 
 
+def test_one_login_serves_every_fetch_until_its_token_is_refused(backend):
+    session = session_of(backend)
+    for record in backend.get("cases", page_size=3)["items"]:
+        fetch_case_detail(session, record["id"])
+    assert session.logins == 1
+    client = session.client()
+    token, fresh = session.sign_in(client)
+    client.close()
+    assert not fresh
+    session.forget(token)  # as when the backend refuses it
+    fetch_case_detail(session, first_case(backend)["id"])
+    assert session.logins == 2
+
+
 def test_refusals_come_out_as_errors_that_say_why(backend):
     with pytest.raises(ApiError) as unknown:
-        fetch_case_detail("b", endpoint_of(backend), "no-such-case")
+        fetch_case_detail(session_of(backend), "no-such-case")
     assert unknown.value.status == 404
     with pytest.raises(AuthFailed) as refused:
-        fetch_case_detail("b", endpoint_of(backend, "wrong password"), first_case(backend)["id"])
+        fetch_case_detail(session_of(backend, "wrong password"), first_case(backend)["id"])
     assert "wrong password" not in str(refused.value)
     with pytest.raises(InsecureTransport):
-        fetch_case_detail("b", Endpoint("http://192.0.2.1:8000", Credentials("operator", "x")), "c")
+        fetch_case_detail(stand_in_session("http://192.0.2.1:8000"), "c")
 
 
 class Garbling(StandIn):
@@ -99,7 +116,7 @@ def test_a_malformed_detail_is_refused_with_a_clear_error(backend, garbling, gar
     case = backend.get(f"cases/{first_case(backend)['id']}")
     Garbling.body = {"case": garble(case)}
     with pytest.raises(ApiError, match=f"case {case['id']}"):
-        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])
+        fetch_case_detail(stand_in_session(garbling), case["id"])
 
 
 def test_an_audit_entry_of_another_case_is_refused(backend, garbling):
@@ -118,7 +135,7 @@ def test_an_audit_entry_of_another_case_is_refused(backend, garbling):
     }
     Garbling.body = {"case": case, "audit": [stranger]}
     with pytest.raises(ApiError, match="another-case"):
-        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])
+        fetch_case_detail(stand_in_session(garbling), case["id"])
     Garbling.body = {"case": case, "audit": [{**stranger, "case_id": case["id"], "request": "launch"}]}
     with pytest.raises(ApiError, match="request"):
-        fetch_case_detail("g", Endpoint(garbling, Credentials("operator", "x")), case["id"])
+        fetch_case_detail(stand_in_session(garbling), case["id"])

@@ -9,7 +9,7 @@ import uuid
 import pytest
 import requests
 
-from .test_backend_contract import an_open_case, standby_team
+from tests.support.contract import an_open_case, standby_team
 
 
 def is_problem(response: requests.Response, status: int) -> bool:
@@ -61,22 +61,22 @@ def test_an_observer_is_refused_before_anything_else_is_checked(backend):
     assert is_problem(response, 403)
 
 
-def test_the_same_json_however_written_is_the_same_request(backend):
-    team = standby_team(backend)
+def test_the_same_json_however_written_is_the_same_request(stepped_backend):
+    team = standby_team(stepped_backend)
     key = uuid.uuid4().hex
-    first = backend.command(f"teams/{team['id']}/messages", {"text": "原地待命"}, key=key)
-    headers = {**backend.auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
+    first = stepped_backend.command(f"teams/{team['id']}/messages", {"text": "原地待命"}, key=key)
+    headers = {**stepped_backend.auth(), "Idempotency-Key": key, "Content-Type": "application/json"}
     again = requests.post(
-        backend.api(f"teams/{team['id']}/messages"),
+        stepped_backend.api(f"teams/{team['id']}/messages"),
         data='{ "text" : "原地待命" }'.encode(),
         headers=headers,
         timeout=10,
     )
-    reordered = {"case_id": an_open_case(backend)["id"], "channel": "national", "categories": ["bank"]}
+    reordered = {"case_id": an_open_case(stepped_backend)["id"], "channel": "national", "categories": ["bank"]}
     query_key = uuid.uuid4().hex
-    launched = backend.command("queries", reordered, key=query_key)
+    launched = stepped_backend.command("queries", reordered, key=query_key)
     relaunched = requests.post(
-        backend.api("queries"),
+        stepped_backend.api("queries"),
         data=json.dumps(dict(reversed(reordered.items()))).encode(),
         headers={**headers, "Idempotency-Key": query_key},
         timeout=10,
@@ -96,10 +96,13 @@ def test_a_body_too_large_is_413_before_it_is_read(backend):
     assert is_problem(declared, 413) and is_problem(chunked, 413)
 
 
-def test_a_chunked_body_within_the_limit_is_read_whole(backend):
-    headers = {**backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
+def test_a_chunked_body_within_the_limit_is_read_whole(stepped_backend):
+    headers = {**stepped_backend.auth(), "Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
     response = requests.post(
-        backend.api("teams/T0001/messages"), data=iter([b'{"text": ', rb'"\u5206\u5757"}']), headers=headers, timeout=10
+        stepped_backend.api("teams/T0001/messages"),
+        data=iter([b'{"text": ', rb'"\u5206\u5757"}']),
+        headers=headers,
+        timeout=10,
     )
     assert response.status_code == 201 and response.json()["text"] == "分块"
 

@@ -1,0 +1,62 @@
+"""Driving a console against a stepped backend: step the backend's clock, then wait until the
+console has applied every event that step published (never a guessed sleep)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.support.backends import RunningBackend
+from widgets.app import ConsoleSession
+from widgets.main_window import MainWindow
+from widgets.panels import Panel
+
+CATCH_UP_MS = 30_000
+
+
+def step(qtbot, console: ConsoleSession, backend: RunningBackend, seconds: float, name: str = "快") -> None:
+    """Moves the backend on by `seconds` and waits until the console (following it as `name`) has it all."""
+    newest = backend.step(seconds)
+    link = console.connections.links[name]
+
+    def caught_up() -> bool:
+        # The link has read every event (a dropped one too), and the store has taken in all it sent.
+        return (link.last_event_id or 0) >= newest and console.sink.empty()
+
+    qtbot.waitUntil(caught_up, timeout=CATCH_UP_MS)
+
+
+def step_until(
+    qtbot,
+    console: ConsoleSession,
+    backend: RunningBackend,
+    condition: Callable[[], object],
+    every_s: float = 10.0,
+    at_most_s: float = 1800.0,
+    name: str = "快",
+):
+    """Steps the backend `every_s` at a time until `condition()` holds in the console; returns what it gave."""
+    stepped = 0.0
+    while not (held := condition()):
+        assert stepped < at_most_s, f"not so after {at_most_s:.0f} s of the backend's time"
+        step(qtbot, console, backend, every_s, name)
+        stepped += every_s
+    return held
+
+
+def loaded(console: ConsoleSession) -> bool:
+    """Live, its case work too (the cases come in pages after the first sight)."""
+    return console.is_live() and not any(health.loading for health in console.store.health.values())
+
+
+def marker_positions(window: MainWindow) -> dict[tuple[str, str], tuple[float, float]]:
+    """Where each team's marker stands on the map."""
+    teams = window.panels[Panel.MAP].team_layer
+    return {key: (float(x), float(y)) for key, x, y in zip(teams.keys, teams.markers.x, teams.markers.y, strict=True)}
+
+
+def close(console: ConsoleSession) -> None:
+    """Ends a console as quitting does, and lets its window go (the window of the moment: a change
+    of language replaces it)."""
+    console.shutdown()
+    console.window.close()
+    console.window.deleteLater()

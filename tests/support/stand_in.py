@@ -1,0 +1,48 @@
+"""A stand-in backend for the tests that need one misbehaving on purpose: it answers any login,
+and each test's handler answers the rest; with a team of its own, and events as a stream carries them."""
+
+from __future__ import annotations
+
+import json
+from http.server import BaseHTTPRequestHandler
+
+TEAM = {
+    "id": "T1",
+    "name": "执行一组",
+    "court_id": "C1",
+    "members": ["王伟"],
+    "vehicle": "川A·12345警",
+    "status": "standby",
+    "status_since": "2024-11-27T03:00:00Z",
+    "task_id": None,
+    "version": 1,
+    "position": {"lon": 104.0, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:00:00Z"},
+}
+
+
+class StandIn(BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def _json(self, body, status: int = 200) -> None:
+        payload = json.dumps(body, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self._json({"access_token": "t0ken", "token_type": "bearer", "role": "operator", "expires_in": 3600})
+
+
+def event(event_id: int | None, kind: str, data: str) -> bytes:
+    head = f"id: {event_id}\n" if event_id is not None else ""
+    return f"{head}event: {kind}\ndata: {data}\n\n".encode()
+
+
+def position(team_id: str, lon: float) -> str:
+    return json.dumps(
+        {"team_id": team_id, "lon": lon, "lat": 30.6, "heading": 90, "speed_kmh": 40, "at": "2024-11-27T03:05:00Z"}
+    )

@@ -1,0 +1,159 @@
+"""Every dock panel of the console, declared once: its name, its title, how it is built from the
+narrow ports it uses, its key in the View menu, and where it stands in each named layout. The main
+window, its View menu, the layouts and the tests all iterate `PANELS`; adding a panel is a module
+of its own and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from console.commands import Submit
+from console.connections import Connections
+from console.region import Region
+from console.session import BackendSession
+from widgets.alarm import Alarm
+from widgets.approvals_panel import ApprovalsPanel
+from widgets.case_panel import CasePanel
+from widgets.connection_panel import ConnectionPanel
+from widgets.escalations_panel import EscalationsPanel
+from widgets.event_log_panel import EventLogPanel
+from widgets.kpi_panel import KpiPanel
+from widgets.live_store import LiveStore
+from widgets.map_panel import MapPanel
+from widgets.queries_panel import QueriesPanel
+from widgets.selection import Selection
+from widgets.teams_panel import TeamsPanel
+
+
+class Panel(StrEnum):
+    """The panels, by the name their dock and their saved place are kept under."""
+
+    MAP = "map"
+    ESCALATIONS = "escalations"
+    TEAMS = "teams"
+    CONNECTION = "connection"
+    EVENT_LOG = "event_log"
+    CASE = "case"
+    QUERIES = "queries"
+    KPIS = "kpis"
+    APPROVALS = "approvals"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Ports:
+    """What panels are built from; each takes only the ports it uses."""
+
+    live: LiveStore  # the store, and its changes batch by batch
+    selection: Selection  # the one selection every panel shares
+    submit: Submit  # an operator's command, through the outbox
+    session_of: Callable[[str], BackendSession | None]  # a followed backend's session, for a fetch of one's own
+    alarm: Alarm
+    region: Region
+    connections: Connections  # the profiles and links: for the connection panel alone
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a panel stands in a layout: on which side, in which slot from the top, at which tab
+    of that slot (the first tab is raised), and whether it starts hidden."""
+
+    side: Side
+    slot: int
+    tab: int = 0
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    panel: Panel
+    title: Callable[[], str]  # in the language of the moment
+    build: Callable[[Ports], QWidget]
+    shortcut: str  # shows and hides it (View menu)
+    places: dict[str, Place]  # by layout name
+
+
+@runtime_checkable
+class ActsOnTheWindow(Protocol):
+    """A panel whose actions work from anywhere in the window (and stand in the Actions menu)."""
+
+    def window_actions(self) -> list[QAction]: ...
+
+
+PANELS: tuple[PanelSpec, ...] = (
+    PanelSpec(
+        Panel.MAP,
+        lambda: QCoreApplication.translate("Panels", "Map"),
+        lambda ports: MapPanel(ports.live, ports.region, ports.selection),
+        "Ctrl+1",
+        {"duty": Place(Side.LEFT, 0), "wall": Place(Side.LEFT, 0)},
+    ),
+    PanelSpec(
+        Panel.ESCALATIONS,
+        lambda: QCoreApplication.translate("Panels", "Escalations"),
+        lambda ports: EscalationsPanel(ports.live, ports.selection, ports.submit, ports.alarm),
+        "Ctrl+2",
+        {"duty": Place(Side.RIGHT, 0), "wall": Place(Side.RIGHT, 0)},
+    ),
+    PanelSpec(
+        Panel.TEAMS,
+        lambda: QCoreApplication.translate("Panels", "Field teams"),
+        lambda ports: TeamsPanel(ports.live, ports.selection),
+        "Ctrl+3",
+        {"duty": Place(Side.RIGHT, 1), "wall": Place(Side.RIGHT, 1)},
+    ),
+    PanelSpec(
+        Panel.CONNECTION,
+        lambda: QCoreApplication.translate("Panels", "Connection"),
+        lambda ports: ConnectionPanel(ports.live, ports.connections),
+        "Ctrl+4",
+        {"duty": Place(Side.RIGHT, 2), "wall": Place(Side.RIGHT, 1, tab=1, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.EVENT_LOG,
+        lambda: QCoreApplication.translate("Panels", "Event log"),
+        lambda ports: EventLogPanel(ports.live),
+        "Ctrl+5",
+        {"duty": Place(Side.RIGHT, 2, tab=1), "wall": Place(Side.RIGHT, 1, tab=2, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.CASE,
+        lambda: QCoreApplication.translate("Panels", "Case"),
+        lambda ports: CasePanel(ports.live, ports.session_of, ports.selection),
+        "Ctrl+6",
+        {"duty": Place(Side.LEFT, 1), "wall": Place(Side.RIGHT, 0, tab=1, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.QUERIES,
+        lambda: QCoreApplication.translate("Panels", "Asset queries"),
+        lambda ports: QueriesPanel(ports.live, ports.selection, ports.submit),
+        "Ctrl+7",
+        {"duty": Place(Side.LEFT, 1, tab=1), "wall": Place(Side.RIGHT, 0, tab=2, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.KPIS,
+        lambda: QCoreApplication.translate("Panels", "KPIs"),
+        lambda ports: KpiPanel(ports.live),
+        "Ctrl+8",
+        {"duty": Place(Side.LEFT, 1, tab=3), "wall": Place(Side.LEFT, 1)},
+    ),
+    PanelSpec(
+        Panel.APPROVALS,
+        lambda: QCoreApplication.translate("Panels", "Approvals"),
+        lambda ports: ApprovalsPanel(ports.live, ports.selection, ports.submit),
+        "Ctrl+9",
+        {"duty": Place(Side.LEFT, 1, tab=2), "wall": Place(Side.RIGHT, 0, tab=3, hidden=True)},
+    ),
+)
