@@ -31,6 +31,8 @@ log = logging.getLogger("court_backend")
 
 API = "/api/v1"
 TICK_S = 1.0
+FILING_DELAY_S = 1.0  # before a new book's filing goes on, once the backend listens
+FILING_PAUSE_S = 0.05  # between two chunks of it
 STEP_S = 30.0  # a stepped clock's tick at most: coarser, so that a test's hours take seconds
 LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
@@ -68,6 +70,13 @@ class Backend:
             count, owed = int(owed), owed - int(owed)
             if count:
                 self.world.emit_heartbeats(count, self.clock.now())
+
+    async def file_the_book(self) -> None:
+        """Files the rest of a new book a chunk at a time, with time between for requests and ticks;
+        not at once: the first clients, come to take a first look, are served first."""
+        await asyncio.sleep(FILING_DELAY_S)
+        while self.world.file_more(self.clock.now()):
+            await asyncio.sleep(FILING_PAUSE_S)
 
     async def run(self) -> None:
         """Moves the world on every second, by the wall clock (a stepped clock waits for `step`)."""
@@ -353,7 +362,7 @@ def create_app(config: Config) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        tasks = [asyncio.create_task(backend.run())]
+        tasks = [asyncio.create_task(backend.run()), asyncio.create_task(backend.file_the_book())]
         if config.event_rate > 0:
             tasks.append(asyncio.create_task(backend.run_load(config.event_rate)))
         try:

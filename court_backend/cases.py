@@ -14,6 +14,8 @@ import math
 import random
 import sqlite3
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -125,6 +127,21 @@ def stay_s(rng: random.Random, node: str) -> float:
     return limit * DAY_S * rng.lognormvariate(math.log(0.5), 0.75)
 
 
+@dataclass
+class Filing:
+    """The cases still to be filed: the court and the site of each, drawn at once."""
+
+    rng: random.Random
+    spatial: np.random.Generator  # draws the sites
+    courts: list[Court]
+    cases_of: Counter  # by court index: how many cases it gets
+    chosen: list[int]  # the court index of each case to file
+    first: int  # the first case's number (its id)
+    sequence: Counter  # cases numbered so far, by (court, year)
+    sites: dict[int, list[list[float]]] = field(default_factory=dict)  # by court: drawn when first needed
+    filed: int = 0  # of the plan's cases
+
+
 class CaseBook:
     def __init__(
         self, records: Records, courts: list[Court], divisions: dict[str, Division], *, seed: int, speed: float
@@ -132,7 +149,9 @@ class CaseBook:
         self._db = records.db
         self._records = records
         self._courts = {court.id: court for court in courts}
-        self._rng = random.Random(seed * 7919 + 17)
+        self._seed = seed
+        self._rng = random.Random(seed * 7919 + 17)  # the cases' story from the start on
+        self._filing: Filing | None = None
         self.speed = speed
         for statement in SCHEMA:
             self._db.execute(statement)
@@ -142,37 +161,72 @@ class CaseBook:
         self._divisions = divisions
         self._load_schedule()
 
-    # generation
-    def populate(self, count: int, now: float) -> None:
-        """Files `count` cases over the past months and walks each to where it stands today."""
-        rng = self._rng
+    # filing
+    def start_filing(self, count: int, now: float) -> None:
+        """Plans a new book of `count` cases filed over the past months (an existing book keeps its
+        own size; one whose filing a stop cut short is finished); `file` then makes them, a chunk
+        at a time."""
+        held = self.count
+        planned = self._db.execute("select value from meta where key = 'book_size'").fetchone()
+        if planned is None:
+            if held:
+                return  # a book made before its size was kept: as it is
+            with self._db:
+                self._db.execute("insert into meta (key, value) values ('book_size', ?)", (str(count),))
+        count = count if planned is None else int(planned[0])
+        if held >= count:
+            return
+        # A plan of its own, the same for a seed and a starting point: the story does not depend
+        # on when the chunks are filed, nor on the cases moving meanwhile.
+        rng = random.Random((self._seed * 7919 + 17) ^ held)
         courts = list(self._courts.values())
         weights = [{"basic": 10.0, "intermediate": 1.5, "high": 0.05}[c.level] for c in courts]
-        chosen = rng.choices(range(len(courts)), weights, k=count)
-        sites: dict[int, list] = {}
+        chosen = rng.choices(range(len(courts)), weights, k=count - held)
         spatial = np.random.default_rng(rng.getrandbits(64))
-        for index in set(chosen):
-            court = courts[index]
-            sites[index] = sites_near(court, self._divisions.get(court.adcode), chosen.count(index), spatial).tolist()
-        sequence: dict[tuple[str, int], int] = {}
-        rows = []
-        for number in range(count):
-            court = courts[chosen[number]]
-            lon, lat = sites[chosen[number]].pop()
+        sequence: Counter[tuple[str, int]] = Counter(
+            (court_id, time.gmtime(filed_at).tm_year)
+            for court_id, filed_at in self._db.execute("select court_id, filed_at from cases")
+        )
+        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, sequence)
+
+    @property
+    def filing(self) -> bool:
+        """Whether cases of the planned book are still to be filed."""
+        return self._filing is not None and self._filing.filed < len(self._filing.chosen)
+
+    def file(self, count: int, now: float, announce: bool) -> None:
+        """Files the next `count` cases of the plan, each walked to where it stands today; when
+        `announce`, each is published (`case.updated`) for the clients already following."""
+        filing = self._filing
+        if filing is None:
+            return
+        rng, rows = filing.rng, []
+        for index in filing.chosen[filing.filed : filing.filed + count]:
+            court = filing.courts[index]
+            if index not in filing.sites:  # a court's sites are drawn with its first case, all at once
+                division = self._divisions.get(court.adcode)
+                filing.sites[index] = sites_near(court, division, filing.cases_of[index], filing.spatial).tolist()
+            lon, lat = filing.sites[index].pop()
             filed_at = now - rng.uniform(0.0, HISTORY_DAYS) * DAY_S
-            doc, plan, next_step_at = self._new_case(f"K{number + 1:06d}", court, lon, lat, filed_at, sequence)
+            case_id = f"K{filing.first + filing.filed:06d}"
+            doc, plan, next_step_at = self._new_case(case_id, court, lon, lat, filed_at, filing.sequence, rng)
+            filing.filed += 1
             # The past went at its own pace; only what is left of today's stay runs at `speed`.
             while next_step_at <= now:
-                next_step_at = self._step(doc, plan, next_step_at, speed=1.0)
-            rows.append(self._row(doc, plan, now + (next_step_at - now) / self.speed))
+                next_step_at = self._step(doc, plan, next_step_at, 1.0, rng)
+            next_step_at = now + (next_step_at - now) / self.speed
+            rows.append(self._row(doc, plan, next_step_at))
+            self._track(doc)
+            if not math.isinf(next_step_at):
+                heapq.heappush(self._waiting, (next_step_at, doc["id"]))
+            if announce:
+                self._records.emit("case.updated", present(doc, history=False, now=now))
         with self._db:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        self._load_schedule()
 
     def _new_case(
-        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, sequence: dict
+        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, sequence: Counter, rng: random.Random
     ) -> tuple[dict, list[str], float]:
-        rng = self._rng
         kind = rng.choices(list(CASE_KINDS), [70, 15, 10, 5])[0]
         company = rng.random() < 0.35
         place = self._divisions[court.adcode].name[:2] if court.adcode in self._divisions else "四川"
@@ -186,7 +240,7 @@ class CaseBook:
         )
         sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
         year = time.gmtime(filed_at).tm_year
-        sequence[(court.id, year)] = sequence.get((court.id, year), 0) + 1
+        sequence[(court.id, year)] += 1
         code = court.adcode[2:6] if court.level == "basic" else court.adcode[2:4]
         marker = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}[kind]
         plan = plan_path(rng)
@@ -215,10 +269,10 @@ class CaseBook:
             "history": [],
             "version": 0,
         }
-        self._enter(doc, plan.pop(0), filed_at)
+        self._enter(doc, plan.pop(0), filed_at, rng)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
-    def _enter(self, doc: dict, node: str, at: float) -> None:
+    def _enter(self, doc: dict, node: str, at: float, rng: random.Random) -> None:
         if doc["history"]:
             doc["history"][-1]["left_at"] = at
         limit = NODE_BY_CODE[node].limit_days
@@ -226,7 +280,6 @@ class CaseBook:
         doc["history"].append({"node": node, "entered_at": at, "left_at": None, "deadline": deadline})
         doc["node"], doc["node_entered_at"], doc["node_deadline"] = node, at, deadline
         doc["version"] += 1
-        rng = self._rng
         if node == "funds_received":
             share = 1.0 if rng.random() < 0.7 else rng.uniform(0.2, 0.9)
             doc["amount_realised"] = round(doc["amount_sought"] * share, 2)
@@ -241,12 +294,12 @@ class CaseBook:
         if node in FINAL_NODES:
             doc["status"] = "closed"
 
-    def _step(self, doc: dict, plan: list[str], at: float, speed: float) -> float:
+    def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
         """Moves a case to its next planned node at `at`; returns when it moves again."""
         if not plan:
             return math.inf
-        self._enter(doc, plan.pop(0), at)
-        return at + stay_s(self._rng, doc["node"]) / speed
+        self._enter(doc, plan.pop(0), at, rng)
+        return at + stay_s(rng, doc["node"]) / speed
 
     # storage
     @staticmethod
@@ -360,7 +413,7 @@ class CaseBook:
         while self._waiting and self._waiting[0][0] <= now and len(moved) < limit:
             _, case_id = heapq.heappop(self._waiting)
             doc, plan, _ = self._load(case_id)
-            next_step_at = self._step(doc, plan, now, self.speed)
+            next_step_at = self._step(doc, plan, now, self.speed, self._rng)
             self._dirty[case_id] = self._row(doc, plan, next_step_at)
             self._track(doc)
             if not math.isinf(next_step_at):

@@ -270,7 +270,7 @@ class Simulation:
             teams.append(team)
         return teams
 
-    def warm_up(self, now: float, simulated_s: float, step_s: float = 20.0) -> None:
+    def warm_up(self, now: float, simulated_s: float, step_s: float = 120.0) -> None:
         """Runs the teams for `simulated_s` of their time before opening, so that a centre opening
         mid-shift sees teams in every phase of their work rather than all waiting at their courts."""
         steps = int(simulated_s / step_s)

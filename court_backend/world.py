@@ -39,6 +39,8 @@ from court_backend.simulation import OPERATING, Simulation, utc_iso
 from court_backend.storage import DATABASE_FILE, open_database
 
 WARM_UP_S = 7200.0
+FILED_FIRST = 500  # cases filed before the backend listens: enough for the teams' first shift
+FILING_CHUNK = 100  # cases filed at a time after that (some 30 ms), between the requests of the clients
 FIELD_ESCALATION_PER_OPERATING_S = 1 / (5 * 3600.0)
 OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
@@ -72,8 +74,10 @@ class World:
         self.courts = build_courts(divisions)
         self.court_by_id = {court.id: court for court in self.courts}
         self.cases = CaseBook(self.records, self.courts, divisions, seed=config.seed, speed=config.speed)
-        if self.cases.count == 0:
-            self.cases.populate(config.cases, now)
+        # A new book is filed in stages: enough for the teams' shift before the backend listens,
+        # the rest once it does, published as it comes (a stepped clock files it all at once).
+        self.cases.start_filing(config.cases, now)
+        self.cases.file(config.cases if config.stepped_clock else FILED_FIRST, now, announce=False)
         self.rng = random.Random(config.seed * 104729 + 3)
         self.load_rng = random.Random(config.seed)
         self.simulation = Simulation(
@@ -94,6 +98,17 @@ class World:
         self.kpis = self.compute_kpis(now)
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
+
+    def file_more(self, now: float) -> bool:
+        """Files the next chunk of a book still being filed, and publishes it; False once it is all
+        filed (the KPIs are then computed afresh)."""
+        if not self.cases.filing:
+            return False
+        self.cases.file(FILING_CHUNK, now, announce=True)
+        self.records.commit()
+        if not self.cases.filing:
+            self._next_kpis = now
+        return self.cases.filing
 
     def close(self) -> None:
         self.records.db.close()

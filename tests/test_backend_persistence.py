@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from tests.support.backends import apply, read_events, snapshot, start_backend
+from tests.support.backends import CASES, apply, read_events, snapshot, start_backend, start_stepped_backend
 
 
 def comparable(teams: dict[str, dict]) -> dict:
@@ -41,19 +41,20 @@ def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
 
 
 def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
-    backend = start_backend("--event-retention", "100", data_dir=tmp_path)
+    backend = start_stepped_backend("--event-retention", "100", data_dir=tmp_path)
     try:
         headers = backend.auth()
-        start = requests.get(backend.api("health"), timeout=10).json()["last_event_id"]
-        latest = read_events(backend, headers, 300, last_event_id=start)[-1]
-        for too_old in (start, int(latest.id) - 150):
+        start = backend.newest_event()
+        latest = backend.step(120)  # far more than 100 events
+        assert latest > start + 300
+        for too_old in (start, latest - 150):
             gone = requests.get(backend.api("events"), headers={**headers, "Last-Event-ID": str(too_old)}, timeout=10)
             assert gone.status_code == 410
             problem = gone.json()
             assert problem["type"].endswith(":events-gone")
             assert problem["oldest_event_id"] > too_old + 1
-        recent = read_events(backend, headers, 5, last_event_id=int(latest.id) - 5)
-        assert [int(e.id) for e in recent] == list(range(int(latest.id) - 4, int(latest.id) + 1))
+        recent = read_events(backend, headers, 5, last_event_id=latest - 5)
+        assert [int(e.id) for e in recent] == list(range(latest - 4, latest + 1))
     finally:
         backend.process.stop()
 
@@ -88,5 +89,35 @@ def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
             )
             == 1
         )
+    finally:
+        second.process.stop()
+
+
+def every_case(backend) -> list[dict]:
+    cases, token = [], None
+    while True:
+        page = backend.get("cases", page_size=1000, **({"page_token": token} if token else {}))
+        cases += page["items"]
+        token = page["next_page_token"]
+        if not token:
+            return cases
+
+
+def test_a_new_book_is_filed_after_the_backend_listens_and_a_restart_finishes_it(tmp_path):
+    first = start_backend(data_dir=tmp_path)
+    try:
+        since = first.newest_event()
+        early = len(every_case(first))
+        assert 0 < early < CASES  # a first slice before it listens, the rest on after
+        filed = [e for e in read_events(first, first.auth(), 150, last_event_id=since) if e.type == "case.updated"]
+        assert filed, "cases filed after the backend listens are published"
+    finally:
+        first.process.stop()  # cut short while filing
+
+    second = start_stepped_backend(data_dir=tmp_path)  # files all that is left before it listens
+    try:
+        cases = every_case(second)
+        assert len(cases) == CASES
+        assert len({c["id"] for c in cases}) == CASES
     finally:
         second.process.stop()

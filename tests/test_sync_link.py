@@ -6,7 +6,7 @@ import queue
 
 import pytest
 
-from console.records import Collection
+from console.records import CASE_WORK
 from console.session import Credentials
 from console.store import Store
 from console.sync import EventReceived, HealthChanged, LinkState, RowsLoaded, SnapshotLoaded
@@ -48,11 +48,13 @@ def test_a_link_snapshots_then_applies_the_stream_from_the_cursor(link_to):
 def test_the_case_work_arrives_page_by_page_after_the_first_sight(link_to, backend):
     link, sink = link_to()
     store = Store()
-    seen = pump(sink, store, lambda s: len(s.teams) and not s.health["b1"].loading)
+    # A new backend files its book on after it listens: the cases come in pages and as events.
+    seen = pump(sink, store, lambda s: len(s.cases) == CASES and not s.health["b1"].loading)
     first_sight = next(i for i, m in enumerate(seen) if isinstance(m, SnapshotLoaded))
     pages = [m for m in seen if isinstance(m, RowsLoaded)]
     assert pages and all(seen.index(page) > first_sight for page in pages)
-    assert len(store.cases) == CASES == sum(len(p.items) for p in pages if p.collection == Collection.CASES)
+    assert {m.collection for m in pages if m.final} == set(CASE_WORK)
+    assert store.cases.backends() == {"b1"}
 
 
 def test_stopping_a_live_link_wakes_its_blocked_reader(link_to):
