@@ -30,7 +30,7 @@ from court_backend.world import Config, World
 log = logging.getLogger("court_backend")
 
 API = "/api/v1"
-TICK_S = 1.0
+TICK_S = 0.5  # the world moves on twice a second: a team on the road shows it at once
 FILING_DELAY_S = 1.0  # before a new book's filing goes on, once the backend listens
 FILING_PAUSE_S = 0.05  # between two chunks of it
 STEP_S = 30.0  # a stepped clock's tick at most: coarser, so that a test's hours take seconds
