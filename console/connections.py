@@ -66,10 +66,16 @@ class Connections:
     def uses_embedded(self) -> bool:
         return not self.profiles and self._embedded is not None
 
+    def launch_embedded(self) -> None:
+        """Starts the embedded backend's process, if it is not started (returns at once): the sooner
+        it starts, the sooner a new operator sees a live centre."""
+        if self._embedded.pid is None:
+            self._embedded.start()
+
     def start_embedded(self) -> None:
-        """Launches the embedded backend (which returns at once) and follows it once it listens."""
+        """Launches the embedded backend (if need be) and follows it once it listens."""
+        self.launch_embedded()
         embedded = self._embedded
-        embedded.start()
         self._follow(BackendSession(EMBEDDED, Endpoint("", embedded.credentials)), prepare=embedded.wait_ready)
 
     def connect(self, profile: Profile, password: str) -> None:

@@ -53,6 +53,8 @@ class ConsoleSession(QObject):
         self.live = LiveStore(self.store, self.sink)
         outbox = Outbox(data_dir(), self.sink)
         self.connections = Connections(self.sink, ProfileStore(config_dir()), Vault(), outbox, embedded)
+        if self.connections.uses_embedded():
+            self.connections.launch_embedded()  # it boots while the window is built
         self.embedded = embedded
         self._settings = settings
         self._region = load_region()
