@@ -32,6 +32,8 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = live.store
         self._rows = len(self.rows())
+        # Translated once: a change of language builds the window, and its models, anew.
+        self._headers = self.headers()
         live.changed.connect(self._on_changed)
 
     def rows(self) -> Rows:
@@ -48,12 +50,12 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.headers()[section]
+        return self._headers[section]
 
     def case_of(self, backend: str, item: object) -> tuple[str, str] | None:
         """The case an object belongs to, for `CaseFilter`: objects of a case have its `case_id`."""
