@@ -4,11 +4,14 @@ offscreen with all its panels, for a while. Prints one JSON line, then a readabl
   events_lost             events the backend published that the console never applied
   heartbeat_lag_p50_ms,   lateness of a 10 ms precise timer on the GUI thread: how long the GUI
   heartbeat_lag_p99_ms    was busy (an operator's click waits that long)
+  gui_block_max_ms        the longest the GUI thread was busy, meanwhile, while an operator's
+                          command went through the outbox every second
   event_to_model_p99_ms   from the time a position carries to its batch reaching the models
   rss_mb                  the console's peak resident memory (the backend is its own process)
 
     python -m bench.ingest --rate 2000 --seconds 60
-Targets at 2,000 events/s: events_lost 0, heartbeat lag p99 ≤ 50 ms, event-to-model p99 ≤ 250 ms.
+Targets at 2,000 events/s: events_lost 0, heartbeat lag p99 ≤ 50 ms, event-to-model p99 ≤ 250 ms,
+no command lost.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ WARM_UP_S = 3.0
 
 
 def run(rate: float, seconds: float) -> dict:
+    from console.commands import Action, CommandState, Subject
     from console.embedded import EmbeddedBackend
+    from console.records import Collection
     from widgets.app import ConsoleSession
 
     session = ConsoleSession(
@@ -55,6 +60,16 @@ def run(rate: float, seconds: float) -> dict:
         if changes.oldest_position_at is not None:
             delays.append((time.time() - changes.oldest_position_at) * 1000.0)
 
+    def command() -> None:  # an operator's instruction: written to the outbox, then sent
+        subject = Subject(Collection.TEAMS, session.store.teams[0][1].id)
+        backend = session.store.teams[0][0]
+        submitted.append(session.connections.submit(backend, Action.MESSAGE, subject, {"text": "保持联络"}, "指令").id)
+
+    submitted: list[str] = []
+    operator = QTimer()
+    operator.setInterval(1000)
+    operator.timeout.connect(command)
+
     loop = QEventLoop()
     try:
         deadline = time.monotonic() + 60
@@ -71,9 +86,18 @@ def run(rate: float, seconds: float) -> dict:
         clock.start()
         heartbeat.timeout.connect(on_beat)
         heartbeat.start()
+        operator.start()
         QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
         heartbeat.stop()
+        operator.stop()
+        deadline = time.monotonic() + 30
+        while any((c := session.store.commands.get(i)) is None or c.state == CommandState.PENDING for i in submitted):
+            if time.monotonic() > deadline:
+                break
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        delivered = sum(session.store.commands.get(i).state == CommandState.DELIVERED for i in submitted)
         # Every id between the first and the last applied must have been applied once.
         applied = health.events_received - first_count
         published = health.last_event_id - first_id
@@ -89,6 +113,8 @@ def run(rate: float, seconds: float) -> dict:
         "events_lost": published - applied,  # below 0 would mean events applied twice
         "heartbeat_lag_p50_ms": round(float(np.percentile(lags, 50)), 1),
         "heartbeat_lag_p99_ms": round(float(np.percentile(lags, 99)), 1),
+        "gui_block_max_ms": round(float(max(lags)) + 10.0, 1),
+        "commands_lost": len(submitted) - delivered,
         "event_to_model_p99_ms": round(float(np.percentile(delays, 99)), 1),
         "rss_mb": round(rss_mb, 1),
     }
@@ -110,8 +136,9 @@ def main() -> None:
     print(json.dumps(figures))
     print(
         f"ingest: {figures['events_per_s']:.0f} events/s applied, {figures['events_lost']} lost; GUI heartbeat lag "
-        f"p50 {figures['heartbeat_lag_p50_ms']} ms, p99 {figures['heartbeat_lag_p99_ms']} ms; event to model p99 "
-        f"{figures['event_to_model_p99_ms']} ms; RSS {figures['rss_mb']:.0f} MB"
+        f"p50 {figures['heartbeat_lag_p50_ms']} ms, p99 {figures['heartbeat_lag_p99_ms']} ms, longest GUI block "
+        f"{figures['gui_block_max_ms']} ms; event to model p99 {figures['event_to_model_p99_ms']} ms; "
+        f"{figures['commands_lost']} commands lost; RSS {figures['rss_mb']:.0f} MB"
     )
 
 
