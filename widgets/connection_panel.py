@@ -41,8 +41,7 @@ from console.store import BackendHealth, Changes, Store
 from console.sync import LinkState
 from widgets.background import run_in_background
 from widgets.live_store import LiveStore
-from widgets.names import backend_name
-from widgets.names import name as role_name
+from widgets.names import backend_name, name
 from widgets.plain_text import plain_tooltip
 from widgets.profile_dialog import ProfileDialog
 from widgets.team_style import format_duration
@@ -60,21 +59,6 @@ STATE_COLORS = {
     LinkState.STOPPED: QColor("#8a8f98"),
 }
 WARNING = QColor("#e5484d")
-
-
-def state_label(state: LinkState | None) -> str:
-    if state is None:
-        return QCoreApplication.translate("LinkState", "Not connected")
-    return {
-        LinkState.STARTING: QCoreApplication.translate("LinkState", "Starting"),
-        LinkState.CONNECTING: QCoreApplication.translate("LinkState", "Connecting"),
-        LinkState.LIVE: QCoreApplication.translate("LinkState", "Live"),
-        LinkState.RECONNECTING: QCoreApplication.translate("LinkState", "Reconnecting"),
-        LinkState.OFFLINE: QCoreApplication.translate("LinkState", "Offline, retrying"),
-        LinkState.AUTH_FAILED: QCoreApplication.translate("LinkState", "Authentication failed"),
-        LinkState.FAILED: QCoreApplication.translate("LinkState", "Failed"),
-        LinkState.STOPPED: QCoreApplication.translate("LinkState", "Stopped"),
-    }[state]
 
 
 class ConnectionModel(QAbstractTableModel):
@@ -131,13 +115,13 @@ class ConnectionModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._backends):
             return None
-        name = self._backends[index.row()]
-        health: BackendHealth | None = self._store.health.get(name)
-        profile: Profile | None = self._connections.profile(name)
+        backend = self._backends[index.row()]
+        health: BackendHealth | None = self._store.health.get(backend)
+        profile: Profile | None = self._connections.profile(backend)
         column = index.column()
         insecure = profile is not None and profile.insecure
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(column, name, health, profile, insecure)
+            return self._text(column, backend, health, profile, insecure)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATE and health is not None:
                 return QBrush(STATE_COLORS[health.state])
@@ -161,23 +145,23 @@ class ConnectionModel(QAbstractTableModel):
         return None
 
     def _text(
-        self, column: int, name: str, health: BackendHealth | None, profile: Profile | None, insecure: bool
+        self, column: int, backend: str, health: BackendHealth | None, profile: Profile | None, insecure: bool
     ) -> str:
         if column == self.BACKEND:
-            return backend_name(name)
+            return backend_name(backend)
         if column == self.URL:
             url = (health.url if health and health.url else profile.url if profile else "") or "—"
             return self.tr("{url}  (insecure)").format(url=url) if insecure else url
         if column == self.STATE:
-            return state_label(health.state if health else None)
+            return name("link_state", health.state if health else None)
         if health is None:
             return ""
         if column == self.ROLE:
-            return f"{health.user} · {role_name('role', health.role)}" if health.role else ""
+            return f"{health.user} · {name('role', health.role)}" if health.role else ""
         if column == self.LATENCY:
             return "—" if health.latency_ms is None else f"{health.latency_ms:.0f} ms"
         if column == self.RATE:
-            return f"{self._rates.get(name, 0.0):,.0f}"
+            return f"{self._rates.get(backend, 0.0):,.0f}"
         if column == self.EVENTS:
             return f"{health.events_received:,}"
         if column == self.LAST_EVENT:
@@ -187,7 +171,7 @@ class ConnectionModel(QAbstractTableModel):
         if column == self.DROPPED:
             return f"{health.dropped:,}"
         if column == self.PENDING:
-            return f"{len(self._store.commands.pending(name)):,}"
+            return f"{len(self._store.commands.pending(backend)):,}"
         return health.detail or health.last_drop
 
     def _on_changed(self, changes: Changes) -> None:
@@ -200,11 +184,11 @@ class ConnectionModel(QAbstractTableModel):
 
     def _on_clock(self) -> None:
         now = time.monotonic()
-        for name, health in self._store.health.items():
-            then, count = self._counted.get(name, (now, health.events_received))
+        for backend, health in self._store.health.items():
+            then, count = self._counted.get(backend, (now, health.events_received))
             if now > then:
-                self._rates[name] = (health.events_received - count) / (now - then)
-            self._counted[name] = (now, health.events_received)
+                self._rates[backend] = (health.events_received - count) / (now - then)
+            self._counted[backend] = (now, health.events_received)
         if self._backends:
             self.dataChanged.emit(self.index(0, self.RATE), self.index(len(self._backends) - 1, self.LAST_EVENT))
 
@@ -225,7 +209,7 @@ class ConnectionPanel(QWidget):
         self.view.doubleClicked.connect(lambda _: self.edit_profile())
         self.toolbar = QToolBar(self)
         self.actions_by_name = {}
-        for name, text, slot in (
+        for key, text, slot in (
             ("add", self.tr("Add…"), self.add_profile),
             ("edit", self.tr("Edit…"), self.edit_profile),
             ("remove", self.tr("Remove"), self.remove_profile),
@@ -235,7 +219,7 @@ class ConnectionPanel(QWidget):
             action = QAction(text, self)
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
-            self.actions_by_name[name] = action
+            self.actions_by_name[key] = action
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self._on_selection()
         layout = QVBoxLayout(self)

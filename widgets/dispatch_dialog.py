@@ -25,7 +25,7 @@ from console.dispatch import suggest_teams
 from console.store import Store
 from widgets.names import name
 from widgets.plain_text import PlainLabel
-from widgets.team_style import ERROR_STYLE, status_label
+from widgets.team_style import ERROR_STYLE
 
 MAX_NOTE = 500
 
@@ -61,7 +61,7 @@ class DispatchDialog(QDialog):
             cells = (
                 suggestion.team.name,
                 court.name if court else suggestion.team.court_id,
-                status_label(suggestion.team.status),
+                name("team_status", suggestion.team.status),
                 self.tr("{km:.1f} km").format(km=suggestion.distance_km),
                 self.tr("{min:.0f} min").format(min=suggestion.eta_min),
             )

@@ -7,7 +7,6 @@ import time
 from html import escape
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,6 +34,7 @@ from console.store import Changes, Store
 from widgets.alarm import Alarm
 from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
+from widgets.names import name
 from widgets.plain_text import PlainLabel
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
@@ -49,22 +49,6 @@ from widgets.team_style import (
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
 FLASH_FOREGROUND = QColor("#ffffff")
-
-
-def state_label(state: EscalationState) -> str:
-    return {
-        EscalationState.OPEN: QCoreApplication.translate("EscalationState", "Open"),
-        EscalationState.ACKNOWLEDGED: QCoreApplication.translate("EscalationState", "Acknowledged"),
-        EscalationState.ESCALATED: QCoreApplication.translate("EscalationState", "Escalated"),
-        EscalationState.RESOLVED: QCoreApplication.translate("EscalationState", "Resolved"),
-    }[state]
-
-
-def escalated_to_label(target: str | None) -> str:
-    return {
-        "supervisor": QCoreApplication.translate("EscalationState", "supervisor"),
-        "court_above": QCoreApplication.translate("EscalationState", "court above"),
-    }.get(target or "", target or "")
 
 
 class EscalationsModel(RowsModel):
@@ -107,8 +91,8 @@ class EscalationsModel(RowsModel):
                 return escalation.title
             if column == self.STATE:
                 if (backend, escalation.id) in self._pending:
-                    return self.tr("{state} · sending…").format(state=state_label(escalation.state))
-                return state_label(escalation.state)
+                    return self.tr("{state} · sending…").format(state=name("escalation_state", escalation.state))
+                return name("escalation_state", escalation.state)
             if column == self.COUNTDOWN:
                 if not waiting:
                     return ""
@@ -116,7 +100,7 @@ class EscalationsModel(RowsModel):
                 return format_duration(left) if left >= 0 else self.tr("overdue {by}").format(by=format_duration(-left))
             if column == self.OWNER:
                 if escalation.owner is None and escalation.state == EscalationState.ESCALATED:
-                    return "→ " + escalated_to_label(escalation.escalated_to)  # whose turn it is now
+                    return "→ " + name("escalated_to", escalation.escalated_to)  # whose turn it is now
                 return escalation.owner or ""
             if column == self.COURT:
                 court = self._store.courts.get(backend, escalation.court_id)

@@ -29,8 +29,8 @@ from console.domain import Escalation, TeamPosition, TeamStatusChange
 from console.store import Changes
 from console.sync import EventReceived
 from widgets.live_store import LiveStore
+from widgets.names import name
 from widgets.table_sizing import size_columns
-from widgets.team_style import status_label
 
 CAPACITY = 5000
 
@@ -40,7 +40,7 @@ def summary(event: EventReceived) -> str:
     if isinstance(update, TeamPosition):
         return f"{update.team_id}  {update.lon:.4f}, {update.lat:.4f}  {update.speed_kmh:.0f} km/h"
     if isinstance(update, TeamStatusChange):
-        return f"{update.team_id} → {status_label(update.status)}"
+        return f"{update.team_id} → {name('team_status', update.status)}"
     if isinstance(update, Escalation):
         owner = f" ({update.owner})" if update.owner else ""
         return f"{update.severity.value} {update.title}: {update.state.value}{owner}"

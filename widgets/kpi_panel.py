@@ -33,8 +33,8 @@ from console.domain import Court, EscalationState, Severity
 from console.records import Collection
 from console.store import Changes, Rows, Store
 from widgets.live_store import LiveStore
-from widgets.names import format_yuan
-from widgets.team_style import SEVERITY_COLORS, STATUS_COLORS, status_label
+from widgets.names import format_yuan, name
+from widgets.team_style import SEVERITY_COLORS, STATUS_COLORS
 
 REDRAW_MS = 500  # at most two redraws a second: charts need no more, and a burst costs one
 TOP_COURTS = 10
@@ -353,7 +353,7 @@ class KpiPanel(QWidget):
             counts = Counter(team.status for _, team in self._store.teams)
             self.teams.show_bars(
                 list(STATUS_COLORS),
-                [status_label(s) for s in STATUS_COLORS],
+                [name("team_status", s) for s in STATUS_COLORS],
                 [counts.get(s, 0) for s in STATUS_COLORS],
                 list(STATUS_BRUSHES.values()),
             )

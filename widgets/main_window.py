@@ -20,12 +20,11 @@ from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.alarm import Alarm
-from widgets.connection_panel import state_label
 from widgets.field_actions import FieldActions
 from widgets.i18n import current_language
 from widgets.layouts import DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, arrange, layout_title
 from widgets.live_store import LiveStore
-from widgets.names import backend_name
+from widgets.names import backend_name, name
 from widgets.panels import PANELS, ActsOnTheWindow, Panel, Ports
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selection
@@ -261,7 +260,7 @@ class MainWindow(QMainWindow):
             return
         problems = [
             self.tr("{backend}: {state}. {detail}").format(
-                backend=backend_name(h.backend), state=state_label(h.state), detail=h.detail
+                backend=backend_name(h.backend), state=name("link_state", h.state), detail=h.detail
             )
             for h in self._live.store.health.values()
             if h.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE)

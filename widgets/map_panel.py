@@ -49,6 +49,7 @@ from widgets.map_layers import (
     View,
 )
 from widgets.map_teams import TeamLayer, TrailLayer
+from widgets.names import name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
 from widgets.team_style import (
@@ -58,7 +59,6 @@ from widgets.team_style import (
     LOST_CONTACT_COLOR,
     OVERDUE_SHARE_COLORS,
     STATUS_COLORS,
-    status_label,
 )
 
 HIGHLIGHT_SIZE = 28
@@ -157,13 +157,13 @@ class MapPanel(QWidget):
         layers_menu = QMenu(layers_button)
         layers_button.setMenu(layers_menu)
         self.layer_actions: dict[str, QAction] = {}
-        for name, title in titles.items():
+        for layer, title in titles.items():
             action = QAction(title, self)
             action.setCheckable(True)
             action.setChecked(True)
-            action.toggled.connect(lambda shown, name=name: self.layers[name].set_visible(shown))
+            action.toggled.connect(lambda shown, layer=layer: self.layers[layer].set_visible(shown))
             layers_menu.addAction(action)
-            self.layer_actions[name] = action
+            self.layer_actions[layer] = action
         self.legend_action = QAction(self.tr("Legend"), self)
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(True)
@@ -213,7 +213,7 @@ class MapPanel(QWidget):
 
     def _legend_html(self) -> str:
         rows = [
-            f'<span style="color:{color.name()}">▲</span> {status_label(status)}'
+            f'<span style="color:{color.name()}">▲</span> {name("team_status", status)}'
             for status, color in STATUS_COLORS.items()
         ]
         lost = self.tr("Lost contact")

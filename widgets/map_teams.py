@@ -19,12 +19,12 @@ from console.store import Changes, Store
 from console.trails import TeamTrails
 from widgets.map_items import LabelItem, LinesItem, Sprite, SpriteItem, cosmetic_pen
 from widgets.map_layers import Hit, Layer, Projection, View, nearest
+from widgets.names import name
 from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     TRAIL_COLOR,
     format_duration,
-    status_label,
 )
 
 HEADING_STEPS = 24  # arrows are drawn in 15° steps: finer is invisible at marker size
@@ -137,7 +137,7 @@ class TeamLayer(Layer):
         court = self.store.courts.get(hit.backend, team.court_id)
         now = time.time()
         lost = out_of_contact(position.at, now)
-        status = QCoreApplication.translate("MapPanel", "Lost contact") if lost else status_label(team.status)
+        status = QCoreApplication.translate("MapPanel", "Lost contact") if lost else name("team_status", team.status)
         tip = QCoreApplication.translate(
             "MapPanel", "{name}\n{status} · {speed:.0f} km/h\n{court}\nLast fix {age} ago"
         ).format(

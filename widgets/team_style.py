@@ -42,19 +42,6 @@ TRAIL_COLOR = QColor(63, 184, 201, 170)
 TASK_COLOR = QColor(242, 177, 52, 200)
 
 
-def status_label(status: TeamStatus) -> str:
-    labels = {
-        TeamStatus.STANDBY: QCoreApplication.translate("TeamStatus", "Standby"),
-        TeamStatus.EN_ROUTE: QCoreApplication.translate("TeamStatus", "En route"),
-        TeamStatus.ON_SCENE: QCoreApplication.translate("TeamStatus", "On scene"),
-        TeamStatus.OPERATING: QCoreApplication.translate("TeamStatus", "Operating"),
-        TeamStatus.RETURNING: QCoreApplication.translate("TeamStatus", "Returning"),
-        TeamStatus.OFF_DUTY: QCoreApplication.translate("TeamStatus", "Off duty"),
-        TeamStatus.EMERGENCY: QCoreApplication.translate("TeamStatus", "Emergency"),
-    }
-    return labels[status]
-
-
 def overdue_share_color(share: float) -> QColor:
     return next(color for limit, color in OVERDUE_SHARE_COLORS if share <= limit or limit == 1.0)
 

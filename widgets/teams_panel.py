@@ -31,6 +31,7 @@ from console.domain import LOST_CONTACT_S, TeamStatus, out_of_contact
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
+from widgets.names import name
 from widgets.plain_text import plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
@@ -39,7 +40,6 @@ from widgets.team_style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     format_duration,
-    status_label,
 )
 
 LOST = "lost_contact"  # the chip of teams out of contact, beside the status chips
@@ -92,7 +92,7 @@ class TeamsModel(RowsModel):
             if column == self.COURT:
                 return self.court_name(backend, team)
             if column == self.STATUS:
-                return status_label(team.status)
+                return name("team_status", team.status)
             if column == self.TIME_IN_STATUS:
                 return format_duration(now - team.status_since)
             if column == self.BACKEND:
@@ -142,8 +142,8 @@ class TeamsFilter(QSortFilterProxyModel):
 
     def change(self, **what) -> None:
         self.beginFilterChange()
-        for name, value in what.items():
-            setattr(self, name, value)
+        for attribute, value in what.items():
+            setattr(self, attribute, value)
         self.endFilterChange()
 
     @property
@@ -220,7 +220,7 @@ class StatusChips(QWidget):
             if status == LOST:
                 button.setText(self.tr("Lost contact {n}").format(n=lost))
             else:
-                button.setText(f"{status_label(status)} {counts.get(status, 0)}")
+                button.setText(f"{name('team_status', status)} {counts.get(status, 0)}")
 
     def _on_toggled(self) -> None:
         chosen = {status for status, button in self.buttons.items() if status != LOST and button.isChecked()}

@@ -479,33 +479,6 @@
     </message>
 </context>
 <context>
-    <name>EscalationState</name>
-    <message>
-        <source>Open</source>
-        <translation>待接警</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已签收</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>指挥长</translation>
-    </message>
-    <message>
-        <source>court above</source>
-        <translation>上级法院</translation>
-    </message>
-</context>
-<context>
     <name>EscalationsModel</name>
     <message>
         <source>Sev.</source>
@@ -744,45 +717,6 @@ past a limit</source>
     <message>
         <source>Video wall</source>
         <translation>大屏</translation>
-    </message>
-</context>
-<context>
-    <name>LinkState</name>
-    <message>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>Starting</source>
-        <translation>正在启动</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>正在连接</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation>正在重连</translation>
-    </message>
-    <message>
-        <source>Offline, retrying</source>
-        <translation>离线，正在重试</translation>
-    </message>
-    <message>
-        <source>Authentication failed</source>
-        <translation>认证失败</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -1073,454 +1007,6 @@ Last fix {age} ago</source>
 </context>
 <context>
     <name>Names</name>
-    <message>
-        <source>Operator</source>
-        <translation>值班员</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>指挥长</translation>
-    </message>
-    <message>
-        <source>Observer</source>
-        <translation>观察员</translation>
-    </message>
-    <message>
-        <source>Filing</source>
-        <translation>立案</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>启动</translation>
-    </message>
-    <message>
-        <source>Asset investigation</source>
-        <translation>财产调查</translation>
-    </message>
-    <message>
-        <source>Control</source>
-        <translation>控制</translation>
-    </message>
-    <message>
-        <source>Disposal</source>
-        <translation>处置</translation>
-    </message>
-    <message>
-        <source>Coercive measures</source>
-        <translation>强制措施</translation>
-    </message>
-    <message>
-        <source>Case funds</source>
-        <translation>案款</translation>
-    </message>
-    <message>
-        <source>Closing</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <source>Filing review</source>
-        <translation>立案审查</translation>
-    </message>
-    <message>
-        <source>Filing registration</source>
-        <translation>立案登记</translation>
-    </message>
-    <message>
-        <source>Assignment</source>
-        <translation>分案</translation>
-    </message>
-    <message>
-        <source>Execution notice</source>
-        <translation>发送执行通知书</translation>
-    </message>
-    <message>
-        <source>Asset report order</source>
-        <translation>发送报告财产令</translation>
-    </message>
-    <message>
-        <source>Asset declaration</source>
-        <translation>被执行人申报财产</translation>
-    </message>
-    <message>
-        <source>Service of documents</source>
-        <translation>文书送达</translation>
-    </message>
-    <message>
-        <source>Network query (national)</source>
-        <translation>网络查控（总对总）</translation>
-    </message>
-    <message>
-        <source>Network query (provincial)</source>
-        <translation>网络查控（点对点）</translation>
-    </message>
-    <message>
-        <source>On-site investigation</source>
-        <translation>现场调查</translation>
-    </message>
-    <message>
-        <source>Clue verification</source>
-        <translation>财产线索核查</translation>
-    </message>
-    <message>
-        <source>Reward notice</source>
-        <translation>悬赏公告</translation>
-    </message>
-    <message>
-        <source>Audit investigation</source>
-        <translation>审计调查</translation>
-    </message>
-    <message>
-        <source>Freeze</source>
-        <translation>冻结</translation>
-    </message>
-    <message>
-        <source>Seal up</source>
-        <translation>查封</translation>
-    </message>
-    <message>
-        <source>Seizure</source>
-        <translation>扣押</translation>
-    </message>
-    <message>
-        <source>Deduction</source>
-        <translation>扣划</translation>
-    </message>
-    <message>
-        <source>Appraisal</source>
-        <translation>委托评估</translation>
-    </message>
-    <message>
-        <source>Price inquiry</source>
-        <translation>询价</translation>
-    </message>
-    <message>
-        <source>Online auction</source>
-        <translation>网络司法拍卖</translation>
-    </message>
-    <message>
-        <source>Sale</source>
-        <translation>变卖</translation>
-    </message>
-    <message>
-        <source>Settlement in kind</source>
-        <translation>以物抵债</translation>
-    </message>
-    <message>
-        <source>Exit restriction</source>
-        <translation>限制出境</translation>
-    </message>
-    <message>
-        <source>Consumption restriction</source>
-        <translation>限制高消费</translation>
-    </message>
-    <message>
-        <source>Dishonest listing</source>
-        <translation>纳入失信名单</translation>
-    </message>
-    <message>
-        <source>Fine</source>
-        <translation>罚款</translation>
-    </message>
-    <message>
-        <source>Judicial detention</source>
-        <translation>司法拘留</translation>
-    </message>
-    <message>
-        <source>Criminal referral</source>
-        <translation>移送拒执罪</translation>
-    </message>
-    <message>
-        <source>Funds received</source>
-        <translation>案款到账</translation>
-    </message>
-    <message>
-        <source>Funds paid out</source>
-        <translation>案款发放</translation>
-    </message>
-    <message>
-        <source>Settlement</source>
-        <translation>执行和解</translation>
-    </message>
-    <message>
-        <source>Closing review</source>
-        <translation>结案审查</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>执行完毕</translation>
-    </message>
-    <message>
-        <source>Terminated for now</source>
-        <translation>终结本次执行程序</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>终结执行</translation>
-    </message>
-    <message>
-        <source>Not enforced</source>
-        <translation>不予执行</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <source>National (head offices)</source>
-        <translation>总对总</translation>
-    </message>
-    <message>
-        <source>Provincial (local)</source>
-        <translation>点对点</translation>
-    </message>
-    <message>
-        <source>Banks</source>
-        <translation>银行</translation>
-    </message>
-    <message>
-        <source>Securities depository</source>
-        <translation>证券登记结算</translation>
-    </message>
-    <message>
-        <source>Payment platforms</source>
-        <translation>网络支付平台</translation>
-    </message>
-    <message>
-        <source>Vehicles</source>
-        <translation>车辆</translation>
-    </message>
-    <message>
-        <source>Real estate</source>
-        <translation>不动产</translation>
-    </message>
-    <message>
-        <source>Housing provident fund</source>
-        <translation>住房公积金</translation>
-    </message>
-    <message>
-        <source>Social security</source>
-        <translation>社会保险</translation>
-    </message>
-    <message>
-        <source>Business registration</source>
-        <translation>工商登记</translation>
-    </message>
-    <message>
-        <source>Ships</source>
-        <translation>船舶</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>送达</translation>
-    </message>
-    <message>
-        <source>Seal</source>
-        <translation>查封</translation>
-    </message>
-    <message>
-        <source>Seize</source>
-        <translation>扣押</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜查</translation>
-    </message>
-    <message>
-        <source>Compelled appearance</source>
-        <translation>拘传</translation>
-    </message>
-    <message>
-        <source>Detention</source>
-        <translation>拘留</translation>
-    </message>
-    <message>
-        <source>Eviction</source>
-        <translation>强制腾退</translation>
-    </message>
-    <message>
-        <source>Posting notices</source>
-        <translation>张贴公告</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已派发</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接收</translation>
-    </message>
-    <message>
-        <source>En route</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <source>On scene</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>First enforcement</source>
-        <translation>首次执行</translation>
-    </message>
-    <message>
-        <source>Resumed enforcement</source>
-        <translation>恢复执行</translation>
-    </message>
-    <message>
-        <source>Preservation</source>
-        <translation>执行保全</translation>
-    </message>
-    <message>
-        <source>Non-litigation</source>
-        <translation>非诉执行</translation>
-    </message>
-    <message>
-        <source>Simple</source>
-        <translation>简案</translation>
-    </message>
-    <message>
-        <source>Complex</source>
-        <translation>繁案</translation>
-    </message>
-    <message>
-        <source>Dishonest list</source>
-        <translation>失信</translation>
-    </message>
-    <message>
-        <source>Consumption restricted</source>
-        <translation>限高</translation>
-    </message>
-    <message>
-        <source>Bankruptcy candidate</source>
-        <translation>执转破</translation>
-    </message>
-    <message>
-        <source>Livelihood</source>
-        <translation>涉民生</translation>
-    </message>
-    <message>
-        <source>New Year campaign</source>
-        <translation>司法大拜年</translation>
-    </message>
-    <message>
-        <source>Hundred-day campaign</source>
-        <translation>百日攻坚</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>在办</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待发送</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>已反馈</translation>
-    </message>
-    <message>
-        <source>Timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Waiting for approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>已送达</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>已读</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已签收</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>Dispatched a team</source>
-        <translation>派遣队伍</translation>
-    </message>
-    <message>
-        <source>Reassigned a task</source>
-        <translation>改派任务</translation>
-    </message>
-    <message>
-        <source>Cancelled a task</source>
-        <translation>取消任务</translation>
-    </message>
-    <message>
-        <source>Sent a message</source>
-        <translation>发送指令</translation>
-    </message>
-    <message>
-        <source>Acknowledged an escalation</source>
-        <translation>签收事件</translation>
-    </message>
-    <message>
-        <source>Resolved an escalation</source>
-        <translation>办结事件</translation>
-    </message>
-    <message>
-        <source>Launched an asset query</source>
-        <translation>发起网络查控</translation>
-    </message>
-    <message>
-        <source>Ordered a freeze</source>
-        <translation>下达冻结</translation>
-    </message>
-    <message>
-        <source>Ordered a deduction</source>
-        <translation>下达扣划</translation>
-    </message>
-    <message>
-        <source>Asked for a detention</source>
-        <translation>申请司法拘留</translation>
-    </message>
     <message>
         <source>Embedded backend</source>
         <translation>内置后端</translation>
@@ -1971,37 +1457,6 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
-    <name>TeamStatus</name>
-    <message>
-        <source>Standby</source>
-        <translation>待命</translation>
-    </message>
-    <message>
-        <source>En route</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <source>On scene</source>
-        <translation>到场</translation>
-    </message>
-    <message>
-        <source>Operating</source>
-        <translation>执行中</translation>
-    </message>
-    <message>
-        <source>Returning</source>
-        <translation>返程</translation>
-    </message>
-    <message>
-        <source>Off duty</source>
-        <translation>休整</translation>
-    </message>
-    <message>
-        <source>Emergency</source>
-        <translation>紧急</translation>
-    </message>
-</context>
-<context>
     <name>TeamsModel</name>
     <message>
         <source>Team</source>
@@ -2047,6 +1502,670 @@ Last fix {age} ago</source>
     <message>
         <source>Filter by team or court…</source>
         <translation>按队伍或法院筛选…</translation>
+    </message>
+</context>
+<context>
+    <name>action</name>
+    <message>
+        <source>Dispatched a team</source>
+        <translation>派遣队伍</translation>
+    </message>
+    <message>
+        <source>Reassigned a task</source>
+        <translation>改派任务</translation>
+    </message>
+    <message>
+        <source>Cancelled a task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Sent a message</source>
+        <translation>发送指令</translation>
+    </message>
+    <message>
+        <source>Acknowledged an escalation</source>
+        <translation>签收事件</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Resolved an escalation</source>
+        <translation>办结事件</translation>
+    </message>
+    <message>
+        <source>Launched an asset query</source>
+        <translation>发起网络查控</translation>
+    </message>
+    <message>
+        <source>Ordered a freeze</source>
+        <translation>下达冻结</translation>
+    </message>
+    <message>
+        <source>Ordered a deduction</source>
+        <translation>下达扣划</translation>
+    </message>
+    <message>
+        <source>Asked for a detention</source>
+        <translation>申请司法拘留</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>approval</name>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣划</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>拘留</translation>
+    </message>
+</context>
+<context>
+    <name>approval_state</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>case_kind</name>
+    <message>
+        <source>First enforcement</source>
+        <translation>首次执行</translation>
+    </message>
+    <message>
+        <source>Resumed enforcement</source>
+        <translation>恢复执行</translation>
+    </message>
+    <message>
+        <source>Preservation</source>
+        <translation>执行保全</translation>
+    </message>
+    <message>
+        <source>Non-litigation</source>
+        <translation>非诉执行</translation>
+    </message>
+</context>
+<context>
+    <name>case_status</name>
+    <message>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+</context>
+<context>
+    <name>category</name>
+    <message>
+        <source>Banks</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Securities depository</source>
+        <translation>证券登记结算</translation>
+    </message>
+    <message>
+        <source>Payment platforms</source>
+        <translation>网络支付平台</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Real estate</source>
+        <translation>不动产</translation>
+    </message>
+    <message>
+        <source>Housing provident fund</source>
+        <translation>住房公积金</translation>
+    </message>
+    <message>
+        <source>Social security</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Business registration</source>
+        <translation>工商登记</translation>
+    </message>
+    <message>
+        <source>Ships</source>
+        <translation>船舶</translation>
+    </message>
+</context>
+<context>
+    <name>channel</name>
+    <message>
+        <source>National (head offices)</source>
+        <translation>总对总</translation>
+    </message>
+    <message>
+        <source>Provincial (local)</source>
+        <translation>点对点</translation>
+    </message>
+</context>
+<context>
+    <name>escalated_to</name>
+    <message>
+        <source>supervisor</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>court above</source>
+        <translation>上级法院</translation>
+    </message>
+</context>
+<context>
+    <name>escalation_state</name>
+    <message>
+        <source>Open</source>
+        <translation>待接警</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>flag</name>
+    <message>
+        <source>Dishonest list</source>
+        <translation>失信</translation>
+    </message>
+    <message>
+        <source>Consumption restricted</source>
+        <translation>限高</translation>
+    </message>
+    <message>
+        <source>Terminated for now</source>
+        <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>Bankruptcy candidate</source>
+        <translation>执转破</translation>
+    </message>
+</context>
+<context>
+    <name>link_state</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>Offline, retrying</source>
+        <translation>离线，正在重试</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>认证失败</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>measure</name>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣划</translation>
+    </message>
+</context>
+<context>
+    <name>measure_state</name>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>message_state</name>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+</context>
+<context>
+    <name>node</name>
+    <message>
+        <source>Filing review</source>
+        <translation>立案审查</translation>
+    </message>
+    <message>
+        <source>Filing registration</source>
+        <translation>立案登记</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <source>Execution notice</source>
+        <translation>发送执行通知书</translation>
+    </message>
+    <message>
+        <source>Asset report order</source>
+        <translation>发送报告财产令</translation>
+    </message>
+    <message>
+        <source>Asset declaration</source>
+        <translation>被执行人申报财产</translation>
+    </message>
+    <message>
+        <source>Service of documents</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <source>Network query (national)</source>
+        <translation>网络查控（总对总）</translation>
+    </message>
+    <message>
+        <source>Network query (provincial)</source>
+        <translation>网络查控（点对点）</translation>
+    </message>
+    <message>
+        <source>On-site investigation</source>
+        <translation>现场调查</translation>
+    </message>
+    <message>
+        <source>Clue verification</source>
+        <translation>财产线索核查</translation>
+    </message>
+    <message>
+        <source>Reward notice</source>
+        <translation>悬赏公告</translation>
+    </message>
+    <message>
+        <source>Audit investigation</source>
+        <translation>审计调查</translation>
+    </message>
+    <message>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Seal up</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seizure</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣划</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>委托评估</translation>
+    </message>
+    <message>
+        <source>Price inquiry</source>
+        <translation>询价</translation>
+    </message>
+    <message>
+        <source>Online auction</source>
+        <translation>网络司法拍卖</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>变卖</translation>
+    </message>
+    <message>
+        <source>Settlement in kind</source>
+        <translation>以物抵债</translation>
+    </message>
+    <message>
+        <source>Exit restriction</source>
+        <translation>限制出境</translation>
+    </message>
+    <message>
+        <source>Consumption restriction</source>
+        <translation>限制高消费</translation>
+    </message>
+    <message>
+        <source>Dishonest listing</source>
+        <translation>纳入失信名单</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Judicial detention</source>
+        <translation>司法拘留</translation>
+    </message>
+    <message>
+        <source>Criminal referral</source>
+        <translation>移送拒执罪</translation>
+    </message>
+    <message>
+        <source>Funds received</source>
+        <translation>案款到账</translation>
+    </message>
+    <message>
+        <source>Funds paid out</source>
+        <translation>案款发放</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>执行和解</translation>
+    </message>
+    <message>
+        <source>Closing review</source>
+        <translation>结案审查</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>执行完毕</translation>
+    </message>
+    <message>
+        <source>Terminated for now</source>
+        <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终结执行</translation>
+    </message>
+    <message>
+        <source>Not enforced</source>
+        <translation>不予执行</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>phase</name>
+    <message>
+        <source>Filing</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Asset investigation</source>
+        <translation>财产调查</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Coercive measures</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
+        <source>Case funds</source>
+        <translation>案款</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案</translation>
+    </message>
+</context>
+<context>
+    <name>query_state</name>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>执行完毕</translation>
+    </message>
+</context>
+<context>
+    <name>result_state</name>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
+    <name>role</name>
+    <message>
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>观察员</translation>
+    </message>
+</context>
+<context>
+    <name>tag</name>
+    <message>
+        <source>Livelihood</source>
+        <translation>涉民生</translation>
+    </message>
+    <message>
+        <source>New Year campaign</source>
+        <translation>司法大拜年</translation>
+    </message>
+    <message>
+        <source>Hundred-day campaign</source>
+        <translation>百日攻坚</translation>
+    </message>
+</context>
+<context>
+    <name>task</name>
+    <message>
+        <source>Service</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>On-site investigation</source>
+        <translation>现场调查</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seize</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜查</translation>
+    </message>
+    <message>
+        <source>Compelled appearance</source>
+        <translation>拘传</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>拘留</translation>
+    </message>
+    <message>
+        <source>Eviction</source>
+        <translation>强制腾退</translation>
+    </message>
+    <message>
+        <source>Posting notices</source>
+        <translation>张贴公告</translation>
+    </message>
+</context>
+<context>
+    <name>task_state</name>
+    <message>
+        <source>Assigned</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>team_status</name>
+    <message>
+        <source>Standby</source>
+        <translation>待命</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Operating</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>返程</translation>
+    </message>
+    <message>
+        <source>Off duty</source>
+        <translation>休整</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>track</name>
+    <message>
+        <source>Simple</source>
+        <translation>简案</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>繁案</translation>
     </message>
 </context>
 </TS>
