@@ -19,7 +19,7 @@ from widgets.kpi_panel import KpiPanel, short_court_name
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan
 from widgets.panels import Panel
-from widgets.team_style import STATUS_COLORS
+from widgets.style import STATUS_COLORS
 
 BACKEND = "快"
 

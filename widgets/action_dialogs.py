@@ -24,7 +24,7 @@ from console.commands import Action, Subject
 from console.records import Collection
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel
-from widgets.team_style import ERROR_STYLE
+from widgets.style import ERROR_STYLE
 
 MAX_MESSAGE = 500
 

@@ -35,8 +35,8 @@ from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
+from widgets.style import ERROR_STYLE, OVERDUE_COLOR, format_duration
 from widgets.table_sizing import size_columns
-from widgets.team_style import ERROR_STYLE, OVERDUE_COLOR, format_duration
 
 
 class ApprovalsModel(RowsModel):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from console.casework import Case
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.team_style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR
 
 DAY_S = 86400.0
 

@@ -41,7 +41,7 @@ from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.team_style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from console.store import Store
 from widgets.names import format_yuan, name
 from widgets.plain_text import plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
-from widgets.team_style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR
 
 # The names.py kind of each audited object's state.
 STATE_NAMES = {

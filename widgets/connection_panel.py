@@ -44,7 +44,7 @@ from widgets.live_store import LiveStore
 from widgets.names import backend_name, name
 from widgets.plain_text import plain_tooltip
 from widgets.profile_dialog import ProfileDialog
-from widgets.team_style import format_duration
+from widgets.style import format_duration
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from console.dispatch import suggest_teams
 from console.store import Store
 from widgets.names import name
 from widgets.plain_text import PlainLabel
-from widgets.team_style import ERROR_STYLE
+from widgets.style import ERROR_STYLE
 
 MAX_NOTE = 500
 

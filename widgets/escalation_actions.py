@@ -33,7 +33,7 @@ from widgets.live_store import LiveStore
 from widgets.names import name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selection
-from widgets.team_style import ERROR_STYLE
+from widgets.style import ERROR_STYLE
 
 SHORTCUTS = {Action.ACKNOWLEDGE: "F2", Action.ESCALATE: "F3", Action.RESOLVE: "F4"}
 MAX_NOTE = 500

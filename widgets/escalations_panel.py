@@ -38,13 +38,13 @@ from widgets.names import name
 from widgets.plain_text import PlainLabel
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.table_sizing import size_columns
-from widgets.team_style import (
+from widgets.style import (
     ERROR_STYLE,
     OVERDUE_COLOR,
     SEVERITY_COLORS,
     format_duration,
 )
+from widgets.table_sizing import size_columns
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)

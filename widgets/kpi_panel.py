@@ -34,7 +34,7 @@ from console.records import Collection
 from console.store import Changes, Rows, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
-from widgets.team_style import SEVERITY_COLORS, STATUS_COLORS
+from widgets.style import SEVERITY_COLORS, STATUS_COLORS
 
 REDRAW_MS = 500  # at most two redraws a second: charts need no more, and a burst costs one
 TOP_COURTS = 10

@@ -21,7 +21,7 @@ from console.store import Changes, Store
 from widgets.map_items import LabelItem, Sprite, SpriteItem, circle
 from widgets.map_layers import Hit, Layer, Projection, View, nearest
 from widgets.names import name
-from widgets.team_style import (
+from widgets.style import (
     CASE_CLOSED_COLOR,
     CASE_OPEN_COLOR,
     CASE_OVERDUE_COLOR,

@@ -23,7 +23,7 @@ from console.records import Collection
 from console.region import Region
 from console.store import Changes, Store
 from widgets.map_items import LinesItem, Sprite, SpriteItem, circle, cosmetic_pen
-from widgets.team_style import SEVERITY_COLORS, TASK_COLOR
+from widgets.style import SEVERITY_COLORS, TASK_COLOR
 
 # Below this many map units (degrees of latitude) a pixel, the map shows detail: case points, names.
 DETAIL_PIXEL = 0.0012

@@ -52,7 +52,7 @@ from widgets.map_teams import TeamLayer, TrailLayer
 from widgets.names import name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
-from widgets.team_style import (
+from widgets.style import (
     CASE_CLOSED_COLOR,
     CASE_OPEN_COLOR,
     CASE_OVERDUE_COLOR,

@@ -20,7 +20,7 @@ from console.trails import TeamTrails
 from widgets.map_items import LabelItem, LinesItem, Sprite, SpriteItem, cosmetic_pen
 from widgets.map_layers import Hit, Layer, Projection, View, nearest
 from widgets.names import name
-from widgets.team_style import (
+from widgets.style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     TRAIL_COLOR,

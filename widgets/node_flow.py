@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from console.casework import NodeVisit
 from console.catalogue import PHASES
 from widgets.names import name
-from widgets.team_style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR
 
 MARGIN = 4.0
 MOST_STRETCH = 1.6  # boxes widen to fill a wide dock, but not into long bars

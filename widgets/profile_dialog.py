@@ -22,7 +22,7 @@ from console.api import probe
 from console.profiles import Problem, Profile
 from widgets.background import run_in_background
 from widgets.plain_text import PlainLabel
-from widgets.team_style import ERROR_STYLE
+from widgets.style import ERROR_STYLE
 
 
 class ProfileDialog(QDialog):

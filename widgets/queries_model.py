@@ -16,7 +16,7 @@ from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
 from widgets.plain_text import plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
-from widgets.team_style import format_duration
+from widgets.style import format_duration
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1  # (answered, total) of a batch
 NUMERIC = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -35,12 +35,12 @@ from widgets.names import name
 from widgets.plain_text import plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.table_sizing import size_columns
-from widgets.team_style import (
+from widgets.style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     format_duration,
 )
+from widgets.table_sizing import size_columns
 
 LOST = "lost_contact"  # the chip of teams out of contact, beside the status chips
 LOST_CONTACT_BACKGROUND = QColor(107, 112, 121, 50)

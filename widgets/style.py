@@ -1,5 +1,6 @@
-"""How things look everywhere in the console: a team's status (its name, its colour, staleness)
-and an escalation's severity."""
+"""How things look everywhere in the console: the colours of a team's status, of an escalation's
+severity, of cases and trails; the style of an error; a duration as a table cell shows it.
+(What things are called is `widgets.names`.)"""
 
 from __future__ import annotations
 
