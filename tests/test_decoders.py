@@ -17,11 +17,11 @@ from tests.support.records import TEAM
 def test_a_well_formed_team_decodes_with_where_it_was():
     team, position = decode_team(TEAM)
     assert (team.id, team.status, team.version, position.team_id, position.lon) == (
-        "T0001",
-        TeamStatus.EN_ROUTE,
-        3,
-        "T0001",
-        104.1,
+        "T1",
+        TeamStatus.STANDBY,
+        1,
+        "T1",
+        104.0,
     )
 
 

@@ -23,7 +23,7 @@ from console.domain import (
 )
 from console.records import EVENT_DECODERS
 from console.sse import OversizedEvent, SseEvent, SseParser
-from tests.support.records import TEAM
+from tests.support.records import CASE, QUERY, RESULT, TEAM
 
 FUZZ = settings(
     max_examples=1200, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
@@ -87,57 +87,6 @@ def test_the_stream_parser_takes_any_bytes(chunks):
     for chunk in chunks:
         for item in parser.feed(chunk):
             assert isinstance(item, OversizedEvent) or (isinstance(item, SseEvent) and isinstance(item.data, str))
-
-
-CASE = {
-    "id": "K1",
-    "number": "（2026）川0104执1号",
-    "court_id": "C510104",
-    "kind": "first",
-    "track": "simple",
-    "applicant": {"type": "person", "name": "张三"},
-    "respondent": {"type": "company", "name": "某公司"},
-    "amount_sought": 1000.0,
-    "amount_realised": 0.0,
-    "officer": "李四",
-    "filed_at": "2026-11-27T00:00:00Z",
-    "deadline": "2027-05-27T00:00:00Z",
-    "status": "open",
-    "node": "freeze",
-    "node_entered_at": "2026-11-27T00:00:00Z",
-    "node_deadline": None,
-    "overdue": False,
-    "tags": [],
-    "flags": ["dishonest"],
-    "location": {"lon": 104.0, "lat": 30.6},
-    "version": 2,
-}
-RESULT = {
-    "id": "R001",
-    "institution": "中国工商银行",
-    "category": "bank",
-    "state": "answered",
-    "sent_at": None,
-    "answered_at": "2026-11-27T00:01:00Z",
-    "hit": True,
-    "finding": {"kind": "account", "description": "账户", "value": 5.0},
-    "measures": [],
-}
-QUERY = {
-    "id": "Q1",
-    "case_id": "K1",
-    "court_id": "C510104",
-    "respondent": {"type": "company", "name": "某公司"},
-    "channel": "national",
-    "categories": ["bank"],
-    "state": "running",
-    "created_by": "operator",
-    "created_at": "2026-11-27T00:00:00Z",
-    "completed_at": None,
-    "results": [RESULT],
-    "counts": {},
-    "version": 1,
-}
 
 
 @FUZZ

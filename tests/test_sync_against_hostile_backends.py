@@ -22,7 +22,8 @@ from console.session import BackendSession, Credentials, Endpoint
 from console.store import Store
 from console.sync import HealthChanged, LinkState, RecordDropped
 from tests.support.links import new_link, pump
-from tests.support.stand_in import TEAM, StandIn, event, position
+from tests.support.records import TEAM
+from tests.support.stand_in import StandIn, event, position
 
 EMPTY = {"items": [], "cursor": 0, "next_page_token": None}
 ME = {"username": "operator", "role": "operator", "permissions": ["task.dispatch"], "limits": {}}

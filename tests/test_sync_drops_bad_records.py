@@ -14,7 +14,8 @@ import pytest
 from console.store import Store
 from console.sync import LinkState
 from tests.support.links import new_link, pump
-from tests.support.stand_in import TEAM, StandIn, event, position
+from tests.support.records import ESCALATION, TEAM
+from tests.support.stand_in import StandIn, event, position
 
 COURTS = [
     {
@@ -48,26 +49,6 @@ COURTS = [
         "version": 1,
     },
 ]
-ESCALATION = {
-    "id": "E1",
-    "kind": "sos",
-    "title": "SOS 紧急求助",
-    "severity": "P1",
-    "state": "open",
-    "source": "team",
-    "court_id": "C1",
-    "case_id": None,
-    "team_id": "T1",
-    "location": {"lon": 104.0, "lat": 30.6},
-    "raised_at": "2024-11-27T03:00:00Z",
-    "ack_deadline": "2024-11-27T03:01:00Z",
-    "owner": None,
-    "escalated_to": None,
-    "resolved_at": None,
-    "outcome": None,
-    "version": 1,
-    "timeline": [{"at": "2024-11-27T03:00:00Z", "actor": "T1", "action": "raised", "state": "open", "note": ""}],
-}
 ESCALATIONS = [ESCALATION, {**ESCALATION, "id": "E2", "severity": "P0"}]
 TEAMS = [
     TEAM,

@@ -1,23 +1,10 @@
 """A stand-in backend for the tests that need one misbehaving on purpose: it answers any login,
-and each test's handler answers the rest; with a team of its own, and events as a stream carries them."""
+and each test's handler answers the rest; and events as a stream carries them."""
 
 from __future__ import annotations
 
 import json
 from http.server import BaseHTTPRequestHandler
-
-TEAM = {
-    "id": "T1",
-    "name": "执行一组",
-    "court_id": "C1",
-    "members": ["王伟"],
-    "vehicle": "川A·12345警",
-    "status": "standby",
-    "status_since": "2024-11-27T03:00:00Z",
-    "task_id": None,
-    "version": 1,
-    "position": {"lon": 104.0, "lat": 30.6, "heading": 0, "speed_kmh": 0, "at": "2024-11-27T03:00:00Z"},
-}
 
 
 class StandIn(BaseHTTPRequestHandler):
