@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
 
 from console.domain import TeamStatus, decode_team
@@ -11,10 +12,9 @@ from console.records import Collection
 from console.sync import LinkState
 from tests.support.backends import CASES, SEED
 from tests.support.consoles import loaded, marker_positions
-from tests.support.records import first_sight
-from tests.support.stand_in import TEAM
+from tests.support.records import TEAM, first_sight
 from widgets.app import ConsoleSession
-from widgets.panels import Panel
+from widgets.panels import PANELS, Panel
 from widgets.selection import Selected
 from widgets.teams_panel import LOST, TeamsModel
 
@@ -118,6 +118,16 @@ def test_every_dock_can_be_reopened_from_the_view_menu(make_window, settings):
         toggle = next(a for a in view_menu.actions() if a is dock.toggleViewAction())
         toggle.trigger()
         assert dock.isVisible()
+
+
+def test_every_shortcut_of_the_window_does_one_thing(make_window, settings):
+    window = make_window(settings)
+    keys: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            keys.setdefault(key.toString(), []).append(action.text())
+    assert len(keys) >= len(PANELS) + 10  # the panels, the layouts, F2–F4, F8, F9, Ctrl+F, Ctrl+Q…
+    assert {key: names for key, names in keys.items() if len(names) > 1} == {}
 
 
 def test_status_chips_count_and_filter_the_teams(qtbot, session):
