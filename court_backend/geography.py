@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -37,13 +38,22 @@ class Division:
         """Whether a point lies inside the division."""
         return bool(self.contains_many(np.array([lon]), np.array([lat]))[0])
 
+    @cached_property
+    def edges(self) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]:
+        """Each ring's edges, as arrays of their ends: (x, y) to (x2, y2)."""
+        return tuple((r[:, 0], r[:, 1], np.roll(r[:, 0], -1), np.roll(r[:, 1], -1)) for r in self.rings)
+
     def contains_many(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Which points lie inside the division (even-odd rule over all its rings), vectorised."""
         inside = np.zeros(len(lons), dtype=bool)
+        if not len(lons):
+            return inside
         px, py = lons[:, None], lats[:, None]
-        for ring in self.rings:
-            x, y = ring[:, 0][None, :], ring[:, 1][None, :]
-            x2, y2 = np.roll(ring[:, 0], -1)[None, :], np.roll(ring[:, 1], -1)[None, :]
+        low, high = lats.min(), lats.max()
+        for x, y, x2, y2 in self.edges:
+            # Only an edge that spans one of the points' latitudes can be crossed.
+            near = (np.minimum(y, y2) <= high) & (np.maximum(y, y2) > low)
+            x, y, x2, y2 = x[near][None, :], y[near][None, :], x2[near][None, :], y2[near][None, :]
             crosses = (y > py) != (y2 > py)
             with np.errstate(divide="ignore", invalid="ignore"):
                 x_at = x + (py - y) * (x2 - x) / (y2 - y)
