@@ -123,7 +123,7 @@ class SignInRefused(Exception):
 
 class Phase(Enum):
     SIGN_IN = "sign in"  # a token (the session's, or a new login) and the user's rights (GET /me)
-    SNAPSHOT = "snapshot"  # the first sight; the case work starts loading beside the stream
+    SNAPSHOT = "snapshot"  # the first sight; its case work loads beside the stream, once that is open
     STREAM = "stream"  # follows the events from the last one applied
     WAIT = "wait"  # backs off after a failure, then goes where `resume` says
     DONE = "done"  # stopped, or refused for good
@@ -263,6 +263,7 @@ class BackendLink:
         self._thread = threading.Thread(target=self._do_run, name=f"sync-{self.backend}", daemon=True)
         self._loader: CaseWorkLoader | None = None
         self._loads = 0
+        self._case_work_due = False  # a snapshot was taken whose case work is to load once live
         self.last_event_id: int | None = None
         self._token: Token | None = None
         self._rights: dict = {}  # who is signed in and what they may do, told with the LIVE state
@@ -422,13 +423,15 @@ class BackendLink:
                 kpis[0] if kpis else None,
             )
         )
-        self._load_case_work()
+        if self._loader is not None:
+            self._loader.request_stop()  # the case work of an older snapshot: given up
+        self._case_work_due = True
         return replace(follow, phase=Phase.STREAM, need_snapshot=False, fresh_snapshot=True)
 
     def _load_case_work(self) -> None:
-        """Starts loading the case work of the snapshot just taken (an older load is given up)."""
-        if self._loader is not None:
-            self._loader.request_stop()
+        """Starts loading the case work of the last snapshot, once its stream is open: its pages
+        would otherwise hold up the stream's opening at the backend, and the centre going live."""
+        self._case_work_due = False
         self._loader = CaseWorkLoader(self.session, self._report, self._loads, self._rng)
         self._loader.start()
 
@@ -441,6 +444,8 @@ class BackendLink:
             self._stream = stream
         log.info("backend %s: live, following its events after #%s", self.backend, self.last_event_id)
         self._health(LinkState.LIVE, self._note, **self._rights)
+        if self._case_work_due:
+            self._load_case_work()
         self._do_read(stream)
         return waiting(self._progress, "the backend closed the event stream")
 
