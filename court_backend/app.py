@@ -79,7 +79,7 @@ class Backend:
             await asyncio.sleep(FILING_PAUSE_S)
 
     async def run(self) -> None:
-        """Moves the world on every second, by the wall clock (a stepped clock waits for `step`)."""
+        """Moves the world on every TICK_S, by the wall clock (a stepped clock waits for `step`)."""
         if self.clock.stepped:
             return
         last = self.clock.now()
