@@ -94,6 +94,7 @@ class Outbox:
         self._lock = threading.Lock()  # one statement at a time, whichever thread
         self._opened = threading.Event()
         self._closed = False
+        self._unusable = ""  # why the file could not be opened, if it could not
         self._listeners: list[threading.Event] = []
         self._work: queue.SimpleQueue = queue.SimpleQueue()
         self._writer = threading.Thread(target=self._do_write, name="sync-outbox", daemon=True)
@@ -122,12 +123,6 @@ class Outbox:
         """Moves a backend's commands to its new name (its profile was renamed) and reports its pending ones."""
         self._work.put(lambda: self._report(self._do_rename(old, new)))
 
-    def flush(self, timeout: float = CLOSE_WAIT_S) -> bool:
-        """Waits until what was handed over so far is written; False if that took over `timeout`."""
-        written = threading.Event()
-        self._work.put(written.set)
-        return written.wait(timeout)
-
     def close(self) -> None:
         """Finishes what was handed over, then closes the file."""
         self._work.put(None)
@@ -142,12 +137,15 @@ class Outbox:
     def _do_write(self) -> None:
         try:
             self._do_open()
+        except (sqlite3.Error, OSError) as error:
+            self._unusable = str(error)
+            log.error("the outbox %s cannot be opened (%s): commands are refused, none sent", self.path, error)
         finally:
             self._opened.set()
         while (work := self._work.get()) is not None:
             try:
                 work()
-            except sqlite3.Error:
+            except Exception:  # that piece of work is lost, and said so; the writer goes on
                 log.exception("the outbox %s could not be written", self.path)
 
     def _do_open(self) -> None:
@@ -164,8 +162,19 @@ class Outbox:
             self._db = db
 
     def _do_insert(self, command: Command) -> None:
-        with self._lock, self._db:
-            self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 15)})", _row(command))
+        """Stores a command; one that cannot be stored is not sent either, and is reported refused
+        with the reason (never left showing as on its way)."""
+        try:
+            with self._lock:
+                if self._db is None:
+                    raise sqlite3.OperationalError(self._unusable or "the outbox is closed")
+                with self._db:
+                    self._db.execute(f"insert into commands ({COLUMNS}) values ({', '.join('?' * 15)})", _row(command))
+        except sqlite3.Error as error:
+            log.error("command %s could not be stored in the outbox %s: %s", command.id, self.path, error)
+            unsent = replace(command, state=CommandState.REFUSED, last_error=f"not stored, so not sent: {error}")
+            self._sink.put(CommandChanged(unsent))
+            return
         for event in self._listeners:
             event.set()
 
@@ -314,12 +323,18 @@ class CommandSender:
     def _do_run(self) -> None:
         failures = 0
         while not self._stopping.is_set():
-            pending = self._outbox.pending(self.backend)
-            if not pending:
-                self._wake.wait()
-                self._wake.clear()
-                continue
-            settled, asked_s = self._do_deliver(pending[0])
+            try:
+                pending = self._outbox.pending(self.backend)
+                if not pending:
+                    self._wake.wait()
+                    self._wake.clear()
+                    continue
+                settled, asked_s = self._do_deliver(pending[0])
+            except sqlite3.Error as error:
+                # The answer, if one came, was not recorded: the command is sent again under its
+                # key, and the backend answers it as it did.
+                log.error("commands to %s: the outbox could not be read or written (%s)", self.backend, error)
+                settled, asked_s = False, None
             if settled:
                 failures = 0
                 continue

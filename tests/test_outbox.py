@@ -118,6 +118,52 @@ def test_a_definite_refusal_is_kept_with_its_reason(backend):
         outbox.close()
 
 
+def test_a_command_the_outbox_cannot_store_is_refused_with_the_reason_and_not_sent(tmp_path):
+    (tmp_path / OUTBOX_FILE).mkdir()  # where the file should be: SQLite cannot open it
+    sink = queue.SimpleQueue()
+    outbox = Outbox(tmp_path, sink)
+    try:
+        command = instruction("b1", "T0001", "存不下的指令")
+        outbox.submit(command)
+        assert until_command(sink, lambda c: c.id == command.id).command == command  # shown pending at once
+        refused = until_command(sink, lambda c: c.id == command.id and c.state != CommandState.PENDING).command
+        assert refused.state == CommandState.REFUSED and refused.last_error.startswith("not stored, so not sent")
+        assert outbox.pending("b1") == []
+        outbox.rename("b1", "b2")  # the writer lives on after its failures
+        again = instruction("b1", "T0001", "再试一次")
+        outbox.submit(again)
+        until_command(sink, lambda c: c.id == again.id and c.state == CommandState.REFUSED)
+    finally:
+        outbox.close()
+
+
+def test_a_sender_outlives_a_failing_disk_and_delivers_once(backend, monkeypatch):
+    sink = queue.SimpleQueue()
+    outbox = Outbox(data_dir(), sink)
+    record = Outbox.update
+    failures = []
+
+    def update_on_a_failing_disk(self, command):
+        if command.state == CommandState.DELIVERED and not failures:
+            failures.append(command.id)
+            raise sqlite3.OperationalError("disk I/O error")
+        return record(self, command)
+
+    monkeypatch.setattr(Outbox, "update", update_on_a_failing_disk)
+    sender = sender_to(outbox, backend.process, backend.url, sink, seed=8)
+    sender.start()
+    try:
+        text = f"磁盘故障时的指令 {uuid.uuid4().hex[:6]}"
+        command = instruction("b1", "T0002", text)
+        outbox.submit(command)
+        delivered = until_command(sink, lambda c: c.id == command.id and c.state == CommandState.DELIVERED)
+        assert failures == [command.id] and delivered.command.status == 201  # the answer to a second try
+        assert len(messages_to(backend, "T0002", text)) == 1  # sent twice under its key: applied once
+    finally:
+        sender.stop()
+        outbox.close()
+
+
 def test_the_outbox_holds_no_secret(backend):
     outbox = Outbox(data_dir(), queue.SimpleQueue())
     outbox.submit(instruction("b1", "T0001", "x"))
