@@ -188,11 +188,15 @@ class CommandLog:
         return self._by_id.get(command_id)
 
     def put(self, command: Command) -> None:
-        if command.id not in self._by_id:
+        held = self._by_id.get(command.id)
+        if held is None:
             self._by_subject.setdefault((command.backend, command.subject), []).append(command.id)
-        elif self._by_id[command.id].backend != command.backend:  # its profile was renamed
-            self._forget(self._by_id[command.id])
+        elif held.backend != command.backend:  # its profile was renamed
+            self._forget(held)
             self._by_subject.setdefault((command.backend, command.subject), []).append(command.id)
+        if held is not None and held.state != CommandState.PENDING and command.state == CommandState.PENDING:
+            # A report read from the outbox before the command was settled, come after the settling.
+            command = replace(held, backend=command.backend)
         self._by_id[command.id] = command
 
     def _forget(self, command: Command) -> None:
@@ -203,10 +207,6 @@ class CommandLog:
     def about(self, backend: str, subject: Subject) -> list[Command]:
         """The commands about `subject`, oldest first."""
         return [self._by_id[i] for i in self._by_subject.get((backend, subject), ())]
-
-    def in_flight(self, backend: str, subject: Subject) -> bool:
-        """Whether a command about `subject` is still on its way."""
-        return any(c.state == CommandState.PENDING for c in self.about(backend, subject))
 
     def pending(self, backend: str | None = None) -> list[Command]:
         return [
@@ -404,10 +404,15 @@ class Store:
                 health.latency_ms = message.latency_ms
             changes.health.add(message.backend)
         elif isinstance(message, CommandChanged):
-            self.commands.put(message.command)
-            changes.commands.add(message.command.id)
-            if message.result is not None:
-                self._put(message.command.backend, message.result, changes)
+            command, held = message.command, self.commands.get(message.command.id)
+            if command.backend not in self.health and held is not None and held.backend in self.health:
+                # Settled by the sender of a profile since renamed: it belongs to the new name.
+                command = replace(command, backend=held.backend)
+            self.commands.put(command)
+            changes.commands.add(command.id)
+            if message.result is not None and command.backend in self.health:
+                # (An answer for a backend no longer followed would bring back what it left behind.)
+                self._put(command.backend, message.result, changes)
         elif isinstance(message, RecordDropped):
             health = self._health(message.backend)
             health.dropped += 1

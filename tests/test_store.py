@@ -55,12 +55,12 @@ def test_a_commands_answer_is_held_as_soon_as_it_comes_so_the_next_key_acts_on_i
     store.apply([first_sight("A", escalations=[ESCALATION_E1])])
     command = new_command("A", Action.ACKNOWLEDGE, SUBJECT, {}, "接手 E1", if_match=1)
     store.apply([CommandChanged(command)])
-    assert store.commands.in_flight("A", SUBJECT)
+    assert store.commands.pending("A") == [command]
     answer = replace(ESCALATION_E1, state=EscalationState.ACKNOWLEDGED, owner="operator", version=2)
     delivered = replace(command, state=CommandState.DELIVERED, status=200)
     changes = store.apply([CommandChanged(delivered, answer)])
     assert store.escalations.get("A", "E1") == answer and changes.rows(Collection.ESCALATIONS) == {0}
-    assert not store.commands.in_flight("A", SUBJECT)
+    assert store.commands.pending("A") == [] and store.commands.about("A", SUBJECT) == [delivered]
     # The event that tells the same news later changes nothing.
     assert not store.apply([EventReceived("A", 1, answer, "escalation.updated")]).touched(Collection.ESCALATIONS)
 
@@ -115,3 +115,33 @@ def test_a_removed_backend_leaves_nothing_behind():
     store.apply([BackendRemoved("A")])
     assert store.teams.backends() == {"B"} and not store.escalations and not store.cases
     assert "A" not in store.health and store.position("B", "T1") == b_position
+
+
+def test_an_answer_for_a_backend_no_longer_followed_brings_nothing_back():
+    store = Store()
+    store.apply([first_sight("A", escalations=[ESCALATION_E1])])
+    command = new_command("A", Action.ACKNOWLEDGE, SUBJECT, {}, "接手 E1", if_match=1)
+    store.apply([CommandChanged(command), BackendRemoved("A")])
+    answer = replace(ESCALATION_E1, state=EscalationState.ACKNOWLEDGED, version=2)
+    store.apply([CommandChanged(replace(command, state=CommandState.DELIVERED, status=200), answer)])
+    assert not store.escalations and store.commands.get(command.id).state == CommandState.DELIVERED
+
+
+def test_a_command_settled_by_the_sender_of_a_renamed_profile_stays_with_the_new_name():
+    store = Store()
+    store.apply([first_sight("A", escalations=[ESCALATION_E1])])
+    command = new_command("A", Action.ACKNOWLEDGE, SUBJECT, {}, "接手 E1", if_match=1)
+    store.apply([CommandChanged(command), BackendRemoved("A"), first_sight("B", escalations=[ESCALATION_E1])])
+    store.apply([CommandChanged(replace(command, backend="B"))])  # the outbox's report of the rename
+    answer = replace(ESCALATION_E1, state=EscalationState.ACKNOWLEDGED, version=2)
+    store.apply([CommandChanged(replace(command, state=CommandState.DELIVERED, status=200), answer)])
+    assert [c.state for c in store.commands.about("B", SUBJECT)] == [CommandState.DELIVERED]
+    assert store.commands.about("A", SUBJECT) == [] and store.escalations.get("B", "E1") == answer
+
+
+def test_a_settled_command_never_goes_back_to_pending():
+    store = Store()
+    command = new_command("A", Action.ACKNOWLEDGE, SUBJECT, {}, "接手 E1")
+    delivered = replace(command, state=CommandState.DELIVERED, status=200)
+    store.apply([CommandChanged(delivered), CommandChanged(command)])  # a report read before the settling
+    assert store.commands.get(command.id) == delivered and not store.commands.pending()
