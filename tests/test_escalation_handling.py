@@ -40,6 +40,8 @@ def test_an_operator_acknowledges_then_resolves_and_the_timeline_says_who(qtbot,
     actions = desk.window.panels[Panel.ESCALATIONS].actions
     assert actions.actions[ACKNOWLEDGE].isEnabled() and not actions.actions[RESOLVE].isEnabled()
     actions.actions[ACKNOWLEDGE].trigger()
+    actions.actions[ACKNOWLEDGE].trigger()  # pressed twice before anything came back: one command
+    assert len(desk.store.commands.about(backend, Subject(Collection.ESCALATIONS, escalation.id))) == 1
     qtbot.waitUntil(lambda: desk.store.escalations.get(backend, escalation.id).owner == "operator", timeout=30_000)
     acknowledged = desk.store.escalations.get(backend, escalation.id)
     assert acknowledged.state == EscalationState.ACKNOWLEDGED
@@ -47,12 +49,18 @@ def test_an_operator_acknowledges_then_resolves_and_the_timeline_says_who(qtbot,
     qtbot.waitUntil(lambda: "operator" in desk.window.panels[Panel.ESCALATIONS].timeline.toPlainText())
     qtbot.waitUntil(lambda: actions.actions[RESOLVE].isEnabled())
     assert not actions.actions[ACKNOWLEDGE].isEnabled()
+    panel = desk.window.panels[Panel.ESCALATIONS]
+    step_until(qtbot, desk, stepped_backend, lambda: panel.queue.rowCount() >= 3)  # neighbours for it
     actions.submit(RESOLVE, {"outcome": "队伍已安全撤离，现场平稳"})
     qtbot.waitUntil(
         lambda: desk.store.escalations.get(backend, escalation.id).state == EscalationState.RESOLVED,
         timeout=30_000,
     )
     assert desk.store.escalations.get(backend, escalation.id).timeline[-1].note == "队伍已安全撤离，现场平稳"
+    # It leaves the queue (resolved ones are hidden) and stays the one picked: F2 never moves on by itself.
+    qtbot.waitUntil(lambda: not panel.view.currentIndex().isValid())
+    assert desk.window.selection.current == Selected(Collection.ESCALATIONS, backend, escalation.id)
+    assert "队伍已安全撤离，现场平稳" in panel.timeline.toPlainText()  # its timeline still shown
 
 
 def test_a_second_operator_is_told_who_took_it_and_nothing_is_overwritten(qtbot, desk, stepped_backend):

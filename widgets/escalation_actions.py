@@ -112,6 +112,7 @@ class EscalationActions(QObject):
             qaction = QAction(titles[action], group)
             qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
             qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.setAutoRepeat(False)  # a key held down is one command
             qaction.setData(action)
             parent.addAction(qaction)
             self.actions[action] = qaction

@@ -192,6 +192,11 @@ class EscalationsPanel(QWidget):
         self.queue.setSourceModel(self.model)
         self.queue.setDynamicSortFilter(True)  # a handled escalation moves down the queue at once
         self.queue.sort(0)
+        # While the queue takes rows out, Qt moves the current row by itself. Connected before the
+        # view's selection model is, these run first.
+        self._rows_leaving = False
+        self.queue.rowsAboutToBeRemoved.connect(self._on_rows_leaving)
+        self.queue.rowsRemoved.connect(self._on_rows_left)
         self.view = QTableView(self)
         self.view.setModel(self.queue)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -261,7 +266,9 @@ class EscalationsPanel(QWidget):
 
     def _on_action_status(self, text: str, problem: bool) -> None:
         self.action_status.setText(text)
-        self.action_status.setStyleSheet(ERROR_STYLE if problem else "")
+        style = ERROR_STYLE if problem else ""
+        if self.action_status.styleSheet() != style:  # asked after every batch: restyled only on a change
+            self.action_status.setStyleSheet(style)
 
     def selected(self) -> tuple[str, Escalation] | None:
         """The escalation the operator picked here (its latest state), if any."""
@@ -270,7 +277,22 @@ class EscalationsPanel(QWidget):
         row = self._store.escalations.row(*self._shown)
         return None if row is None else self._store.escalations[row]
 
+    def _on_rows_leaving(self, *_: object) -> None:
+        self._rows_leaving = True
+
+    def _on_rows_left(self, *_: object) -> None:
+        """The picked escalation may have left the queue (resolved, with resolved ones hidden): Qt
+        then made a neighbour current, which the operator never picked. It is let go, and the
+        picked escalation stays picked everywhere, its timeline shown."""
+        if self._shown is not None:
+            row = self._store.escalations.row(*self._shown)
+            if row is None or not self.queue.mapFromSource(self.model.index(row, 0)).isValid():
+                self.view.selectionModel().clear()
+        self._rows_leaving = False
+
     def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+        if self._rows_leaving:
+            return
         if current.isValid():
             backend, escalation = self.model.item(self.queue.mapToSource(current).row())
             self._shown = (backend, escalation.id)

@@ -59,6 +59,7 @@ class FieldActions(QObject):
             qaction = QAction(titles[action], group)
             qaction.setShortcut(QKeySequence(shortcut))
             qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.setAutoRepeat(False)  # a key held down is one command
             qaction.setData(action)
             self.actions[action] = qaction
         live.changed.connect(self._on_changed)

@@ -6,6 +6,7 @@ import queue
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.commands import Command, Submit
 from console.store import Store
 
 DRAIN_INTERVAL_MS = 40  # 25 batches a second: smooth to the eye, cheap at thousands of events a second
@@ -16,25 +17,37 @@ class LiveStore(QObject):
     changed = Signal(object)
     """Emitted after each batch that changed the store, with its `console.store.Changes`."""
 
-    def __init__(self, store: Store, sink: queue.SimpleQueue, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, inbox: queue.SimpleQueue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._sink = sink
+        self._inbox = inbox  # the sync workers' queue, which they put their messages on
         self._unsubscribe = store.subscribe(self.changed.emit)
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_drain)
+        self._timer.timeout.connect(self.drain)
         self._timer.start()
 
-    def _on_drain(self) -> None:
+    def drain(self) -> None:
+        """Applies what the workers have queued, as one batch (MAX_BATCH messages at most)."""
         batch = []
         try:
             while len(batch) < MAX_BATCH:
-                batch.append(self._sink.get_nowait())
+                batch.append(self._inbox.get_nowait())
         except queue.Empty:
             pass
         if batch:
             self.store.apply(batch)
+
+    def submitting(self, submit: Submit) -> Submit:
+        """`submit`, then a drain at once: the store holds the command pending before the next key
+        press is read, so that a second F2 finds the first on its way instead of sending another."""
+
+        def submit_now(*args, **kwargs) -> Command:
+            command = submit(*args, **kwargs)
+            self.drain()
+            return command
+
+        return submit_now
 
     def replay(self) -> None:
         """Tells every view that everything changed: a view built over a filled store draws it all."""

@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         )
         self.selection = Selection(self)
         self.alarm = Alarm(live, self)
-        ports = Ports(live, self.selection, connections.submit, connections.session, self.alarm, region, connections)
+        submit = live.submitting(connections.submit)
+        ports = Ports(live, self.selection, submit, connections.session, self.alarm, region, connections)
         self.panels: dict[Panel, QWidget] = {spec.panel: spec.build(ports) for spec in PANELS}
         self.docks: dict[Panel, QDockWidget] = {
             spec.panel: self._dock(spec.panel, spec.title(), self.panels[spec.panel]) for spec in PANELS
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
         self.layout_name: str | None = None
         self._layout_actions: dict[str, QAction] = {}
-        self.field_actions = FieldActions(live, connections.submit, self.selection, self)
+        self.field_actions = FieldActions(live, submit, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
         self.pending_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self.pending_label)

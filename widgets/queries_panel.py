@@ -101,6 +101,7 @@ class QueriesPanel(QWidget):
         self.measure_action = QAction(self.tr("&Freeze or deduct…"), self)
         self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.measure_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.measure_action.setAutoRepeat(False)
         self.measure_action.triggered.connect(self._on_measure)
         self.addAction(self.measure_action)
         measure_button = QToolButton(self)
