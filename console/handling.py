@@ -14,7 +14,7 @@ ESCALATION_ACTIONS = (Action.ACKNOWLEDGE, Action.ESCALATE, Action.RESOLVE)
 
 class Refusal(StrEnum):
     READ_ONLY = "read_only"
-    NOT_CONNECTED = "not_connected"
+    NOT_SIGNED_IN = "not_signed_in"  # no role heard from its backend yet
     RESOLVED = "resolved"
     OWNED_BY_ANOTHER = "owned_by_another"
     FOR_SUPERVISORS = "for_supervisors"
@@ -29,7 +29,7 @@ def escalation_refusal(
     """Why `user` (of `role`, granted `permissions` by the backend) cannot take `action` on
     `escalation` now, or None when they can."""
     if not role:
-        return Refusal.NOT_CONNECTED
+        return Refusal.NOT_SIGNED_IN
     if "escalation.handle" not in permissions:
         return Refusal.READ_ONLY
     if escalation.state == EscalationState.RESOLVED:

@@ -181,7 +181,7 @@ class EscalationActions(QObject):
             return text, False
         if commands and commands[-1].state == CommandState.REFUSED:
             return self.tr("Refused: {reason}").format(reason=commands[-1].last_error), True
-        if refusal in (Refusal.READ_ONLY, Refusal.OWNED_BY_ANOTHER, Refusal.FOR_SUPERVISORS, Refusal.NOT_CONNECTED):
+        if refusal in (Refusal.READ_ONLY, Refusal.OWNED_BY_ANOTHER, Refusal.FOR_SUPERVISORS, Refusal.NOT_SIGNED_IN):
             return self._reason_text(refusal, escalation, role), False
         return "", False
 
@@ -190,7 +190,7 @@ class EscalationActions(QObject):
             Refusal.READ_ONLY: self.tr("You are signed in as {role}: this role reads only.").format(
                 role=name("role", role)
             ),
-            Refusal.NOT_CONNECTED: self.tr("Not connected to this escalation's backend."),
+            Refusal.NOT_SIGNED_IN: self.tr("Not signed in to this escalation's backend yet."),
             Refusal.RESOLVED: self.tr("This escalation is resolved."),
             Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),
             Refusal.FOR_SUPERVISORS: self.tr("This escalation waits for a supervisor."),

@@ -450,8 +450,8 @@
         <translation>您以“{role}”身份登录：该角色只能查看。</translation>
     </message>
     <message>
-        <source>Not connected to this escalation&apos;s backend.</source>
-        <translation>未连接到该事件所在的后端。</translation>
+        <source>Not signed in to this escalation&apos;s backend yet.</source>
+        <translation>尚未登录该事件所在的后端。</translation>
     </message>
     <message>
         <source>This escalation is resolved.</source>
