@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from console.domain import LOST_CONTACT_S, Team, TeamPosition, TeamStatus
+from console.domain import Team, TeamPosition, TeamStatus, out_of_contact
 from console.store import Store
 
 AVAILABLE = frozenset({TeamStatus.STANDBY})
@@ -49,7 +49,7 @@ def suggest_teams(store: Store, backend: str, lon: float, lat: float, now: float
         if team_backend != backend or team.status not in AVAILABLE or team.task_id is not None:
             continue
         position = store.positions.of(row, team.id)
-        if now - position.at > LOST_CONTACT_S:
+        if out_of_contact(position.at, now):
             continue
         km = distance_km(position.lon, position.lat, lon, lat)
         suggestions.append(Suggestion(team, position, km, travel_minutes(km)))

@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
+import numpy as np
+
 from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
@@ -31,8 +33,9 @@ MAX_NOTE_LENGTH = 2000
 MAX_CLOCK_AHEAD_S = 3600.0
 
 
-def out_of_contact(last_fix_at: float, now: float) -> bool:
-    """Whether a team whose last fix was at `last_fix_at` is out of contact at `now`."""
+def out_of_contact(last_fix_at: float | np.ndarray, now: float) -> bool | np.ndarray:
+    """Whether a team whose last fix was at `last_fix_at` is out of contact at `now` (for many teams
+    at once, given an array of fix times)."""
     return now - last_fix_at > LOST_CONTACT_S
 
 

@@ -5,8 +5,9 @@ The threads never touch the store. They decode what they receive and put message
 the GUI thread drains in batches: the first sight of the backend (courts, teams, the escalations to
 handle, its KPIs), then each event after the snapshot's cursor, the case work page by page beside
 them, and the link's own health as it changes. The link is a state machine (`Phase`): sign in,
-snapshot, stream, wait; what it does after a failure is decided by `after_failure` alone, a pure
-function. Nothing is skipped silently: a record it cannot decode is dropped and reported.
+snapshot, stream, wait; where it goes after a failure is decided by `after_failure`, a pure
+function (the step that failed only forgets what the failure spoiled: a refused token, a cursor the
+stream went back on). Nothing is skipped silently: a record it cannot decode is dropped and reported.
 """
 
 from __future__ import annotations
@@ -241,7 +242,8 @@ class BackendLink:
     `prepare`, when given, runs first on the worker thread and returns the backend's URL (the
     embedded backend uses it to wait for its process to listen); if it raises, the link fails with
     the error's message. `sender`, when given, is the backend's `outbox.CommandSender`: started
-    once the backend is reachable, stopped with the link.
+    once the backend's address is known, stopped with the link (it reports to the queue itself,
+    and the store lets go of an answer for a backend no longer followed).
     """
 
     def __init__(

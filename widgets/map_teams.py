@@ -1,8 +1,9 @@
 """The field teams on the map: an arrow per team along its heading in its status colour (grey when
 out of contact), its name when zoomed in, and the trail of its last 30 minutes.
 
-Markers are kept as arrays by team row and updated by the rows a batch touched; all arrows come
-from one atlas of headings × styles, and all trails are one polyline.
+Markers are drawn whole from the store's position arrays after every batch that moved a team (a
+status colour is kept by team row, updated for the rows a batch touched); all arrows come from one
+atlas of headings × styles, and all trails are one polyline.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPalette, QPen, QTransform
 
-from console.domain import LOST_CONTACT_S, out_of_contact
+from console.domain import out_of_contact
 from console.records import Collection
 from console.store import Changes, Store
 from console.trails import TeamTrails
@@ -91,7 +92,7 @@ class TeamLayer(Layer):
         positions = self.store.positions
         self.x, self.y = self.projection.x(positions.lon), positions.lat.copy()
         heading = np.rint(positions.heading * HEADING_STEPS / 360.0).astype(np.int64) % HEADING_STEPS
-        style = np.where(time.time() - positions.at > LOST_CONTACT_S, LOST_STYLE, self.status_style)
+        style = np.where(out_of_contact(positions.at, time.time()), LOST_STYLE, self.status_style)
         self.markers.setData(self.x, self.y, style * HEADING_STEPS + heading)
         self._labelled = None
         self._relabel()

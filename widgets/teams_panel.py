@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain import LOST_CONTACT_S, TeamStatus, out_of_contact
+from console.domain import TeamStatus, out_of_contact
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.live_store import LiveStore
@@ -215,7 +215,7 @@ class StatusChips(QWidget):
 
     def update_counts(self, store: Store) -> None:
         counts = Counter(team.status for _, team in store.teams)
-        lost = int(np.count_nonzero(time.time() - store.positions.at > LOST_CONTACT_S))
+        lost = int(np.count_nonzero(out_of_contact(store.positions.at, time.time())))
         for status, button in self.buttons.items():
             if status == LOST:
                 button.setText(self.tr("Lost contact {n}").format(n=lost))
