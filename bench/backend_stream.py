@@ -69,7 +69,9 @@ def main() -> None:
         url = backend.wait_ready()
         results: multiprocessing.Queue = multiprocessing.Queue()
         readers = [
-            multiprocessing.Process(target=read_stream, args=(url, backend.credentials.password, args.seconds, results))
+            multiprocessing.Process(
+                target=read_stream, args=(url, backend.password_of("observer"), args.seconds, results)
+            )
             for _ in range(args.clients)
         ]
         for reader in readers:
@@ -78,7 +80,7 @@ def main() -> None:
         for reader in readers:
             reader.join()
     finally:
-        backend.stop()
+        backend.close()
     delays = np.concatenate([np.asarray(r["delays"]) for r in reports])
     figures = {
         "bench": "backend_stream",

@@ -76,7 +76,9 @@ class Connections:
         """Launches the embedded backend (if need be) and follows it once it listens."""
         self.launch_embedded()
         embedded = self._embedded
-        self._follow(BackendSession(EMBEDDED, Endpoint("", embedded.credentials)), prepare=embedded.wait_ready)
+        # Its URL and its user's password are known once it listens.
+        endpoint = Endpoint("", Credentials(embedded.username, ""))
+        self._follow(BackendSession(EMBEDDED, endpoint), prepare=embedded.ready)
 
     def connect(self, profile: Profile, password: str) -> None:
         """Follows a profile's backend (again, if it was)."""
@@ -174,5 +176,5 @@ class Connections:
         self.links.clear()
         self._ending.clear()
         if self._embedded is not None:
-            self._embedded.stop()
+            self._embedded.close()
         self.outbox.close()

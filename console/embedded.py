@@ -1,18 +1,19 @@
 """The embedded default: the reference court backend started as a child process on loopback.
 
-A console with no backend configured starts one, with a fresh data directory and a fresh random
-password that never leaves this process (it is handed over in the child's environment, not on its
-command line, where any user could read it). The GUI thread only launches and stops the process;
+A console with no backend configured starts one, with a fresh data directory, where the backend
+makes the demo's accounts, each with a random password of its own, written to a file that only this
+user can read (`court-backend --demo-accounts`); the console signs in with its user's password from
+that file, and no password ever passes on a command line. The GUI thread only launches and stops the process;
 waiting for it to listen happens on the sync worker (`wait_ready`). A backend that dies after it
 was up is started again on its port and data, so that the console's link resumes where it was.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from console.session import Credentials
 log = logging.getLogger(__name__)
 
 READY = re.compile(r"^court-backend: listening on (https?://\S+)\s*$")
-PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
+DEMO_ACCOUNTS_FILE = "demo-accounts.json"  # the backend writes it (mode 0600) in its data directory
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 5.0
 MAX_RESTARTS = 5  # in a row: a backend that keeps dying is left dead, and its link says so
@@ -58,7 +59,7 @@ class EmbeddedBackend:
 
         `options` are further `court-backend` options (e.g. ``("--event-retention", "1000")``).
         """
-        self.credentials = Credentials(username, secrets.token_urlsafe(18))
+        self.username = username  # the demo account the console signs in as
         self._seed, self._teams, self._cases, self._speed, self._options = seed, teams, cases, speed, options
         self._port = 0
         self._process: subprocess.Popen | None = None
@@ -75,7 +76,8 @@ class EmbeddedBackend:
     def start(self) -> None:
         """Launches the process; returns at once.
 
-        Started again after `stop()`, it listens on the port it had, so that links reconnect.
+        Started again after `stop()`, it listens on the port it had and carries on from its data,
+        so that links reconnect and resume.
         """
         self._ready.clear()
         self._url = None
@@ -105,9 +107,10 @@ class EmbeddedBackend:
             "--speed",
             str(self._speed),
             "--exit-with-stdin",
+            "--demo-accounts",
             *self._options,
         ]
-        env = {**os.environ, PASSWORD_ENV: self.credentials.password, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         try:
             # Its own session: a Ctrl+C at the terminal reaches the console, which stops the backend
             # in order. Its stdin is a pipe that closes when the console dies, however it dies, and
@@ -185,6 +188,20 @@ class EmbeddedBackend:
             raise EmbeddedStartError(f"the embedded court backend failed to start{exited}: {last}")
         return self._url
 
+    def ready(self) -> tuple[str, Credentials]:
+        """Blocks until the backend listens; returns its URL and the credentials to sign in with
+        (call it on a worker thread)."""
+        url = self.wait_ready()
+        return url, Credentials(self.username, self.password_of(self.username))
+
+    def password_of(self, username: str) -> str:
+        """A demo account's password, from the file the backend wrote in its data directory."""
+        try:
+            passwords = json.loads((self._data_dir / DEMO_ACCOUNTS_FILE).read_text("utf-8"))
+            return passwords[username]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise EmbeddedStartError(f"the embedded court backend's demo accounts cannot be read: {error}") from None
+
     @property
     def data_dir(self) -> Path | None:
         return self._data_dir
@@ -194,6 +211,7 @@ class EmbeddedBackend:
         return None if self._process is None else self._process.pid
 
     def stop(self) -> None:
+        """Stops the process; its data stay, for `start` to carry on from (its world, its accounts)."""
         with self._lock:
             process, self._process = self._process, None
             reader = self._reader
@@ -211,6 +229,10 @@ class EmbeddedBackend:
             reader.join(STOP_TIMEOUT_S)
         if process is not None:
             process.stdout.close()
+
+    def close(self) -> None:
+        """Stops the process for good: a fresh data directory goes with it."""
+        self.stop()
         if self._data_dir is not None and not self._keep_data:
             shutil.rmtree(self._data_dir, ignore_errors=True)
             self._data_dir = None

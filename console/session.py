@@ -102,9 +102,10 @@ class BackendSession:
     def username(self) -> str:
         return self._endpoint.credentials.username
 
-    def locate(self, url: str) -> None:
-        """The backend listens at `url` (known only once it does, for the embedded backend)."""
-        self._endpoint = replace(self._endpoint, url=url)
+    def locate(self, url: str, credentials: Credentials) -> None:
+        """The backend listens at `url`, and its user signs in with `credentials` (both known only
+        once it listens, for the embedded backend)."""
+        self._endpoint = replace(self._endpoint, url=url, credentials=credentials)
 
     def client(self) -> ApiClient:
         """A client of this backend, for one thread (a requests session is not to be shared).

@@ -30,7 +30,7 @@ from console.decoding import DecodeError
 from console.domain import TeamPosition
 from console.profiles import InsecureTransport
 from console.records import CASE_WORK, EVENT_DECODERS, FIRST_SIGHT, LISTINGS, Collection
-from console.session import BackendSession, Token
+from console.session import BackendSession, Credentials, Token
 from console.sse import OversizedEvent
 
 log = logging.getLogger(__name__)
@@ -239,8 +239,9 @@ class Reporter:
 class BackendLink:
     """Follows one backend on a worker thread and reports to `sink`.
 
-    `prepare`, when given, runs first on the worker thread and returns the backend's URL (the
-    embedded backend uses it to wait for its process to listen); if it raises, the link fails with
+    `prepare`, when given, runs first on the worker thread and returns the backend's URL and the
+    credentials to sign in with (the embedded backend uses it to wait for its process to listen and
+    to read its user's password); if it raises, the link fails with
     the error's message. `sender`, when given, is the backend's `outbox.CommandSender`: started
     once the backend's address is known, stopped with the link (it reports to the queue itself,
     and the store lets go of an answer for a backend no longer followed).
@@ -251,7 +252,7 @@ class BackendLink:
         session: BackendSession,
         sink: queue.SimpleQueue,
         *,
-        prepare: Callable[[], str] | None = None,
+        prepare: Callable[[], tuple[str, Credentials]] | None = None,
         sender=None,
         rng: random.Random | None = None,
     ) -> None:
@@ -318,7 +319,7 @@ class BackendLink:
         if self._prepare is not None:
             self._health(LinkState.STARTING, "starting the backend")
             try:
-                self.session.locate(self._prepare())
+                self.session.locate(*self._prepare())
             except Exception as error:  # any failure to start is shown to the operator, not raised
                 log.error("backend %s did not start: %s", self.backend, error)
                 self._health(LinkState.FAILED, str(error))

@@ -18,13 +18,14 @@ from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from court_backend import kpis, openapi, problems, schemas
-from court_backend.auth import TOKEN_LIFETIME_S, Accounts, Principal
+from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.cases import present as present_case
 from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
 from court_backend.clock import Clock
 from court_backend.problems import Problem
 from court_backend.records import dumps, public
 from court_backend.simulation import utc_iso
+from court_backend.storage import connect
 from court_backend.world import Config, World
 
 log = logging.getLogger("court_backend")
@@ -55,8 +56,10 @@ class Backend:
     def __init__(self, config: Config) -> None:
         self.stopping = False  # set on shutdown: streams end so that the server can stop
         self.clock = Clock(stepped=config.stepped_clock)
-        self.accounts = Accounts(config.demo_password)
-        self.world = World(config, self.clock)
+        self.accounts = Accounts(connect(config.data_dir))
+        demo = DemoAccounts(config.data_dir, self.accounts) if config.demo_accounts else None
+        self.world = World(config, self.clock)  # meanwhile the demo's passwords are hashed
+        self.demo_accounts = demo.finish() if demo is not None else None
         self.events = self.world.events
 
     async def run_load(self, rate: float) -> None:
@@ -235,7 +238,13 @@ class _QuietSseDisconnects(logging.Filter):
         return True
 
 
+def reader(who: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    World.allow(who, "read")
+    return who
+
+
 Authenticated = Annotated[Principal, Depends(current_principal)]
+Reader = Annotated[Principal, Depends(reader)]  # signed in, and allowed to read the casework
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 PageToken = Annotated[str | None, Query(max_length=64)]
 ResumePoint = Annotated[int, Depends(resume_point)]
@@ -416,9 +425,15 @@ def _public_routes(backend: Backend) -> APIRouter:
     async def health() -> dict:
         return {"status": "ok", "api_version": "1", "last_event_id": backend.events.last_id}
 
-    @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 422))
+    @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 403, 422))
     async def token(request: schemas.TokenRequest) -> dict:
-        access_token, who = backend.accounts.issue(request.username, request.password)
+        user, password_hash = backend.accounts.password_hash_of(request.username)
+        # The hash is slow on purpose: on a worker thread, the event loop serving the others meanwhile.
+        if not await asyncio.to_thread(password_matches, password_hash, request.password) or user is None:
+            raise Problem(401, "invalid-credentials", "The username or password is wrong.")
+        if not user.enabled:
+            raise Problem(403, "account-disabled", f"The account {user.username} is disabled.")
+        access_token, who = backend.accounts.open_session(user)
         return {"access_token": access_token, "token_type": "bearer", "role": who.role, "expires_in": TOKEN_LIFETIME_S}
 
     return router
@@ -434,7 +449,7 @@ def _read_routes(backend: Backend) -> APIRouter:
 
     @router.get("/courts", response_model=schemas.Page[schemas.Court])
     async def courts(
-        _: Authenticated,
+        _: Reader,
         level: Literal["high", "intermediate", "basic"] | None = None,
         parent_id: Filter = None,
         page_size: PageSize = 500,
@@ -452,7 +467,7 @@ def _read_routes(backend: Backend) -> APIRouter:
 
     @router.get("/cases", response_model=schemas.Page[schemas.Case])
     async def cases(
-        _: Authenticated,
+        _: Reader,
         court_id: Filter = None,
         node: schemas.NodeCode | None = None,
         status: Literal["open", "closed"] | None = None,
@@ -484,12 +499,12 @@ def _read_routes(backend: Backend) -> APIRouter:
         }
 
     @router.get("/cases/{case_id}", response_model=schemas.CaseDetail)
-    async def case(_: Authenticated, case_id: Id) -> JSONResponse:
+    async def case(_: Reader, case_id: Id) -> JSONResponse:
         return _object(world.case(case_id))
 
     @router.get("/teams", response_model=schemas.Page[schemas.Team])
     async def teams(
-        _: Authenticated,
+        _: Reader,
         court_id: Filter = None,
         status: TEAM_STATUSES | None = None,
         page_size: PageSize = 500,
@@ -508,16 +523,14 @@ def _read_routes(backend: Backend) -> APIRouter:
         )
 
     @router.get("/teams/{team_id}", response_model=schemas.Team)
-    async def team(_: Authenticated, team_id: Id) -> JSONResponse:
+    async def team(_: Reader, team_id: Id) -> JSONResponse:
         found = world.simulation.team(team_id)
         if found is None:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
         return _object(found.as_json())
 
     def listing(kind: str, model, path: str, **filter_types) -> None:
-        async def list_records(
-            _: Authenticated, page_size: PageSize = 500, page_token: PageToken = None, **filters
-        ) -> dict:
+        async def list_records(_: Reader, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
             items = _filtered(world.records.all(kind), filters)
             return _page(
                 items,
@@ -527,7 +540,7 @@ def _read_routes(backend: Backend) -> APIRouter:
                 lambda token: world.records.get(kind, token) is not None,
             )
 
-        async def one_record(_: Authenticated, record_id: Id) -> JSONResponse:
+        async def one_record(_: Reader, record_id: Id) -> JSONResponse:
             return _object(world.record(kind, record_id))
 
         # The filters are declared as query parameters so that the OpenAPI document lists them.
@@ -563,12 +576,12 @@ def _read_routes(backend: Backend) -> APIRouter:
     )
 
     @router.get("/kpis", response_model=schemas.Kpis)
-    async def kpis(_: Authenticated) -> dict:
+    async def kpis(_: Reader) -> dict:
         return world.kpis
 
     @router.get("/audit", response_model=schemas.AuditPage)
     async def audit(
-        _: Authenticated,
+        _: Reader,
         case_id: Filter = None,
         object_id: Filter = None,
         actor: Filter = None,
@@ -593,7 +606,7 @@ def _read_routes(backend: Backend) -> APIRouter:
         }
 
     @router.get("/events", response_class=EventSourceResponse, responses=_problem_responses(410))
-    async def events(_: Authenticated, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
+    async def events(_: Reader, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
         """The event stream (Server-Sent Events). Send `Last-Event-ID` to resume after an event;
         the event types and the schemas of their data are in `x-event-types`."""
         last_sent = time.monotonic()

@@ -178,18 +178,13 @@ ESCALATION_KINDS = {
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
 
-ROLES = ("operator", "supervisor", "observer")
+# Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
+ROLES = ("observer", "operator", "supervisor", "president", "admin")
+CASEWORK = ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order")
 PERMISSIONS = {
-    "observer": ("read",),
-    "operator": ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order"),
-    "supervisor": (
-        "read",
-        "task.dispatch",
-        "team.message",
-        "escalation.handle",
-        "query.launch",
-        "measure.order",
-        "approval.decide",
-        "detention.request",
-    ),
+    "observer": ("read",),  # 领导查看: reads only
+    "operator": CASEWORK,  # 值班员/承办人
+    "supervisor": (*CASEWORK, "approval.decide", "detention.request"),  # 指挥长
+    "president": ("read", "approval.decide"),  # 院长/副院长
+    "admin": (),  # manages the accounts, with the backend's CLI; no casework
 }

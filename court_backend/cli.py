@@ -1,12 +1,12 @@
-"""`court-backend`: runs the reference court backend on a host and port of your choice."""
+"""`court-backend`: runs the reference court backend on a host and port of your choice, and
+`court-backend users …` manages the accounts on its data directory (a running backend's too)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import ipaddress
 import logging
-import os
-import secrets
 import socket
 import ssl
 import sys
@@ -15,11 +15,14 @@ from pathlib import Path
 
 import uvicorn
 
+from court_backend.accounts import AccountError, Accounts, check_password
 from court_backend.app import Config, create_app
-from court_backend.auth import ROLES
+from court_backend.catalogue import ROLES
 from court_backend.events import DEFAULT_RETENTION
+from court_backend.geography import HIGH_COURT, build_courts, load_divisions
+from court_backend.storage import connect
 
-PASSWORD_ENV = "COURT_BACKEND_DEMO_PASSWORD"
+DEFAULT_DATA = Path("court-backend-data")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path("court-backend-data"),
+        default=DEFAULT_DATA,
         help="data directory, created when missing (default ./court-backend-data)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the simulation (default 1)")
@@ -60,7 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         help="for load tests: N extra team heartbeats a second (default 0)",
     )
     parser.add_argument(
-        "--demo-password", help=f"password of the demo accounts (or ${PASSWORD_ENV}); random when absent"
+        "--demo-accounts",
+        action="store_true",
+        help="on a new data directory, make the demo's accounts, each with a random password written to a file"
+        " there that only you can read",
     )
     parser.add_argument("--tls-cert", type=Path, metavar="PEM", help="serve HTTPS with this certificate (chain)")
     parser.add_argument("--tls-key", type=Path, metavar="PEM", help="the certificate's private key")
@@ -108,7 +114,72 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
+def _users_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="court-backend users",
+        description="Manage the accounts of a backend's data directory; passwords are read from standard input.",
+    )
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory (default ./court-backend-data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("add", parents=[data], help="make an account")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--court", default=HIGH_COURT, metavar="COURT_ID", help=f"the user's court (default {HIGH_COURT})")
+    add.add_argument("--display-name", default="", help="the name shown for the user (default the username)")
+    commands.add_parser("list", parents=[data], help="list the accounts")
+    for name, text in (
+        ("disable", "disable an account (its sessions end)"),
+        ("enable", "enable an account"),
+        ("reset-password", "give an account a new password (its sessions end)"),
+    ):
+        commands.add_parser(name, parents=[data], help=text).add_argument("username")
+    return parser
+
+
+def _read_password(username: str) -> str:
+    """The new password, from standard input: its first line (prompted for, twice, at a terminal)."""
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {username}: ")
+        if getpass.getpass("again: ") != password:
+            raise AccountError("the two passwords differ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    check_password(password)
+    return password
+
+
+def users(argv: list[str]) -> None:
+    args = _users_parser().parse_args(argv)
+    courts = {court.id: court for court in build_courts(load_divisions())}
+    accounts = Accounts(connect(args.data))
+    try:
+        if args.command == "add":
+            if args.court not in courts:
+                raise AccountError(f"there is no court {args.court}")
+            user = accounts.add(args.username, _read_password(args.username), args.role, args.court, args.display_name)
+            print(f"court-backend: made {user.username} ({user.role}, {courts[user.court_id].name})")
+        elif args.command == "list":
+            for user in accounts.users():
+                court = courts.get(user.court_id)
+                state = "enabled" if user.enabled else "disabled"
+                shown = court.name if court else user.court_id
+                print(f"{user.username}\t{user.display_name}\t{user.role}\t{user.court_id}\t{shown}\t{state}")
+        elif args.command in ("disable", "enable"):
+            user = accounts.set_enabled(args.username, args.command == "enable")
+            print(f"court-backend: {user.username} is {args.command}d")
+        else:
+            accounts.reset_password(args.username, _read_password(args.username))
+            print(f"court-backend: {args.username} has a new password; its sessions have ended")
+    except AccountError as error:
+        sys.exit(f"court-backend: {error}")
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["users"]:
+        users(argv[1:])
+        return
     parser = _parser()
     args = parser.parse_args(argv)
     if not 1 <= args.teams <= 2000:
@@ -122,10 +193,6 @@ def main(argv: list[str] | None = None) -> None:
     if args.event_retention < 1:
         parser.error("--event-retention must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    password = args.demo_password or os.environ.get(PASSWORD_ENV)
-    if not password:
-        password = secrets.token_urlsafe(12)
-        print(f"court-backend: demo accounts {', '.join(ROLES)}; password {password}", flush=True)
     if (args.tls_key or args.tls_client_ca) and not args.tls_cert:
         parser.error("--tls-key and --tls-client-ca need --tls-cert")
     if not args.tls_cert and not _is_loopback(args.host):
@@ -146,7 +213,6 @@ def main(argv: list[str] | None = None) -> None:
     app = create_app(
         Config(
             args.data,
-            password,
             seed=args.seed,
             teams=args.teams,
             cases=args.cases,
@@ -154,8 +220,17 @@ def main(argv: list[str] | None = None) -> None:
             event_retention=args.event_retention,
             event_rate=args.event_rate,
             stepped_clock=args.stepped_clock,
+            demo_accounts=args.demo_accounts,
         )
     )
+    backend = app.state.backend
+    if backend.demo_accounts is not None:
+        names = ", ".join(user.username for user in backend.accounts.users())
+        print(f"court-backend: demo accounts {names}; their passwords are in {backend.demo_accounts}", flush=True)
+    elif not backend.accounts.users():
+        print(
+            f"court-backend: no accounts yet: court-backend users add NAME --role ROLE --data {args.data}", flush=True
+        )
     host, port = sock.getsockname()[:2]
     shown_host = f"[{host}]" if family == socket.AF_INET6 else host
     scheme = "https" if args.tls_cert else "http"

@@ -12,6 +12,7 @@ import numpy as np
 from resources import resource_path
 
 DEFAULT_REGION = "510000"
+HIGH_COURT = f"C{DEFAULT_REGION}"  # the province's high court: an account of no other court belongs to it
 
 # Courts that no administrative division has: the railway transport courts and the courts of the
 # new area and the free-trade zone (together with one court per division, Sichuan's 211).

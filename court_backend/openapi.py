@@ -63,7 +63,7 @@ def main() -> None:
     from court_backend.app import Config, create_app
 
     with tempfile.TemporaryDirectory() as data:
-        app = create_app(Config(Path(data), "unused", cases=10, teams=2))
+        app = create_app(Config(Path(data), cases=10, teams=2))
         DOCUMENT.write_text(render(app), "utf-8")
         app.state.backend.world.close()
     print(f"wrote {DOCUMENT}")

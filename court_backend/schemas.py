@@ -57,16 +57,21 @@ class TokenRequest(StrictModel):
     password: Annotated[str, Field(min_length=1, max_length=256)]
 
 
+Role = Literal["observer", "operator", "supervisor", "president", "admin"]
+
+
 class Token(Model):
     access_token: str
     token_type: Literal["bearer"]
-    role: Literal["operator", "supervisor", "observer"]
+    role: Role
     expires_in: int
 
 
 class Me(Model):
     username: str
-    role: Literal["operator", "supervisor", "observer"]
+    display_name: str
+    role: Role
+    court_id: str
     permissions: list[str]
     limits: dict[str, float]
 

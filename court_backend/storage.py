@@ -1,8 +1,9 @@
-"""The backend's SQLite database: one file in the data directory for events and the world's state.
+"""The backend's SQLite database: one file in the data directory for events, the world's state and
+the accounts.
 
 Each tick and each command commits its events and the state they leave behind in one transaction
 (see `records`), so that a backend restarted on the same directory carries on exactly where its
-event log ends.
+event log ends. The directory is its user's alone (0700), and so is the database (0600).
 """
 
 from __future__ import annotations
@@ -11,13 +12,24 @@ import sqlite3
 from pathlib import Path
 
 DATABASE_FILE = "court-backend.sqlite3"
+BUSY_TIMEOUT_S = 5.0  # another connection's write (the CLI's, or the backend's own) is waited for
+
+
+def connect(data_dir: Path) -> sqlite3.Connection:
+    """A connection to the data directory's database, made (with the directory) when missing."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    path = data_dir / DATABASE_FILE
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    db.execute("pragma journal_mode=wal")
+    db.execute("pragma synchronous=normal")
+    return db
 
 
 def open_database(data_dir: Path) -> sqlite3.Connection:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(data_dir / DATABASE_FILE, check_same_thread=False)
-    db.execute("pragma journal_mode=wal")
-    db.execute("pragma synchronous=normal")
+    db = connect(data_dir)
     db.execute("create table if not exists events (id integer primary key, type text not null, data text not null)")
     db.execute("create table if not exists meta (key text primary key, value text not null)")
     db.commit()

@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from court_backend import kpis
+from court_backend.accounts import Principal
 from court_backend.assets import Assets
-from court_backend.auth import Principal
 from court_backend.cases import CaseBook
 from court_backend.cases import present as present_case
 from court_backend.catalogue import (
@@ -51,7 +51,6 @@ KPI_EVERY_S = 60.0
 @dataclass(frozen=True)
 class Config:
     data_dir: Path
-    demo_password: str
     seed: int = 1
     teams: int = 200
     cases: int = 50_000
@@ -59,6 +58,7 @@ class Config:
     event_retention: int = DEFAULT_RETENTION
     event_rate: float = 0.0  # extra heartbeats a second, for load tests
     stepped_clock: bool = False  # for tests: the simulation moves only when stepped (court_backend.clock)
+    demo_accounts: bool = False  # a new data directory gets the demo's accounts (accounts.DEMO_ACCOUNTS)
 
 
 class World:
@@ -233,7 +233,9 @@ class World:
     def me(self, who: Principal) -> dict:
         return {
             "username": who.username,
+            "display_name": who.display_name,
             "role": who.role,
+            "court_id": who.court_id,
             "permissions": list(PERMISSIONS[who.role]),
             "limits": {"approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN, "max_detention_days": MAX_DETENTION_DAYS},
         }

@@ -44,7 +44,7 @@ def backend():
     """One backend shared by the tests that only read from it (its clock is the wall clock)."""
     running = start_backend()
     yield running
-    running.process.stop()
+    running.process.close()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def stepped_backend():
     escalations arise and KPIs are computed as soon as a test asks, the same way each run."""
     running = start_stepped_backend()
     yield running
-    running.process.stop()
+    running.process.close()
 
 
 @pytest.fixture
@@ -231,7 +231,7 @@ def console_as(qtbot, memory_keyring, stepped_backend):
 
     def start(username: str) -> ConsoleSession:
         ProfileStore(config_dir()).save([Profile("快", stepped_backend.url, username)])
-        Vault().put("快", username, stepped_backend.password, remember=True)
+        Vault().put("快", username, stepped_backend.password_of(username), remember=True)
         session = ConsoleSession(
             QSettings(str(config_dir() / "console.ini"), QSettings.Format.IniFormat),
             EmbeddedBackend(seed=SEED, cases=CASES),

@@ -30,10 +30,10 @@ def test_every_other_endpoint_needs_a_valid_token(backend, path, authorization):
     assert response.json()["type"].endswith(":unauthorized")
 
 
-@pytest.mark.parametrize("username", ["operator", "supervisor", "observer"])
+@pytest.mark.parametrize("username", ["operator", "supervisor", "president", "observer", "admin"])
 def test_demo_accounts_log_in_with_their_role(backend, username):
     response = requests.post(
-        backend.api("auth/token"), json={"username": username, "password": backend.password}, timeout=10
+        backend.api("auth/token"), json={"username": username, "password": backend.password_of(username)}, timeout=10
     )
     body = response.json()
     assert response.status_code == 200

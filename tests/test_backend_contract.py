@@ -398,4 +398,4 @@ def test_the_same_seed_tells_the_same_story(backend):
             )
             assert [[item[k] for k in keys] for item in ours] == [[item[k] for k in keys] for item in theirs]
     finally:
-        twin.process.stop()
+        twin.process.close()

@@ -21,7 +21,7 @@ def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
         before, cursor = snapshot(first, headers)
         seen_before_restart = read_events(first, headers, 150, last_event_id=cursor)
     finally:
-        first.process.stop()
+        first.process.close()
 
     second = start_backend(data_dir=tmp_path)
     try:
@@ -37,7 +37,7 @@ def test_a_restart_on_the_same_data_loses_nothing_and_ids_keep_rising(tmp_path):
         apply(before, [e for e in replay if int(e.id) <= after_cursor])
         assert comparable(before) == comparable(after)
     finally:
-        second.process.stop()
+        second.process.close()
 
 
 def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
@@ -56,7 +56,7 @@ def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
         recent = read_events(backend, headers, 5, last_event_id=latest - 5)
         assert [int(e.id) for e in recent] == list(range(latest - 4, latest + 1))
     finally:
-        backend.process.stop()
+        backend.process.close()
 
 
 def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
@@ -68,7 +68,7 @@ def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
         answer = first.command("tasks", body, key="restart-dispatch")
         assert answer.status_code == 201
     finally:
-        first.process.stop()
+        first.process.close()
 
     second = start_backend(data_dir=tmp_path)
     try:
@@ -90,7 +90,7 @@ def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
             == 1
         )
     finally:
-        second.process.stop()
+        second.process.close()
 
 
 def every_case(backend) -> list[dict]:
@@ -112,7 +112,7 @@ def test_a_new_book_is_filed_after_the_backend_listens_and_a_restart_finishes_it
         filed = [e for e in read_events(first, first.auth(), 150, last_event_id=since) if e.type == "case.updated"]
         assert filed, "cases filed after the backend listens are published"
     finally:
-        first.process.stop()  # cut short while filing
+        first.process.close()  # cut short while filing
 
     second = start_stepped_backend(data_dir=tmp_path)  # files all that is left before it listens
     try:
@@ -120,4 +120,4 @@ def test_a_new_book_is_filed_after_the_backend_listens_and_a_restart_finishes_it
         assert len(cases) == CASES
         assert len({c["id"] for c in cases}) == CASES
     finally:
-        second.process.stop()
+        second.process.close()

@@ -19,7 +19,7 @@ def probed_backend():
     """A backend of its own: generated commands change things that other tests rely on."""
     running = start_backend()
     yield running
-    running.process.stop()
+    running.process.close()
 
 
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])

@@ -15,7 +15,9 @@ from tests.support.stand_in import StandIn
 
 
 def session_of(running, password: str | None = None, name: str = "b") -> BackendSession:
-    return BackendSession(name, Endpoint(running.url, Credentials("operator", password or running.password)))
+    return BackendSession(
+        name, Endpoint(running.url, Credentials("operator", password or running.password_of("operator")))
+    )
 
 
 def stand_in_session(url: str) -> BackendSession:

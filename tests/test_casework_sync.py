@@ -17,7 +17,7 @@ from tests.support.links import new_link, pump
 def followed(stepped_backend):
     """A link to the module's stepped backend, its store, and a way to step both on together."""
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = new_link("b1", stepped_backend.url, "operator", stepped_backend.password, sink, seed=5)
+    link = new_link("b1", stepped_backend.url, "operator", stepped_backend.password_of("operator"), sink, seed=5)
     store = Store()
     link.start()
 

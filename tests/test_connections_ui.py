@@ -30,7 +30,7 @@ from widgets.teams_panel import TeamsModel
 def second_backend():
     running = start_backend()
     yield running
-    running.process.stop()
+    running.process.close()
 
 
 def open_console(qtbot, profiles: list[Profile], passwords: dict[str, str], asked=None) -> ConsoleSession:
@@ -51,7 +51,9 @@ def open_console(qtbot, profiles: list[Profile], passwords: dict[str, str], aske
 
 def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, backend, second_backend):
     profiles = [Profile("成都", backend.url, "operator"), Profile("绵阳", second_backend.url, "supervisor")]
-    session = open_console(qtbot, profiles, {"成都": backend.password, "绵阳": second_backend.password})
+    session = open_console(
+        qtbot, profiles, {"成都": backend.password_of("operator"), "绵阳": second_backend.password_of("supervisor")}
+    )
     try:
         qtbot.waitUntil(lambda: len(session.store.teams) == 400, timeout=30_000)
         assert session.store.teams.backends() == {"成都", "绵阳"}
@@ -75,7 +77,7 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
 def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(
     qtbot, memory_keyring, backend, second_backend
 ):
-    session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password})
+    session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {"成都": backend.password_of("operator")})
     panel, model = session.window.panels[Panel.CONNECTION], session.window.panels[Panel.CONNECTION].model
 
     def shown() -> list[str]:
@@ -94,14 +96,14 @@ def test_profiles_are_added_renamed_and_removed_from_the_connection_panel(
             dialog.name.setText("绵阳")
             dialog.url.setText(second_backend.url)
             dialog.username.setText("supervisor")
-            dialog.password.setText(second_backend.password)
+            dialog.password.setText(second_backend.password_of("supervisor"))
 
         when_the_dialog_opens(fill_new)
         panel.actions_by_name["add"].trigger()
         qtbot.waitUntil(lambda: teams_of() == {"成都", "绵阳"}, timeout=30_000)
         assert memory_keyring.passwords == {
-            ("enforcement-console", "成都:operator"): backend.password,
-            ("enforcement-console", "绵阳:supervisor"): second_backend.password,
+            ("enforcement-console", "成都:operator"): backend.password_of("operator"),
+            ("enforcement-console", "绵阳:supervisor"): second_backend.password_of("supervisor"),
         }
 
         pick("绵阳")
@@ -142,7 +144,7 @@ def test_without_a_keyring_the_console_asks_and_keeps_the_password_for_the_sessi
 
     def ask(profile):
         asked.append(profile.name)
-        return backend.password
+        return backend.password_of("operator")
 
     session = open_console(qtbot, [Profile("成都", backend.url, "operator")], {}, asked=ask)
     try:
@@ -155,7 +157,7 @@ def test_without_a_keyring_the_console_asks_and_keeps_the_password_for_the_sessi
 def test_the_password_never_reaches_settings_logs_or_the_outbox(qtbot, memory_keyring, stepped_backend, caplog):
     with caplog.at_level(logging.DEBUG):
         session = open_console(
-            qtbot, [Profile("成都", stepped_backend.url, "operator")], {"成都": stepped_backend.password}
+            qtbot, [Profile("成都", stepped_backend.url, "operator")], {"成都": stepped_backend.password_of("operator")}
         )
         try:
             qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
@@ -168,11 +170,11 @@ def test_the_password_never_reaches_settings_logs_or_the_outbox(qtbot, memory_ke
             session.window.close()
         finally:
             session.shutdown()
-    secret = stepped_backend.password.encode()
+    secret = stepped_backend.password_of("operator").encode()
     files = [p for d in (config_dir(), data_dir()) for p in d.rglob("*") if p.is_file()]
     assert any(p.name == "console.ini" for p in files) and any(p.name == "outbox.sqlite3" for p in files)
     assert all(secret not in p.read_bytes() for p in files)
-    assert stepped_backend.password not in caplog.text
+    assert stepped_backend.password_of("operator") not in caplog.text
 
 
 def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_connection(qtbot, backend):
@@ -189,7 +191,7 @@ def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_co
     dialog.name.setText("德阳")
     dialog.url.setText(backend.url)
     dialog.username.setText("operator")
-    dialog.password.setText(backend.password)
+    dialog.password.setText(backend.password_of("operator"))
     assert ok.isEnabled() and not any(label.isVisible() for label in dialog.errors.values())
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connected"), timeout=15_000)
@@ -217,7 +219,7 @@ def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, mem
         Profile("成都", stepped_backend.url, "operator"),
         Profile("远端", "http://court.invalid:8470", "operator", allow_insecure_http=True, autoconnect=False),
     ]
-    session = open_console(qtbot, profiles, {"成都": stepped_backend.password})
+    session = open_console(qtbot, profiles, {"成都": stepped_backend.password_of("operator")})
     try:
         model = session.window.panels[Panel.CONNECTION].model
         rows = {model.data(model.index(r, model.BACKEND)): r for r in range(model.rowCount())}

@@ -36,7 +36,7 @@ def test_the_outbox_and_the_keyring_are_used_off_the_gui_thread(qtbot, memory_ke
 
     monkeypatch.setattr(sqlite3, "connect", traced)
     ProfileStore(config_dir()).save([Profile("快", stepped_backend.url, "operator")])
-    Vault().put("快", "operator", stepped_backend.password, remember=True)
+    Vault().put("快", "operator", stepped_backend.password_of("operator"), remember=True)
     memory_keyring.threads.clear()  # the test's own setting up
 
     session = ConsoleSession(
@@ -59,7 +59,7 @@ def test_the_outbox_and_the_keyring_are_used_off_the_gui_thread(qtbot, memory_ke
             dialog.name.setText("再一个")
             dialog.url.setText(stepped_backend.url)
             dialog.username.setText("observer")
-            dialog.password.setText(stepped_backend.password)
+            dialog.password.setText(stepped_backend.password_of("observer"))
 
         when_the_dialog_opens(fill)
         panel.actions_by_name["add"].trigger()

@@ -15,7 +15,7 @@ from console.embedded import EmbeddedBackend
 from console.outbox import OUTBOX_FILE, CommandSender, Outbox, new_command
 from console.paths import data_dir
 from console.records import Collection
-from console.session import BackendSession, Endpoint
+from console.session import BackendSession, Credentials, Endpoint
 from tests.support.backends import CASES, SEED, RunningBackend
 
 
@@ -36,7 +36,7 @@ def instruction(backend: str, team_id: str, text: str):
 
 
 def sender_to(outbox: Outbox, process: EmbeddedBackend, url: str, sink: queue.SimpleQueue, seed: int) -> CommandSender:
-    session = BackendSession("b1", Endpoint(url, process.credentials))
+    session = BackendSession("b1", Endpoint(url, Credentials("supervisor", process.password_of("supervisor"))))
     return CommandSender(outbox, session, sink, rng=random.Random(seed))
 
 
@@ -66,7 +66,7 @@ def test_a_command_typed_during_an_outage_is_delivered_once_when_the_backend_ret
     finally:
         sender.stop()
         outbox.close()
-        process.stop()
+        process.close()
 
 
 def test_a_pending_command_outlives_the_console_and_is_delivered_once(tmp_path):
@@ -99,7 +99,7 @@ def test_a_pending_command_outlives_the_console_and_is_delivered_once(tmp_path):
     finally:
         sender.stop()
         outbox.close()
-        process.stop()
+        process.close()
 
 
 def test_a_definite_refusal_is_kept_with_its_reason(backend):
@@ -168,7 +168,7 @@ def test_the_outbox_holds_no_secret(backend):
     outbox = Outbox(data_dir(), queue.SimpleQueue())
     outbox.submit(instruction("b1", "T0001", "x"))
     outbox.close()
-    assert backend.password.encode() not in (data_dir() / OUTBOX_FILE).read_bytes()
+    assert backend.password_of("operator").encode() not in (data_dir() / OUTBOX_FILE).read_bytes()
 
 
 def test_a_renamed_profile_keeps_its_commands_and_a_removed_ones_are_withdrawn_for_good():

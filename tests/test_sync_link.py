@@ -20,7 +20,7 @@ def link_to(backend):
 
     def make(username: str = "operator", password: str | None = None):
         sink: queue.SimpleQueue = queue.SimpleQueue()
-        made = new_link("b1", backend.url, username, password or backend.password, sink)
+        made = new_link("b1", backend.url, username, password or backend.password_of(username), sink)
         links.append(made)
         made.start()
         return made, sink
@@ -77,5 +77,5 @@ def test_a_wrong_password_ends_in_auth_failed_with_the_reason(link_to):
 def test_the_password_never_shows_in_health_messages(link_to, backend):
     link, sink = link_to()
     seen = pump(sink, Store(), lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
-    assert all(backend.password not in repr(m) for m in seen if isinstance(m, HealthChanged))
-    assert backend.password not in repr(Credentials("operator", backend.password))
+    assert all(backend.password_of("operator") not in repr(m) for m in seen if isinstance(m, HealthChanged))
+    assert backend.password_of("operator") not in repr(Credentials("operator", backend.password_of("operator")))

@@ -9,7 +9,7 @@ import random
 import signal
 
 from console.embedded import EmbeddedBackend
-from console.session import BackendSession, Endpoint
+from console.session import BackendSession, Credentials, Endpoint
 from console.store import Store
 from console.sync import BackendLink, EventReceived, LinkState
 from tests.support.backends import CASES, SEED, RunningBackend, apply, read_events, snapshot
@@ -21,7 +21,8 @@ def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_
     process.start()
     url = process.wait_ready()
     sink: queue.SimpleQueue = queue.SimpleQueue()
-    link = BackendLink(BackendSession("b1", Endpoint(url, process.credentials)), sink, rng=random.Random(5))
+    endpoint = Endpoint(url, Credentials("operator", process.password_of("operator")))
+    link = BackendLink(BackendSession("b1", endpoint), sink, rng=random.Random(5))
     store = Store()
     received: list[int] = []
 
@@ -64,7 +65,7 @@ def test_the_console_recovers_from_a_killed_backend_without_loss_or_repeats(tmp_
             apply(truth, read_events(backend, headers, link.last_event_id - cursor, last_event_id=cursor))
     finally:
         link.stop()
-        process.stop()
+        process.close()
 
     assert received == list(range(received[0], received[0] + len(received))), "an event was lost or applied twice"
     assert received[-1] == link.last_event_id

@@ -45,12 +45,12 @@ def test_a_backend_served_over_tls_is_followed_with_the_profiles_ca(pems):
     backend = start_backend("--tls-cert", str(pems["server"]))
     try:
         assert backend.url.startswith("https://127.0.0.1:")
-        link, store, sink = follow(backend.url, backend.password, verify=str(pems["ca"]))
+        link, store, sink = follow(backend.url, backend.password_of("operator"), verify=str(pems["ca"]))
         try:
             pump(sink, store, lambda s: state_of(s) == LinkState.LIVE and len(s.teams) == 200)
         finally:
             link.stop()
-        untrusting, store, sink = follow(backend.url, backend.password)  # the system's CAs only
+        untrusting, store, sink = follow(backend.url, backend.password_of("operator"))  # the system's CAs only
         try:
             pump(sink, store, lambda s: state_of(s) == LinkState.RECONNECTING)
             assert "certificate" in store.health["tls"].detail.lower()
@@ -58,25 +58,27 @@ def test_a_backend_served_over_tls_is_followed_with_the_profiles_ca(pems):
         finally:
             untrusting.stop()
     finally:
-        backend.process.stop()
+        backend.process.close()
 
 
 def test_mutual_tls_needs_the_profiles_client_certificate(pems):
     backend = start_backend("--tls-cert", str(pems["server"]), "--tls-client-ca", str(pems["ca"]))
     try:
-        link, store, sink = follow(backend.url, backend.password, verify=str(pems["ca"]), cert=str(pems["client"]))
+        link, store, sink = follow(
+            backend.url, backend.password_of("operator"), verify=str(pems["ca"]), cert=str(pems["client"])
+        )
         try:
             pump(sink, store, lambda s: state_of(s) == LinkState.LIVE)
         finally:
             link.stop()
-        anonymous, store, sink = follow(backend.url, backend.password, verify=str(pems["ca"]))
+        anonymous, store, sink = follow(backend.url, backend.password_of("operator"), verify=str(pems["ca"]))
         try:
             pump(sink, store, lambda s: state_of(s) == LinkState.RECONNECTING)
             assert not store.teams
         finally:
             anonymous.stop()
     finally:
-        backend.process.stop()
+        backend.process.close()
 
 
 def test_plain_http_beyond_loopback_is_refused_before_any_connection():

@@ -33,7 +33,9 @@ _NAMES = {
     # roles
     "role:operator": QT_TRANSLATE_NOOP("role", "Operator"),
     "role:supervisor": QT_TRANSLATE_NOOP("role", "Supervisor"),
+    "role:president": QT_TRANSLATE_NOOP("role", "President"),
     "role:observer": QT_TRANSLATE_NOOP("role", "Observer"),
+    "role:admin": QT_TRANSLATE_NOOP("role", "Administrator"),
     # process phases
     "phase:filing": QT_TRANSLATE_NOOP("phase", "Filing"),
     "phase:start": QT_TRANSLATE_NOOP("phase", "Start"),

@@ -2037,8 +2037,16 @@ Last fix {age} ago</source>
         <translation>指挥长</translation>
     </message>
     <message>
+        <source>President</source>
+        <translation>院长</translation>
+    </message>
+    <message>
         <source>Observer</source>
         <translation>观察员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>

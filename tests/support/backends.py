@@ -22,17 +22,23 @@ class RunningBackend:
     def __init__(self, process: EmbeddedBackend, url: str) -> None:
         self.process = process
         self.url = url
-        self.password = process.credentials.password
+        self._tokens: dict[str, str] = {}  # by username: a login each, not one per request
+
+    def password_of(self, username: str = "operator") -> str:
+        """A demo account's password (each has its own)."""
+        return self.process.password_of(username)
 
     def api(self, path: str) -> str:
         return f"{self.url}/api/v1/{path.lstrip('/')}"
 
     def token(self, username: str = "operator") -> str:
-        response = requests.post(
-            self.api("auth/token"), json={"username": username, "password": self.password}, timeout=10
-        )
-        response.raise_for_status()
-        return response.json()["access_token"]
+        if username not in self._tokens:
+            response = requests.post(
+                self.api("auth/token"), json={"username": username, "password": self.password_of(username)}, timeout=10
+            )
+            response.raise_for_status()
+            self._tokens[username] = response.json()["access_token"]
+        return self._tokens[username]
 
     def auth(self, username: str = "operator") -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token(username)}"}

@@ -1,0 +1,252 @@
+"""The people who use the backend: an account each, with its own password hashed with argon2id, and
+the bearer tokens issued to them.
+
+Accounts and sessions live in the backend's database, so that the CLI (`court-backend users …`)
+manages the accounts of a running backend on its data directory, and disabling an account or
+resetting its password ends its sessions at once. A session is kept as its token's SHA-256 only:
+the database never holds a token that could be replayed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import sqlite3
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from court_backend.catalogue import ROLES
+from court_backend.geography import HIGH_COURT
+from court_backend.problems import Problem
+
+# The OWASP Password Storage Cheat Sheet's argon2id floor: 19 MiB of memory, 2 passes, 1 lane
+# (some 40 ms here). The parameters travel in each hash, so that they can be raised later.
+HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+TOKEN_LIFETIME_S = 8 * 3600
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+# NIST SP 800-63B-4, 3.1.1.2: at least 15 characters for a password that is the only factor.
+MIN_PASSWORD = 15
+MAX_PASSWORD = 256
+MAX_DISPLAY_NAME = 64
+DEMO_FILE = "demo-accounts.json"
+# The demo's people: two of each role that acts, so that two operators can meet on one escalation
+# and the two-person rule can be tried; all of the high court, so that they see the whole province.
+DEMO_ACCOUNTS = (
+    ("operator", "值班员甲", "operator"),
+    ("operator2", "值班员乙", "operator"),
+    ("supervisor", "指挥长甲", "supervisor"),
+    ("supervisor2", "指挥长乙", "supervisor"),
+    ("president", "院长", "president"),
+    ("observer", "领导查看", "observer"),
+    ("admin", "系统管理员", "admin"),
+)
+SCHEMA = (
+    "create table if not exists users (username text primary key, display_name text not null, role text not null,"
+    " court_id text not null, enabled integer not null, password_hash text not null, created_at real not null,"
+    " changed_at real not null)",
+    "create table if not exists sessions (token_hash text primary key, username text not null,"
+    " issued_at real not null, expires_at real not null)",
+    "create index if not exists sessions_by_user on sessions (username)",
+    "create index if not exists sessions_by_expiry on sessions (expires_at)",
+)
+# Verified against when a username is unknown, so that the time taken does not tell which exist.
+_NOBODY = HASHER.hash(secrets.token_urlsafe(24))
+
+
+class AccountError(ValueError):
+    """An account that cannot be made or changed as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: str
+    court_id: str
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a request is from: a signed-in user, as their session found them."""
+
+    username: str
+    display_name: str
+    role: str
+    court_id: str
+    expires_at: float
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    """Whether `password` is the one `password_hash` was made from (slow on purpose: call it off
+    the event loop; the hashing releases the interpreter lock)."""
+    try:
+        return HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise AccountError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Accounts:
+    """The accounts and sessions of one backend, on a database connection of their own."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        with db:
+            for statement in SCHEMA:
+                db.execute(statement)
+
+    # accounts
+
+    def add(self, username: str, password: str, role: str, court_id: str = HIGH_COURT, display_name: str = "") -> User:
+        """Makes an account (raises AccountError when the name is taken or a field is not valid)."""
+        return self.add_hashed(
+            username, HASHER.hash(self._valid(username, password, role, display_name)), role, court_id, display_name
+        )
+
+    def add_hashed(self, username: str, password_hash: str, role: str, court_id: str, display_name: str) -> User:
+        now = time.time()
+        try:
+            with self._db:
+                self._db.execute(
+                    "insert into users values (?, ?, ?, ?, 1, ?, ?, ?)",
+                    (username, display_name or username, role, court_id, password_hash, now, now),
+                )
+        except sqlite3.IntegrityError:
+            raise AccountError(f"there is already an account {username}") from None
+        return self._user(username)
+
+    @staticmethod
+    def _valid(username: str, password: str, role: str, display_name: str) -> str:
+        if not USERNAME.fullmatch(username):
+            raise AccountError(
+                "a username has 1 to 64 letters, digits, '.', '_' or '-', and starts with a letter or digit"
+            )
+        if role not in ROLES:
+            raise AccountError(f"a role is one of {', '.join(ROLES)}")
+        if len(display_name) > MAX_DISPLAY_NAME or not display_name.isprintable():
+            raise AccountError(f"a display name has at most {MAX_DISPLAY_NAME} printable characters")
+        check_password(password)
+        return password
+
+    def users(self) -> list[User]:
+        rows = self._db.execute(
+            "select username, display_name, role, court_id, enabled from users order by username"
+        ).fetchall()
+        return [User(*row[:4], bool(row[4])) for row in rows]
+
+    def _user(self, username: str) -> User:
+        row = self._db.execute(
+            "select username, display_name, role, court_id, enabled from users where username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            raise AccountError(f"there is no account {username}")
+        return User(*row[:4], bool(row[4]))
+
+    def set_enabled(self, username: str, enabled: bool) -> User:
+        """Enables or disables an account; disabling it ends its sessions."""
+        self._user(username)
+        with self._db:
+            self._db.execute(
+                "update users set enabled = ?, changed_at = ? where username = ?", (int(enabled), time.time(), username)
+            )
+            if not enabled:
+                self._db.execute("delete from sessions where username = ?", (username,))
+        return self._user(username)
+
+    def reset_password(self, username: str, password: str) -> User:
+        """Gives an account a new password; its sessions end."""
+        self._user(username)
+        check_password(password)
+        password_hash = HASHER.hash(password)
+        with self._db:
+            self._db.execute(
+                "update users set password_hash = ?, changed_at = ? where username = ?",
+                (password_hash, time.time(), username),
+            )
+            self._db.execute("delete from sessions where username = ?", (username,))
+        return self._user(username)
+
+    # signing in
+
+    def password_hash_of(self, username: str) -> tuple[User | None, str]:
+        """The account and its password hash; for an unknown name, None and a hash nobody's password
+        matches (verifying against it takes as long as against a real one)."""
+        row = self._db.execute(
+            "select username, display_name, role, court_id, enabled, password_hash from users where username = ?",
+            (username,),
+        ).fetchone()
+        if row is None:
+            return None, _NOBODY
+        return User(*row[:4], bool(row[4])), row[5]
+
+    def open_session(self, user: User, now: float | None = None) -> tuple[str, Principal]:
+        """A new token for `user`, whose password was just checked; expired sessions go meanwhile."""
+        now = time.time() if now is None else now
+        token = secrets.token_urlsafe(32)
+        expires_at = now + TOKEN_LIFETIME_S
+        with self._db:
+            self._db.execute("delete from sessions where expires_at < ?", (now,))
+            self._db.execute(
+                "insert into sessions values (?, ?, ?, ?)", (_token_hash(token), user.username, now, expires_at)
+            )
+        return token, Principal(user.username, user.display_name, user.role, user.court_id, expires_at)
+
+    def authenticate(self, authorization: str | None) -> Principal:
+        challenge = {"WWW-Authenticate": 'Bearer realm="court-backend"'}
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise Problem(401, "unauthorized", "A bearer token is required.", challenge)
+        row = self._db.execute(
+            "select u.username, u.display_name, u.role, u.court_id, s.expires_at from sessions s"
+            " join users u on u.username = s.username where s.token_hash = ? and u.enabled",
+            (_token_hash(token.strip()),),
+        ).fetchone()
+        if row is None or row[4] < time.time():
+            raise Problem(401, "unauthorized", "The token is unknown, expired or revoked.", challenge)
+        return Principal(*row)
+
+
+class DemoAccounts:
+    """The demo's accounts, each with a random password of its own, made on a new data directory:
+    their passwords are hashed on worker threads (meanwhile the world is built), then stored, and
+    written once to a file that only the backend's user may read."""
+
+    def __init__(self, data_dir: Path, accounts: Accounts) -> None:
+        self.path = data_dir / DEMO_FILE
+        self._accounts = accounts
+        self._hashes: list[Future[str]] = []
+        self._passwords: dict[str, str] = {}
+        if accounts.users():
+            return  # a backend made before: its accounts stay as they are
+        self._passwords = {username: secrets.token_urlsafe(18) for username, _, _ in DEMO_ACCOUNTS}
+        pool = ThreadPoolExecutor(max_workers=len(DEMO_ACCOUNTS), thread_name_prefix="demo-accounts")
+        self._hashes = [pool.submit(HASHER.hash, self._passwords[username]) for username, _, _ in DEMO_ACCOUNTS]
+        pool.shutdown(wait=False)  # the hashes go on; `finish` waits for them
+
+    def finish(self) -> Path:
+        """Stores the accounts begun and writes their passwords; returns the file's path."""
+        if self._passwords:
+            for (username, display_name, role), password_hash in zip(DEMO_ACCOUNTS, self._hashes, strict=True):
+                self._accounts.add_hashed(username, password_hash.result(), role, HIGH_COURT, display_name)
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+                json.dump(self._passwords, file, ensure_ascii=False, indent=1)
+            self._passwords = {}
+        return self.path

@@ -1,0 +1,131 @@
+"""Accounts, as the people who run a backend meet them: made with `court-backend users` on the data
+directory of a running backend, each with a password of its own, disabled and reset there with
+immediate effect on the sessions already open."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+
+from court_backend.accounts import DEMO_ACCOUNTS, DEMO_FILE
+from court_backend.storage import DATABASE_FILE
+from tests.support.backends import start_backend
+
+PASSWORD = "correct horse battery staple"
+
+
+def users(data: Path, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    """`court-backend users ARGS --data DATA`, with `password` on standard input."""
+    return subprocess.run(
+        [sys.executable, "-m", "court_backend", "users", *args, "--data", str(data)],
+        input=f"{password}\n" if password is not None else "",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def login(backend, username: str, password: str) -> requests.Response:
+    return requests.post(backend.api("auth/token"), json={"username": username, "password": password}, timeout=10)
+
+
+@pytest.fixture(scope="module")
+def own_backend(tmp_path_factory):
+    """A backend on a data directory whose accounts the CLI made before it started, and makes while it runs."""
+    data = tmp_path_factory.mktemp("accounts") / "data"
+    made = users(data, "add", "wang.fang", "--role", "operator", "--court", "C510100", password=PASSWORD)
+    assert made.returncode == 0, made.stderr
+    running = start_backend(data_dir=data)
+    running.data = data
+    yield running
+    running.process.close()
+
+
+def test_a_user_made_with_the_cli_signs_in_with_their_own_password(own_backend):
+    answer = login(own_backend, "wang.fang", PASSWORD)
+    assert answer.status_code == 200, answer.text
+    me = requests.get(
+        own_backend.api("me"), headers={"Authorization": f"Bearer {answer.json()['access_token']}"}, timeout=10
+    ).json()
+    assert (me["username"], me["role"], me["court_id"]) == ("wang.fang", "operator", "C510100")
+
+
+def test_the_cli_lists_the_accounts_and_refuses_what_is_not_valid(own_backend):
+    listed = users(own_backend.data, "list")
+    assert listed.returncode == 0 and "wang.fang\twang.fang\toperator\tC510100" in listed.stdout
+    assert "enabled" in listed.stdout
+    for args, password, why in (
+        (("add", "wang.fang", "--role", "operator"), PASSWORD, "already an account wang.fang"),
+        (("add", "li.ming", "--role", "operator"), "too short", "15 to 256 characters"),
+        (("add", "li.ming", "--role", "operator", "--court", "C999999"), PASSWORD, "no court C999999"),
+        (("add", "-bad name", "--role", "observer"), PASSWORD, "a username has"),
+        (("disable", "nobody"), None, "no account nobody"),
+    ):
+        refused = users(own_backend.data, *args, password=password)
+        assert refused.returncode != 0 and why in refused.stderr, (args, refused.stderr)
+        assert PASSWORD not in refused.stdout + refused.stderr
+    assert "li.ming" not in users(own_backend.data, "list").stdout
+
+
+def test_one_users_password_does_not_open_another_account(own_backend):
+    assert users(own_backend.data, "add", "zhao.lei", "--role", "observer", password=PASSWORD + "!").returncode == 0
+    refused = login(own_backend, "zhao.lei", PASSWORD)
+    assert refused.status_code == 401
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["type"].endswith(":invalid-credentials")
+    assert login(own_backend, "nobody", PASSWORD).json()["type"].endswith(":invalid-credentials")
+    assert login(own_backend, "zhao.lei", PASSWORD + "!").status_code == 200
+
+
+def test_disabling_an_account_ends_its_sessions_at_once(own_backend):
+    assert users(own_backend.data, "add", "sun.li", "--role", "operator", password=PASSWORD).returncode == 0
+    token = login(own_backend, "sun.li", PASSWORD).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.get(own_backend.api("me"), headers=headers, timeout=10).status_code == 200
+
+    assert users(own_backend.data, "disable", "sun.li").returncode == 0
+    assert requests.get(own_backend.api("me"), headers=headers, timeout=10).status_code == 401
+    refused = login(own_backend, "sun.li", PASSWORD)
+    assert refused.status_code == 403 and refused.json()["type"].endswith(":account-disabled")
+    assert "sun.li\tsun.li\toperator\tC510000" in users(own_backend.data, "list").stdout
+    assert "disabled" in users(own_backend.data, "list").stdout
+
+    assert users(own_backend.data, "enable", "sun.li").returncode == 0
+    assert login(own_backend, "sun.li", PASSWORD).status_code == 200
+    assert requests.get(own_backend.api("me"), headers=headers, timeout=10).status_code == 401  # ended for good
+
+
+def test_a_new_password_ends_the_sessions_and_the_old_password(own_backend):
+    assert users(own_backend.data, "add", "zhou.yu", "--role", "supervisor", password=PASSWORD).returncode == 0
+    token = login(own_backend, "zhou.yu", PASSWORD).json()["access_token"]
+
+    reset = users(own_backend.data, "reset-password", "zhou.yu", password=PASSWORD + " two")
+    assert reset.returncode == 0, reset.stderr
+    assert requests.get(own_backend.api("me"), headers={"Authorization": f"Bearer {token}"}, timeout=10).status_code == 401
+    assert login(own_backend, "zhou.yu", PASSWORD).status_code == 401
+    assert login(own_backend, "zhou.yu", PASSWORD + " two").status_code == 200
+
+
+def test_an_admin_manages_accounts_and_reads_no_casework(backend):
+    headers = backend.auth("admin")
+    assert requests.get(backend.api("me"), headers=headers, timeout=10).json()["permissions"] == []
+    for path in ("cases", "teams", "escalations", "audit", "events"):
+        refused = requests.get(backend.api(path), headers=headers, timeout=10)
+        assert refused.status_code == 403, path
+        assert refused.headers["content-type"] == "application/problem+json"
+
+
+def test_the_demo_accounts_each_have_a_password_of_their_own_that_only_the_owner_reads(backend):
+    data = backend.process.data_dir
+    passwords = json.loads((data / DEMO_FILE).read_text(encoding="utf-8"))
+    assert sorted(passwords) == sorted(username for username, _, _ in DEMO_ACCOUNTS)
+    assert len(set(passwords.values())) == len(passwords)
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    for name in (DEMO_FILE, DATABASE_FILE):
+        assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
