@@ -5,17 +5,24 @@ Accounts and sessions live in the backend's database, so that the CLI (`court-ba
 manages the accounts of a running backend on its data directory, and disabling an account or
 resetting its password ends its sessions at once. A session is kept as its token's SHA-256 only:
 the database never holds a token that could be replayed.
+
+Sign-ins are throttled per account and per address: after FREE_FAILURES failures in a row, each
+further attempt waits (429 with Retry-After) FIRST_LOCK_S, then twice as long at each new failure,
+up to MAX_LOCK_S; a success clears both counts, and a count not added to for FORGET_S is forgotten.
+Every sign-in, failure, throttle, sign-out, refused token and account change is audited.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import secrets
 import sqlite3
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +30,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from court_backend import audit
 from court_backend.catalogue import ROLES
 from court_backend.geography import HIGH_COURT
 from court_backend.problems import Problem
@@ -37,6 +45,10 @@ MIN_PASSWORD = 15
 MAX_PASSWORD = 256
 MAX_DISPLAY_NAME = 64
 DEMO_FILE = "demo-accounts.json"
+FREE_FAILURES = 5
+FIRST_LOCK_S = 60.0
+MAX_LOCK_S = 3600.0
+FORGET_S = 24 * 3600.0
 # The demo's people: two of each role that acts, so that two operators can meet on one escalation
 # and the two-person rule can be tried; all of the high court, so that they see the whole province.
 DEMO_ACCOUNTS = (
@@ -56,6 +68,9 @@ SCHEMA = (
     " issued_at real not null, expires_at real not null)",
     "create index if not exists sessions_by_user on sessions (username)",
     "create index if not exists sessions_by_expiry on sessions (expires_at)",
+    "create table if not exists login_failures (key text primary key, failures integer not null,"
+    " last_at real not null)",
+    "create index if not exists login_failures_by_time on login_failures (last_at)",
 )
 # Verified against when a username is unknown, so that the time taken does not tell which exist.
 _NOBODY = HASHER.hash(secrets.token_urlsafe(24))
@@ -83,6 +98,7 @@ class Principal:
     role: str
     court_id: str
     expires_at: float
+    session: str  # the SHA-256 of its token
 
 
 def password_matches(password_hash: str, password: str) -> bool:
@@ -104,13 +120,27 @@ def _token_hash(token: str) -> str:
 
 
 class Accounts:
-    """The accounts and sessions of one backend, on a database connection of their own."""
+    """The accounts and sessions of one backend, on a database connection of their own.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    `actor` names who changes the accounts through this object (the CLI's user, or the backend
+    itself); `now` is the time the audit records (the backend's clock)."""
+
+    def __init__(
+        self, db: sqlite3.Connection, actor: str = "court-backend", now: Callable[[], float] = time.time
+    ) -> None:
         self._db = db
+        self._actor = actor
+        self._now = now
         with db:
             for statement in SCHEMA:
                 db.execute(statement)
+        audit.prepare(db)
+
+    def _audit(self, *entries: audit.Entry) -> None:
+        audit.write(self._db, *entries)
+
+    def _account_change(self, action: str, username: str, request: dict | None = None) -> audit.Entry:
+        return audit.Entry(self._now(), self._actor, action, "account", username, request=request)
 
     # accounts
 
@@ -122,11 +152,21 @@ class Accounts:
 
     def add_hashed(self, username: str, password_hash: str, role: str, court_id: str, display_name: str) -> User:
         now = time.time()
+        display_name = display_name or username
         try:
             with self._db:
+                self._db.execute("begin immediate")
                 self._db.execute(
                     "insert into users values (?, ?, ?, ?, 1, ?, ?, ?)",
-                    (username, display_name or username, role, court_id, password_hash, now, now),
+                    (username, display_name, role, court_id, password_hash, now, now),
+                )
+                audit.append(
+                    self._db,
+                    [
+                        self._account_change(
+                            "account.add", username, {"role": role, "court_id": court_id, "display_name": display_name}
+                        )
+                    ],
                 )
         except sqlite3.IntegrityError:
             raise AccountError(f"there is already an account {username}") from None
@@ -163,11 +203,13 @@ class Accounts:
         """Enables or disables an account; disabling it ends its sessions."""
         self._user(username)
         with self._db:
+            self._db.execute("begin immediate")
             self._db.execute(
                 "update users set enabled = ?, changed_at = ? where username = ?", (int(enabled), time.time(), username)
             )
             if not enabled:
                 self._db.execute("delete from sessions where username = ?", (username,))
+            audit.append(self._db, [self._account_change("account.enable" if enabled else "account.disable", username)])
         return self._user(username)
 
     def reset_password(self, username: str, password: str) -> User:
@@ -176,11 +218,13 @@ class Accounts:
         check_password(password)
         password_hash = HASHER.hash(password)
         with self._db:
+            self._db.execute("begin immediate")
             self._db.execute(
                 "update users set password_hash = ?, changed_at = ? where username = ?",
                 (password_hash, time.time(), username),
             )
             self._db.execute("delete from sessions where username = ?", (username,))
+            audit.append(self._db, [self._account_change("account.reset-password", username)])
         return self._user(username)
 
     # signing in
@@ -196,31 +240,115 @@ class Accounts:
             return None, _NOBODY
         return User(*row[:4], bool(row[4])), row[5]
 
-    def open_session(self, user: User, now: float | None = None) -> tuple[str, Principal]:
-        """A new token for `user`, whose password was just checked; expired sessions go meanwhile."""
-        now = time.time() if now is None else now
+    def _login_entry(self, username: str, address: str, outcome: str) -> audit.Entry:
+        return audit.Entry(
+            self._now(), username, "login", "account", username, request={"address": address}, outcome=outcome
+        )
+
+    def throttle(self, username: str, address: str) -> None:
+        """429, audited, while the account or the address waits after its failures."""
+        now = time.time()
+        wait = 0.0
+        for key in (f"user:{username}", f"address:{address}"):
+            row = self._db.execute("select failures, last_at from login_failures where key = ?", (key,)).fetchone()
+            if row is None or row[0] < FREE_FAILURES or now - row[1] > FORGET_S:
+                continue
+            lock = min(FIRST_LOCK_S * 2 ** (row[0] - FREE_FAILURES), MAX_LOCK_S)
+            wait = max(wait, row[1] + lock - now)
+        if wait > 0:
+            self._audit(self._login_entry(username, address, "throttled"))
+            seconds = math.ceil(wait)
+            raise Problem(
+                429,
+                "throttled",
+                f"Too many failed sign-ins: try again in {seconds} s.",
+                {"Retry-After": str(seconds)},
+                retry_after=seconds,
+            )
+
+    def refuse_login(self, username: str, address: str, outcome: str, counts: bool = True) -> None:
+        """Audits a refused sign-in; one that `counts` (a wrong password) counts towards throttling."""
+        now = time.time()
+        with self._db:
+            self._db.execute("begin immediate")
+            if counts:
+                self._db.execute("delete from login_failures where last_at < ?", (now - FORGET_S,))
+                for key in (f"user:{username}", f"address:{address}"):
+                    self._db.execute(
+                        "insert into login_failures values (?, 1, ?)"
+                        " on conflict (key) do update set failures = failures + 1, last_at = excluded.last_at",
+                        (key, now),
+                    )
+            audit.append(self._db, [self._login_entry(username, address, outcome)])
+
+    def open_session(self, user: User, address: str) -> tuple[str, Principal]:
+        """A new token for `user`, whose password was just checked: their failures and their
+        address's are cleared, the sign-in audited, and expired sessions go meanwhile."""
+        now = time.time()
         token = secrets.token_urlsafe(32)
         expires_at = now + TOKEN_LIFETIME_S
         with self._db:
+            self._db.execute("begin immediate")
             self._db.execute("delete from sessions where expires_at < ?", (now,))
             self._db.execute(
                 "insert into sessions values (?, ?, ?, ?)", (_token_hash(token), user.username, now, expires_at)
             )
-        return token, Principal(user.username, user.display_name, user.role, user.court_id, expires_at)
+            self._db.execute(
+                "delete from login_failures where key in (?, ?)", (f"user:{user.username}", f"address:{address}")
+            )
+            audit.append(self._db, [self._login_entry(user.username, address, audit.DONE)])
+        who = Principal(user.username, user.display_name, user.role, user.court_id, expires_at, _token_hash(token))
+        return token, who
 
-    def authenticate(self, authorization: str | None) -> Principal:
+    def close_session(self, who: Principal, address: str) -> None:
+        """Signs out: the session's token is refused from now on."""
+        with self._db:
+            self._db.execute("begin immediate")
+            self._db.execute("delete from sessions where token_hash = ?", (who.session,))
+            audit.append(
+                self._db,
+                [
+                    audit.Entry(
+                        self._now(), who.username, "logout", "account", who.username, request={"address": address}
+                    )
+                ],
+            )
+
+    def authenticate(self, authorization: str | None, address: str) -> Principal:
+        """Who holds the bearer token; 401 for none, and (audited) for one unknown, expired or revoked."""
         challenge = {"WWW-Authenticate": 'Bearer realm="court-backend"'}
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Problem(401, "unauthorized", "A bearer token is required.", challenge)
+        session = _token_hash(token.strip())
         row = self._db.execute(
             "select u.username, u.display_name, u.role, u.court_id, s.expires_at from sessions s"
             " join users u on u.username = s.username where s.token_hash = ? and u.enabled",
-            (_token_hash(token.strip()),),
+            (session,),
         ).fetchone()
         if row is None or row[4] < time.time():
+            self._audit(
+                audit.Entry(
+                    self._now(),
+                    row[0] if row else "unknown",
+                    "authenticate",
+                    "session",
+                    session[:16],
+                    request={"address": address},
+                    outcome="invalid-token",
+                )
+            )
             raise Problem(401, "unauthorized", "The token is unknown, expired or revoked.", challenge)
-        return Principal(*row)
+        return Principal(*row, session)
+
+    def holds(self, who: Principal) -> bool:
+        """Whether `who`'s session is still open (not signed out, revoked or expired)."""
+        row = self._db.execute(
+            "select s.expires_at from sessions s join users u on u.username = s.username"
+            " where s.token_hash = ? and u.enabled",
+            (who.session,),
+        ).fetchone()
+        return row is not None and row[0] >= time.time()
 
 
 class DemoAccounts:

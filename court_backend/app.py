@@ -10,21 +10,21 @@ import logging
 import re
 import time
 from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from court_backend import kpis, openapi, problems, schemas
+from court_backend import audit, kpis, openapi, problems, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.cases import present as present_case
 from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
-from court_backend.clock import Clock
+from court_backend.clock import Clock, utc_iso
 from court_backend.problems import Problem
 from court_backend.records import dumps, public
-from court_backend.simulation import utc_iso
 from court_backend.storage import connect
 from court_backend.world import Config, World
 
@@ -40,6 +40,9 @@ STREAM_POLL_S = 1.0
 MAX_PAGE_SIZE = 1000
 MAX_KEY_LENGTH = 200
 MAX_BODY_BYTES = 64 * 1024  # the largest command is a few hundred bytes
+AUDIT_VERIFY_EVERY_S = 60.0
+SESSION_CHECK_S = 5.0  # a stream ends this soon after its session is signed out or revoked
+AUDITED_REFUSALS = (403, 409, 412, 428)  # refusals that matter to authority or to who saw what
 PING_S = 10.0  # an idle stream gets a comment this often, well inside the 15 s the contract promises
 EVENT_ID = r"^[0-9]{1,18}$"  # ASCII digits only: int() would also take "²", "+5" or "1_000"
 EVENT_ID_OR_NONE = r"^([0-9]{1,18})?$"
@@ -56,11 +59,37 @@ class Backend:
     def __init__(self, config: Config) -> None:
         self.stopping = False  # set on shutdown: streams end so that the server can stop
         self.clock = Clock(stepped=config.stepped_clock)
-        self.accounts = Accounts(connect(config.data_dir))
+        self.accounts = Accounts(connect(config.data_dir), now=self.clock.now)
         demo = DemoAccounts(config.data_dir, self.accounts) if config.demo_accounts else None
         self.world = World(config, self.clock)  # meanwhile the demo's passwords are hashed
         self.demo_accounts = demo.finish() if demo is not None else None
         self.events = self.world.events
+        self.data_dir = config.data_dir
+        self._verifying = asyncio.Lock()
+        self._verified: tuple[float, dict] | None = None
+
+    async def audit_verification(self) -> dict:
+        """The audit chain verified whole, on a worker thread with a connection of its own; an
+        answer is reused for AUDIT_VERIFY_EVERY_S, and one verification runs at a time."""
+        async with self._verifying:
+            if self._verified is None or time.monotonic() - self._verified[0] >= AUDIT_VERIFY_EVERY_S:
+                self._verified = (time.monotonic(), await asyncio.to_thread(self._verify_audit))
+        return self._verified[1]
+
+    def _verify_audit(self) -> dict:
+        db = connect(self.data_dir)
+        try:
+            verdict = audit.verify(audit.rows(db))
+        finally:
+            db.close()
+        return {
+            "ok": verdict.ok,
+            "entries": verdict.entries,
+            "verified_to": verdict.verified_to,
+            "broken_id": verdict.broken_id,
+            "head": verdict.head,
+            "checked_at": utc_iso(time.time()),
+        }
 
     async def run_load(self, rate: float) -> None:
         """Extra events for load tests, spread over 20 batches a second rather than one burst."""
@@ -158,11 +187,15 @@ def backend_of(request: Request) -> Backend:
     return request.app.state.backend
 
 
+def address_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 def current_principal(
     request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
 ) -> Principal:
     # Left out of the document's parameters: the bearer security scheme describes it.
-    return backend_of(request).accounts.authenticate(authorization)
+    return backend_of(request).accounts.authenticate(authorization, address_of(request))
 
 
 def resume_point(
@@ -300,6 +333,13 @@ def _filtered(records, filters: dict) -> list[dict]:
     )
 
 
+def _seconds(moment: datetime | None) -> float | None:
+    """A time given with or without its zone (UTC then), in seconds since the epoch."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
 def _object(doc: dict) -> JSONResponse:
     return JSONResponse(doc, headers={"ETag": f'"{doc["version"]}"'})
 
@@ -316,7 +356,12 @@ async def _command(
     A role without `permission` is refused before anything else about the command is checked
     (a body that does not parse is refused earlier still, by the framework)."""
     backend = backend_of(request)
-    World.allow(who, permission)
+    try:
+        World.allow(who, permission)
+    except Problem as refusal:
+        _audit_refusal(backend, request, who, permission, refusal, await request.body())
+        backend.world.records.commit()
+        raise
     if not key:
         raise Problem(400, "idempotency-key-missing", "Commands need an Idempotency-Key header.")
     fingerprint = hashlib.sha256(
@@ -340,9 +385,33 @@ async def _command(
     except Problem as refusal:
         answer = problems.problem_body(refusal.status, refusal.kind, refusal.detail, **refusal.extra)
         answer_status = refusal.status
+        if refusal.status in AUDITED_REFUSALS:
+            _audit_refusal(backend, request, who, permission, refusal, await request.body())
     records.store_response(who.username, key, fingerprint, answer_status, dumps(answer))
     records.commit()
     return _replay(answer_status, dumps(answer), replayed=False)
+
+
+def _audit_refusal(
+    backend: Backend, request: Request, who: Principal, permission: str, refusal: Problem, body: bytes
+) -> None:
+    """Queues the audit entry of a refused command: who asked what, and why it was refused."""
+    try:
+        sent = json.loads(body) if body.strip() else None
+    except ValueError:
+        sent = body.decode("utf-8", "replace")
+    path = request.url.path.removeprefix(API)
+    backend.world.records.audit(
+        who.username,
+        permission,
+        "request",
+        path,
+        None,
+        None,
+        None,
+        {"method": request.method, "path": path, "body": sent, "status": refusal.status, "detail": refusal.detail},
+        outcome=refusal.kind,
+    )
 
 
 def _canonical(body: bytes) -> bytes:
@@ -425,16 +494,28 @@ def _public_routes(backend: Backend) -> APIRouter:
     async def health() -> dict:
         return {"status": "ok", "api_version": "1", "last_event_id": backend.events.last_id}
 
-    @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 403, 422))
-    async def token(request: schemas.TokenRequest) -> dict:
-        user, password_hash = backend.accounts.password_hash_of(request.username)
+    @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 403, 422, 429))
+    async def token(http: Request, request: schemas.TokenRequest) -> dict:
+        """Signs in. After 5 failures in a row, an account or an address waits before its next
+        try (429 with Retry-After), a minute at first, twice as long at each further failure."""
+        accounts, address = backend.accounts, address_of(http)
+        accounts.throttle(request.username, address)
+        user, password_hash = accounts.password_hash_of(request.username)
         # The hash is slow on purpose: on a worker thread, the event loop serving the others meanwhile.
         if not await asyncio.to_thread(password_matches, password_hash, request.password) or user is None:
+            accounts.refuse_login(request.username, address, "invalid-credentials")
             raise Problem(401, "invalid-credentials", "The username or password is wrong.")
         if not user.enabled:
+            accounts.refuse_login(user.username, address, "account-disabled", counts=False)
             raise Problem(403, "account-disabled", f"The account {user.username} is disabled.")
-        access_token, who = backend.accounts.open_session(user)
+        access_token, who = accounts.open_session(user, address)
         return {"access_token": access_token, "token_type": "bearer", "role": who.role, "expires_in": TOKEN_LIFETIME_S}
+
+    @router.post("/auth/logout", status_code=204, responses=_problem_responses(401))
+    async def logout(http: Request, who: Authenticated) -> Response:
+        """Signs out: the token is refused from now on, and the streams it opened end."""
+        backend.accounts.close_session(who, address_of(http))
+        return Response(status_code=204)
 
     return router
 
@@ -580,39 +661,52 @@ def _read_routes(backend: Backend) -> APIRouter:
         return world.kpis
 
     @router.get("/audit", response_model=schemas.AuditPage)
-    async def audit(
+    async def audit_entries(
         _: Reader,
         case_id: Filter = None,
         object_id: Filter = None,
         actor: Filter = None,
+        since: Annotated[datetime | None, Query(description="entries at or after this time")] = None,
+        until: Annotated[datetime | None, Query(description="entries before this time")] = None,
         page_size: PageSize = 500,
         page_token: PageToken = None,
     ) -> dict:
+        """The audit log, oldest first: one hash chain (each entry's `hash` is the SHA-256 of the
+        entry without `hash`, as canonical JSON: keys sorted, no spaces, UTF-8; its `prev_hash`
+        the hash of the entry before it, 64 zeros for the first)."""
         if page_token is not None and not (
             re.fullmatch(EVENT_ID, page_token)
             and str(int(page_token)) == page_token
-            and world.records.has_audit_entry(int(page_token))
+            and audit.has_entry(world.records.db, int(page_token))
         ):
             raise _not_issued()
+        filters = {"case_id": case_id, "object_id": object_id, "actor": actor}
+        filters |= {"since": _seconds(since), "until": _seconds(until)}
         after = int(page_token) if page_token else 0
-        entries = world.records.audit_page(
-            {"case_id": case_id, "object_id": object_id, "actor": actor}, after, page_size + 1
-        )
-        for entry in entries:
-            entry["at"] = utc_iso(entry["at"])
+        entries = audit.page(world.records.db, filters, after, page_size + 1)
         return {
             "items": entries[:page_size],
             "next_page_token": str(entries[page_size - 1]["id"]) if len(entries) > page_size else None,
         }
 
+    @router.get("/audit/verification", response_model=schemas.AuditVerification)
+    async def audit_verification(_: Reader) -> dict:
+        """The whole chain checked from its first entry, as `court-backend audit verify` does
+        (at most once a minute: a newer answer waits for the next)."""
+        return await backend.audit_verification()
+
     @router.get("/events", response_class=EventSourceResponse, responses=_problem_responses(410))
-    async def events(_: Reader, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
+    async def events(who: Reader, cursor: ResumePoint) -> AsyncIterator[ServerSentEvent]:
         """The event stream (Server-Sent Events). Send `Last-Event-ID` to resume after an event;
         the event types and the schemas of their data are in `x-event-types`."""
-        last_sent = time.monotonic()
+        last_sent = last_check = time.monotonic()
         while not backend.stopping:
             if not backend.events.can_resume_after(cursor):
                 return  # this reader fell behind the retention; on reconnecting it is told so (410)
+            if time.monotonic() - last_check >= SESSION_CHECK_S:
+                if not backend.accounts.holds(who):
+                    return  # signed out or revoked: reconnecting, the client is told so (401)
+                last_check = time.monotonic()
             batch = backend.events.after(cursor)
             if not batch:
                 if time.monotonic() - last_sent >= PING_S:

@@ -17,8 +17,8 @@ from court_backend.catalogue import (
     INSTITUTIONS,
     PROVINCIAL_INSTITUTIONS,
 )
+from court_backend.clock import utc_iso
 from court_backend.records import Records, public
-from court_backend.simulation import utc_iso
 
 # Chance that an institution of a category finds something, and the median minutes to answer.
 HIT_RATE = {

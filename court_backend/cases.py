@@ -26,9 +26,10 @@ from court_backend.catalogue import (
     FINAL_NODES,
     NODE_BY_CODE,
 )
+from court_backend.clock import utc_iso
 from court_backend.geography import Court, Division, sites_near
 from court_backend.records import Records, dumps
-from court_backend.simulation import GIVEN, SURNAMES, utc_iso
+from court_backend.simulation import GIVEN, SURNAMES
 
 SCHEMA = (
     "create table if not exists cases (id text primary key, court_id text not null, node text not null,"

@@ -1,5 +1,6 @@
-"""`court-backend`: runs the reference court backend on a host and port of your choice, and
-`court-backend users …` manages the accounts on its data directory (a running backend's too)."""
+"""`court-backend`: runs the reference court backend on a host and port of your choice;
+`court-backend users …` manages the accounts on its data directory (a running backend's too), and
+`court-backend audit verify` checks its audit log's hash chain, or an export of it."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import uvicorn
 
+from court_backend import audit
 from court_backend.accounts import AccountError, Accounts, check_password
 from court_backend.app import Config, create_app
 from court_backend.catalogue import ROLES
 from court_backend.events import DEFAULT_RETENTION
 from court_backend.geography import HIGH_COURT, build_courts, load_divisions
-from court_backend.storage import connect
+from court_backend.storage import DATABASE_FILE, connect
 
 DEFAULT_DATA = Path("court-backend-data")
 
@@ -152,7 +154,7 @@ def _read_password(username: str) -> str:
 def users(argv: list[str]) -> None:
     args = _users_parser().parse_args(argv)
     courts = {court.id: court for court in build_courts(load_divisions())}
-    accounts = Accounts(connect(args.data))
+    accounts = Accounts(connect(args.data), actor=f"cli:{getpass.getuser()}")
     try:
         if args.command == "add":
             if args.court not in courts:
@@ -175,10 +177,43 @@ def users(argv: list[str]) -> None:
         sys.exit(f"court-backend: {error}")
 
 
+def _audit_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="court-backend audit", description="Check the audit log's hash chain.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    verify = commands.add_parser(
+        "verify", help="check every entry's hash and link; exit 1 at the first entry that does not hold"
+    )
+    where = verify.add_mutually_exclusive_group()
+    where.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory (default ./court-backend-data)")
+    where.add_argument("--file", type=Path, help="an export (JSON Lines) instead of a data directory")
+    return parser
+
+
+def audit_command(argv: list[str]) -> None:
+    args = _audit_parser().parse_args(argv)
+    if args.file is not None:
+        try:
+            verdict = audit.verify_export(args.file.read_text(encoding="utf-8").splitlines())
+        except (OSError, ValueError) as error:
+            sys.exit(f"court-backend: cannot read {args.file}: {error}")
+    else:
+        if not (args.data / DATABASE_FILE).is_file():
+            sys.exit(f"court-backend: no backend database in {args.data}")
+        db = connect(args.data)
+        verdict = audit.verify(audit.rows(db))
+        db.close()
+    if not verdict.ok:
+        sys.exit(f"court-backend: broken at entry {verdict.broken_id} ({verdict.entries} entries before it hold)")
+    print(f"ok {verdict.entries} entries")
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["users"]:
         users(argv[1:])
+        return
+    if argv[:1] == ["audit"]:
+        audit_command(argv[1:])
         return
     parser = _parser()
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ time for a seed."""
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 
 
 class Clock:
@@ -15,3 +16,8 @@ class Clock:
 
     def now(self) -> float:
         return time.time() + self.ahead_s
+
+
+def utc_iso(epoch_s: float) -> str:
+    """A time as the API writes it: ISO 8601 in UTC, to the millisecond (2026-11-27T03:00:00.000Z)."""
+    return datetime.fromtimestamp(epoch_s, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

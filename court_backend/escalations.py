@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 
 from court_backend.catalogue import ACK_DEADLINE_S, ESCALATION_KINDS
+from court_backend.clock import utc_iso
 from court_backend.records import Records, public
-from court_backend.simulation import utc_iso
 
 FIELD_KINDS = (
     "sos",

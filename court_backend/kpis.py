@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from court_backend.catalogue import DAY_S, SEVERITIES
-from court_backend.simulation import utc_iso
+from court_backend.clock import utc_iso
 
 WINDOW_DAYS = 30
 AGE_BUCKETS_S = ((60, "<1 min"), (300, "1–5 min"), (1800, "5–30 min"), (14_400, "30 min–4 h"), (float("inf"), ">4 h"))

@@ -14,6 +14,8 @@ MEDIA_TYPE = "application/problem+json"
 TITLES = {
     "unauthorized": "Authentication required",
     "invalid-credentials": "Wrong username or password",
+    "account-disabled": "The account is disabled",
+    "throttled": "Too many failed sign-ins",
     "forbidden": "Your role may not do this",
     "not-found": "No such resource",
     "invalid-request": "The request is not valid",

@@ -11,17 +11,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from court_backend import audit
 from court_backend.clock import Clock
 from court_backend.events import EventLog
 
 SCHEMA = (
     "create table if not exists records (kind text not null, id text not null, doc text not null,"
     " primary key (kind, id))",
-    "create table if not exists audit (id integer primary key autoincrement, at real not null, actor text not null,"
-    " action text not null, object_type text not null, object_id text not null, case_id text,"
-    " before text, after text, request text)",
-    "create index if not exists audit_case on audit (case_id)",
-    "create index if not exists audit_object on audit (object_id)",
     "create table if not exists idempotency (username text not null, key text not null, fingerprint text not null,"
     " status integer not null, body text not null, created_at real not null, primary key (username, key))",
 )
@@ -58,12 +54,13 @@ class Records:
         for statement in SCHEMA:
             db.execute(statement)
         db.commit()
+        audit.prepare(db)
         self._by_kind: dict[str, dict[str, dict]] = {}
         for kind, record_id, doc in db.execute("select kind, id, doc from records"):
             self._by_kind.setdefault(kind, {})[record_id] = json.loads(doc)
         self._dirty: set[tuple[str, str]] = set()
         self._pending: list[tuple[str, str]] = []
-        self._audit: list[tuple] = []
+        self._audit: list[audit.Entry] = []
         self._responses: list[tuple] = []
         self._savers: list[Callable[[sqlite3.Connection], None]] = []
         self._counters = {kind: len(items) for kind, items in self._by_kind.items()}
@@ -104,18 +101,12 @@ class Records:
         before: dict | None,
         after: dict | None,
         request: dict | None,
+        outcome: str = audit.DONE,
     ) -> None:
+        """Queues an audit entry for the next `commit`, which chains it on to the log."""
         self._audit.append(
-            (
-                self.clock.now(),
-                actor,
-                action,
-                object_type,
-                object_id,
-                case_id,
-                None if before is None else dumps(before),
-                None if after is None else dumps(after),
-                None if request is None else dumps(request),
+            audit.Entry(
+                self.clock.now(), actor, action, object_type, object_id, case_id, before, after, request, outcome
             )
         )
 
@@ -128,15 +119,12 @@ class Records:
         idempotent commands in one transaction: a command's effect and its stored answer stand or
         fall together."""
         with self.db:
+            self.db.execute("begin immediate")  # the audit chain's head is read and extended under one lock
             self.db.executemany(
                 "insert or replace into records (kind, id, doc) values (?, ?, ?)",
                 [(kind, record_id, dumps(self._by_kind[kind][record_id])) for kind, record_id in self._dirty],
             )
-            self.db.executemany(
-                "insert into audit (at, actor, action, object_type, object_id, case_id, before, after, request)"
-                " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                self._audit,
-            )
+            audit.append(self.db, self._audit)
             self.db.executemany("insert or replace into idempotency values (?, ?, ?, ?, ?, ?)", self._responses)
             self.events.append(self._pending)
             for saver in self._savers:
@@ -157,33 +145,3 @@ class Records:
     def store_response(self, username: str, key: str, fingerprint: str, status: int, body: str) -> None:
         """Keeps a command's answer for replay; written by the next `commit`."""
         self._responses.append((username, key, fingerprint, status, body, time.time()))
-
-    def has_audit_entry(self, entry_id: int) -> bool:
-        return self.db.execute("select 1 from audit where id = ?", (entry_id,)).fetchone() is not None
-
-    def audit_page(self, filters: dict[str, str], after_id: int, limit: int) -> list[dict]:
-        clauses, params = ["id > ?"], [after_id]
-        for column in ("case_id", "object_id", "actor"):
-            if filters.get(column):
-                clauses.append(f"{column} = ?")
-                params.append(filters[column])
-        rows = self.db.execute(
-            "select id, at, actor, action, object_type, object_id, case_id, before, after, request from audit"
-            f" where {' and '.join(clauses)} order by id limit ?",
-            (*params, limit),
-        ).fetchall()
-        return [
-            {
-                "id": r[0],
-                "at": r[1],
-                "actor": r[2],
-                "action": r[3],
-                "object_type": r[4],
-                "object_id": r[5],
-                "case_id": r[6],
-                "before": json.loads(r[7]) if r[7] else None,
-                "after": json.loads(r[8]) if r[8] else None,
-                "request": json.loads(r[9]) if r[9] else None,
-            }
-            for r in rows
-        ]

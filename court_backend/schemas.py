@@ -343,6 +343,18 @@ class AuditEntry(Model):
     before: dict | None
     after: dict | None
     request: dict | None
+    outcome: str = Field(description="`done`, or the problem type of a refusal (e.g. `forbidden`)")
+    prev_hash: str = Field(description="the hash of the entry before, 64 zeros for the first")
+    hash: str = Field(description="SHA-256 of this entry without `hash`, as JSON with sorted keys and no spaces")
+
+
+class AuditVerification(Model):
+    ok: bool
+    entries: int = Field(description="entries that hold, from the first")
+    verified_to: int | None = Field(description="the id of the last entry that holds")
+    broken_id: int | None = Field(description="the first entry that does not hold")
+    head: str = Field(description="the hash of the last entry that holds")
+    checked_at: Timestamp
 
 
 class AuditPage(Model):

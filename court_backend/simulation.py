@@ -18,11 +18,11 @@ import random
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import numpy as np
 
 from court_backend.catalogue import NODE_BY_CODE, TASK_KINDS, TASK_OPEN_STATES
+from court_backend.clock import utc_iso
 from court_backend.geography import Court
 from court_backend.records import Records, dumps
 
@@ -62,10 +62,6 @@ KINDS_BY_PHASE = {
     "funds": ("service",),
     "closing": ("service", "notice"),
 }
-
-
-def utc_iso(epoch_s: float) -> str:
-    return datetime.fromtimestamp(epoch_s, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass

@@ -24,7 +24,7 @@ from court_backend.catalogue import (
     PERMISSIONS,
     TASK_OPEN_STATES,
 )
-from court_backend.clock import Clock
+from court_backend.clock import Clock, utc_iso
 from court_backend.escalations import (
     EMERGENCY_KINDS,
     FIELD_KINDS,
@@ -35,7 +35,7 @@ from court_backend.events import DEFAULT_RETENTION, EventLog
 from court_backend.geography import build_courts, load_divisions
 from court_backend.problems import Problem
 from court_backend.records import Records, public
-from court_backend.simulation import OPERATING, Simulation, utc_iso
+from court_backend.simulation import OPERATING, Simulation
 from court_backend.storage import DATABASE_FILE, open_database
 
 WARM_UP_S = 7200.0

@@ -4,17 +4,22 @@ immediate effect on the sessions already open."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import stat
 import subprocess
 import sys
+import time
+from email.message import Message
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
-from court_backend.accounts import DEMO_ACCOUNTS, DEMO_FILE
-from court_backend.storage import DATABASE_FILE
+from court_backend.accounts import DEMO_ACCOUNTS, DEMO_FILE, FIRST_LOCK_S, FREE_FAILURES, Accounts
+from court_backend.problems import Problem
+from court_backend.storage import DATABASE_FILE, connect
 from tests.support.backends import start_backend
 
 PASSWORD = "correct horse battery staple"
@@ -107,7 +112,9 @@ def test_a_new_password_ends_the_sessions_and_the_old_password(own_backend):
 
     reset = users(own_backend.data, "reset-password", "zhou.yu", password=PASSWORD + " two")
     assert reset.returncode == 0, reset.stderr
-    assert requests.get(own_backend.api("me"), headers={"Authorization": f"Bearer {token}"}, timeout=10).status_code == 401
+    assert (
+        requests.get(own_backend.api("me"), headers={"Authorization": f"Bearer {token}"}, timeout=10).status_code == 401
+    )
     assert login(own_backend, "zhou.yu", PASSWORD).status_code == 401
     assert login(own_backend, "zhou.yu", PASSWORD + " two").status_code == 200
 
@@ -129,3 +136,85 @@ def test_the_demo_accounts_each_have_a_password_of_their_own_that_only_the_owner
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     for name in (DEMO_FILE, DATABASE_FILE):
         assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
+
+
+def login_from(backend, address: str, username: str, password: str) -> tuple[int, Message, dict]:
+    """Signs in from `address` (any of loopback's 127.0.0.0/8): the status, headers and body."""
+    where = urlsplit(backend.url)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=10, source_address=(address, 0))
+    try:
+        body = json.dumps({"username": username, "password": password})
+        connection.request("POST", "/api/v1/auth/token", body=body, headers={"Content-Type": "application/json"})
+        answer = connection.getresponse()
+        return answer.status, answer.headers, json.loads(answer.read())
+    finally:
+        connection.close()
+
+
+def test_an_account_that_fails_five_times_waits_from_any_address(own_backend):
+    for name in ("qian.bo", "kong.yi"):
+        assert users(own_backend.data, "add", name, "--role", "operator", password=PASSWORD).returncode == 0
+    for attempt in range(FREE_FAILURES):
+        assert login_from(own_backend, f"127.0.1.{attempt + 1}", "qian.bo", "guess")[0] == 401
+    status, headers, body = login_from(own_backend, "127.0.1.99", "qian.bo", PASSWORD)
+    assert status == 429 and body["type"].endswith(":throttled")
+    assert 0 < int(headers["Retry-After"]) <= FIRST_LOCK_S
+    assert login_from(own_backend, "127.0.1.99", "kong.yi", PASSWORD)[0] == 200
+
+
+def test_an_address_that_fails_five_times_waits_for_any_account(own_backend):
+    assert users(own_backend.data, "add", "tang.wei", "--role", "operator", password=PASSWORD).returncode == 0
+    for attempt in range(FREE_FAILURES):
+        assert login_from(own_backend, "127.0.2.1", f"guess{attempt}", "guess")[0] == 401
+    assert login_from(own_backend, "127.0.2.1", "tang.wei", PASSWORD)[0] == 429
+    status, _, body = login_from(own_backend, "127.0.2.2", "tang.wei", PASSWORD)
+    assert status == 200
+    headers = {"Authorization": f"Bearer {body['access_token']}"}
+    entries = requests.get(own_backend.api("audit"), params={"actor": "tang.wei"}, headers=headers, timeout=10).json()
+    throttled = [entry for entry in entries["items"] if entry["outcome"] == "throttled"]
+    assert [entry["request"] for entry in throttled] == [{"address": "127.0.2.1"}]
+
+
+def test_each_new_failure_after_a_wait_doubles_the_next(tmp_path, monkeypatch):
+    accounts = Accounts(connect(tmp_path))
+    wall = [1_000_000.0]
+    monkeypatch.setattr(time, "time", lambda: wall[0])
+
+    def wait() -> int | None:
+        try:
+            accounts.throttle("someone", "10.0.0.1")
+        except Problem as refused:
+            return int(refused.headers["Retry-After"])
+        return None
+
+    for _ in range(FREE_FAILURES - 1):
+        accounts.refuse_login("someone", "10.0.0.1", "invalid-credentials")
+        assert wait() is None
+    waits = []
+    for _ in range(3):
+        accounts.refuse_login("someone", "10.0.0.1", "invalid-credentials")
+        waits.append(wait())
+        wall[0] += waits[-1]
+        assert wait() is None
+    assert waits == [FIRST_LOCK_S, 2 * FIRST_LOCK_S, 4 * FIRST_LOCK_S]
+
+
+def test_signing_out_refuses_the_token_and_ends_its_streams(backend):
+    token = login(backend, "operator2", backend.password_of("operator2")).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    with requests.get(backend.api("events"), headers=headers, stream=True, timeout=(5, 30)) as stream:
+        assert stream.status_code == 200
+        assert requests.post(backend.api("auth/logout"), headers=headers, timeout=10).status_code == 204
+        for _ in stream.iter_content(chunk_size=None):
+            pass  # the backend ends the stream within seconds: a hang fails on the read timeout
+    refused = requests.get(backend.api("me"), headers=headers, timeout=10)
+    assert refused.status_code == 401 and refused.headers["content-type"] == "application/problem+json"
+
+
+def test_a_forged_or_tampered_token_is_refused_and_audited(backend):
+    token = login(backend, "operator2", backend.password_of("operator2")).json()["access_token"]
+    for forged in (token[:-2] + ("AA" if not token.endswith("AA") else "BB"), "x" * 43):
+        refused = requests.get(backend.api("me"), headers={"Authorization": f"Bearer {forged}"}, timeout=10)
+        assert refused.status_code == 401 and refused.json()["type"].endswith(":unauthorized")
+    entries = backend.get("audit", username="supervisor", actor="unknown", page_size=1000)["items"]
+    assert sum(entry["outcome"] == "invalid-token" for entry in entries) >= 2
