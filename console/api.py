@@ -11,11 +11,12 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 import urllib3
 
+from console.profiles import is_loopback
 from console.sse import OversizedEvent, SseEvent, SseParser
 
 API_PREFIX = "api/v1/"
@@ -133,6 +134,9 @@ class ApiClient:
     def __init__(self, base_url: str, *, verify: bool | str = True, cert: str | tuple[str, str] | None = None) -> None:
         self.base_url = base_url.rstrip("/") + "/"
         self._session = requests.Session()
+        # A backend on this machine is reached directly: the environment's proxy (HTTP_PROXY) would
+        # see its password and token, or refuse it. Beyond loopback, a proxy may be the only way out.
+        self._session.trust_env = not is_loopback(urlsplit(self.base_url).hostname or "")
         self._session.headers["Accept"] = "application/json"
         self._verify, self._cert = verify, cert
         self.token: str | None = None

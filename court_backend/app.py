@@ -43,6 +43,7 @@ MAX_BODY_BYTES = 64 * 1024  # the largest command is a few hundred bytes
 AUDIT_VERIFY_EVERY_S = 60.0
 SESSION_CHECK_S = 5.0  # a stream ends this soon after its session is signed out or revoked
 AUDITED_REFUSALS = (403, 409, 412, 428)  # refusals that matter to authority or to who saw what
+MAX_TICK_AGE_S = 10.0  # a world that has not moved for longer is stalled, and /health says so (503)
 PING_S = 10.0  # an idle stream gets a comment this often, well inside the 15 s the contract promises
 EVENT_ID = r"^[0-9]{1,18}$"  # ASCII digits only: int() would also take "²", "+5" or "1_000"
 EVENT_ID_OR_NONE = r"^([0-9]{1,18})?$"
@@ -67,6 +68,7 @@ class Backend:
         self.data_dir = config.data_dir
         self._verifying = asyncio.Lock()
         self._verified: tuple[float, dict] | None = None
+        self.last_tick = time.monotonic()
 
     async def audit_verification(self) -> dict:
         """The audit chain verified whole, on a worker thread with a connection of its own; an
@@ -111,18 +113,28 @@ class Backend:
             await asyncio.sleep(FILING_PAUSE_S)
 
     async def run(self) -> None:
-        """Moves the world on every TICK_S, by the wall clock (a stepped clock waits for `step`)."""
+        """Moves the world on every TICK_S, by the wall clock (a stepped clock waits for `step`).
+        A tick that fails is logged and the next goes on: the world never stops for one error."""
         if self.clock.stepped:
             return
         last = self.clock.now()
         while True:
             await asyncio.sleep(TICK_S)
             now = self.clock.now()
-            self.world.tick(now - last, now)
+            try:
+                self.world.tick(now - last, now)
+                if self.world.kpis_due(now):
+                    doc = await asyncio.to_thread(kpis.compute, *self.world.kpi_inputs(now))
+                    self.world.publish_kpis(doc)
+            except Exception:
+                log.exception("the world's tick failed; the next goes on")
+            else:
+                self.last_tick = time.monotonic()
             last = now
-            if self.world.kpis_due(now):
-                doc = await asyncio.to_thread(kpis.compute, *self.world.kpi_inputs(now))
-                self.world.publish_kpis(doc)
+
+    def tick_age(self) -> float | None:
+        """Seconds since the world last moved on; None for a stepped clock, which moves when told."""
+        return None if self.clock.stepped else time.monotonic() - self.last_tick
 
     def step(self, seconds: float) -> float:
         """Moves a stepped clock on by `seconds`, the world with it a tick at a time; returns the time."""
@@ -490,9 +502,18 @@ def _clock_routes(backend: Backend) -> APIRouter:
 def _public_routes(backend: Backend) -> APIRouter:
     router = APIRouter(prefix=API)
 
-    @router.get("/health", response_model=schemas.Health)
-    async def health() -> dict:
-        return {"status": "ok", "api_version": "1", "last_event_id": backend.events.last_id}
+    @router.get("/health", response_model=schemas.Health, responses={503: {"model": schemas.Health}})
+    async def health() -> JSONResponse:
+        """Whether the backend's world moves: 503 when its last tick is more than 10 s old."""
+        age = backend.tick_age()
+        stalled = age is not None and age > MAX_TICK_AGE_S
+        body = {
+            "status": "stalled" if stalled else "ok",
+            "api_version": "1",
+            "last_event_id": backend.events.last_id,
+            "tick_age_s": None if age is None else round(age, 3),
+        }
+        return JSONResponse(body, status_code=503 if stalled else 200)
 
     @router.post("/auth/token", response_model=schemas.Token, responses=_problem_responses(401, 403, 422, 429))
     async def token(http: Request, request: schemas.TokenRequest) -> dict:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import getpass
 import ipaddress
 import logging
@@ -15,6 +16,7 @@ import threading
 from pathlib import Path
 
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from court_backend import audit
 from court_backend.accounts import AccountError, Accounts, check_password
@@ -25,6 +27,9 @@ from court_backend.geography import HIGH_COURT, build_courts, load_divisions
 from court_backend.storage import DATABASE_FILE, connect
 
 DEFAULT_DATA = Path("court-backend-data")
+HEADER_TIMEOUT_S = 10.0  # to send a request's headers, on a new connection or after an answer
+KEEP_ALIVE_S = 5  # an idle connection between requests is closed after this
+MAX_CONNECTIONS = 1000  # beyond this, a request is answered 503 at once
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,6 +91,49 @@ def _parser() -> argparse.ArgumentParser:
         help='for tests: the simulation stands still until POST /_test/clock {"seconds": N} steps it on',
     )
     return parser
+
+
+class _HeaderDeadline(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request's headers, counted from the
+    connection's start and from the end of each answer: a connection that sends nothing, or sends
+    its headers a byte at a time, is closed after HEADER_TIMEOUT_S rather than held for ever."""
+
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self._start_deadline()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self._answering():
+            self._cancel_deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._start_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_deadline()
+        super().connection_lost(exc)
+
+    def _answering(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _start_deadline(self) -> None:
+        self._cancel_deadline()
+        self._deadline = self.loop.call_later(HEADER_TIMEOUT_S, self._on_deadline)
+
+    def _cancel_deadline(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _on_deadline(self) -> None:
+        self._deadline = None
+        if not self._answering():
+            self.transport.close()
 
 
 class _Server(uvicorn.Server):
@@ -276,7 +324,16 @@ def main(argv: list[str] | None = None) -> None:
         tls = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key) if args.tls_key else None}
         if args.tls_client_ca:
             tls.update(ssl_ca_certs=str(args.tls_client_ca), ssl_cert_reqs=ssl.CERT_REQUIRED)
-    server = _Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, **tls), app.state.backend)
+    config = uvicorn.Config(
+        app,
+        http=_HeaderDeadline,
+        log_level="warning",
+        timeout_keep_alive=KEEP_ALIVE_S,
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_graceful_shutdown=2,
+        **tls,
+    )
+    server = _Server(config, app.state.backend)
     if args.exit_with_stdin:
         server.stop_when_stdin_closes()
     server.run(sockets=[sock])

@@ -47,9 +47,10 @@ class Problem(Model):
 
 
 class Health(Model):
-    status: Literal["ok"]
+    status: Literal["ok", "stalled"]
     api_version: str
     last_event_id: int
+    tick_age_s: float | None = Field(description="seconds since the world last moved on (null: a stepped clock)")
 
 
 class TokenRequest(StrictModel):

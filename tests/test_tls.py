@@ -8,6 +8,7 @@ import queue
 import pytest
 import trustme
 
+from console.api import ApiClient
 from console.store import Store
 from console.sync import BackendLink, LinkState
 from tests.support.backends import start_backend
@@ -89,3 +90,14 @@ def test_plain_http_beyond_loopback_is_refused_before_any_connection():
         assert "plain HTTP" in store.health["tls"].detail
     finally:
         link.stop()
+
+
+def test_a_loopback_backend_is_reached_directly_whatever_the_proxy_variables_say(backend, monkeypatch):
+    for variable in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.setenv(variable, "http://127.0.0.1:9")  # nothing listens there
+    client = ApiClient(backend.url)
+    try:
+        client.login("observer", backend.password_of("observer"))
+        assert client.me()["username"] == "observer"
+    finally:
+        client.close()

@@ -1,0 +1,100 @@
+"""A backend that holds up: idle and slow connections are closed rather than held, the world's tick
+goes on through hundreds of them and through its own errors, and `/health` tells whether it does."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import requests
+import uvicorn
+
+from court_backend import cli
+from court_backend.app import MAX_TICK_AGE_S, create_app
+from court_backend.world import Config
+from tests.support.backends import CASES, SEED
+
+IDLE_SOCKETS = 300
+
+
+def health(url: str) -> requests.Response:
+    return requests.get(f"{url}/api/v1/health", timeout=10)
+
+
+def closed_by_the_server(connection: socket.socket) -> bool:
+    connection.setblocking(False)
+    try:
+        return connection.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except ConnectionError:
+        return True
+
+
+def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(backend):
+    host, port = backend.url.removeprefix("http://").rsplit(":", 1)
+    idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(IDLE_SOCKETS)]
+    slow = socket.create_connection((host, int(port)), timeout=10)
+    slow.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")  # and never the rest of its headers
+    try:
+        first = health(backend.url).json()
+        assert first["status"] == "ok" and first["tick_age_s"] < MAX_TICK_AGE_S
+
+        def moved_on() -> bool:
+            now = health(backend.url).json()
+            return now["last_event_id"] > first["last_event_id"] and now["tick_age_s"] < 2
+
+        wait_until(moved_on, 15)
+        wait_until(lambda: all(closed_by_the_server(s) for s in [*idle, slow]), cli.HEADER_TIMEOUT_S + 20)
+    finally:
+        for connection in [*idle, slow]:
+            connection.close()
+
+
+def wait_until(condition, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not so after {seconds:.0f} s"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A backend served in this process, as `court-backend` serves it, so that the test can break
+    its world's tick."""
+    app = create_app(Config(tmp_path / "data", seed=SEED, cases=CASES))
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, http=cli._HeaderDeadline, log_level="critical"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listening.getsockname()[1]}"
+    wait_until(lambda: server.started, 60)
+    yield app.state.backend, url
+    server.should_exit = True
+    thread.join(30)
+
+
+def test_a_failing_tick_is_logged_health_says_so_and_the_world_goes_on_when_it_passes(served, caplog):
+    backend, url = served
+    wait_until(lambda: health(url).json()["tick_age_s"] < 2, 15)
+    world_tick = backend.world.tick
+    failing = threading.Event()
+    failing.set()
+
+    def tick(dt: float, now: float) -> None:
+        if failing.is_set():
+            raise RuntimeError("a broken tick")
+        world_tick(dt, now)
+
+    backend.world.tick = tick
+    wait_until(lambda: health(url).status_code == 503, MAX_TICK_AGE_S + 15)
+    stalled = health(url)
+    assert stalled.json()["status"] == "stalled" and stalled.json()["tick_age_s"] > MAX_TICK_AGE_S
+    assert "the world's tick failed" in caplog.text and "a broken tick" in caplog.text
+
+    failing.clear()
+    wait_until(lambda: health(url).status_code == 200, 15)
+    assert health(url).json()["tick_age_s"] < 2
