@@ -200,8 +200,18 @@ class ApiClient:
         """A case's detail, its node history included."""
         return self._json(self._send("GET", f"cases/{quote(case_id, safe='')}", headers=self._headers()))
 
+    def audit_verification(self) -> dict:
+        """How far the backend found its audit chain to hold (GET /audit/verification)."""
+        return self._json(self._send("GET", "audit/verification", headers=self._headers()))
+
+    def reveal(self, case_id: str, role: str, reason: str) -> dict:
+        """A party's personal data, unmasked: the backend audits who asked, and why."""
+        path = f"cases/{quote(case_id, safe='')}/parties/{quote(role, safe='')}/reveal"
+        return self._json(self._send("POST", path, json={"reason": reason}, headers=self._headers()))
+
     def audit(self, max_entries: int = MAX_AUDIT_ENTRIES, **filters: str) -> list:
-        """Every audit entry that matches the filters (case_id, object_id, actor), oldest first."""
+        """Every audit entry that matches the filters (case_id, object_id, actor, since, until),
+        oldest first."""
         entries: list = []
         params: dict[str, str] = {"page_size": "1000", **filters}
         for page, next_token, _ in self._pages("audit", params):

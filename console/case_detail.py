@@ -1,5 +1,7 @@
-"""A case's detail, fetched on demand: the case with its node history (`GET /cases/{id}`) and its
-audit trail (`GET /audit?case_id=`), from a backend the console follows.
+"""A case's detail, fetched on demand: the case with its node history and its parties (personal
+data masked) (`GET /cases/{id}`), its audit trail (`GET /audit?case_id=`), each entry checked
+against its hash, and how far the backend's audit chain holds (`GET /audit/verification`), from a
+backend the console follows.
 
 The store holds every case but not their histories nor who did what to them; those are asked for
 when an operator opens a case. `fetch_case_detail` blocks: run it on a worker thread.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.api import ApiError
+from console.audit_chain import Verification, decode_verification, first_mismatch
 from console.casework import Case, NodeVisit, decode_case, decode_case_history
 from console.decoding import (
     MAX_ID_LENGTH,
@@ -21,6 +24,8 @@ from console.decoding import (
     timestamp,
 )
 from console.session import BackendSession
+
+MASKED = ("id_number", "phone", "address")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +44,39 @@ class AuditEntry:
     after: dict | None
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party as the case view shows it: personal data masked (or "" from a backend without it)."""
+
+    role: str  # applicant or respondent
+    type: str
+    name: str
+    id_number: str
+    phone: str
+    address: str
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
     case: Case
     history: tuple[NodeVisit, ...]
     audit: tuple[AuditEntry, ...]
+    parties: tuple[Party, ...] = ()
+    audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
+    verification: Verification | None = None  # None: a backend that does not verify its chain
+    mismatch: int | None = None  # the first of the case's entries that does not match its hash
+
+
+def decode_parties(record: dict) -> tuple[Party, ...]:
+    parties = []
+    for role in ("applicant", "respondent"):
+        party = required(record, role)
+        said = {key: party.get(key) if isinstance(party.get(key), str) else "" for key in MASKED}
+        parties.append(
+            Party(role, text(party, "type", 16), text(party, "name", 200), **{k: v[:200] for k, v in said.items()})
+        )
+    return tuple(parties)
 
 
 def _object(record: dict, name: str) -> dict | None:
@@ -74,11 +106,15 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
 
     Raises `ApiError` when the backend refuses or answers out of contract. Blocks: call it on a worker.
     """
-    record, entries = session.call(lambda client: (client.case(case_id), client.audit(case_id=case_id)))
+    record, entries, verified = session.call(
+        lambda client: (client.case(case_id), client.audit(case_id=case_id), _verification(client))
+    )
     try:
         case = decode_case(record)
         history = decode_case_history(record)
+        parties = decode_parties(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
+        verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
         raise ApiError(f"case {case_id}: the backend's answer breaks the contract: {error}") from None
     if case.id != case_id:
@@ -86,4 +122,15 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
     strangers = {entry.case_id for entry in audit} - {case_id}
     if strangers:
         raise ApiError(f"case {case_id}: the audit trail holds entries of case {sorted(map(str, strangers))[0]}")
-    return CaseDetail(session.name, case, history, audit)
+    return CaseDetail(
+        session.name, case, history, audit, parties, tuple(entries), verification, first_mismatch(entries)
+    )
+
+
+def _verification(client) -> dict | None:
+    try:
+        return client.audit_verification()
+    except ApiError as error:
+        if error.status == 404:
+            return None  # a backend that does not verify its chain: the view says nothing of it
+        raise

@@ -39,7 +39,7 @@ class Action(Enum):
     LAUNCH_QUERY = ("queries", Collection.CASES, Collection.QUERIES)
     FREEZE = ("queries/{id}/results/{part}/freeze", Collection.QUERIES, Collection.MEASURES)
     DEDUCT = ("queries/{id}/results/{part}/deduct", Collection.QUERIES, Collection.MEASURES)
-    REQUEST_DETENTION = ("cases/{id}/detentions", Collection.CASES, Collection.APPROVALS)
+    REQUEST_DETENTION = ("cases/{id}/coercions", Collection.CASES, Collection.APPROVALS)
     APPROVE = ("approvals/{id}/approve", Collection.APPROVALS, Collection.APPROVALS)
     REJECT = ("approvals/{id}/reject", Collection.APPROVALS, Collection.APPROVALS)
 

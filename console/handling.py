@@ -38,15 +38,16 @@ def escalation_refusal(
         return Refusal.PENDING
     if escalation.owner is not None and escalation.owner != user:
         return Refusal.OWNED_BY_ANOTHER
-    if action is Action.ACKNOWLEDGE:
-        if escalation.owner == user:
-            return Refusal.ALREADY_YOURS
-        if (
-            escalation.state == EscalationState.ESCALATED
-            and escalation.escalated_to == "supervisor"
-            and role != "supervisor"
-        ):
-            return Refusal.FOR_SUPERVISORS
+    if action is Action.ACKNOWLEDGE and escalation.owner == user:
+        return Refusal.ALREADY_YOURS
+    # Sent on, it waits for a supervisor (of a court above, when sent there: the backend knows the
+    # courts and says so); nobody else takes it, sends it on again or resolves it.
+    if (
+        escalation.state == EscalationState.ESCALATED
+        and escalation.owner != user
+        and "escalation.take" not in permissions
+    ):
+        return Refusal.FOR_SUPERVISORS
     if action is Action.RESOLVE and escalation.owner != user:
         return Refusal.NOT_YOURS
     return None

@@ -226,6 +226,8 @@ class BackendHealth:
     user: str = ""
     permissions: tuple[str, ...] = ()
     limits: dict[str, float] = field(default_factory=dict)
+    display_name: str = ""
+    court_id: str = ""
     latency_ms: float | None = None
     events_received: int = 0
     last_event_id: int | None = None  # of the newest event applied
@@ -399,7 +401,11 @@ class Store:
             health.url, health.state, health.detail = message.url, message.state, message.detail
             if message.role:
                 health.role, health.user, health.permissions = message.role, message.user, message.permissions
-                health.limits = message.limits
+                health.limits, health.display_name, health.court_id = (
+                    message.limits,
+                    message.display_name,
+                    message.court_id,
+                )
             if message.latency_ms is not None:
                 health.latency_ms = message.latency_ms
             changes.health.add(message.backend)

@@ -36,6 +36,7 @@ from console.sse import OversizedEvent
 log = logging.getLogger(__name__)
 
 DROPS_LOGGED = 100
+MAX_SAID = 200  # characters kept of what a backend says of its user (display name, court)
 
 
 class LinkState(StrEnum):
@@ -94,6 +95,8 @@ class HealthChanged:
     user: str = ""  # who the console is signed in as, once live
     permissions: tuple[str, ...] = ()  # what the backend lets them do (GET /me), once live
     limits: dict[str, float] = field(default_factory=dict)  # its limits, e.g. the approval threshold
+    display_name: str = ""  # of the user, as the backend knows them (GET /me)
+    court_id: str = ""  # the user's court, whose jurisdiction they see
     latency_ms: float | None = None
 
 
@@ -187,8 +190,9 @@ def after_failure(follow: Follow, error: BaseException) -> Follow:
     return waiting(follow, f"unexpected error: {error!r}")
 
 
-def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
-    """The permissions and limits of a `GET /me` answer; whatever is malformed counts as not granted."""
+def _rights(me: dict) -> dict:
+    """Who is signed in (display name, court) and their permissions and limits, from a `GET /me`
+    answer; whatever is malformed counts as not granted (or not said)."""
     granted, limits = me.get("permissions"), me.get("limits")
     permissions = tuple(p for p in granted if isinstance(p, str)) if isinstance(granted, list) else ()
     numbers = (
@@ -200,7 +204,12 @@ def _rights(me: dict) -> tuple[tuple[str, ...], dict[str, float]]:
         if isinstance(limits, dict)
         else {}
     )
-    return permissions, numbers
+    said = {key: me.get(key) for key in ("display_name", "court_id")}
+    return {
+        "permissions": permissions,
+        "limits": numbers,
+        **{key: value[:MAX_SAID] for key, value in said.items() if isinstance(value, str)},
+    }
 
 
 class Reporter:
@@ -375,21 +384,15 @@ class BackendLink:
         latency_ms = (time.monotonic() - started) * 1000.0
         note = ""
         try:
-            permissions, limits = _rights(client.me())
+            rights = _rights(client.me())
         except ApiError as error:
             if error.status != 404:
                 raise
             # A 404 is a backend without /me: followed, read only.
             note = "the backend has no GET /me: connected read only"
             log.warning("backend %s: %s", self.backend, note)
-            permissions, limits = (), {}
-        self._rights = {
-            "role": token.role,
-            "user": self.session.username,
-            "permissions": permissions,
-            "limits": limits,
-            "latency_ms": latency_ms,
-        }
+            rights = {}
+        self._rights = {"role": token.role, "user": self.session.username, "latency_ms": latency_ms, **rights}
         self._note = note
         follow = replace(follow, signed_in=True)
         return replace(follow, phase=resume(follow))

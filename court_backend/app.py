@@ -20,6 +20,7 @@ from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from court_backend import audit, kpis, openapi, problems, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
+from court_backend.authority import allow
 from court_backend.cases import present as present_case
 from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
 from court_backend.clock import Clock, utc_iso
@@ -284,7 +285,7 @@ class _QuietSseDisconnects(logging.Filter):
 
 
 def reader(who: Annotated[Principal, Depends(current_principal)]) -> Principal:
-    World.allow(who, "read")
+    allow(who, "read")
     return who
 
 
@@ -359,7 +360,7 @@ def _object(doc: dict) -> JSONResponse:
 async def _command(
     request: Request,
     who: Principal,
-    permission: str,
+    permission: str | tuple[str, ...],
     key: str | None,
     action: Callable[[float], dict],
     status: int = 200,
@@ -369,7 +370,7 @@ async def _command(
     (a body that does not parse is refused earlier still, by the framework)."""
     backend = backend_of(request)
     try:
-        World.allow(who, permission)
+        allow(who, permission)
     except Problem as refusal:
         _audit_refusal(backend, request, who, permission, refusal, await request.body())
         backend.world.records.commit()
@@ -405,7 +406,12 @@ async def _command(
 
 
 def _audit_refusal(
-    backend: Backend, request: Request, who: Principal, permission: str, refusal: Problem, body: bytes
+    backend: Backend,
+    request: Request,
+    who: Principal,
+    permission: str | tuple[str, ...],
+    refusal: Problem,
+    body: bytes,
 ) -> None:
     """Queues the audit entry of a refused command: who asked what, and why it was refused."""
     try:
@@ -415,7 +421,7 @@ def _audit_refusal(
     path = request.url.path.removeprefix(API)
     backend.world.records.audit(
         who.username,
-        permission,
+        permission if isinstance(permission, str) else "|".join(permission),
         "request",
         path,
         None,
@@ -567,9 +573,17 @@ def _read_routes(backend: Backend) -> APIRouter:
         )
         return _page(items, backend.events.last_id, page_size, page_token, lambda token: token in world.court_by_id)
 
+    def courts_seen(who: Principal) -> frozenset[str] | None:
+        """The courts whose objects `who` reads; None for all of them."""
+        return None if world.jurisdiction.sees_all(who) else world.jurisdiction.courts_of(who)
+
+    def seen_by(who: Principal, items):
+        courts = courts_seen(who)
+        return items if courts is None else (item for item in items if world.court_of(item) in courts)
+
     @router.get("/cases", response_model=schemas.Page[schemas.Case])
     async def cases(
-        _: Reader,
+        who: Reader,
         court_id: Filter = None,
         node: schemas.NodeCode | None = None,
         status: Literal["open", "closed"] | None = None,
@@ -590,6 +604,7 @@ def _read_routes(backend: Backend) -> APIRouter:
             "status": status,
             "overdue": overdue,
             "bbox": box,
+            "courts": courts_seen(who),
         }
         docs = world.cases.page(filters, after, page_size + 1)
         now = backend.clock.now()
@@ -601,22 +616,25 @@ def _read_routes(backend: Backend) -> APIRouter:
         }
 
     @router.get("/cases/{case_id}", response_model=schemas.CaseDetail)
-    async def case(_: Reader, case_id: Id) -> JSONResponse:
-        return _object(world.case(case_id))
+    async def case(who: Reader, case_id: Id) -> JSONResponse:
+        return _object(world.case(who, case_id))
 
     @router.get("/teams", response_model=schemas.Page[schemas.Team])
     async def teams(
-        _: Reader,
+        who: Reader,
         court_id: Filter = None,
         status: TEAM_STATUSES | None = None,
         page_size: PageSize = 500,
         page_token: PageToken = None,
     ) -> dict:
         items = sorted(
-            (
-                t.as_json()
-                for t in world.simulation.teams
-                if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)
+            seen_by(
+                who,
+                (
+                    t.as_json()
+                    for t in world.simulation.teams
+                    if (court_id is None or t.court.id == court_id) and (status is None or t.status == status)
+                ),
             ),
             key=lambda t: t["id"],
         )
@@ -625,15 +643,16 @@ def _read_routes(backend: Backend) -> APIRouter:
         )
 
     @router.get("/teams/{team_id}", response_model=schemas.Team)
-    async def team(_: Reader, team_id: Id) -> JSONResponse:
+    async def team(who: Reader, team_id: Id) -> JSONResponse:
         found = world.simulation.team(team_id)
         if found is None:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
+        world.jurisdiction.within(who, found.court.id, found.name)
         return _object(found.as_json())
 
     def listing(kind: str, model, path: str, **filter_types) -> None:
-        async def list_records(_: Reader, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
-            items = _filtered(world.records.all(kind), filters)
+        async def list_records(who: Reader, page_size: PageSize = 500, page_token: PageToken = None, **filters) -> dict:
+            items = _filtered(seen_by(who, world.records.all(kind)), filters)
             return _page(
                 items,
                 backend.events.last_id,
@@ -642,8 +661,8 @@ def _read_routes(backend: Backend) -> APIRouter:
                 lambda token: world.records.get(kind, token) is not None,
             )
 
-        async def one_record(_: Reader, record_id: Id) -> JSONResponse:
-            return _object(world.record(kind, record_id))
+        async def one_record(who: Reader, record_id: Id) -> JSONResponse:
+            return _object(world.record(who, kind, record_id))
 
         # The filters are declared as query parameters so that the OpenAPI document lists them.
         list_records.__signature__ = _with_query_filters(list_records, filter_types)
@@ -683,7 +702,7 @@ def _read_routes(backend: Backend) -> APIRouter:
 
     @router.get("/audit", response_model=schemas.AuditPage)
     async def audit_entries(
-        _: Reader,
+        who: Reader,
         case_id: Filter = None,
         object_id: Filter = None,
         actor: Filter = None,
@@ -694,7 +713,14 @@ def _read_routes(backend: Backend) -> APIRouter:
     ) -> dict:
         """The audit log, oldest first: one hash chain (each entry's `hash` is the SHA-256 of the
         entry without `hash`, as canonical JSON: keys sorted, no spaces, UTF-8; its `prev_hash`
-        the hash of the entry before it, 64 zeros for the first)."""
+        the hash of the entry before it, 64 zeros for the first). Outside the high court, a user
+        reads the entries of one case of their jurisdiction at a time (`case_id`)."""
+        if not world.jurisdiction.sees_all(who):
+            if case_id is None:
+                raise Problem(
+                    403, "outside-jurisdiction", "Only the high court reads the whole audit log: give a case_id."
+                )
+            world.case(who, case_id)  # 404 or 403 unless it is a case of theirs
         if page_token is not None and not (
             re.fullmatch(EVENT_ID, page_token)
             and str(int(page_token)) == page_token
@@ -721,6 +747,7 @@ def _read_routes(backend: Backend) -> APIRouter:
         """The event stream (Server-Sent Events). Send `Last-Event-ID` to resume after an event;
         the event types and the schemas of their data are in `x-event-types`."""
         last_sent = last_check = time.monotonic()
+        courts = courts_seen(who)  # the events of the reader's jurisdiction, and the province's
         while not backend.stopping:
             if not backend.events.can_resume_after(cursor):
                 return  # this reader fell behind the retention; on reconnecting it is told so (410)
@@ -729,17 +756,18 @@ def _read_routes(backend: Backend) -> APIRouter:
                     return  # signed out or revoked: reconnecting, the client is told so (401)
                 last_check = time.monotonic()
             batch = backend.events.after(cursor)
-            if not batch:
-                if time.monotonic() - last_sent >= PING_S:
-                    last_sent = time.monotonic()
-                    yield ServerSentEvent(comment="ping")
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(backend.events.wait_after(cursor), STREAM_POLL_S)
-                continue
             for event in batch:
-                yield ServerSentEvent(raw_data=event.data, event=event.type, id=str(event.id))
-            cursor = batch[-1].id
-            last_sent = time.monotonic()
+                if courts is None or event.court_id is None or event.court_id in courts:
+                    yield ServerSentEvent(raw_data=event.data, event=event.type, id=str(event.id))
+                    last_sent = time.monotonic()
+            if time.monotonic() - last_sent >= PING_S:  # also when all that came was of other courts
+                last_sent = time.monotonic()
+                yield ServerSentEvent(comment="ping")
+            if batch:
+                cursor = batch[-1].id
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(backend.events.wait_after(cursor), STREAM_POLL_S)
 
     return router
 
@@ -899,19 +927,44 @@ def _command_routes() -> APIRouter:
             status=201,
         )
 
-    @router.post("/cases/{case_id}/detentions", status_code=201, response_model=schemas.Approval)
-    async def request_detention(
-        request: Request, who: Authenticated, case_id: Id, body: schemas.DetentionRequest, key: IdempotencyKey = None
+    @router.post("/cases/{case_id}/coercions", status_code=201, response_model=schemas.Approval)
+    async def request_coercion(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.CoercionRequest, key: IdempotencyKey = None
     ):
-        """Ask for a detention decision (at most 15 days); a supervisor other than the asker decides."""
+        """Ask for a coercive measure with its grounds: a judicial detention (at most 15 days), a fine
+        or a 拘传 (compelled appearance). A president decides, never the one who asked."""
+        details = body.model_dump(exclude={"kind"})
         return await _command(
             request,
             who,
-            "escalation.handle",
+            "coercion.request",
             key,
-            lambda now: world_of(request).request_detention(who, case_id, body.person, body.days, body.reason, now),
+            lambda now: world_of(request).request_coercion(who, case_id, body.kind, details, now),
             status=201,
         )
+
+    @router.post(
+        "/cases/{case_id}/parties/{role}/reveal",
+        response_model=schemas.RevealedParty,
+        responses=_problem_responses(403, 404, 422, 429),
+    )
+    async def reveal(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        role: Literal["applicant", "respondent"],
+        body: schemas.RevealRequest,
+    ) -> dict:
+        """One party's personal data, unmasked, for the reason given: audited (who, when, which
+        party, why), refused to observers, and at most 30 an hour for each user (then 429)."""
+        backend = backend_of(request)
+        try:
+            return backend.world.reveal(who, case_id, role, body.reason, backend.clock.now())
+        except Problem as refusal:
+            if refusal.status != 404:
+                _audit_refusal(backend, request, who, "party.reveal", refusal, await request.body())
+                backend.world.records.commit()
+            raise
 
     @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)
     async def decide(
@@ -923,11 +976,12 @@ def _command_routes() -> APIRouter:
         body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
         key: IdempotencyKey = None,
     ):
-        """A supervisor decides; never the one who asked (two-person rule)."""
+        """A supervisor decides a measure above the threshold, a president a coercive measure; never
+        the one who asked (two-person rule)."""
         return await _command(
             request,
             who,
-            "approval.decide",
+            ("approval.decide", "coercion.decide"),
             key,
             lambda now: world_of(request).decide(who, approval_id, decision == "approve", body.note, version, now),
         )

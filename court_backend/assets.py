@@ -169,10 +169,23 @@ class Assets:
             sum(m["amount"] for m in measures if m["kind"] == kind and m["state"] not in ("rejected", "failed")), 2
         )
 
+    def needs_approval(self, case_id: str, kind: str, amount: float) -> bool:
+        """Whether a measure waits for a supervisor: when it takes the case's measures together
+        (all hits and orders, all but the failed) above the threshold, so that splitting an order
+        gains nothing; and after a rejection of its kind on the case, so that ordering again what
+        was refused needs a new approval."""
+        claimed, rejected = 0.0, False
+        for measure in self._records.all("measure"):
+            if measure["case_id"] != case_id:
+                continue
+            rejected = rejected or (measure["kind"] == kind and measure["state"] == "rejected")
+            if measure["state"] not in ("rejected", "failed"):
+                claimed += measure["amount"]
+        return rejected or round(claimed + amount, 2) > APPROVAL_THRESHOLD_YUAN
+
     def order(self, query: dict, result: dict, kind: str, amount: float, now: float, by: str) -> dict:
-        """A freeze or deduction on a hit; when it takes the hit's total of its kind above the
-        threshold it waits for a supervisor (orders split in parts are counted together)."""
-        needs_approval = round(self.ordered(result, kind) + amount, 2) > APPROVAL_THRESHOLD_YUAN
+        """A freeze or deduction on a hit, waiting for a supervisor when `needs_approval` says so."""
+        needs_approval = self.needs_approval(query["case_id"], kind, amount)
         measure = {
             "id": self._records.new_id("measure", "F"),
             "kind": kind,

@@ -196,6 +196,15 @@ def page(db: sqlite3.Connection, filters: dict[str, str | float | None], after_i
     return [_shown(row) for row in rows]
 
 
+def times(db: sqlite3.Connection, actor: str, action: str, since: float) -> list[float]:
+    """When `actor` did `action` (and it was done) from `since` on, oldest first."""
+    rows = db.execute(
+        "select at from audit where actor = ? and action = ? and outcome = ? and at >= ? order by at",
+        (actor, action, DONE, since),
+    ).fetchall()
+    return [at for (at,) in rows]
+
+
 def has_entry(db: sqlite3.Connection, entry_id: int) -> bool:
     return db.execute("select 1 from audit where id = ?", (entry_id,)).fetchone() is not None
 

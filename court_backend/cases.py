@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from court_backend import parties
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -270,6 +271,8 @@ class CaseBook:
             "history": [],
             "version": 0,
         }
+        for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
+            doc[role] = parties.masked(doc, role)
         self._enter(doc, plan.pop(0), filed_at, rng)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
@@ -375,13 +378,17 @@ class CaseBook:
         return doc
 
     def page(self, filters: dict, after_id: str, limit: int) -> list[dict]:
-        """Cases in id order after `after_id`, filtered by court, node, status, overdue and a
-        bounding box (west, south, east, north)."""
+        """Cases in id order after `after_id`, filtered by court, node, status, overdue, a
+        bounding box (west, south, east, north) and the courts of a jurisdiction."""
         clauses, params = ["id > ?"], [after_id]
         for column in ("court_id", "node", "status"):
             if filters.get(column):
                 clauses.append(f"{column} = ?")
                 params.append(filters[column])
+        if filters.get("courts") is not None:
+            courts = sorted(filters["courts"])
+            clauses.append(f"court_id in ({', '.join('?' * len(courts))})")
+            params += courts
         if filters.get("overdue") is not None:
             clauses.append(
                 "status = 'open' and node_deadline < ?"

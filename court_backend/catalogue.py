@@ -180,11 +180,26 @@ MAX_DETENTION_DAYS = 15
 
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
-CASEWORK = ("read", "task.dispatch", "team.message", "escalation.handle", "query.launch", "measure.order")
+CASEWORK = (
+    "read",
+    "task.dispatch",
+    "team.message",
+    "escalation.handle",
+    "query.launch",
+    "measure.order",
+    "coercion.request",
+    "party.reveal",
+)
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only
     "operator": CASEWORK,  # 值班员/承办人
-    "supervisor": (*CASEWORK, "approval.decide", "detention.request"),  # 指挥长
-    "president": ("read", "approval.decide"),  # 院长/副院长
+    # 指挥长: approves measures above the threshold, takes escalations sent to a supervisor or from
+    # the courts below
+    "supervisor": (*CASEWORK, "approval.decide", "escalation.take"),
+    "president": ("read", "party.reveal", "coercion.decide"),  # 院长/副院长: decides detentions, fines and 拘传
     "admin": (),  # manages the accounts, with the backend's CLI; no casework
 }
+# Coercive measures (民诉法: 拘传、罚款、拘留必须经院长批准): asked for with grounds, decided by a president.
+COERCION_KINDS = ("detention", "fine", "compel")
+MAX_FINE_PERSON_YUAN = 100_000
+FINE_ORGANISATION_YUAN = (50_000, 1_000_000)

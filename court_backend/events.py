@@ -22,6 +22,7 @@ class Event:
     id: int
     type: str
     data: str  # the payload, already encoded as JSON
+    court_id: str | None = None  # the court it belongs to; None: the whole province's
 
 
 class EventLog:
@@ -38,15 +39,14 @@ class EventLog:
         self._recent: deque[Event] = deque(maxlen=MEMORY_EVENTS)
         self._appended = asyncio.Event()
 
-    def append(self, items: list[tuple[str, str]]) -> None:
-        """Stores a batch of (type, JSON data) as consecutive events, in the caller's transaction."""
+    def append(self, items: list[tuple[str, str, str | None]]) -> None:
+        """Stores a batch of (type, JSON data, court) as consecutive events, in the caller's transaction."""
         if not items:
             return
-        events = [
-            Event(self.last_id + offset, event_type, data) for offset, (event_type, data) in enumerate(items, start=1)
-        ]
+        events = [Event(self.last_id + offset, *item) for offset, item in enumerate(items, start=1)]
         self._db.executemany(
-            "insert into events (id, type, data) values (?, ?, ?)", [(e.id, e.type, e.data) for e in events]
+            "insert into events (id, type, data, court_id) values (?, ?, ?, ?)",
+            [(e.id, e.type, e.data, e.court_id) for e in events],
         )
         self.last_id = events[-1].id
         self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(self.last_id),))
@@ -77,7 +77,7 @@ class EventLog:
             start = event_id - self._recent[0].id + 1
             return [self._recent[i] for i in range(start, min(start + limit, len(self._recent)))]
         rows = self._db.execute(
-            "select id, type, data from events where id > ? order by id limit ?", (event_id, limit)
+            "select id, type, data, court_id from events where id > ? order by id limit ?", (event_id, limit)
         ).fetchall()
         return [Event(*row) for row in rows]
 

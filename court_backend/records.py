@@ -59,7 +59,10 @@ class Records:
         for kind, record_id, doc in db.execute("select kind, id, doc from records"):
             self._by_kind.setdefault(kind, {})[record_id] = json.loads(doc)
         self._dirty: set[tuple[str, str]] = set()
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str, tuple]] = []
+        # The court an event belongs to, from its payload's (court_id, team_id, case_id): the world
+        # says (World.court_from), so that each stream carries only its reader's jurisdiction.
+        self.court_from: Callable[[str | None, str | None, str | None], str | None] = lambda *_: None
         self._audit: list[audit.Entry] = []
         self._responses: list[tuple] = []
         self._savers: list[Callable[[sqlite3.Connection], None]] = []
@@ -89,7 +92,8 @@ class Records:
     def emit(self, event_type: str, payload: dict) -> None:
         """Queues an event for the next `commit`, as `payload` is now: the object may change again
         before then, and each event must tell its own step."""
-        self._pending.append((event_type, dumps(public(payload))))
+        keys = (payload.get("court_id"), payload.get("team_id"), payload.get("case_id"))
+        self._pending.append((event_type, dumps(public(payload)), keys))
 
     def audit(
         self,
@@ -126,7 +130,7 @@ class Records:
             )
             audit.append(self.db, self._audit)
             self.db.executemany("insert or replace into idempotency values (?, ?, ?, ?, ?, ?)", self._responses)
-            self.events.append(self._pending)
+            self.events.append([(kind, data, self.court_from(*keys)) for kind, data, keys in self._pending])
             for saver in self._savers:
                 saver(self.db)
         self._dirty.clear()

@@ -112,6 +112,17 @@ class Team(Model):
 class Party(Model):
     type: Literal["person", "company"]
     name: str
+    id_number: str = Field(description="ID number (a company's unified social credit code), masked: 510***********1234")
+    phone: str = Field(description="masked: 138****5678")
+    address: str = Field(description="masked: the province only")
+
+
+class RevealedParty(Party):
+    """A party's personal data, unmasked (POST /cases/{case_id}/parties/{role}/reveal)."""
+
+
+class RevealRequest(StrictModel):
+    reason: Annotated[str, Field(max_length=500, description="why the operator needs it; required")] = ""
 
 
 class Location(Model):
@@ -273,7 +284,7 @@ class Measure(Model):
 
 class Approval(Model):
     id: str
-    kind: Literal["freeze", "deduct", "detention"]
+    kind: Literal["freeze", "deduct", "detention", "fine", "compel"]
     subject_type: str
     subject_id: str
     case_id: str
@@ -288,9 +299,29 @@ class Approval(Model):
 
 
 class DetentionRequest(StrictModel):
+    kind: Literal["detention"]
     person: Annotated[str, Field(min_length=1, max_length=100)]
     days: Annotated[int, Field(ge=1, le=15, description="Judicial detention: at most 15 days")]
     reason: ShortText
+
+
+class FineRequest(StrictModel):
+    kind: Literal["fine"]
+    person: Annotated[str, Field(min_length=1, max_length=100)]
+    amount: Annotated[
+        float,
+        Field(gt=0, le=1_000_000, description="Yuan: a person up to 100,000; an organisation 50,000 to 1,000,000"),
+    ]
+    reason: ShortText
+
+
+class CompelRequest(StrictModel):
+    kind: Literal["compel"]
+    person: Annotated[str, Field(min_length=1, max_length=100)]
+    reason: ShortText
+
+
+CoercionRequest = Annotated[DetentionRequest | FineRequest | CompelRequest, Field(discriminator="kind")]
 
 
 class TimelineEntry(Model):

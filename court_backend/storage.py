@@ -30,7 +30,12 @@ def connect(data_dir: Path) -> sqlite3.Connection:
 
 def open_database(data_dir: Path) -> sqlite3.Connection:
     db = connect(data_dir)
-    db.execute("create table if not exists events (id integer primary key, type text not null, data text not null)")
+    db.execute(
+        "create table if not exists events (id integer primary key, type text not null, data text not null,"
+        " court_id text)"
+    )
+    if "court_id" not in {row[1] for row in db.execute("pragma table_info(events)")}:
+        db.execute("alter table events add column court_id text")  # a database from before jurisdictions
     db.execute("create table if not exists meta (key text primary key, value text not null)")
     db.commit()
     return db

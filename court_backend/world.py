@@ -7,20 +7,25 @@ says why; they validate everything before changing anything, so a refusal change
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import kpis
+from court_backend import audit, kpis, parties
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
+from court_backend.authority import Jurisdiction, allow
 from court_backend.cases import CaseBook
 from court_backend.cases import present as present_case
 from court_backend.catalogue import (
     APPROVAL_THRESHOLD_YUAN,
     CATEGORIES,
+    COERCION_KINDS,
+    FINE_ORGANISATION_YUAN,
     MAX_DETENTION_DAYS,
+    MAX_FINE_PERSON_YUAN,
     PERMISSIONS,
     TASK_OPEN_STATES,
 )
@@ -73,6 +78,7 @@ class World:
         divisions = load_divisions()
         self.courts = build_courts(divisions)
         self.court_by_id = {court.id: court for court in self.courts}
+        self.jurisdiction = Jurisdiction(self.courts)
         self.cases = CaseBook(self.records, self.courts, divisions, seed=config.seed, speed=config.speed)
         # A new book is filed in stages: enough for the teams' shift before the backend listens,
         # the rest once it does, published as it comes (a stepped clock files it all at once).
@@ -94,6 +100,7 @@ class World:
             self.simulation.mark_all_changed()
         self.assets = Assets(self.records, self.rng, config.speed)
         self.escalations = Escalations(self.records, self.rng, config.speed)
+        self.records.court_from = self.court_from
         self.records.commit()
         self.kpis = self.compute_kpis(now)
         self._next_overdue_check = now
@@ -237,30 +244,47 @@ class World:
             "role": who.role,
             "court_id": who.court_id,
             "permissions": list(PERMISSIONS[who.role]),
-            "limits": {"approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN, "max_detention_days": MAX_DETENTION_DAYS},
+            "limits": {
+                "approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN,
+                "max_detention_days": MAX_DETENTION_DAYS,
+                "max_fine_person_yuan": MAX_FINE_PERSON_YUAN,
+                "min_fine_organisation_yuan": FINE_ORGANISATION_YUAN[0],
+                "max_fine_organisation_yuan": FINE_ORGANISATION_YUAN[1],
+            },
         }
 
-    def case(self, case_id: str) -> dict:
+    def court_of(self, doc: dict) -> str | None:
+        """The court an object belongs to: its own, its team's or its case's (None: the province's,
+        e.g. the indicators)."""
+        return self.court_from(doc.get("court_id"), doc.get("team_id"), doc.get("case_id"))
+
+    def court_from(self, court_id: str | None, team_id: str | None, case_id: str | None) -> str | None:
+        if court_id is not None:
+            return court_id
+        if team_id is not None:
+            team = self.simulation.team(team_id)
+            return team.court.id if team is not None else None
+        case = self.cases.get(case_id) if case_id is not None else None
+        return case["court_id"] if case is not None else None
+
+    def _within(self, who: Principal, doc: dict, what: str) -> None:
+        self.jurisdiction.within(who, self.court_of(doc), what)
+
+    def case(self, who: Principal, case_id: str) -> dict:
         doc = self.cases.get(case_id)
         if doc is None:
             raise Problem(404, "not-found", f"There is no case {case_id}.")
+        self._within(who, doc, f"Case {doc['number']}")
         return present_case(doc, history=True, now=self.clock.now())
 
-    def record(self, kind: str, record_id: str) -> dict:
+    def record(self, who: Principal, kind: str, record_id: str) -> dict:
         doc = self.records.get(kind, record_id)
         if doc is None:
             raise Problem(404, "not-found", f"There is no {kind} {record_id}.")
+        self._within(who, doc, f"The {kind} {record_id}")
         return public(doc)
 
     # commands
-    @staticmethod
-    def allow(who: Principal, permission: str) -> None:
-        """403 unless the caller's role holds `permission`."""
-        if permission not in PERMISSIONS[who.role]:
-            raise Problem(
-                403, "forbidden", f"The {who.role} role may not do this ({permission}).", permission=permission
-            )
-
     @staticmethod
     def _check_version(doc: dict, if_match: int | None, kind: str, last_change: tuple[str, str, str]) -> None:
         """428 without a version, 412 with a stale one; `last_change` is (what, who, when), for the
@@ -298,18 +322,24 @@ class World:
             request,
         )
 
-    def _open_case(self, case_id: str) -> dict:
+    def _open_case(self, who: Principal, case_id: str) -> dict:
         case = self.cases.get(case_id)
         if case is None:
             raise Problem(404, "not-found", f"There is no case {case_id}.")
+        self._within(who, case, f"Case {case['number']}")
         if case["status"] != "open":
             raise Problem(409, "case-closed", f"Case {case['number']} is closed.")
         return case
 
-    def _available_team(self, team_id: str):
+    def _team(self, who: Principal, team_id: str):
         team = self.simulation.team(team_id)
         if team is None:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
+        self.jurisdiction.within(who, team.court.id, team.name)
+        return team
+
+    def _available_team(self, who: Principal, team_id: str):
+        team = self._team(who, team_id)
         if not self.simulation.available(team):
             busy = f"on task {team.task_id}" if team.task_id else team.status
             raise Problem(
@@ -322,9 +352,9 @@ class World:
         return team
 
     def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
-        self.allow(who, "task.dispatch")
-        case = self._open_case(case_id)
-        team = self._available_team(team_id)
+        allow(who, "task.dispatch")
+        case = self._open_case(who, case_id)
+        team = self._available_team(who, team_id)
         task = self.simulation.create_task(
             team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by=who.username, note=note
         )
@@ -333,10 +363,11 @@ class World:
         )
         return public(task)
 
-    def _open_task(self, task_id: str, if_match: int | None) -> dict:
+    def _open_task(self, who: Principal, task_id: str, if_match: int | None) -> dict:
         task = self.records.get("task", task_id)
         if task is None:
             raise Problem(404, "not-found", f"There is no task {task_id}.")
+        self._within(who, task, f"Task {task_id}")
         last = task["history"][-1]
         self._check_version(task, if_match, "task", (last["state"], last["by"], last["at"]))
         if task["state"] not in TASK_OPEN_STATES:
@@ -344,35 +375,34 @@ class World:
         return task
 
     def reassign(self, who: Principal, task_id: str, team_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self.allow(who, "task.dispatch")
-        task = self._open_task(task_id, if_match)
-        team = self._available_team(team_id)
+        allow(who, "task.dispatch")
+        task = self._open_task(who, task_id, if_match)
+        team = self._available_team(who, team_id)
         before = self.records.snapshot(task)
         self.simulation.reassign_task(task, team, now, who.username, note)
         self._audit(who, "reassign", "task", task, before, {"team_id": team_id, "note": note})
         return public(task)
 
     def cancel(self, who: Principal, task_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self.allow(who, "task.dispatch")
-        task = self._open_task(task_id, if_match)
+        allow(who, "task.dispatch")
+        task = self._open_task(who, task_id, if_match)
         before = self.records.snapshot(task)
         self.simulation.cancel_task(task, now, who.username, note)
         self._audit(who, "cancel", "task", task, before, {"note": note})
         return public(task)
 
     def message(self, who: Principal, team_id: str, text: str, now: float) -> dict:
-        self.allow(who, "team.message")
-        team = self.simulation.team(team_id)
-        if team is None:
-            raise Problem(404, "not-found", f"There is no team {team_id}.")
+        allow(who, "team.message")
+        team = self._team(who, team_id)
         message = self.simulation.send_message(team, text, now, who.username)
         self._audit(who, "message", "message", message, None, {"team_id": team_id, "text": text})
         return public(message)
 
-    def _escalation(self, escalation_id: str, if_match: int | None) -> dict:
+    def _escalation(self, who: Principal, escalation_id: str, if_match: int | None) -> dict:
         escalation = self.records.get("escalation", escalation_id)
         if escalation is None:
             raise Problem(404, "not-found", f"There is no escalation {escalation_id}.")
+        self._within(who, escalation, f"Escalation {escalation_id}")
         last = escalation["timeline"][-1]
         self._check_version(escalation, if_match, "escalation", (last["action"], last["actor"], last["at"]))
         if escalation["state"] == "resolved":
@@ -385,16 +415,27 @@ class World:
         if owner is not None and owner != who.username:
             raise Problem(409, "owned-by-another", f"{owner} owns this escalation.", owner=owner)
 
+    def _at_its_level(self, escalation: dict, who: Principal) -> None:
+        """An escalation sent on waits for whom it was sent to: a supervisor, or a supervisor of a
+        court above its own; nobody else takes it, sends it on again or resolves it."""
+        if escalation["state"] != "escalated":
+            return
+        court = self.jurisdiction.name(escalation["court_id"])
+        if "escalation.take" not in PERMISSIONS[who.role]:
+            raise Problem(403, "forbidden", "This escalation waits for a supervisor.", permission="escalation.take")
+        if escalation["escalated_to"] == "court_above" and not self.jurisdiction.is_above(who, escalation["court_id"]):
+            raise Problem(
+                403,
+                "forbidden",
+                f"This escalation waits for a supervisor of a court above {court}.",
+                permission="escalation.take",
+            )
+
     def acknowledge(self, who: Principal, escalation_id: str, note: str, if_match: int | None, now: float) -> dict:
-        self.allow(who, "escalation.handle")
-        escalation = self._escalation(escalation_id, if_match)
+        allow(who, "escalation.handle")
+        escalation = self._escalation(who, escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
-        if (
-            escalation["state"] == "escalated"
-            and escalation["escalated_to"] == "supervisor"
-            and who.role != "supervisor"
-        ):
-            raise Problem(403, "forbidden", "This escalation waits for a supervisor.", permission="supervisor")
+        self._at_its_level(escalation, who)
         if escalation["owner"] == who.username:
             raise Problem(
                 409,
@@ -411,9 +452,14 @@ class World:
     def escalate(
         self, who: Principal, escalation_id: str, to: str, reason: str, note: str, if_match: int | None, now: float
     ) -> dict:
-        self.allow(who, "escalation.handle")
-        escalation = self._escalation(escalation_id, if_match)
+        allow(who, "escalation.handle")
+        escalation = self._escalation(who, escalation_id, if_match)
         self._not_owned_by_another(escalation, who)
+        self._at_its_level(escalation, who)
+        if to == "court_above" and self.court_by_id[escalation["court_id"]].parent_id is None:
+            raise Problem(
+                409, "no-court-above", f"{self.jurisdiction.name(escalation['court_id'])} has no court above it."
+            )
         before = self.records.snapshot(escalation)
         # Escalating hands it on: the supervisors (or the court above) take it from here.
         self.escalations.step(
@@ -432,8 +478,9 @@ class World:
     def resolve(
         self, who: Principal, escalation_id: str, outcome: str, note: str, if_match: int | None, now: float
     ) -> dict:
-        self.allow(who, "escalation.handle")
-        escalation = self._escalation(escalation_id, if_match)
+        allow(who, "escalation.handle")
+        escalation = self._escalation(who, escalation_id, if_match)
+        self._at_its_level(escalation, who)
         if escalation["owner"] != who.username:
             self._not_owned_by_another(escalation, who)
             raise Problem(409, "not-owned", "Acknowledge the escalation before resolving it.")
@@ -452,8 +499,8 @@ class World:
         return public(escalation)
 
     def launch_query(self, who: Principal, case_id: str, channel: str, categories: list[str], now: float) -> dict:
-        self.allow(who, "query.launch")
-        case = self._open_case(case_id)
+        allow(who, "query.launch")
+        case = self._open_case(who, case_id)
         query = self.assets.launch(
             case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username
         )
@@ -470,11 +517,12 @@ class World:
     def order_measure(
         self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float
     ) -> dict:
-        self.allow(who, "measure.order")
+        allow(who, "measure.order")
         query = self.records.get("query", query_id)
         result = None if query is None else next((r for r in query["results"] if r["id"] == result_id), None)
         if result is None:
             raise Problem(404, "not-found", f"There is no result {result_id} in query {query_id}.")
+        self._within(who, query, f"Query {query_id}")
         if not result["hit"]:
             raise Problem(409, "no-hit", f"{result['institution']} found nothing to {kind}.")
         value, ordered = result["finding"]["value"], self.assets.ordered(result, kind)
@@ -492,33 +540,70 @@ class World:
         )
         return public(measure)
 
-    def request_detention(self, who: Principal, case_id: str, person: str, days: int, reason: str, now: float) -> dict:
-        self.allow(who, "escalation.handle")
-        self._open_case(case_id)
-        approval = self.assets.request_approval(
-            "detention", "case", case_id, case_id, now, who.username, {"person": person, "days": days, "reason": reason}
+    def reveal(self, who: Principal, case_id: str, role: str, reason: str, now: float) -> dict:
+        """A party's personal data, unmasked, for a reason: audited, and at most REVEALS_PER_HOUR
+        reveals an hour for each user."""
+        allow(who, "party.reveal")
+        case = self.cases.get(case_id)
+        if case is None:
+            raise Problem(404, "not-found", f"There is no case {case_id}.")
+        self._within(who, case, f"Case {case['number']}")
+        if not reason.strip():
+            raise Problem(422, "reason-required", "Say why you need this party's personal data.")
+        recent = audit.times(self.records.db, who.username, "reveal", now - 3600)
+        if len(recent) >= parties.REVEALS_PER_HOUR:
+            wait = max(1, math.ceil(recent[0] + 3600 - now))
+            raise Problem(
+                429,
+                "reveal-limit",
+                f"{parties.REVEALS_PER_HOUR} reveals an hour at most: the next in {wait} s.",
+                {"Retry-After": str(wait)},
+                retry_after=wait,
+            )
+        self.records.audit(
+            who.username, "reveal", "party", f"{case_id}/{role}", case_id, None, None, {"reason": reason}
         )
-        self._audit(
-            who, "request_detention", "approval", approval, None, {"person": person, "days": days, "reason": reason}
-        )
+        self.records.commit()
+        return parties.personal(case, role)
+
+    def request_coercion(self, who: Principal, case_id: str, kind: str, details: dict, now: float) -> dict:
+        """Asks for a detention, a fine or a 拘传 with its grounds; a president decides."""
+        allow(who, "coercion.request")
+        case = self._open_case(who, case_id)
+        if kind == "fine":
+            low, high = (
+                (0.01, MAX_FINE_PERSON_YUAN) if case["respondent"]["type"] == "person" else FINE_ORGANISATION_YUAN
+            )
+            if not low <= details["amount"] <= high:
+                whom = "a person" if case["respondent"]["type"] == "person" else "an organisation"
+                raise Problem(
+                    422,
+                    "fine-out-of-range",
+                    f"A fine on {whom} is {low:,.0f} to {high:,.0f} yuan.",
+                    min_yuan=low,
+                    max_yuan=high,
+                )
+        approval = self.assets.request_approval(kind, "case", case_id, case_id, now, who.username, details)
+        self._audit(who, f"request_{kind}", "approval", approval, None, {"kind": kind, **details})
         return public(approval)
 
     def decide(
         self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float
     ) -> dict:
-        self.allow(who, "approval.decide")
         approval = self.records.get("approval", approval_id)
         if approval is None:
             raise Problem(404, "not-found", f"There is no approval {approval_id}.")
+        coercion = approval["kind"] in COERCION_KINDS
+        allow(who, "coercion.decide" if coercion else "approval.decide")
+        self._within(who, approval, f"Approval {approval_id}")
         self._check_version(
             approval, if_match, "approval", (approval["state"], approval["decided_by"], approval["decided_at"])
         )
         if approval["state"] != "pending":
             raise Problem(409, "already-decided", f"Already {approval['state']} by {approval['decided_by']}.")
         if approval["requested_by"] == who.username:
-            raise Problem(
-                403, "two-person-rule", "Whoever asks for an approval cannot give it; another supervisor must."
-            )
+            decider = "a president" if coercion else "another supervisor"
+            raise Problem(403, "two-person-rule", f"Whoever asks for an approval cannot give it; {decider} must.")
         before = self.records.snapshot(approval)
         self.assets.decide(approval, approve, now, who.username, note)
         self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})

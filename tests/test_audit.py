@@ -9,13 +9,14 @@ import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 import requests
 
-from court_backend.audit import GENESIS, entry_hash
-from court_backend.storage import DATABASE_FILE
+from court_backend.audit import GENESIS, Entry, entry_hash, prepare, rows, verify, write
+from court_backend.storage import DATABASE_FILE, connect
 from tests.support.backends import start_stepped_backend
 
 PASSWORD = "correct horse battery staple"
@@ -138,3 +139,24 @@ def test_an_export_is_verified_offline_entry_by_entry(audited, tmp_path):
 
     Path(export).write_text("not json\n", encoding="utf-8")
     assert "line 1 is not JSON" in cli("audit", "verify", "--file", str(export)).stderr
+
+
+def test_writers_side_by_side_keep_one_chain(tmp_path):
+    """Four writers, each with a connection of its own (as processes sharing the database have),
+    appending at once: every entry lands once, and the chain holds."""
+    connect(tmp_path).close()
+    prepare(connect(tmp_path))
+
+    def write_many(writer: int) -> None:
+        db = connect(tmp_path)
+        for n in range(50):
+            write(db, Entry(float(n), f"writer{writer}", "test", "thing", str(n)))
+        db.close()
+
+    threads = [threading.Thread(target=write_many, args=(writer,)) for writer in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    verdict = verify(rows(connect(tmp_path)))
+    assert verdict.ok and verdict.entries == 200

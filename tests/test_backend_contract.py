@@ -318,11 +318,11 @@ def test_orders_on_one_hit_count_together_against_its_value_and_the_threshold(st
 def test_the_two_person_rule_on_a_detention(stepped_backend):
     case = an_open_case(stepped_backend)
     too_long = stepped_backend.command(
-        f"cases/{case['id']}/detentions", {"person": "张三", "days": 16, "reason": "拒不履行"}
+        f"cases/{case['id']}/coercions", {"kind": "detention", "person": "张三", "days": 16, "reason": "拒不履行"}
     )
     assert too_long.status_code == 422
     asked = stepped_backend.command(
-        f"cases/{case['id']}/detentions", {"person": "张三", "days": 15, "reason": "拒不履行"}
+        f"cases/{case['id']}/coercions", {"kind": "detention", "person": "张三", "days": 15, "reason": "拒不履行"}
     )
     assert asked.status_code == 201
     approval = asked.json()
@@ -332,16 +332,16 @@ def test_the_two_person_rule_on_a_detention(stepped_backend):
     decided = stepped_backend.command(
         f"approvals/{approval['id']}/approve",
         {"note": "同意拘留十五日"},
-        username="supervisor",
+        username="president",
         version=approval["version"],
     )
     assert (
         decided.status_code == 200
         and decided.json()["state"] == "approved"
-        and decided.json()["decided_by"] == "supervisor"
+        and decided.json()["decided_by"] == "president"
     )
     twice = stepped_backend.command(
-        f"approvals/{approval['id']}/reject", username="supervisor", version=decided.json()["version"]
+        f"approvals/{approval['id']}/reject", username="president", version=decided.json()["version"]
     )
     assert twice.status_code == 409
 
@@ -365,7 +365,7 @@ def test_kpis_describe_the_book(backend):
         "escalations/E000001/resolve",
         "queries",
         "queries/Q000001/results/R001/freeze",
-        "cases/K000001/detentions",
+        "cases/K000001/coercions",
         "approvals/A000001/approve",
     ],
 )
@@ -378,7 +378,7 @@ def test_an_observer_may_command_nothing(backend, path):
         "escalations/E000001/resolve": {"outcome": "x"},
         "queries": {"case_id": "K000001", "channel": "national", "categories": ["bank"]},
         "queries/Q000001/results/R001/freeze": {"amount": 1},
-        "cases/K000001/detentions": {"person": "x", "days": 1, "reason": "x"},
+        "cases/K000001/coercions": {"kind": "detention", "person": "x", "days": 1, "reason": "x"},
     }
     response = backend.command(path, bodies.get(path), username="observer", version=1)
     assert response.status_code == 403, response.text

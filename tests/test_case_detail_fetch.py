@@ -81,13 +81,25 @@ def test_refusals_come_out_as_errors_that_say_why(backend):
         fetch_case_detail(stand_in_session("http://192.0.2.1:8000"), "c")
 
 
+VERIFIED = {
+    "ok": True,
+    "entries": 0,
+    "verified_to": None,
+    "broken_id": None,
+    "head": "0" * 64,
+    "checked_at": "2026-11-27T03:00:00.000Z",
+}
+
+
 class Garbling(StandIn):
     """Answers a login, and a case detail as `body` says."""
 
     body: dict = {}
 
     def do_GET(self) -> None:
-        if self.path.startswith("/api/v1/audit"):
+        if self.path.startswith("/api/v1/audit/verification"):
+            self._json(self.body.get("verification", VERIFIED))
+        elif self.path.startswith("/api/v1/audit"):
             self._json({"items": self.body.get("audit", []), "next_page_token": None})
         else:
             self._json(self.body["case"])
@@ -141,3 +153,13 @@ def test_an_audit_entry_of_another_case_is_refused(backend, garbling):
     Garbling.body = {"case": case, "audit": [{**stranger, "case_id": case["id"], "request": "launch"}]}
     with pytest.raises(ApiError, match="request"):
         fetch_case_detail(stand_in_session(garbling), case["id"])
+
+
+def test_a_malformed_audit_verification_is_refused_and_a_tampered_entry_is_named(backend, garbling):
+    case = backend.get(f"cases/{first_case(backend)['id']}")
+    Garbling.body = {"case": case, "verification": {**VERIFIED, "ok": "yes"}}
+    with pytest.raises(ApiError, match="'ok'"):
+        fetch_case_detail(stand_in_session(garbling), case["id"])
+    entry = backend.get("audit", username="supervisor", page_size=1)["items"][0]
+    Garbling.body = {"case": case, "audit": [{**entry, "case_id": case["id"], "actor": "someone-else"}]}
+    assert fetch_case_detail(stand_in_session(garbling), case["id"]).mismatch == entry["id"]

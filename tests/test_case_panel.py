@@ -4,11 +4,17 @@ case by number, and shows what goes wrong instead of raising it."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+
 from PySide6.QtCore import Qt
 
 from console.catalogue import NODES
 from console.records import Collection
 from tests.support.consoles import step_until
+from tests.support.dialogs import when_the_dialog_opens
+from widgets.audit_export import AuditExportDialog
 from widgets.case_panel import shown_objects
 from widgets.panels import Panel
 from widgets.queries_model import QueriesModel
@@ -142,3 +148,80 @@ def test_a_failed_fetch_is_shown_in_the_panel(qtbot, desk, stepped_backend):
     desk.window.selection.select(Selected(Collection.CASES, BACKEND, "no-such-case"))
     qtbot.waitUntil(lambda: "404" in panel.status.text(), timeout=30_000)
     assert panel.detail is None
+
+
+def test_the_case_shows_its_parties_masked_reveals_one_for_a_reason_and_exports_a_verifiable_audit(
+    qtbot, desk, stepped_backend, tmp_path
+):
+    panel = desk.window.panels[Panel.CASE]
+    case = open_cases(desk.store)[3]
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, case.id))
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.parties.rowCount() == 2, timeout=30_000)
+    respondent = panel.parties.parties[1]
+    assert respondent.role == "respondent" and "*" in respondent.id_number + respondent.phone
+    assert panel.audit_state.text().startswith("Audit verified to entry")
+    assert not panel.reveal_button.isEnabled() and "Parties tab" in panel.reveal_button.toolTip()
+
+    panel.party_view.selectRow(1)
+    assert panel.reveal_button.isEnabled()
+
+    def give_no_reason_then_one(dialog):
+        dialog.accept()  # refused: the reason is required, and said next to the field
+        assert dialog.isVisible() and "reason" in dialog.problem.text()
+        dialog.reason.setText("核实送达地址")
+
+    when_the_dialog_opens(give_no_reason_then_one)
+    panel.reveal_button.click()
+    qtbot.waitUntil(lambda: panel.revealed is not None and panel.revealed.isVisible(), timeout=30_000)
+    shown = panel.revealed.text()
+    assert respondent.id_number[-4:] in shown and "*" not in shown
+    panel.revealed.close()
+
+    def revealed_in_the_trail() -> bool:
+        return any(e.action == "reveal" and e.request == {"reason": "核实送达地址"} for e in panel.audit.entries)
+
+    panel._moved_on()
+    qtbot.waitUntil(revealed_in_the_trail, timeout=30_000)
+    export = tmp_path / "audit.jsonl"
+    panel.export_audit(export)
+    checked = subprocess.run(
+        [sys.executable, "-m", "court_backend", "audit", "verify", "--file", str(export)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.returncode == 0 and checked.stdout.startswith(f"ok {len(panel.detail.audit_records)} entries")
+
+
+def test_an_observer_cannot_reveal_and_is_told_which_permission_it_lacks(qtbot, console_as):
+    watcher = console_as("observer")
+    panel = watcher.window.panels[Panel.CASE]
+    qtbot.waitUntil(lambda: len(open_cases(watcher.store)) > 0, timeout=30_000)
+    watcher.window.selection.select(Selected(Collection.CASES, BACKEND, open_cases(watcher.store)[0].id))
+    qtbot.waitUntil(lambda: panel.detail is not None, timeout=30_000)
+    panel.party_view.selectRow(0)
+    assert not panel.reveal_button.isEnabled()
+    assert "reveal parties' personal data" in panel.reveal_button.toolTip()
+
+
+def test_a_time_range_of_the_audit_log_is_exported_and_verifies_offline(qtbot, desk, stepped_backend, tmp_path):
+    assert stepped_backend.command("teams/T0001/messages", {"text": "收队"}).status_code == 201
+    said: list[str] = []
+    desk.window.audit_export.done.connect(said.append)
+    export = tmp_path / "shift.jsonl"
+    desk.window.audit_export.export(BACKEND, 0, time.time() + 10 * 365 * 86400, export)
+    qtbot.waitUntil(lambda: said and "written" in said[-1], timeout=30_000)
+    checked = subprocess.run(
+        [sys.executable, "-m", "court_backend", "audit", "verify", "--file", str(export)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    entries = len(export.read_text(encoding="utf-8").splitlines()) - 1
+    assert entries > 1 and checked.returncode == 0 and checked.stdout.strip() == f"ok {entries} entries"
+
+    dialog = AuditExportDialog([BACKEND], desk.window)
+    dialog.since.setDateTime(dialog.until.dateTime().addSecs(60))
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "ends before it starts" in dialog.problem.text()

@@ -63,8 +63,8 @@ def test_two_backends_at_once_merge_into_one_picture(qtbot, memory_keyring, back
             lambda: [model.data(model.index(r, model.STATE)) for r in range(2)] == ["Live", "Live"], timeout=30_000
         )
         assert [model.data(model.index(r, model.ROLE)) for r in range(2)] == [
-            "operator · Operator",
-            "supervisor · Supervisor",
+            "值班员甲 (operator) · Operator · 四川省高级人民法院",
+            "指挥长甲 (supervisor) · Supervisor · 四川省高级人民法院",
         ]
         teams = session.window.panels[Panel.TEAMS]
         assert not teams.view.isColumnHidden(TeamsModel.BACKEND)

@@ -1,5 +1,5 @@
 """Directing field work from the console, against a live backend: dispatch with suggested teams, an
-instruction followed to its reading, an asset query, and a detention under the two-person rule."""
+instruction followed to its reading, an asset query, and a detention that a president decides."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def supervisor_console(console_as):
     return console_as("supervisor")
 
 
-def test_a_detention_waits_for_another_supervisor(qtbot, supervisor_console, stepped_backend):
+def test_a_detention_waits_for_a_president(qtbot, supervisor_console, stepped_backend):
     backend, case = open_case(supervisor_console)
 
     def fill(dialog):
@@ -126,13 +126,13 @@ def test_a_detention_waits_for_another_supervisor(qtbot, supervisor_console, ste
         )
 
     panel.view.selectRow(row())
-    assert not panel.approve.isEnabled() and "two-person" in panel.status.text()
+    assert not panel.approve.isEnabled() and "president" in panel.status.text()
     decided = stepped_backend.command(
-        f"approvals/{asked().id}/approve", {"note": ""}, username="supervisor2", version=asked().version
+        f"approvals/{asked().id}/approve", {"note": ""}, username="president", version=asked().version
     )
     assert decided.status_code == 200, decided.text
     qtbot.waitUntil(lambda: asked().state == "approved", timeout=30_000)
-    qtbot.waitUntil(lambda: "supervisor2" in panel.queue.index(row(), panel.model.STATE).data())
+    qtbot.waitUntil(lambda: "president" in panel.queue.index(row(), panel.model.STATE).data())
 
 
 def test_an_action_taken_while_the_backend_is_down_is_delivered_once_when_it_returns(qtbot, session):

@@ -1,6 +1,6 @@
 """The small forms behind the field actions: an asset query for a case, a freeze or deduction on a
-hit, a detention to be approved, an instruction to a team. Each says what is wrong next to the
-field, and keeps the dialog open until it is right."""
+hit, a detention to be decided, an instruction to a team, a reason to reveal a party's personal
+data. Each says what is wrong next to the field, and keeps the dialog open until it is right."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from widgets.plain_text import PlainLabel
 from widgets.style import ERROR_STYLE
 
 MAX_MESSAGE = 500
+REVEAL_WIDTH = 480  # the reason's field and the note on the audit, unwrapped
 
 
 class _Form(QDialog):
@@ -171,7 +172,7 @@ class MeasureDialog(_Form):
 
 
 class DetentionDialog(_Form):
-    """Asking for a judicial detention (at most 15 days), which a supervisor other than the asker approves."""
+    """Asking for a judicial detention (at most 15 days), which a president decides, never the asker."""
 
     def __init__(self, case: Case, max_days: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ask for a judicial detention"), parent)
@@ -195,12 +196,41 @@ class DetentionDialog(_Form):
         if not self.person.text().strip():
             self.refuse(self.tr("Name the person to be detained."))
         elif not self.reason.text().strip():
-            self.refuse(self.tr("Give the reason: the approving supervisor reads it."))
+            self.refuse(self.tr("Give the reason: the president who decides reads it."))
         else:
             super().accept()
 
     def body(self) -> dict:
-        return {"person": self.person.text().strip(), "days": self.days.value(), "reason": self.reason.text().strip()}
+        return {
+            "kind": "detention",
+            "person": self.person.text().strip(),
+            "days": self.days.value(),
+            "reason": self.reason.text().strip(),
+        }
+
+
+class RevealDialog(_Form):
+    """Asking to see a party's personal data unmasked: the reason is required, and audited."""
+
+    def __init__(self, case: Case, party: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Reveal personal data"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
+        self.form.addRow(self.tr("Party"), PlainLabel(party, self))
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(MAX_MESSAGE)
+        self.reason.setPlaceholderText(self.tr("e.g. To serve the notice at the home address"))
+        self.form.addRow(self.tr("Reason"), self.reason)
+        note = PlainLabel(self.tr("Who asked, when and why is kept in the audit log."), self)
+        note.setWordWrap(True)
+        self.form.addRow("", note)
+        self.finish(self.tr("Reveal"))
+
+    def accept(self) -> None:
+        if not self.reason.text().strip():
+            self.refuse(self.tr("Say why you need it: the reason is kept in the audit log."))
+        else:
+            super().accept()
 
 
 class MessageDialog(_Form):

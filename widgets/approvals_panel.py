@@ -1,4 +1,5 @@
-"""Approvals: freezes and deductions above the threshold, and detentions, waiting for a supervisor.
+"""Approvals: freezes and deductions above the threshold, waiting for a supervisor, and coercive
+measures (detentions, fines, 拘传), waiting for a president.
 
 The two-person rule is kept in sight: whoever asked cannot decide, and the panel says so rather
 than offering a button the backend would refuse. A decision goes through the outbox at the version
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import Approval
+from console.casework import COERCION_KINDS, Approval
 from console.commands import Action, CommandState, Subject, Submit
 from console.records import Collection
 from console.store import Changes, Store
@@ -61,6 +62,12 @@ class ApprovalsModel(RowsModel):
             return self.tr("{person}, {days} days: {reason}").format(
                 person=approval.subject, days=approval.days, reason=approval.reason
             )
+        if approval.kind == "fine":
+            return self.tr("{person}, {amount}: {reason}").format(
+                person=approval.subject, amount=format_yuan(approval.amount or 0.0), reason=approval.reason
+            )
+        if approval.kind == "compel":
+            return self.tr("{person}: {reason}").format(person=approval.subject, reason=approval.reason)
         return f"{format_yuan(approval.amount or 0.0)} · {approval.subject}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -174,10 +181,13 @@ class ApprovalsPanel(QWidget):
             decisions = self._store.commands.about(backend, Subject(Collection.APPROVALS, approval.id))
             if approval.state != "pending":
                 why = self.tr("Already decided.")
-            elif not self._store.may(backend, "approval.decide"):
-                why = self.tr("Only a supervisor decides.")
+            elif not self._store.may(backend, needed := self.permission_for(approval)):
+                who = self.tr("a president") if needed == "coercion.decide" else self.tr("a supervisor")
+                why = self.tr("Only {who} decides: it needs the permission to {permission}.").format(
+                    who=who, permission=name("permission", needed)
+                )
             elif health is not None and approval.requested_by == health.user:
-                why = self.tr("You asked for it: another supervisor must decide (two-person rule).")
+                why = self.tr("You asked for it: someone else must decide (two-person rule).")
             elif decisions and decisions[-1].state == CommandState.PENDING:
                 why = self.tr("Your decision is on its way.")
             elif decisions and decisions[-1].state == CommandState.REFUSED:
@@ -186,6 +196,11 @@ class ApprovalsPanel(QWidget):
             qaction.setEnabled(why is None or problem)
         self.status.setText(why or "")
         self.status.setStyleSheet(ERROR_STYLE if problem else "")
+
+    @staticmethod
+    def permission_for(approval: Approval) -> str:
+        """What deciding `approval` takes: a president's for a coercive measure, else a supervisor's."""
+        return "coercion.decide" if approval.kind in COERCION_KINDS else "approval.decide"
 
     def _on_decide(self, qaction: QAction) -> None:
         picked = self.picked()

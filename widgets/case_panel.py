@@ -9,16 +9,22 @@ of its objects moves on. A fetch for a case no longer shown is ignored when it r
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -27,21 +33,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.case_detail import CaseDetail, fetch_case_detail
+from console.audit_chain import export_lines
+from console.case_detail import MASKED, CaseDetail, Party, fetch_case_detail
 from console.lookup import lookup
 from console.records import Collection
 from console.session import BackendSession
 from console.store import Changes, Store
+from widgets.action_dialogs import RevealDialog
 from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
-from widgets.case_tables import AuditModel, TasksModel
+from widgets.case_tables import AuditModel, PartiesModel, TasksModel
 from widgets.live_store import LiveStore
+from widgets.names import name
 from widgets.node_flow import NodeFlow
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.style import OVERDUE_COLOR
+from widgets.style import ERROR_STYLE, OVERDUE_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +78,7 @@ class CasePanel(QWidget):
         self._selection = selection
         self.shown: tuple[str, str] | None = None  # (backend, case id)
         self.detail: CaseDetail | None = None
+        self.revealed: QMessageBox | None = None  # a party's personal data, shown until closed
         self._version: int | None = None  # of the case as last drawn
         self._request = 0  # the newest fetch; an answer to an older one is stale
         self._in_flight = False
@@ -101,9 +111,11 @@ class CasePanel(QWidget):
         for column in (QueriesModel.CASE, QueriesModel.RESPONDENT, QueriesModel.VALUE, QueriesModel.BACKEND):
             self.query_view.setColumnHidden(column, True)
         self.audit_view = self._table(self.audit, stretch=AuditModel.DETAIL)
-        for view in (self.task_view, self.query_view, self.audit_view):
+        self.parties = PartiesModel(self)
+        self.party_view = self._table(self.parties, stretch=PartiesModel.ADDRESS)
+        for view in (self.task_view, self.query_view, self.audit_view, self.party_view):
             self.tabs.addTab(view, "")
-        for model in (self.tasks, self.queries, self.audit):
+        for model in (self.tasks, self.queries, self.audit, self.parties):
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
                 signal.connect(self._retitle_tabs)
         self._retitle_tabs()
@@ -121,6 +133,7 @@ class CasePanel(QWidget):
         case_layout.addWidget(self.header)
         case_layout.addWidget(self.status)
         case_layout.addWidget(splitter, 1)
+        case_layout.addLayout(self._trust_row())
         self.placeholder = QLabel(self.tr("Select a case on the map or in a table, or type its number above."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -161,9 +174,30 @@ class CasePanel(QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
+    def _trust_row(self) -> QHBoxLayout:
+        """How far the audit holds, its export, and the reveal of a party's personal data."""
+        self.audit_state = PlainLabel(parent=self)
+        self.audit_state.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export audit…"), self)
+        self.export_button.setToolTip(self.tr("The case's audit trail as JSON Lines, verifiable offline"))
+        self.export_button.clicked.connect(self._on_export)
+        self.reveal_button = QPushButton(self.tr("Reveal personal data…"), self)
+        self.reveal_button.clicked.connect(self._on_reveal)
+        self.party_view.selectionModel().selectionChanged.connect(self._refresh_trust)
+        row = QHBoxLayout()
+        row.addWidget(self.audit_state, 1)
+        row.addWidget(self.reveal_button)
+        row.addWidget(self.export_button)
+        return row
+
     def _retitle_tabs(self) -> None:
         for index, (title, model) in enumerate(
-            ((self.tr("Tasks"), self.tasks), (self.tr("Queries"), self.queries), (self.tr("Audit trail"), self.audit))
+            (
+                (self.tr("Tasks"), self.tasks),
+                (self.tr("Queries"), self.queries),
+                (self.tr("Audit trail"), self.audit),
+                (self.tr("Parties"), self.parties),
+            )
         ):
             self.tabs.setTabText(index, f"{title} ({model.rowCount()})")
 
@@ -193,6 +227,8 @@ class CasePanel(QWidget):
         self.tasks.set_case(self.shown)
         self.queries.set_case(self.shown)
         self.audit.show_entries(backend, ())
+        self.parties.show_parties(())
+        self._refresh_trust()
         self._related = self._related_now()
         self.pages.setCurrentIndex(1)
         self._draw()
@@ -270,6 +306,8 @@ class CasePanel(QWidget):
         else:
             self.detail = detail
             self.audit.show_entries(detail.backend, detail.audit)
+            self._show_parties(detail)
+            self._refresh_trust()
             self._show_status("")
             self._draw()
         if self._stale:
@@ -316,6 +354,108 @@ class CasePanel(QWidget):
         if related != self._related or audited:
             self._related = related
             self._moved_on()
+        if backend in changes.health:
+            self._refresh_trust()
+
+    # trust: the audit's state and export, and need to know
+
+    def _show_parties(self, detail: CaseDetail) -> None:
+        picked = self._picked_party()
+        self.parties.show_parties(detail.parties)
+        roles = [party.role for party in detail.parties]
+        if picked is not None and picked.role in roles:
+            self.party_view.selectRow(roles.index(picked.role))
+
+    def _picked_party(self) -> Party | None:
+        rows = self.party_view.selectionModel().selectedRows()
+        return self.parties.parties[rows[0].row()] if rows and rows[0].row() < len(self.parties.parties) else None
+
+    def _refresh_trust(self) -> None:
+        detail = self.detail
+        verification = detail.verification if detail is not None else None
+        text, broken = "", False
+        if detail is not None and detail.mismatch is not None:
+            text, broken = (
+                self.tr("Audit entry {id} of this case does not match its hash.").format(id=detail.mismatch),
+                True,
+            )
+        elif verification is not None and not verification.ok:
+            text, broken = self.tr("The audit chain is broken at entry {id}.").format(id=verification.broken_id), True
+        elif verification is not None:
+            text = self.tr("Audit verified to entry {id} ({at}).").format(
+                id=verification.verified_to or 0, at=time.strftime("%H:%M", time.localtime(verification.checked_at))
+            )
+        self.audit_state.setText(text)
+        self.audit_state.setStyleSheet(ERROR_STYLE if broken else "")
+        self.export_button.setEnabled(verification is not None and bool(detail.audit_records))
+        backend = self.shown[0] if self.shown else ""
+        why = None
+        if detail is None or not detail.parties:
+            why = self.tr("Open a case first.")
+        elif not self._store.may(backend, "party.reveal"):
+            why = self.tr("Not allowed: it needs the permission to {permission}.").format(
+                permission=name("permission", "party.reveal")
+            )
+        elif self._picked_party() is None:
+            why = self.tr("Pick a party in the Parties tab.")
+        self.reveal_button.setEnabled(why is None)
+        self.reveal_button.setToolTip(
+            why or self.tr("Show the picked party's ID number, phone and address, for a reason")
+        )
+
+    def _on_export(self) -> None:
+        if self.detail is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the audit trail"),
+            f"audit-{self.detail.case.number}.jsonl",
+            self.tr("JSON Lines (*.jsonl)"),
+        )
+        if path:
+            self.export_audit(Path(path))
+
+    def export_audit(self, path: Path) -> None:
+        """Writes the case's audit trail and the chain's head, for `court-backend audit verify --file`."""
+        detail = self.detail
+        try:
+            path.write_text(export_lines(list(detail.audit_records), detail.verification), encoding="utf-8")
+        except OSError as error:
+            self._show_status(self.tr("Could not write {path}: {error}").format(path=path, error=error), error=True)
+            return
+        self._show_status(
+            self.tr("%n audit entries written to {path}.", "", len(detail.audit_records)).format(path=path)
+        )
+
+    def _on_reveal(self) -> None:
+        party, detail = self._picked_party(), self.detail
+        session = self._session_of(self.shown[0]) if self.shown else None
+        if party is None or detail is None or session is None:
+            return
+        dialog = RevealDialog(detail.case, f"{name('party', party.role)} {party.name}", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason, case_id = dialog.reason.text().strip(), detail.case.id
+        work = partial(session.call, lambda client: client.reveal(case_id, party.role, reason))
+        run_in_background(self, work, partial(self._on_revealed, party))
+
+    def _on_revealed(self, party: Party, shown: dict | None, error: Exception | None) -> None:
+        if error is not None:
+            self._show_status(self.tr("Not revealed: {error}").format(error=str(error)[:300]), error=True)
+            return
+        labels = (self.tr("ID number"), self.tr("Phone"), self.tr("Address"))
+        lines = [f"{label}: {shown.get(key, '')}" for label, key in zip(labels, MASKED, strict=True)]
+        self.revealed = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Personal data"), "\n".join(lines), parent=self
+        )
+        self.revealed.setInformativeText(
+            self.tr("{party}. This reveal is kept in the audit log; the data is not kept here.").format(
+                party=f"{name('party', party.role)} {party.name}"
+            )
+        )
+        self.revealed.setTextFormat(Qt.TextFormat.PlainText)
+        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.revealed.open()
 
     def _changed_items(self, changes: Changes, collection: Collection) -> list:
         rows = self._store.rows(collection)

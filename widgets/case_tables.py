@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from console.case_detail import AuditEntry
+from console.case_detail import AuditEntry, Party
 from console.records import Collection
 from console.store import Store
 from widgets.names import format_yuan, name
@@ -136,3 +136,37 @@ class AuditModel(QAbstractTableModel):
             moved = f"→ {name(kind, after)}"
             parts.append(f"{name(kind, before)} {moved}" if isinstance(before, str) else moved)
         return " · ".join(parts)
+
+
+class PartiesModel(QAbstractTableModel):
+    """The case's two parties, their personal data masked as the backend sent it."""
+
+    ROLE, NAME, ID_NUMBER, PHONE, ADDRESS = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.parties: tuple[Party, ...] = ()
+
+    def show_parties(self, parties: tuple[Party, ...]) -> None:
+        self.beginResetModel()
+        self.parties = parties
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.parties)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Party"), self.tr("Name"), self.tr("ID number"), self.tr("Phone"), self.tr("Address"))[
+                section
+            ]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.parties) or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        party = self.parties[index.row()]
+        return (name("party", party.role), party.name, party.id_number, party.phone, party.address)[index.column()]

@@ -102,7 +102,7 @@ class ConnectionModel(QAbstractTableModel):
             self.tr("Backend"),
             self.tr("URL"),
             self.tr("State"),
-            self.tr("Role"),
+            self.tr("Signed in as"),
             self.tr("Latency"),
             self.tr("Events/s"),
             self.tr("Events"),
@@ -144,6 +144,15 @@ class ConnectionModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def signed_in_as(self, backend: str, health: BackendHealth) -> str:
+        """Who the console is signed in as there: 指挥长甲 (supervisor) · Supervisor · 四川省高级人民法院."""
+        if not health.role:
+            return ""
+        who = f"{health.display_name} ({health.user})" if health.display_name not in ("", health.user) else health.user
+        court = self._store.courts.get(backend, health.court_id) if health.court_id else None
+        where = court.name if court is not None else health.court_id
+        return " · ".join(part for part in (who, name("role", health.role), where) if part)
+
     def _text(
         self, column: int, backend: str, health: BackendHealth | None, profile: Profile | None, insecure: bool
     ) -> str:
@@ -157,7 +166,7 @@ class ConnectionModel(QAbstractTableModel):
         if health is None:
             return ""
         if column == self.ROLE:
-            return f"{health.user} · {name('role', health.role)}" if health.role else ""
+            return self.signed_in_as(backend, health)
         if column == self.LATENCY:
             return "—" if health.latency_ms is None else f"{health.latency_ms:.0f} ms"
         if column == self.RATE:

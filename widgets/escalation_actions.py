@@ -187,13 +187,15 @@ class EscalationActions(QObject):
 
     def _reason_text(self, refusal: Refusal, escalation: Escalation, role: str) -> str:
         return {
-            Refusal.READ_ONLY: self.tr("You are signed in as {role}: this role reads only.").format(
-                role=name("role", role)
+            Refusal.READ_ONLY: self.tr("Signed in as {role}, without the permission to {permission}.").format(
+                role=name("role", role), permission=name("permission", "escalation.handle")
             ),
             Refusal.NOT_SIGNED_IN: self.tr("Not signed in to this escalation's backend yet."),
             Refusal.RESOLVED: self.tr("This escalation is resolved."),
             Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),
-            Refusal.FOR_SUPERVISORS: self.tr("This escalation waits for a supervisor."),
+            Refusal.FOR_SUPERVISORS: self.tr(
+                "This escalation waits for a supervisor: it needs the permission to {permission}."
+            ).format(permission=name("permission", "escalation.take")),
             Refusal.ALREADY_YOURS: self.tr("You own this escalation already."),
             Refusal.NOT_YOURS: self.tr("Acknowledge it first: only its owner resolves it."),
             Refusal.PENDING: self.tr("An action on it is on its way."),

@@ -19,7 +19,7 @@ from console.store import Changes, Store
 from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
 from widgets.dispatch_dialog import DispatchDialog
 from widgets.live_store import LiveStore
-from widgets.names import name
+from widgets.names import backend_name, name
 from widgets.selection import Selection
 
 # action → (shortcut, the permission it needs, what must be picked)
@@ -28,7 +28,7 @@ ACTIONS = {
     Action.REASSIGN: ("Shift+F6", "task.dispatch", Collection.TASKS),
     Action.MESSAGE: ("F7", "team.message", Collection.TEAMS),
     Action.LAUNCH_QUERY: ("Ctrl+Shift+Q", "query.launch", Collection.CASES),
-    Action.REQUEST_DETENTION: ("Ctrl+Shift+D", "escalation.handle", Collection.CASES),
+    Action.REQUEST_DETENTION: ("Ctrl+Shift+D", "coercion.request", Collection.CASES),
 }
 MAX_DETENTION_DAYS = 15
 
@@ -130,8 +130,10 @@ class FieldActions(QObject):
                 }[needs]
             elif not self._store.may(target[0], permission):
                 health = self._store.health.get(target[0])
-                why = self.tr("Not allowed as {role} at {backend}.").format(
-                    role=name("role", health.role) if health else "?", backend=target[0]
+                why = self.tr("Not allowed as {role} at {backend}: it needs the permission to {permission}.").format(
+                    role=name("role", health.role) if health else "?",
+                    backend=backend_name(target[0]),
+                    permission=name("permission", permission),
                 )
             qaction = self.actions[action]
             qaction.setEnabled(why is None)

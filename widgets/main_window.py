@@ -20,6 +20,7 @@ from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
 from widgets.alarm import Alarm
+from widgets.audit_export import AuditExport
 from widgets.field_actions import FieldActions
 from widgets.i18n import current_language
 from widgets.layouts import DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, arrange, layout_title
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self._layout_actions: dict[str, QAction] = {}
         self.field_actions = FieldActions(live, submit, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
+        self.audit_export = AuditExport(connections, self)
+        self.audit_export.done.connect(self._on_notice)
         self.pending_label = PlainLabel(parent=self)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.pending_label.hide()
@@ -106,6 +109,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export_action = QAction(self.tr("&Export audit…"), self)
+        export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_action.setToolTip(self.tr("A backend's audit log over a time range, verifiable offline"))
+        export_action.triggered.connect(self.audit_export.ask)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # the platform's Quit key is none on some (Windows)
         quit_action.triggered.connect(self.close)

@@ -31,6 +31,14 @@
         <source>{person}, {days} days: {reason}</source>
         <translation>{person}，{days} 日：{reason}</translation>
     </message>
+    <message>
+        <source>{person}, {amount}: {reason}</source>
+        <translation>{person}，{amount}：{reason}</translation>
+    </message>
+    <message>
+        <source>{person}: {reason}</source>
+        <translation>{person}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPanel</name>
@@ -51,12 +59,20 @@
         <translation>已作出决定。</translation>
     </message>
     <message>
-        <source>Only a supervisor decides.</source>
-        <translation>仅指挥长可以审批。</translation>
+        <source>a president</source>
+        <translation>院长</translation>
     </message>
     <message>
-        <source>You asked for it: another supervisor must decide (two-person rule).</source>
-        <translation>您是申请人：须由另一名指挥长审批（双人原则）。</translation>
+        <source>a supervisor</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <source>Only {who} decides: it needs the permission to {permission}.</source>
+        <translation>只有{who}可以决定：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>You asked for it: someone else must decide (two-person rule).</source>
+        <translation>这是您提出的申请：须由他人决定（双人规则）。</translation>
     </message>
     <message>
         <source>Your decision is on its way.</source>
@@ -73,6 +89,74 @@
     <message>
         <source>Reject {what}</source>
         <translation>驳回 {what}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExport</name>
+    <message>
+        <source>Not exported: {backend} is no longer followed.</source>
+        <translation>未导出：已不再连接 {backend}。</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log of {backend}…</source>
+        <translation>正在导出 {backend} 的审计日志…</translation>
+    </message>
+    <message>
+        <source>Not exported: {error}</source>
+        <translation>未导出：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries written to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条审计记录写入 {path}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditExportDialog</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>No backend is followed.</source>
+        <translation>未连接任何后端。</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>截止时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose a file in a folder that exists.</source>
+        <translation>请选择已存在的文件夹中的文件。</translation>
     </message>
 </context>
 <context>
@@ -148,6 +232,18 @@
         <translation>在地图或表格中选择案件，或在上方输入案号。</translation>
     </message>
     <message>
+        <source>Export audit…</source>
+        <translation>导出审计…</translation>
+    </message>
+    <message>
+        <source>The case&apos;s audit trail as JSON Lines, verifiable offline</source>
+        <translation>以 JSON Lines 导出本案审计记录，可离线校验</translation>
+    </message>
+    <message>
+        <source>Reveal personal data…</source>
+        <translation>查看个人信息…</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>外勤任务</translation>
     </message>
@@ -158,6 +254,10 @@
     <message>
         <source>Audit trail</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
     </message>
     <message>
         <source>No case number contains “{text}”.</source>
@@ -181,6 +281,76 @@
         <source>Could not load the case&apos;s detail: {error}</source>
         <translation>无法加载案件详情：{error}</translation>
     </message>
+    <message>
+        <source>Audit entry {id} of this case does not match its hash.</source>
+        <translation>本案审计记录 {id} 与其哈希不符。</translation>
+    </message>
+    <message>
+        <source>The audit chain is broken at entry {id}.</source>
+        <translation>审计链在第 {id} 条处断裂。</translation>
+    </message>
+    <message>
+        <source>Audit verified to entry {id} ({at}).</source>
+        <translation>审计链已校验至第 {id} 条（{at}）。</translation>
+    </message>
+    <message>
+        <source>Open a case first.</source>
+        <translation>请先打开案件。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>Pick a party in the Parties tab.</source>
+        <translation>请在“当事人”页选择一方当事人。</translation>
+    </message>
+    <message>
+        <source>Show the picked party&apos;s ID number, phone and address, for a reason</source>
+        <translation>说明理由后查看所选当事人的证件号、电话和住址</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries written to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条审计记录写入 {path}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not revealed: {error}</source>
+        <translation>未能查看：{error}</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>{party}. This reveal is kept in the audit log; the data is not kept here.</source>
+        <translation>{party}。本次查看已记入审计日志；本机不保存这些信息。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionModel</name>
@@ -197,8 +367,8 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>角色</translation>
+        <source>Signed in as</source>
+        <translation>登录身份</translation>
     </message>
     <message>
         <source>Latency</source>
@@ -317,8 +487,8 @@
         <translation>请填写被拘留人姓名。</translation>
     </message>
     <message>
-        <source>Give the reason: the approving supervisor reads it.</source>
-        <translation>请填写理由：审批的指挥长将阅读。</translation>
+        <source>Give the reason: the president who decides reads it.</source>
+        <translation>请填写理由：决定的院长会看到。</translation>
     </message>
 </context>
 <context>
@@ -446,8 +616,12 @@
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <source>You are signed in as {role}: this role reads only.</source>
-        <translation>您以“{role}”身份登录：该角色只能查看。</translation>
+        <source>Signed in as {role}, without the permission to {permission}.</source>
+        <translation>当前身份为{role}，没有“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>This escalation waits for a supervisor: it needs the permission to {permission}.</source>
+        <translation>该事件等待指挥长处理：需要“{permission}”权限。</translation>
     </message>
     <message>
         <source>Not signed in to this escalation&apos;s backend yet.</source>
@@ -460,10 +634,6 @@
     <message>
         <source>{owner} owns this escalation.</source>
         <translation>该事件已由 {owner} 负责。</translation>
-    </message>
-    <message>
-        <source>This escalation waits for a supervisor.</source>
-        <translation>该事件等待指挥长处理。</translation>
     </message>
     <message>
         <source>You own this escalation already.</source>
@@ -609,8 +779,8 @@
         <translation>请选择队伍。</translation>
     </message>
     <message>
-        <source>Not allowed as {role} at {backend}.</source>
-        <translation>在 {backend} 以“{role}”身份无此权限。</translation>
+        <source>Not allowed as {role} at {backend}: it needs the permission to {permission}.</source>
+        <translation>在 {backend} 以{role}身份无权操作：需要“{permission}”权限。</translation>
     </message>
     <message>
         <source>Dispatch {team} to {case}: {operation}</source>
@@ -732,6 +902,14 @@ past a limit</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export audit…</source>
+        <translation>导出审计(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A backend&apos;s audit log over a time range, verifiable offline</source>
+        <translation>导出某后端一段时间内的审计日志，可离线校验</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1122,6 +1300,29 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>PartiesModel</name>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>It will be kept in the system keyring.</source>
@@ -1427,6 +1628,41 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Reveal personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>e.g. To serve the notice at the home address</source>
+        <translation>例如：按住址送达执行通知书</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Who asked, when and why is kept in the audit log.</source>
+        <translation>查看人、时间和理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Say why you need it: the reason is kept in the audit log.</source>
+        <translation>请说明理由：理由将记入审计日志。</translation>
+    </message>
+</context>
+<context>
     <name>StatusChips</name>
     <message>
         <source>Lost contact {n}</source>
@@ -1551,6 +1787,18 @@ Last fix {age} ago</source>
         <translation>申请司法拘留</translation>
     </message>
     <message>
+        <source>Asked for a fine</source>
+        <translation>申请罚款</translation>
+    </message>
+    <message>
+        <source>Asked for a compelled appearance</source>
+        <translation>申请拘传</translation>
+    </message>
+    <message>
+        <source>Revealed a party&apos;s personal data</source>
+        <translation>查看当事人个人信息</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -1572,6 +1820,14 @@ Last fix {age} ago</source>
     <message>
         <source>Detention</source>
         <translation>拘留</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Compelled appearance</source>
+        <translation>拘传</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2211,64 @@ Last fix {age} ago</source>
     <message>
         <source>Archived</source>
         <translation>归档</translation>
+    </message>
+</context>
+<context>
+    <name>party</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被执行人</translation>
+    </message>
+</context>
+<context>
+    <name>permission</name>
+    <message>
+        <source>read the casework</source>
+        <translation>查阅案件</translation>
+    </message>
+    <message>
+        <source>dispatch teams</source>
+        <translation>调度队伍</translation>
+    </message>
+    <message>
+        <source>instruct teams</source>
+        <translation>向队伍下达指令</translation>
+    </message>
+    <message>
+        <source>handle escalations</source>
+        <translation>处置警情事件</translation>
+    </message>
+    <message>
+        <source>take escalations sent on</source>
+        <translation>接手上报的事件</translation>
+    </message>
+    <message>
+        <source>launch asset queries</source>
+        <translation>发起财产查询</translation>
+    </message>
+    <message>
+        <source>order freezes and deductions</source>
+        <translation>冻结与扣划</translation>
+    </message>
+    <message>
+        <source>approve measures above the threshold</source>
+        <translation>审批超限额措施</translation>
+    </message>
+    <message>
+        <source>ask for coercive measures</source>
+        <translation>申请强制措施</translation>
+    </message>
+    <message>
+        <source>decide coercive measures</source>
+        <translation>决定强制措施</translation>
+    </message>
+    <message>
+        <source>reveal parties&apos; personal data</source>
+        <translation>查看当事人个人信息</translation>
     </message>
 </context>
 <context>

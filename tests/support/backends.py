@@ -4,6 +4,8 @@ sees it; a stepped one moves only when a test steps its clock (`RunningBackend.s
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable
 from typing import TypeVar
@@ -23,10 +25,25 @@ class RunningBackend:
         self.process = process
         self.url = url
         self._tokens: dict[str, str] = {}  # by username: a login each, not one per request
+        self._passwords: dict[str, str] = {}  # of the accounts a test made
 
     def password_of(self, username: str = "operator") -> str:
-        """A demo account's password (each has its own)."""
-        return self.process.password_of(username)
+        """An account's password: a demo account's (each has its own), or one that `add_user` made."""
+        return self._passwords.get(username) or self.process.password_of(username)
+
+    def add_user(self, username: str, role: str, court_id: str) -> None:
+        """Makes an account with `court-backend users add`, on the running backend's data directory."""
+        password = f"{username} has a long password"
+        made = subprocess.run(
+            [sys.executable, "-m", "court_backend", "users", "add", username, "--role", role, "--court", court_id]
+            + ["--data", str(self.process.data_dir)],
+            input=password + "\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert made.returncode == 0, made.stderr
+        self._passwords[username] = password
 
     def api(self, path: str) -> str:
         return f"{self.url}/api/v1/{path.lstrip('/')}"

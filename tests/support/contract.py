@@ -64,9 +64,12 @@ def run_query(backend: RunningBackend, case: dict) -> dict:
 
 
 def a_large_hit(backend: RunningBackend) -> tuple[dict, dict]:
-    """A hit worth more than the approval threshold, from queries on companies' cases."""
+    """A hit worth more than the approval threshold, from queries on companies' cases that have no
+    measure yet (so that the case's measures are the caller's alone)."""
     companies = [
-        c for c in backend.get("cases", status="open", page_size=1000)["items"] if c["respondent"]["type"] == "company"
+        c
+        for c in backend.get("cases", status="open", page_size=1000)["items"]
+        if c["respondent"]["type"] == "company" and not backend.get("measures", case_id=c["id"])["items"]
     ]
     for case in companies[:12]:
         query = run_query(backend, case)
