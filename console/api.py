@@ -21,6 +21,7 @@ from console.sse import OversizedEvent, SseEvent, SseParser
 
 API_PREFIX = "api/v1/"
 CONNECT_TIMEOUT_S = 5.0
+LOGOUT_TIMEOUT_S = 2.0  # signing out as the console closes: not worth a longer wait
 READ_TIMEOUT_S = 15.0
 # The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
 STREAM_READ_TIMEOUT_S = 40.0
@@ -189,6 +190,13 @@ class ApiClient:
         expires_in = body.get("expires_in")
         sensible = isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool) and 0 <= expires_in < 1e9
         return Login(token, role, float(expires_in) if sensible else 0.0)
+
+    def logout(self) -> None:
+        """Ends this client's token on the backend (a short wait at most: it is said on the way out)."""
+        response = self._send("POST", "auth/logout", headers=self._headers(), timeout=(LOGOUT_TIMEOUT_S,) * 2)
+        response.close()
+        if not response.ok and response.status_code != 401:  # 401: it had ended already
+            raise ApiError(f"HTTP {response.status_code} to the sign-out", response.status_code)
 
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))

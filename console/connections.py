@@ -173,6 +173,9 @@ class Connections:
         deadline = time.monotonic() + SHUTDOWN_WAIT_S  # and a link stuck in a call is left behind after that
         for link in [*self.links.values(), *self._ending]:
             link.stop(timeout=max(0.0, deadline - time.monotonic()))
+        for link in [*self.links.values(), *self._ending]:
+            if link.backend != EMBEDDED:  # which goes with the console, its sessions with it
+                link.session.sign_out()
         self.links.clear()
         self._ending.clear()
         if self._embedded is not None:

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from console.api import ApiClient, AuthFailed
-from console.profiles import check_transport
+import requests
+
+from console.api import ApiClient, ApiError, AuthFailed
+from console.profiles import InsecureTransport, check_transport
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,25 @@ class BackendSession:
             token = self._token
         client.token = token.value
         return token, fresh
+
+    def sign_out(self) -> None:
+        """Ends the session's token on the backend, when it has one: best effort, as the console
+        closes (a backend away keeps the token until it expires). Blocks, a few seconds at most."""
+        with self._lock:
+            token, self._token = self._token, None
+        if token is None:
+            return
+        try:
+            client = self.client()
+        except InsecureTransport:
+            return
+        client.token = token.value
+        try:
+            client.logout()
+        except (ApiError, requests.RequestException) as error:
+            log.info("backend %s: not signed out (%s); the token expires on its own", self.name, error)
+        finally:
+            client.close()
 
     def forget(self, token: Token) -> None:
         """The backend refused `token`: the next call logs in again (unless another already did)."""

@@ -240,3 +240,15 @@ def test_an_insecure_profile_is_marked_and_a_refused_command_is_shown(qtbot, mem
 def test_an_unknown_profile_on_the_command_line_is_an_error(capsys):
     assert main(["--profile", "没有这个"]) == 2
     assert "no connection profile named" in capsys.readouterr().err
+
+
+def test_closing_the_console_signs_it_out_of_its_backends(qtbot, memory_keyring, stepped_backend):
+    session = open_console(
+        qtbot, [Profile("成都", stepped_backend.url, "operator2")], {"成都": stepped_backend.password_of("operator2")}
+    )
+    try:
+        qtbot.waitUntil(lambda: loaded(session), timeout=30_000)
+    finally:
+        session.shutdown()
+    entries = stepped_backend.get("audit", username="supervisor", actor="operator2", page_size=1000)["items"]
+    assert [entry["action"] for entry in entries][-2:] == ["login", "logout"]

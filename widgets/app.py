@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import queue
 import signal
 import sys
@@ -14,7 +15,7 @@ import pyqtgraph as pg
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from console.connections import Connections
 from console.credentials import Vault
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 CJK_FONT_FILE = "ConsoleSansSC-Regular.otf"
 CJK_FONT_FAMILY = "Console Sans SC"
 SCREENSHOT_GIVE_UP_S = 90.0
+PASSWORD_FILE_ENV = "ENFORCEMENT_CONSOLE_PASSWORD_FILE"
+HEADLESS_PLATFORMS = ("offscreen", "minimal")  # no screen: nobody to ask a password of
 
 
 class ConsoleSession(QObject):
@@ -80,16 +83,24 @@ class ConsoleSession(QObject):
         self.window.show()
         self.window_replaced.emit(self.window)
 
-    def start(self, only: str | None = None, ask: Callable[[Profile], str | None] | None = None) -> None:
+    def start(
+        self,
+        only: str | None = None,
+        ask: Callable[[Profile], str | None] | None = None,
+        password: str | None = None,
+    ) -> None:
         """Follows the embedded backend when no profile is configured, else the profiles that
-        connect at start (or only the one named), each with its kept password (read off the GUI
-        thread) or, when none is kept, the one the operator is asked for (by `ask`, if given)."""
+        connect at start (or only the one named, with `password` when given), each with its kept
+        password (read off the GUI thread) or, when none is kept, the one the operator is asked
+        for (by `ask`, if given)."""
         if self.connections.uses_embedded():
             self.connections.start_embedded()
             return
         ask = ask or (lambda profile: ask_password(self.window, profile, self.connections))
         for profile in self.connections.profiles:
-            if (only is None and profile.autoconnect) or profile.name == only:
+            if only is not None and profile.name == only and password is not None:
+                self.connections.connect(profile, password)
+            elif (only is None and profile.autoconnect) or profile.name == only:
                 follow(self, profile, self.connections, ask)
 
     def is_live(self) -> bool:
@@ -133,6 +144,26 @@ class Screenshot:
         QApplication.instance().exit(exit_code)
 
 
+def close_everything() -> None:
+    """Closes every window, the dialogs first (their event loops end: nothing waits on them), then
+    the main window, which saves its layout; the console quits with its last window."""
+    app = QApplication.instance()
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    app.closeAllWindows()
+
+
+def _cannot_ask(profile: Profile) -> None:
+    """A headless console has nobody to ask a password of: it says so and exits, rather than wait."""
+    print(
+        f"enforcement-console: no password for the profile {profile.name!r} and no screen to ask on: "
+        f"pass it with --password-stdin or in a file named by ${PASSWORD_FILE_ENV}",
+        file=sys.stderr,
+    )
+    QTimer.singleShot(0, lambda: QApplication.instance().exit(2))
+
+
 def collect_garbage_on_gui_thread(app: QApplication) -> None:
     """Python collects reference cycles on whichever thread happens to allocate; a cycle holding Qt
     objects collected on a sync worker crashes Qt. Automatic collection is turned off and done on
@@ -166,6 +197,12 @@ def _parser() -> argparse.ArgumentParser:
         help="seconds of live data before the screenshot (default 5)",
     )
     parser.add_argument("--profile", metavar="NAME", help="connect to this connection profile (only)")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"with --profile: its password is the first line of standard input (or in ${PASSWORD_FILE_ENV},"
+        " a file only you may read)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the embedded backend's simulation (default 1)")
     parser.add_argument("--layout", choices=LAYOUTS, help="start with this named layout: duty (值班台) or wall (大屏)")
     parser.add_argument(
@@ -181,8 +218,40 @@ def _choice(value: str | None, settings: QSettings, key: str, choices: tuple[str
     return value or (saved if saved in choices else default)
 
 
+def _given_password(args: argparse.Namespace) -> str | None:
+    """The password given for `--profile`: standard input's first line, or the first line of the
+    file PASSWORD_FILE_ENV names (refused when others may read it); None when none is given."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n") or None
+    path = os.environ.get(PASSWORD_FILE_ENV)
+    if not path:
+        return None
+    try:
+        mode = Path(path).stat().st_mode
+        if mode & 0o077:
+            raise PasswordNotGiven(f"{path} may be read by others (mode {mode & 0o777:o}): chmod 600 it")
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PasswordNotGiven(f"cannot read {path}: {error}") from None
+    if not lines or not lines[0]:
+        raise PasswordNotGiven(f"{path} is empty")
+    return lines[0]
+
+
+class PasswordNotGiven(ValueError):
+    """The password named for a headless run cannot be had; the message says why."""
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.password_stdin and args.profile is None:
+        parser.error("--password-stdin needs --profile")
+    try:
+        password = _given_password(args) if args.profile is not None else None
+    except PasswordNotGiven as error:
+        print(f"enforcement-console: {error}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("EnforcementConsole")
@@ -200,14 +269,15 @@ def main(argv: list[str] | None = None) -> int:
         session.shutdown()
         return 2
     app.aboutToQuit.connect(session.shutdown)
-    # Ctrl+C or a polite kill closes the window like File → Quit: the layout is saved and the
-    # embedded backend stopped. (Python runs the handler at the next timer tick of the console.)
-    # So does closing its terminal (SIGHUP, where the platform has it).
+    # Ctrl+C or a polite kill closes the windows like File → Quit, a dialog open meanwhile too: the
+    # layout is saved and the embedded backend stopped. (Python runs the handler at the next timer
+    # tick of the console.) So does closing its terminal (SIGHUP, where the platform has it).
     for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
-            signal.signal(signum, lambda *_: QTimer.singleShot(0, session.window.close))
+            signal.signal(signum, lambda *_: QTimer.singleShot(0, close_everything))
     session.window.show()
-    session.start(only=args.profile)
+    headless = app.platformName() in HEADLESS_PLATFORMS
+    session.start(only=args.profile, ask=_cannot_ask if headless else None, password=password)
     if args.screenshot is not None:
         session.screenshot = Screenshot(session, args.screenshot, args.after)
     return app.exec()
