@@ -42,6 +42,7 @@ class AuditEntry:
     request: dict  # what the operator asked for, as the command's body said it
     before: dict | None
     after: dict | None
+    outcome: str = "done"  # or the problem type of a refusal, whose action is the permission it lacked
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ def decode_audit_entry(record: dict) -> AuditEntry:
         request=_object(record, "request") or {},
         before=_object(record, "before"),
         after=_object(record, "after"),
+        outcome=text(record, "outcome", 64) if "outcome" in record else "done",
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import threading
 import time
 
 from console.commands import Action, Command, Subject
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 EMBEDDED = "embedded"
 RECENT_COMMANDS_S = 24 * 3600.0
 SHUTDOWN_WAIT_S = 5.0
+SIGN_OUT_WAIT_S = 2.0  # for the backends to hear the console sign out, all at once
 
 
 class Connections:
@@ -173,9 +175,19 @@ class Connections:
         deadline = time.monotonic() + SHUTDOWN_WAIT_S  # and a link stuck in a call is left behind after that
         for link in [*self.links.values(), *self._ending]:
             link.stop(timeout=max(0.0, deadline - time.monotonic()))
-        for link in [*self.links.values(), *self._ending]:
-            if link.backend != EMBEDDED:  # which goes with the console, its sessions with it
-                link.session.sign_out()
+        # Signed out of every backend at once, on threads of their own (a backend away, or a name
+        # that takes long to look up, is left behind after SIGN_OUT_WAIT_S); not of the embedded
+        # one, which goes with the console, its sessions with it.
+        leaving = [
+            threading.Thread(target=link.session.sign_out, name=f"sign-out-{link.backend}", daemon=True)
+            for link in [*self.links.values(), *self._ending]
+            if link.backend != EMBEDDED
+        ]
+        for thread in leaving:
+            thread.start()
+        deadline = time.monotonic() + SIGN_OUT_WAIT_S
+        for thread in leaving:
+            thread.join(max(0.0, deadline - time.monotonic()))
         self.links.clear()
         self._ending.clear()
         if self._embedded is not None:

@@ -48,6 +48,9 @@ DEMO_FILE = "demo-accounts.json"
 FREE_FAILURES = 5
 FIRST_LOCK_S = 60.0
 MAX_LOCK_S = 3600.0
+REFUSED_TOKENS_EVERY_S = 10.0
+MAX_ADDRESSES_KEPT = 10_000  # of the refused tokens' addresses, then forgotten all at once
+MAX_DOUBLINGS = 6  # 60 s · 2⁶ is past MAX_LOCK_S already
 FORGET_S = 24 * 3600.0
 # The demo's people: two of each role that acts, so that two operators can meet on one escalation
 # and the two-person rule can be tried; all of the high court, so that they see the whole province.
@@ -131,6 +134,7 @@ class Accounts:
         self._db = db
         self._actor = actor
         self._now = now
+        self._refused: dict[str, tuple[float, int]] = {}  # address → (last audited refused token, refused since)
         with db:
             for statement in SCHEMA:
                 db.execute(statement)
@@ -245,18 +249,26 @@ class Accounts:
             self._now(), username, "login", "account", username, request={"address": address}, outcome=outcome
         )
 
-    def throttle(self, username: str, address: str) -> None:
-        """429, audited, while the account or the address waits after its failures."""
+    def attempt(self, username: str, address: str) -> None:
+        """Counts a sign-in attempt against the account and the address before its password is
+        checked, so that attempts sent at once are counted at once; or refuses it, audited, with
+        429 while either waits after its failures. A success clears the counts (`open_session`)."""
         now = time.time()
-        wait = 0.0
-        for key in (f"user:{username}", f"address:{address}"):
-            row = self._db.execute("select failures, last_at from login_failures where key = ?", (key,)).fetchone()
-            if row is None or row[0] < FREE_FAILURES or now - row[1] > FORGET_S:
-                continue
-            lock = min(FIRST_LOCK_S * 2 ** (row[0] - FREE_FAILURES), MAX_LOCK_S)
-            wait = max(wait, row[1] + lock - now)
+        keys = (f"user:{username}", f"address:{address}")
+        with self._db:
+            self._db.execute("begin immediate")
+            wait = max(self._wait(key, now) for key in keys)
+            if wait > 0:
+                audit.append(self._db, [self._login_entry(username, address, "throttled")])
+            else:
+                self._db.execute("delete from login_failures where last_at < ?", (now - FORGET_S,))
+                for key in keys:
+                    self._db.execute(
+                        "insert into login_failures values (?, 1, ?)"
+                        " on conflict (key) do update set failures = failures + 1, last_at = excluded.last_at",
+                        (key, now),
+                    )
         if wait > 0:
-            self._audit(self._login_entry(username, address, "throttled"))
             seconds = math.ceil(wait)
             raise Problem(
                 429,
@@ -266,20 +278,17 @@ class Accounts:
                 retry_after=seconds,
             )
 
-    def refuse_login(self, username: str, address: str, outcome: str, counts: bool = True) -> None:
-        """Audits a refused sign-in; one that `counts` (a wrong password) counts towards throttling."""
-        now = time.time()
-        with self._db:
-            self._db.execute("begin immediate")
-            if counts:
-                self._db.execute("delete from login_failures where last_at < ?", (now - FORGET_S,))
-                for key in (f"user:{username}", f"address:{address}"):
-                    self._db.execute(
-                        "insert into login_failures values (?, 1, ?)"
-                        " on conflict (key) do update set failures = failures + 1, last_at = excluded.last_at",
-                        (key, now),
-                    )
-            audit.append(self._db, [self._login_entry(username, address, outcome)])
+    def _wait(self, key: str, now: float) -> float:
+        """How long `key` still waits after its failures (none until FREE_FAILURES of them)."""
+        row = self._db.execute("select failures, last_at from login_failures where key = ?", (key,)).fetchone()
+        if row is None or row[0] < FREE_FAILURES:
+            return 0.0
+        lock = min(FIRST_LOCK_S * 2 ** min(row[0] - FREE_FAILURES, MAX_DOUBLINGS), MAX_LOCK_S)
+        return row[1] + lock - now
+
+    def refuse_login(self, username: str, address: str, outcome: str) -> None:
+        """Audits a refused sign-in (its attempt was counted already)."""
+        self._audit(self._login_entry(username, address, outcome))
 
     def open_session(self, user: User, address: str) -> tuple[str, Principal]:
         """A new token for `user`, whose password was just checked: their failures and their
@@ -327,19 +336,33 @@ class Accounts:
             (session,),
         ).fetchone()
         if row is None or row[4] < time.time():
-            self._audit(
-                audit.Entry(
-                    self._now(),
-                    row[0] if row else "unknown",
-                    "authenticate",
-                    "session",
-                    session[:16],
-                    request={"address": address},
-                    outcome="invalid-token",
-                )
-            )
+            self._refused_token(row[0] if row else "unknown", session, address)
             raise Problem(401, "unauthorized", "The token is unknown, expired or revoked.", challenge)
         return Principal(*row, session)
+
+    def _refused_token(self, actor: str, session: str, address: str) -> None:
+        """Audits a refused token: the first from an address, then at most one entry every
+        REFUSED_TOKENS_EVERY_S, which counts the ones refused since (a flood of forged tokens
+        must not flood the audit log)."""
+        now = time.monotonic()
+        audited_at, since = self._refused.get(address, (-REFUSED_TOKENS_EVERY_S, 0))
+        if now - audited_at < REFUSED_TOKENS_EVERY_S:
+            self._refused[address] = (audited_at, since + 1)
+            return
+        if len(self._refused) >= MAX_ADDRESSES_KEPT:
+            self._refused.clear()
+        self._refused[address] = (now, 0)
+        self._audit(
+            audit.Entry(
+                self._now(),
+                actor,
+                "authenticate",
+                "session",
+                session[:16],
+                request={"address": address, "refused_since_last_entry": since},
+                outcome="invalid-token",
+            )
+        )
 
     def holds(self, who: Principal) -> bool:
         """Whether `who`'s session is still open (not signed out, revoked or expired)."""

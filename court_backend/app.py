@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 import anyio
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Request
@@ -53,6 +53,7 @@ BBOX = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
 TEAM_STATUSES = Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
 
 __all__ = ["Config", "create_app"]
+T = TypeVar("T")
 
 
 class Backend:
@@ -204,10 +205,11 @@ def address_of(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def current_principal(
+async def current_principal(
     request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
 ) -> Principal:
-    # Left out of the document's parameters: the bearer security scheme describes it.
+    # Left out of the document's parameters: the bearer security scheme describes it. Async, so
+    # that it runs on the event loop: the accounts' connection is used by that thread alone.
     return backend_of(request).accounts.authenticate(authorization, address_of(request))
 
 
@@ -284,9 +286,21 @@ class _QuietSseDisconnects(logging.Filter):
         return True
 
 
-def reader(who: Annotated[Principal, Depends(current_principal)]) -> Principal:
-    allow(who, "read")
+async def reader(request: Request, who: Annotated[Principal, Depends(current_principal)]) -> Principal:
+    await audited(request, who, "read", lambda: allow(who, "read"))
     return who
+
+
+async def audited(request: Request, who: Principal, permission: str | tuple[str, ...], work: Callable[[], T]) -> T:
+    """`work()`, whose refusal for want of authority (403) is audited before it is answered."""
+    try:
+        return work()
+    except Problem as refusal:
+        if refusal.status == 403:
+            backend = backend_of(request)
+            _audit_refusal(backend, request, who, permission, refusal, await request.body())
+            backend.world.records.commit()
+        raise
 
 
 Authenticated = Annotated[Principal, Depends(current_principal)]
@@ -369,12 +383,7 @@ async def _command(
     A role without `permission` is refused before anything else about the command is checked
     (a body that does not parse is refused earlier still, by the framework)."""
     backend = backend_of(request)
-    try:
-        allow(who, permission)
-    except Problem as refusal:
-        _audit_refusal(backend, request, who, permission, refusal, await request.body())
-        backend.world.records.commit()
-        raise
+    await audited(request, who, permission, lambda: allow(who, permission))
     if not key:
         raise Problem(400, "idempotency-key-missing", "Commands need an Idempotency-Key header.")
     fingerprint = hashlib.sha256(
@@ -419,12 +428,15 @@ def _audit_refusal(
     except ValueError:
         sent = body.decode("utf-8", "replace")
     path = request.url.path.removeprefix(API)
+    # Of a case, when the request names one that exists: its trail then shows the refusal too.
+    named = request.path_params.get("case_id") or (sent.get("case_id") if isinstance(sent, dict) else None)
+    case_id = named if isinstance(named, str) and backend.world.cases.get(named) is not None else None
     backend.world.records.audit(
         who.username,
         permission if isinstance(permission, str) else "|".join(permission),
         "request",
         path,
-        None,
+        case_id,
         None,
         None,
         {"method": request.method, "path": path, "body": sent, "status": refusal.status, "detail": refusal.detail},
@@ -526,14 +538,14 @@ def _public_routes(backend: Backend) -> APIRouter:
         """Signs in. After 5 failures in a row, an account or an address waits before its next
         try (429 with Retry-After), a minute at first, twice as long at each further failure."""
         accounts, address = backend.accounts, address_of(http)
-        accounts.throttle(request.username, address)
+        accounts.attempt(request.username, address)
         user, password_hash = accounts.password_hash_of(request.username)
         # The hash is slow on purpose: on a worker thread, the event loop serving the others meanwhile.
         if not await asyncio.to_thread(password_matches, password_hash, request.password) or user is None:
             accounts.refuse_login(request.username, address, "invalid-credentials")
             raise Problem(401, "invalid-credentials", "The username or password is wrong.")
         if not user.enabled:
-            accounts.refuse_login(user.username, address, "account-disabled", counts=False)
+            accounts.refuse_login(user.username, address, "account-disabled")
             raise Problem(403, "account-disabled", f"The account {user.username} is disabled.")
         access_token, who = accounts.open_session(user, address)
         return {"access_token": access_token, "token_type": "bearer", "role": who.role, "expires_in": TOKEN_LIFETIME_S}
@@ -616,8 +628,8 @@ def _read_routes(backend: Backend) -> APIRouter:
         }
 
     @router.get("/cases/{case_id}", response_model=schemas.CaseDetail)
-    async def case(who: Reader, case_id: Id) -> JSONResponse:
-        return _object(world.case(who, case_id))
+    async def case(request: Request, who: Reader, case_id: Id) -> JSONResponse:
+        return _object(await audited(request, who, "read", lambda: world.case(who, case_id)))
 
     @router.get("/teams", response_model=schemas.Page[schemas.Team])
     async def teams(
@@ -643,11 +655,11 @@ def _read_routes(backend: Backend) -> APIRouter:
         )
 
     @router.get("/teams/{team_id}", response_model=schemas.Team)
-    async def team(who: Reader, team_id: Id) -> JSONResponse:
+    async def team(request: Request, who: Reader, team_id: Id) -> JSONResponse:
         found = world.simulation.team(team_id)
         if found is None:
             raise Problem(404, "not-found", f"There is no team {team_id}.")
-        world.jurisdiction.within(who, found.court.id, found.name)
+        await audited(request, who, "read", lambda: world.jurisdiction.within(who, found.court.id, found.name))
         return _object(found.as_json())
 
     def listing(kind: str, model, path: str, **filter_types) -> None:
@@ -661,8 +673,8 @@ def _read_routes(backend: Backend) -> APIRouter:
                 lambda token: world.records.get(kind, token) is not None,
             )
 
-        async def one_record(who: Reader, record_id: Id) -> JSONResponse:
-            return _object(world.record(who, kind, record_id))
+        async def one_record(request: Request, who: Reader, record_id: Id) -> JSONResponse:
+            return _object(await audited(request, who, "read", lambda: world.record(who, kind, record_id)))
 
         # The filters are declared as query parameters so that the OpenAPI document lists them.
         list_records.__signature__ = _with_query_filters(list_records, filter_types)
@@ -702,6 +714,7 @@ def _read_routes(backend: Backend) -> APIRouter:
 
     @router.get("/audit", response_model=schemas.AuditPage)
     async def audit_entries(
+        request: Request,
         who: Reader,
         case_id: Filter = None,
         object_id: Filter = None,
@@ -716,11 +729,7 @@ def _read_routes(backend: Backend) -> APIRouter:
         the hash of the entry before it, 64 zeros for the first). Outside the high court, a user
         reads the entries of one case of their jurisdiction at a time (`case_id`)."""
         if not world.jurisdiction.sees_all(who):
-            if case_id is None:
-                raise Problem(
-                    403, "outside-jurisdiction", "Only the high court reads the whole audit log: give a case_id."
-                )
-            world.case(who, case_id)  # 404 or 403 unless it is a case of theirs
+            await audited(request, who, "read", lambda: world.case_of_theirs(who, case_id))
         if page_token is not None and not (
             re.fullmatch(EVENT_ID, page_token)
             and str(int(page_token)) == page_token

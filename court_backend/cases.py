@@ -146,9 +146,18 @@ class Filing:
 
 class CaseBook:
     def __init__(
-        self, records: Records, courts: list[Court], divisions: dict[str, Division], *, seed: int, speed: float
+        self,
+        records: Records,
+        courts: list[Court],
+        divisions: dict[str, Division],
+        *,
+        seed: int,
+        speed: float,
+        personal_key: bytes,
     ) -> None:
+        """`personal_key` derives the parties' personal data (`parties`)."""
         self._db = records.db
+        self._personal_key = personal_key
         self._records = records
         self._courts = {court.id: court for court in courts}
         self._seed = seed
@@ -161,6 +170,7 @@ class CaseBook:
         self._dirty: dict[str, tuple] = {}
         records.add_saver(self._save)
         self._divisions = divisions
+        self._mask_parties()
         self._load_schedule()
 
     # filing
@@ -272,7 +282,7 @@ class CaseBook:
             "version": 0,
         }
         for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
-            doc[role] = parties.masked(doc, role)
+            doc[role] = parties.masked(doc, role, self._personal_key)
         self._enter(doc, plan.pop(0), filed_at, rng)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
@@ -332,6 +342,20 @@ class CaseBook:
                 "insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._dirty.values()
             )
             self._dirty.clear()
+
+    def _mask_parties(self) -> None:
+        """Masks the parties of the cases filed before they were (by an earlier version), once."""
+        rows = self._db.execute(
+            "select id, doc from cases where json_extract(doc, '$.respondent.id_number') is null"
+        ).fetchall()
+        if not rows:
+            return
+        with self._db:
+            for case_id, text in rows:
+                doc = json.loads(text)
+                for role in parties.ROLES:
+                    doc[role] = parties.masked(doc, role, self._personal_key)
+                self._db.execute("update cases set doc = ? where id = ?", (dumps(doc), case_id))
 
     def _load_schedule(self) -> None:
         rows = self._db.execute("select next_step_at, id from cases where next_step_at is not null").fetchall()

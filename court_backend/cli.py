@@ -27,14 +27,18 @@ from court_backend.geography import HIGH_COURT, build_courts, load_divisions
 from court_backend.storage import DATABASE_FILE, connect
 
 DEFAULT_DATA = Path("court-backend-data")
-HEADER_TIMEOUT_S = 10.0  # to send a request's headers, on a new connection or after an answer
+REQUEST_TIMEOUT_S = 10.0  # to send a whole request, on a new connection or after an answer
 KEEP_ALIVE_S = 5  # an idle connection between requests is closed after this
 MAX_CONNECTIONS = 1000  # beyond this, a request is answered 503 at once
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="court-backend", description="The reference court backend, with a live simulation."
+        prog="court-backend",
+        description="The reference court backend, with a live simulation.",
+        epilog="Also: court-backend users {add,list,disable,enable,reset-password,courts} … (the accounts of a data"
+        " directory) and court-backend audit verify [--data DIR | --file F] (the audit log's hash chain); each"
+        " with --help.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8470, help="port to listen on; 0 picks a free one (default 8470)")
@@ -93,10 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _HeaderDeadline(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request's headers, counted from the
+class _RequestDeadline(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request, headers and body, counted from the
     connection's start and from the end of each answer: a connection that sends nothing, or sends
-    its headers a byte at a time, is closed after HEADER_TIMEOUT_S rather than held for ever."""
+    its request a byte at a time, is closed after REQUEST_TIMEOUT_S rather than held for ever."""
 
     _deadline: asyncio.TimerHandle | None = None
 
@@ -106,7 +110,7 @@ class _HeaderDeadline(H11Protocol):
 
     def handle_events(self) -> None:
         super().handle_events()
-        if self._answering():
+        if self._received():
             self._cancel_deadline()
 
     def on_response_complete(self) -> None:
@@ -118,12 +122,13 @@ class _HeaderDeadline(H11Protocol):
         self._cancel_deadline()
         super().connection_lost(exc)
 
-    def _answering(self) -> bool:
-        return self.cycle is not None and not self.cycle.response_complete
+    def _received(self) -> bool:
+        """Whether a request has come whole, and is being answered."""
+        return self.cycle is not None and not self.cycle.more_body and not self.cycle.response_complete
 
     def _start_deadline(self) -> None:
         self._cancel_deadline()
-        self._deadline = self.loop.call_later(HEADER_TIMEOUT_S, self._on_deadline)
+        self._deadline = self.loop.call_later(REQUEST_TIMEOUT_S, self._on_deadline)
 
     def _cancel_deadline(self) -> None:
         if self._deadline is not None:
@@ -132,7 +137,7 @@ class _HeaderDeadline(H11Protocol):
 
     def _on_deadline(self) -> None:
         self._deadline = None
-        if not self._answering():
+        if not self._received():
             self.transport.close()
 
 
@@ -178,6 +183,7 @@ def _users_parser() -> argparse.ArgumentParser:
     add.add_argument("--court", default=HIGH_COURT, metavar="COURT_ID", help=f"the user's court (default {HIGH_COURT})")
     add.add_argument("--display-name", default="", help="the name shown for the user (default the username)")
     commands.add_parser("list", parents=[data], help="list the accounts")
+    commands.add_parser("courts", help="list the courts an account may belong to (id, level, name)")
     for name, text in (
         ("disable", "disable an account (its sessions end)"),
         ("enable", "enable an account"),
@@ -202,11 +208,15 @@ def _read_password(username: str) -> str:
 def users(argv: list[str]) -> None:
     args = _users_parser().parse_args(argv)
     courts = {court.id: court for court in build_courts(load_divisions())}
+    if args.command == "courts":
+        for court in courts.values():
+            print(f"{court.id}\t{court.level}\t{court.name}")
+        return
     accounts = Accounts(connect(args.data), actor=f"cli:{getpass.getuser()}")
     try:
         if args.command == "add":
             if args.court not in courts:
-                raise AccountError(f"there is no court {args.court}")
+                raise AccountError(f"there is no court {args.court} (court-backend users courts lists them)")
             user = accounts.add(args.username, _read_password(args.username), args.role, args.court, args.display_name)
             print(f"court-backend: made {user.username} ({user.role}, {courts[user.court_id].name})")
         elif args.command == "list":
@@ -326,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
             tls.update(ssl_ca_certs=str(args.tls_client_ca), ssl_cert_reqs=ssl.CERT_REQUIRED)
     config = uvicorn.Config(
         app,
-        http=_HeaderDeadline,
+        http=_RequestDeadline,
         log_level="warning",
         timeout_keep_alive=KEEP_ALIVE_S,
         limit_concurrency=MAX_CONNECTIONS,

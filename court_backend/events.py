@@ -38,9 +38,12 @@ class EventLog:
         self.oldest_id: int = oldest
         self._recent: deque[Event] = deque(maxlen=MEMORY_EVENTS)
         self._appended = asyncio.Event()
+        self._staged: tuple[list[Event], int] | None = None  # appended, not yet committed
 
     def append(self, items: list[tuple[str, str, str | None]]) -> None:
-        """Stores a batch of (type, JSON data, court) as consecutive events, in the caller's transaction."""
+        """Stores a batch of (type, JSON data, court) as consecutive events, in the caller's
+        transaction; readers see them once it has committed (`published`)."""
+        self._staged = None  # what a failed transaction had appended is gone with it
         if not items:
             return
         events = [Event(self.last_id + offset, *item) for offset, item in enumerate(items, start=1)]
@@ -48,20 +51,23 @@ class EventLog:
             "insert into events (id, type, data, court_id) values (?, ?, ?, ?)",
             [(e.id, e.type, e.data, e.court_id) for e in events],
         )
-        self.last_id = events[-1].id
-        self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(self.last_id),))
-        self._prune()
-        self._recent.extend(events)
-
-    def _prune(self) -> None:
-        # Prune in steps of a tenth of the retention, not on every batch.
-        keep_from = self.last_id - self.retention + 1
-        if keep_from - self.oldest_id >= max(1, self.retention // 10):
+        self._db.execute("insert or replace into meta (key, value) values ('last_event_id', ?)", (str(events[-1].id),))
+        # Pruned in steps of a tenth of the retention, not on every batch.
+        keep_from = events[-1].id - self.retention + 1
+        pruned = keep_from - self.oldest_id >= max(1, self.retention // 10)
+        if pruned:
             self._db.execute("delete from events where id < ?", (keep_from,))
-            self.oldest_id = keep_from
+        self._staged = (events, keep_from if pruned else self.oldest_id)
 
     def published(self) -> None:
-        """Wakes the readers once the caller has committed what it appended."""
+        """Takes in what the caller has committed since `append`, and wakes the readers. (A
+        transaction that failed leaves the log as it was: its events are appended again, with
+        the same ids, when the caller retries.)"""
+        if self._staged is not None:
+            events, self.oldest_id = self._staged
+            self.last_id = events[-1].id
+            self._recent.extend(events)
+            self._staged = None
         self._appended.set()
         self._appended = asyncio.Event()
 

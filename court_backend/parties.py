@@ -2,7 +2,9 @@
 party at a time, with a reason, each reveal audited (DOMAIN.md, Roles: need to know).
 
 The reference backend's parties are made up: their personal data is worked out from the case and
-the party's role, the same at every call, so that nothing beyond the case itself is stored. An ID
+the party's role with a key that never leaves the backend (a keyed BLAKE2b), the same at every
+call, so that nothing beyond the case itself is stored, and nobody without the key can work it out
+from what the API shows. An ID
 number is a valid GB 11643 one (its check digit computed); a company's is a unified social credit
 code (GB 32100) of the same shape. Masks keep what identifies nobody: the first three and last four
 characters of a number, the first three and last four digits of a phone, the province of an address.
@@ -39,10 +41,10 @@ def _credit_code(region: str, digest: bytes) -> str:
     return body + _CREDIT_CHARSET[(31 - total % 31) % 31]
 
 
-def personal(case: dict, role: str) -> dict:
+def personal(case: dict, role: str, key: bytes) -> dict:
     """A party of `case` (`role`: applicant or respondent) with its personal data, unmasked."""
     party = case[role]
-    digest = hashlib.blake2b(f"{case['id']}/{case['number']}/{role}".encode(), digest_size=24).digest()
+    digest = hashlib.blake2b(f"{case['id']}/{case['number']}/{role}".encode(), key=key, digest_size=24).digest()
     region = _region(case["court_id"])
     digits = "".join(str(byte % 10) for byte in digest[12:24])
     if party["type"] == "company":
@@ -54,9 +56,9 @@ def personal(case: dict, role: str) -> dict:
     return {"type": party["type"], "name": party["name"], "id_number": identifier, "phone": phone, "address": address}
 
 
-def masked(case: dict, role: str) -> dict:
+def masked(case: dict, role: str, key: bytes) -> dict:
     """The party as lists and the case view show it: personal data masked."""
-    shown = personal(case, role)
+    shown = personal(case, role, key)
     number, phone = shown["id_number"], shown["phone"]
     shown["id_number"] = number[:3] + "*" * (len(number) - 7) + number[-4:]
     area, dash, line = phone.rpartition("-")  # a landline keeps its area code: 028-****2313

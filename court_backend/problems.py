@@ -37,6 +37,11 @@ TITLES = {
     "amount-above-finding": "More than what was found",
     "already-decided": "The approval is already decided",
     "two-person-rule": "Whoever asks cannot approve",
+    "outside-jurisdiction": "Outside your court's jurisdiction",
+    "no-court-above": "There is no court above",
+    "fine-out-of-range": "The fine is outside the law's limits",
+    "reason-required": "A reason is required",
+    "reveal-limit": "Too many reveals this hour",
     "internal-error": "The backend failed on this request",
 }
 

@@ -73,6 +73,7 @@ class Me(Model):
     display_name: str
     role: Role
     court_id: str
+    court_name: str
     permissions: list[str]
     limits: dict[str, float]
 
@@ -117,8 +118,14 @@ class Party(Model):
     address: str = Field(description="masked: the province only")
 
 
-class RevealedParty(Party):
+class RevealedParty(Model):
     """A party's personal data, unmasked (POST /cases/{case_id}/parties/{role}/reveal)."""
+
+    type: Literal["person", "company"]
+    name: str
+    id_number: str = Field(description="ID number, or a company's unified social credit code")
+    phone: str
+    address: str
 
 
 class RevealRequest(StrictModel):

@@ -8,6 +8,7 @@ event log ends. The directory is its user's alone (0700), and so is the database
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -26,6 +27,14 @@ def connect(data_dir: Path) -> sqlite3.Connection:
     db.execute("pragma journal_mode=wal")
     db.execute("pragma synchronous=normal")
     return db
+
+
+def secret(db: sqlite3.Connection, name: str) -> bytes:
+    """A random key of the backend's own, made at its first start and kept in its database."""
+    with db:
+        db.execute("insert or ignore into meta (key, value) values (?, ?)", (name, secrets.token_hex(32)))
+    (value,) = db.execute("select value from meta where key = ?", (name,)).fetchone()
+    return bytes.fromhex(value)
 
 
 def open_database(data_dir: Path) -> sqlite3.Connection:

@@ -41,7 +41,7 @@ from court_backend.geography import build_courts, load_divisions
 from court_backend.problems import Problem
 from court_backend.records import Records, public
 from court_backend.simulation import OPERATING, Simulation
-from court_backend.storage import DATABASE_FILE, open_database
+from court_backend.storage import DATABASE_FILE, open_database, secret
 
 WARM_UP_S = 7200.0
 FILED_FIRST = 500  # cases filed before the backend listens: enough for the teams' first shift
@@ -79,7 +79,10 @@ class World:
         self.courts = build_courts(divisions)
         self.court_by_id = {court.id: court for court in self.courts}
         self.jurisdiction = Jurisdiction(self.courts)
-        self.cases = CaseBook(self.records, self.courts, divisions, seed=config.seed, speed=config.speed)
+        self.personal_key = secret(db, "personal_data_key")  # derives the parties' personal data
+        self.cases = CaseBook(
+            self.records, self.courts, divisions, seed=config.seed, speed=config.speed, personal_key=self.personal_key
+        )
         # A new book is filed in stages: enough for the teams' shift before the backend listens,
         # the rest once it does, published as it comes (a stepped clock files it all at once).
         self.cases.start_filing(config.cases, now)
@@ -243,6 +246,7 @@ class World:
             "display_name": who.display_name,
             "role": who.role,
             "court_id": who.court_id,
+            "court_name": self.jurisdiction.name(who.court_id),
             "permissions": list(PERMISSIONS[who.role]),
             "limits": {
                 "approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN,
@@ -250,6 +254,7 @@ class World:
                 "max_fine_person_yuan": MAX_FINE_PERSON_YUAN,
                 "min_fine_organisation_yuan": FINE_ORGANISATION_YUAN[0],
                 "max_fine_organisation_yuan": FINE_ORGANISATION_YUAN[1],
+                "reveals_per_hour": parties.REVEALS_PER_HOUR,
             },
         }
 
@@ -276,6 +281,15 @@ class World:
             raise Problem(404, "not-found", f"There is no case {case_id}.")
         self._within(who, doc, f"Case {doc['number']}")
         return present_case(doc, history=True, now=self.clock.now())
+
+    def case_of_theirs(self, who: Principal, case_id: str | None) -> None:
+        """403 unless `case_id` names a case of `who`'s jurisdiction (404 when there is none)."""
+        if case_id is None:
+            raise Problem(403, "outside-jurisdiction", "Only the high court reads the whole audit log: give a case_id.")
+        case = self.cases.get(case_id)
+        if case is None:
+            raise Problem(404, "not-found", f"There is no case {case_id}.")
+        self._within(who, case, f"Case {case['number']}")
 
     def record(self, who: Principal, kind: str, record_id: str) -> dict:
         doc = self.records.get(kind, record_id)
@@ -564,7 +578,7 @@ class World:
             who.username, "reveal", "party", f"{case_id}/{role}", case_id, None, None, {"reason": reason}
         )
         self.records.commit()
-        return parties.personal(case, role)
+        return parties.personal(case, role, self.personal_key)
 
     def request_coercion(self, who: Principal, case_id: str, kind: str, details: dict, now: float) -> dict:
         """Asks for a detention, a fine or a 拘传 with its grounds; a president decides."""

@@ -56,6 +56,13 @@ def test_a_basic_court_reads_its_own_cases_and_teams_only(stepped_backend, court
     assert refused.status_code == 403 and refused.json()["type"].endswith(":outside-jurisdiction")
     assert courts["names"][elsewhere["court_id"]] in refused.json()["detail"]
     assert courts["names"][courts["basic"]] in refused.json()["detail"]
+    audited = stepped_backend.get("audit", username="supervisor", actor="basic.op", page_size=1000)["items"]
+    assert any(
+        entry["action"] == "read"
+        and entry["outcome"] == "outside-jurisdiction"
+        and entry["object_id"] == f"/cases/{elsewhere['id']}"
+        for entry in audited
+    )
 
 
 def test_a_command_outside_the_jurisdiction_is_refused_audited_and_changes_nothing(stepped_backend, courts):
@@ -74,7 +81,9 @@ def test_a_command_outside_the_jurisdiction_is_refused_audited_and_changes_nothi
     assert stepped_backend.get("tasks", case_id=elsewhere["id"])["items"] == tasks_before
     audited = stepped_backend.get("audit", username="supervisor", actor="basic.op", page_size=1000)["items"]
     assert any(
-        entry["outcome"] == "outside-jurisdiction" and entry["request"]["body"]["case_id"] == elsewhere["id"]
+        entry["outcome"] == "outside-jurisdiction"
+        and entry["action"] == "task.dispatch"
+        and entry["case_id"] == elsewhere["id"]  # in the case's trail, for its court to see
         for entry in audited
     )
 

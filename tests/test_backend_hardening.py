@@ -1,4 +1,4 @@
-"""A backend that holds up: idle and slow connections are closed rather than held, the world's tick
+"""A backend that holds up: idle and slow connections (headers or body) are closed rather than held, the world's tick
 goes on through hundreds of them and through its own errors, and `/health` tells whether it does."""
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(backend)
     idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(IDLE_SOCKETS)]
     slow = socket.create_connection((host, int(port)), timeout=10)
     slow.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")  # and never the rest of its headers
+    no_body = socket.create_connection((host, int(port)), timeout=10)
+    no_body.sendall(b"POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\n{")
     try:
         first = health(backend.url).json()
         assert first["status"] == "ok" and first["tick_age_s"] < MAX_TICK_AGE_S
@@ -47,9 +49,9 @@ def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(backend)
             return now["last_event_id"] > first["last_event_id"] and now["tick_age_s"] < 2
 
         wait_until(moved_on, 15)
-        wait_until(lambda: all(closed_by_the_server(s) for s in [*idle, slow]), cli.HEADER_TIMEOUT_S + 20)
+        wait_until(lambda: all(closed_by_the_server(s) for s in [*idle, slow, no_body]), cli.REQUEST_TIMEOUT_S + 20)
     finally:
-        for connection in [*idle, slow]:
+        for connection in [*idle, slow, no_body]:
             connection.close()
 
 
@@ -67,7 +69,7 @@ def served(tmp_path):
     app = create_app(Config(tmp_path / "data", seed=SEED, cases=CASES))
     listening = socket.socket()
     listening.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, http=cli._HeaderDeadline, log_level="critical"))
+    server = uvicorn.Server(uvicorn.Config(app, http=cli._RequestDeadline, log_level="critical"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{listening.getsockname()[1]}"

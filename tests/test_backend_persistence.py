@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
+import pytest
 import requests
 
+from court_backend.events import EventLog
+from court_backend.storage import DATABASE_FILE, open_database
 from tests.support.backends import CASES, apply, read_events, snapshot, start_backend, start_stepped_backend
 
 
@@ -121,3 +127,42 @@ def test_a_new_book_is_filed_after_the_backend_listens_and_a_restart_finishes_it
         assert len({c["id"] for c in cases}) == CASES
     finally:
         second.process.close()
+
+
+def test_cases_kept_by_an_earlier_version_have_their_parties_masked_at_the_next_start(tmp_path):
+    first = start_stepped_backend(data_dir=tmp_path)
+    first.process.close()
+    with sqlite3.connect(tmp_path / DATABASE_FILE) as db:  # as a version before masking kept them
+        for case_id, text in db.execute("select id, doc from cases").fetchall():
+            doc = json.loads(text)
+            for role in ("applicant", "respondent"):
+                doc[role] = {"type": doc[role]["type"], "name": doc[role]["name"]}
+            db.execute("update cases set doc = ? where id = ?", (json.dumps(doc, ensure_ascii=False), case_id))
+    second = start_stepped_backend(data_dir=tmp_path)
+    try:
+        cases = second.get("cases", page_size=1000)["items"]
+        assert len(cases) == 1000 and all("*" in case["respondent"]["id_number"] for case in cases)
+    finally:
+        second.process.close()
+
+
+def test_events_of_a_transaction_that_failed_are_neither_published_nor_numbered(tmp_path):
+    db = open_database(tmp_path)
+    log = EventLog(db)
+
+    def failing_commit(items) -> None:
+        with pytest.raises(sqlite3.OperationalError), db:
+            log.append(items)
+            raise sqlite3.OperationalError("database or disk is full")
+
+    failing_commit([("team.position", "{}", None)])
+    with db:
+        log.append([])  # a commit with no events of its own
+    log.published()
+    assert log.last_id == 0 and log.after(0) == []
+    failing_commit([("team.position", "{}", None)])
+    with db:
+        log.append([("case.node", "{}", "C510104")])
+    log.published()
+    assert [(e.id, e.type, e.court_id) for e in log.after(0)] == [(1, "case.node", "C510104")]
+    assert db.execute("select count(*) from events").fetchone() == (1,)

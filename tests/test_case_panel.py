@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import requests
 from PySide6.QtCore import Qt
 
 from console.catalogue import NODES
@@ -193,7 +194,7 @@ def test_the_case_shows_its_parties_masked_reveals_one_for_a_reason_and_exports_
     assert checked.returncode == 0 and checked.stdout.startswith(f"ok {len(panel.detail.audit_records)} entries")
 
 
-def test_an_observer_cannot_reveal_and_is_told_which_permission_it_lacks(qtbot, console_as):
+def test_an_observer_cannot_reveal_and_is_told_which_permission_it_lacks(qtbot, console_as, stepped_backend):
     watcher = console_as("observer")
     panel = watcher.window.panels[Panel.CASE]
     qtbot.waitUntil(lambda: len(open_cases(watcher.store)) > 0, timeout=30_000)
@@ -202,6 +203,20 @@ def test_an_observer_cannot_reveal_and_is_told_which_permission_it_lacks(qtbot, 
     panel.party_view.selectRow(0)
     assert not panel.reveal_button.isEnabled()
     assert "reveal parties' personal data" in panel.reveal_button.toolTip()
+
+    # Tried anyway, past the console: the backend refuses, and the case's trail shows the refusal.
+    case_id = panel.detail.case.id
+    refused = requests.post(
+        stepped_backend.api(f"cases/{case_id}/parties/applicant/reveal"),
+        json={"reason": "好奇"},
+        headers=stepped_backend.auth("observer"),
+        timeout=10,
+    )
+    assert refused.status_code == 403
+    panel._moved_on()
+    qtbot.waitUntil(lambda: any(e.outcome == "forbidden" for e in panel.audit.entries), timeout=30_000)
+    row = next(r for r, e in enumerate(panel.audit.entries) if e.outcome == "forbidden")
+    assert panel.audit.index(row, panel.audit.ACTION).data().startswith("Refused (forbidden)")
 
 
 def test_a_time_range_of_the_audit_log_is_exported_and_verifies_offline(qtbot, desk, stepped_backend, tmp_path):

@@ -195,7 +195,7 @@ def test_the_profile_dialog_names_each_mistake_beside_its_field_and_tests_the_co
     assert ok.isEnabled() and not any(label.isVisible() for label in dialog.errors.values())
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Connected"), timeout=15_000)
-    assert "role operator" in dialog.test_result.text()
+    assert dialog.test_result.text() == "Connected as 值班员甲 (operator): Operator, 四川省高级人民法院."
     dialog.password.setText("wrong")
     dialog.test_button.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Failed"), timeout=15_000)

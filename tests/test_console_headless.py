@@ -87,3 +87,10 @@ def test_a_polite_kill_closes_the_console_from_an_open_dialog(qtbot):
     QTimer.singleShot(200, close_everything)  # what SIGTERM's handler runs, at the next timer tick
     assert dialog.exec() == QDialog.DialogCode.Rejected
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_a_wrong_password_ends_a_headless_console_at_once_saying_why(desk):
+    env, folder = desk
+    refused = run(env, "--password-stdin", "--screenshot", str(folder / "never.png"), stdin="not the password at all")
+    assert refused.returncode == 2
+    assert "成都: auth_failed" in refused.stderr and "wrong" in refused.stderr

@@ -9,6 +9,7 @@ import re
 import requests
 
 from court_backend.parties import REVEALS_PER_HOUR
+from tests.support.backends import start_backend
 
 MASKED_NUMBER = re.compile(r"^[0-9A-Z]{3}\*{11}[0-9A-Z]{4}$")
 MASKED_PHONE = re.compile(r"^(1[0-9]{2}\*{4}[0-9]{4}|0[0-9]{2}-\*{4}[0-9]{4})$")
@@ -82,3 +83,16 @@ def test_reveals_are_limited_each_hour_then_refused_with_when_to_try_again(backe
     entries = backend.get("audit", username="supervisor", actor="reveal.limit", page_size=1000)["items"]
     outcomes = [e["outcome"] for e in entries if e["action"] in ("reveal", "party.reveal")]
     assert outcomes == ["done"] * REVEALS_PER_HOUR + ["reveal-limit"]
+
+
+def test_personal_data_cannot_be_worked_out_from_what_the_api_shows(backend):
+    """The masks, and the reveal, come from a key the backend keeps: the same case on a twin
+    backend (same seed, another key) has other personal data."""
+    twin = start_backend()
+    try:
+        ours = backend.get("cases", page_size=5)["items"]
+        theirs = twin.get("cases", page_size=5)["items"]
+        assert [c["respondent"]["name"] for c in ours] == [c["respondent"]["name"] for c in theirs]
+        assert [c["respondent"]["id_number"] for c in ours] != [c["respondent"]["id_number"] for c in theirs]
+    finally:
+        twin.process.close()

@@ -9,6 +9,7 @@ import queue
 import signal
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -164,6 +165,15 @@ def _cannot_ask(profile: Profile) -> None:
     QTimer.singleShot(0, lambda: QApplication.instance().exit(2))
 
 
+def _give_up_when_refused(session: ConsoleSession, profile: str, _: Changes) -> None:
+    """A headless console whose backend refuses it (a wrong password, a refused certificate) has
+    nobody to tell on screen: it says why and exits, rather than wait for nothing."""
+    health = session.store.health.get(profile)
+    if health is not None and health.state in (LinkState.AUTH_FAILED, LinkState.FAILED):
+        print(f"enforcement-console: {profile}: {health.state}: {health.detail}", file=sys.stderr)
+        QApplication.instance().exit(2)
+
+
 def collect_garbage_on_gui_thread(app: QApplication) -> None:
     """Python collects reference cycles on whichever thread happens to allocate; a cycle holding Qt
     objects collected on a sync worker crashes Qt. Automatic collection is turned off and done on
@@ -277,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signum, lambda *_: QTimer.singleShot(0, close_everything))
     session.window.show()
     headless = app.platformName() in HEADLESS_PLATFORMS
+    if headless and args.profile is not None:
+        session.live.changed.connect(partial(_give_up_when_refused, session, args.profile))
     session.start(only=args.profile, ask=_cannot_ask if headless else None, password=password)
     if args.screenshot is not None:
         session.screenshot = Screenshot(session, args.screenshot, args.after)

@@ -103,15 +103,28 @@ class AuditModel(QAbstractTableModel):
             return (
                 time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.at)),
                 entry.actor,
-                name("action", entry.action),
+                self.what(entry),
                 self.detail(entry),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
             return plain_tooltip(f"{entry.object_type} {entry.object_id}")
+        if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != "done":
+            return QBrush(OVERDUE_COLOR)
         return None
 
+    def what(self, entry: AuditEntry) -> str:
+        """The action, or for a refusal what was refused: the permission it took, and why not."""
+        if entry.outcome == "done":
+            return name("action", entry.action)
+        return self.tr("Refused ({outcome}): {permission}").format(
+            outcome=entry.outcome, permission=name("permission", entry.action)
+        )
+
     def detail(self, entry: AuditEntry) -> str:
-        """What the command asked for, in the operator's words, and the state it moved its object to."""
+        """What the command asked for, in the operator's words, and the state it moved its object to;
+        for a refusal, the backend's reason."""
+        if entry.outcome != "done":
+            return str(entry.request.get("detail", ""))[:300]
         parts = []
         for key, value in entry.request.items():
             if key == "case_id" or value in (None, "", []):

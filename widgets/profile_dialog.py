@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from console.api import probe
 from console.profiles import Problem, Profile
 from widgets.background import run_in_background
+from widgets.names import name
 from widgets.plain_text import PlainLabel
 from widgets.style import ERROR_STYLE
 
@@ -187,8 +188,11 @@ class ProfileDialog(QDialog):
             if error is not None:
                 self.test_result.setText(self.tr("Failed: {error}").format(error=str(error)[:300]))
             else:
+                user, shown = str(me.get("username")), str(me.get("display_name") or me.get("username"))
+                who = shown if shown == user else f"{shown} ({user})"
+                role, court = name("role", str(me.get("role"))), me.get("court_name") or me.get("court_id")
                 self.test_result.setText(
-                    self.tr("Connected as {user}, role {role}.").format(user=me.get("username"), role=me.get("role"))
+                    self.tr("Connected as {who}: {role}, {court}.").format(who=who, role=role, court=court)
                 )
 
         run_in_background(self, _do_test, _on_tested)

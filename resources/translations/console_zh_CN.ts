@@ -177,6 +177,10 @@
         <source>Details</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>Refused ({outcome}): {permission}</source>
+        <translation>被拒绝（{outcome}）：{permission}</translation>
+    </message>
 </context>
 <context>
     <name>CaseHeader</name>
@@ -1466,8 +1470,8 @@ Last fix {age} ago</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <source>Connected as {user}, role {role}.</source>
-        <translation>已以 {user} 身份连接，角色：{role}。</translation>
+        <source>Connected as {who}: {role}, {court}.</source>
+        <translation>已连接：{who}，{role}，{court}。</translation>
     </message>
 </context>
 <context>
