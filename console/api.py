@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urljoin, urlsplit
 
 import requests
@@ -21,6 +23,8 @@ from console.sse import OversizedEvent, SseEvent, SseParser
 
 API_PREFIX = "api/v1/"
 CONNECT_TIMEOUT_S = 5.0
+MAX_RETRY_AFTER_S = 86400.0  # a Retry-After beyond a day is taken as a day
+API_MAJOR = "1"  # the contract this console speaks: any 1.x backend, none of another major
 LOGOUT_TIMEOUT_S = 2.0  # signing out as the console closes: not worth a longer wait
 READ_TIMEOUT_S = 15.0
 # The stream's read timeout must outlast the backend's keep-alive ping (at least every 15 s).
@@ -126,9 +130,17 @@ def _error_from(response: requests.Response) -> ApiError:
 
 
 def _retry_after(response: requests.Response) -> float | None:
-    """The seconds a busy backend asks to be left alone for (Retry-After in seconds; a date is not taken)."""
-    value = response.headers.get("retry-after", "")
-    return float(value) if value.isascii() and value.isdigit() and len(value) < 7 else None
+    """The seconds a busy backend asks to be left alone for: Retry-After in seconds, or an HTTP
+    date (RFC 9110); a day at most, and None for anything else."""
+    value = response.headers.get("retry-after", "").strip()
+    if value.isascii() and value.isdigit() and len(value) < 7:
+        seconds = float(value)
+    else:
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
 
 
 class ApiClient:
@@ -197,6 +209,10 @@ class ApiClient:
         response.close()
         if not response.ok and response.status_code != 401:  # 401: it had ended already
             raise ApiError(f"HTTP {response.status_code} to the sign-out", response.status_code)
+
+    def health(self) -> dict:
+        """The backend's health and API version (GET /health: no token needed)."""
+        return self._json(self._send("GET", "health"))
 
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))

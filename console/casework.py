@@ -5,7 +5,7 @@ wait for a supervisor, messages to teams, and the KPIs. Strict decoders, as in `
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from console.decoding import (
@@ -464,14 +464,28 @@ def decode_message(record: dict) -> Message:
 
 
 def _counts(record: dict, name: str) -> dict[str, int]:
+    """A KPI's counts by key; an entry that is not a count is skipped alone (a newer backend's)."""
     value = required(record, name)
     if not isinstance(value, dict) or len(value) > 100:
         raise DecodeError(f"{name!r} must be an object of at most 100 counts")
-    return {str(key)[:64]: integer(value, key) for key in value}
+    return {str(key)[:64]: count for key in value if (count := _or_none(integer, value, key)) is not None}
 
 
 def _series(record: dict, name: str, key: str) -> tuple[tuple[str, int], ...]:
-    return tuple((text(point, key, MAX_ID_LENGTH), integer(point, "count")) for point in _list(record, name, 400))
+    """A KPI's series of (key, count) points; a point that is not one is skipped alone."""
+    points = (
+        _or_none(lambda point: (text(point, key, MAX_ID_LENGTH), integer(point, "count")), p)
+        for p in _list(record, name, 400)
+    )
+    return tuple(point for point in points if point is not None)
+
+
+def _or_none(decode: Callable, *args):
+    """What `decode(*args)` gives, or None when it refuses."""
+    try:
+        return decode(*args)
+    except DecodeError:
+        return None
 
 
 def _rate(record: dict, name: str) -> float | None:

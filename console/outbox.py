@@ -341,7 +341,9 @@ class CommandSender:
             failures += 1
             delay = self._session.backoff.next_delay(failures, self._rng.random(), asked_s)
             log.info("commands to %s: next try in %.1f s", self.backend, delay)
-            self._wake.wait(delay)
+            # Only stopping ends the wait: a command submitted meanwhile goes after it, in order,
+            # rather than cut short a backoff (or a Retry-After the backend asked for).
+            self._stopping.wait(delay)
             self._wake.clear()
 
     def _do_deliver(self, command: Command) -> tuple[bool, float | None]:

@@ -68,6 +68,7 @@ LISTINGS: dict[Collection, Listing] = {
     Collection.QUERIES: Listing("queries", decode_query, first_sight=False),
     Collection.MEASURES: Listing("measures", decode_measure, first_sight=False),
     Collection.CASES: Listing("cases", decode_case, first_sight=False),
+    Collection.MESSAGES: Listing("messages", decode_message, first_sight=False),
 }
 FIRST_SIGHT = tuple(collection for collection, listing in LISTINGS.items() if listing.first_sight)
 CASE_WORK = tuple(collection for collection, listing in LISTINGS.items() if not listing.first_sight)

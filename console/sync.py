@@ -24,7 +24,7 @@ from enum import Enum, StrEnum
 
 import requests
 
-from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream
+from console.api import API_MAJOR, ApiClient, ApiError, AuthFailed, EventsGone, EventStream
 from console.casework import Kpis, decode_kpis
 from console.decoding import DecodeError
 from console.domain import TeamPosition
@@ -122,6 +122,22 @@ class SignInRefused(Exception):
     """The backend refused the credentials themselves: trying again would not help."""
 
 
+class IncompatibleBackend(Exception):
+    """The backend speaks another major version of the API: following it would misread it."""
+
+
+def check_version(health: dict) -> None:
+    """Refuses a backend of another major API version (a newer minor is welcome: it only adds)."""
+    version = health.get("api_version")
+    if not isinstance(version, str) or version.split(".")[0] != API_MAJOR:
+        raise IncompatibleBackend(
+            f"the backend speaks API version {str(version)[:20]!r}; this console speaks {API_MAJOR}.x"
+        )
+
+
+# What a backend or the network may do to a link; anything else is a defect of the console's own.
+KNOWN_FAILURES = (ApiError, requests.RequestException, OSError, SignInRefused, IncompatibleBackend)
+
 # The link as a state machine.
 
 
@@ -171,7 +187,7 @@ def waiting(follow: Follow, detail: str, asked_s: float | None = None, **changes
 
 def after_failure(follow: Follow, error: BaseException) -> Follow:
     """Where the link goes after a step raised `error`: a pure decision, tested on its own."""
-    if isinstance(error, SignInRefused):
+    if isinstance(error, SignInRefused | IncompatibleBackend):
         return replace(follow, phase=Phase.DONE, detail=str(error))
     if isinstance(error, AuthFailed):
         if follow.fresh_token:  # a backend at odds with itself: tried again, after a while
@@ -355,7 +371,7 @@ class BackendLink:
             return self._steps[follow.phase](client, follow)
         except Exception as error:
             follow = self._progress
-            if not isinstance(error, ApiError | requests.RequestException | OSError | SignInRefused):
+            if not isinstance(error, KNOWN_FAILURES):
                 log.exception("backend %s: unexpected error", self.backend)  # a defect must not end the link
             if isinstance(error, AuthFailed) and self._token is not None:
                 self.session.forget(self._token)
@@ -374,6 +390,7 @@ class BackendLink:
                 self._stream = None
 
     def _do_sign_in(self, client: ApiClient, follow: Follow) -> Follow:
+        check_version(client.health())  # first, which version of the contract it speaks (no token needed)
         started = time.monotonic()
         try:
             token, fresh = self.session.sign_in(client)

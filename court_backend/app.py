@@ -22,7 +22,7 @@ from court_backend import audit, kpis, openapi, problems, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.authority import allow
 from court_backend.cases import present as present_case
-from court_backend.catalogue import ESCALATION_STATES, SEVERITIES, TASK_STATES
+from court_backend.catalogue import API_VERSION, ESCALATION_STATES, SEVERITIES, TASK_STATES
 from court_backend.clock import Clock, utc_iso
 from court_backend.problems import Problem
 from court_backend.records import dumps, public
@@ -484,7 +484,7 @@ def create_app(config: Config) -> FastAPI:
 
     app = FastAPI(
         title="Court Backend API",
-        version="1",
+        version=API_VERSION,
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
@@ -527,7 +527,7 @@ def _public_routes(backend: Backend) -> APIRouter:
         stalled = age is not None and age > MAX_TICK_AGE_S
         body = {
             "status": "stalled" if stalled else "ok",
-            "api_version": "1",
+            "api_version": API_VERSION,
             "last_event_id": backend.events.last_id,
             "tick_age_s": None if age is None else round(age, 3),
         }

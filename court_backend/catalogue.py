@@ -178,6 +178,24 @@ ESCALATION_KINDS = {
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
 
+# The contract's version: a client refuses another major, and takes a newer minor (which only adds).
+API_VERSION = "1.1"
+
+# What each permission allows: the vocabulary GET /me speaks, published in the contract.
+PERMISSION_MEANINGS = {
+    "read": "read the casework: courts, cases, teams, tasks, messages, queries, measures, approvals, "
+    "escalations, KPIs, the audit log and the event stream",
+    "task.dispatch": "send a team to a case, re-task it, cancel a task",
+    "team.message": "send an instruction to a team",
+    "escalation.handle": "acknowledge, escalate and resolve an escalation",
+    "escalation.take": "take an escalation sent on to a supervisor or to the court above",
+    "query.launch": "launch an asset query",
+    "measure.order": "order a freeze or a deduction on a hit",
+    "approval.decide": "approve or reject a measure above the approval threshold",
+    "coercion.request": "ask for a detention, a fine or a 拘传 (compelled appearance)",
+    "coercion.decide": "decide a detention, a fine or a 拘传",
+    "party.reveal": "reveal one party's personal data, for a reason",
+}
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
 CASEWORK = (

@@ -20,6 +20,10 @@ from pydantic.json_schema import models_json_schema
 from court_backend import schemas
 
 DOCUMENT = Path(__file__).resolve().parent / "openapi.json"
+MISSING_HEADER = {
+    "idempotency-key": "Every command needs one: without it, 400 `idempotency-key-missing`",
+    "if-match": "Needed to change a shared object: without it, 428 `precondition-required`",
+}
 
 
 def install(app: FastAPI) -> None:
@@ -39,10 +43,13 @@ def install(app: FastAPI) -> None:
             spec["security"] = [{"bearer": []}]
             for operation in (op for item in spec["paths"].values() for op in item.values()):
                 for parameter in operation.get("parameters", []):
-                    if parameter["in"] == "header" and parameter["name"].lower() in ("idempotency-key", "if-match"):
-                        # Optional to the framework only so that their absence gets this API's own answer
-                        # (400 and 428), which the operation's responses list; never null, never empty.
-                        parameter["required"] = True
+                    missing = MISSING_HEADER.get(parameter["name"].lower()) if parameter["in"] == "header" else None
+                    if missing is not None:
+                        # Required by this API, which answers its absence itself (400, 428: the
+                        # operation's responses list them), not by the framework's validation (422);
+                        # so optional to the document's schema, and said so. Never null, never empty.
+                        parameter["required"] = False
+                        parameter["description"] = f"{parameter.get('description', '')}. {missing}".lstrip(". ")
                         schema = parameter["schema"]
                         schema.update(next(s for s in schema.pop("anyOf", [schema]) if s.get("type") == "string"))
                         schema.setdefault("minLength", 1)

@@ -8,7 +8,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from court_backend.catalogue import CATEGORIES, CHANNELS, NODES, TASK_KINDS
+from court_backend.catalogue import CATEGORIES, CHANNELS, NODES, PERMISSION_MEANINGS, TASK_KINDS
 
 Text = Annotated[str, Field(max_length=2000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
@@ -46,9 +46,18 @@ class Problem(Model):
     detail: str | None = None
 
 
+ApiVersion = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9]+\.[0-9]+$",
+        description="MAJOR.MINOR of this contract: a client refuses another major and takes a newer minor",
+    ),
+]
+
+
 class Health(Model):
     status: Literal["ok", "stalled"]
-    api_version: str
+    api_version: ApiVersion
     last_event_id: int
     tick_age_s: float | None = Field(description="seconds since the world last moved on (null: a stepped clock)")
 
@@ -68,14 +77,35 @@ class Token(Model):
     expires_in: int
 
 
+Permission = Enum("Permission", {name: name for name in PERMISSION_MEANINGS}, type=str)
+
+
+class Limits(Model):
+    """The limits the backend enforces on the user's commands."""
+
+    approval_threshold_yuan: float = Field(
+        description="a measure that takes its case's measures together above this waits for a supervisor"
+    )
+    max_detention_days: int = Field(description="the longest judicial detention that may be asked for")
+    max_fine_person_yuan: float = Field(description="the largest fine on a person")
+    min_fine_organisation_yuan: float = Field(description="the smallest fine on an organisation")
+    max_fine_organisation_yuan: float = Field(description="the largest fine on an organisation")
+    reveals_per_hour: int = Field(description="reveals of a party's personal data a user may make in an hour")
+
+
 class Me(Model):
     username: str
     display_name: str
     role: Role
     court_id: str
     court_name: str
-    permissions: list[str]
-    limits: dict[str, float]
+    api_version: ApiVersion
+    permissions: list[Permission] = Field(
+        description="What the user may do. "
+        + "; ".join(f"`{name}`: {meaning}" for name, meaning in PERMISSION_MEANINGS.items())
+        + ". A client ignores a permission it does not know."
+    )
+    limits: Limits
 
 
 class Court(Model):

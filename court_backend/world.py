@@ -20,6 +20,7 @@ from court_backend.authority import Jurisdiction, allow
 from court_backend.cases import CaseBook
 from court_backend.cases import present as present_case
 from court_backend.catalogue import (
+    API_VERSION,
     APPROVAL_THRESHOLD_YUAN,
     CATEGORIES,
     COERCION_KINDS,
@@ -247,6 +248,7 @@ class World:
             "role": who.role,
             "court_id": who.court_id,
             "court_name": self.jurisdiction.name(who.court_id),
+            "api_version": API_VERSION,
             "permissions": list(PERMISSIONS[who.role]),
             "limits": {
                 "approval_threshold_yuan": APPROVAL_THRESHOLD_YUAN,

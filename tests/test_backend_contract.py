@@ -4,14 +4,18 @@ roles, approvals and the audit log."""
 from __future__ import annotations
 
 import json
+import re
 import uuid
+from pathlib import Path
 
 import pytest
 import requests
 
+from court_backend.catalogue import PERMISSIONS, ROLES
 from court_backend.openapi import DOCUMENT
 from tests.support.backends import start_backend
 from tests.support.contract import a_large_hit, an_open_case, open_escalation, run_query, standby_team, told, when
+from widgets.field_actions import ACTIONS
 
 
 def test_the_served_contract_is_the_one_in_the_repository(backend):
@@ -401,3 +405,47 @@ def test_the_same_seed_tells_the_same_story(backend):
                 assert [c["respondent"]["name"] for c in ours] == [c["respondent"]["name"] for c in theirs]
     finally:
         twin.process.close()
+
+
+def test_the_document_names_every_permission_and_limit_the_server_grants(backend):
+    document = json.loads(DOCUMENT.read_text("utf-8"))
+    components = document["components"]["schemas"]
+    published = set(components["Permission"]["enum"])
+    assert published == set().union(*PERMISSIONS.values())
+    meanings = components["Me"]["properties"]["permissions"]["description"]
+    assert all(f"`{permission}`" in meanings for permission in published)
+    for username in ROLES:
+        me = backend.get("me", username)
+        assert set(me["permissions"]) <= published
+        assert set(me["limits"]) == set(components["Limits"]["properties"]) == set(components["Limits"]["required"])
+        assert me["api_version"] == document["info"]["version"]
+    assert backend.get("health")["api_version"] == document["info"]["version"]
+
+
+def test_the_console_asks_for_no_permission_or_limit_that_the_document_does_not_name():
+    """The console's vocabulary, as its code reads it, is the published one: nothing of its own."""
+    document = json.loads(DOCUMENT.read_text("utf-8"))
+    components = document["components"]["schemas"]
+    code = "\n".join(path.read_text("utf-8") for folder in ("console", "widgets") for path in Path(folder).glob("*.py"))
+    asked = set(re.findall(r'may\([^,]+,\s*"([^"]+)"\)', code))
+    asked |= set(re.findall(r'"([a-z]+\.[a-z]+)" (?:not )?in permissions', code))
+    asked |= set(re.findall(r'"permission:([^"]+)"', code))
+    asked |= {permission for _, permission, _ in ACTIONS.values()}
+    assert asked and asked <= set(components["Permission"]["enum"]), asked - set(components["Permission"]["enum"])
+    limits = set(re.findall(r'limits\.get\("([^"]+)"', code))
+    assert limits and limits <= set(components["Limits"]["properties"])
+
+
+def test_the_document_says_what_a_missing_header_gets_and_the_backend_does_it(stepped_backend):
+    document = json.loads(DOCUMENT.read_text("utf-8"))
+    commands = [op for item in document["paths"].values() for method, op in item.items() if method == "post"]
+    for operation in commands:
+        for header in (p for p in operation.get("parameters", []) if p["in"] == "header"):
+            status = {"Idempotency-Key": "400", "if-match": "428"}[header["name"]]
+            assert not header["required"] and status in header["description"] and status in operation["responses"]
+    escalation = open_escalation(stepped_backend)
+    path = stepped_backend.api(f"escalations/{escalation['id']}/acknowledge")
+    no_key = requests.post(path, json={"note": ""}, headers=stepped_backend.auth(), timeout=10)
+    assert no_key.status_code == 400 and no_key.json()["type"].endswith(":idempotency-key-missing")
+    no_version = stepped_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": ""})
+    assert no_version.status_code == 428 and no_version.json()["type"].endswith(":precondition-required")

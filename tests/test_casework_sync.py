@@ -94,3 +94,13 @@ def test_a_case_detail_and_the_kpis_decode(stepped_backend):
     assert history and history[-1].node == decode_case(detail).node
     kpis = decode_kpis(stepped_backend.get("kpis"))
     assert len(kpis.received_per_day) == 30 and kpis.open_cases > 0
+
+
+def test_an_entry_of_the_kpis_that_the_console_cannot_read_is_skipped_alone(stepped_backend):
+    record = stepped_backend.get("kpis")
+    whole = decode_kpis(record)
+    record["teams_by_status"] = {**record["teams_by_status"], "grounded": "many"}  # a newer backend's entry
+    record["cases_received_per_day"] = [*record["cases_received_per_day"], {"date": "2026-12-02", "count": -1}]
+    kpis = decode_kpis(record)
+    assert kpis.teams_by_status == whole.teams_by_status and kpis.received_per_day == whole.received_per_day
+    assert kpis.open_cases == whole.open_cases

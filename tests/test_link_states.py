@@ -3,12 +3,14 @@ network. (The link itself, against real and hostile backends, is in the test_syn
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
+from email.utils import formatdate
 
 import pytest
 import requests
 
-from console.api import ApiError, AuthFailed, EventsGone
+from console.api import ApiError, AuthFailed, EventsGone, _retry_after
 from console.session import Backoff
 from console.sync import Follow, Phase, SignInRefused, StreamInconsistent, after_failure, new_round, resume
 
@@ -99,3 +101,16 @@ def test_the_backoff_waits_as_long_as_a_busy_backend_asks_within_reason():
 def test_a_backend_that_keeps_failing_shows_offline():
     backoff = Backoff(offline_after=5)
     assert not backoff.offline(5) and backoff.offline(6)
+
+
+@pytest.mark.parametrize(
+    ("header", "low", "high"),
+    [("7", 7, 7), ("in a while", None, None), ("9999999", None, None), ("date+30", 25, 30), ("date-30", 0, 0)],
+)
+def test_retry_after_is_taken_in_seconds_or_as_an_http_date(header, low, high):
+    response = requests.Response()
+    if header.startswith("date"):
+        header = formatdate(time.time() + int(header.removeprefix("date")), usegmt=True)
+    response.headers["Retry-After"] = header
+    seconds = _retry_after(response)
+    assert (seconds is None) if low is None else (low <= seconds <= high)

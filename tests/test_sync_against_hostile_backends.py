@@ -10,6 +10,7 @@ import queue
 import random
 import socket
 import threading
+import time
 from http.server import ThreadingHTTPServer
 
 import pytest
@@ -49,6 +50,8 @@ class Hostile(StandIn):
         super().do_POST()
 
     def do_GET(self) -> None:
+        if self.answered_health():
+            return
         path = self.path.split("?")[0].removeprefix("/api/v1/")
         Hostile.asked.append(path)
         scenario = Hostile.scenario
@@ -134,6 +137,7 @@ def serve() -> tuple[ThreadingHTTPServer, threading.Thread]:
 @pytest.fixture
 def hostile():
     Hostile.asked, Hostile.asked_elsewhere, Hostile.stop = [], [], threading.Event()
+    Hostile.api_version = StandIn.api_version
     servers = [serve(), serve()]  # the second is "another host" that a redirect points to
     Hostile.elsewhere_port = servers[1][0].server_address[1]
     sink: queue.SimpleQueue = queue.SimpleQueue()
@@ -180,6 +184,19 @@ def test_a_token_refused_just_after_login_is_retried_with_backoff_not_in_a_loop(
 def test_a_410_just_after_a_snapshot_is_retried_with_backoff(hostile):
     store, _ = hostile("gone", lambda s: "are gone" in detail(s))
     assert store.health["h"].state in (LinkState.RECONNECTING, LinkState.OFFLINE)
+
+
+def test_a_backend_of_another_major_version_is_refused_before_the_password_is_sent(hostile):
+    Hostile.api_version = "2.0"
+    store, _ = hostile("", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.FAILED)
+    assert "'2.0'" in detail(store) and "1.x" in detail(store)
+    assert "login" not in Hostile.asked
+
+
+def test_a_newer_minor_version_is_followed(hostile):
+    Hostile.api_version = "1.9"
+    store, _ = hostile("", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
+    assert [team.id for _, team in store.teams] == ["T1", "T2"]
 
 
 def test_pages_that_go_round_in_a_circle_are_refused(hostile):
@@ -259,6 +276,7 @@ class Busy(StandIn):
     """Takes commands, but the first one only after it asked to be left alone for two seconds."""
 
     tries = 0
+    at: list[float] = []  # when each command was tried
 
     def do_POST(self) -> None:
         if not self.path.endswith("/messages"):
@@ -266,6 +284,7 @@ class Busy(StandIn):
             return
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         Busy.tries += 1
+        Busy.at.append(time.monotonic())
         if Busy.tries == 1:
             self.send_response(503)
             self.send_header("Retry-After", "2")
@@ -275,8 +294,8 @@ class Busy(StandIn):
         self._json({"id": "M1", "version": 1}, 201)
 
 
-def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks(caplog):
-    Busy.tries = 0
+def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_comes(caplog):
+    Busy.tries, Busy.at = 0, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
     thread = threading.Thread(target=server.serve_forever, name="busy-backend", daemon=True)
     thread.start()
@@ -291,6 +310,13 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks(caplog):
             sender.start()
             command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "稍后再试"}, "指令")
             outbox.submit(command)
+            deadline = time.monotonic() + 10
+            while Busy.tries == 0 and time.monotonic() < deadline:
+                time.sleep(0.01)  # until the backend has said how long to leave it alone
+            # A new command meanwhile does not cut that wait short: it goes after it, in order.
+            outbox.submit(
+                new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0002"), {"text": "也等"}, "指令")
+            )
             delivered = until_delivered(sink, command.id)
     finally:
         sender.stop()
@@ -303,4 +329,5 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks(caplog):
         for r in caplog.records
         if "next try in" in r.getMessage()
     ]
-    assert delivered.status == 201 and Busy.tries == 2 and len(waits) == 1 and waits[0] >= 2.0
+    assert delivered.status == 201 and len(waits) == 1 and waits[0] >= 2.0
+    assert Busy.at[1] - Busy.at[0] >= 2.0

@@ -89,6 +89,8 @@ class Misbehaving(StandIn):
     stop = threading.Event()
 
     def do_GET(self) -> None:
+        if self.answered_health():
+            return
         if self.path.startswith("/api/v1/courts"):
             self._json({"items": COURTS, "cursor": 0, "next_page_token": None})
         elif self.path.startswith("/api/v1/escalations"):

@@ -6,7 +6,7 @@ import queue
 
 import pytest
 
-from console.records import CASE_WORK
+from console.records import CASE_WORK, Collection
 from console.session import Credentials
 from console.store import Store
 from console.sync import EventReceived, HealthChanged, LinkState, RowsLoaded, SnapshotLoaded
@@ -79,3 +79,16 @@ def test_the_password_never_shows_in_health_messages(link_to, backend):
     seen = pump(sink, Store(), lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
     assert all(backend.password_of("operator") not in repr(m) for m in seen if isinstance(m, HealthChanged))
     assert backend.password_of("operator") not in repr(Credentials("operator", backend.password_of("operator")))
+
+
+def test_messages_sent_before_the_link_came_are_in_its_case_work(link_to, backend):
+    """A message's state (sent, delivered, read) is in the snapshot, as every collection the
+    console shows is: a link that starts over after a 410 does not lose them."""
+    sent = backend.command("teams/T0002/messages", {"text": "原地待命"})
+    assert sent.status_code == 201, sent.text
+    link, sink = link_to()
+    store = Store()
+    seen = pump(sink, store, lambda s: s.health.get("b1") is not None and s.health["b1"].state == LinkState.LIVE)
+    seen += pump(sink, store, lambda s: Collection.MESSAGES not in s.health["b1"].loading)
+    assert any(isinstance(m, RowsLoaded) and m.collection == Collection.MESSAGES and m.final for m in seen)
+    assert store.messages.get("b1", sent.json()["id"]).text == "原地待命"

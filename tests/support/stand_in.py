@@ -8,8 +8,17 @@ from http.server import BaseHTTPRequestHandler
 
 
 class StandIn(BaseHTTPRequestHandler):
+    api_version = "1.0"  # what its /health says
+
     def log_message(self, *args) -> None:
         pass
+
+    def answered_health(self) -> bool:
+        """Answers GET /health, which a console asks first, for the API version."""
+        if self.path.split("?")[0] != "/api/v1/health":
+            return False
+        self._json({"status": "ok", "api_version": self.api_version, "last_event_id": 0})
+        return True
 
     def _json(self, body, status: int = 200) -> None:
         payload = json.dumps(body, ensure_ascii=False).encode()
