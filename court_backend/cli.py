@@ -8,6 +8,7 @@ import argparse
 import asyncio
 import getpass
 import ipaddress
+import json
 import logging
 import socket
 import ssl
@@ -18,7 +19,7 @@ from pathlib import Path
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from court_backend import audit
+from court_backend import audit, conformance
 from court_backend.accounts import AccountError, Accounts, check_password
 from court_backend.app import Config, create_app
 from court_backend.catalogue import ROLES
@@ -37,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="court-backend",
         description="The reference court backend, with a live simulation.",
         epilog="Also: court-backend users {add,list,disable,enable,reset-password,courts} … (the accounts of a data"
-        " directory) and court-backend audit verify [--data DIR | --file F] (the audit log's hash chain); each"
+        " directory), court-backend audit verify [--data DIR | --file F] (the audit log's hash chain) and"
+        " court-backend conformance URL --user U --password-file F (any backend against the contract); each"
         " with --help.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -265,8 +267,36 @@ def audit_command(argv: list[str]) -> None:
     print(f"ok {verdict.entries} entries")
 
 
+def conformance_command(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(
+        prog="court-backend conformance",
+        description="Check a backend against the Court Backend API, as a client sees it (read-only).",
+    )
+    parser.add_argument("url", help="the backend's base URL, e.g. https://court.example:8470")
+    parser.add_argument("--user", required=True, help="an account to sign in with (a reader of the whole province)")
+    parser.add_argument("--password-file", required=True, type=Path, help="a file whose first line is its password")
+    parser.add_argument("--json", action="store_true", help="one JSON object per check, then a summary")
+    args = parser.parse_args(argv)
+    try:
+        password = args.password_file.read_text(encoding="utf-8").splitlines()[0]
+    except (OSError, UnicodeDecodeError, IndexError) as error:
+        sys.exit(f"court-backend: cannot read a password from {args.password_file}: {error}")
+    results = conformance.Conformance(args.url, args.user, password).run()
+    if args.json:
+        for result in results:
+            print(json.dumps(result.as_json(), ensure_ascii=False))
+        print(json.dumps({"passed": sum(r.ok for r in results), "failed": sum(not r.ok for r in results)}))
+    else:
+        print(conformance.report(results))
+    if not all(result.ok for result in results):
+        sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["conformance"]:
+        conformance_command(argv[1:])
+        return
     if argv[:1] == ["users"]:
         users(argv[1:])
         return

@@ -1,0 +1,303 @@
+"""`court-backend conformance URL`: checks any backend against the contract, as a client sees it.
+
+Read-only: it signs in, reads every list a page or two deep, one object of each kind, the
+problems a client relies on, and the event stream (framing, ids, types, keep-alive, resume and
+retention), and validates every record against the schemas the published document is made of
+(`schemas`). Each check is passed or failed with its evidence; any failure exits 1. It is the
+vendor's proof, and the reference backend's own test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from court_backend import schemas
+from court_backend.catalogue import API_VERSION
+
+LISTS: dict[str, type[BaseModel]] = {
+    "courts": schemas.Court,
+    "cases": schemas.Case,
+    "teams": schemas.Team,
+    "tasks": schemas.Task,
+    "messages": schemas.Message,
+    "queries": schemas.Query,
+    "measures": schemas.Measure,
+    "approvals": schemas.Approval,
+    "escalations": schemas.Escalation,
+}
+PROBLEM_TYPE = re.compile(r"^urn:court-api:problem:[a-z-]+$")
+EVENT_ID = re.compile(r"^[0-9]{1,18}$")
+KEEP_ALIVE_S = 15.0  # the contract's promise: something on an idle stream at least this often
+WATCH_S = 16.0  # how long the stream is watched for it
+TIMEOUT_S = 10.0
+
+
+class Failed(Exception):
+    """A check that does not hold; the message is its evidence."""
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    ok: bool
+    evidence: str
+
+    def as_json(self) -> dict:
+        return {"check": self.name, "ok": self.ok, "evidence": self.evidence}
+
+
+def _valid(model: type[BaseModel], record: object, what: str) -> None:
+    try:
+        model.model_validate(record)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise Failed(f"{what}: {where}: {first['msg']}") from None
+
+
+def _problem(response: requests.Response, status: int, what: str) -> dict:
+    """The answer as the problem `status` the contract promises, or Failed."""
+    if response.status_code != status:
+        raise Failed(f"{what}: HTTP {response.status_code}, not {status}")
+    if not response.headers.get("content-type", "").startswith("application/problem+json"):
+        raise Failed(f"{what}: content type {response.headers.get('content-type')!r}, not application/problem+json")
+    body = response.json()
+    if not isinstance(body, dict) or not PROBLEM_TYPE.match(str(body.get("type"))) or body.get("status") != status:
+        raise Failed(f"{what}: not a problem of this API: {str(body)[:200]}")
+    return body
+
+
+class Conformance:
+    def __init__(self, url: str, username: str, password: str) -> None:
+        self.api = url.rstrip("/") + "/api/v1/"
+        self._username, self._password = username, password
+        self._http = requests.Session()
+        self._http.trust_env = False
+        self._token = ""
+        self._cursor = 0  # of the newest page read
+        self._event_types: set[str] = set()  # as the served document publishes them
+        self.checks: list[tuple[str, Callable[[], str]]] = [
+            ("health and version", self._health),
+            ("sign-in", self._sign_in),
+            ("no token, no answer", self._unauthenticated),
+            ("who am I", self._me),
+            *((f"list {name}", self._lister(name, model)) for name, model in LISTS.items()),
+            ("one object and its ETag", self._objects),
+            ("filters", self._filters),
+            ("problems", self._problems),
+            ("event stream", self._events),
+            ("keep-alive", self._keep_alive),
+            ("resume and retention", self._retention),
+        ]
+
+    def run(self, only: set[str] | None = None) -> list[Result]:
+        """Every check, or only those named (after the sign-in, which the others need)."""
+        results = []
+        for name, check in self.checks:
+            if only is not None and name not in only and name not in ("health and version", "sign-in"):
+                continue
+            try:
+                results.append(Result(name, True, check()))
+            except Failed as failure:
+                results.append(Result(name, False, str(failure)))
+            except (requests.RequestException, ValueError) as error:
+                results.append(Result(name, False, f"{type(error).__name__}: {error}"[:300]))
+        return results
+
+    # the requests
+
+    def _get(self, path: str, **options) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self._token}", **options.pop("headers", {})}
+        options.setdefault("timeout", TIMEOUT_S)
+        return self._http.get(self.api + path, headers=headers, **options)
+
+    def _json(self, path: str, **params) -> dict:
+        response = self._get(path, params=params)
+        if response.status_code != 200:
+            raise Failed(f"GET {path}: HTTP {response.status_code}: {response.text[:200]}")
+        if not response.headers.get("content-type", "").startswith("application/json"):
+            raise Failed(f"GET {path}: content type {response.headers.get('content-type')!r}")
+        return response.json()
+
+    # the checks; each returns its evidence or raises Failed
+
+    def _health(self) -> str:
+        response = self._http.get(self.api + "health", timeout=TIMEOUT_S)
+        if response.status_code not in (200, 503):
+            raise Failed(f"GET health: HTTP {response.status_code}")
+        body = response.json()
+        _valid(schemas.Health, body, "health")
+        major = API_VERSION.split(".")[0]
+        if body["api_version"].split(".")[0] != major:
+            raise Failed(f"api_version {body['api_version']!r}: this kit checks {major}.x")
+        document = self._http.get(self.api + "openapi.json", timeout=TIMEOUT_S).json()
+        self._event_types = set(document.get("x-event-types", {}))
+        if not self._event_types:
+            raise Failed("the served document lists no x-event-types")
+        return f"api_version {body['api_version']}, {len(self._event_types)} event types published"
+
+    def _sign_in(self) -> str:
+        refused = self._http.post(
+            self.api + "auth/token",
+            json={"username": self._username, "password": self._password + "-not"},
+            timeout=TIMEOUT_S,
+        )
+        _problem(refused, 401, "a wrong password")
+        response = self._http.post(
+            self.api + "auth/token", json={"username": self._username, "password": self._password}, timeout=TIMEOUT_S
+        )
+        if response.status_code != 200:
+            raise Failed(f"sign-in as {self._username}: HTTP {response.status_code}: {response.text[:200]}")
+        body = response.json()
+        _valid(schemas.Token, body, "token")
+        self._token = body["access_token"]
+        return f"signed in as {self._username} ({body['role']}); a wrong password is 401"
+
+    def _unauthenticated(self) -> str:
+        response = self._http.get(self.api + "me", timeout=TIMEOUT_S)
+        _problem(response, 401, "GET me without a token")
+        return "401 problem"
+
+    def _me(self) -> str:
+        me = self._json("me")
+        _valid(schemas.Me, me, "me")
+        return f"{len(me['permissions'])} permissions, limits {sorted(me['limits'])}"
+
+    def _lister(self, name: str, model: type[BaseModel]) -> Callable[[], str]:
+        def check() -> str:
+            first = self._json(name, page_size=2)
+            _valid(schemas.Page[model], first, f"{name}, page 1")
+            ids = [item["id"] for item in first["items"]]
+            if len(ids) > 2 or ids != sorted(ids):
+                raise Failed(f"{name}: page 1 holds {ids}: at most 2, in id order")
+            self._cursor = max(self._cursor, first["cursor"])
+            if first["next_page_token"] is None:
+                return f"{len(ids)} on one page"
+            second = self._json(name, page_size=2, page_token=first["next_page_token"])
+            _valid(schemas.Page[model], second, f"{name}, page 2")
+            more = [item["id"] for item in second["items"]]
+            if not more or more[0] <= ids[-1]:
+                raise Failed(f"{name}: page 2 starts at {more[:1]}, not after {ids[-1]}")
+            return f"pages of 2 in id order ({ids} then {more})"
+
+        return check
+
+    def _objects(self) -> str:
+        seen = []
+        for name in ("teams", "cases", "escalations"):
+            items = self._json(name, page_size=1)["items"]
+            if not items:
+                continue
+            response = self._get(f"{name}/{items[0]['id']}")
+            if response.status_code != 200:
+                raise Failed(f"GET {name}/{items[0]['id']}: HTTP {response.status_code}")
+            doc = response.json()
+            if response.headers.get("etag") != f'"{doc["version"]}"':
+                raise Failed(f"{name}/{doc['id']}: ETag {response.headers.get('etag')!r}, version {doc['version']}")
+            seen.append(f"{name}/{doc['id']}")
+        if not seen:
+            raise Failed("no object to read")
+        return ", ".join(seen) + ": ETag is the version"
+
+    def _filters(self) -> str:
+        teams = self._json("teams", page_size=1)["items"]
+        if not teams:
+            raise Failed("no team to filter by")
+        status = teams[0]["status"]
+        filtered = self._json("teams", status=status, page_size=50)["items"]
+        if not filtered or any(team["status"] != status for team in filtered):
+            raise Failed(f"teams?status={status} answered {[t['status'] for t in filtered][:5]}")
+        return f"teams?status={status}: {len(filtered)}, all {status}"
+
+    def _problems(self) -> str:
+        _problem(self._get("no-such-collection"), 404, "an unknown path")
+        _problem(self._get("teams", params={"no_such_filter": "1"}), 422, "an unknown query parameter")
+        _problem(self._get("teams", params={"page_size": "0"}), 422, "page_size 0")
+        return "404 and 422 as problems"
+
+    def _stream(self, last_event_id: str, seconds: float) -> Iterator[tuple[float, str, dict[str, str]]]:
+        """(when, what) as the stream gives them for `seconds`: ("comment", {}) or ("event", fields)."""
+        headers = {"Last-Event-ID": last_event_id, "Accept": "text/event-stream"}
+        with self._get("events", headers=headers, stream=True, timeout=(TIMEOUT_S, seconds + 5)) as response:
+            if response.status_code != 200:
+                yield time.monotonic(), f"status {response.status_code}", {"body": response.text[:200]}
+                return
+            if not response.headers.get("content-type", "").startswith("text/event-stream"):
+                raise Failed(f"events: content type {response.headers.get('content-type')!r}")
+            deadline, fields = time.monotonic() + seconds, {}
+            for line in response.iter_lines(decode_unicode=True):
+                if line.startswith(":"):
+                    yield time.monotonic(), "comment", {}
+                elif line == "":
+                    if fields:
+                        yield time.monotonic(), "event", fields
+                    fields = {}
+                else:
+                    key, _, value = line.partition(":")
+                    fields[key] = value.removeprefix(" ")
+                if time.monotonic() > deadline:
+                    return
+
+    def _events(self) -> str:
+        start = self._cursor
+        events = []
+        for _, kind, fields in self._stream(str(start), 20.0):
+            if kind.startswith("status"):
+                raise Failed(f"events after {start}: {kind}: {fields['body']}")
+            if kind == "event":
+                events.append(fields)
+                if len(events) >= 5:
+                    break
+        if not events:
+            raise Failed(f"no event in 20 s after {start}")
+        previous = start
+        for fields in events:
+            event_id, event_type = fields.get("id", ""), fields.get("event", "")
+            if not EVENT_ID.match(event_id) or int(event_id) <= previous:
+                raise Failed(f"event id {event_id!r} after {previous}: ids are digits and strictly increase")
+            if event_type not in self._event_types:
+                raise Failed(f"event type {event_type!r} is not in the document's x-event-types")
+            if not isinstance(json.loads(fields.get("data", "null")), dict):
+                raise Failed(f"event {event_id}: its data is not a JSON object")
+            previous = int(event_id)
+        return f"{len(events)} events after {start}, ids {events[0]['id']}…{events[-1]['id']}, types published"
+
+    def _keep_alive(self) -> str:
+        last, longest = time.monotonic(), 0.0
+        for at, kind, fields in self._stream(str(self._json("health")["last_event_id"]), WATCH_S):
+            if kind.startswith("status"):
+                raise Failed(f"events: {kind}: {fields['body']}")
+            longest, last = max(longest, at - last), at
+        longest = max(longest, time.monotonic() - last)
+        if longest > KEEP_ALIVE_S:
+            raise Failed(f"{longest:.1f} s without a byte on the stream (at most {KEEP_ALIVE_S:.0f} s)")
+        return f"at most {longest:.1f} s of silence in {WATCH_S:.0f} s"
+
+    def _retention(self) -> str:
+        last = self._json("health")["last_event_id"]
+        future = self._get("events", headers={"Last-Event-ID": str(last + 10**9)})
+        _problem(future, 410, "resuming after an event that never was")
+        _problem(self._get("events", headers={"Last-Event-ID": "abc"}), 422, "a Last-Event-ID that is not digits")
+        for _, kind, fields in self._stream("0", 5.0):
+            if kind == "status 410":
+                return "410 after an unknown id; from 0: 410 (the oldest events are no longer held)"
+            if kind == "event":
+                if int(fields.get("id", "0")) < 1:
+                    raise Failed(f"from 0, the first event has id {fields.get('id')!r}")
+                return f"410 after an unknown id; from 0: event {fields['id']} first"
+        raise Failed("from 0: neither an event nor 410")
+
+
+def report(results: list[Result]) -> str:
+    width = max(len(result.name) for result in results)
+    lines = [f"{'ok  ' if r.ok else 'FAIL'}  {r.name.ljust(width)}  {r.evidence}" for r in results]
+    failed = sum(not r.ok for r in results)
+    lines.append(f"{len(results) - failed} passed, {failed} failed")
+    return "\n".join(lines)

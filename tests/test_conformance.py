@@ -1,0 +1,161 @@
+"""The conformance kit: it passes the reference backend, and each check fails on a backend that
+breaks what it checks (the reference backend behind a proxy that breaks one thing)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+
+from court_backend.conformance import Conformance
+
+PASSED_THROUGH = ("content-type", "etag", "www-authenticate", "retry-after", "idempotent-replayed")
+
+
+class Breaking(BaseHTTPRequestHandler):
+    """Forwards to the reference backend, and breaks what `fault` says."""
+
+    upstream = ""
+    fault = ""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self._forward("POST", body)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        if path == "/api/v1/events" and Breaking.fault in ("ids go back", "unknown event type", "silent stream"):
+            self._canned_stream()
+        elif path.startswith("/api/v1/no-such") and Breaking.fault == "plain 404":
+            self._answer(404, {"content-type": "text/plain"}, b"not found")
+        elif (
+            path == "/api/v1/events"
+            and Breaking.fault == "no 410"
+            and int(self.headers.get("Last-Event-ID", "0")) > 10**8
+        ):
+            self._answer(200, {"content-type": "text/event-stream"}, b": nothing\n\n")
+        else:
+            self._forward("GET", None)
+
+    def _forward(self, method: str, body: bytes | None) -> None:
+        headers = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() in ("authorization", "content-type", "last-event-id", "idempotency-key", "if-match")
+        }
+        path = self.path
+        if Breaking.fault == "pages repeat" and "page_token=" in path and path.startswith("/api/v1/teams"):
+            path = path.split("page_token=")[0]  # page 2 is page 1 again
+        answer = requests.request(method, Breaking.upstream + path, data=body, headers=headers, stream=True, timeout=30)
+        kept = {k: v for k, v in answer.headers.items() if k.lower() in PASSED_THROUGH}
+        if Breaking.fault == "no etag":
+            kept.pop("etag", None)
+            kept.pop("ETag", None)
+        if answer.headers.get("content-type", "").startswith("text/event-stream"):
+            self._relay(answer, kept)
+            return
+        content = answer.content
+        if path.startswith("/api/v1/health") and Breaking.fault == "old major":
+            content = json.dumps({**json.loads(content), "api_version": "2.0"}).encode()
+        if path.startswith("/api/v1/me") and Breaking.fault == "me without permissions" and answer.status_code == 200:
+            content = json.dumps({k: v for k, v in json.loads(content).items() if k != "permissions"}).encode()
+        self._answer(answer.status_code, kept, content)
+
+    def _answer(self, status: int, headers: dict, content: bytes) -> None:
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def _relay(self, answer: requests.Response, headers: dict) -> None:
+        self.send_response(answer.status_code)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        try:
+            for chunk in answer.iter_content(chunk_size=None):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except OSError:
+            pass  # the kit hung up
+        finally:
+            answer.close()
+
+    def _canned_stream(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        if Breaking.fault == "silent stream":
+            time.sleep(17)  # longer than the 15 s a client may be left without a byte
+            return
+        unknown = Breaking.fault == "unknown event type"
+        kind = "team.teleported" if unknown else "team.position"
+        for offset in (5, 6, 7, 8, 9) if unknown else (5, 4, 6, 7, 8):
+            event_id = 10**9 + offset
+            self.wfile.write(f"event: {kind}\ndata: {{}}\nid: {event_id}\n\n".encode())
+        self.wfile.flush()
+
+
+@pytest.fixture(scope="module")
+def breaking(backend):
+    Breaking.upstream = backend.url
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Breaking)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="breaking-proxy", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_the_reference_backend_passes_every_check(backend, tmp_path):
+    secret = tmp_path / "password"
+    secret.write_text(backend.password_of("supervisor"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "court_backend", "conformance", backend.url, "--user", "supervisor"]
+        + ["--password-file", str(secret), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stdout
+    assert lines[-1] == {"passed": len(lines) - 1, "failed": 0} and len(lines) > 15
+
+
+@pytest.mark.parametrize(
+    ("fault", "check", "evidence"),
+    [
+        ("old major", "health and version", "'2.0'"),
+        ("me without permissions", "who am I", "permissions"),
+        ("pages repeat", "list teams", "page 2 starts at"),
+        ("no etag", "one object and its ETag", "ETag None"),
+        ("plain 404", "problems", "text/plain"),
+        ("ids go back", "event stream", "strictly increase"),
+        ("unknown event type", "event stream", "team.teleported"),
+        ("silent stream", "keep-alive", "without a byte"),
+        ("no 410", "resume and retention", "not 410"),
+    ],
+)
+def test_each_check_fails_on_a_backend_that_breaks_it(backend, breaking, fault, check, evidence):
+    Breaking.fault = fault
+    try:
+        results = {
+            r.name: r for r in Conformance(breaking, "supervisor", backend.password_of("supervisor")).run({check})
+        }
+    finally:
+        Breaking.fault = ""
+    assert not results[check].ok and evidence in results[check].evidence, results[check]
+    assert all(result.ok for name, result in results.items() if name != check), results
