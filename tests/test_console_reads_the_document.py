@@ -1,0 +1,133 @@
+"""The console reads nothing the document does not declare: every field its decoders look at, in
+every record, answer and event they decode, is a property of that record's schema in the
+published document, nested objects and lists included. (A backend written from the document
+alone then gives the console all it reads.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from console.case_detail import decode_audit_entry
+from console.casework import decode_case, decode_kpis, decode_message, decode_query, decode_task
+from console.domain import decode_court, decode_escalation, decode_team
+from console.records import EVENT_DECODERS
+from console.sync import _rights, check_version
+from court_backend.openapi import DOCUMENT
+from tests.support.backends import read_events
+
+SCHEMAS = json.loads(DOCUMENT.read_text("utf-8"))["components"]["schemas"]
+
+
+class Reading(dict):
+    """A record that notes each field read from it (and from the objects inside it) as a path."""
+
+    def __init__(self, value: dict, read: set[str], prefix: str = "") -> None:
+        super().__init__(value)
+        self._read, self._prefix = read, prefix
+
+    def _noted(self, key, value):
+        path = f"{self._prefix}{key}"
+        self._read.add(path)
+        if isinstance(value, dict):
+            return Reading(value, self._read, f"{path}.")
+        if isinstance(value, list):
+            return [Reading(item, self._read, f"{path}[].") if isinstance(item, dict) else item for item in value]
+        return value
+
+    def __getitem__(self, key):
+        return self._noted(key, super().__getitem__(key))
+
+    def get(self, key, default=None):
+        return self._noted(key, super().get(key, default)) if key in self else default
+
+    def __contains__(self, key) -> bool:
+        self._read.add(f"{self._prefix}{key}")
+        return super().__contains__(key)
+
+
+def _resolve(schema: dict) -> dict:
+    """A schema with its $ref followed and its nullable anyOf unwrapped."""
+    while True:
+        if "$ref" in schema:
+            schema = SCHEMAS[schema["$ref"].rsplit("/", 1)[1]]
+        elif "anyOf" in schema:
+            schema = next(s for s in schema["anyOf"] if s.get("type") != "null")
+        else:
+            return schema
+
+
+def undeclared(schema_name: str, read: set[str]) -> list[str]:
+    """The paths read that the schema does not declare."""
+    missing = []
+    for path in sorted(read):
+        schema = SCHEMAS[schema_name]
+        for part in path.replace("[]", ".[]").split("."):
+            schema = _resolve(schema)
+            if part == "[]":
+                schema = schema.get("items", {})
+                continue
+            properties = schema.get("properties")
+            if properties is None:
+                break  # a free-form object (a dict of counts, a problem's extras): any key is declared
+            if part not in properties:
+                missing.append(path)
+                break
+            schema = properties[part]
+    return missing
+
+
+def reads(decode, record: dict) -> set[str]:
+    read: set[str] = set()
+    decode(Reading(record, read))
+    return read
+
+
+@pytest.fixture(scope="module")
+def records(backend) -> dict[str, tuple[str, object, dict]]:
+    """One record of each kind, as the reference backend serves it: (schema, decoder, record)."""
+    sent = backend.command("teams/T0001/messages", {"text": "原地待命"})
+    case = backend.get("cases", page_size=1)["items"][0]
+    query = backend.command("queries", {"case_id": case["id"], "channel": "national", "categories": ["bank"]})
+    assert sent.status_code == 201 and query.status_code == 201
+    escalations = backend.get("escalations", page_size=1)["items"]
+    audit = backend.get("audit", username="supervisor", page_size=1000)["items"]
+    found = {
+        "court": ("Court", decode_court, backend.get("courts", page_size=1)["items"][0]),
+        "team": ("Team", decode_team, backend.get("teams", page_size=1)["items"][0]),
+        "case": ("Case", decode_case, case),
+        "task": ("Task", decode_task, backend.get("tasks", page_size=1)["items"][0]),
+        "message": ("Message", decode_message, sent.json()),
+        "query": ("Query", decode_query, query.json()),
+        "kpis": ("Kpis", decode_kpis, backend.get("kpis")),
+        "me": ("Me", _rights, backend.get("me")),
+        "health": ("Health", check_version, backend.get("health")),
+        "audit entry": ("AuditEntry", decode_audit_entry, next(e for e in audit if e["action"] == "message")),
+    }
+    if escalations:
+        found["escalation"] = ("Escalation", decode_escalation, escalations[0])
+    return found
+
+
+@pytest.mark.parametrize(
+    "kind", ["court", "team", "case", "task", "message", "query", "kpis", "me", "health", "audit entry"]
+)
+def test_each_field_the_console_reads_of_a_record_is_in_its_schema(records, kind):
+    schema, decode, record = records[kind]
+    read = reads(decode, record)
+    assert read and not undeclared(schema, read), undeclared(schema, read)
+
+
+def test_each_field_the_console_reads_of_an_event_is_in_its_schema(backend):
+    published = json.loads(DOCUMENT.read_text("utf-8"))["x-event-types"]
+    since = max(0, backend.newest_event() - 1000)
+    events = read_events(backend, backend.auth(), 1000, last_event_id=since)
+    seen = set()
+    for event in events:
+        if event.type in EVENT_DECODERS and event.type not in seen:
+            seen.add(event.type)
+            schema = published[event.type]["data"]["$ref"].rsplit("/", 1)[1]
+            read = reads(EVENT_DECODERS[event.type], json.loads(event.data))
+            assert not undeclared(schema, read), (event.type, undeclared(schema, read))
+    assert len(seen) >= 5, seen
