@@ -53,6 +53,25 @@ BBOX = r"^-?[0-9]+(\.[0-9]+)?(,-?[0-9]+(\.[0-9]+)?){3}$"
 TEAM_STATUSES = Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
 
 __all__ = ["Config", "create_app"]
+# The rules of the contract that no schema can say; docs/api.md tells them at length.
+CONTRACT_RULES = """The contract between court backends and the enforcement command-centre console.
+
+- **Versions**: `api_version` (MAJOR.MINOR) in `GET /health` and `GET /me`. A client refuses another
+  major version and takes a newer minor; a minor version only adds (fields, event types,
+  permissions, problem names), and a client ignores what it does not know.
+- **Times** are RFC 3339 with an offset (this backend writes UTC to the millisecond).
+- **Errors** are `application/problem+json` (RFC 9457) with a `type` `urn:court-api:problem:<name>`.
+- **Pages** are keyed (`page_token` = the `next_page_token` before); each has the `cursor` of the
+  newest event it reflects.
+- **Events** (`GET /events`, Server-Sent Events): ids are ASCII digits, strictly increasing, never
+  reused, across restarts too (this backend's are also consecutive: a client may use that to tell
+  a gap from a loss, and must not require it). `Last-Event-ID` resumes after an event; `410
+  events-gone` when it is no longer held (take the lists again). An idle stream gets a comment at
+  least every 15 s.
+- **Commands** need `Idempotency-Key` (else 400) and, to change a shared object, `If-Match` with
+  its version (else 428; 412 when stale).
+- **Retry-After** (429, 503) is seconds or an HTTP date.
+"""
 T = TypeVar("T")
 
 
@@ -490,7 +509,7 @@ def create_app(config: Config) -> FastAPI:
         redoc_url=None,
         openapi_url=f"{API}/openapi.json",
         dependencies=[Depends(known_query_parameters)],
-        description="The contract between court backends and the enforcement command-centre console.",
+        description=CONTRACT_RULES,
     )
     app.state.backend = backend
     app.add_middleware(_BodyLimit)
