@@ -270,18 +270,23 @@ def audit_command(argv: list[str]) -> None:
 def conformance_command(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(
         prog="court-backend conformance",
-        description="Check a backend against the Court Backend API, as a client sees it (read-only).",
+        description="Check a backend against the Court Backend API, as a client sees it (read-only unless --commands).",
     )
     parser.add_argument("url", help="the backend's base URL, e.g. https://court.example:8470")
     parser.add_argument("--user", required=True, help="an account to sign in with (a reader of the whole province)")
     parser.add_argument("--password-file", required=True, type=Path, help="a file whose first line is its password")
     parser.add_argument("--json", action="store_true", help="one JSON object per check, then a summary")
+    parser.add_argument(
+        "--commands",
+        action="store_true",
+        help="also dispatch a standby team, instruct a team and acknowledge an open escalation (changes the backend)",
+    )
     args = parser.parse_args(argv)
     try:
         password = args.password_file.read_text(encoding="utf-8").splitlines()[0]
     except (OSError, UnicodeDecodeError, IndexError) as error:
         sys.exit(f"court-backend: cannot read a password from {args.password_file}: {error}")
-    results = conformance.Conformance(args.url, args.user, password).run()
+    results = conformance.Conformance(args.url, args.user, password, commands=args.commands).run()
     if args.json:
         for result in results:
             print(json.dumps(result.as_json(), ensure_ascii=False))

@@ -75,7 +75,9 @@ def _problem(response: requests.Response, status: int, what: str) -> dict:
 
 
 class Conformance:
-    def __init__(self, url: str, username: str, password: str) -> None:
+    def __init__(self, url: str, username: str, password: str, commands: bool = False) -> None:
+        """`commands`: also dispatch a team, instruct it and acknowledge an escalation (they change
+        the backend: for a test backend, or a test case)."""
         self.api = url.rstrip("/") + "/api/v1/"
         self._username, self._password = username, password
         self._http = requests.Session()
@@ -96,6 +98,12 @@ class Conformance:
             ("keep-alive", self._keep_alive),
             ("resume and retention", self._retention),
         ]
+        if commands:
+            self.checks += [
+                ("dispatch, once per key", self._dispatch),
+                ("instruct a team", self._instruct),
+                ("acknowledge at a version", self._acknowledge),
+            ]
 
     def run(self, only: set[str] | None = None) -> list[Result]:
         """Every check, or only those named (after the sign-in, which the others need)."""
@@ -293,6 +301,69 @@ class Conformance:
                     raise Failed(f"from 0, the first event has id {fields.get('id')!r}")
                 return f"410 after an unknown id; from 0: event {fields['id']} first"
         raise Failed("from 0: neither an event nor 410")
+
+    # commands: each names what it changed
+
+    def _post(self, path: str, body: dict, key: str | None, if_match: str | None = None) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self._token}"}
+        if key is not None:
+            headers["Idempotency-Key"] = key
+        if if_match is not None:
+            headers["If-Match"] = if_match
+        return self._http.post(self.api + path, json=body, headers=headers, timeout=TIMEOUT_S)
+
+    def _dispatch(self) -> str:
+        teams = self._json("teams", status="standby", page_size=50)["items"]
+        team = next((t for t in teams if t["task_id"] is None), None)
+        cases = self._json("cases", status="open", page_size=1)["items"]
+        if team is None or not cases:
+            raise Failed("no standby team, or no open case, to dispatch")
+        body = {"case_id": cases[0]["id"], "team_id": team["id"], "kind": "service", "note": "conformance"}
+        _problem(self._post("tasks", body, None), 400, "a command without Idempotency-Key")
+        key = f"conformance-{time.time_ns()}"
+        first = self._post("tasks", body, key)
+        if first.status_code != 201:
+            raise Failed(f"dispatch {team['id']} to {cases[0]['id']}: HTTP {first.status_code}: {first.text[:200]}")
+        _valid(schemas.Task, first.json(), "the task")
+        again = self._post("tasks", body, key)
+        if again.status_code != 201 or again.json()["id"] != first.json()["id"]:
+            raise Failed(f"the same key again: HTTP {again.status_code}, {again.text[:120]}: not the first answer")
+        if again.headers.get("idempotent-replayed") != "true":
+            raise Failed("the same key again: no Idempotent-Replayed: true")
+        _problem(self._post("tasks", {**body, "kind": "investigation"}, key), 422, "the same key for another request")
+        task = first.json()["id"]
+        return f"task {task}: {team['id']} to case {cases[0]['id']}; replayed once, the key refused for another"
+
+    def _instruct(self) -> str:
+        team = self._json("teams", page_size=1)["items"][0]
+        sent = self._post(
+            f"teams/{team['id']}/messages", {"text": "conformance check"}, f"conformance-{time.time_ns()}"
+        )
+        if sent.status_code != 201:
+            raise Failed(f"a message to {team['id']}: HTTP {sent.status_code}: {sent.text[:200]}")
+        _valid(schemas.Message, sent.json(), "the message")
+        return f"message {sent.json()['id']} to {team['id']}"
+
+    def _acknowledge(self) -> str:
+        escalations = self._json("escalations", state="open", page_size=50)["items"]
+        if not escalations:
+            raise Failed("no open escalation to acknowledge")
+        escalation = escalations[0]
+        path, version = f"escalations/{escalation['id']}/acknowledge", escalation["version"]
+        _problem(self._post(path, {"note": ""}, f"conformance-{time.time_ns()}"), 428, "acknowledging without If-Match")
+        stale = f'"{version + 1000}"'
+        _problem(self._post(path, {"note": ""}, f"conformance-{time.time_ns()}", stale), 412, "an If-Match not current")
+        done = self._post(path, {"note": "conformance"}, f"conformance-{time.time_ns()}", f'"{version}"')
+        if done.status_code != 200:
+            raise Failed(
+                f"acknowledging {escalation['id']} at version {version}: HTTP {done.status_code}: {done.text[:200]}"
+            )
+        _valid(schemas.Escalation, done.json(), "the escalation")
+        if done.json()["owner"] != self._username or done.json()["version"] <= version:
+            raise Failed(
+                f"acknowledged, {escalation['id']} is owned by {done.json()['owner']!r} at {done.json()['version']}"
+            )
+        return f"{escalation['id']}: 428 without If-Match, 412 with a stale one, then acknowledged at {version}"
 
 
 def report(results: list[Result]) -> str:

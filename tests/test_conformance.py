@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from court_backend.conformance import Conformance
+from tests.support.contract import open_escalation
 
 PASSED_THROUGH = ("content-type", "etag", "www-authenticate", "retry-after", "idempotent-replayed")
 
@@ -47,11 +48,10 @@ class Breaking(BaseHTTPRequestHandler):
             self._forward("GET", None)
 
     def _forward(self, method: str, body: bytes | None) -> None:
-        headers = {
-            k: v
-            for k, v in self.headers.items()
-            if k.lower() in ("authorization", "content-type", "last-event-id", "idempotency-key", "if-match")
-        }
+        forwarded = ("authorization", "content-type", "last-event-id", "idempotency-key", "if-match")
+        if Breaking.fault == "keys dropped":
+            forwarded = tuple(name for name in forwarded if name != "idempotency-key")
+        headers = {k: v for k, v in self.headers.items() if k.lower() in forwarded}
         path = self.path
         if Breaking.fault == "pages repeat" and "page_token=" in path and path.startswith("/api/v1/teams"):
             path = path.split("page_token=")[0]  # page 2 is page 1 again
@@ -147,15 +147,23 @@ def test_the_reference_backend_passes_every_check(backend, tmp_path):
         ("unknown event type", "event stream", "team.teleported"),
         ("silent stream", "keep-alive", "without a byte"),
         ("no 410", "resume and retention", "not 410"),
+        ("keys dropped", "dispatch, once per key", "HTTP 400"),
     ],
 )
 def test_each_check_fails_on_a_backend_that_breaks_it(backend, breaking, fault, check, evidence):
     Breaking.fault = fault
     try:
-        results = {
-            r.name: r for r in Conformance(breaking, "supervisor", backend.password_of("supervisor")).run({check})
-        }
+        kit = Conformance(breaking, "supervisor", backend.password_of("supervisor"), commands=True)
+        results = {r.name: r for r in kit.run({check})}
     finally:
         Breaking.fault = ""
     assert not results[check].ok and evidence in results[check].evidence, results[check]
     assert all(result.ok for name, result in results.items() if name != check), results
+
+
+def test_the_reference_backend_passes_the_command_checks(stepped_backend):
+    open_escalation(stepped_backend)
+    commands = {"dispatch, once per key", "instruct a team", "acknowledge at a version"}
+    kit = Conformance(stepped_backend.url, "supervisor", stepped_backend.password_of("supervisor"), commands=True)
+    results = {r.name: r for r in kit.run(commands)}
+    assert commands <= set(results) and all(result.ok for result in results.values()), results
