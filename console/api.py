@@ -133,14 +133,28 @@ def _retry_after(response: requests.Response) -> float | None:
     """The seconds a busy backend asks to be left alone for: Retry-After in seconds, or an HTTP
     date (RFC 9110); a day at most, and None for anything else."""
     value = response.headers.get("retry-after", "").strip()
-    if value.isascii() and value.isdigit() and len(value) < 7:
-        seconds = float(value)
+    if value.isascii() and value.isdigit():
+        seconds = float(value[:12])
     else:
         try:
             seconds = parsedate_to_datetime(value).timestamp() - time.time()
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
+
+
+class IncompatibleBackend(ApiError):
+    """The backend speaks another major version of the API: following it, or sending it commands,
+    would misread it."""
+
+
+def check_version(health: dict) -> None:
+    """Raises IncompatibleBackend unless `health` (GET /health) says this console's major version
+    (a newer minor is welcome: it only adds)."""
+    version = health.get("api_version")
+    if not isinstance(version, str) or version.split(".")[0] != API_MAJOR:
+        said = str(version)[:20]
+        raise IncompatibleBackend(f"the backend speaks API version {said!r}; this console speaks {API_MAJOR}.x")
 
 
 class ApiClient:
@@ -211,8 +225,17 @@ class ApiClient:
             raise ApiError(f"HTTP {response.status_code} to the sign-out", response.status_code)
 
     def health(self) -> dict:
-        """The backend's health and API version (GET /health: no token needed)."""
-        return self._json(self._send("GET", "health"))
+        """The backend's health and API version (GET /health: no token needed); a stalled
+        backend's 503 says them too."""
+        response = self._send("GET", "health")
+        if response.status_code == 503 and response.headers.get("content-type", "").startswith("application/json"):
+            body = _parse(_body(response))
+            return body if isinstance(body, dict) else {}
+        return self._json(response)
+
+    def check_version(self) -> None:
+        """Refuses a backend of another major API version, before any password is sent to it."""
+        check_version(self.health())
 
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))

@@ -118,11 +118,13 @@ class BackendSession:
 
     def sign_in(self, client: ApiClient) -> tuple[Token, bool]:
         """Gives `client` the session's token, logging in first when there is none (or it is due
-        for renewal); returns it, and whether it was issued just now. Raises `AuthFailed` when
-        the backend refuses the credentials, `ApiError` or a network error otherwise."""
+        for renewal); returns it, and whether it was issued just now. Raises `IncompatibleBackend`
+        for a backend of another major API version, `AuthFailed` when the backend refuses the
+        credentials, `ApiError` or a network error otherwise."""
         with self._lock:
             fresh = self._token is None or time.monotonic() >= self._token.renew_at
             if fresh:
+                client.check_version()  # before any password goes to it
                 credentials = self._endpoint.credentials
                 login = client.login(credentials.username, credentials.password)
                 self.logins += 1

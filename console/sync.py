@@ -24,7 +24,7 @@ from enum import Enum, StrEnum
 
 import requests
 
-from console.api import API_MAJOR, ApiClient, ApiError, AuthFailed, EventsGone, EventStream
+from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream, IncompatibleBackend
 from console.casework import Kpis, decode_kpis
 from console.decoding import DecodeError
 from console.domain import TeamPosition
@@ -122,21 +122,8 @@ class SignInRefused(Exception):
     """The backend refused the credentials themselves: trying again would not help."""
 
 
-class IncompatibleBackend(Exception):
-    """The backend speaks another major version of the API: following it would misread it."""
-
-
-def check_version(health: dict) -> None:
-    """Refuses a backend of another major API version (a newer minor is welcome: it only adds)."""
-    version = health.get("api_version")
-    if not isinstance(version, str) or version.split(".")[0] != API_MAJOR:
-        raise IncompatibleBackend(
-            f"the backend speaks API version {str(version)[:20]!r}; this console speaks {API_MAJOR}.x"
-        )
-
-
 # What a backend or the network may do to a link; anything else is a defect of the console's own.
-KNOWN_FAILURES = (ApiError, requests.RequestException, OSError, SignInRefused, IncompatibleBackend)
+KNOWN_FAILURES = (ApiError, requests.RequestException, OSError, SignInRefused)
 
 # The link as a state machine.
 
@@ -390,7 +377,6 @@ class BackendLink:
                 self._stream = None
 
     def _do_sign_in(self, client: ApiClient, follow: Follow) -> Follow:
-        check_version(client.health())  # first, which version of the contract it speaks (no token needed)
         started = time.monotonic()
         try:
             token, fresh = self.session.sign_in(client)

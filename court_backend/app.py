@@ -66,11 +66,11 @@ CONTRACT_RULES = """The contract between court backends and the enforcement comm
 - **Events** (`GET /events`, Server-Sent Events): ids are ASCII digits, strictly increasing, never
   reused, across restarts too (this backend's are also consecutive: a client may use that to tell
   a gap from a loss, and must not require it). `Last-Event-ID` resumes after an event; `410
-  events-gone` when it is no longer held (take the lists again). An idle stream gets a comment at
-  least every 15 s.
+  events-gone` when it is no longer held, or was never issued (take the lists again); `422` when
+  it is not digits. An idle stream gets a comment at least every 15 s.
 - **Commands** need `Idempotency-Key` (else 400) and, to change a shared object, `If-Match` with
   its version (else 428; 412 when stale).
-- **Retry-After** (429, 503) is seconds or an HTTP date.
+- **Retry-After** (a 429, a 503 that knows when it will be over) is seconds or an HTTP date.
 """
 T = TypeVar("T")
 

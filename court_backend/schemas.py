@@ -100,10 +100,10 @@ class Me(Model):
     court_id: str
     court_name: str
     api_version: ApiVersion
-    permissions: list[Permission] = Field(
-        description="What the user may do. "
+    permissions: list[Permission | str] = Field(
+        description="What the user may do: the names of `Permission`. "
         + "; ".join(f"`{name}`: {meaning}" for name, meaning in PERMISSION_MEANINGS.items())
-        + ". A client ignores a permission it does not know."
+        + ". A newer minor version may add names; a client ignores a permission it does not know."
     )
     limits: Limits
 

@@ -145,12 +145,14 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_bac
     store = desk.store
 
     def a_hit() -> tuple[Query, QueryResult] | None:
+        """A hit of a case with no measure yet: a small freeze there goes through without approval
+        (the threshold is the case's, all its measures together)."""
         return next(
             (
                 (q, r)
                 for _, q in store.queries
                 for r in q.hits
-                if not any(m.query_id == q.id and m.result_id == r.id for _, m in store.measures)
+                if not any(m.case_id == q.case_id for _, m in store.measures)
             ),
             None,
         )

@@ -137,7 +137,7 @@ def serve() -> tuple[ThreadingHTTPServer, threading.Thread]:
 @pytest.fixture
 def hostile():
     Hostile.asked, Hostile.asked_elsewhere, Hostile.stop = [], [], threading.Event()
-    Hostile.api_version = StandIn.api_version
+    Hostile.api_version, Hostile.health_status = StandIn.api_version, StandIn.health_status
     servers = [serve(), serve()]  # the second is "another host" that a redirect points to
     Hostile.elsewhere_port = servers[1][0].server_address[1]
     sink: queue.SimpleQueue = queue.SimpleQueue()
@@ -191,6 +191,12 @@ def test_a_backend_of_another_major_version_is_refused_before_the_password_is_se
     store, _ = hostile("", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.FAILED)
     assert "'2.0'" in detail(store) and "1.x" in detail(store)
     assert "login" not in Hostile.asked
+
+
+def test_a_stalled_backend_that_says_its_version_is_followed(hostile):
+    Hostile.health_status = 503
+    store, _ = hostile("", lambda s: s.health.get("h") is not None and s.health["h"].state == LinkState.LIVE)
+    assert [team.id for _, team in store.teams] == ["T1", "T2"]
 
 
 def test_a_newer_minor_version_is_followed(hostile):
@@ -278,6 +284,10 @@ class Busy(StandIn):
     tries = 0
     at: list[float] = []  # when each command was tried
 
+    def do_GET(self) -> None:
+        if not self.answered_health():
+            self._json({"title": "nothing here"}, 404)
+
     def do_POST(self) -> None:
         if not self.path.endswith("/messages"):
             super().do_POST()
@@ -331,3 +341,35 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_
     ]
     assert delivered.status == 201 and len(waits) == 1 and waits[0] >= 2.0
     assert Busy.at[1] - Busy.at[0] >= 2.0
+
+
+def test_no_command_goes_to_a_backend_of_another_major_version():
+    Busy.tries, Busy.at, Busy.api_version = 0, [], "2.0"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
+    thread = threading.Thread(target=server.serve_forever, name="newer-backend", daemon=True)
+    thread.start()
+    sink = queue.SimpleQueue()
+    outbox = Outbox(data_dir(), sink)
+    session = BackendSession(
+        "b", Endpoint(f"http://127.0.0.1:{server.server_address[1]}", Credentials("operator", "s3cret"))
+    )
+    sender = CommandSender(outbox, session, sink, rng=random.Random(2))
+    try:
+        sender.start()
+        command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "别发"}, "指令")
+        outbox.submit(command)
+        deadline, said = time.monotonic() + 20, ""
+        while "API version" not in said and time.monotonic() < deadline:
+            try:
+                message = sink.get(timeout=1)
+            except queue.Empty:
+                continue
+            said = getattr(getattr(message, "command", None), "last_error", "") or said
+        assert "'2.0'" in said and Busy.tries == 0  # never sent, and the operator is told why
+    finally:
+        Busy.api_version = StandIn.api_version
+        sender.stop()
+        outbox.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

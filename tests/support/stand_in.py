@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler
 
 class StandIn(BaseHTTPRequestHandler):
     api_version = "1.0"  # what its /health says
+    health_status = 200  # 503: a stalled backend, which still says its version
 
     def log_message(self, *args) -> None:
         pass
@@ -17,7 +18,8 @@ class StandIn(BaseHTTPRequestHandler):
         """Answers GET /health, which a console asks first, for the API version."""
         if self.path.split("?")[0] != "/api/v1/health":
             return False
-        self._json({"status": "ok", "api_version": self.api_version, "last_event_id": 0})
+        status = "ok" if self.health_status == 200 else "stalled"
+        self._json({"status": status, "api_version": self.api_version, "last_event_id": 0}, self.health_status)
         return True
 
     def _json(self, body, status: int = 200) -> None:
