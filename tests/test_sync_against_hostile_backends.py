@@ -304,7 +304,9 @@ class Busy(StandIn):
         self._json({"id": "M1", "version": 1}, 201)
 
 
-def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_comes(caplog):
+@pytest.fixture
+def busy():
+    """A sender of commands to the Busy stand-in: (its outbox, its sink), started."""
     Busy.tries, Busy.at = 0, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
     thread = threading.Thread(target=server.serve_forever, name="busy-backend", daemon=True)
@@ -315,25 +317,27 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_
         "b", Endpoint(f"http://127.0.0.1:{server.server_address[1]}", Credentials("operator", "s3cret"))
     )
     sender = CommandSender(outbox, session, sink, rng=random.Random(2))
-    try:
-        with caplog.at_level(logging.INFO, logger="console.outbox"):
-            sender.start()
-            command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "稍后再试"}, "指令")
-            outbox.submit(command)
-            deadline = time.monotonic() + 10
-            while Busy.tries == 0 and time.monotonic() < deadline:
-                time.sleep(0.01)  # until the backend has said how long to leave it alone
-            # A new command meanwhile does not cut that wait short: it goes after it, in order.
-            outbox.submit(
-                new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0002"), {"text": "也等"}, "指令")
-            )
-            delivered = until_delivered(sink, command.id)
-    finally:
-        sender.stop()
-        outbox.close()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    sender.start()
+    yield outbox, sink
+    Busy.api_version = StandIn.api_version
+    sender.stop()
+    outbox.close()
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_comes(busy, caplog):
+    outbox, sink = busy
+    with caplog.at_level(logging.INFO, logger="console.outbox"):
+        command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "稍后再试"}, "指令")
+        outbox.submit(command)
+        deadline = time.monotonic() + 10
+        while Busy.tries == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the backend has said how long to leave it alone
+        # A new command meanwhile does not cut that wait short: it goes after it, in order.
+        outbox.submit(new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0002"), {"text": "也等"}, "指令"))
+        delivered = until_delivered(sink, command.id)
     waits = [
         float(r.getMessage().rsplit(" in ", 1)[1].removesuffix(" s"))
         for r in caplog.records
@@ -343,33 +347,15 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_
     assert Busy.at[1] - Busy.at[0] >= 2.0
 
 
-def test_no_command_goes_to_a_backend_of_another_major_version():
-    Busy.tries, Busy.at, Busy.api_version = 0, [], "2.0"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
-    thread = threading.Thread(target=server.serve_forever, name="newer-backend", daemon=True)
-    thread.start()
-    sink = queue.SimpleQueue()
-    outbox = Outbox(data_dir(), sink)
-    session = BackendSession(
-        "b", Endpoint(f"http://127.0.0.1:{server.server_address[1]}", Credentials("operator", "s3cret"))
-    )
-    sender = CommandSender(outbox, session, sink, rng=random.Random(2))
-    try:
-        sender.start()
-        command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "别发"}, "指令")
-        outbox.submit(command)
-        deadline, said = time.monotonic() + 20, ""
-        while "API version" not in said and time.monotonic() < deadline:
-            try:
-                message = sink.get(timeout=1)
-            except queue.Empty:
-                continue
-            said = getattr(getattr(message, "command", None), "last_error", "") or said
-        assert "'2.0'" in said and Busy.tries == 0  # never sent, and the operator is told why
-    finally:
-        Busy.api_version = StandIn.api_version
-        sender.stop()
-        outbox.close()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+def test_no_command_goes_to_a_backend_of_another_major_version(busy):
+    outbox, sink = busy
+    Busy.api_version = "2.0"
+    outbox.submit(new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "别发"}, "指令"))
+    deadline, said = time.monotonic() + 20, ""
+    while "API version" not in said and time.monotonic() < deadline:
+        try:
+            message = sink.get(timeout=1)
+        except queue.Empty:
+            continue
+        said = getattr(getattr(message, "command", None), "last_error", "") or said
+    assert "'2.0'" in said and Busy.tries == 0  # never sent, and the operator is told why
