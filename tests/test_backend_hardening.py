@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import pytest
 import requests
@@ -33,7 +32,7 @@ def closed_by_the_server(connection: socket.socket) -> bool:
         return True
 
 
-def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(backend):
+def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(qtbot, backend):
     host, port = backend.url.removeprefix("http://").rsplit(":", 1)
     idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(IDLE_SOCKETS)]
     slow = socket.create_connection((host, int(port)), timeout=10)
@@ -48,22 +47,18 @@ def test_idle_and_slow_connections_neither_stop_the_world_nor_stay_open(backend)
             now = health(backend.url).json()
             return now["last_event_id"] > first["last_event_id"] and now["tick_age_s"] < 2
 
-        wait_until(moved_on, 15)
-        wait_until(lambda: all(closed_by_the_server(s) for s in [*idle, slow, no_body]), cli.REQUEST_TIMEOUT_S + 20)
+        qtbot.waitUntil(moved_on, timeout=15_000)
+        closed = [*idle, slow, no_body]
+        qtbot.waitUntil(
+            lambda: all(closed_by_the_server(s) for s in closed), timeout=int((cli.REQUEST_TIMEOUT_S + 20) * 1000)
+        )
     finally:
         for connection in [*idle, slow, no_body]:
             connection.close()
 
 
-def wait_until(condition, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"not so after {seconds:.0f} s"
-        time.sleep(0.2)
-
-
 @pytest.fixture
-def served(tmp_path):
+def served(qtbot, tmp_path):
     """A backend served in this process, as `court-backend` serves it, so that the test can break
     its world's tick."""
     app = create_app(Config(tmp_path / "data", seed=SEED, cases=CASES))
@@ -73,15 +68,15 @@ def served(tmp_path):
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{listening.getsockname()[1]}"
-    wait_until(lambda: server.started, 60)
+    qtbot.waitUntil(lambda: server.started, timeout=60_000)
     yield app.state.backend, url
     server.should_exit = True
     thread.join(30)
 
 
-def test_a_failing_tick_is_logged_health_says_so_and_the_world_goes_on_when_it_passes(served, caplog):
+def test_a_failing_tick_is_logged_health_says_so_and_the_world_goes_on_when_it_passes(qtbot, served, caplog):
     backend, url = served
-    wait_until(lambda: health(url).json()["tick_age_s"] < 2, 15)
+    qtbot.waitUntil(lambda: health(url).json()["tick_age_s"] < 2, timeout=15_000)
     world_tick = backend.world.tick
     failing = threading.Event()
     failing.set()
@@ -92,11 +87,11 @@ def test_a_failing_tick_is_logged_health_says_so_and_the_world_goes_on_when_it_p
         world_tick(dt, now)
 
     backend.world.tick = tick
-    wait_until(lambda: health(url).status_code == 503, MAX_TICK_AGE_S + 15)
+    qtbot.waitUntil(lambda: health(url).status_code == 503, timeout=int((MAX_TICK_AGE_S + 15) * 1000))
     stalled = health(url)
     assert stalled.json()["status"] == "stalled" and stalled.json()["tick_age_s"] > MAX_TICK_AGE_S
     assert "the world's tick failed" in caplog.text and "a broken tick" in caplog.text
 
     failing.clear()
-    wait_until(lambda: health(url).status_code == 200, 15)
+    qtbot.waitUntil(lambda: health(url).status_code == 200, timeout=15_000)
     assert health(url).json()["tick_age_s"] < 2

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -16,6 +15,7 @@ import requests
 from court_backend.conformance import Conformance
 from tests.support.contract import open_escalation
 
+SILENCE_S = 17.0  # beyond the 15 s a client may be left without a byte on a stream
 PASSED_THROUGH = ("content-type", "etag", "www-authenticate", "retry-after", "idempotent-replayed")
 
 
@@ -24,6 +24,7 @@ class Breaking(BaseHTTPRequestHandler):
 
     upstream = ""
     fault = ""
+    hung_up = threading.Event()  # set as the proxy closes: a silent stream ends with it
 
     def log_message(self, *args) -> None:
         pass
@@ -97,7 +98,7 @@ class Breaking(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         if Breaking.fault == "silent stream":
-            time.sleep(17)  # longer than the 15 s a client may be left without a byte
+            Breaking.hung_up.wait(SILENCE_S)  # says nothing for longer than a client may be left
             return
         unknown = Breaking.fault == "unknown event type"
         kind = "team.teleported" if unknown else "team.position"
@@ -115,6 +116,7 @@ def breaking(backend):
     thread = threading.Thread(target=server.serve_forever, name="breaking-proxy", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    Breaking.hung_up.set()
     server.shutdown()
     server.server_close()
     thread.join(5)

@@ -283,6 +283,7 @@ class Busy(StandIn):
 
     tries = 0
     at: list[float] = []  # when each command was tried
+    tried = threading.Event()  # set at the first
 
     def do_GET(self) -> None:
         if not self.answered_health():
@@ -295,6 +296,7 @@ class Busy(StandIn):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         Busy.tries += 1
         Busy.at.append(time.monotonic())
+        Busy.tried.set()
         if Busy.tries == 1:
             self.send_response(503)
             self.send_header("Retry-After", "2")
@@ -307,7 +309,7 @@ class Busy(StandIn):
 @pytest.fixture
 def busy():
     """A sender of commands to the Busy stand-in: (its outbox, its sink), started."""
-    Busy.tries, Busy.at = 0, []
+    Busy.tries, Busy.at, Busy.tried = 0, [], threading.Event()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Busy)
     thread = threading.Thread(target=server.serve_forever, name="busy-backend", daemon=True)
     thread.start()
@@ -332,9 +334,7 @@ def test_a_command_to_a_busy_backend_waits_as_long_as_it_asks_even_when_another_
     with caplog.at_level(logging.INFO, logger="console.outbox"):
         command = new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0001"), {"text": "稍后再试"}, "指令")
         outbox.submit(command)
-        deadline = time.monotonic() + 10
-        while Busy.tries == 0 and time.monotonic() < deadline:
-            time.sleep(0.01)  # until the backend has said how long to leave it alone
+        assert Busy.tried.wait(10)  # the backend has said how long to leave it alone
         # A new command meanwhile does not cut that wait short: it goes after it, in order.
         outbox.submit(new_command("b", Action.MESSAGE, Subject(Collection.TEAMS, "T0002"), {"text": "也等"}, "指令"))
         delivered = until_delivered(sink, command.id)

@@ -121,7 +121,7 @@ class MinimalBackend:
         self.last_id = 0
         self.generation = 0  # a stream of an older generation ends
         self.snapshots = 0  # GET /teams asked
-        self.stopping = False
+        self.stopped = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -131,8 +131,8 @@ class MinimalBackend:
         threading.Thread(target=self._do_move, name="minimal-backend-move", daemon=True).start()
 
     def stop(self) -> None:
+        self.stopped.set()
         with self.lock:
-            self.stopping = True
             self.lock.notify_all()
         self.server.shutdown()
         self.server.server_close()
@@ -156,8 +156,7 @@ class MinimalBackend:
             )
 
     def _do_move(self) -> None:
-        while not self.stopping:
-            time.sleep(MOVE_EVERY_S)
+        while not self.stopped.wait(MOVE_EVERY_S):
             with self.lock:
                 team = self.teams["T1"]
                 team["position"] = _position(team["position"]["lon"] + 0.0005)
@@ -266,7 +265,7 @@ def _handler(backend: MinimalBackend) -> type[BaseHTTPRequestHandler]:
                     with backend.lock:
                         if not any(event[0] > cursor for event in backend.events):
                             backend.lock.wait(1.0)
-                        if backend.stopping or backend.generation != generation:
+                        if backend.stopped.is_set() or backend.generation != generation:
                             return
                         due = [event for event in backend.events if event[0] > cursor]
                     for event_id, kind, data in due:
