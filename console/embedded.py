@@ -3,9 +3,10 @@
 A console with no backend configured starts one, with a fresh data directory, where the backend
 makes the demo's accounts, each with a random password of its own, written to a file that only this
 user can read (`court-backend --demo-accounts`); the console signs in with its user's password from
-that file, and no password ever passes on a command line. The GUI thread only launches and stops the process;
-waiting for it to listen happens on the sync worker (`wait_ready`). A backend that dies after it
-was up is started again on its port and data, so that the console's link resumes where it was.
+that file, and no password ever passes on a command line. The GUI thread only launches and stops
+the process; waiting for it to listen happens on the sync worker (`wait_ready`). A backend that
+dies after it was up is started again on its port and data, so that the console's link resumes
+where it was.
 """
 
 from __future__ import annotations
