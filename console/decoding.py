@@ -55,6 +55,8 @@ def number(record: dict, name: str, low: float, high: float) -> float:
 
 def integer(record: dict, name: str) -> int:
     value = required(record, name)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON has one kind of number: 3.0 is the integer 3
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INTEGER:
         raise DecodeError(f"{name!r} must be an integer from 0 to 2**53")
     return value

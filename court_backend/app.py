@@ -60,6 +60,8 @@ CONTRACT_RULES = """The contract between court backends and the enforcement comm
   major version and takes a newer minor; a minor version only adds (fields, event types,
   permissions, problem names), and a client ignores what it does not know.
 - **Times** are RFC 3339 with an offset (this backend writes UTC to the millisecond).
+- **Sizes**: every string has its `maxLength`, every number its range, every list its `maxItems`
+  (ids at most 128 characters, names 200, texts 2000). A client takes every value within them.
 - **Errors** are `application/problem+json` (RFC 9457) with a `type` `urn:court-api:problem:<name>`.
 - **Pages** are keyed (`page_token` = the `next_page_token` before); each has the `cursor` of the
   newest event it reflects.
@@ -328,8 +330,8 @@ PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 PageToken = Annotated[str | None, Query(max_length=64)]
 ResumePoint = Annotated[int, Depends(resume_point)]
 IfMatch = Annotated[int | None, Depends(if_match)]
-Id = Annotated[str, Path(min_length=1, max_length=64)]
-Filter = Annotated[str | None, Query(min_length=1, max_length=64)]
+Id = Annotated[str, Path(min_length=1, max_length=128)]
+Filter = Annotated[str | None, Query(min_length=1, max_length=128)]
 NO_NOTE = schemas.NoteRequest()  # the body of a command sent without one
 IdempotencyKey = Annotated[
     str | None,
@@ -1036,7 +1038,7 @@ def _with_query_filters(func, filter_types: dict) -> inspect.Signature:
             name,
             inspect.Parameter.KEYWORD_ONLY,
             default=None,
-            annotation=Annotated[kind | None, Query(min_length=1, max_length=64)]
+            annotation=Annotated[kind | None, Query(min_length=1, max_length=128)]
             if kind is str
             else Annotated[kind | None, Query()],
         )

@@ -10,9 +10,35 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from court_backend.catalogue import CATEGORIES, CHANNELS, NODES, PERMISSION_MEANINGS, TASK_KINDS
 
+# The lengths and ranges of what a backend sends and a client sends: a client takes every value
+# within them (the console's decoders are at least this wide) and may drop a record outside them.
 Text = Annotated[str, Field(max_length=2000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]
-Timestamp = Annotated[str, Field(description="ISO 8601 time in UTC, e.g. 2026-11-27T03:00:00.000Z")]
+Id = Annotated[str, Field(min_length=1, max_length=128, description="an identifier")]
+Code = Annotated[str, Field(min_length=1, max_length=64)]
+Label = Annotated[str, Field(min_length=1, max_length=200)]
+Timestamp = Annotated[
+    str,
+    Field(
+        json_schema_extra={"format": "date-time"},
+        description="RFC 3339 time with an offset, e.g. 2026-11-27T03:00:00.000Z or 2026-11-27T11:00:00+08:00",
+    ),
+]
+Count = Annotated[int, Field(ge=0, le=2**53)]
+Yuan = Annotated[float, Field(ge=0, le=1e13, description="yuan")]
+Rate = Annotated[float, Field(ge=0, le=1)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+MAX_STEPS = 1000
+Counts = Annotated[
+    dict[Code, Count],
+    Field(max_length=100, description="counts by key; a newer minor version may add keys"),
+]
+QueryCounts = Annotated[
+    dict[Code, Yuan],
+    Field(max_length=100, description="results by state, `hit`, `total` and `hit_value` (yuan found)"),
+]
 
 TaskKind = Enum("TaskKind", {k: k for k in TASK_KINDS}, type=str)
 Channel = Enum("Channel", {k: k for k in CHANNELS}, type=str)
@@ -32,18 +58,18 @@ T = TypeVar("T")
 
 
 class Page(Model, Generic[T]):
-    items: list[T]
-    cursor: int = Field(
+    items: Annotated[list[T], Field(max_length=1000)]
+    cursor: Count = Field(
         description="Id of the last event this page reflects: stream from it for no gap and no overlap."
     )
-    next_page_token: str | None
+    next_page_token: Annotated[str, Field(min_length=1, max_length=64)] | None
 
 
 class Problem(Model):
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
+    type: Annotated[str, Field(max_length=512)]
+    title: ShortText
+    status: Annotated[int, Field(ge=400, le=599)]
+    detail: Text | None = None
 
 
 ApiVersion = Annotated[
@@ -58,8 +84,10 @@ ApiVersion = Annotated[
 class Health(Model):
     status: Literal["ok", "stalled"]
     api_version: ApiVersion
-    last_event_id: int
-    tick_age_s: float | None = Field(description="seconds since the world last moved on (null: a stepped clock)")
+    last_event_id: Count
+    tick_age_s: Annotated[float, Field(ge=0)] | None = Field(
+        description="seconds since the world last moved on (null: a stepped clock)"
+    )
 
 
 class TokenRequest(StrictModel):
@@ -71,10 +99,10 @@ Role = Literal["observer", "operator", "supervisor", "president", "admin"]
 
 
 class Token(Model):
-    access_token: str
+    access_token: Annotated[str, Field(min_length=1, max_length=512)]
     token_type: Literal["bearer"]
     role: Role
-    expires_in: int
+    expires_in: Count
 
 
 Permission = Enum("Permission", {name: name for name in PERMISSION_MEANINGS}, type=str)
@@ -83,79 +111,87 @@ Permission = Enum("Permission", {name: name for name in PERMISSION_MEANINGS}, ty
 class Limits(Model):
     """The limits the backend enforces on the user's commands."""
 
-    approval_threshold_yuan: float = Field(
+    approval_threshold_yuan: Yuan = Field(
         description="a measure that takes its case's measures together above this waits for a supervisor"
     )
-    max_detention_days: int = Field(description="the longest judicial detention that may be asked for")
-    max_fine_person_yuan: float = Field(description="the largest fine on a person")
-    min_fine_organisation_yuan: float = Field(description="the smallest fine on an organisation")
-    max_fine_organisation_yuan: float = Field(description="the largest fine on an organisation")
-    reveals_per_hour: int = Field(description="reveals of a party's personal data a user may make in an hour")
+    max_detention_days: Annotated[int, Field(ge=0, le=15)] = Field(
+        description="the longest judicial detention that may be asked for"
+    )
+    max_fine_person_yuan: Yuan = Field(description="the largest fine on a person")
+    min_fine_organisation_yuan: Yuan = Field(description="the smallest fine on an organisation")
+    max_fine_organisation_yuan: Yuan = Field(description="the largest fine on an organisation")
+    reveals_per_hour: Count = Field(description="reveals of a party's personal data a user may make in an hour")
 
 
 class Me(Model):
-    username: str
-    display_name: str
+    username: Id
+    display_name: Label
     role: Role
-    court_id: str
-    court_name: str
+    court_id: Id
+    court_name: Label
     api_version: ApiVersion
-    permissions: list[Permission | str] = Field(
+    permissions: list[Permission | Code] = Field(
+        max_length=100,
         description="What the user may do: the names of `Permission`. "
         + "; ".join(f"`{name}`: {meaning}" for name, meaning in PERMISSION_MEANINGS.items())
-        + ". A newer minor version may add names; a client ignores a permission it does not know."
+        + ". A newer minor version may add names; a client ignores a permission it does not know.",
     )
     limits: Limits
 
 
 class Court(Model):
-    id: str
-    name: str
+    id: Id
+    name: Label
     level: Literal["high", "intermediate", "basic"]
-    adcode: str
-    parent_id: str | None
-    lon: float
-    lat: float
-    version: int
+    adcode: Code
+    parent_id: Id | None
+    lon: Longitude
+    lat: Latitude
+    version: Count
+
+
+TeamStatus = Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
 
 
 class Position(Model):
-    lon: float
-    lat: float
-    heading: float
-    speed_kmh: float
+    lon: Longitude
+    lat: Latitude
+    heading: Annotated[float, Field(ge=0, le=360, description="degrees from north")]
+    speed_kmh: Annotated[float, Field(ge=0, le=1000)]
     at: Timestamp
 
 
 class Team(Model):
-    id: str
-    name: str
-    court_id: str
-    members: list[str]
-    vehicle: str
-    status: Literal["standby", "en_route", "on_scene", "operating", "returning", "off_duty", "emergency"]
+    id: Id
+    name: Label
+    court_id: Id
+    members: Annotated[list[Code], Field(max_length=50)]
+    vehicle: Code
+    status: TeamStatus
     status_since: Timestamp
-    task_id: str | None
+    task_id: Id | None
     position: Position
-    version: int
+    version: Count
 
 
 class Party(Model):
     type: Literal["person", "company"]
-    name: str
-    id_number: str = Field(description="ID number (a company's unified social credit code), masked: 510***********1234")
-    phone: str = Field(description="masked: 138****5678")
-    address: str = Field(description="masked: the province only")
+    name: Label
+    id_number: Code = Field(
+        description="ID number (a company's unified social credit code), masked: 510***********1234"
+    )
+    phone: Code = Field(description="masked: 138****5678")
+    address: Label = Field(description="masked: the province only")
 
 
 class RevealedParty(Model):
     """A party's personal data, unmasked (POST /cases/{case_id}/parties/{role}/reveal)."""
 
     type: Literal["person", "company"]
-    name: str
-    id_number: str = Field(description="ID number, or a company's unified social credit code")
-    phone: str
-    address: str
+    name: Label
+    id_number: Code = Field(description="ID number, or a company's unified social credit code")
+    phone: Code
+    address: Label
 
 
 class RevealRequest(StrictModel):
@@ -163,8 +199,8 @@ class RevealRequest(StrictModel):
 
 
 class Location(Model):
-    lon: float
-    lat: float
+    lon: Longitude
+    lat: Latitude
 
 
 class NodeVisit(Model):
@@ -176,16 +212,16 @@ class NodeVisit(Model):
 
 
 class Case(Model):
-    id: str
-    number: str
-    court_id: str
+    id: Id
+    number: Label
+    court_id: Id
     kind: Literal["first", "resumed", "preservation", "non_litigation"]
     track: Literal["simple", "complex"]
     applicant: Party
     respondent: Party
-    amount_sought: float
-    amount_realised: float
-    officer: str
+    amount_sought: Yuan
+    amount_realised: Yuan
+    officer: Code
     filed_at: Timestamp
     deadline: Timestamp
     status: Literal["open", "closed"]
@@ -193,48 +229,48 @@ class Case(Model):
     node_entered_at: Timestamp
     node_deadline: Timestamp | None
     overdue: bool
-    tags: list[str]
-    flags: list[str]
+    tags: Annotated[list[Id], Field(max_length=50)]
+    flags: Annotated[list[Id], Field(max_length=50)]
     location: Location
-    version: int
+    version: Count
 
 
 class CaseDetail(Case):
-    history: list[NodeVisit]
+    history: Annotated[list[NodeVisit], Field(max_length=MAX_STEPS)]
 
 
 class Step(Model):
-    state: str
+    state: Code
     at: Timestamp
-    by: str
-    note: str | None = None
+    by: Id
+    note: Text | None = None
 
 
 class Task(Model):
-    id: str
-    case_id: str
-    team_id: str
-    court_id: str
+    id: Id
+    case_id: Id
+    team_id: Id
+    court_id: Id
     kind: TaskKind
     state: Literal["assigned", "accepted", "en_route", "on_scene", "done", "failed", "cancelled"]
     target: Location
-    created_by: str
+    created_by: Id
     created_at: Timestamp
     updated_at: Timestamp
-    note: str
-    history: list[Step]
-    version: int
+    note: Text
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+    version: Count
 
 
 class DispatchRequest(StrictModel):
-    case_id: Annotated[str, Field(min_length=1, max_length=64)]
-    team_id: Annotated[str, Field(min_length=1, max_length=64)]
+    case_id: Id
+    team_id: Id
     kind: TaskKind
     note: Text = ""
 
 
 class ReassignRequest(StrictModel):
-    team_id: Annotated[str, Field(min_length=1, max_length=64)]
+    team_id: Id
     note: Text = ""
 
 
@@ -243,14 +279,14 @@ class NoteRequest(StrictModel):
 
 
 class Message(Model):
-    id: str
-    team_id: str
-    text: str
+    id: Id
+    team_id: Id
+    text: ShortText
     sent_at: Timestamp
     state: Literal["sent", "delivered", "read"]
     delivered_at: Timestamp | None
     read_at: Timestamp | None
-    version: int
+    version: Count
 
 
 class MessageRequest(StrictModel):
@@ -259,40 +295,40 @@ class MessageRequest(StrictModel):
 
 class Finding(Model):
     kind: Literal["account", "property"]
-    description: str
-    value: float
+    description: ShortText
+    value: Yuan
 
 
 class QueryResult(Model):
-    id: str
-    institution: str
+    id: Id
+    institution: Label
     category: Category
     state: Literal["pending", "sent", "answered", "failed", "timed_out"]
     sent_at: Timestamp | None
     answered_at: Timestamp | None
     hit: bool | None
     finding: Finding | None
-    measures: list[str]
+    measures: Annotated[list[Id], Field(max_length=50)]
 
 
 class Query(Model):
-    id: str
-    case_id: str
-    court_id: str
+    id: Id
+    case_id: Id
+    court_id: Id
     respondent: Party
     channel: Channel
-    categories: list[Category]
+    categories: Annotated[list[Category], Field(max_length=50)]
     state: Literal["running", "completed"]
-    created_by: str
+    created_by: Id
     created_at: Timestamp
     completed_at: Timestamp | None
-    results: list[QueryResult]
-    counts: dict[str, float]
-    version: int
+    results: Annotated[list[QueryResult], Field(max_length=MAX_STEPS)]
+    counts: QueryCounts
+    version: Count
 
 
 class QueryRequest(StrictModel):
-    case_id: Annotated[str, Field(min_length=1, max_length=64)]
+    case_id: Id
     channel: Channel
     categories: Annotated[list[Category], Field(min_length=1, max_length=len(CATEGORIES))]
 
@@ -302,37 +338,47 @@ class MeasureRequest(StrictModel):
 
 
 class Measure(Model):
-    id: str
+    id: Id
     kind: Literal["freeze", "deduct"]
-    query_id: str
-    result_id: str
-    case_id: str
-    institution: str
-    amount: float
-    done_amount: float | None
+    query_id: Id
+    result_id: Id
+    case_id: Id
+    institution: Label
+    amount: Yuan
+    done_amount: Yuan | None
     state: Literal["awaiting_approval", "sent", "done", "failed", "rejected"]
-    requested_by: str
-    approval_id: str | None
+    requested_by: Id
+    approval_id: Id | None
     created_at: Timestamp
     updated_at: Timestamp
-    history: list[Step]
-    version: int
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+    version: Count
+
+
+class ApprovalDetails(Model):
+    """What is asked for: a measure's amount and institution, or a coercion's person and grounds."""
+
+    amount: Yuan | None = None
+    institution: Label | None = None
+    person: Label | None = None
+    days: Annotated[int, Field(ge=1, le=15)] | None = None
+    reason: Text | None = None
 
 
 class Approval(Model):
-    id: str
+    id: Id
     kind: Literal["freeze", "deduct", "detention", "fine", "compel"]
-    subject_type: str
-    subject_id: str
-    case_id: str
-    details: dict
+    subject_type: Code
+    subject_id: Id
+    case_id: Id
+    details: ApprovalDetails
     state: Literal["pending", "approved", "rejected"]
-    requested_by: str
+    requested_by: Id
     requested_at: Timestamp
-    decided_by: str | None
+    decided_by: Id | None
     decided_at: Timestamp | None
-    note: str
-    version: int
+    note: Text
+    version: Count
 
 
 class DetentionRequest(StrictModel):
@@ -363,31 +409,31 @@ CoercionRequest = Annotated[DetentionRequest | FineRequest | CompelRequest, Fiel
 
 class TimelineEntry(Model):
     at: Timestamp
-    actor: str
-    action: str
-    state: str
-    note: str
+    actor: Id
+    action: Label
+    state: Code
+    note: Text
 
 
 class Escalation(Model):
-    id: str
-    kind: str
-    title: str
+    id: Id
+    kind: Code
+    title: ShortText
     severity: Literal["P1", "P2", "P3", "P4"]
     state: Literal["open", "acknowledged", "escalated", "resolved"]
     source: Literal["team", "system"]
-    court_id: str
-    case_id: str | None
-    team_id: str | None
+    court_id: Id
+    case_id: Id | None
+    team_id: Id | None
     location: Location | None
     raised_at: Timestamp
     ack_deadline: Timestamp
-    owner: str | None
+    owner: Id | None
     escalated_to: Literal["supervisor", "court_above"] | None
     resolved_at: Timestamp | None
-    outcome: str | None
-    timeline: list[TimelineEntry]
-    version: int
+    outcome: ShortText | None
+    timeline: Annotated[list[TimelineEntry], Field(max_length=MAX_STEPS)]
+    version: Count
 
 
 class EscalateRequest(StrictModel):
@@ -401,76 +447,91 @@ class ResolveRequest(StrictModel):
     note: Text = ""
 
 
+Recorded = Annotated[dict, Field(max_length=100, description="what the entry recorded, field by field")]
+
+
 class AuditEntry(Model):
-    id: int
+    id: Count
     at: Timestamp
-    actor: str
-    action: str
-    object_type: str
-    object_id: str
-    case_id: str | None
-    before: dict | None
-    after: dict | None
-    request: dict | None
-    outcome: str = Field(description="`done`, or the problem type of a refusal (e.g. `forbidden`)")
-    prev_hash: str = Field(description="the hash of the entry before, 64 zeros for the first")
-    hash: str = Field(description="SHA-256 of this entry without `hash`, as JSON with sorted keys and no spaces")
+    actor: Id
+    action: Code
+    object_type: Code
+    object_id: Id
+    case_id: Id | None
+    before: Recorded | None
+    after: Recorded | None
+    request: Recorded | None
+    outcome: Code = Field(description="`done`, or the problem type of a refusal (e.g. `forbidden`)")
+    prev_hash: Sha256 = Field(description="the hash of the entry before, 64 zeros for the first")
+    hash: Sha256 = Field(description="SHA-256 of this entry without `hash`, as JSON with sorted keys and no spaces")
 
 
 class AuditVerification(Model):
     ok: bool
-    entries: int = Field(description="entries that hold, from the first")
-    verified_to: int | None = Field(description="the id of the last entry that holds")
-    broken_id: int | None = Field(description="the first entry that does not hold")
-    head: str = Field(description="the hash of the last entry that holds")
+    entries: Count = Field(description="entries that hold, from the first")
+    verified_to: Count | None = Field(description="the id of the last entry that holds")
+    broken_id: Count | None = Field(description="the first entry that does not hold")
+    head: Sha256 = Field(description="the hash of the last entry that holds")
     checked_at: Timestamp
 
 
 class AuditPage(Model):
-    items: list[AuditEntry]
-    next_page_token: str | None
+    items: Annotated[list[AuditEntry], Field(max_length=1000)]
+    next_page_token: Annotated[str, Field(min_length=1, max_length=64)] | None
+
+
+class DayCount(Model):
+    date: Annotated[str, Field(json_schema_extra={"format": "date"}, description="a day, YYYY-MM-DD")]
+    count: Count
+
+
+class CourtCount(Model):
+    court_id: Id
+    count: Count
 
 
 class Kpis(Model):
+    """The indicators. A client skips an entry (a point of a series, a count) it cannot read, alone."""
+
     computed_at: Timestamp
-    cases_received_per_day: list[dict]
-    cases_closed_per_day: list[dict]
-    open_cases: int
-    closed_cases: int
-    actual_closure_rate: float | None
-    money_sought: float
-    money_realised: float
-    realisation_rate: float | None
-    average_days_to_close: float | None
-    closed_within_limit_rate: float | None
-    overdue_nodes: int
-    overdue_nodes_by_court: list[dict]
-    teams_by_status: dict[str, int]
-    open_escalations_by_severity: dict[str, int]
-    open_escalations_by_age: dict[str, int]
+    cases_received_per_day: Annotated[list[DayCount], Field(max_length=400)]
+    cases_closed_per_day: Annotated[list[DayCount], Field(max_length=400)]
+    open_cases: Count
+    closed_cases: Count
+    actual_closure_rate: Rate | None
+    money_sought: Yuan
+    money_realised: Yuan
+    realisation_rate: Rate | None
+    average_days_to_close: Annotated[float, Field(ge=0)] | None
+    closed_within_limit_rate: Rate | None
+    overdue_nodes: Count
+    overdue_nodes_by_court: Annotated[list[CourtCount], Field(max_length=400)]
+    teams_by_status: Counts
+    open_escalations_by_severity: Counts
+    open_escalations_by_age: Counts
 
 
 class TeamPositionEvent(Position):
-    team_id: str
-    version: int  # the team's: a heartbeat changes its position, and so its version
+    team_id: Id
+    version: Count  # the team's: a heartbeat changes its position, and so its version
 
 
 class TeamStatusEvent(Model):
-    team_id: str
-    status: str
-    task_id: str | None
+    team_id: Id
+    status: TeamStatus
+    task_id: Id | None
     since: Timestamp
-    version: int
+    version: Count
 
 
 class QueryProgressEvent(Model):
-    query_id: str
-    case_id: str
+    query_id: Id
+    case_id: Id
     state: Literal["running", "completed"]
     completed_at: Timestamp | None = None
-    counts: dict[str, float]
+    counts: QueryCounts
     result: QueryResult
-    version: int
+    version: Count
 
 
 # Every event type of the stream, and the schema of its JSON data.

@@ -5,7 +5,9 @@ alone then gives the console all it reads.)"""
 
 from __future__ import annotations
 
+import copy
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -57,6 +59,20 @@ def _resolve(schema: dict) -> dict:
             schema = next(s for s in schema["anyOf"] if s.get("type") != "null")
         else:
             return schema
+
+
+def declared(schema_name: str, path: str) -> dict | None:
+    """The schema the document gives the value at `path` of a record (None: free-form)."""
+    schema = SCHEMAS[schema_name]
+    for part in path.replace("[]", ".[]").split("."):
+        schema = _resolve(schema)
+        if part == "[]":
+            schema = schema.get("items", {})
+            continue
+        if "properties" not in schema:
+            return None
+        schema = schema["properties"][part]
+    return _resolve(schema)
 
 
 def undeclared(schema_name: str, read: set[str]) -> list[str]:
@@ -133,6 +149,99 @@ def test_each_field_the_console_reads_of_an_event_is_in_its_schema(backend):
         if event.type in EVENT_DECODERS and event.type not in seen:
             seen.add(event.type)
             schema = published[event.type]["data"]["$ref"].rsplit("/", 1)[1]
-            read = reads(EVENT_DECODERS[event.type], json.loads(event.data))
+            data = json.loads(event.data)
+            read = reads(EVENT_DECODERS[event.type], data)
             assert not undeclared(schema, read), (event.type, undeclared(schema, read))
+            assert bounds_broken(schema, EVENT_DECODERS[event.type], data) == ([], []), event.type
     assert {"team.message", "query.created"} <= seen and len(seen) >= 3, seen
+
+
+def unbounded(schema: dict) -> bool:
+    """Whether a value of this schema may be any length or size: a client could not know what to keep."""
+    if "enum" in schema or "const" in schema or "pattern" in schema or schema.get("format") in ("date-time", "date"):
+        return False
+    kind = schema.get("type")
+    if kind == "string":
+        return "maxLength" not in schema
+    if kind in ("number", "integer"):
+        return "maximum" not in schema or not ("minimum" in schema or "exclusiveMinimum" in schema)
+    if kind == "array":
+        return "maxItems" not in schema or unbounded(_resolve(schema.get("items", {})))
+    if kind == "object" and "properties" not in schema:
+        return "maxProperties" not in schema
+    return False
+
+
+def extremes(schema: dict, value) -> list:
+    """The values at the edges of what `schema` allows, shaped like `value`."""
+    if "enum" in schema or "const" in schema or "pattern" in schema or not isinstance(value, (str, int, float, list)):
+        return []
+    if schema.get("format") == "date-time":
+        moment = datetime.fromisoformat(value)
+        return [moment.astimezone(timezone(timedelta(hours=8))).isoformat()]  # another offset
+    kind = schema.get("type")
+    if kind == "string" and "format" not in schema:
+        return ["执" * schema["maxLength"], "x" * schema.get("minLength", 0)]
+    if kind in ("number", "integer") and not isinstance(value, bool):
+        low = schema.get("minimum", schema.get("exclusiveMinimum", 0) + 0.01)
+        return [schema["maximum"], low]
+    if kind == "array" and value:
+        items = _resolve(schema.get("items", {}))
+        inner = [[edge] * len(value) for edge in extremes(items, value[0])] if items.get("type") != "object" else []
+        return [value[:1] * schema["maxItems"], *inner]
+    return []
+
+
+def replaced(record: dict, path: str, value) -> dict:
+    """A deep copy of `record` with `value` at `path` (in every item of a list on the way)."""
+    changed = copy.deepcopy(record)
+
+    def put(node, parts):
+        if isinstance(node, list):
+            for item in node:
+                put(item, parts)
+        elif isinstance(node, dict) and parts[0] in node and node[parts[0]] is not None:
+            if len(parts) == 1:
+                node[parts[0]] = value
+            else:
+                put(node[parts[0]], parts[1:])
+
+    put(changed, path.replace("[]", "").split("."))
+    return changed
+
+
+def bounds_broken(schema_name: str, decode, record: dict) -> tuple[list[str], list[str]]:
+    """The fields the console reads whose length or range the document leaves open, and the values
+    at the document's edges that the console refuses."""
+    read = reads(decode, record)
+    open_ended, refused = [], []
+    for path in sorted(read):
+        schema = declared(schema_name, path)
+        if schema is None:
+            continue
+        if unbounded(schema):
+            open_ended.append(path)
+            continue
+        value = record
+        for part in path.replace("[]", ".0").split("."):
+            value = value[int(part)] if isinstance(value, list) and part.isdigit() and value else value
+            value = value.get(part) if isinstance(value, dict) else value
+        for edge in extremes(schema, value):
+            try:
+                decode(replaced(record, path, edge))
+            except ValueError as error:
+                refused.append(f"{path}={str(edge)[:30]!r}: {error}")
+    return open_ended, refused
+
+
+@pytest.mark.parametrize(
+    "kind", ["court", "team", "case", "task", "message", "query", "kpis", "me", "health", "audit entry"]
+)
+def test_the_console_takes_every_value_the_document_allows_and_the_document_bounds_each(records, kind):
+    """Every string the console reads has a length in the document, every number a range, every list
+    a size; and a record with each at its edge (a CJK string at its maxLength, a number at its
+    maximum and minimum, a list at its maxItems, a time at another offset) is read, not dropped."""
+    schema, decode, record = records[kind]
+    open_ended, refused = bounds_broken(schema, decode, record)
+    assert not open_ended, f"the document bounds none of: {open_ended}"
+    assert not refused, refused
