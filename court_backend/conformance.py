@@ -153,12 +153,6 @@ class Conformance:
         return f"api_version {body['api_version']}, {len(self._event_types)} event types published"
 
     def _sign_in(self) -> str:
-        refused = self._http.post(
-            self.api + "auth/token",
-            json={"username": self._username, "password": self._password + "-not"},
-            timeout=TIMEOUT_S,
-        )
-        _problem(refused, 401, "a wrong password")
         response = self._http.post(
             self.api + "auth/token", json={"username": self._username, "password": self._password}, timeout=TIMEOUT_S
         )
@@ -167,6 +161,12 @@ class Conformance:
         body = response.json()
         _valid(schemas.Token, body, "token")
         self._token = body["access_token"]
+        refused = self._http.post(
+            self.api + "auth/token",
+            json={"username": self._username, "password": self._password + "-not"},
+            timeout=TIMEOUT_S,
+        )
+        _problem(refused, 401, "a wrong password")
         return f"signed in as {self._username} ({body['role']}); a wrong password is 401"
 
     def _unauthenticated(self) -> str:

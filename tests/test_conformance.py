@@ -4,6 +4,7 @@ breaks what it checks (the reference backend behind a proxy that breaks one thin
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -24,6 +25,7 @@ class Breaking(BaseHTTPRequestHandler):
 
     upstream = ""
     fault = ""
+    last_token = ""
     hung_up = threading.Event()  # set as the proxy closes: a silent stream ends with it
 
     def log_message(self, *args) -> None:
@@ -52,8 +54,18 @@ class Breaking(BaseHTTPRequestHandler):
         forwarded = ("authorization", "content-type", "last-event-id", "idempotency-key", "if-match")
         if Breaking.fault == "keys dropped":
             forwarded = tuple(name for name in forwarded if name != "idempotency-key")
+        if Breaking.fault == "if-match ignored":
+            forwarded = tuple(name for name in forwarded if name != "if-match")
         headers = {k: v for k, v in self.headers.items() if k.lower() in forwarded}
+        if "authorization" in (k.lower() for k in headers):
+            Breaking.last_token = self.headers["Authorization"]
+        elif Breaking.fault == "anyone in" and Breaking.last_token:
+            headers["Authorization"] = Breaking.last_token  # the last caller's token, for one with none
         path = self.path
+        if Breaking.fault == "filter ignored" and path.startswith("/api/v1/teams?") and "status=" in path:
+            path = re.sub(
+                r"status=\w+", lambda m: "status=standby" if "emergency" in m[0] else "status=emergency", path
+            )
         if Breaking.fault == "pages repeat" and "page_token=" in path and path.startswith("/api/v1/teams"):
             path = path.split("page_token=")[0]  # page 2 is page 1 again
         answer = requests.request(method, Breaking.upstream + path, data=body, headers=headers, stream=True, timeout=30)
@@ -69,6 +81,11 @@ class Breaking(BaseHTTPRequestHandler):
             content = json.dumps({**json.loads(content), "api_version": "2.0"}).encode()
         if path.startswith("/api/v1/me") and Breaking.fault == "me without permissions" and answer.status_code == 200:
             content = json.dumps({k: v for k, v in json.loads(content).items() if k != "permissions"}).encode()
+        if path == "/api/v1/auth/token" and Breaking.fault == "any password" and answer.status_code == 401:
+            token = {"access_token": "let-in", "token_type": "bearer", "role": "observer", "expires_in": 60}
+            answer.status_code, content, kept = 200, json.dumps(token).encode(), {"content-type": "application/json"}
+        if "/messages" in path and Breaking.fault == "message unreadable" and answer.status_code == 201:
+            content = json.dumps({k: v for k, v in json.loads(content).items() if k != "text"}).encode()
         self._answer(answer.status_code, kept, content)
 
     def _answer(self, status: int, headers: dict, content: bytes) -> None:
@@ -150,6 +167,10 @@ def test_the_reference_backend_passes_every_check(backend, tmp_path):
         ("silent stream", "keep-alive", "without a byte"),
         ("no 410", "resume and retention", "not 410"),
         ("keys dropped", "dispatch, once per key", "HTTP 400"),
+        ("any password", "sign-in", "a wrong password: HTTP 200, not 401"),
+        ("anyone in", "no token, no answer", "HTTP 200, not 401"),
+        ("filter ignored", "filters", "teams?status="),
+        ("message unreadable", "instruct a team", "the message: text"),
     ],
 )
 def test_each_check_fails_on_a_backend_that_breaks_it(backend, breaking, fault, check, evidence):
@@ -169,3 +190,15 @@ def test_the_reference_backend_passes_the_command_checks(stepped_backend):
     kit = Conformance(stepped_backend.url, "supervisor", stepped_backend.password_of("supervisor"), commands=True)
     results = {r.name: r for r in kit.run(commands)}
     assert commands <= set(results) and all(result.ok for result in results.values()), results
+
+
+def test_acknowledging_fails_on_a_backend_that_ignores_if_match(stepped_backend, breaking):
+    open_escalation(stepped_backend)
+    upstream, Breaking.upstream, Breaking.fault = Breaking.upstream, stepped_backend.url, "if-match ignored"
+    try:
+        kit = Conformance(breaking, "supervisor", stepped_backend.password_of("supervisor"), commands=True)
+        results = {r.name: r for r in kit.run({"acknowledge at a version"})}
+    finally:
+        Breaking.upstream, Breaking.fault = upstream, ""
+    check = results["acknowledge at a version"]
+    assert not check.ok and "an If-Match not current: HTTP 428, not 412" in check.evidence, check
