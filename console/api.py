@@ -126,7 +126,11 @@ def _error_from(response: requests.Response) -> ApiError:
         detail = str(body.get("detail") or body.get("title") or detail)[:500]
         problem_type = body.get("type") if isinstance(body.get("type"), str) else None
     kind = {401: AuthFailed, 410: EventsGone}.get(response.status_code, ApiError)
-    return kind(f"HTTP {response.status_code}: {detail}", response.status_code, problem_type, _retry_after(response))
+    asked = response.request
+    what = f"{asked.method} {urlsplit(asked.url).path.split(API_PREFIX, 1)[-1]}: " if asked is not None else ""
+    return kind(
+        f"{what}HTTP {response.status_code}: {detail}", response.status_code, problem_type, _retry_after(response)
+    )
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -240,8 +244,15 @@ class ApiClient:
     def me(self) -> dict:
         return self._json(self._send("GET", "me", headers=self._headers()))
 
-    def kpis(self) -> dict:
-        return self._json(self._send("GET", "kpis", headers=self._headers()))
+    def kpis(self) -> dict | None:
+        """The indicators, or None from a backend that publishes none (404: the contract makes
+        them optional)."""
+        try:
+            return self._json(self._send("GET", "kpis", headers=self._headers()))
+        except ApiError as error:
+            if error.status == 404:
+                return None
+            raise
 
     def case(self, case_id: str) -> dict:
         """A case's detail, its node history included."""

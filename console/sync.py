@@ -407,7 +407,8 @@ class BackendLink:
             ]
             for collection in FIRST_SIGHT
         }
-        kpis = self._report.decode_all([client.kpis()], decode_kpis, "kpis")
+        published = client.kpis()
+        kpis = self._report.decode_all([published], decode_kpis, "kpis") if published is not None else []
         rows = {
             collection: self._report.decode_all(
                 [record for page in pages[collection] for record in page.items],

@@ -70,8 +70,16 @@ CONTRACT_RULES = """The contract between court backends and the enforcement comm
   a gap from a loss, and must not require it). `Last-Event-ID` resumes after an event; `410
   events-gone` when it is no longer held, or was never issued (take the lists again); `422` when
   it is not digits. An idle stream gets a comment at least every 15 s.
+- **Endpoints**: a backend serves `/health`, `/auth/token`, `/me`, every list (courts, teams,
+  cases, tasks, messages, queries, measures, approvals, escalations) and its objects, `/events`,
+  and the commands its users' permissions name. `/kpis`, `/audit`, `/audit/verification`,
+  `/auth/logout` and the reveal are optional: without one, 404, and a client does without it.
 - **Commands** need `Idempotency-Key` (else 400) and, to change a shared object, `If-Match` with
-  its version (else 428; 412 when stale).
+  its version (else 428; 412 when stale). A key belongs to its user; the same key again with the
+  same request (method, path, body and If-Match) answers the first answer again, a refusal
+  included, with `Idempotent-Replayed: true`; with another request, 422 `idempotency-key-reused`.
+- **Problems**: `x-problem-types` lists every problem name with its status and the fields it
+  carries besides type, title, status and detail.
 - **Retry-After** (a 429, a 503 that knows when it will be over) is seconds or an HTTP date.
 """
 T = TypeVar("T")
@@ -235,7 +243,15 @@ async def current_principal(
 
 
 def resume_point(
-    request: Request, last_event_id: Annotated[str | None, Header(pattern=EVENT_ID_OR_NONE)] = None
+    request: Request,
+    last_event_id: Annotated[
+        str | None,
+        Header(
+            pattern=EVENT_ID_OR_NONE,
+            description="Resume after this event. Without it (or empty), the stream starts after the newest"
+            " event: what happens from now on (take the lists first, and stream from their `cursor`).",
+        ),
+    ] = None,
 ) -> int:
     """The id after which a stream starts: the client's Last-Event-ID, or the newest event.
 
@@ -331,7 +347,8 @@ PageToken = Annotated[str | None, Query(max_length=64)]
 ResumePoint = Annotated[int, Depends(resume_point)]
 IfMatch = Annotated[int | None, Depends(if_match)]
 Id = Annotated[str, Path(min_length=1, max_length=128)]
-Filter = Annotated[str | None, Query(min_length=1, max_length=128)]
+FILTER_MEANS = "only the objects whose field is exactly this (a court's own, not those below it)"
+Filter = Annotated[str | None, Query(min_length=1, max_length=128, description=FILTER_MEANS)]
 NO_NOTE = schemas.NoteRequest()  # the body of a command sent without one
 IdempotencyKey = Annotated[
     str | None,
@@ -543,7 +560,9 @@ def _public_routes(backend: Backend) -> APIRouter:
 
     @router.get("/health", response_model=schemas.Health, responses={503: {"model": schemas.Health}})
     async def health() -> JSONResponse:
-        """Whether the backend's world moves: 503 when its last tick is more than 10 s old."""
+        """Whether the backend answers, and its world moves: `stalled` (and 503) when a backend that
+        moves on a clock of its own (a simulation) has not for more than 10 s; a backend without
+        one is `ok` while it answers, with `tick_age_s` null."""
         age = backend.tick_age()
         stalled = age is not None and age > MAX_TICK_AGE_S
         body = {
@@ -1038,7 +1057,7 @@ def _with_query_filters(func, filter_types: dict) -> inspect.Signature:
             name,
             inspect.Parameter.KEYWORD_ONLY,
             default=None,
-            annotation=Annotated[kind | None, Query(min_length=1, max_length=128)]
+            annotation=Annotated[kind | None, Query(min_length=1, max_length=128, description=FILTER_MEANS)]
             if kind is str
             else Annotated[kind | None, Query()],
         )

@@ -1,10 +1,11 @@
 """`court-backend conformance URL`: checks any backend against the contract, as a client sees it.
 
 Read-only: it signs in, reads every list a page or two deep, one object of each kind, the
-problems a client relies on, and the event stream (framing, ids, types, keep-alive, resume and
-retention), and validates every record against the schemas the published document is made of
-(`schemas`). Each check is passed or failed with its evidence; any failure exits 1. It is the
-vendor's proof, and the reference backend's own test.
+indicators and the audit log when the backend has them (they are optional), the problems a client
+relies on (an oversized body included, refused before it is read), and the event stream (framing,
+ids, types, keep-alive, resume and retention), and validates every record against the schemas the
+published document is made of (`schemas`). Each check is passed or failed with its evidence;
+any failure exits 1. It is the vendor's proof, and the reference backend's own test.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import requests
 from pydantic import BaseModel, ValidationError
 
-from court_backend import schemas
+from court_backend import audit, schemas
 from court_backend.catalogue import API_VERSION
 
 LISTS: dict[str, type[BaseModel]] = {
@@ -94,7 +95,10 @@ class Conformance:
             *((f"list {name}", self._lister(name, model)) for name, model in LISTS.items()),
             ("one object and its ETag", self._objects),
             ("filters", self._filters),
+            ("indicators", self._indicators),
+            ("audit chain", self._audit),
             ("problems", self._problems),
+            ("body size limit", self._body_limit),
             ("event stream", self._events),
             ("keep-alive", self._keep_alive),
             ("resume and retention", self._retention),
@@ -224,6 +228,46 @@ class Conformance:
         if not filtered or any(team["status"] != status for team in filtered):
             raise Failed(f"teams?status={status} answered {[t['status'] for t in filtered][:5]}")
         return f"teams?status={status}: {len(filtered)}, all {status}"
+
+    def _indicators(self) -> str:
+        response = self._get("kpis")
+        if response.status_code == 404:
+            return "none published (GET kpis is optional): a client shows no indicators"
+        if response.status_code != 200:
+            raise Failed(f"GET kpis: HTTP {response.status_code}: {response.text[:200]}")
+        kpis = response.json()
+        _valid(schemas.Kpis, kpis, "kpis")
+        days = [point["date"] for point in kpis["cases_received_per_day"]]
+        if days != sorted(days) or len(set(days)) != len(days):
+            raise Failed(f"cases_received_per_day: dates {days[:3]}…: one point a day, oldest first")
+        return f"{len(days)} days, {kpis['open_cases']} open cases"
+
+    def _audit(self) -> str:
+        response = self._get("audit", params={"page_size": 50})
+        if response.status_code == 404:
+            return "no audit log published (GET audit is optional)"
+        if response.status_code != 200:
+            raise Failed(f"GET audit: HTTP {response.status_code}: {response.text[:200]}")
+        page = response.json()
+        _valid(schemas.AuditPage, page, "audit")
+        entries = page["items"]
+        for before, entry in zip([None, *entries], entries, strict=False):
+            if entry["hash"] != audit.entry_hash(entry):
+                raise Failed(f"audit entry {entry['id']}: its hash is not the SHA-256 of its canonical JSON")
+            if before is not None and entry["prev_hash"] != before["hash"]:
+                raise Failed(f"audit entry {entry['id']}: prev_hash is not the hash of entry {before['id']}")
+        verification = self._get("audit/verification")
+        if verification.status_code == 200:
+            _valid(schemas.AuditVerification, verification.json(), "audit verification")
+        elif verification.status_code != 404:
+            raise Failed(f"GET audit/verification: HTTP {verification.status_code}")
+        return f"{len(entries)} entries chained, each hash its entry's"
+
+    def _body_limit(self) -> str:
+        oversized = {"case_id": "x", "team_id": "x", "kind": "service", "note": "x" * 70_000}
+        refused = self._post("tasks", oversized, f"conformance-{time.time_ns()}")
+        _problem(refused, 413, "a command body above 64 KiB")
+        return "413 before the body is read"
 
     def _problems(self) -> str:
         _problem(self._get("no-such-collection"), 404, "an unknown path")

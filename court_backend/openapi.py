@@ -17,12 +17,21 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 
-from court_backend import schemas
+from court_backend import problems, schemas
 
 DOCUMENT = Path(__file__).resolve().parent / "openapi.json"
 MISSING_HEADER = {
-    "idempotency-key": "Every command needs one: without it, 400 `idempotency-key-missing`",
-    "if-match": "Needed to change a shared object: without it, 428 `precondition-required`",
+    "idempotency-key": "Every command needs one: without it, 400 `idempotency-key-missing` (it is optional to"
+    " this schema only so that its absence is answered by that 400, not by a validation error)",
+    "if-match": "Needed to change a shared object: without it, 428 `precondition-required` (optional to this"
+    " schema only so that its absence is answered by that 428)",
+}
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+HEADERS = {
+    "ETag": 'The object\'s version, as a strong entity tag: `"3"`; send it back as If-Match to change it',
+    "Idempotent-Replayed": "`true` on the first answer to this Idempotency-Key given again (no new effect)",
+    "Retry-After": "Seconds, or an HTTP date: wait at least that long before trying again",
+    "WWW-Authenticate": "`Bearer`, with the error when a token was sent and refused",
 }
 
 
@@ -56,10 +65,60 @@ def install(app: FastAPI) -> None:
             for path in ("/api/v1/health", "/api/v1/auth/token"):
                 for operation in spec["paths"][path].values():
                     operation["security"] = []  # the only ways in without a token
+            for path, item in spec["paths"].items():
+                for method, operation in item.items():
+                    _describe_answers(path, method, operation)
+            for framework_only in ("HTTPValidationError", "ValidationError"):
+                spec["components"]["schemas"].pop(framework_only, None)
+            spec["x-problem-types"] = {
+                name: {"status": status, "title": title, "fields": list(fields)}
+                for name, (status, title, fields) in problems.PROBLEM_TYPES.items()
+            }
             app.openapi_schema = spec
         return app.openapi_schema
 
     app.openapi = document
+
+
+def _describe_answers(path: str, method: str, operation: dict) -> None:
+    """Every refusal as the problem document it is, only the refusals an operation can give, and
+    the headers each answer carries."""
+    headers = {p["name"].lower() for p in operation.get("parameters", []) if p["in"] == "header"}
+    responses = operation["responses"]
+    for status in list(responses):
+        code = int(status)
+        if (code in (400, 409) and "idempotency-key" not in headers) or (
+            code in (412, 428) and "if-match" not in headers
+        ):
+            # The router's list of a command's refusals, for an operation without that header (the
+            # reveal: a read with a reason, it changes nothing that could conflict).
+            del responses[status]
+            continue
+        answer = responses[status]
+        if code >= 400 and not (path.endswith("/health") and code == 503):
+            answer["content"] = {problems.MEDIA_TYPE: {"schema": PROBLEM}}
+        said = (
+            {"ETag"}
+            if code < 300 and _versioned(answer) and (method == "get" or "idempotency-key" in headers)
+            else set()
+        )
+        if code < 300 and "idempotency-key" in headers:
+            said.add("Idempotent-Replayed")
+        said |= {429: {"Retry-After"}, 503: {"Retry-After"}}.get(code, set())
+        if code == 401 and operation.get("security") != []:
+            said.add("WWW-Authenticate")  # a bearer token refused (signing in refuses a password, not a token)
+        if said:
+            answer["headers"] = {
+                name: {"description": HEADERS[name], "schema": {"type": "string"}} for name in sorted(said)
+            }
+
+
+def _versioned(answer: dict) -> bool:
+    """Whether an answer is one object with a version (not a page of them)."""
+    schema = answer.get("content", {}).get("application/json", {}).get("schema", {})
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    model = getattr(schemas, name, None)
+    return model is not None and "version" in getattr(model, "model_fields", {})
 
 
 def render(app: FastAPI) -> str:

@@ -11,38 +11,49 @@ from starlette.routing import compile_path
 PROBLEM_BASE = "urn:court-api:problem:"
 MEDIA_TYPE = "application/problem+json"
 
-TITLES = {
-    "unauthorized": "Authentication required",
-    "invalid-credentials": "Wrong username or password",
-    "account-disabled": "The account is disabled",
-    "throttled": "Too many failed sign-ins",
-    "forbidden": "Your role may not do this",
-    "not-found": "No such resource",
-    "invalid-request": "The request is not valid",
-    "method-not-allowed": "Method not allowed",
-    "request-too-large": "The request body is too large",
-    "events-gone": "Those events are no longer held; take a fresh snapshot",
-    "idempotency-key-missing": "An Idempotency-Key header is required",
-    "idempotency-key-reused": "This Idempotency-Key was used for another request",
-    "precondition-required": "If-Match with the object's version is required",
-    "stale-version": "The object changed since the version you saw",
-    "team-unavailable": "The team is not available",
-    "task-finished": "The task is already finished",
-    "owned-by-another": "Another operator owns this escalation",
-    "not-owned": "You do not own this escalation",
-    "already-acknowledged": "You already own this escalation",
-    "escalation-resolved": "The escalation is resolved",
-    "case-closed": "The case is closed",
-    "no-hit": "The institution found nothing",
-    "amount-above-finding": "More than what was found",
-    "already-decided": "The approval is already decided",
-    "two-person-rule": "Whoever asks cannot approve",
-    "outside-jurisdiction": "Outside your court's jurisdiction",
-    "no-court-above": "There is no court above",
-    "fine-out-of-range": "The fine is outside the law's limits",
-    "reason-required": "A reason is required",
-    "reveal-limit": "Too many reveals this hour",
-    "internal-error": "The backend failed on this request",
+# Every problem type of this API: its HTTP status, its title, and the fields it carries besides
+# type, title, status and detail. A client may act on the name; it shows one it does not know by
+# its title and detail.
+PROBLEM_TYPES = {
+    "unauthorized": (401, "Authentication required", ()),
+    "invalid-credentials": (401, "Wrong username or password", ()),
+    "account-disabled": (403, "The account is disabled", ()),
+    "throttled": (429, "Too many failed sign-ins", ("retry_after",)),
+    "forbidden": (403, "Your role may not do this", ("permission",)),
+    "not-found": (404, "No such resource", ()),
+    "invalid-request": (422, "The request is not valid", ()),
+    "method-not-allowed": (405, "Method not allowed", ()),
+    "request-too-large": (413, "The request body is too large", ()),
+    "events-gone": (
+        410,
+        "Those events are no longer held; take a fresh snapshot",
+        ("oldest_event_id", "newest_event_id"),
+    ),
+    "idempotency-key-missing": (400, "An Idempotency-Key header is required", ()),
+    "idempotency-key-reused": (422, "This Idempotency-Key was used for another request", ()),
+    "precondition-required": (428, "If-Match with the object's version is required", ()),
+    "stale-version": (
+        412,
+        "The object changed since the version you saw",
+        ("current_version", "changed_by", "changed_at", "change"),
+    ),
+    "team-unavailable": (409, "The team is not available", ("team_status", "task_id")),
+    "task-finished": (409, "The task is already finished", ()),
+    "owned-by-another": (409, "Another operator owns this escalation", ("owner",)),
+    "not-owned": (409, "You do not own this escalation", ()),
+    "already-acknowledged": (409, "You already own this escalation", ("owner",)),
+    "escalation-resolved": (409, "The escalation is resolved", ()),
+    "case-closed": (409, "The case is closed", ()),
+    "no-hit": (409, "The institution found nothing", ()),
+    "amount-above-finding": (422, "More than what was found", ("found", "already_ordered")),
+    "already-decided": (409, "The approval is already decided", ()),
+    "two-person-rule": (403, "Whoever asks cannot approve", ()),
+    "outside-jurisdiction": (403, "Outside your court's jurisdiction", ("court_id",)),
+    "no-court-above": (409, "There is no court above", ()),
+    "fine-out-of-range": (422, "The fine is outside the law's limits", ("min_yuan", "max_yuan")),
+    "reason-required": (422, "A reason is required", ()),
+    "reveal-limit": (429, "Too many reveals this hour", ("retry_after",)),
+    "internal-error": (500, "The backend failed on this request", ()),
 }
 
 
@@ -55,7 +66,11 @@ class Problem(Exception):
 
 
 def problem_body(status: int, kind: str, detail: str = "", **extra) -> dict:
-    body = {"type": PROBLEM_BASE + kind, "title": TITLES.get(kind, kind), "status": status}
+    body = {
+        "type": PROBLEM_BASE + kind,
+        "title": PROBLEM_TYPES[kind][1] if kind in PROBLEM_TYPES else kind,
+        "status": status,
+    }
     if detail:
         body["detail"] = detail
     body.update(extra)

@@ -463,7 +463,12 @@ class AuditEntry(Model):
     request: Recorded | None
     outcome: Code = Field(description="`done`, or the problem type of a refusal (e.g. `forbidden`)")
     prev_hash: Sha256 = Field(description="the hash of the entry before, 64 zeros for the first")
-    hash: Sha256 = Field(description="SHA-256 of this entry without `hash`, as JSON with sorted keys and no spaces")
+    hash: Sha256 = Field(
+        description="SHA-256 of this entry without `hash`, as JSON in UTF-8: keys sorted by code point, no"
+        ' whitespace, non-ASCII characters as they are (only `"`, `\\` and control characters escaped), numbers'
+        " as they are sent in this entry (an integer without a fraction; any other number in the shortest"
+        " form that reads back to the same double, a whole one with `.0`, e.g. `1000000.0`)"
+    )
 
 
 class AuditVerification(Model):
@@ -491,24 +496,39 @@ class CourtCount(Model):
 
 
 class Kpis(Model):
-    """The indicators. A client skips an entry (a point of a series, a count) it cannot read, alone."""
+    """The indicators of the cases the user may see (`GET /kpis` is optional: a backend without it
+    answers 404, and a client shows no indicators). A client skips an entry (a point of a series, a
+    count) it cannot read, alone. A rate is null when what it divides by is zero."""
 
     computed_at: Timestamp
-    cases_received_per_day: Annotated[list[DayCount], Field(max_length=400)]
-    cases_closed_per_day: Annotated[list[DayCount], Field(max_length=400)]
+    cases_received_per_day: Annotated[
+        list[DayCount],
+        Field(max_length=400, description="cases filed each day, oldest first: one point for every day, zeros too"),
+    ]
+    cases_closed_per_day: Annotated[
+        list[DayCount], Field(max_length=400, description="cases closed each day, as `cases_received_per_day`")
+    ]
     open_cases: Count
     closed_cases: Count
-    actual_closure_rate: Rate | None
-    money_sought: Yuan
-    money_realised: Yuan
-    realisation_rate: Rate | None
-    average_days_to_close: Annotated[float, Field(ge=0)] | None
-    closed_within_limit_rate: Rate | None
-    overdue_nodes: Count
-    overdue_nodes_by_court: Annotated[list[CourtCount], Field(max_length=400)]
-    teams_by_status: Counts
-    open_escalations_by_severity: Counts
-    open_escalations_by_age: Counts
+    actual_closure_rate: Rate | None = Field(
+        description="实际执行率: cases closed by performance (money realised), of all cases closed"
+    )
+    money_sought: Yuan = Field(description="the sums sought by the closed cases")
+    money_realised: Yuan = Field(description="the sums realised by the closed cases")
+    realisation_rate: Rate | None = Field(description="执行到位率: `money_realised` of `money_sought`")
+    average_days_to_close: Annotated[float, Field(ge=0)] | None = Field(description="from filing to closing")
+    closed_within_limit_rate: Rate | None = Field(
+        description="cases closed within their legal limit (6 months from filing), of all cases closed"
+    )
+    overdue_nodes: Count = Field(description="open cases past the time limit of the node they are in")
+    overdue_nodes_by_court: Annotated[
+        list[CourtCount], Field(max_length=400, description="`overdue_nodes` by court, the most first")
+    ]
+    teams_by_status: Counts = Field(description="keys: the team statuses of `Team.status`")
+    open_escalations_by_severity: Counts = Field(description="keys: `P1` to `P4`")
+    open_escalations_by_age: Counts = Field(
+        description="keys, youngest first: `<1 min`, `1–5 min`, `5–30 min`, `30 min–4 h`, `>4 h` (since raised)"
+    )
 
 
 class TeamPositionEvent(Position):

@@ -449,3 +449,16 @@ def test_the_document_says_what_a_missing_header_gets_and_the_backend_does_it(st
     assert no_key.status_code == 400 and no_key.json()["type"].endswith(":idempotency-key-missing")
     no_version = stepped_backend.command(f"escalations/{escalation['id']}/acknowledge", {"note": ""})
     assert no_version.status_code == 428 and no_version.json()["type"].endswith(":precondition-required")
+
+
+def test_each_refusal_the_backend_makes_is_published_with_its_status_and_fields():
+    """Every `Problem(status, "name", …, field=…)` in the backend's code is in `x-problem-types`,
+    with that status, and the fields it carries among those published for it."""
+    published = json.loads(DOCUMENT.read_text("utf-8"))["x-problem-types"]
+    code = "".join(path.read_text("utf-8") for path in (Path(__file__).parent.parent / "court_backend").glob("*.py"))
+    raised = re.findall(r'Problem\(\s*(\d+),\s*"([a-z-]+)",(.*?)\)\n', code, re.DOTALL)
+    assert len(raised) > 30
+    for status, name, rest in raised:
+        fields = set(re.findall(r"\b([a-z_]+)=", rest)) - {"headers"}
+        assert name in published and published[name]["status"] == int(status), (name, status)
+        assert fields <= set(published[name]["fields"]), (name, fields)

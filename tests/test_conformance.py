@@ -33,6 +33,9 @@ class Breaking(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if Breaking.fault == "any body taken" and len(body) > 64 * 1024:
+            self._answer(201, {"content-type": "application/json"}, b"{}")
+            return
         self._forward("POST", body)
 
     def do_GET(self) -> None:
@@ -84,6 +87,12 @@ class Breaking(BaseHTTPRequestHandler):
         if path == "/api/v1/auth/token" and Breaking.fault == "any password" and answer.status_code == 401:
             token = {"access_token": "let-in", "token_type": "bearer", "role": "observer", "expires_in": 60}
             answer.status_code, content, kept = 200, json.dumps(token).encode(), {"content-type": "application/json"}
+        if path.startswith("/api/v1/kpis") and Breaking.fault == "kpis without a field":
+            content = json.dumps({k: v for k, v in json.loads(content).items() if k != "open_cases"}).encode()
+        if path.startswith("/api/v1/audit?") and Breaking.fault == "audit rewritten" and answer.status_code == 200:
+            page = json.loads(content)
+            page["items"][0]["actor"] = "someone else"
+            content = json.dumps(page).encode()
         if "/messages" in path and Breaking.fault == "message unreadable" and answer.status_code == 201:
             content = json.dumps({k: v for k, v in json.loads(content).items() if k != "text"}).encode()
         self._answer(answer.status_code, kept, content)
@@ -171,6 +180,9 @@ def test_the_reference_backend_passes_every_check(backend, tmp_path):
         ("anyone in", "no token, no answer", "HTTP 200, not 401"),
         ("filter ignored", "filters", "teams?status="),
         ("message unreadable", "instruct a team", "the message: text"),
+        ("kpis without a field", "indicators", "kpis: open_cases"),
+        ("audit rewritten", "audit chain", "its hash is not the SHA-256"),
+        ("any body taken", "body size limit", "HTTP 201, not 413"),
     ],
 )
 def test_each_check_fails_on_a_backend_that_breaks_it(backend, breaking, fault, check, evidence):

@@ -60,6 +60,7 @@ def test_the_console_shows_and_follows_a_backend_written_from_the_contract(qtbot
     assert {team.id for _, team in store.teams} == {"T1", "T2"}
     assert {case.id for _, case in store.cases} == {"K1", "K2"} and store.escalations.get(NAME, "E1") is not None
     assert store.may(NAME, "task.dispatch")
+    assert NAME not in store.kpis  # it publishes none (they are optional): live all the same
     moved_from = store.position(NAME, "T1").lon
     qtbot.waitUntil(lambda: store.position(NAME, "T1").lon > moved_from, timeout=10_000)
 

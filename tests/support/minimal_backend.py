@@ -5,7 +5,8 @@ console's tests show it directs any backend that keeps the contract, not only ou
 One basic court under the high court, two teams, two cases and an open escalation; a team that
 moves (a `team.position` event every 0.2 s); dispatch, instruct and acknowledge, with
 Idempotency-Key and If-Match as the contract says; the event stream with Last-Event-ID, a keep-alive
-comment, and 410 once the events asked for are no longer held. Standard library only.
+comment, and 410 once the events asked for are no longer held. No indicators: `GET /kpis` is
+optional, and it answers 404. Standard library only.
 """
 
 from __future__ import annotations
@@ -220,9 +221,6 @@ def _handler(backend: MinimalBackend) -> type[BaseHTTPRequestHandler]:
                     },
                 )
                 return
-            if path == "kpis":
-                self._send(200, _kpis())
-                return
             collections = {
                 "courts": backend.courts,
                 "teams": backend.teams,
@@ -390,25 +388,3 @@ def _handler(backend: MinimalBackend) -> type[BaseHTTPRequestHandler]:
 
 def _problem_body(status: int, name: str, detail: str) -> dict:
     return {"type": f"urn:court-api:problem:{name}", "title": name, "status": status, "detail": detail}
-
-
-def _kpis() -> dict:
-    """The indicators, as a backend that keeps few: counts of what it holds, no rates yet."""
-    return {
-        "computed_at": now_iso(),
-        "cases_received_per_day": [],
-        "cases_closed_per_day": [],
-        "open_cases": 2,
-        "closed_cases": 0,
-        "actual_closure_rate": None,
-        "money_sought": 200000.0,
-        "money_realised": 0.0,
-        "realisation_rate": None,
-        "average_days_to_close": None,
-        "closed_within_limit_rate": None,
-        "overdue_nodes": 0,
-        "overdue_nodes_by_court": [],
-        "teams_by_status": {"standby": 2},
-        "open_escalations_by_severity": {"P2": 1},
-        "open_escalations_by_age": {},
-    }
