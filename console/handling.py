@@ -4,10 +4,11 @@ console disables what would be refused and says why; the backend still decides (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from console.commands import Action
-from console.domain import Escalation, EscalationState
+from console.domain import Court, Escalation, EscalationState
 
 ESCALATION_ACTIONS = (Action.ACKNOWLEDGE, Action.ESCALATE, Action.RESOLVE)
 
@@ -18,16 +19,23 @@ class Refusal(StrEnum):
     RESOLVED = "resolved"
     OWNED_BY_ANOTHER = "owned_by_another"
     FOR_SUPERVISORS = "for_supervisors"
+    FOR_THE_COURT_ABOVE = "for_the_court_above"
     ALREADY_YOURS = "already_yours"
     NOT_YOURS = "not_yours"
     PENDING = "pending"
 
 
 def escalation_refusal(
-    action: Action, escalation: Escalation, user: str, role: str, permissions: tuple[str, ...], pending: bool
+    action: Action,
+    escalation: Escalation,
+    user: str,
+    role: str,
+    permissions: tuple[str, ...],
+    pending: bool,
+    above_its_court: bool,
 ) -> Refusal | None:
-    """Why `user` (of `role`, granted `permissions` by the backend) cannot take `action` on
-    `escalation` now, or None when they can."""
+    """Why `user` (of `role`, granted `permissions` by the backend, at a court above the
+    escalation's or not) cannot take `action` on `escalation` now, or None when they can."""
     if not role:
         return Refusal.NOT_SIGNED_IN
     if "escalation.handle" not in permissions:
@@ -40,14 +48,38 @@ def escalation_refusal(
         return Refusal.OWNED_BY_ANOTHER
     if action is Action.ACKNOWLEDGE and escalation.owner == user:
         return Refusal.ALREADY_YOURS
-    # Sent on, it waits for a supervisor (of a court above, when sent there: the backend knows the
-    # courts and says so); nobody else takes it, sends it on again or resolves it.
-    if (
-        escalation.state == EscalationState.ESCALATED
-        and escalation.owner != user
-        and "escalation.take" not in permissions
-    ):
-        return Refusal.FOR_SUPERVISORS
+    # Sent on, it waits for a supervisor, of a court above when sent there; nobody else takes it,
+    # sends it on again or resolves it.
+    if escalation.state == EscalationState.ESCALATED and escalation.owner != user:
+        if "escalation.take" not in permissions:
+            return Refusal.FOR_SUPERVISORS
+        if escalation.escalated_to == "court_above" and not above_its_court:
+            return Refusal.FOR_THE_COURT_ABOVE
     if action is Action.RESOLVE and escalation.owner != user:
         return Refusal.NOT_YOURS
     return None
+
+
+def is_above(court_of: Callable[[str], Court | None], court_id: str, user_court: str) -> bool:
+    """Whether `user_court` is above `court_id` (its parent, or higher), as `court_of` knows the courts."""
+    seen = {court_id}
+    court = court_of(court_id)
+    while court is not None and court.parent_id is not None and court.parent_id not in seen:
+        if court.parent_id == user_court:
+            return True
+        seen.add(court.parent_id)
+        court = court_of(court.parent_id)
+    return False
+
+
+def waits_on(
+    escalation: Escalation, user: str, role: str, permissions: tuple[str, ...], pending: bool, above_its_court: bool
+) -> bool:
+    """Whether `escalation` waits on this user: theirs to take (unowned, at their level) or theirs already."""
+    refusal = escalation_refusal(Action.ACKNOWLEDGE, escalation, user, role, permissions, pending, above_its_court)
+    return refusal is None or refusal is Refusal.ALREADY_YOURS
+
+
+def urgency(escalation: Escalation) -> tuple[str, float, str]:
+    """The order of work: the highest severity first, then the nearest deadline."""
+    return escalation.severity.value, escalation.ack_deadline, escalation.id

@@ -1,19 +1,22 @@
-"""Finds what an operator types: a case by its number (or a unique part of it), a team or a court
-by its name. The one place where typed text is matched, for the map's search and the case panel
-alike. Text is compared as NFKC without spaces and without case, so that full-width brackets and
-digits (（2026）川0104执１２号) match their ASCII forms; whole matches come before partial ones, so
-that typing a full number finds that case even when it is part of longer numbers too."""
+"""Finds what an operator types: a case by its number (or a part of it), a party's name or its
+court's name; a team or a court by its name. The one place where typed text is matched, for the
+window's search and the case panel alike. Text is compared as NFKC without spaces and without
+case, so that full-width brackets and digits (（2026）川0104执１２号) match their ASCII forms; whole
+matches come before partial ones, so that typing a full number finds that case even when it is
+part of longer numbers too."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from console.records import Collection
 from console.store import Store
 
 MAX_MATCHES = 50
+NUMBER_EXAMPLE = "（2026）川0104执123号"  # how a case number reads: (year) court code, case type, sequence
 KINDS = (Collection.CASES, Collection.TEAMS, Collection.COURTS)
 
 
@@ -23,7 +26,7 @@ class Match:
     backend: str
     id: str
     name: str  # the case's number, the team's or the court's name
-    detail: str  # the case's respondent, the team's and the court's nothing
+    detail: str  # the case's parties and court, the team's and the court's nothing
     lon: float
     lat: float
     whole: bool  # the text is the whole name, not a part of it
@@ -42,6 +45,7 @@ class Found:
         return self.matches[0] if self.total == 1 else None
 
 
+@lru_cache(maxsize=100_000)  # each keystroke folds every case's number and parties again
 def folded(text: str) -> str:
     """Text as compared: NFKC, no spaces, any case."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
@@ -55,26 +59,44 @@ def lookup(store: Store, text: str, kinds: tuple[Collection, ...] = KINDS, limit
     whole: list[Match] = []
     partial: list[Match] = []
     total = 0
-    for kind, backend, item, name, detail, lon, lat in _candidates(store, kinds):
-        name_folded = folded(name)
-        if wanted not in name_folded:
+    for kind, backend, item, name, detail, lon, lat, also in _candidates(store, kinds):
+        names = [folded(name), *(folded(other) for other in also)]
+        if not any(wanted in each for each in names):
             continue
         total += 1
-        is_whole = name_folded == wanted
+        is_whole = names[0] == wanted  # its own name: a case found by its court is not that court
         if is_whole or len(partial) < limit:
             (whole if is_whole else partial).append(Match(kind, backend, item.id, name, detail, lon, lat, is_whole))
     return Found((whole + partial)[:limit], total)
 
 
 def _candidates(store: Store, kinds: tuple[Collection, ...]) -> Iterator[tuple]:
-    """(kind, backend, object, name, detail, lon, lat) of everything that can be looked up."""
+    """(kind, backend, object, name, detail, lon, lat, other names it is found by) of everything
+    that can be looked up."""
     if Collection.TEAMS in kinds:
         positions = store.positions
         for row, (backend, team) in enumerate(store.teams):
-            yield Collection.TEAMS, backend, team, team.name, "", float(positions.lon[row]), float(positions.lat[row])
+            lon, lat = float(positions.lon[row]), float(positions.lat[row])
+            yield Collection.TEAMS, backend, team, team.name, "", lon, lat, ()
     if Collection.COURTS in kinds:
         for backend, court in store.courts:
-            yield Collection.COURTS, backend, court, court.name, "", court.lon, court.lat
+            yield Collection.COURTS, backend, court, court.name, "", court.lon, court.lat, ()
     if Collection.CASES in kinds:
+        courts = {(backend, court.id): court.name for backend, court in store.courts}
         for backend, case in store.cases:
-            yield Collection.CASES, backend, case, case.number, case.respondent, case.lon, case.lat
+            court = courts.get((backend, case.court_id), "")
+            detail = " · ".join(filter(None, (f"{case.applicant} / {case.respondent}", court)))
+            yield (
+                Collection.CASES,
+                backend,
+                case,
+                case.number,
+                detail,
+                case.lon,
+                case.lat,
+                (
+                    case.applicant,
+                    case.respondent,
+                    court,
+                ),
+            )

@@ -329,7 +329,7 @@ class BackendLink:
 
     def _do_run(self) -> None:
         if self._prepare is not None:
-            self._health(LinkState.STARTING, "starting the backend")
+            self._health(LinkState.STARTING)
             try:
                 self.session.locate(*self._prepare())
             except Exception as error:  # any failure to start is shown to the operator, not raised

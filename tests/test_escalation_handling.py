@@ -8,26 +8,13 @@ import pytest
 from console.commands import Action, CommandState, Subject
 from console.domain import EscalationState, Severity
 from console.records import Collection
-from tests.support.consoles import step_until
+from tests.support.consoles import pick_open, step_until
+from widgets.answering import why_not
 from widgets.escalation_actions import NoteDialog
 from widgets.panels import Panel
 from widgets.selection import Selected
 
 ACKNOWLEDGE, ESCALATE, RESOLVE = Action.ACKNOWLEDGE, Action.ESCALATE, Action.RESOLVE
-
-
-def pick_open(qtbot, console, backend):
-    """An open escalation that nobody owns, picked in the shared selection (the backend is stepped
-    on until one is raised); its clock stands still meanwhile, so it does not escalate itself."""
-    store = console.store
-
-    def candidate():
-        waiting = [(b, e) for b, e in store.escalations if e.state == EscalationState.OPEN and e.owner is None]
-        return max(waiting, key=lambda pair: pair[1].raised_at, default=None)
-
-    name, escalation = step_until(qtbot, console, backend, candidate)
-    console.window.selection.select(Selected(Collection.ESCALATIONS, name, escalation.id))
-    return name, escalation
 
 
 def last_command(console, name: str, escalation_id: str):
@@ -38,7 +25,7 @@ def last_command(console, name: str, escalation_id: str):
 def test_an_operator_acknowledges_then_resolves_and_the_timeline_says_who(qtbot, desk, stepped_backend):
     backend, escalation = pick_open(qtbot, desk, stepped_backend)
     actions = desk.window.panels[Panel.ESCALATIONS].actions
-    assert actions.actions[ACKNOWLEDGE].isEnabled() and not actions.actions[RESOLVE].isEnabled()
+    assert not why_not(actions.actions[ACKNOWLEDGE]) and why_not(actions.actions[RESOLVE])
     actions.actions[ACKNOWLEDGE].trigger()
     actions.actions[ACKNOWLEDGE].trigger()  # pressed twice before anything came back: one command
     assert len(desk.store.commands.about(backend, Subject(Collection.ESCALATIONS, escalation.id))) == 1
@@ -47,8 +34,8 @@ def test_an_operator_acknowledges_then_resolves_and_the_timeline_says_who(qtbot,
     assert acknowledged.state == EscalationState.ACKNOWLEDGED
     assert acknowledged.timeline[-1].actor == "operator" and acknowledged.timeline[-1].action == "acknowledged"
     qtbot.waitUntil(lambda: "operator" in desk.window.panels[Panel.ESCALATIONS].timeline.toPlainText())
-    qtbot.waitUntil(lambda: actions.actions[RESOLVE].isEnabled())
-    assert not actions.actions[ACKNOWLEDGE].isEnabled()
+    qtbot.waitUntil(lambda: not why_not(actions.actions[RESOLVE]))
+    assert why_not(actions.actions[ACKNOWLEDGE])
     panel = desk.window.panels[Panel.ESCALATIONS]
     step_until(qtbot, desk, stepped_backend, lambda: panel.queue.rowCount() >= 3)  # neighbours for it
     actions.submit(RESOLVE, {"outcome": "队伍已安全撤离，现场平稳"})
@@ -80,7 +67,7 @@ def test_a_second_operator_is_told_who_took_it_and_nothing_is_overwritten(qtbot,
     assert "operator2" in status and "acknowledged" in status
     qtbot.waitUntil(lambda: desk.store.escalations.get(backend, escalation.id).owner == "operator2", timeout=30_000)
     assert stepped_backend.get(f"escalations/{escalation.id}")["owner"] == "operator2"
-    assert not desk.window.panels[Panel.ESCALATIONS].actions.actions[ACKNOWLEDGE].isEnabled()
+    assert why_not(desk.window.panels[Panel.ESCALATIONS].actions.actions[ACKNOWLEDGE])
     assert "operator2" in desk.window.panels[Panel.ESCALATIONS].actions.actions[ACKNOWLEDGE].toolTip()
 
 
@@ -101,7 +88,7 @@ def test_escalating_needs_a_reason_and_hands_the_escalation_to_a_supervisor(qtbo
     escalated = desk.store.escalations.get(backend, escalation.id)
     assert escalated.escalated_to == "supervisor" and escalated.owner is None
     # Now it waits for a supervisor: an operator may not take it back.
-    assert not desk.window.panels[Panel.ESCALATIONS].actions.actions[ACKNOWLEDGE].isEnabled()
+    assert why_not(desk.window.panels[Panel.ESCALATIONS].actions.actions[ACKNOWLEDGE])
 
 
 def test_an_escalation_left_unacknowledged_escalates_itself_and_the_queue_shows_it(qtbot, desk, stepped_backend):
@@ -129,7 +116,7 @@ def observer_console(console_as):
 def test_an_observer_reads_only_and_a_bypassed_refusal_is_shown(qtbot, observer_console, stepped_backend):
     backend, escalation = pick_open(qtbot, observer_console, stepped_backend)
     actions = observer_console.window.panels[Panel.ESCALATIONS].actions
-    assert not any(action.isEnabled() for action in actions.actions.values())
+    assert all(why_not(action) for action in actions.actions.values())
     assert "Observer" in observer_console.window.panels[Panel.ESCALATIONS].action_status.text()
     actions.submit(ACKNOWLEDGE, {"note": ""})  # as if the UI were bypassed: the backend refuses
     qtbot.waitUntil(

@@ -24,7 +24,7 @@ from console.commands import Action, Subject
 from console.records import Collection
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel
-from widgets.style import ERROR_STYLE
+from widgets.style import mark_problem
 
 MAX_MESSAGE = 500
 REVEAL_WIDTH = 480  # the reason's field and the note on the audit, unwrapped
@@ -38,7 +38,7 @@ class _Form(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
         self.problem = PlainLabel(parent=self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        mark_problem(self.problem)
         self.problem.setWordWrap(True)
         self.problem.hide()
 

@@ -71,17 +71,19 @@ class ConsoleSession(QObject):
 
     def change_language(self, language: str) -> None:
         """Speaks `language` from now on: the window is built again in it, over the same live state,
-        in the same place and layout."""
+        in the same place and layout, each panel looked at as it was (zoom, filters, searches)."""
         old = self.window
         old.save_layout()
         install_language(QApplication.instance(), language)
         self.window = self._new_window(old.layout_name)
         self.window.setGeometry(old.geometry())
         self.window.selection.select(old.selection.current)
+        views = old.view_states()
         old.hide()
         old.deleteLater()
         self.live.replay()
         self.window.show()
+        self.window.restore_view_states(views)
         self.window_replaced.emit(self.window)
 
     def start(

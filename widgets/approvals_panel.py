@@ -36,7 +36,7 @@ from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.style import ERROR_STYLE, OVERDUE_COLOR, format_duration
+from widgets.style import OVERDUE_COLOR, format_duration, mark_problem, readable
 from widgets.table_sizing import size_columns
 
 
@@ -92,7 +92,7 @@ class ApprovalsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
             return plain_tooltip(self.what(approval))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE and approval.state == "pending":
-            return QBrush(OVERDUE_COLOR)
+            return QBrush(readable(OVERDUE_COLOR))
         if role == SORT_ROLE:
             return (approval.state != "pending", -approval.requested_at)  # waiting first, the newest on top
         return None
@@ -195,7 +195,7 @@ class ApprovalsPanel(QWidget):
         for qaction in (self.approve, self.reject):
             qaction.setEnabled(why is None or problem)
         self.status.setText(why or "")
-        self.status.setStyleSheet(ERROR_STYLE if problem else "")
+        mark_problem(self.status, problem)
 
     @staticmethod
     def permission_for(approval: Approval) -> str:

@@ -26,7 +26,7 @@ from console.connections import Connections
 from widgets.background import run_in_background
 from widgets.names import backend_name
 from widgets.plain_text import PlainLabel
-from widgets.style import ERROR_STYLE
+from widgets.style import mark_problem
 
 DEFAULT_HOURS = 8  # a shift
 
@@ -56,7 +56,7 @@ class AuditExportDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("File"), row)
         self.problem = PlainLabel(parent=self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        mark_problem(self.problem)
         self.problem.setWordWrap(True)
         self.problem.hide()
         form.addRow("", self.problem)

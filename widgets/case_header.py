@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from console.casework import Case
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.style import OVERDUE_COLOR
+from widgets.style import mark_problem
 
 DAY_S = 86400.0
 
@@ -173,6 +173,5 @@ class CaseHeader(QWidget):
             f"QLabel {{ background: {accent if open_case else quiet}; border-radius: 8px;"
             f" padding: 0px 6px; color: {palette.color(QPalette.ColorRole.HighlightedText).name()}; }}"
         )
-        late = f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}"
-        self.dates.setStyleSheet(late if self._late else "")
-        self.node.setStyleSheet(late if self._node_late else "")
+        mark_problem(self.dates, self._late)
+        mark_problem(self.node, self._node_late)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from console.audit_chain import export_lines
 from console.case_detail import MASKED, CaseDetail, Party, fetch_case_detail
-from console.lookup import lookup
+from console.lookup import NUMBER_EXAMPLE, lookup
 from console.records import Collection
 from console.session import BackendSession
 from console.store import Changes, Store
@@ -50,7 +50,7 @@ from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
-from widgets.style import ERROR_STYLE, OVERDUE_COLOR
+from widgets.style import mark_problem
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +86,11 @@ class CasePanel(QWidget):
         self._related: frozenset = frozenset()  # (id, state) of the case's tasks and queries
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Open a case by its number, or a part of it"))
+        self.search.setPlaceholderText(self.tr("Open a case: its number or a part of it, a party, a court"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(lambda: self.open_number(self.search.text()))
         self.search_message = PlainLabel(parent=self)
-        self.search_message.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}")
+        mark_problem(self.search_message)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 2)
         search_row.addWidget(self.search_message, 3)
@@ -134,7 +134,13 @@ class CasePanel(QWidget):
         case_layout.addWidget(self.status)
         case_layout.addWidget(splitter, 1)
         case_layout.addLayout(self._trust_row())
-        self.placeholder = QLabel(self.tr("Select a case on the map or in a table, or type its number above."), self)
+        self.placeholder = QLabel(
+            self.tr(
+                "No case open. To open one: type its number, or a part of it, above (e.g. {example}); "
+                "or press Ctrl+F and type a party's name or its court; or click it on the map or in a table."
+            ).format(example=NUMBER_EXAMPLE),
+            self,
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.pages = QStackedWidget(self)
@@ -235,6 +241,13 @@ class CasePanel(QWidget):
         self._refresh.stop()
         self._fetch()
 
+    def view_state(self) -> dict:
+        return {"search": self.search.text(), "tab": self.tabs.currentIndex()}
+
+    def restore_view_state(self, state: dict) -> None:
+        self.search.setText(state["search"])
+        self.tabs.setCurrentIndex(state["tab"])
+
     def open_number(self, text: str) -> None:
         """Opens the one case whose number is `text`, or the only one that contains it; says so otherwise."""
         if not text.strip():
@@ -247,9 +260,13 @@ class CasePanel(QWidget):
             self._selection.select(Selected(Collection.CASES, match.backend, match.id))
             self.show_case(match.backend, match.id)  # also when that case was selected already but not shown
         elif not found.total:
-            self.search_message.setText(self.tr("No case number contains “{text}”.").format(text=text.strip()))
+            self.search_message.setText(
+                self.tr("No case matches “{text}”: a number, a party or a court.").format(text=text.strip())
+            )
         else:
-            self.search_message.setText(self.tr("%n cases match: type more of the number.", "", found.total))
+            self.search_message.setText(
+                self.tr("%n cases match: type more of the number or the name.", "", found.total)
+            )
 
     # drawing
 
@@ -272,7 +289,7 @@ class CasePanel(QWidget):
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setToolTip(plain_tooltip(text) if error else "")
-        self.status.setStyleSheet(f"QLabel {{ color: {OVERDUE_COLOR.name()}; }}" if error else "")
+        mark_problem(self.status, error)
         self.status.setVisible(bool(text))
 
     # fetching
@@ -386,7 +403,7 @@ class CasePanel(QWidget):
                 id=verification.verified_to or 0, at=time.strftime("%H:%M", time.localtime(verification.checked_at))
             )
         self.audit_state.setText(text)
-        self.audit_state.setStyleSheet(ERROR_STYLE if broken else "")
+        mark_problem(self.audit_state, broken)
         self.export_button.setEnabled(verification is not None and bool(detail.audit_records))
         backend = self.shown[0] if self.shown else ""
         why = None

@@ -21,7 +21,7 @@ from console.store import Store
 from widgets.names import format_yuan, name
 from widgets.plain_text import plain_tooltip
 from widgets.rows_model import SORT_ROLE, RowsModel
-from widgets.style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR, readable
 
 # The names.py kind of each audited object's state.
 STATE_NAMES = {
@@ -63,7 +63,7 @@ class TasksModel(RowsModel):
                 return _when(task.updated_at)
             return task.note
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE and task.state == "failed":
-            return QBrush(OVERDUE_COLOR)
+            return QBrush(readable(OVERDUE_COLOR))
         if role == SORT_ROLE:
             return task.created_at
         return None
@@ -109,7 +109,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.DETAIL:
             return plain_tooltip(f"{entry.object_type} {entry.object_id}")
         if role == Qt.ItemDataRole.ForegroundRole and entry.outcome != "done":
-            return QBrush(OVERDUE_COLOR)
+            return QBrush(readable(OVERDUE_COLOR))
         return None
 
     def what(self, entry: AuditEntry) -> str:

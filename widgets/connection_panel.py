@@ -44,7 +44,7 @@ from widgets.live_store import LiveStore
 from widgets.names import backend_name, name
 from widgets.plain_text import plain_tooltip
 from widgets.profile_dialog import ProfileDialog
-from widgets.style import format_duration
+from widgets.style import format_duration, readable
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +124,9 @@ class ConnectionModel(QAbstractTableModel):
             return self._text(column, backend, health, profile, insecure)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATE and health is not None:
-                return QBrush(STATE_COLORS[health.state])
+                return QBrush(readable(STATE_COLORS[health.state]))
             if (column == self.DROPPED and health and health.dropped) or (column == self.URL and insecure):
-                return QBrush(WARNING)
+                return QBrush(readable(WARNING))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.URL and insecure:
                 return self.tr(

@@ -25,7 +25,7 @@ from console.dispatch import suggest_teams
 from console.store import Store
 from widgets.names import name
 from widgets.plain_text import PlainLabel
-from widgets.style import ERROR_STYLE
+from widgets.style import mark_problem
 
 MAX_NOTE = 500
 
@@ -85,7 +85,7 @@ class DispatchDialog(QDialog):
         self.note.setMaxLength(MAX_NOTE)
         form.addRow(self.tr("Note"), self.note)
         self.problem = PlainLabel(parent=self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        mark_problem(self.problem)
         self.problem.setWordWrap(True)
         self.problem.setVisible(not self.suggestions)
         self.problem.setText(

@@ -4,7 +4,8 @@ Each action is a window-wide shortcut (F2, F3, F4) and a button in the escalatio
 through the outbox with the escalation's version (If-Match), so that an action taken during an
 outage is delivered when the backend returns, and one taken on a state that another operator has
 already changed is refused rather than overwriting theirs. What the console knows would be refused
-is disabled, with the reason; what is on its way, or was refused, is said next to the buttons.
+answers with the reason instead of acting; what is on its way, or was refused, is said next to the
+buttons.
 """
 
 from __future__ import annotations
@@ -22,18 +23,15 @@ from PySide6.QtWidgets import (
 
 from console.commands import Action, Command, CommandState, Subject, Submit
 from console.domain import Escalation
-from console.handling import (
-    ESCALATION_ACTIONS,
-    Refusal,
-    escalation_refusal,
-)
+from console.handling import ESCALATION_ACTIONS, Refusal, escalation_refusal, is_above
 from console.records import Collection
 from console.store import Changes
+from widgets.answering import offer, why_not
 from widgets.live_store import LiveStore
 from widgets.names import name
-from widgets.plain_text import PlainLabel, plain_tooltip
+from widgets.plain_text import PlainLabel
 from widgets.selection import Selection
-from widgets.style import ERROR_STYLE
+from widgets.style import mark_problem
 
 SHORTCUTS = {Action.ACKNOWLEDGE: "F2", Action.ESCALATE: "F3", Action.RESOLVE: "F4"}
 MAX_NOTE = 500
@@ -62,7 +60,7 @@ class NoteDialog(QDialog):
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Reason") if action is Action.ESCALATE else self.tr("Outcome"), self.note)
         self.problem = PlainLabel(parent=self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        mark_problem(self.problem)
         self.problem.hide()
         form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -93,13 +91,15 @@ class NoteDialog(QDialog):
 class EscalationActions(QObject):
     status_changed = Signal(str, bool)
     """(text, is_a_problem): what the operator should know about acting on the picked escalation."""
+    notice = Signal(str)
+    """Why an action asked for cannot run: for the status bar."""
 
     def __init__(self, live: LiveStore, submit: Submit, selection: Selection, parent: QWidget) -> None:
         super().__init__(parent)
         self._store = live.store
         self._submit = submit
         self._selection = selection
-        titles = {
+        self._titles = {
             Action.ACKNOWLEDGE: self.tr("Acknowledge"),
             Action.ESCALATE: self.tr("Escalate…"),
             Action.RESOLVE: self.tr("Resolve…"),
@@ -109,7 +109,7 @@ class EscalationActions(QObject):
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_triggered)
         for action in ESCALATION_ACTIONS:
-            qaction = QAction(titles[action], group)
+            qaction = QAction(self._titles[action], group)
             qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
             qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             qaction.setAutoRepeat(False)  # a key held down is one command
@@ -140,31 +140,33 @@ class EscalationActions(QObject):
     def refresh(self) -> None:
         picked = self.picked()
         if picked is None:
-            for qaction in self.actions.values():
-                qaction.setEnabled(False)
-                qaction.setToolTip(self.tr("Pick an escalation first."))
+            for action, qaction in self.actions.items():
+                why = self.tr("Pick an escalation first (F8 goes to the most urgent one).")
+                offer(qaction, self._titles[action], SHORTCUTS[action], why)
             self.status_changed.emit("", False)
             return
         backend, escalation = picked
         health = self._store.health.get(backend)
         user, role, permissions = (health.user, health.role, health.permissions) if health is not None else ("", "", ())
+        above = health is not None and is_above(
+            lambda court_id: self._store.courts.get(backend, court_id), escalation.court_id, health.court_id
+        )
         commands = self._commands(backend, escalation.id)
         pending = [c for c in commands if c.state == CommandState.PENDING]
         reasons = {
-            action: escalation_refusal(action, escalation, user, role, permissions, bool(pending))
+            action: escalation_refusal(action, escalation, user, role, permissions, bool(pending), above)
             for action in ESCALATION_ACTIONS
         }
         for action, qaction in self.actions.items():
-            qaction.setEnabled(reasons[action] is None)
-            qaction.setToolTip(
-                plain_tooltip(self._reason_text(reasons[action], escalation, role))
-                if reasons[action]
-                else f"{qaction.text()} ({SHORTCUTS[action]})"
-            )
-        self.status_changed.emit(*self._status(escalation, commands, pending, reasons[Action.ACKNOWLEDGE], role))
+            why = self._reason_text(reasons[action], backend, escalation, role) if reasons[action] else None
+            offer(qaction, self._titles[action], SHORTCUTS[action], why)
+        self.status_changed.emit(
+            *self._status(backend, escalation, commands, pending, reasons[Action.ACKNOWLEDGE], role)
+        )
 
     def _status(
         self,
+        backend: str,
         escalation: Escalation,
         commands: list[Command],
         pending: list[Command],
@@ -181,21 +183,33 @@ class EscalationActions(QObject):
             return text, False
         if commands and commands[-1].state == CommandState.REFUSED:
             return self.tr("Refused: {reason}").format(reason=commands[-1].last_error), True
-        if refusal in (Refusal.READ_ONLY, Refusal.OWNED_BY_ANOTHER, Refusal.FOR_SUPERVISORS, Refusal.NOT_SIGNED_IN):
-            return self._reason_text(refusal, escalation, role), False
+        if refusal in (
+            Refusal.READ_ONLY,
+            Refusal.OWNED_BY_ANOTHER,
+            Refusal.FOR_SUPERVISORS,
+            Refusal.FOR_THE_COURT_ABOVE,
+            Refusal.NOT_SIGNED_IN,
+        ):
+            return self._reason_text(refusal, backend, escalation, role), False
         return "", False
 
-    def _reason_text(self, refusal: Refusal, escalation: Escalation, role: str) -> str:
+    def _reason_text(self, refusal: Refusal, backend: str, escalation: Escalation, role: str) -> str:
+        court = self._store.courts.get(backend, escalation.court_id)
         return {
             Refusal.READ_ONLY: self.tr("Signed in as {role}, without the permission to {permission}.").format(
                 role=name("role", role), permission=name("permission", "escalation.handle")
             ),
             Refusal.NOT_SIGNED_IN: self.tr("Not signed in to this escalation's backend yet."),
             Refusal.RESOLVED: self.tr("This escalation is resolved."),
-            Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation.").format(owner=escalation.owner),
+            Refusal.OWNED_BY_ANOTHER: self.tr("{owner} owns this escalation: it stays theirs.").format(
+                owner=escalation.owner
+            ),
             Refusal.FOR_SUPERVISORS: self.tr(
                 "This escalation waits for a supervisor: it needs the permission to {permission}."
             ).format(permission=name("permission", "escalation.take")),
+            Refusal.FOR_THE_COURT_ABOVE: self.tr(
+                "This escalation was sent to the court above {court}: only a supervisor there takes it."
+            ).format(court=court.name if court else escalation.court_id),
             Refusal.ALREADY_YOURS: self.tr("You own this escalation already."),
             Refusal.NOT_YOURS: self.tr("Acknowledge it first: only its owner resolves it."),
             Refusal.PENDING: self.tr("An action on it is on its way."),
@@ -207,7 +221,10 @@ class EscalationActions(QObject):
     def take(self, action: Action) -> None:
         """Takes `action` on the picked escalation, asking for its note where one is needed."""
         picked = self.picked()
-        if picked is None or not self.actions[action].isEnabled():
+        if refusal := why_not(self.actions[action]):
+            self.notice.emit(refusal)
+            return
+        if picked is None:
             return
         if action is Action.ACKNOWLEDGE:
             self.submit(action, {"note": ""})

@@ -13,25 +13,28 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.commands import Submit
 from console.domain import Escalation, EscalationState, Severity
+from console.handling import is_above, urgency, waits_on
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.alarm import Alarm
+from widgets.answering import ActionButton
 from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
 from widgets.names import name
@@ -39,16 +42,18 @@ from widgets.plain_text import PlainLabel
 from widgets.rows_model import SORT_ROLE, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import (
-    ERROR_STYLE,
     OVERDUE_COLOR,
     SEVERITY_COLORS,
     format_duration,
+    ink_on,
+    mark_problem,
+    over,
+    readable,
 )
 from widgets.table_sizing import size_columns
 
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
-FLASH_FOREGROUND = QColor("#ffffff")
 
 
 class EscalationsModel(RowsModel):
@@ -86,7 +91,7 @@ class EscalationsModel(RowsModel):
         waiting = escalation.state == EscalationState.OPEN
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.SEVERITY:
-                return escalation.severity.value
+                return name("severity", escalation.severity.value)
             if column == self.TITLE:
                 return escalation.title
             if column == self.STATE:
@@ -113,12 +118,16 @@ class EscalationsModel(RowsModel):
             return (escalation.state == EscalationState.RESOLVED, escalation.severity.value, escalation.raised_at)
         flashing = self._alarm.flash_on and self._alarm.is_alarming(backend, escalation.id)
         if role == Qt.ItemDataRole.ForegroundRole:
+            # Each on the background it is drawn on (a P1's tint, the flash), readable there.
+            base = QApplication.palette().color(QPalette.ColorRole.Base)
             if flashing:
-                return QBrush(FLASH_FOREGROUND)  # a severity's own colour would vanish on the flash
+                return QBrush(ink_on(over(base, FLASH_BACKGROUND)))  # a severity's own colour would vanish on it
+            if escalation.severity == Severity.P1 and waiting:
+                base = over(base, P1_BACKGROUND)
             if column == self.SEVERITY:
-                return QBrush(SEVERITY_COLORS[escalation.severity])
+                return QBrush(readable(SEVERITY_COLORS[escalation.severity], base))
             if column == self.COUNTDOWN and waiting and now > escalation.ack_deadline:
-                return QBrush(OVERDUE_COLOR)
+                return QBrush(readable(OVERDUE_COLOR, base))
         if role == Qt.ItemDataRole.BackgroundRole and flashing:
             return QBrush(FLASH_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and escalation.severity == Severity.P1 and waiting:
@@ -175,6 +184,9 @@ class EscalationQueue(QSortFilterProxyModel):
 
 
 class EscalationsPanel(QWidget):
+    notice = Signal(str)
+    """Why an action asked for from here cannot run, or that nothing waits: for the status bar."""
+
     def __init__(
         self,
         live: LiveStore,
@@ -220,20 +232,19 @@ class EscalationsPanel(QWidget):
         self.timeline = QTextBrowser(self)
         self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
         self.actions = EscalationActions(live, submit, selection, self)
-        self.next_action = QAction(self.tr("Next escalation"), self)
+        self.actions.notice.connect(self.notice)
+        self.next_action = QAction(self.tr("Next to do"), self)
         self.next_action.setShortcut(QKeySequence("F8"))
         self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.next_action.triggered.connect(self.pick_next)
+        self.next_action.setToolTip(self.tr("The most urgent escalation that waits on you (F8)"))
         self.addAction(self.next_action)
         self.action_status = PlainLabel(parent=self)
         self.action_status.setWordWrap(True)
         self.actions.status_changed.connect(self._on_action_status)
         bar = QHBoxLayout()
         for qaction in (*self.actions.actions.values(), self.next_action):
-            button = QToolButton(self)
-            button.setDefaultAction(qaction)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            bar.addWidget(button)
+            bar.addWidget(ActionButton(qaction, self))
         bar.addWidget(self.action_status, 1)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         selection.changed.connect(self._on_selected)
@@ -253,22 +264,50 @@ class EscalationsPanel(QWidget):
         layout.addWidget(self.show_resolved)
         layout.addWidget(splitter)
 
+    def view_state(self) -> dict:
+        return {"show_resolved": self.show_resolved.isChecked()}
+
+    def restore_view_state(self, state: dict) -> None:
+        self.show_resolved.setChecked(state["show_resolved"])
+
     def window_actions(self) -> list[QAction]:
         return [*self.actions.actions.values(), self.next_action]
 
     def pick_next(self) -> None:
-        """Picks the next escalation of the queue after the picked one (the first when none is)."""
-        rows = self.queue.rowCount()
-        if rows:
-            current = self.view.currentIndex()
-            self.view.setFocus()
-            self.view.selectRow((current.row() + 1) % rows if current.isValid() else 0)
+        """Picks the most urgent escalation that waits on this operator (theirs to take, or theirs
+        already): the highest severity, then the nearest deadline; pressed again, the one after."""
+        waiting = sorted(self._waiting_on_me(), key=lambda item: urgency(item[1]))
+        if not waiting:
+            self.notice.emit(self.tr("Nothing waits on you: no open escalation is yours to take."))
+            return
+        keys = [(backend, escalation.id) for backend, escalation in waiting]
+        after = keys.index(self._shown) + 1 if self._shown in keys else 0
+        backend, escalation = waiting[after % len(waiting)]
+        self._selection.select(Selected(Collection.ESCALATIONS, backend, escalation.id))
+        self.view.setFocus()
+
+    def _waiting_on_me(self) -> list[tuple[str, Escalation]]:
+        pending = {
+            (c.backend, c.subject.id)
+            for c in self._store.commands.pending()
+            if c.subject.kind is Collection.ESCALATIONS
+        }
+        found = []
+        for backend, escalation in self._store.escalations:
+            health = self._store.health.get(backend)
+            if health is None or escalation.state == EscalationState.RESOLVED:
+                continue
+            above = is_above(
+                lambda court_id, b=backend: self._store.courts.get(b, court_id), escalation.court_id, health.court_id
+            )
+            mine = (backend, escalation.id) in pending
+            if waits_on(escalation, health.user, health.role, health.permissions, mine, above):
+                found.append((backend, escalation))
+        return found
 
     def _on_action_status(self, text: str, problem: bool) -> None:
         self.action_status.setText(text)
-        style = ERROR_STYLE if problem else ""
-        if self.action_status.styleSheet() != style:  # asked after every batch: restyled only on a change
-            self.action_status.setStyleSheet(style)
+        mark_problem(self.action_status, problem)  # asked after every batch: restyled only on a change
 
     def selected(self) -> tuple[str, Escalation] | None:
         """The escalation the operator picked here (its latest state), if any."""
@@ -317,20 +356,41 @@ class EscalationsPanel(QWidget):
             self.view.setColumnHidden(EscalationsModel.BACKEND, len(self._store.escalations.backends()) < 2)
             self._show_timeline()
 
+    def _actor(self, backend: str, actor: str) -> str:
+        """Who took a step, as the operator knows them: a team by its name, the backend as the system."""
+        if actor == "system":
+            return self.tr("System")
+        team = self._store.teams.get(backend, actor)
+        return team.name if team else actor
+
     def _show_timeline(self) -> None:
         chosen = self.selected()
         if chosen is None:
             self.timeline.clear()
             return
-        _, escalation = chosen
+        backend, escalation = chosen
         # Everything here comes from a backend: escaped, so that no text of theirs becomes markup.
         rows = "".join(
-            f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(step.at))}</td><td><b>{escape(step.actor)}</b></td>"
-            f"<td>{escape(step.action)}</td><td>{escape(step.note)}</td></tr>"
+            f"<tr><td>{time.strftime('%H:%M:%S', time.localtime(step.at))}</td>"
+            f"<td><b>{escape(self._actor(backend, step.actor))}</b></td>"
+            f"<td>{escape(name('escalation_step', step.action))}</td><td>{escape(step.note)}</td></tr>"
             for step in escalation.timeline
         )
-        where = escape(" · ".join(filter(None, [escalation.case_id, escalation.team_id])))
+        # The case by its number and the team by its name: an operator knows them so, not by their ids.
+        case = self._store.cases.get(backend, escalation.case_id) if escalation.case_id else None
+        team = self._store.teams.get(backend, escalation.team_id) if escalation.team_id else None
+        where = escape(
+            " · ".join(
+                filter(
+                    None,
+                    [
+                        case.number if case else escalation.case_id,
+                        team.name if team else escalation.team_id,
+                    ],
+                )
+            )
+        )
         self.timeline.setHtml(
-            f"<p><b>{escalation.severity.value} {escape(escalation.title)}</b> {where}</p>"
+            f"<p><b>{name('severity', escalation.severity.value)} {escape(escalation.title)}</b> {where}</p>"
             f"<table cellspacing='6'>{rows}</table>"
         )

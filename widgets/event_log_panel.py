@@ -43,7 +43,9 @@ def summary(event: EventReceived) -> str:
         return f"{update.team_id} → {name('team_status', update.status)}"
     if isinstance(update, Escalation):
         owner = f" ({update.owner})" if update.owner else ""
-        return f"{update.severity.value} {update.title}: {update.state.value}{owner}"
+        return (
+            f"{name('severity', update.severity.value)} {update.title}: {name('escalation_state', update.state)}{owner}"
+        )
     return ""
 
 
@@ -146,6 +148,13 @@ class EventLogPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+
+    def view_state(self) -> dict:
+        return {"filter": self.filter.text(), "paused": self.pause.isChecked()}
+
+    def restore_view_state(self, state: dict) -> None:
+        self.filter.setText(state["filter"])
+        self.pause.setChecked(state["paused"])
 
     def _on_pause(self, paused: bool) -> None:
         self.model.set_paused(paused)

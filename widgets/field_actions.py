@@ -1,9 +1,9 @@
 """Directing field work from the picked case or team: dispatch a team (F6), re-task (Shift+F6),
-send an instruction (F7), launch an asset query (Ctrl+Shift+Q), ask for a detention (Ctrl+Shift+D).
+send an instruction (F7), launch an asset query (Ctrl+Shift+A), ask for a detention (Ctrl+Shift+D).
 
 Every action goes through the outbox, so that it survives an outage and is sent exactly once.
-What the backend would refuse (no permission, nothing picked) is disabled with the reason; what
-happens to an instruction afterwards (delivered, read) is reported as it happens.
+What the backend would refuse (no permission, nothing picked) answers with the reason instead of
+acting; what happens to an instruction afterwards (delivered, read) is reported as it happens.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from console.commands import Action, CommandState, Subject, Submit
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
+from widgets.answering import offer, why_not
 from widgets.dispatch_dialog import DispatchDialog
 from widgets.live_store import LiveStore
 from widgets.names import backend_name, name
@@ -27,7 +28,8 @@ ACTIONS = {
     Action.DISPATCH: ("F6", "task.dispatch", Collection.CASES),
     Action.REASSIGN: ("Shift+F6", "task.dispatch", Collection.TASKS),
     Action.MESSAGE: ("F7", "team.message", Collection.TEAMS),
-    Action.LAUNCH_QUERY: ("Ctrl+Shift+Q", "query.launch", Collection.CASES),
+    # Not Ctrl+Shift+Q: one Shift away from Quit.
+    Action.LAUNCH_QUERY: ("Ctrl+Shift+A", "query.launch", Collection.CASES),
     Action.REQUEST_DETENTION: ("Ctrl+Shift+D", "coercion.request", Collection.CASES),
 }
 MAX_DETENTION_DAYS = 15
@@ -35,7 +37,10 @@ MAX_DETENTION_DAYS = 15
 
 class FieldActions(QObject):
     notice = Signal(str)
-    """Something the operator should read in the status bar: an instruction delivered, read."""
+    """Something the operator should read in the status bar: an instruction delivered, read, or why
+    an action cannot run."""
+    case_search_requested = Signal()
+    """An action needs a case: the way forward is the case search."""
 
     def __init__(self, live: LiveStore, submit: Submit, selection: Selection, parent: QWidget) -> None:
         super().__init__(parent)
@@ -44,7 +49,7 @@ class FieldActions(QObject):
         self._selection = selection
         self._sent: dict[str, str] = {}  # command id → the team of an instruction, until its message is known
         self._messages: dict[tuple[str, str], str] = {}  # (backend, message id) → the state last reported
-        titles = {
+        self._titles = {
             Action.DISPATCH: self.tr("&Dispatch a team…"),
             Action.REASSIGN: self.tr("&Reassign the task…"),
             Action.MESSAGE: self.tr("Send an &instruction…"),
@@ -56,7 +61,7 @@ class FieldActions(QObject):
         group.triggered.connect(self._on_triggered)
         self.actions: dict[Action, QAction] = {}
         for action, (shortcut, _, _) in ACTIONS.items():
-            qaction = QAction(titles[action], group)
+            qaction = QAction(self._titles[action], group)
             qaction.setShortcut(QKeySequence(shortcut))
             qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             qaction.setAutoRepeat(False)  # a key held down is one command
@@ -124,9 +129,9 @@ class FieldActions(QObject):
             why = None
             if target is None:
                 why = {
-                    Collection.CASES: self.tr("Pick a case (on the map, in a table, or by its number)."),
-                    Collection.TASKS: self.tr("Pick a case or a team with a task under way."),
-                    Collection.TEAMS: self.tr("Pick a team."),
+                    Collection.CASES: self.tr("Pick a case first (Ctrl+F finds one by its number or a party)."),
+                    Collection.TASKS: self.tr("Pick a case or a team with a task under way first."),
+                    Collection.TEAMS: self.tr("Pick a team first (in the teams panel or on the map)."),
                 }[needs]
             elif not self._store.may(target[0], permission):
                 health = self._store.health.get(target[0])
@@ -135,12 +140,15 @@ class FieldActions(QObject):
                     backend=backend_name(target[0]),
                     permission=name("permission", permission),
                 )
-            qaction = self.actions[action]
-            qaction.setEnabled(why is None)
-            qaction.setToolTip(why or f"{qaction.text().replace('&', '')} ({shortcut})")
+            offer(self.actions[action], self._titles[action], shortcut, why)
 
     # acting
     def _on_triggered(self, qaction: QAction) -> None:
+        if refusal := why_not(qaction):
+            self.notice.emit(refusal)
+            if self.picked_case() is None and ACTIONS[qaction.data()][2] is Collection.CASES:
+                self.case_search_requested.emit()
+            return
         {
             Action.DISPATCH: self._act_dispatch,
             Action.REASSIGN: self._act_reassign,

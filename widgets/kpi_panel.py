@@ -239,7 +239,7 @@ class KpiPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        self.closure = Headline(self.tr("Actual closure rate"))
+        self.closure = Headline(self.tr("Actual enforcement rate"))
         self.money = Headline(self.tr("Money realised of money sought"))
         self.money_bar = QProgressBar(self.money)
         self.money_bar.setRange(0, 1000)
@@ -361,7 +361,7 @@ class KpiPanel(QWidget):
             counts = Counter(e.severity for _, e in self._store.escalations if e.state != EscalationState.RESOLVED)
             self.severity.show_bars(
                 list(Severity),
-                [s.value for s in Severity],
+                [name("severity", s.value) for s in Severity],
                 [counts.get(s, 0) for s in Severity],
                 list(SEVERITY_BRUSHES.values()),
             )

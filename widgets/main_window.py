@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
+    QMessageBox,
     QToolBar,
     QWidget,
 )
 
-from console.commands import CommandState
+from console.commands import Command, CommandState
 from console.connections import Connections
+from console.domain import EscalationState, Severity
 from console.region import Region
 from console.store import Changes
 from console.sync import LinkState
@@ -26,7 +28,7 @@ from widgets.i18n import current_language
 from widgets.layouts import DEFAULT_LAYOUT, FONT_SCALE, LAYOUTS, arrange, layout_title
 from widgets.live_store import LiveStore
 from widgets.names import backend_name, name
-from widgets.panels import PANELS, ActsOnTheWindow, Panel, Ports
+from widgets.panels import PANELS, ActsOnTheWindow, KeepsItsView, Panel, Ports
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selection
 from widgets.theme import apply_theme, current_theme
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self._layout_actions: dict[str, QAction] = {}
         self.field_actions = FieldActions(live, submit, self.selection, self)
         self.field_actions.notice.connect(self._on_notice)
+        self.field_actions.case_search_requested.connect(self.find)
         self.audit_export = AuditExport(connections, self)
         self.audit_export.done.connect(self._on_notice)
         self.pending_label = PlainLabel(parent=self)
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._alarm_label)
         self.alarm.changed.connect(self._on_alarm)
         self.alarm.flashed.connect(self._on_alarm)
+        # command id → the state last said in the status bar (what came before this window is not news)
+        self._asked = False  # the operator said yes to quitting
+        self._told: dict[str, CommandState] = {command.id: command.state for command in live.store.commands}
         self._build_menus()
         self._on_alarm()
         self.resize(*DEFAULT_SIZE)
@@ -115,13 +121,21 @@ class MainWindow(QMainWindow):
         export_action.triggered.connect(self.audit_export.ask)
         file_menu.addAction(export_action)
         file_menu.addSeparator()
+        find_action = QAction(self.tr("&Find a case, team or court…"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find_action.triggered.connect(self.find)
+        file_menu.addAction(find_action)
+        self.addAction(find_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # the platform's Quit key is none on some (Windows)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_when_sure)
         file_menu.addAction(quit_action)
         actions_menu = self.menuBar().addMenu(self.tr("&Actions"))
         for panel in self.panels.values():
             if isinstance(panel, ActsOnTheWindow):
+                panel.notice.connect(self._on_notice)
                 for qaction in panel.window_actions():
                     actions_menu.addAction(qaction)
                 actions_menu.addSeparator()
@@ -170,6 +184,21 @@ class MainWindow(QMainWindow):
             action.setChecked(language == current_language(QApplication.instance()))
             action.setData(language)
             language_menu.addAction(action)
+
+    def view_states(self) -> dict[Panel, dict]:
+        """How each panel is being looked at (zoom, filters, searches), for a window built again."""
+        return {kind: panel.view_state() for kind, panel in self.panels.items() if isinstance(panel, KeepsItsView)}
+
+    def restore_view_states(self, states: dict[Panel, dict]) -> None:
+        for kind, state in states.items():
+            self.panels[kind].restore_view_state(state)
+
+    def find(self) -> None:
+        """The search, from anywhere: the map (shown and raised, when hidden or behind a tab) and its search box."""
+        dock = self.docks[Panel.MAP]
+        dock.show()
+        dock.raise_()
+        self.panels[Panel.MAP].focus_search()
 
     def use_layout(self, layout: str) -> None:
         """Switches to a named layout: as the operator last left it, else its default arrangement."""
@@ -221,7 +250,7 @@ class MainWindow(QMainWindow):
             style = "QLabel { background: #8a6d1a; color: white; padding: 2px 8px; font-weight: bold; }"
         elif waiting:
             text = self.tr("Alarm: %n P1/P2 escalation(s) wait for acknowledgement", "", waiting)
-            color = "#e5484d" if self.alarm.flash_on else "#8c2f33"
+            color = "#c62828" if self.alarm.flash_on else "#8c2f33"  # white reads on both (WCAG AA)
             style = f"QLabel {{ background: {color}; color: white; padding: 2px 8px; font-weight: bold; }}"
         else:
             text, style = "", ""
@@ -258,14 +287,7 @@ class MainWindow(QMainWindow):
         if changes.commands:
             self._show_pending()
         for command_id in changes.commands:
-            command = self._live.store.commands.get(command_id)
-            if command.state == CommandState.REFUSED:
-                # A definite no from the backend: the operator must see it, not find it later.
-                self.statusBar().showMessage(
-                    self.tr("Refused by {backend}: {summary}: {reason}").format(
-                        backend=command.backend, summary=command.summary, reason=command.last_error
-                    )
-                )
+            self._tell(self._live.store.commands.get(command_id))
         if not changes.health:
             return
         problems = [
@@ -278,6 +300,65 @@ class MainWindow(QMainWindow):
         self._banner.setText("\n".join(problems))
         self._banner_bar.setVisible(bool(problems))
 
+    def _tell(self, command: Command | None) -> None:
+        """Says in the status bar that an action was sent, then done or refused (once each), without
+        touching the selection or the map."""
+        if command is None or self._told.get(command.id) == command.state:
+            return
+        self._told[command.id] = command.state
+        backend = backend_name(command.backend)
+        if command.state == CommandState.PENDING:
+            self.statusBar().showMessage(
+                self.tr("Sent to {backend}: {summary}…").format(backend=backend, summary=command.summary), 15_000
+            )
+        elif command.state == CommandState.DELIVERED:
+            self.statusBar().showMessage(
+                self.tr("Done at {backend}: {summary}").format(backend=backend, summary=command.summary), 15_000
+            )
+        elif command.state == CommandState.REFUSED:
+            # A definite no from the backend: the operator must see it, not find it later.
+            self.statusBar().showMessage(
+                self.tr("Refused by {backend}: {summary}: {reason}").format(
+                    backend=backend, summary=command.summary, reason=command.last_error
+                )
+            )
+
+    def what_is_open(self) -> str:
+        """What quitting now would leave behind (open P1/P2 escalations, actions not yet delivered), or ""."""
+        urgent = [
+            e
+            for _, e in self._live.store.escalations
+            if e.severity in (Severity.P1, Severity.P2) and e.state != EscalationState.RESOLVED
+        ]
+        pending = self._live.store.commands.pending()
+        said = []
+        if urgent:
+            said.append(self.tr("%n P1/P2 escalation(s) still open", "", len(urgent)))
+        if pending:
+            said.append(self.tr("%n action(s) not yet delivered (kept, and sent at the next start)", "", len(pending)))
+        return "\n".join(said)
+
+    def quit_when_sure(self) -> None:
+        """Quits, after asking when something is still open (File → Quit, Ctrl+Q)."""
+        if self._sure_to_quit():
+            self._asked = True
+            self.close()
+
+    def _sure_to_quit(self) -> bool:
+        open_items = self.what_is_open()
+        if not open_items:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Quit the console?"), open_items, parent=self)
+        box.setInformativeText(self.tr("Nobody at this desk will see what comes in meanwhile."))
+        quit_button = box.addButton(self.tr("&Quit"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole))  # Enter stays
+        box.exec()
+        return box.clickedButton() is quit_button
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button asks too; a close from the program (a signal, a test) does not.
+        if event.spontaneous() and not self._asked and not self._sure_to_quit():
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain import Team
-from console.lookup import Match, lookup
+from console.lookup import NUMBER_EXAMPLE, Found, Match, lookup
 from console.records import Collection
 from console.region import Region
 from console.store import Changes, Store
@@ -49,7 +49,7 @@ from widgets.map_layers import (
     View,
 )
 from widgets.map_teams import TeamLayer, TrailLayer
-from widgets.names import name
+from widgets.names import backend_name, name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
 from widgets.style import (
@@ -59,11 +59,13 @@ from widgets.style import (
     LOST_CONTACT_COLOR,
     OVERDUE_SHARE_COLORS,
     STATUS_COLORS,
+    mark_problem,
 )
 
 HIGHLIGHT_SIZE = 28
 HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
 RESTYLE_INTERVAL_MS = 5000
+TYPING_PAUSE_MS = 200
 # How close a search or a click on a court's cases brings the map: map units a pixel.
 FOCUS_PIXEL = {Collection.CASES: 0.0003, Collection.TEAMS: 0.0004, Collection.COURTS: 0.0008}
 
@@ -111,6 +113,10 @@ class MapPanel(QWidget):
         self._followed_width = 0.0  # the view's width when it last centred on the followed team
         self.hover_tip = ""
         self.legend = QLabel(self._legend_html(), self.plot)
+        # Until the first teams arrive, what the console is doing, in the operator's language, where
+        # they look first: a new operator must not take an empty map for a dead one.
+        self.waiting = PlainLabel(parent=self.plot)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_toolbar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +124,7 @@ class MapPanel(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.plot)
         self._apply_palette()
+        self._say_what_is_awaited()
         margin = 0.02 * (east - west)
         self.view_box.sigRangeChanged.connect(self._on_view_changed)
         self.view_box.sigResized.connect(self._on_view_changed)
@@ -186,20 +193,23 @@ class MapPanel(QWidget):
         self.toolbar.addWidget(self.follow_label)
         self.toolbar.addSeparator()
         self.search = QLineEdit(self.toolbar)
-        self.search.setPlaceholderText(self.tr("Case number, team or court (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Case number, party, court or team, e.g. {example} (Ctrl+F)").format(example=NUMBER_EXAMPLE)
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
         self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.search.returnPressed.connect(self._on_search)
-        self.search.textEdited.connect(lambda _: self.search_message.clear())
+        self.search.textEdited.connect(self._on_typed)
         self.toolbar.addWidget(self.search)
         self.search_message = PlainLabel(parent=self.toolbar)
+        self.search_message.setStyleSheet("QLabel { padding: 0 6px; }")
         self.toolbar.addWidget(self.search_message)
-        focus_search = QAction(self.tr("Find on the map"), self)
-        focus_search.setShortcut(QKeySequence.StandardKey.Find)
-        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        focus_search.triggered.connect(self._on_find)
-        self.addAction(focus_search)
+        # The matches are listed as the operator types, once a pause says the word is there.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._list_matches)
         self._matches: list[Match] = []
         self._match_model = QStandardItemModel(self)
         self.completer = QCompleter(self._match_model, self)
@@ -207,7 +217,28 @@ class MapPanel(QWidget):
         self.completer.setWidget(self.search)
         self.completer.activated[QModelIndex].connect(self._on_match_picked)
 
-    def _on_find(self) -> None:
+    def view_state(self) -> dict:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        return {
+            "range": (x0, x1, y0, y1),
+            "search": self.search.text(),
+            "layers": {layer: action.isChecked() for layer, action in self.layer_actions.items()},
+            "legend": self.legend_action.isChecked(),
+            "following": self.follow_action.isChecked(),
+        }
+
+    def restore_view_state(self, state: dict) -> None:
+        x0, x1, y0, y1 = state["range"]
+        self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.search.setText(state["search"])
+        for layer, shown in state["layers"].items():
+            self.layer_actions[layer].setChecked(shown)
+        self.legend_action.setChecked(state["legend"])
+        if self.follow_action.isEnabled():
+            self.follow_action.setChecked(state["following"])
+
+    def focus_search(self) -> None:
+        """Puts the operator in the search, what was typed before selected (Ctrl+F, from anywhere)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -246,6 +277,10 @@ class MapPanel(QWidget):
             f"color: {text.name()}; padding: 6px; border-radius: 4px; }}"
         )
         self.legend.adjustSize()
+        self.waiting.setStyleSheet(
+            f"QLabel {{ background: rgba({base.red()}, {base.green()}, {base.blue()}, 225); color: {text.name()}; "
+            "font-size: 15pt; font-weight: bold; padding: 12px 20px; border-radius: 6px; }"
+        )
         self._place_legend()
 
     def resizeEvent(self, event) -> None:
@@ -255,12 +290,35 @@ class MapPanel(QWidget):
     def _place_legend(self) -> None:
         # Top right: where a map's legend is looked for, and over the empty north-east of the province.
         self.legend.move(max(8, self.plot.width() - self.legend.width() - 8), 8)
+        self.waiting.adjustSize()
+        self.waiting.move(
+            (self.plot.width() - self.waiting.width()) // 2, (self.plot.height() - self.waiting.height()) // 2
+        )
+
+    def _say_what_is_awaited(self) -> None:
+        """While no team is known: each backend's state (starting, connecting, failed), else nothing."""
+        if self._store.teams:
+            self.waiting.hide()
+            return
+        self.waiting.setText(
+            "\n".join(
+                self.tr("{backend}: {state}…").format(
+                    backend=backend_name(h.backend), state=name("link_state", h.state)
+                )
+                for h in self._store.health.values()
+            )
+            or self.tr("Connecting…")
+        )
+        self.waiting.show()
+        self._place_legend()
 
     # -- the store and the view
 
     def _on_changed(self, changes: Changes) -> None:
         for layer in self.layers.values():
             layer.on_changed(changes)
+        if changes.health or self.waiting.isVisible():
+            self._say_what_is_awaited()
         if changes.moved or changes.touched(Collection.ESCALATIONS) or changes.touched(Collection.CASES):
             self._redraw_highlight()
         if self.follow_action.isChecked() and changes.moved:
@@ -404,28 +462,58 @@ class MapPanel(QWidget):
 
     # -- search
 
+    def _on_typed(self, text: str) -> None:
+        self.search_message.clear()
+        if text.strip():
+            self._typing.start()
+        else:
+            self._typing.stop()
+            self.completer.popup().hide()
+
+    def _list_matches(self) -> None:
+        """Lists what the text typed so far matches, without going anywhere."""
+        text = self.search.text().strip()
+        if text:
+            self._show_matches(text, lookup(self._store, text))
+
     def _on_search(self) -> None:
+        self._typing.stop()
         text = self.search.text().strip()
         if not text:
             return
         found = lookup(self._store, text)
-        self._matches = found.matches
-        if not found.total:
-            self._say(self.tr("Nothing matches “{text}”").format(text=text), error=True)
-        elif found.one() is not None:
+        if found.one() is not None:
+            self._matches = found.matches
+            self.completer.popup().hide()
             self.go_to(found.one())
         else:
+            self._show_matches(text, found)
+
+    def _show_matches(self, text: str, found: Found) -> None:
+        self._matches = found.matches
+        if not found.total:
+            self.completer.popup().hide()
+            self._say(self.tr("Nothing matches “{text}”").format(text=text), error=True)
+            return
+        if found.total > len(found.matches):
+            self._say(
+                self.tr("{shown} of {count} matches: type more to narrow them").format(
+                    shown=len(found.matches), count=found.total
+                ),
+                error=False,
+            )
+        else:
             self._say(self.tr("{count} matches: pick one").format(count=found.total), error=False)
-            self._match_model.clear()
-            kinds = {
-                Collection.CASES: self.tr("Case"),
-                Collection.TEAMS: self.tr("Team"),
-                Collection.COURTS: self.tr("Court"),
-            }
-            for match in self._matches:
-                label = f"{kinds[match.kind]}  {match.name}" + (f"  ·  {match.detail}" if match.detail else "")
-                self._match_model.appendRow(QStandardItem(label))
-            self.completer.complete()
+        self._match_model.clear()
+        kinds = {
+            Collection.CASES: self.tr("Case"),
+            Collection.TEAMS: self.tr("Team"),
+            Collection.COURTS: self.tr("Court"),
+        }
+        for match in self._matches:
+            label = f"{kinds[match.kind]}  {match.name}" + (f"  ·  {match.detail}" if match.detail else "")
+            self._match_model.appendRow(QStandardItem(label))
+        self.completer.complete()
 
     def _on_match_picked(self, index) -> None:
         row = self.completer.completionModel().mapToSource(index).row()
@@ -445,6 +533,5 @@ class MapPanel(QWidget):
             self._selection.select(Selected(match.kind, match.backend, match.id))
 
     def _say(self, text: str, error: bool) -> None:
-        color = "#e5484d" if error else self.palette().color(QPalette.ColorRole.Text).name()
-        self.search_message.setStyleSheet(f"QLabel {{ color: {color}; padding: 0 6px; }}")
+        mark_problem(self.search_message, error)
         self.search_message.setText(text)

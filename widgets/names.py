@@ -170,6 +170,17 @@ _NAMES = {
     "escalation_state:acknowledged": QT_TRANSLATE_NOOP("escalation_state", "Acknowledged"),
     "escalation_state:escalated": QT_TRANSLATE_NOOP("escalation_state", "Escalated"),
     "escalation_state:resolved": QT_TRANSLATE_NOOP("escalation_state", "Resolved"),
+    # the steps of an escalation's timeline
+    "escalation_step:raised": QT_TRANSLATE_NOOP("escalation_step", "raised it"),
+    "escalation_step:acknowledged": QT_TRANSLATE_NOOP("escalation_step", "acknowledged it"),
+    "escalation_step:escalated": QT_TRANSLATE_NOOP("escalation_step", "escalated it"),
+    "escalation_step:auto_escalated": QT_TRANSLATE_NOOP("escalation_step", "escalated it: not acknowledged in time"),
+    "escalation_step:resolved": QT_TRANSLATE_NOOP("escalation_step", "resolved it"),
+    # severities: 一级 to 四级 in Chinese (DOMAIN.md's wording), P1 to P4 in English
+    "severity:P1": QT_TRANSLATE_NOOP("severity", "P1"),
+    "severity:P2": QT_TRANSLATE_NOOP("severity", "P2"),
+    "severity:P3": QT_TRANSLATE_NOOP("severity", "P3"),
+    "severity:P4": QT_TRANSLATE_NOOP("severity", "P4"),
     # operators' commands, as the audit log names them
     "action:dispatch": QT_TRANSLATE_NOOP("action", "Dispatched a team"),
     "action:reassign": QT_TRANSLATE_NOOP("action", "Reassigned a task"),

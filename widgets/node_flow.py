@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from console.casework import NodeVisit
 from console.catalogue import PHASES
 from widgets.names import name
-from widgets.style import OVERDUE_COLOR
+from widgets.style import OVERDUE_COLOR, readable
 
 MARGIN = 4.0
 MOST_STRETCH = 1.6  # boxes widen to fill a wide dock, but not into long bars
@@ -97,7 +97,7 @@ class NodeFlow(QWidget):
             )
             if visit.overdue:
                 overdue = self.tr("overdue")
-                line += f" <b style='color:{OVERDUE_COLOR.name()}'>{overdue}</b>"
+                line += f" <b style='color:{readable(OVERDUE_COLOR).name()}'>{overdue}</b>"
             lines.append(line)
         if not visits and node != self.current:
             lines.append(self.tr("Not visited"))

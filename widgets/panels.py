@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -86,8 +86,20 @@ class PanelSpec:
 
 
 @runtime_checkable
+class KeepsItsView(Protocol):
+    """A panel whose view (zoom, filters, searches) outlives its window: a change of language
+    builds the window again, over the same live state."""
+
+    def view_state(self) -> dict: ...
+
+    def restore_view_state(self, state: dict) -> None: ...
+
+
+@runtime_checkable
 class ActsOnTheWindow(Protocol):
     """A panel whose actions work from anywhere in the window (and stand in the Actions menu)."""
+
+    notice: Signal  # (str): why an action asked for cannot run, for the status bar
 
     def window_actions(self) -> list[QAction]: ...
 

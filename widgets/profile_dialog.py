@@ -23,7 +23,7 @@ from console.profiles import Problem, Profile
 from widgets.background import run_in_background
 from widgets.names import name
 from widgets.plain_text import PlainLabel
-from widgets.style import ERROR_STYLE
+from widgets.style import mark_problem
 
 
 class ProfileDialog(QDialog):
@@ -108,7 +108,7 @@ class ProfileDialog(QDialog):
 
     def _error_label(self) -> QLabel:
         label = PlainLabel()
-        label.setStyleSheet(ERROR_STYLE)
+        mark_problem(label)
         label.setWordWrap(True)
         label.hide()
         return label

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from console.commands import Submit
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import MeasureDialog
+from widgets.answering import ActionButton, offer, why_not
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
 from widgets.queries_model import ProgressDelegate, QueriesModel
@@ -41,6 +41,9 @@ CASE_NUMBER_SAMPLE = "（2026）川0104执1234号"  # a usual case number, to si
 
 
 class QueriesPanel(QWidget):
+    notice = Signal(str)
+    """Why the measure asked for cannot run: for the status bar."""
+
     def __init__(self, live: LiveStore, selection: Selection, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: Store = live.store
@@ -104,8 +107,7 @@ class QueriesPanel(QWidget):
         self.measure_action.setAutoRepeat(False)
         self.measure_action.triggered.connect(self._on_measure)
         self.addAction(self.measure_action)
-        measure_button = QToolButton(self)
-        measure_button.setDefaultAction(self.measure_action)
+        measure_button = ActionButton(self.measure_action, self)
         top = QHBoxLayout()
         top.addWidget(self.only_case, 1)
         top.addWidget(measure_button)
@@ -115,6 +117,13 @@ class QueriesPanel(QWidget):
         layout.addWidget(splitter)
         self._enable_measure()
         self.setFocusProxy(self.view)
+
+    def view_state(self) -> dict:
+        return {"only_case": self.only_case.isChecked()}
+
+    def restore_view_state(self, state: dict) -> None:
+        if self.only_case.isEnabled():
+            self.only_case.setChecked(state["only_case"])
 
     def window_actions(self) -> list[QAction]:
         return [self.measure_action]
@@ -184,15 +193,19 @@ class QueriesPanel(QWidget):
     def _enable_measure(self) -> None:
         shown = self.shown()
         if shown is None or not shown[1].hits:
-            why = self.tr("Pick a batch with a hit.")
+            why = self.tr("Pick a query batch with a hit first (in the asset queries panel).")
         elif not self._store.may(shown[0], "measure.order"):
-            why = self.tr("Your role may not order freezes or deductions.")
+            why = self.tr("Not allowed: it needs the permission to {permission}.").format(
+                permission=name("permission", "measure.order")
+            )
         else:
             why = None
-        self.measure_action.setEnabled(why is None)
-        self.measure_action.setToolTip(why or self.tr("Freeze or deduct on one of the batch's hits (Ctrl+Shift+F)"))
+        offer(self.measure_action, self.tr("&Freeze or deduct…"), "Ctrl+Shift+F", why)
 
     def _on_measure(self) -> None:
+        if refusal := why_not(self.measure_action):
+            self.notice.emit(refusal)
+            return
         shown = self.shown()
         if shown is None or not shown[1].hits:
             return

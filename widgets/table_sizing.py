@@ -1,36 +1,72 @@
-"""Table columns sized in units of the font (ems), kept so when the font changes: the video-wall
-layout enlarges the type, and a column fitted to the desk's font would cut its header off."""
+"""Table columns sized from what they hold: each column as wide as its header and its rows need,
+up to a most in units of the font (ems), and the rest of the width to the column that matters.
+Measured when the first rows arrive and again when the font changes (the video wall enlarges the
+type); as more rows arrive a column only grows, at most every few seconds, to show a longer value
+whole: columns that shrink and jump under the eye are worse than a wide one, and measuring every
+row of a live table on every update would cost too much."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+GROW_AT_MOST_EVERY_MS = 3000
 
-class _FontFollower(QObject):
-    def __init__(self, view: QTableView, widths: dict[int, float], padding: int) -> None:
+
+class _ColumnFitter(QObject):
+    def __init__(self, view: QTableView, most: dict[int, float], padding: int) -> None:
         super().__init__(view)
-        self._view, self._widths, self._padding = view, widths, padding
+        self._view, self._most, self._padding = view, most, padding
+        self._fitted_to_rows = False
+        self._growing = QTimer(self)
+        self._growing.setSingleShot(True)
+        self._growing.setInterval(GROW_AT_MOST_EVERY_MS)
+        self._growing.timeout.connect(self._grow)
         view.installEventFilter(self)
-        self.apply()
+        model = view.model()
+        model.rowsInserted.connect(self._on_rows)
+        model.modelReset.connect(self._on_rows)
+        model.layoutChanged.connect(self._on_rows)
+        self.fit()
 
-    def apply(self) -> None:
+    def _on_rows(self, *_: object) -> None:
+        if not self._fitted_to_rows and self._view.model().rowCount():
+            self.fit()
+        elif not self._growing.isActive():
+            self._growing.start()
+
+    def _needed(self, column: int, most: float, em: int) -> int:
+        header = self._view.horizontalHeader()
+        needed = max(header.sectionSizeHint(column), self._view.sizeHintForColumn(column) + em // 2)
+        return min(needed, round(most * em))
+
+    def _grow(self) -> None:
+        em = self._view.fontMetrics().horizontalAdvance("M")
+        header = self._view.horizontalHeader()
+        for column, most in self._most.items():
+            needed = self._needed(column, most, em)
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
+
+    def fit(self) -> None:
         metrics = self._view.fontMetrics()
         self._view.verticalHeader().setDefaultSectionSize(metrics.height() + self._padding)
         em = metrics.horizontalAdvance("M")
         header = self._view.horizontalHeader()
-        for column, width in self._widths.items():
+        self._fitted_to_rows = self._view.model().rowCount() > 0
+        for column, most in self._most.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, round(width * em))
+            header.resizeSection(column, self._needed(column, most, em))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:
-            self.apply()
+            self.fit()
         return False
 
 
-def size_columns(view: QTableView, widths: dict[int, float], stretch: int, padding: int = 8) -> None:
-    """Gives each column of `widths` that many ems (the operator may still drag it), rows a height
-    that fits the font, and the rest of the width to `stretch`; again whenever the font changes."""
+def size_columns(view: QTableView, most: dict[int, float], stretch: int, padding: int = 8) -> None:
+    """Gives each column of `most` the width its header and rows need, at most that many ems (the
+    operator may still drag it), rows a height that fits the font, and the rest of the width to
+    `stretch`; again whenever the font changes."""
     view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    _FontFollower(view, widths, padding)
+    _ColumnFitter(view, most, padding)

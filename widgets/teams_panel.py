@@ -39,6 +39,8 @@ from widgets.style import (
     LOST_CONTACT_COLOR,
     STATUS_COLORS,
     format_duration,
+    ink_on,
+    readable,
 )
 from widgets.table_sizing import size_columns
 
@@ -114,7 +116,7 @@ class TeamsModel(RowsModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return STATUS_COLORS[team.status]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.HEARTBEAT and self.lost(row, now):
-            return QBrush(LOST_CONTACT_COLOR)
+            return QBrush(readable(LOST_CONTACT_COLOR))
         if role == Qt.ItemDataRole.BackgroundRole and self.lost(row, now):
             return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
@@ -210,7 +212,8 @@ class StatusChips(QWidget):
         """A style sheet keeps the palette it was polished with: set again, it takes the theme's."""
         for button in self.buttons.values():
             button.setStyleSheet(
-                f"QToolButton:checked {{ background: {button.property('chip_color')}; color: white; }}"
+                f"QToolButton:checked {{ background: {button.property('chip_color')};"
+                f" color: {ink_on(QColor(button.property('chip_color'))).name()}; }}"
             )
 
     def update_counts(self, store: Store) -> None:
@@ -238,13 +241,17 @@ class TeamsPanel(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setDynamicSortFilter(False)  # rows would jump under the operator's eyes every second
         self.view = QTableView(self)
+        # While a filter takes rows out, Qt moves the current row by itself; connected before the
+        # view's selection model is, these run first, and the move is not taken for a pick.
+        self._rows_leaving = False
+        self.proxy.rowsAboutToBeRemoved.connect(self._on_rows_leaving)
+        self.proxy.rowsRemoved.connect(self._on_rows_left)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(TeamsModel.COURT, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        # Fixed widths: fitting columns to their contents would measure every row on every update.
         size_columns(
             self.view,
             {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10, TeamsModel.HEARTBEAT: 12},
@@ -271,12 +278,34 @@ class TeamsPanel(QWidget):
         layout.addWidget(self.view)
         self._on_clock()
 
+    def view_state(self) -> dict:
+        return {"search": self.search.text(), "chips": [key for key, b in self.chips.buttons.items() if b.isChecked()]}
+
+    def restore_view_state(self, state: dict) -> None:
+        self.search.setText(state["search"])
+        for key in state["chips"]:
+            self.chips.buttons[key].setChecked(True)
+
     def _on_clock(self) -> None:
         self.chips.update_counts(self._store)
         self.proxy.refresh()
 
-    def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+    def _on_rows_leaving(self, *_: object) -> None:
+        self._rows_leaving = True
+
+    def _on_rows_left(self, *_: object) -> None:
+        """The picked team may have been filtered out: Qt then made a neighbour current, which the
+        operator never picked. It is let go; the picked team stays picked everywhere."""
+        self._rows_leaving = False
+        selected = self._selection.current
+        current = self.view.currentIndex()
         if current.isValid():
+            backend, team = self.model.item(self.proxy.mapToSource(current).row())
+            if selected != Selected(Collection.TEAMS, backend, team.id):
+                self.view.selectionModel().clear()
+
+    def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
+        if current.isValid() and not self._rows_leaving:
             backend, team = self.model.item(self.proxy.mapToSource(current).row())
             self._selection.select(Selected(Collection.TEAMS, backend, team.id))
 

@@ -1,12 +1,15 @@
 """The console's two looks: dark for the video wall and a darkened room, light for a duty desk by a
 window. A theme is a QApplication palette (Fusion style, so that every platform honours it); the
 panels take their colours from the palette and follow a change through `QEvent.PaletteChange`.
-Status and severity colours stay the same in both: they were chosen to read on either."""
+Status and severity colours stay the same in both; text drawn in them is made readable on each
+(`style.readable`), and every text colour of the palette reads at WCAG AA on its background."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from widgets.style import repaint_problem
 
 THEMES = ("dark", "light")
 DEFAULT_THEME = "dark"
@@ -18,7 +21,7 @@ _COLORS = {
         QPalette.ColorRole.Base: "#161b24",
         QPalette.ColorRole.AlternateBase: "#1c222d",
         QPalette.ColorRole.Text: "#dde3ec",
-        QPalette.ColorRole.PlaceholderText: "#7d8796",
+        QPalette.ColorRole.PlaceholderText: "#8f99a8",
         QPalette.ColorRole.Button: "#2a3140",
         QPalette.ColorRole.ButtonText: "#dde3ec",
         QPalette.ColorRole.BrightText: "#ffffff",
@@ -39,7 +42,7 @@ _COLORS = {
         QPalette.ColorRole.Base: "#ffffff",
         QPalette.ColorRole.AlternateBase: "#f4f6f9",
         QPalette.ColorRole.Text: "#1d2330",
-        QPalette.ColorRole.PlaceholderText: "#7a8392",
+        QPalette.ColorRole.PlaceholderText: "#5f6878",
         QPalette.ColorRole.Button: "#e2e6ec",
         QPalette.ColorRole.ButtonText: "#1d2330",
         QPalette.ColorRole.BrightText: "#000000",
@@ -81,6 +84,10 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(palette(theme))
     app.setProperty("console_theme", theme)
+    # A problem said next to a control (`style.mark_problem`) takes the new theme's red.
+    for widget in app.allWidgets():
+        if widget.property("problem"):
+            repaint_problem(widget)
 
 
 def current_theme(app: QApplication) -> str:

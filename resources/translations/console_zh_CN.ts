@@ -228,14 +228,6 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <source>Open a case by its number, or a part of it</source>
-        <translation>输入案号或其一部分以打开案件</translation>
-    </message>
-    <message>
-        <source>Select a case on the map or in a table, or type its number above.</source>
-        <translation>在地图或表格中选择案件，或在上方输入案号。</translation>
-    </message>
-    <message>
         <source>Export audit…</source>
         <translation>导出审计…</translation>
     </message>
@@ -264,13 +256,21 @@
         <translation>当事人</translation>
     </message>
     <message>
-        <source>No case number contains “{text}”.</source>
-        <translation>没有案号包含“{text}”。</translation>
+        <source>Open a case: its number or a part of it, a party, a court</source>
+        <translation>打开案件：输入案号或其一部分、当事人或法院</translation>
+    </message>
+    <message>
+        <source>No case open. To open one: type its number, or a part of it, above (e.g. {example}); or press Ctrl+F and type a party&apos;s name or its court; or click it on the map or in a table.</source>
+        <translation>尚未打开案件。打开方法：在上方输入案号或其一部分（如 {example}）；或按 Ctrl+F 输入当事人姓名或法院；或在地图、表格中点选。</translation>
+    </message>
+    <message>
+        <source>No case matches “{text}”: a number, a party or a court.</source>
+        <translation>没有与“{text}”相符的案件（可输入案号、当事人或法院）。</translation>
     </message>
     <message numerus="yes">
-        <source>%n cases match: type more of the number.</source>
+        <source>%n cases match: type more of the number or the name.</source>
         <translation>
-            <numerusform>有 %n 个案件匹配：请输入更多案号。</numerusform>
+            <numerusform>%n 个案件相符：请再多输入几位案号或名称。</numerusform>
         </translation>
     </message>
     <message>
@@ -604,10 +604,6 @@
         <translation>办结…</translation>
     </message>
     <message>
-        <source>Pick an escalation first.</source>
-        <translation>请先选择一条事件。</translation>
-    </message>
-    <message>
         <source>Sending “{summary}”…</source>
         <translation>正在发送“{summary}”…</translation>
     </message>
@@ -624,20 +620,28 @@
         <translation>当前身份为{role}，没有“{permission}”权限。</translation>
     </message>
     <message>
+        <source>{owner} owns this escalation: it stays theirs.</source>
+        <translation>此事件由 {owner} 负责，仍归其处置。</translation>
+    </message>
+    <message>
         <source>This escalation waits for a supervisor: it needs the permission to {permission}.</source>
         <translation>该事件等待指挥长处理：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>This escalation was sent to the court above {court}: only a supervisor there takes it.</source>
+        <translation>此事件已上报至{court}的上级法院，只能由上级法院的指挥长接手。</translation>
     </message>
     <message>
         <source>Not signed in to this escalation&apos;s backend yet.</source>
         <translation>尚未登录该事件所在的后端。</translation>
     </message>
     <message>
-        <source>This escalation is resolved.</source>
-        <translation>该事件已办结。</translation>
+        <source>Pick an escalation first (F8 goes to the most urgent one).</source>
+        <translation>请先选择一条事件（按 F8 转到最紧急的一条）。</translation>
     </message>
     <message>
-        <source>{owner} owns this escalation.</source>
-        <translation>该事件已由 {owner} 负责。</translation>
+        <source>This escalation is resolved.</source>
+        <translation>该事件已办结。</translation>
     </message>
     <message>
         <source>You own this escalation already.</source>
@@ -706,8 +710,20 @@
         <translation>选择一条事件以查看其处置经过。</translation>
     </message>
     <message>
-        <source>Next escalation</source>
-        <translation>下一条事件</translation>
+        <source>Next to do</source>
+        <translation>下一件待办</translation>
+    </message>
+    <message>
+        <source>The most urgent escalation that waits on you (F8)</source>
+        <translation>等待您处置的最紧急事件（F8）</translation>
+    </message>
+    <message>
+        <source>Nothing waits on you: no open escalation is yours to take.</source>
+        <translation>暂无待您处置的事项：没有可由您签收的未办结事件。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
     </message>
 </context>
 <context>
@@ -771,16 +787,16 @@
         <translation>申请司法拘留(&amp;T)…</translation>
     </message>
     <message>
-        <source>Pick a case (on the map, in a table, or by its number).</source>
-        <translation>请选择案件（在地图、表格中或按案号）。</translation>
+        <source>Pick a case first (Ctrl+F finds one by its number or a party).</source>
+        <translation>请先选择案件（按 Ctrl+F 按案号或当事人查找）。</translation>
     </message>
     <message>
-        <source>Pick a case or a team with a task under way.</source>
-        <translation>请选择有进行中任务的案件或队伍。</translation>
+        <source>Pick a case or a team with a task under way first.</source>
+        <translation>请先选择一个有进行中任务的案件或队伍。</translation>
     </message>
     <message>
-        <source>Pick a team.</source>
-        <translation>请选择队伍。</translation>
+        <source>Pick a team first (in the teams panel or on the map).</source>
+        <translation>请先选择队伍（在外勤队伍面板或地图上）。</translation>
     </message>
     <message>
         <source>Not allowed as {role} at {backend}: it needs the permission to {permission}.</source>
@@ -818,8 +834,8 @@
         <translation>暂无指标：正在等待后端发送首份指标数据。</translation>
     </message>
     <message>
-        <source>Actual closure rate</source>
-        <translation>实际执结率</translation>
+        <source>Actual enforcement rate</source>
+        <translation>实际执行率</translation>
     </message>
     <message>
         <source>Money realised of money sought</source>
@@ -916,6 +932,10 @@ past a limit</source>
         <translation>导出某后端一段时间内的审计日志，可离线校验</translation>
     </message>
     <message>
+        <source>&amp;Find a case, team or court…</source>
+        <translation>查找案件、队伍或法院(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -958,13 +978,13 @@ past a limit</source>
     <message numerus="yes">
         <source>%n P1/P2 waiting</source>
         <translation>
-            <numerusform>%n 条 P1/P2 待签收</numerusform>
+            <numerusform>%n 条一级/二级事件待签收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Alarm: %n P1/P2 escalation(s) wait for acknowledgement</source>
         <translation>
-            <numerusform>告警：%n 条 P1/P2 事件待签收</numerusform>
+            <numerusform>告警：%n 条一级/二级事件待签收</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -974,8 +994,40 @@ past a limit</source>
         </translation>
     </message>
     <message>
+        <source>Sent to {backend}: {summary}…</source>
+        <translation>已发送至{backend}：{summary}…</translation>
+    </message>
+    <message>
+        <source>Done at {backend}: {summary}</source>
+        <translation>{backend}已办理：{summary}</translation>
+    </message>
+    <message>
         <source>Refused by {backend}: {summary}: {reason}</source>
         <translation>{backend} 拒绝了：{summary}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n P1/P2 escalation(s) still open</source>
+        <translation>
+            <numerusform>仍有 %n 条一级/二级事件未办结</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet delivered (kept, and sent at the next start)</source>
+        <translation>
+            <numerusform>%n 项操作尚未送达（已保存，下次启动时发送）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit the console?</source>
+        <translation>退出控制台？</translation>
+    </message>
+    <message>
+        <source>Nobody at this desk will see what comes in meanwhile.</source>
+        <translation>退出后，本席位将无人看到期间到达的事件。</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>留在控制台(&amp;S)</translation>
     </message>
     <message>
         <source>{backend}: {state}. {detail}</source>
@@ -1010,7 +1062,7 @@ past a limit</source>
     </message>
     <message>
         <source>Escalations</source>
-        <translation>警情事件</translation>
+        <translation>事件处置</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -1029,12 +1081,8 @@ past a limit</source>
         <translation>让所选队伍始终位于地图中央（F）；平移地图即停止</translation>
     </message>
     <message>
-        <source>Case number, team or court (Ctrl+F)</source>
-        <translation>案号、队伍或法院（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Find on the map</source>
-        <translation>在地图上查找</translation>
+        <source>Case number, party, court or team, e.g. {example} (Ctrl+F)</source>
+        <translation>案号、当事人、法院或队伍，如 {example}（Ctrl+F）</translation>
     </message>
     <message>
         <source>higher</source>
@@ -1075,12 +1123,24 @@ Node: {node} · {state}</source>
         <translation>法院案件（按超期比例）：</translation>
     </message>
     <message>
+        <source>{backend}: {state}…</source>
+        <translation>{backend}：{state}…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
         <source>Following {team}</source>
         <translation>正在跟随 {team}</translation>
     </message>
     <message>
         <source>Nothing matches “{text}”</source>
         <translation>没有与“{text}”匹配的结果</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} matches: type more to narrow them</source>
+        <translation>共 {count} 项相符，显示前 {shown} 项：再多输入几个字以缩小范围</translation>
     </message>
     <message>
         <source>{count} matches: pick one</source>
@@ -1272,7 +1332,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Escalations</source>
-        <translation>警情事件</translation>
+        <translation>事件处置</translation>
     </message>
     <message>
         <source>Field teams</source>
@@ -1548,16 +1608,12 @@ Last fix {age} ago</source>
         <translation>仅显示所选案件(&amp;S)：{case}</translation>
     </message>
     <message>
-        <source>Pick a batch with a hit.</source>
-        <translation>请选择有命中的批次。</translation>
+        <source>Pick a query batch with a hit first (in the asset queries panel).</source>
+        <translation>请先在网络查控面板中选择一个有命中结果的查控批次。</translation>
     </message>
     <message>
-        <source>Your role may not order freezes or deductions.</source>
-        <translation>您的角色无权下达冻结或扣划。</translation>
-    </message>
-    <message>
-        <source>Freeze or deduct on one of the batch&apos;s hits (Ctrl+Shift+F)</source>
-        <translation>对该批次的命中财产冻结或扣划（Ctrl+Shift+F）</translation>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
     </message>
     <message>
         <source>{measure} {amount} for {case}</source>
@@ -1944,7 +2000,7 @@ Last fix {age} ago</source>
     <name>escalation_state</name>
     <message>
         <source>Open</source>
-        <translation>待接警</translation>
+        <translation>待签收</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -1957,6 +2013,29 @@ Last fix {age} ago</source>
     <message>
         <source>Resolved</source>
         <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>escalation_step</name>
+    <message>
+        <source>raised it</source>
+        <translation>发起</translation>
+    </message>
+    <message>
+        <source>acknowledged it</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>escalated it</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>escalated it: not acknowledged in time</source>
+        <translation>上报（未在时限内签收）</translation>
+    </message>
+    <message>
+        <source>resolved it</source>
+        <translation>办结</translation>
     </message>
 </context>
 <context>
@@ -2244,7 +2323,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>handle escalations</source>
-        <translation>处置警情事件</translation>
+        <translation>处置事件</translation>
     </message>
     <message>
         <source>take escalations sent on</source>
@@ -2365,6 +2444,25 @@ Last fix {age} ago</source>
     <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>severity</name>
+    <message>
+        <source>P1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <source>P2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <source>P3</source>
+        <translation>三级</translation>
+    </message>
+    <message>
+        <source>P4</source>
+        <translation>四级</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from console.domain import EscalationState
+from console.records import Collection
 from tests.support.backends import RunningBackend
 from widgets.app import ConsoleSession
 from widgets.main_window import MainWindow
 from widgets.panels import Panel
+from widgets.selection import Selected
 
 CATCH_UP_MS = 30_000
 
@@ -60,3 +63,17 @@ def close(console: ConsoleSession) -> None:
     console.shutdown()
     console.window.close()
     console.window.deleteLater()
+
+
+def pick_open(qtbot, console, backend):
+    """An open escalation that nobody owns, picked in the shared selection (the backend is stepped
+    on until one is raised); its clock stands still meanwhile, so it does not escalate itself."""
+    store = console.store
+
+    def candidate():
+        waiting = [(b, e) for b, e in store.escalations if e.state == EscalationState.OPEN and e.owner is None]
+        return max(waiting, key=lambda pair: pair[1].raised_at, default=None)
+
+    name, escalation = step_until(qtbot, console, backend, candidate)
+    console.window.selection.select(Selected(Collection.ESCALATIONS, name, escalation.id))
+    return name, escalation
