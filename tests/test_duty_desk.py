@@ -14,6 +14,7 @@ from console.records import Collection
 from tests.support.consoles import pick_open, step, step_until
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import why_not
+from widgets.escalations_panel import TITLE_EMS, EscalationsModel
 from widgets.panels import Panel
 from widgets.selection import Selected
 from widgets.teams_panel import TeamsModel
@@ -44,8 +45,8 @@ def test_an_action_with_nothing_picked_says_why_and_opens_the_search(qtbot, desk
 
 def test_ctrl_f_from_anywhere_lists_the_cases_as_one_types(qtbot, desk):
     panel = desk.window.panels[Panel.MAP]
-    backend, case = desk.store.cases[len(desk.store.cases) // 3]
-    code = case.number.split("川")[1][:4]  # the court's code: several cases share it
+    # A court's code (the digits after 川): several cases share it; the high court's 川执 has none.
+    code = next(c for _, case in desk.store.cases if (c := case.number.split("川")[1][:4]).isdigit())
     press(qtbot, desk, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(panel.search.hasFocus, timeout=5_000)
     qtbot.keyClicks(panel.search, code)  # no Enter: the matches come as one types
@@ -155,7 +156,14 @@ def test_on_the_video_wall_escalation_titles_get_the_width_and_columns_fit_their
     step_until(qtbot, desk, stepped_backend, lambda: window.panels[Panel.ESCALATIONS].queue.rowCount() >= 2)
     view = window.panels[Panel.ESCALATIONS].view
     em = view.fontMetrics().horizontalAdvance("M")
-    qtbot.waitUntil(lambda: view.columnWidth(1) >= 10 * em, timeout=5_000)  # the title: ten ems at least
+    # The title keeps its width; the columns that can give way (age, court, owner) do, in that order.
+    qtbot.waitUntil(lambda: view.columnWidth(EscalationsModel.TITLE) >= TITLE_EMS * em, timeout=5_000)
+    assert view.isColumnHidden(EscalationsModel.AGE)  # the wall's large type: the age gave way
+    window.use_layout("duty")
+    qtbot.waitUntil(lambda: not view.isColumnHidden(EscalationsModel.AGE), timeout=5_000)  # room again: back
+    em = view.fontMetrics().horizontalAdvance("M")
+    assert view.columnWidth(EscalationsModel.TITLE) >= TITLE_EMS * em
+    window.use_layout("wall")
     teams = window.panels[Panel.TEAMS].view
     widths = [teams.columnWidth(column) for column in range(teams.model().columnCount())]
     longest = max(teams.fontMetrics().horizontalAdvance(team.name[-4:]) for _, team in desk.store.teams)

@@ -52,6 +52,7 @@ from widgets.style import (
 )
 from widgets.table_sizing import size_columns
 
+TITLE_EMS = 12  # an escalation's title is what the queue is read for: it keeps this much, others give way
 P1_BACKGROUND = QColor(229, 72, 77, 60)
 FLASH_BACKGROUND = QColor(229, 72, 77, 190)
 
@@ -225,6 +226,8 @@ class EscalationsPanel(QWidget):
                 EscalationsModel.AGE: 6,
             },
             stretch=EscalationsModel.TITLE,
+            least=TITLE_EMS,
+            given_up=(EscalationsModel.AGE, EscalationsModel.COURT, EscalationsModel.OWNER),
         )
         self.view.setColumnHidden(EscalationsModel.BACKEND, True)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))

@@ -201,6 +201,7 @@ class MapPanel(QWidget):
         self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.search.returnPressed.connect(self._on_search)
         self.search.textEdited.connect(self._on_typed)
+        self.search.textChanged.connect(self._on_emptied)  # its clear button, or a restore, empties it too
         self.toolbar.addWidget(self.search)
         self.search_message = PlainLabel(parent=self.toolbar)
         self.search_message.setStyleSheet("QLabel { padding: 0 6px; }")
@@ -469,6 +470,10 @@ class MapPanel(QWidget):
         else:
             self._typing.stop()
             self.completer.popup().hide()
+
+    def _on_emptied(self, text: str) -> None:
+        if not text:
+            self._on_typed(text)
 
     def _list_matches(self) -> None:
         """Lists what the text typed so far matches, without going anywhere."""

@@ -256,6 +256,8 @@ class TeamsPanel(QWidget):
             self.view,
             {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10, TeamsModel.HEARTBEAT: 12},
             stretch=TeamsModel.COURT,
+            least=9,
+            given_up=(TeamsModel.HEARTBEAT,),
         )
         self.view.setColumnHidden(TeamsModel.BACKEND, True)
         self.chips = StatusChips(self.proxy, self)
