@@ -1,5 +1,6 @@
-"""Writes the README's pictures: each layout in each theme and language, and each panel, made by the
-console itself on its embedded backend (offscreen, seeded).
+"""Writes the README's and the operator's guide's pictures: each layout in each theme and language,
+each panel, and the guide's moments (a search listing its matches, an action that says why it cannot
+run, quitting with work open), made by the console itself on its embedded backend (offscreen, seeded).
 
     python -m docs.screenshots [--out docs/screenshots] [--after 20]
 
@@ -18,8 +19,11 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
+from console.commands import Action
 from console.domain import EscalationState
 from console.embedded import EmbeddedBackend
 from console.records import Collection
@@ -64,6 +68,56 @@ def shoot(app: QApplication, session: ConsoleSession, out: Path, tag: str) -> li
     return written
 
 
+def with_popup(window: QWidget, popup: QWidget) -> QPixmap:
+    """The window as the operator sees it with a popup (its own top-level window) over it."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(popup.geometry().topLeft() - window.geometry().topLeft(), popup.grab())
+    painter.end()
+    return picture
+
+
+def shoot_guide(app: QApplication, session: ConsoleSession, out: Path, language: str) -> list[Path]:
+    window = session.window
+    written = []
+    # A search: part of a case number, and the matches listed as it is typed.
+    code = next(c for _, case in session.store.cases if (c := case.number.split("川")[1][:4]).isdigit())
+    window.find()
+    QTest.keyClicks(window.panels[Panel.MAP].search, code)  # a court's code: several of its cases
+    settle(app, 1.0)
+    popup = window.panels[Panel.MAP].completer.popup()
+    path = out / f"guide-search-{language}.png"
+    with_popup(window, popup).save(str(path))
+    written.append(path)
+    popup.hide()
+    window.panels[Panel.MAP].search.clear()
+    # An action that cannot run: F6 with nothing picked says why, in the status bar and its menu.
+    window.selection.select(None)
+    settle(app, 0.5)
+    window.field_actions.actions[Action.DISPATCH].trigger()
+    settle(app, 0.5)
+    path = out / f"guide-refusal-{language}.png"
+    window.grab().save(str(path))
+    written.append(path)
+    # Quitting with escalations open: asked first.
+    path = out / f"guide-quit-{language}.png"
+
+    def grab_and_stay() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, grab_and_stay)
+            return
+        settle(app, 0.3)
+        with_popup(window, box).save(str(path))
+        box.reject()
+
+    if window.what_is_open():
+        QTimer.singleShot(0, grab_and_stay)
+        window.quit_when_sure()
+        written.append(path)
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -96,6 +150,8 @@ def main() -> int:
             pick_something(session)
             settle(app, 2.0)
             written += shoot(app, session, args.out, f"{theme}-{language}")
+        apply_theme(app, "dark")
+        written += shoot_guide(app, session, args.out, language)
     install_language(app, "zh_CN")
     session.change_language("zh_CN")
     apply_theme(app, "dark")
