@@ -1,4 +1,4 @@
-"""Table columns sized from what they hold: each column as wide as its header and its rows need,
+"""Table columns sized from what they hold: each column as wide as its header and the rows in sight need,
 up to a most in units of the font (ems), and the rest of the width to the column that matters.
 Measured when the first rows arrive and again when the font changes (the video wall enlarges the
 type); as more rows arrive a column only grows, at most every few seconds, to show a longer value
@@ -29,6 +29,8 @@ class _ColumnFitter(QObject):
         self._growing.setInterval(GROW_AT_MOST_EVERY_MS)
         self._growing.timeout.connect(self._grow)
         view.installEventFilter(self)
+        # Measured on the rows in sight: a live table's thousands of rows would block the screen.
+        view.horizontalHeader().setResizeContentsPrecision(0)
         model = view.model()
         model.rowsInserted.connect(self._on_rows)
         model.modelReset.connect(self._on_rows)
