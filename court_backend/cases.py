@@ -12,6 +12,7 @@ import heapq
 import json
 import math
 import random
+import re
 import sqlite3
 import time
 from collections import Counter
@@ -23,6 +24,7 @@ from court_backend import parties
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
+    CASE_TYPE_CODES,
     DAY_S,
     FINAL_NODES,
     NODE_BY_CODE,
@@ -80,6 +82,7 @@ INDUSTRIES = [
     "医药",
 ]
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
+CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*执[恢保异]?)(\d+)号$")
 
 
 def _person(rng: random.Random) -> str:
@@ -139,9 +142,16 @@ class Filing:
     cases_of: Counter  # by court index: how many cases it gets
     chosen: list[int]  # the court index of each case to file
     first: int  # the first case's number (its id)
-    sequence: Counter  # cases numbered so far, by (court, year)
+    filed_at: list[float]  # when each case of the plan was filed, oldest first: numbered in that order
+    sequence: Counter  # the last number given, by its prefix: year, court code and case type
     sites: dict[int, list[list[float]]] = field(default_factory=dict)  # by court: drawn when first needed
     filed: int = 0  # of the plan's cases
+
+
+def _numbered(number: str) -> tuple[str, int]:
+    """A case number's prefix (year, court code, case type) and its place in that sequence."""
+    prefix, place = CASE_NUMBER.match(number).groups()
+    return prefix, int(place)
 
 
 class CaseBook:
@@ -195,11 +205,16 @@ class CaseBook:
         weights = [{"basic": 10.0, "intermediate": 1.5, "high": 0.05}[c.level] for c in courts]
         chosen = rng.choices(range(len(courts)), weights, k=count - held)
         spatial = np.random.default_rng(rng.getrandbits(64))
-        sequence: Counter[tuple[str, int]] = Counter(
-            (court_id, time.gmtime(filed_at).tm_year)
-            for court_id, filed_at in self._db.execute("select court_id, filed_at from cases")
-        )
-        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, sequence)
+        # Filed over the book's months, oldest first (after the newest already held, when a stop cut
+        # the filing short), so that each court's numbers follow filing order.
+        (newest,) = self._db.execute("select max(filed_at) from cases").fetchone()
+        earliest = max(newest or 0.0, now - HISTORY_DAYS * DAY_S)
+        filed_at = sorted(rng.uniform(earliest, now) for _ in chosen)
+        sequence: Counter[str] = Counter()
+        for (number,) in self._db.execute("select json_extract(doc, '$.number') from cases"):
+            prefix, last = _numbered(number)
+            sequence[prefix] = max(sequence[prefix], last)
+        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, filed_at, sequence)
 
     @property
     def filing(self) -> bool:
@@ -219,7 +234,7 @@ class CaseBook:
                 division = self._divisions.get(court.adcode)
                 filing.sites[index] = sites_near(court, division, filing.cases_of[index], filing.spatial).tolist()
             lon, lat = filing.sites[index].pop()
-            filed_at = now - rng.uniform(0.0, HISTORY_DAYS) * DAY_S
+            filed_at = filing.filed_at[filing.filed]
             case_id = f"K{filing.first + filing.filed:06d}"
             doc, plan, next_step_at = self._new_case(case_id, court, lon, lat, filed_at, filing.sequence, rng)
             filing.filed += 1
@@ -251,16 +266,14 @@ class CaseBook:
             else {"type": "person", "name": _person(rng)}
         )
         sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
-        year = time.gmtime(filed_at).tm_year
-        sequence[(court.id, year)] += 1
-        code = court.adcode[2:6] if court.level == "basic" else court.adcode[2:4]
-        marker = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}[kind]
+        prefix = f"（{time.gmtime(filed_at).tm_year}）川{court.number_code}{CASE_TYPE_CODES[kind]}"
+        sequence[prefix] += 1
         plan = plan_path(rng)
         tags = [tag for tag, p in (("livelihood", 0.18), ("campaign_hundred_days", 0.05)) if rng.random() < p]
         limit_days = CASE_LIMIT_DAYS["non_litigation" if kind == "non_litigation" else "litigation"]
         doc = {
             "id": case_id,
-            "number": f"（{year}）川{code}{marker}{sequence[(court.id, year)]}号",
+            "number": f"{prefix}{sequence[prefix]}号",
             "court_id": court.id,
             "kind": kind,
             "track": "complex" if (company and sought > 1e6) or rng.random() < 0.15 else "simple",

@@ -65,6 +65,8 @@ NEGATIVE_ENFORCEMENT_FACTOR = 3.0
 CASE_LIMIT_DAYS = {"litigation": 180, "non_litigation": 90}
 
 CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation": "执行保全", "non_litigation": "非诉执行"}
+# A case number's case-type code (案件类型代字), by kind: a 非诉执行 case is an 执 case too.
+CASE_TYPE_CODES = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}
 TRACKS = ("simple", "complex")
 FLAGS = ("dishonest", "consumption_restricted", "terminated_for_now", "bankruptcy_candidate")
 TAGS = ("livelihood", "campaign_new_year", "campaign_hundred_days")

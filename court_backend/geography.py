@@ -15,7 +15,18 @@ DEFAULT_REGION = "510000"
 HIGH_COURT = f"C{DEFAULT_REGION}"  # the province's high court: an account of no other court belongs to it
 
 # Courts that no administrative division has: the railway transport courts and the courts of the
-# new area and the free-trade zone (together with one court per division, Sichuan's 211).
+# new area and the free-trade zone (together with one court per division, Sichuan's 211). Their
+# case numbers carry codes of their own, never their host district's (DOMAIN.md): the railway
+# courts' 71 and 71xx as in published 成都铁路运输 judgments; the new area's and the free-trade
+# zone's are this project's choice, in the province's 01xx range, and unverified.
+SPECIAL_COURT_CODES = {
+    "C51R00": "71",
+    "C51R01": "7101",
+    "C51R02": "7102",
+    "C51R03": "7103",
+    "C51T01": "0192",
+    "C51F01": "0193",
+}
 SPECIAL_COURTS = (
     ("C51R00", "成都铁路运输中级法院", "intermediate", "510106", "C510000"),
     ("C51R01", "成都铁路运输第一法院", "basic", "510106", "C51R00"),
@@ -71,6 +82,14 @@ class Court:
     parent_id: str | None
     lon: float
     lat: float
+
+    @property
+    def number_code(self) -> str:
+        """The court's code in a case number (川 + it): none for the high court, two digits for an
+        intermediate court, four for a basic court, a special court's own."""
+        if self.id in SPECIAL_COURT_CODES:
+            return SPECIAL_COURT_CODES[self.id]
+        return {"high": "", "intermediate": self.adcode[2:4]}.get(self.level, self.adcode[2:6])
 
     def as_json(self) -> dict:
         return {

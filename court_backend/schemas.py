@@ -213,7 +213,10 @@ class NodeVisit(Model):
 
 class Case(Model):
     id: Id
-    number: Label
+    number: Label = Field(
+        description="（year）川 + the court's code + the case type + its place in that sequence, in filing"
+        " order: （2026）川0104执123号, （2026）川执12号 (the high court), （2026）川0104执恢3号"
+    )
     court_id: Id
     kind: Literal["first", "resumed", "preservation", "non_litigation"]
     track: Literal["simple", "complex"]
