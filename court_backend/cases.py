@@ -82,6 +82,7 @@ INDUSTRIES = [
     "医药",
 ]
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
+TERMINATE_FOR_NOW_AFTER_DAYS = 90  # 终本 only after 3 months from filing (DOMAIN.md, working limits)
 CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*执[恢保异]?)(\d+)号$")
 
 
@@ -93,8 +94,14 @@ def _company(rng: random.Random, place: str) -> str:
     return f"{place}{rng.choice(COMPANY_WORDS)}{rng.choice(INDUSTRIES)}有限公司"
 
 
-def plan_path(rng: random.Random) -> list[str]:
-    """The nodes a case will pass through, drawn once: most find assets, some settle, some find nothing."""
+def plan_path(rng: random.Random, kind: str) -> list[str]:
+    """The nodes a case will pass through, drawn once, as the law lets it go (DOMAIN.md): a 执保 case
+    carries out its preservation ruling and closes; an enforcement case finds assets, settles or
+    finds nothing, and is 执行完毕 only when the whole sum is realised (a partial recovery ends in
+    和解 or goes to 终本)."""
+    if kind == "preservation":
+        control = rng.choices([["freeze"], ["seal_up"], ["seizure"]], [60, 30, 10])[0]
+        return ["filing_review", "filing_registration", "assignment", *control, "closing_review", "archived"]
     path = ["filing_review", "filing_registration", "assignment", "execution_notice", "asset_report_order"]
     path += ["asset_declaration"] if rng.random() < 0.6 else []
     path += ["service_of_documents"] if rng.random() < 0.5 else []
@@ -110,18 +117,23 @@ def plan_path(rng: random.Random) -> list[str]:
         if control != ["freeze", "deduction"]:
             path += [rng.choice(["appraisal", "price_inquiry"]), "online_auction"]
             path += rng.choices([[], ["sale"], ["settlement_in_kind"]], [70, 20, 10])[0]
-        path += ["funds_received", "funds_paid_out", "closing_review", "completed", "archived"]
-    elif outcome < 0.65:
-        path += ["settlement", "funds_received", "funds_paid_out", "closing_review", "completed", "archived"]
-    else:
-        path += ["consumption_restriction"]
+        path += ["funds_received", "funds_paid_out"]
+        if rng.random() < 0.7:
+            return [*path, "closing_review", "completed", "archived"]  # the whole sum realised
+        if rng.random() < 0.5:
+            return [*path, "settlement", "closing_review", "archived"]  # the rest settled
+        path += ["consumption_restriction"]  # the rest not found: 终本, the respondent restricted
         path += ["dishonest_listing"] if rng.random() < 0.8 else []
-        path += ["exit_restriction"] if rng.random() < 0.1 else []
-        path += ["fine"] if rng.random() < 0.05 else []
-        path += ["detention"] if rng.random() < 0.03 else []
-        path += ["criminal_referral"] if rng.random() < 0.01 else []
-        path += ["closing_review", "terminated_for_now", "archived"]
-    return path
+        return [*path, "closing_review", "terminated_for_now", "archived"]
+    if outcome < 0.65:
+        return [*path, "settlement", "funds_received", "funds_paid_out", "closing_review", "archived"]
+    path += ["consumption_restriction"]
+    path += ["dishonest_listing"] if rng.random() < 0.8 else []
+    path += ["exit_restriction"] if rng.random() < 0.1 else []
+    path += ["fine"] if rng.random() < 0.05 else []
+    path += ["detention"] if rng.random() < 0.03 else []
+    path += ["criminal_referral"] if rng.random() < 0.01 else []
+    return [*path, "closing_review", "terminated_for_now", "archived"]
 
 
 def stay_s(rng: random.Random, node: str) -> float:
@@ -268,7 +280,7 @@ class CaseBook:
         sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
         prefix = f"（{time.gmtime(filed_at).tm_year}）川{court.number_code}{CASE_TYPE_CODES[kind]}"
         sequence[prefix] += 1
-        plan = plan_path(rng)
+        plan = plan_path(rng, kind)
         tags = [tag for tag, p in (("livelihood", 0.18), ("campaign_hundred_days", 0.05)) if rng.random() < p]
         limit_days = CASE_LIMIT_DAYS["non_litigation" if kind == "non_litigation" else "litigation"]
         doc = {
@@ -296,10 +308,10 @@ class CaseBook:
         }
         for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
             doc[role] = parties.masked(doc, role, self._personal_key)
-        self._enter(doc, plan.pop(0), filed_at, rng)
+        self._enter(doc, plan.pop(0), filed_at, rng, plan)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
-    def _enter(self, doc: dict, node: str, at: float, rng: random.Random) -> None:
+    def _enter(self, doc: dict, node: str, at: float, rng: random.Random, plan: list[str]) -> None:
         if doc["history"]:
             doc["history"][-1]["left_at"] = at
         limit = NODE_BY_CODE[node].limit_days
@@ -307,8 +319,8 @@ class CaseBook:
         doc["history"].append({"node": node, "entered_at": at, "left_at": None, "deadline": deadline})
         doc["node"], doc["node_entered_at"], doc["node_deadline"] = node, at, deadline
         doc["version"] += 1
-        if node == "funds_received":
-            share = 1.0 if rng.random() < 0.7 else rng.uniform(0.2, 0.9)
+        if node == "funds_received":  # the whole sum when the plan completes the case, else a part
+            share = 1.0 if "completed" in plan else rng.uniform(0.2, 0.9)
             doc["amount_realised"] = round(doc["amount_sought"] * share, 2)
         elif node == "consumption_restriction":
             doc["flags"] = sorted(set(doc["flags"]) | {"consumption_restricted"})
@@ -322,11 +334,18 @@ class CaseBook:
             doc["status"] = "closed"
 
     def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
-        """Moves a case to its next planned node at `at`; returns when it moves again."""
+        """Moves a case to its next planned node at `at`; returns when it moves again: never into
+        终本 before 3 months from filing (the case works on at the nodes before until then)."""
         if not plan:
             return math.inf
-        self._enter(doc, plan.pop(0), at, rng)
-        return at + stay_s(rng, doc["node"]) / speed
+        self._enter(doc, plan.pop(0), at, rng, plan)
+        moves_at = at + stay_s(rng, doc["node"]) / speed
+        earliest = doc["filed_at"] + TERMINATE_FOR_NOW_AFTER_DAYS * DAY_S
+        if plan[:2] == ["closing_review", "terminated_for_now"]:  # the last measure works on till then
+            moves_at = max(moves_at, earliest - rng.uniform(1, 3) * DAY_S)
+        elif plan[:1] == ["terminated_for_now"]:
+            moves_at = max(moves_at, earliest + rng.uniform(0, 1) * DAY_S)
+        return moves_at
 
     # storage
     @staticmethod

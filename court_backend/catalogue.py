@@ -46,7 +46,7 @@ NODES: tuple[Node, ...] = (
     Node("consumption_restriction", "coercion", "限制高消费", 3),
     Node("dishonest_listing", "coercion", "纳入失信名单", 5),
     Node("fine", "coercion", "罚款", 10),
-    Node("detention", "coercion", "司法拘留", 15),
+    Node("detention", "coercion", "司法拘留", 5),  # the deadline to carry a decision out: its term is up to 15 days
     Node("criminal_referral", "coercion", "移送拒执罪", 30),
     Node("funds_received", "funds", "案款到账", 3),
     Node("funds_paid_out", "funds", "案款发放", 30),
