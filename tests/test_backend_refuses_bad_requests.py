@@ -42,7 +42,7 @@ def test_a_page_token_or_filter_this_backend_never_issued_is_refused(backend, pa
 
 
 def test_pages_are_keyed_by_the_last_object_shown(backend):
-    court_id = standby_team(backend)["court_id"]
+    court_id = backend.get("tasks", page_size=1)["items"][0]["court_id"]  # a court with a task
     every = backend.get("tasks", court_id=court_id, page_size=1000)["items"]
     assert every and {t["court_id"] for t in every} == {court_id}
     first = backend.get("tasks", court_id=court_id, page_size=1)
