@@ -4,6 +4,7 @@ console disables what would be refused and says why; the backend still decides (
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -81,5 +82,7 @@ def waits_on(
 
 
 def urgency(escalation: Escalation) -> tuple[str, float, str]:
-    """The order of work: the highest severity first, then the nearest deadline."""
-    return escalation.severity.value, escalation.ack_deadline, escalation.id
+    """The order of work: the highest severity first, then the nearest deadline (one already
+    acknowledged has none left to meet: after those of its severity that still have)."""
+    deadline = escalation.ack_deadline if escalation.owner is None else math.inf
+    return escalation.severity.value, deadline, escalation.id

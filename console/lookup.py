@@ -45,7 +45,7 @@ class Found:
         return self.matches[0] if self.total == 1 else None
 
 
-@lru_cache(maxsize=100_000)  # each keystroke folds every case's number and parties again
+@lru_cache(maxsize=400_000)  # each keystroke folds every case's number and parties again
 def folded(text: str) -> str:
     """Text as compared: NFKC, no spaces, any case."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()

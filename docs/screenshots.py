@@ -85,7 +85,7 @@ def shoot_guide(app: QApplication, session: ConsoleSession, out: Path, language:
     window.find()
     QTest.keyClicks(window.panels[Panel.MAP].search, code)  # a court's code: several of its cases
     settle(app, 1.0)
-    popup = window.panels[Panel.MAP].completer.popup()
+    popup = window.panels[Panel.MAP].matches.completer.popup()
     path = out / f"guide-search-{language}.png"
     with_popup(window, popup).save(str(path))
     written.append(path)

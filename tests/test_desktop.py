@@ -19,6 +19,8 @@ QT = Path(PySide6.__file__).parent / "Qt"
 # What a desktop console loads of Qt: the X11 platform plugin and the libraries under it.
 LOADED = (
     QT / "plugins" / "platforms" / "libqxcb.so",
+    QT / "plugins" / "xcbglintegrations" / "libqxcb-glx-integration.so",
+    QT / "plugins" / "xcbglintegrations" / "libqxcb-egl-integration.so",
     QT / "lib" / "libQt6XcbQpa.so.6",
     QT / "lib" / "libQt6Gui.so.6",
     QT / "lib" / "libQt6Widgets.so.6",

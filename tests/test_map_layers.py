@@ -247,12 +247,12 @@ def test_several_matches_are_offered_in_a_list_and_ctrl_f_finds_the_field(qtbot,
     QTest.keyClick(panel.plot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(panel.search.hasFocus, timeout=5_000)
     search(qtbot, panel, "人民法院")
-    qtbot.waitUntil(lambda: panel.completer.popup().isVisible(), timeout=5_000)
-    offered = panel.completer.completionModel()
+    qtbot.waitUntil(lambda: panel.matches.completer.popup().isVisible(), timeout=5_000)
+    offered = panel.matches.completer.completionModel()
     assert offered.rowCount() > 1
-    panel.completer.popup().setCurrentIndex(offered.index(1, 0))
-    qtbot.keyClick(panel.completer.popup(), Qt.Key.Key_Return)
-    picked = panel._matches[1]
+    panel.matches.completer.popup().setCurrentIndex(offered.index(1, 0))
+    qtbot.keyClick(panel.matches.completer.popup(), Qt.Key.Key_Return)
+    picked = panel.matches.found[1]
     qtbot.waitUntil(
         lambda: math.isclose(view_centre(panel)[0], float(panel.projection.x(picked.lon)), abs_tol=1e-6), timeout=5_000
     )

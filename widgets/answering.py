@@ -16,11 +16,11 @@ WHY_NOT = "why_not"  # the action's property holding why it cannot run now ("" w
 def offer(qaction: QAction, title: str, shortcut: str, why_not: str | None) -> None:
     """Says what `qaction` does (`title`, its `shortcut`), or that it cannot run now and why."""
     short = title.replace("&", "")
+    qaction.setProperty(WHY_NOT, why_not or "")  # first: each setter below tells the buttons, which read it
     qaction.setIconText(short)
     qaction.setText(title if not why_not else f"{title} — {why_not}")
     qaction.setStatusTip(why_not or "")
     qaction.setToolTip(plain_tooltip(why_not) if why_not else f"{short} ({shortcut})")
-    qaction.setProperty(WHY_NOT, why_not or "")
 
 
 def why_not(qaction: QAction) -> str:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from console.audit_chain import export_lines
 from console.case_detail import MASKED, CaseDetail, Party, fetch_case_detail
-from console.lookup import NUMBER_EXAMPLE, lookup
+from console.lookup import NUMBER_EXAMPLE, Match
 from console.records import Collection
 from console.session import BackendSession
 from console.store import Changes, Store
@@ -44,6 +44,7 @@ from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, PartiesModel, TasksModel
 from widgets.live_store import LiveStore
+from widgets.match_list import MatchList
 from widgets.names import name
 from widgets.node_flow import NodeFlow
 from widgets.plain_text import PlainLabel, plain_tooltip
@@ -88,9 +89,10 @@ class CasePanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Open a case: its number or a part of it, a party, a court"))
         self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(lambda: self.open_number(self.search.text()))
         self.search_message = PlainLabel(parent=self)
-        mark_problem(self.search_message)
+        self.matches = MatchList(self.search, self._store, kinds=(Collection.CASES,))  # as the window's search
+        self.matches.chosen.connect(self._open)
+        self.matches.said.connect(self._say)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 2)
         search_row.addWidget(self.search_message, 3)
@@ -248,25 +250,13 @@ class CasePanel(QWidget):
         self.search.setText(state["search"])
         self.tabs.setCurrentIndex(state["tab"])
 
-    def open_number(self, text: str) -> None:
-        """Opens the one case whose number is `text`, or the only one that contains it; says so otherwise."""
-        if not text.strip():
-            self.search_message.clear()
-            return
-        found = lookup(self._store, text, kinds=(Collection.CASES,))
-        match = found.one()
-        if match is not None:
-            self.search_message.clear()
-            self._selection.select(Selected(Collection.CASES, match.backend, match.id))
-            self.show_case(match.backend, match.id)  # also when that case was selected already but not shown
-        elif not found.total:
-            self.search_message.setText(
-                self.tr("No case matches “{text}”: a number, a party or a court.").format(text=text.strip())
-            )
-        else:
-            self.search_message.setText(
-                self.tr("%n cases match: type more of the number or the name.", "", found.total)
-            )
+    def _open(self, match: Match) -> None:
+        self._selection.select(Selected(Collection.CASES, match.backend, match.id))
+        self.show_case(match.backend, match.id)  # also when that case was selected already but not shown
+
+    def _say(self, text: str, problem: bool) -> None:
+        mark_problem(self.search_message, problem)
+        self.search_message.setText(text)
 
     # drawing
 

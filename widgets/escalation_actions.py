@@ -231,6 +231,9 @@ class EscalationActions(QObject):
             return
         dialog = NoteDialog(action, picked[1], self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            if refusal := why_not(self.actions[action]):  # things moved on while the note was written
+                self.notice.emit(refusal)
+                return
             self.submit(action, dialog.body())
 
     def submit(self, action: Action, body: dict) -> None:
@@ -239,6 +242,10 @@ class EscalationActions(QObject):
         if picked is None:
             return
         backend, escalation = picked
-        summary = f"{self.actions[action].text().rstrip('…')} {escalation.title} ({escalation.id})"
+        court = self._store.courts.get(backend, escalation.court_id)
+        where = court.name if court else escalation.court_id
+        summary = self.tr("{action}: {title} ({court})").format(
+            action=self._titles[action].replace("&", "").rstrip("…"), title=escalation.title, court=where
+        )
         subject = Subject(Collection.ESCALATIONS, escalation.id)
         self._submit(backend, action, subject, body, summary, if_match=escalation.version)

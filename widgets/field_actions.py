@@ -8,6 +8,8 @@ acting; what happens to an instruction afterwards (delivered, read) is reported 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
@@ -42,11 +44,21 @@ class FieldActions(QObject):
     case_search_requested = Signal()
     """An action needs a case: the way forward is the case search."""
 
-    def __init__(self, live: LiveStore, submit: Submit, selection: Selection, parent: QWidget) -> None:
+    def __init__(
+        self,
+        live: LiveStore,
+        submit: Submit,
+        selection: Selection,
+        case_in_view: Callable[[], tuple[str, str] | None],
+        parent: QWidget,
+    ) -> None:
+        """`case_in_view`: the case the operator has open (backend, id), which a case action takes
+        when what is picked is no case (a team, an escalation without one, nothing)."""
         super().__init__(parent)
         self._store: Store = live.store
         self._submit = submit
         self._selection = selection
+        self._case_in_view = case_in_view
         self._sent: dict[str, str] = {}  # command id → the team of an instruction, until its message is known
         self._messages: dict[tuple[str, str], str] = {}  # (backend, message id) → the state last reported
         self._titles = {
@@ -74,14 +86,16 @@ class FieldActions(QObject):
     # what is picked
     def picked_case(self) -> tuple[str, Case] | None:
         selected = self._selection.current
-        if selected is None:
-            return None
-        case_id = selected.id if selected.kind is Collection.CASES else None
-        if selected.kind in (Collection.ESCALATIONS, Collection.QUERIES):
+        backend, case_id = (selected.backend, None) if selected is not None else ("", None)
+        if selected is not None and selected.kind is Collection.CASES:
+            case_id = selected.id
+        elif selected is not None and selected.kind in (Collection.ESCALATIONS, Collection.QUERIES):
             item = self._store.rows(selected.kind).get(selected.backend, selected.id)
             case_id = item.case_id if item else None
-        case = self._store.cases.get(selected.backend, case_id) if case_id else None
-        return None if case is None else (selected.backend, case)
+        if case_id is None and (in_view := self._case_in_view()) is not None:
+            backend, case_id = in_view
+        case = self._store.cases.get(backend, case_id) if case_id else None
+        return None if case is None else (backend, case)
 
     def picked_team(self) -> tuple[str, str, str] | None:
         """(backend, team id, team name) of the picked team, or of the picked case's open task."""
@@ -171,7 +185,9 @@ class FieldActions(QObject):
                 Subject(Collection.CASES, case.id),
                 body,
                 self.tr("Dispatch {team} to {case}: {operation}").format(
-                    team=body["team_id"], case=case.number, operation=name("task", body["kind"])
+                    team=self._team_name(backend, body["team_id"]),
+                    case=case.number,
+                    operation=name("task", body["kind"]),
                 ),
             )
 
@@ -189,9 +205,15 @@ class FieldActions(QObject):
                 Action.REASSIGN,
                 Subject(Collection.TASKS, current.id),
                 body,
-                self.tr("Reassign {task} to {team}").format(task=current.id, team=body["team_id"]),
+                self.tr("Reassign the task of {case} to {team}").format(
+                    case=case.number, team=self._team_name(backend, body["team_id"])
+                ),
                 if_match=current.version,
             )
+
+    def _team_name(self, backend: str, team_id: str) -> str:
+        team = self._store.teams.get(backend, team_id)
+        return team.name if team else team_id
 
     def _act_message(self) -> None:
         picked = self.picked_team()

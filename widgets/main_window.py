@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._banner_bar)
         self.layout_name: str | None = None
         self._layout_actions: dict[str, QAction] = {}
-        self.field_actions = FieldActions(live, submit, self.selection, self)
+        self.field_actions = FieldActions(live, submit, self.selection, self._case_in_view, self)
         self.field_actions.notice.connect(self._on_notice)
         self.field_actions.case_search_requested.connect(self.find)
         self.audit_export = AuditExport(connections, self)
@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
             action.setChecked(language == current_language(QApplication.instance()))
             action.setData(language)
             language_menu.addAction(action)
+
+    def _case_in_view(self) -> tuple[str, str] | None:
+        """The case the case panel shows, if any: what a case action takes when no case is picked."""
+        return self.panels[Panel.CASE].shown
 
     def view_states(self) -> dict[Panel, dict]:
         """How each panel is being looked at (zoom, filters, searches), for a window built again."""

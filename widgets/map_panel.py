@@ -10,17 +10,14 @@ on a click.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
     QKeySequence,
     QPalette,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QCompleter,
     QLabel,
     QLineEdit,
     QMenu,
@@ -32,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain import Team
-from console.lookup import NUMBER_EXAMPLE, Found, Match, lookup
+from console.lookup import NUMBER_EXAMPLE, Match
 from console.records import Collection
 from console.region import Region
-from console.store import Changes, Store
+from console.store import BackendHealth, Changes, Store
+from console.sync import LinkState
 from widgets.live_store import LiveStore
 from widgets.map_cases import CaseLayer
 from widgets.map_layers import (
@@ -49,6 +47,7 @@ from widgets.map_layers import (
     View,
 )
 from widgets.map_teams import TeamLayer, TrailLayer
+from widgets.match_list import MatchList
 from widgets.names import backend_name, name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.selection import Selected, Selection
@@ -65,7 +64,6 @@ from widgets.style import (
 HIGHLIGHT_SIZE = 28
 HIGHLIGHT_PEN = pg.mkPen(QColor("#ffd84d"), width=2.5)
 RESTYLE_INTERVAL_MS = 5000
-TYPING_PAUSE_MS = 200
 # How close a search or a click on a court's cases brings the map: map units a pixel.
 FOCUS_PIXEL = {Collection.CASES: 0.0003, Collection.TEAMS: 0.0004, Collection.COURTS: 0.0008}
 
@@ -199,24 +197,13 @@ class MapPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
         self.search.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.search.returnPressed.connect(self._on_search)
-        self.search.textEdited.connect(self._on_typed)
-        self.search.textChanged.connect(self._on_emptied)  # its clear button, or a restore, empties it too
         self.toolbar.addWidget(self.search)
         self.search_message = PlainLabel(parent=self.toolbar)
         self.search_message.setStyleSheet("QLabel { padding: 0 6px; }")
         self.toolbar.addWidget(self.search_message)
-        # The matches are listed as the operator types, once a pause says the word is there.
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self._list_matches)
-        self._matches: list[Match] = []
-        self._match_model = QStandardItemModel(self)
-        self.completer = QCompleter(self._match_model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setWidget(self.search)
-        self.completer.activated[QModelIndex].connect(self._on_match_picked)
+        self.matches = MatchList(self.search, self._store)
+        self.matches.chosen.connect(self.go_to)
+        self.matches.said.connect(self._say)
 
     def view_state(self) -> dict:
         (x0, x1), (y0, y1) = self.view_box.viewRange()
@@ -296,20 +283,22 @@ class MapPanel(QWidget):
             (self.plot.width() - self.waiting.width()) // 2, (self.plot.height() - self.waiting.height()) // 2
         )
 
+    def _awaited(self, health: BackendHealth) -> str:
+        """A backend's state as the empty map says it: under way…, or what went wrong and why."""
+        if health.state in (LinkState.FAILED, LinkState.AUTH_FAILED, LinkState.OFFLINE):
+            return self.tr("{backend}: {state}. {detail}").format(
+                backend=backend_name(health.backend), state=name("link_state", health.state), detail=health.detail
+            )
+        return self.tr("{backend}: {state}…").format(
+            backend=backend_name(health.backend), state=name("link_state", health.state)
+        )
+
     def _say_what_is_awaited(self) -> None:
         """While no team is known: each backend's state (starting, connecting, failed), else nothing."""
         if self._store.teams:
             self.waiting.hide()
             return
-        self.waiting.setText(
-            "\n".join(
-                self.tr("{backend}: {state}…").format(
-                    backend=backend_name(h.backend), state=name("link_state", h.state)
-                )
-                for h in self._store.health.values()
-            )
-            or self.tr("Connecting…")
-        )
+        self.waiting.setText("\n".join(self._awaited(h) for h in self._store.health.values()) or self.tr("Connecting…"))
         self.waiting.show()
         self._place_legend()
 
@@ -462,68 +451,6 @@ class MapPanel(QWidget):
             self.centre_on(hit.x, hit.y, min(self.view().pixel, FOCUS_PIXEL[Collection.COURTS]))
 
     # -- search
-
-    def _on_typed(self, text: str) -> None:
-        self.search_message.clear()
-        if text.strip():
-            self._typing.start()
-        else:
-            self._typing.stop()
-            self.completer.popup().hide()
-
-    def _on_emptied(self, text: str) -> None:
-        if not text:
-            self._on_typed(text)
-
-    def _list_matches(self) -> None:
-        """Lists what the text typed so far matches, without going anywhere."""
-        text = self.search.text().strip()
-        if text:
-            self._show_matches(text, lookup(self._store, text))
-
-    def _on_search(self) -> None:
-        self._typing.stop()
-        text = self.search.text().strip()
-        if not text:
-            return
-        found = lookup(self._store, text)
-        if found.one() is not None:
-            self._matches = found.matches
-            self.completer.popup().hide()
-            self.go_to(found.one())
-        else:
-            self._show_matches(text, found)
-
-    def _show_matches(self, text: str, found: Found) -> None:
-        self._matches = found.matches
-        if not found.total:
-            self.completer.popup().hide()
-            self._say(self.tr("Nothing matches “{text}”").format(text=text), error=True)
-            return
-        if found.total > len(found.matches):
-            self._say(
-                self.tr("{shown} of {count} matches: type more to narrow them").format(
-                    shown=len(found.matches), count=found.total
-                ),
-                error=False,
-            )
-        else:
-            self._say(self.tr("{count} matches: pick one").format(count=found.total), error=False)
-        self._match_model.clear()
-        kinds = {
-            Collection.CASES: self.tr("Case"),
-            Collection.TEAMS: self.tr("Team"),
-            Collection.COURTS: self.tr("Court"),
-        }
-        for match in self._matches:
-            label = f"{kinds[match.kind]}  {match.name}" + (f"  ·  {match.detail}" if match.detail else "")
-            self._match_model.appendRow(QStandardItem(label))
-        self.completer.complete()
-
-    def _on_match_picked(self, index) -> None:
-        row = self.completer.completionModel().mapToSource(index).row()
-        if 0 <= row < len(self._matches):
-            self.go_to(self._matches[row])
 
     def go_to(self, match: Match) -> None:
         """Centres the map on what a search found, zoomed in, and selects it."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from console.casework import Query
 from console.commands import Submit
+from console.lookup import NUMBER_EXAMPLE
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import MeasureDialog
@@ -36,8 +37,6 @@ from widgets.names import format_yuan, name
 from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter
 from widgets.selection import Selected, Selection
-
-CASE_NUMBER_SAMPLE = "（2026）川0104执1234号"  # a usual case number, to size its column by
 
 
 class QueriesPanel(QWidget):
@@ -75,7 +74,7 @@ class QueriesPanel(QWidget):
         padding = em  # the cell's margins and the sort arrow
         channel = min(10 * em, max(metrics.horizontalAdvance(name("channel", c)) for c in ("national", "provincial")))
         for column, width in (
-            (QueriesModel.CASE, metrics.horizontalAdvance(CASE_NUMBER_SAMPLE)),
+            (QueriesModel.CASE, metrics.horizontalAdvance(NUMBER_EXAMPLE)),  # a usual case number
             (QueriesModel.CHANNEL, channel),
             (QueriesModel.PROGRESS, 5 * em),
             (QueriesModel.HITS, 2 * em),
@@ -102,7 +101,7 @@ class QueriesPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.measure_action = QAction(self.tr("&Freeze or deduct…"), self)
-        self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+M"))  # M for measure; not one Shift from Ctrl+F
         self.measure_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.measure_action.setAutoRepeat(False)
         self.measure_action.triggered.connect(self._on_measure)
@@ -200,7 +199,7 @@ class QueriesPanel(QWidget):
             )
         else:
             why = None
-        offer(self.measure_action, self.tr("&Freeze or deduct…"), "Ctrl+Shift+F", why)
+        offer(self.measure_action, self.tr("&Freeze or deduct…"), "Ctrl+Shift+M", why)
 
     def _on_measure(self) -> None:
         if refusal := why_not(self.measure_action):

@@ -53,7 +53,7 @@ class _ColumnFitter(QObject):
         header = self._view.horizontalHeader()
         for column, most in self._most.items():
             needed = self._needed(column, most, em)
-            if needed > self._widths.get(column, 0):
+            if needed > max(self._widths.get(column, 0), header.sectionSize(column)):  # never below a drag
                 self._widths[column] = needed
                 header.resizeSection(column, needed)
         self._make_room()

@@ -264,16 +264,6 @@
         <translation>尚未打开案件。打开方法：在上方输入案号或其一部分（如 {example}）；或按 Ctrl+F 输入当事人姓名或法院；或在地图、表格中点选。</translation>
     </message>
     <message>
-        <source>No case matches “{text}”: a number, a party or a court.</source>
-        <translation>没有与“{text}”相符的案件（可输入案号、当事人或法院）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cases match: type more of the number or the name.</source>
-        <translation>
-            <numerusform>%n 个案件相符：请再多输入几位案号或名称。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -632,6 +622,10 @@
         <translation>此事件已上报至{court}的上级法院，只能由上级法院的指挥长接手。</translation>
     </message>
     <message>
+        <source>{action}: {title} ({court})</source>
+        <translation>{action}：{title}（{court}）</translation>
+    </message>
+    <message>
         <source>Not signed in to this escalation&apos;s backend yet.</source>
         <translation>尚未登录该事件所在的后端。</translation>
     </message>
@@ -807,8 +801,8 @@
         <translation>派遣 {team} 前往 {case}：{operation}</translation>
     </message>
     <message>
-        <source>Reassign {task} to {team}</source>
-        <translation>将 {task} 改派给 {team}</translation>
+        <source>Reassign the task of {case} to {team}</source>
+        <translation>将 {case} 的任务改派给{team}</translation>
     </message>
     <message>
         <source>Instruction to {team}</source>
@@ -1123,6 +1117,10 @@ Node: {node} · {state}</source>
         <translation>法院案件（按超期比例）：</translation>
     </message>
     <message>
+        <source>{backend}: {state}. {detail}</source>
+        <translation>{backend}：{state}。{detail}</translation>
+    </message>
+    <message>
         <source>{backend}: {state}…</source>
         <translation>{backend}：{state}…</translation>
     </message>
@@ -1133,30 +1131,6 @@ Node: {node} · {state}</source>
     <message>
         <source>Following {team}</source>
         <translation>正在跟随 {team}</translation>
-    </message>
-    <message>
-        <source>Nothing matches “{text}”</source>
-        <translation>没有与“{text}”匹配的结果</translation>
-    </message>
-    <message>
-        <source>{shown} of {count} matches: type more to narrow them</source>
-        <translation>共 {count} 项相符，显示前 {shown} 项：再多输入几个字以缩小范围</translation>
-    </message>
-    <message>
-        <source>{count} matches: pick one</source>
-        <translation>{count} 个匹配：请选择一个</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>队伍</translation>
-    </message>
-    <message>
-        <source>Court</source>
-        <translation>法院</translation>
     </message>
     <message>
         <source>Lost contact</source>
@@ -1175,6 +1149,33 @@ Last fix {age} ago</source>
     <message>
         <source>Backend: {backend}</source>
         <translation>后端：{backend}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchList</name>
+    <message>
+        <source>Nothing matches “{text}”</source>
+        <translation>没有与“{text}”相符的结果</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} matches: type more to narrow them</source>
+        <translation>共 {count} 项相符，显示前 {shown} 项：再多输入几个字以缩小范围</translation>
+    </message>
+    <message>
+        <source>{count} matches: pick one</source>
+        <translation>{count} 项相符：请选择</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
     </message>
 </context>
 <context>
