@@ -91,10 +91,10 @@ def shoot_guide(app: QApplication, session: ConsoleSession, out: Path, language:
     written.append(path)
     popup.hide()
     window.panels[Panel.MAP].search.clear()
-    # An action that cannot run: F6 with nothing picked says why, in the status bar and its menu.
+    # An action that cannot run: F2 with no escalation picked says why, in the status bar and its menu.
     window.selection.select(None)
     settle(app, 0.5)
-    window.field_actions.actions[Action.DISPATCH].trigger()
+    window.panels[Panel.ESCALATIONS].actions.actions[Action.ACKNOWLEDGE].trigger()
     settle(app, 0.5)
     path = out / f"guide-refusal-{language}.png"
     window.grab().save(str(path))
