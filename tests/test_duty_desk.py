@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.commands import Action, Subject
 from console.domain import EscalationState
@@ -43,6 +43,15 @@ def test_an_action_with_nothing_picked_says_why_and_opens_the_search(qtbot, desk
     qtbot.waitUntil(desk.window.panels[Panel.MAP].search.hasFocus, timeout=5_000)
     press(qtbot, desk, Qt.Key.Key_F2)
     assert "Pick an escalation first" in status(desk) and "F8" in status(desk)
+
+
+def test_escape_clears_the_selection_and_a_closed_case_is_not_dispatched_to(qtbot, desk):
+    backend, closed = next((b, c) for b, c in desk.store.cases if c.status == "closed")
+    desk.window.selection.select(Selected(Collection.CASES, backend, closed.id))
+    press(qtbot, desk, Qt.Key.Key_F6)
+    assert "is closed" in status(desk) and QApplication.activeModalWidget() is None
+    press(qtbot, desk, Qt.Key.Key_Escape)
+    assert desk.window.selection.current is None
 
 
 def test_ctrl_f_from_anywhere_lists_the_cases_as_one_types(qtbot, desk):

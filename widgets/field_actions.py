@@ -147,6 +147,8 @@ class FieldActions(QObject):
                     Collection.TASKS: self.tr("Pick a case or a team with a task under way first."),
                     Collection.TEAMS: self.tr("Pick a team first (in the teams panel or on the map)."),
                 }[needs]
+            elif needs is Collection.CASES and target[1].status != "open":
+                why = self.tr("{case} is closed: pick an open case.").format(case=target[1].number)
             elif not self._store.may(target[0], permission):
                 health = self._store.health.get(target[0])
                 why = self.tr("Not allowed as {role} at {backend}: it needs the permission to {permission}.").format(

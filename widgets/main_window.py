@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
         export_action.triggered.connect(self.audit_export.ask)
         file_menu.addAction(export_action)
         file_menu.addSeparator()
+        clear_action = QAction(self.tr("&Clear the selection"), self)
+        clear_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        clear_action.triggered.connect(self._clear_selection)
+        file_menu.addAction(clear_action)
+        self.addAction(clear_action)
         find_action = QAction(self.tr("&Find a case, team or court…"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -196,6 +202,10 @@ class MainWindow(QMainWindow):
     def restore_view_states(self, states: dict[Panel, dict]) -> None:
         for kind, state in states.items():
             self.panels[kind].restore_view_state(state)
+
+    def _clear_selection(self) -> None:
+        self.selection.select(None)
+        self._on_notice(self.tr("Nothing picked."))
 
     def find(self) -> None:
         """The search, from anywhere: the map (shown and raised, when hidden or behind a tab) and its search box."""
@@ -308,6 +318,10 @@ class MainWindow(QMainWindow):
         """Says in the status bar that an action was sent, then done or refused (once each), without
         touching the selection or the map."""
         if command is None or self._told.get(command.id) == command.state:
+            return
+        if command.id not in self._told and command.state != CommandState.PENDING:
+            # Settled before this window heard of it (an earlier run's, read back from the outbox): no news.
+            self._told[command.id] = command.state
             return
         self._told[command.id] = command.state
         backend = backend_name(command.backend)

@@ -793,6 +793,10 @@
         <translation>请先选择队伍（在外勤队伍面板或地图上）。</translation>
     </message>
     <message>
+        <source>{case} is closed: pick an open case.</source>
+        <translation>{case}已结案：请选择在办案件。</translation>
+    </message>
+    <message>
         <source>Not allowed as {role} at {backend}: it needs the permission to {permission}.</source>
         <translation>在 {backend} 以{role}身份无权操作：需要“{permission}”权限。</translation>
     </message>
@@ -926,6 +930,10 @@ past a limit</source>
         <translation>导出某后端一段时间内的审计日志，可离线校验</translation>
     </message>
     <message>
+        <source>&amp;Clear the selection</source>
+        <translation>取消选择(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Find a case, team or court…</source>
         <translation>查找案件、队伍或法院(&amp;F)…</translation>
     </message>
@@ -964,6 +972,10 @@ past a limit</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Nothing picked.</source>
+        <translation>已取消选择。</translation>
     </message>
     <message>
         <source>Alarm muted (F9 turns it back on)</source>
