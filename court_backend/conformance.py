@@ -229,13 +229,19 @@ class Conformance:
             raise Failed(f"teams?status={status} answered {[t['status'] for t in filtered][:5]}")
         return f"teams?status={status}: {len(filtered)}, all {status}"
 
-    def _indicators(self) -> str:
-        response = self._get("kpis")
+    def _optional(self, path: str, **params) -> dict | None:
+        """What an optional endpoint answers, or None when the backend has it not (404)."""
+        response = self._get(path, params=params)
         if response.status_code == 404:
-            return "none published (GET kpis is optional): a client shows no indicators"
+            return None
         if response.status_code != 200:
-            raise Failed(f"GET kpis: HTTP {response.status_code}: {response.text[:200]}")
-        kpis = response.json()
+            raise Failed(f"GET {path}: HTTP {response.status_code}: {response.text[:200]}")
+        return response.json()
+
+    def _indicators(self) -> str:
+        kpis = self._optional("kpis")
+        if kpis is None:
+            return "none published (GET kpis is optional): a client shows no indicators"
         _valid(schemas.Kpis, kpis, "kpis")
         days = [point["date"] for point in kpis["cases_received_per_day"]]
         if days != sorted(days) or len(set(days)) != len(days):
@@ -243,12 +249,9 @@ class Conformance:
         return f"{len(days)} days, {kpis['open_cases']} open cases"
 
     def _audit(self) -> str:
-        response = self._get("audit", params={"page_size": 50})
-        if response.status_code == 404:
+        page = self._optional("audit", page_size=50)
+        if page is None:
             return "no audit log published (GET audit is optional)"
-        if response.status_code != 200:
-            raise Failed(f"GET audit: HTTP {response.status_code}: {response.text[:200]}")
-        page = response.json()
         _valid(schemas.AuditPage, page, "audit")
         entries = page["items"]
         for before, entry in zip([None, *entries], entries, strict=False):
@@ -256,11 +259,9 @@ class Conformance:
                 raise Failed(f"audit entry {entry['id']}: its hash is not the SHA-256 of its canonical JSON")
             if before is not None and entry["prev_hash"] != before["hash"]:
                 raise Failed(f"audit entry {entry['id']}: prev_hash is not the hash of entry {before['id']}")
-        verification = self._get("audit/verification")
-        if verification.status_code == 200:
-            _valid(schemas.AuditVerification, verification.json(), "audit verification")
-        elif verification.status_code != 404:
-            raise Failed(f"GET audit/verification: HTTP {verification.status_code}")
+        verification = self._optional("audit/verification")
+        if verification is not None:
+            _valid(schemas.AuditVerification, verification, "audit verification")
         return f"{len(entries)} entries chained, each hash its entry's"
 
     def _body_limit(self) -> str:

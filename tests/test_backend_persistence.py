@@ -10,7 +10,7 @@ import requests
 
 from court_backend.events import EventLog
 from court_backend.storage import DATABASE_FILE, open_database
-from tests.support.backends import CASES, apply, read_events, snapshot, start_backend, start_stepped_backend
+from tests.support.backends import CASES, apply, every_case, read_events, snapshot, start_backend, start_stepped_backend
 
 
 def comparable(teams: dict[str, dict]) -> dict:
@@ -97,16 +97,6 @@ def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
         )
     finally:
         second.process.close()
-
-
-def every_case(backend) -> list[dict]:
-    cases, token = [], None
-    while True:
-        page = backend.get("cases", page_size=1000, **({"page_token": token} if token else {}))
-        cases += page["items"]
-        token = page["next_page_token"]
-        if not token:
-            return cases
 
 
 def test_a_new_book_is_filed_after_the_backend_listens_and_a_restart_finishes_it(tmp_path):

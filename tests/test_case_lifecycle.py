@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.test_case_numbers import every_case
+from tests.support.backends import every_case
 
 ENFORCEMENT_ONLY = {"execution_notice", "asset_report_order", "dishonest_listing", "terminated_for_now"}
 

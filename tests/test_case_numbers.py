@@ -8,18 +8,10 @@ import re
 from collections import defaultdict
 from datetime import datetime
 
+from tests.support.backends import every_case
+
 NUMBER = re.compile(r"^（(\d{4})）川(\d*)(执[恢保异]?)(\d+)号$")
 CODES = {"C510000": "", "C510100": "01", "C510104": "0104", "C51R00": "71", "C51R01": "7101", "C51R02": "7102"}
-
-
-def every_case(backend) -> list[dict]:
-    cases, token = [], None
-    while True:
-        page = backend.get("cases", page_size=1000, **({"page_token": token} if token else {}))
-        cases += page["items"]
-        token = page["next_page_token"]
-        if token is None:
-            return cases
 
 
 def test_each_court_numbers_its_cases_by_year_and_type_in_filing_order_without_a_repeat(stepped_backend):

@@ -62,7 +62,8 @@ def _resolve(schema: dict) -> dict:
 
 
 def declared(schema_name: str, path: str) -> dict | None:
-    """The schema the document gives the value at `path` of a record (None: free-form)."""
+    """The schema the document gives the value at `path` of a record (None: free-form, a dict of
+    counts or a problem's extras, where any key is declared); KeyError when it declares no such field."""
     schema = SCHEMAS[schema_name]
     for part in path.replace("[]", ".[]").split("."):
         schema = _resolve(schema)
@@ -79,19 +80,10 @@ def undeclared(schema_name: str, read: set[str]) -> list[str]:
     """The paths read that the schema does not declare."""
     missing = []
     for path in sorted(read):
-        schema = SCHEMAS[schema_name]
-        for part in path.replace("[]", ".[]").split("."):
-            schema = _resolve(schema)
-            if part == "[]":
-                schema = schema.get("items", {})
-                continue
-            properties = schema.get("properties")
-            if properties is None:
-                break  # a free-form object (a dict of counts, a problem's extras): any key is declared
-            if part not in properties:
-                missing.append(path)
-                break
-            schema = properties[part]
+        try:
+            declared(schema_name, path)
+        except KeyError:
+            missing.append(path)
     return missing
 
 

@@ -122,6 +122,17 @@ class RunningBackend:
         raise AssertionError(f"nothing of the kind happened in {at_most_s:.0f} s of the backend's time")
 
 
+def every_case(backend: RunningBackend) -> list[dict]:
+    """Every case the backend holds, page by page."""
+    cases, token = [], None
+    while True:
+        page = backend.get("cases", page_size=1000, **({"page_token": token} if token else {}))
+        cases += page["items"]
+        token = page["next_page_token"]
+        if not token:
+            return cases
+
+
 def read_events(backend: RunningBackend, headers: dict, count: int, last_event_id: int | None = None) -> list[SseEvent]:
     """Reads `count` events from the stream (blocking on the live feed), then hangs up."""
     if last_event_id is not None:
