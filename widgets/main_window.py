@@ -319,8 +319,8 @@ class MainWindow(QMainWindow):
         touching the selection or the map."""
         if command is None or self._told.get(command.id) == command.state:
             return
-        if command.id not in self._told and command.state != CommandState.PENDING:
-            # Settled before this window heard of it (an earlier run's, read back from the outbox): no news.
+        if command.id not in self._told and command.state == CommandState.DELIVERED:
+            # Done before this window heard of it (an earlier run's, read back from the outbox): no news.
             self._told[command.id] = command.state
             return
         self._told[command.id] = command.state
