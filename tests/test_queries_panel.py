@@ -190,12 +190,14 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_bac
     when_the_dialog_opens(look)
     panel.measure_action.trigger()
     assert offered["amount"] == offered["left"] and offered["ordered_shown"]
-    # It follows the freeze as the institution carries it out.
+    # It follows the freeze as the institution carries it out: some twenty minutes, at times hours.
     step_until(
         qtbot,
         desk,
         stepped_backend,
         lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"),
+        every_s=60,
+        at_most_s=6 * 3600,
     )
     assert state_shown()
 
