@@ -992,6 +992,62 @@ def _command_routes() -> APIRouter:
             status=201,
         )
 
+    @router.post("/cases/{case_id}/acts", status_code=201, response_model=schemas.Case)
+    async def record_act(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.ActRequest, key: IdempotencyKey = None
+    ):
+        """Record an act done on an enforcement case besides its nodes, once: the applicant heard
+        (applicant_interview), an investigation on the spot, the execution notice or the
+        asset-report order sent, a consumption restriction or a dishonest listing ordered (which
+        flag the case). Never on a property-preservation case (409 `not-for-preservation`)."""
+        return await _command(
+            request,
+            who,
+            "case.record",
+            key,
+            lambda now: world_of(request).record_act(who, case_id, body.act, body.note, now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/termination", response_model=schemas.Case)
+    async def terminate(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
+        """终本 (terminate the current enforcement procedure): refused with 409
+        `termination-conditions-unmet`, naming each unmet condition of the case's checklist
+        (`CaseDetail.termination`), until all are met. The case closes, then is re-queried every six
+        months for five years; a hit raises a `terminated_case_hit` escalation."""
+        return await _command(
+            request,
+            who,
+            "case.terminate",
+            key,
+            lambda now: world_of(request).terminate(who, case_id, body.note, now),
+        )
+
+    @router.post("/cases/{case_id}/resumption", status_code=201, response_model=schemas.Case)
+    async def resume(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
+        """恢复执行: a new 执恢 case for what a 终本 case still owes, with its parties, linked both ways
+        (`resumed_from`, `resumed_as`); the answer is the new case."""
+        return await _command(
+            request,
+            who,
+            "case.terminate",
+            key,
+            lambda now: world_of(request).resume(who, case_id, body.note, now),
+            status=201,
+        )
+
     @router.post(
         "/cases/{case_id}/parties/{role}/reveal",
         response_model=schemas.RevealedParty,

@@ -70,7 +70,11 @@ class Assets:
         return [(query_id, result_id, at) for (query_id, result_id), at in sorted(self._unfrozen.items())]
 
     # queries
-    def launch(self, case: dict, channel: str, categories: list[str], now: float, by: str) -> dict:
+    def launch(
+        self, case: dict, channel: str, categories: list[str], now: float, by: str, hit_factor: float = 1.0
+    ) -> dict:
+        """A query batch for the case's respondent; `hit_factor` scales the chance of each hit (a
+        respondent found to have nothing seldom has something a few months on)."""
         targets = institutions_for(channel, categories)
         results = [
             {
@@ -101,6 +105,7 @@ class Assets:
             "results": results,
             "counts": {},
             "version": 1,
+            "_hit_factor": hit_factor,
         }
         self._count(query)
         self._records.put("query", query)
@@ -154,7 +159,7 @@ class Assets:
                 result["state"] = "failed"
             else:
                 result["state"], result["answered_at"] = "answered", utc_iso(now)
-                result["hit"] = rng.random() < HIT_RATE[result["category"]]
+                result["hit"] = rng.random() < HIT_RATE[result["category"]] * query.get("_hit_factor", 1.0)
                 result["finding"] = self._finding(result["category"], query["respondent"]) if result["hit"] else None
                 if result["hit"]:
                     self._unfrozen[(query["id"], result["id"])] = now

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import parties
+from court_backend import parties, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -82,7 +82,6 @@ INDUSTRIES = [
     "医药",
 ]
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
-TERMINATE_FOR_NOW_AFTER_DAYS = 90  # 终本 only after 3 months from filing (DOMAIN.md, working limits)
 CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*执[恢保异]?)(\d+)号$")
 
 
@@ -98,7 +97,7 @@ def plan_path(rng: random.Random, kind: str) -> list[str]:
     """The nodes a case will pass through, drawn once, as the law lets it go (DOMAIN.md): a 执保 case
     carries out its preservation ruling and closes; an enforcement case finds assets, settles or
     finds nothing, and is 执行完毕 only when the whole sum is realised (a partial recovery ends in
-    和解 or goes to 终本)."""
+    和解 or goes to 终本). A path to 终本 meets its gate (`termination`) on the way."""
     if kind == "preservation":
         control = rng.choices([["freeze"], ["seal_up"], ["seizure"]], [60, 30, 10])[0]
         return ["filing_review", "filing_registration", "assignment", *control, "closing_review", "archived"]
@@ -122,17 +121,24 @@ def plan_path(rng: random.Random, kind: str) -> list[str]:
             return [*path, "closing_review", "completed", "archived"]  # the whole sum realised
         if rng.random() < 0.5:
             return [*path, "settlement", "closing_review", "archived"]  # the rest settled
-        path += ["consumption_restriction"]  # the rest not found: 终本, the respondent restricted
-        path += ["dishonest_listing"] if rng.random() < 0.8 else []
-        return [*path, "closing_review", "terminated_for_now", "archived"]
+        return _to_termination(path, rng)  # the rest not found
     if outcome < 0.65:
         return [*path, "settlement", "funds_received", "funds_paid_out", "closing_review", "archived"]
-    path += ["consumption_restriction"]
-    path += ["dishonest_listing"] if rng.random() < 0.8 else []
     path += ["exit_restriction"] if rng.random() < 0.1 else []
     path += ["fine"] if rng.random() < 0.05 else []
     path += ["detention"] if rng.random() < 0.03 else []
     path += ["criminal_referral"] if rng.random() < 0.01 else []
+    return _to_termination(path, rng)
+
+
+def _to_termination(path: list[str], rng: random.Random) -> list[str]:
+    """`path` on to 终本 through its gate: property investigated on the spot too, the respondent
+    restricted, listed as dishonest when it did not report its property (and now and then on
+    other grounds), the applicant heard at the closing review (`CaseBook._enter`)."""
+    if "traditional_investigation" not in path:
+        path.insert(path.index("network_query_provincial") + 1, "traditional_investigation")
+    path += ["consumption_restriction"]
+    path += ["dishonest_listing"] if "asset_declaration" not in path or rng.random() < 0.3 else []
     return [*path, "closing_review", "terminated_for_now", "archived"]
 
 
@@ -155,7 +161,6 @@ class Filing:
     chosen: list[int]  # the court index of each case to file
     first: int  # the first case's number (its id)
     filed_at: list[float]  # when each case of the plan was filed, oldest first: numbered in that order
-    sequence: Counter  # the last number given, by its prefix: year, court code and case type
     sites: dict[int, list[list[float]]] = field(default_factory=dict)  # by court: drawn when first needed
     filed: int = 0  # of the plan's cases
 
@@ -194,6 +199,11 @@ class CaseBook:
         self._divisions = divisions
         self._mask_parties()
         self._load_schedule()
+        self._sequence: Counter[str] = Counter()  # the last number given, by its prefix: year, court, case type
+        for (number,) in self._db.execute("select json_extract(doc, '$.number') from cases"):
+            prefix, last = _numbered(number)
+            self._sequence[prefix] = max(self._sequence[prefix], last)
+        (self._resumed,) = self._db.execute("select count(*) from cases where id like 'KH%'").fetchone()
 
     # filing
     def start_filing(self, count: int, now: float) -> None:
@@ -222,11 +232,7 @@ class CaseBook:
         (newest,) = self._db.execute("select max(filed_at) from cases").fetchone()
         earliest = max(newest or 0.0, now - HISTORY_DAYS * DAY_S)
         filed_at = sorted(rng.uniform(earliest, now) for _ in chosen)
-        sequence: Counter[str] = Counter()
-        for (number,) in self._db.execute("select json_extract(doc, '$.number') from cases"):
-            prefix, last = _numbered(number)
-            sequence[prefix] = max(sequence[prefix], last)
-        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, filed_at, sequence)
+        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, filed_at)
 
     @property
     def filing(self) -> bool:
@@ -248,7 +254,7 @@ class CaseBook:
             lon, lat = filing.sites[index].pop()
             filed_at = filing.filed_at[filing.filed]
             case_id = f"K{filing.first + filing.filed:06d}"
-            doc, plan, next_step_at = self._new_case(case_id, court, lon, lat, filed_at, filing.sequence, rng)
+            doc, plan, next_step_at = self._new_case(case_id, court, lon, lat, filed_at, rng)
             filing.filed += 1
             # The past went at its own pace; only what is left of today's stay runs at `speed`.
             while next_step_at <= now:
@@ -264,7 +270,7 @@ class CaseBook:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _new_case(
-        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, sequence: Counter, rng: random.Random
+        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, rng: random.Random
     ) -> tuple[dict, list[str], float]:
         kind = rng.choices(list(CASE_KINDS), [70, 15, 10, 5])[0]
         company = rng.random() < 0.35
@@ -278,14 +284,11 @@ class CaseBook:
             else {"type": "person", "name": _person(rng)}
         )
         sought = round(min(5e7, rng.lognormvariate(math.log(6e5 if company else 6e4), 1.1)), 2)
-        prefix = f"（{time.gmtime(filed_at).tm_year}）川{court.number_code}{CASE_TYPE_CODES[kind]}"
-        sequence[prefix] += 1
         plan = plan_path(rng, kind)
         tags = [tag for tag, p in (("livelihood", 0.18), ("campaign_hundred_days", 0.05)) if rng.random() < p]
-        limit_days = CASE_LIMIT_DAYS["non_litigation" if kind == "non_litigation" else "litigation"]
         doc = {
             "id": case_id,
-            "number": f"{prefix}{sequence[prefix]}号",
+            "number": self._next_number(court, kind, filed_at),
             "court_id": court.id,
             "kind": kind,
             "track": "complex" if (company and sought > 1e6) or rng.random() < 0.15 else "simple",
@@ -294,22 +297,36 @@ class CaseBook:
             "amount_sought": sought,
             "amount_realised": 0.0,
             "officer": _person(rng),
-            "filed_at": filed_at,
-            "deadline": filed_at + limit_days * DAY_S,
-            "status": "open",
-            "node": None,
-            "node_entered_at": None,
-            "node_deadline": None,
             "tags": tags,
-            "flags": [],
             "location": {"lon": lon, "lat": lat},
-            "history": [],
-            "version": 0,
         }
         for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
             doc[role] = parties.masked(doc, role, self._personal_key)
+        self._open_file(doc, filed_at)
         self._enter(doc, plan.pop(0), filed_at, rng, plan)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
+
+    def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
+        prefix = f"（{time.gmtime(filed_at).tm_year}）川{court.number_code}{CASE_TYPE_CODES[kind]}"
+        self._sequence[prefix] += 1
+        return f"{prefix}{self._sequence[prefix]}号"
+
+    @staticmethod
+    def _open_file(doc: dict, filed_at: float) -> None:
+        """A new case's times, state and records, filed at `filed_at`, before it enters its first node."""
+        limit_days = CASE_LIMIT_DAYS["non_litigation" if doc["kind"] == "non_litigation" else "litigation"]
+        doc.update(
+            filed_at=filed_at,
+            deadline=filed_at + limit_days * DAY_S,
+            status="open",
+            node=None,
+            node_entered_at=None,
+            node_deadline=None,
+            flags=[],
+            history=[],
+            acts=[],
+            version=0,
+        )
 
     def _enter(self, doc: dict, node: str, at: float, rng: random.Random, plan: list[str]) -> None:
         if doc["history"]:
@@ -326,25 +343,34 @@ class CaseBook:
             doc["flags"] = sorted(set(doc["flags"]) | {"consumption_restricted"})
         elif node == "dishonest_listing":
             doc["flags"] = sorted(set(doc["flags"]) | {"dishonest"})
+        elif node == "closing_review" and plan[:1] == ["terminated_for_now"]:
+            # The applicant told of the case and heard before 终本 (`termination`, art. 5).
+            doc.setdefault("acts", []).append({"act": "applicant_interview", "at": at, "by": doc["officer"]})
         elif node == "terminated_for_now":
             doc["flags"] = sorted(set(doc["flags"]) | {"terminated_for_now"})
+            doc["termination"] = {"at": at, "by": doc["officer"], "checklist": termination.checklist(doc, at)}
             if doc["respondent"]["type"] == "company" and rng.random() < 0.2:
                 doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
         if node in FINAL_NODES:
             doc["status"] = "closed"
+        if node == "archived" and "termination" in doc:  # into the pool: re-queried from now on
+            doc["termination"]["requeries"] = 0
 
     def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
         """Moves a case to its next planned node at `at`; returns when it moves again: never into
-        终本 before 3 months from filing (the case works on at the nodes before until then)."""
+        终本 before its gate is met (`termination`; the case waits at its closing review)."""
         if not plan:
             return math.inf
+        if plan[0] == "terminated_for_now" and termination.unmet(doc, at):  # the gate: a path meets all but time
+            met_at = doc["filed_at"] + (termination.AFTER_FILING_DAYS + rng.uniform(0, 1)) * DAY_S
+            return max(met_at, at + DAY_S / speed)
         self._enter(doc, plan.pop(0), at, rng, plan)
+        if doc["node"] == "archived" and "termination" in doc:
+            return at + termination.REQUERY_EVERY_DAYS * DAY_S / speed  # the pool's first re-query
         moves_at = at + stay_s(rng, doc["node"]) / speed
-        earliest = doc["filed_at"] + TERMINATE_FOR_NOW_AFTER_DAYS * DAY_S
+        earliest = doc["filed_at"] + termination.AFTER_FILING_DAYS * DAY_S
         if plan[:2] == ["closing_review", "terminated_for_now"]:  # the last measure works on till then
             moves_at = max(moves_at, earliest - rng.uniform(1, 3) * DAY_S)
-        elif plan[:1] == ["terminated_for_now"]:
-            moves_at = max(moves_at, earliest + rng.uniform(0, 1) * DAY_S)
         return moves_at
 
     # storage
@@ -471,32 +497,128 @@ class CaseBook:
         return None if loaded is None else loaded[0]
 
     # the simulation
-    def tick(self, now: float, limit: int = 200) -> list[dict]:
-        """Moves every case whose next step is due; returns the cases that moved."""
-        moved = []
-        while self._waiting and self._waiting[0][0] <= now and len(moved) < limit:
-            _, case_id = heapq.heappop(self._waiting)
-            doc, plan, _ = self._load(case_id)
-            next_step_at = self._step(doc, plan, now, self.speed, self._rng)
-            self._dirty[case_id] = self._row(doc, plan, next_step_at)
-            self._track(doc)
-            if not math.isinf(next_step_at):
-                heapq.heappush(self._waiting, (next_step_at, case_id))
+    def tick(self, now: float, limit: int = 200) -> tuple[list[dict], list[dict]]:
+        """Moves every case whose next step is due; returns the cases that moved, and the 终本
+        cases of the pool due for their re-query (the next one is then scheduled)."""
+        moved, requery = [], []
+        while self._waiting and self._waiting[0][0] <= now and len(moved) + len(requery) < limit:
+            due_at, case_id = heapq.heappop(self._waiting)
+            doc, plan, next_step_at = self._load(case_id)
+            if next_step_at != due_at:
+                continue  # rescheduled by a command since (`_reschedule`)
+            if not plan:
+                self._reschedule(doc, plan, self._next_requery(doc, now))
+                requery.append(doc)
+                continue
+            self._reschedule(doc, plan, self._step(doc, plan, now, self.speed, self._rng))
             moved.append(doc)
             self._records.emit("case.node", present(doc, history=False, now=now))
-        return moved
+        return moved, requery
+
+    def _next_requery(self, doc: dict, now: float) -> float:
+        """Counts a re-query of a 终本 case; when the next is due (never after the pool's five years)."""
+        pool = doc["termination"]
+        pool["requeries"] += 1
+        if doc.get("resumed_as") or pool["requeries"] >= termination.POOL_YEARS * 2:
+            return math.inf
+        return now + termination.REQUERY_EVERY_DAYS * DAY_S / self.speed
+
+    def _reschedule(self, doc: dict, plan: list[str], next_step_at: float) -> None:
+        self._dirty[doc["id"]] = self._row(doc, plan, next_step_at)
+        self._track(doc)
+        if not math.isinf(next_step_at):
+            heapq.heappush(self._waiting, (next_step_at, doc["id"]))
+
+    # operators' casework
+    def record_act(self, case_id: str, act: str, at: float, by: str, note: str) -> dict:
+        """Records an act done on a case outside its path (the applicant heard, an investigation on
+        the spot, an order issued); an order of credit punishment flags the respondent."""
+        flag = {"consumption_restriction": "consumption_restricted", "dishonest_listing": "dishonest"}.get(act)
+
+        def record(doc: dict) -> None:
+            doc.setdefault("acts", []).append({"act": act, "at": at, "by": by, **({"note": note} if note else {})})
+            if flag:
+                doc["flags"] = sorted(set(doc["flags"]) | {flag})
+
+        return self.modify(case_id, record)
+
+    def terminate(self, case_id: str, at: float, by: str) -> dict:
+        """终本 by a command: the case closes now, and is archived into the pool (the gate is the
+        caller's to check)."""
+        doc, _, _ = self._load(case_id)
+        plan = ["archived"]
+        self._enter(doc, "terminated_for_now", at, self._rng, plan)
+        doc["termination"]["by"] = by
+        self._reschedule(doc, plan, at + stay_s(self._rng, "closing_review") / self.speed)
+        self._records.emit("case.node", present(doc, history=False, now=at))
+        return doc
+
+    def resume(self, case_id: str, at: float, by: str) -> dict:
+        """恢复执行: a new 执恢 case for what a 终本 case still owes, with the same parties, linked both
+        ways; the old case leaves the pool."""
+        old, old_plan, _ = self._load(case_id)
+        court = self._courts[old["court_id"]]
+        self._resumed += 1
+        doc = {
+            "id": f"KH{self._resumed:06d}",  # apart from the book's K000001…, which may still be filing
+            "number": self._next_number(court, "resumed", at),
+            "court_id": court.id,
+            "kind": "resumed",
+            "track": old["track"],
+            "applicant": old["applicant"],
+            "respondent": old["respondent"],
+            "amount_sought": round(old["amount_sought"] - old["amount_realised"], 2),
+            "amount_realised": 0.0,
+            "officer": old["officer"],
+            "tags": old["tags"],
+            "location": old["location"],
+            "resumed_from": case_id,
+            "_parties_of": old.get("_parties_of") or f"{old['id']}/{old['number']}",
+        }
+        self._open_file(doc, at)
+        plan = plan_path(self._rng, "resumed")
+        self._enter(doc, plan.pop(0), at, self._rng, plan)
+        self._reschedule(doc, plan, at + stay_s(self._rng, doc["node"]) / self.speed)
+        self._records.emit("case.updated", present(doc, history=False, now=at))
+        old["resumed_as"] = doc["id"]
+        old["version"] += 1
+        self._reschedule(old, old_plan, math.inf)
+        self._records.emit("case.updated", present(old, history=False, now=at))
+        return doc
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
+DETAIL_FIELDS = ("history", "acts", "termination")  # shown with the case's detail only
+
+
+def _termination(doc: dict, now: float) -> dict | None:
+    """The 终本 gate of a case: its checklist now while the case is open, as it stood at 终本 after;
+    and the pool's re-queries. None for a case that cannot end in 终本, or closed otherwise."""
+    decided = doc.get("termination")
+    if decided is None:
+        if doc["status"] != "open" or not termination.applies(doc):
+            return None
+        return {"checklist": termination.checklist(doc, now), "decided_at": None, "decided_by": None, "requeries": 0}
+    return {
+        "checklist": decided["checklist"],
+        "decided_at": utc_iso(decided["at"]),
+        "decided_by": decided["by"],
+        "requeries": decided.get("requeries", 0),
+    }
 
 
 def present(doc: dict, *, history: bool, now: float) -> dict:
     """A case as the API shows it at `now`: times in ISO 8601, `overdue` worked out, history when asked."""
-    shown = {key: value for key, value in doc.items() if key != "history"}
+    shown = {key: value for key, value in doc.items() if key not in DETAIL_FIELDS and not key.startswith("_")}
     for key in TIME_FIELDS:
         shown[key] = None if doc[key] is None else utc_iso(doc[key])
     shown["overdue"] = doc["status"] == "open" and doc["node_deadline"] is not None and doc["node_deadline"] < now
     if history:
+        shown["acts"] = [
+            {"act": a["act"], "at": utc_iso(a["at"]), "by": a["by"], "note": a.get("note", "")}
+            for a in doc.get("acts", ())
+        ]
+        shown["termination"] = _termination(doc, now)
         shown["history"] = [
             {
                 "node": h["node"],

@@ -175,13 +175,14 @@ ESCALATION_KINDS = {
     "node_overdue": ("节点超期", "P3"),
     "asset_flight_risk": ("财产转移风险", "P2"),
     "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
+    "terminated_case_hit": ("终本案件发现财产", "P3"),
     "lost_contact": ("队伍失联", "P2"),
 }
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
 
 # The contract's version: a client refuses another major, and takes a newer minor (which only adds).
-API_VERSION = "1.1"
+API_VERSION = "1.2"
 
 # What each permission allows: the vocabulary GET /me speaks, published in the contract.
 PERMISSION_MEANINGS = {
@@ -197,6 +198,9 @@ PERMISSION_MEANINGS = {
     "coercion.request": "ask for a detention, a fine or a 拘传 (compelled appearance)",
     "coercion.decide": "decide a detention, a fine or a 拘传",
     "party.reveal": "reveal one party's personal data, for a reason",
+    "case.record": "record an act done on a case: the applicant heard, an investigation on the spot, an order issued",
+    "case.terminate": "terminate the current enforcement procedure (终本) once its conditions are met, and resume"
+    " a 终本 case (恢复执行)",
 }
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
@@ -209,13 +213,14 @@ CASEWORK = (
     "measure.order",
     "coercion.request",
     "party.reveal",
+    "case.record",
 )
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only
     "operator": CASEWORK,  # 值班员/承办人
     # 指挥长: approves measures above the threshold, takes escalations sent to a supervisor or from
-    # the courts below
-    "supervisor": (*CASEWORK, "approval.decide", "escalation.take"),
+    # the courts below, and (standing for the head of the enforcement bureau) decides 终本 and 恢复执行
+    "supervisor": (*CASEWORK, "approval.decide", "escalation.take", "case.terminate"),
     "president": ("read", "party.reveal", "coercion.decide"),  # 院长/副院长: decides detentions, fines and 拘传
     "admin": (),  # manages the accounts, with the backend's CLI; no casework
 }

@@ -34,6 +34,7 @@ NOTES = {
     "node_overdue": "案件节点超过期限",
     "asset_flight_risk": "被执行人名下账户出现大额转出",
     "hit_awaiting_freeze": "查控命中尚未冻结",
+    "terminated_case_hit": "终本案件定期查询发现财产，可恢复执行",
     "lost_contact": "队伍心跳中断",
 }
 

@@ -45,6 +45,13 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
             " group by court_id order by count(*) desc limit 20",
             (now,),
         ).fetchall()
+        # 终本合格率: 终本 cases whose gate was met when 终本 was decided (`termination`), of those
+        # decided with the gate (a book older than the gate has 终本 cases without a checklist).
+        (terminated, qualified) = db.execute(
+            "select count(*), sum(not exists (select 1 from json_each(doc, '$.termination.checklist')"
+            " where json_extract(value, '$.state') = 'unmet')) from cases"
+            " where node in ('terminated_for_now', 'archived') and json_type(doc, '$.termination') is not null"
+        ).fetchone()
         (open_cases, overdue) = db.execute(
             "select count(*), sum(node_deadline < ?) from cases where status = 'open'", (now,)
         ).fetchone()
@@ -68,6 +75,8 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
         "realisation_rate": round((realised or 0.0) / sought, 4) if sought else None,
         "average_days_to_close": round(days_sum / total_closed, 1) if total_closed else None,
         "closed_within_limit_rate": round((within_limit or 0) / total_closed, 4) if total_closed else None,
+        "terminated_cases": terminated,
+        "termination_qualified_rate": round((qualified or 0) / terminated, 4) if terminated else None,
         "overdue_nodes": overdue or 0,
         "overdue_nodes_by_court": [{"court_id": court, "count": count} for court, count in overdue_by_court],
         "teams_by_status": dict(sorted(Counter(team_statuses).items())),

@@ -44,7 +44,9 @@ def _credit_code(region: str, digest: bytes) -> str:
 def personal(case: dict, role: str, key: bytes) -> dict:
     """A party of `case` (`role`: applicant or respondent) with its personal data, unmasked."""
     party = case[role]
-    digest = hashlib.blake2b(f"{case['id']}/{case['number']}/{role}".encode(), key=key, digest_size=24).digest()
+    # A resumed case (执恢) keeps the parties of the case it resumes, and so their personal data.
+    origin = case.get("_parties_of") or f"{case['id']}/{case['number']}"
+    digest = hashlib.blake2b(f"{origin}/{role}".encode(), key=key, digest_size=24).digest()
     region = _region(case["court_id"])
     digits = "".join(str(byte % 10) for byte in digest[12:24])
     if party["type"] == "company":

@@ -53,6 +53,11 @@ PROBLEM_TYPES = {
     "fine-out-of-range": (422, "The fine is outside the law's limits", ("min_yuan", "max_yuan")),
     "reason-required": (422, "A reason is required", ()),
     "reveal-limit": (429, "Too many reveals this hour", ("retry_after",)),
+    "not-for-preservation": (409, "A property-preservation case carries out its ruling only", ()),
+    "already-done": (409, "This was already done on the case", ("done_at",)),
+    "termination-conditions-unmet": (409, "The conditions of 终本 are not all met", ("unmet",)),
+    "not-terminated": (409, "Only a 终本 case can be resumed", ()),
+    "already-resumed": (409, "The case was already resumed", ("resumed_as",)),
     "internal-error": (500, "The backend failed on this request", ()),
 }
 

@@ -9,6 +9,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from court_backend.catalogue import CATEGORIES, CHANNELS, NODES, PERMISSION_MEANINGS, TASK_KINDS
+from court_backend.termination import ACTS
 
 # The lengths and ranges of what a backend sends and a client sends: a client takes every value
 # within them (the console's decoders are at least this wide) and may drop a record outside them.
@@ -236,10 +237,51 @@ class Case(Model):
     flags: Annotated[list[Id], Field(max_length=50)]
     location: Location
     version: Count
+    resumed_from: Id | None = Field(None, description="the 终本 case this 执恢 case resumes (1.2)")
+    resumed_as: Id | None = Field(None, description="the 执恢 case that resumed this 终本 case (1.2)")
+
+
+class Act(Model):
+    act: Code = Field(description="one of the acts of `ActRequest`")
+    at: Timestamp
+    by: Id
+    note: Text = ""
+
+
+class TerminationCondition(Model):
+    condition: Code = Field(
+        description="three_months_since_filing, execution_notice, asset_report_order, network_investigation,"
+        " traditional_investigation, no_property_to_dispose, consumption_restriction, dishonest_listing,"
+        " applicant_interviewed;"
+        " a newer minor version may add conditions"
+    )
+    state: Literal["met", "unmet", "not_required"]
+    source: Label = Field(description="the article of 法〔2016〕373号 that sets the condition")
+
+
+class Termination(Model):
+    """The 终本 gate of an enforcement case: its checklist now while the case is open, as it stood
+    when 终本 was decided after; then the pool's re-queries (every six months for five years)."""
+
+    checklist: Annotated[list[TerminationCondition], Field(max_length=50)]
+    decided_at: Timestamp | None
+    decided_by: Id | None
+    requeries: Count
 
 
 class CaseDetail(Case):
     history: Annotated[list[NodeVisit], Field(max_length=MAX_STEPS)]
+    acts: Annotated[list[Act], Field(max_length=MAX_STEPS)] = Field(
+        [], description="acts recorded on the case besides its nodes (1.2)"
+    )
+    termination: Termination | None = Field(
+        None, description="the 终本 gate; null for a case that cannot end in 终本 or closed otherwise (1.2)"
+    )
+
+
+class ActRequest(StrictModel):
+    act: Literal[ACTS]
+    note: Text = ""
 
 
 class Step(Model):
@@ -522,6 +564,12 @@ class Kpis(Model):
     average_days_to_close: Annotated[float, Field(ge=0)] | None = Field(description="from filing to closing")
     closed_within_limit_rate: Rate | None = Field(
         description="cases closed within their legal limit (6 months from filing), of all cases closed"
+    )
+    terminated_cases: Count = Field(0, description="终本 cases decided through the 终本 gate (1.2)")
+    termination_qualified_rate: Rate | None = Field(
+        None,
+        description="无财产可供执行案件终本合格率: of `terminated_cases`, those whose every 终本 condition was met"
+        " when 终本 was decided (1.2)",
     )
     overdue_nodes: Count = Field(description="open cases past the time limit of the node they are in")
     overdue_nodes_by_court: Annotated[

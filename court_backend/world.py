@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, kpis, parties
+from court_backend import audit, kpis, parties, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -52,6 +52,7 @@ OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
 UNFROZEN_HIT_AFTER_S = 1800.0
 KPI_EVERY_S = 60.0
+POOL_HIT_FACTOR = 0.02  # a 终本 respondent had nothing to find: a re-query seldom finds something new
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,14 @@ class World:
     # the clock
     def tick(self, dt: float, now: float) -> None:
         self.simulation.tick(dt, now)
-        for case in self.cases.tick(now):
+        moved, requery = self.cases.tick(now)
+        for case in moved:
             if case["node"] == "network_query_national":
                 self.assets.launch(case, "national", list(CATEGORIES), now, "system")
             elif case["node"] == "network_query_provincial":
                 self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
+        for case in requery:  # the 终本 pool, every six months (`termination`)
+            self.assets.launch(case, "national", list(CATEGORIES), now, "system", hit_factor=POOL_HIT_FACTOR)
         self.assets.tick(now, self._on_deducted)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
@@ -203,13 +207,27 @@ class World:
                     case_id=None,
                 )
         for query_id, result_id, answered_at in self.assets.unfrozen_hits():
+            query = self.records.get("query", query_id)
+            case = self.cases.get(query["case_id"])
+            if case["status"] != "open":  # a hit on a 终本 case: at once, to be resumed (恢复执行)
+                about = f"pool:{case['id']}:{query_id}"
+                pooled = "terminated_for_now" in case["flags"] and not case.get("resumed_as")
+                if pooled and about not in self.escalations.raised_for:
+                    self.escalations.raise_(
+                        "terminated_case_hit",
+                        now,
+                        court_id=case["court_id"],
+                        case_id=case["id"],
+                        lon=case["location"]["lon"],
+                        lat=case["location"]["lat"],
+                        about=about,
+                    )
+                continue
             about = f"hit:{query_id}:{result_id}"
             if (
                 now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed
                 and about not in self.escalations.raised_for
             ):
-                query = self.records.get("query", query_id)
-                case = self.cases.get(query["case_id"])
                 self.escalations.raise_(
                     "hit_awaiting_freeze",
                     now,
@@ -520,6 +538,8 @@ class World:
         query = self.assets.launch(
             case, channel, sorted(set(categories), key=list(CATEGORIES).index), now, who.username
         )
+        if channel == "national" and "network_query_national" not in termination.done(case):
+            self.cases.record_act(case_id, "network_query_national", now, who.username, query["id"])
         self._audit(
             who,
             "launch_query",
@@ -603,6 +623,68 @@ class World:
         self._audit(who, f"request_{kind}", "approval", approval, None, {"kind": kind, **details})
         return public(approval)
 
+    def record_act(self, who: Principal, case_id: str, act: str, note: str, now: float) -> dict:
+        """Records an act done on an enforcement case (`termination.ACTS`), once."""
+        allow(who, "case.record")
+        case = self._enforcement_case(who, case_id)
+        passed = next((v["entered_at"] for v in case["history"] if v["node"] == act), None)
+        recorded = next((a["at"] for a in case.get("acts", ()) if a["act"] == act), None)
+        if passed is not None or recorded is not None:
+            at = utc_iso(passed if passed is not None else recorded)
+            raise Problem(409, "already-done", f"{act} was done on {case['number']} at {at}.", done_at=at)
+        before = _case_trace(case)
+        doc = self.cases.record_act(case_id, act, now, who.username, note)
+        self._audit(who, "record_act", "case", _case_trace(doc), before, {"act": act, "note": note})
+        return present_case(doc, history=False, now=now)
+
+    def terminate(self, who: Principal, case_id: str, note: str, now: float) -> dict:
+        """终本, once every condition of its gate is met (`termination`)."""
+        allow(who, "case.terminate")
+        case = self._enforcement_case(who, case_id)
+        unmet = termination.unmet(case, now)
+        if unmet:
+            raise Problem(
+                409,
+                "termination-conditions-unmet",
+                f"{case['number']} cannot end in 终本 yet; not met: {', '.join(unmet)}.",
+                unmet=unmet,
+            )
+        before = _case_trace(case)
+        doc = self.cases.terminate(case_id, now, who.username)
+        self._audit(who, "terminate", "case", _case_trace(doc), before, {"note": note})
+        return present_case(doc, history=False, now=now)
+
+    def resume(self, who: Principal, case_id: str, note: str, now: float) -> dict:
+        """恢复执行: a new 执恢 case for what a 终本 case still owes; the answer is the new case."""
+        allow(who, "case.terminate")
+        case = self.cases.get(case_id)
+        if case is None:
+            raise Problem(404, "not-found", f"There is no case {case_id}.")
+        self._within(who, case, f"Case {case['number']}")
+        if "terminated_for_now" not in case["flags"]:
+            raise Problem(409, "not-terminated", f"{case['number']} did not end in 终本: there is nothing to resume.")
+        if case.get("resumed_as"):
+            resumed = self.cases.get(case["resumed_as"])
+            raise Problem(
+                409,
+                "already-resumed",
+                f"{case['number']} was resumed as {resumed['number']}.",
+                resumed_as=case["resumed_as"],
+            )
+        doc = self.cases.resume(case_id, now, who.username)
+        self._audit(who, "resume", "case", _case_trace(doc), None, {"resumed_from": case_id, "note": note})
+        return present_case(doc, history=False, now=now)
+
+    def _enforcement_case(self, who: Principal, case_id: str) -> dict:
+        case = self._open_case(who, case_id)
+        if not termination.applies(case):
+            raise Problem(
+                409,
+                "not-for-preservation",
+                f"{case['number']} is a property-preservation case: it carries out its ruling only.",
+            )
+        return case
+
     def decide(
         self, who: Principal, approval_id: str, approve: bool, note: str, if_match: int | None, now: float
     ) -> dict:
@@ -624,6 +706,13 @@ class World:
         self.assets.decide(approval, approve, now, who.username, note)
         self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})
         return public(approval)
+
+
+def _case_trace(doc: dict) -> dict:
+    """What the audit keeps of a case a command changed: where it stands, not its whole history."""
+    return {key: doc[key] for key in ("id", "number", "node", "status", "flags", "version")} | {
+        "acts": [act["act"] for act in doc.get("acts", ())]
+    }
 
 
 def _with_note(said: str, note: str) -> str:

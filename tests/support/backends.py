@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import requests
 
+from console.catalogue import PHASE_OF
 from console.embedded import EmbeddedBackend
 from console.sse import SseEvent, SseParser
 
@@ -133,6 +134,30 @@ def every_case(backend: RunningBackend) -> list[dict]:
             return cases
 
 
+# Nodes of a case with no property under control or disposal (法〔2016〕373号 art. 1(3)).
+NOTHING_TO_DISPOSE = {node for node, phase in PHASE_OF.items() if phase not in ("control", "disposal")}
+
+
+def unmet(detail: dict) -> list[str]:
+    """The 终本 conditions a case's detail says are unmet."""
+    return [item["condition"] for item in detail["termination"]["checklist"] if item["state"] == "unmet"]
+
+
+def meet_what_an_operator_can(backend, case_id: str) -> None:
+    """Does each unmet condition but time: a national network query, or the act recorded."""
+    for condition in unmet(backend.get(f"cases/{case_id}")):
+        if condition == "network_investigation":
+            body = {"case_id": case_id, "channel": "national", "categories": ["bank"]}
+            assert backend.command("queries", body).status_code == 201
+        elif condition != "three_months_since_filing":
+            act = "applicant_interview" if condition == "applicant_interviewed" else condition
+            assert backend.command(f"cases/{case_id}/acts", {"act": act}).status_code == 201
+
+
+def open_enforcement_cases(backend) -> list[dict]:
+    return [c for c in every_case(backend) if c["status"] == "open" and c["kind"] != "preservation"]
+
+
 def read_events(backend: RunningBackend, headers: dict, count: int, last_event_id: int | None = None) -> list[SseEvent]:
     """Reads `count` events from the stream (blocking on the live feed), then hangs up."""
     if last_event_id is not None:
@@ -150,7 +175,7 @@ def read_events(backend: RunningBackend, headers: dict, count: int, last_event_i
 
 def start_backend(*options: str, **settings) -> RunningBackend:
     """A reference backend of its own (`court-backend` `options` and `EmbeddedBackend` `settings`)."""
-    process = EmbeddedBackend(seed=SEED, cases=CASES, options=options, **settings)
+    process = EmbeddedBackend(options=options, **{"seed": SEED, "cases": CASES, **settings})
     process.start()
     return RunningBackend(process, process.wait_ready())
 
