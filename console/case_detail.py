@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from console.api import ApiError
 from console.audit_chain import Verification, decode_verification, first_mismatch
-from console.casework import Case, NodeVisit, decode_case, decode_case_history
+from console.casework import Case, NodeVisit, decode_case, decode_case_history, optional_note
 from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
     integer,
     optional_text,
+    optional_timestamp,
     required,
     text,
     timestamp,
@@ -57,6 +58,56 @@ class Party:
     address: str
 
 
+# The 终本 conditions an act recorded on the case meets; time meets one, a national query another.
+ACT_MEETING = {
+    "execution_notice": "execution_notice",
+    "asset_report_order": "asset_report_order",
+    "traditional_investigation": "traditional_investigation",
+    "consumption_restriction": "consumption_restriction",
+    "dishonest_listing": "dishonest_listing",
+    "applicant_interviewed": "applicant_interview",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One condition of the 终本 gate (法〔2016〕373号): met, unmet or not required, and its article."""
+
+    condition: str
+    state: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act recorded on a case besides its nodes: the applicant heard, an investigation on the spot…"""
+
+    act: str
+    at: float
+    by: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Termination:
+    """A case's 终本 gate: its checklist now while it is open, as it stood at 终本 after; then the
+    pool's re-queries."""
+
+    checklist: tuple[Condition, ...]
+    decided_at: float | None
+    decided_by: str | None
+    requeries: int
+
+    @property
+    def unmet(self) -> tuple[str, ...]:
+        return tuple(item.condition for item in self.checklist if item.state == "unmet")
+
+    @property
+    def to_record(self) -> list[str]:
+        """The acts an operator can record (`POST /cases/{id}/acts`) to meet what is unmet."""
+        return [ACT_MEETING[c] for c in self.unmet if c in ACT_MEETING]
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -64,6 +115,8 @@ class CaseDetail:
     history: tuple[NodeVisit, ...]
     audit: tuple[AuditEntry, ...]
     parties: tuple[Party, ...] = ()
+    acts: tuple[Act, ...] = ()
+    termination: Termination | None = None  # None: no gate (a 执保 case, one closed otherwise, an older backend)
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -78,6 +131,39 @@ def decode_parties(record: dict) -> tuple[Party, ...]:
             Party(role, text(party, "type", 16), text(party, "name", 200), **{k: v[:200] for k, v in said.items()})
         )
     return tuple(parties)
+
+
+CONDITION_STATES = frozenset({"met", "unmet", "not_required"})
+
+
+def decode_acts(record: dict) -> tuple[Act, ...]:
+    acts = record.get("acts") or []
+    if not isinstance(acts, list):
+        raise DecodeError("'acts' must be a list")
+    return tuple(
+        Act(text(a, "act", 64), timestamp(a, "at"), text(a, "by", MAX_ID_LENGTH), optional_note(a, "note"))
+        for a in acts
+    )
+
+
+def decode_termination(record: dict) -> Termination | None:
+    gate = record.get("termination")
+    if gate is None:
+        return None
+    if not isinstance(gate, dict) or not isinstance(gate.get("checklist"), list):
+        raise DecodeError("'termination' must be an object with a checklist")
+    checklist = []
+    for item in gate["checklist"]:
+        state = text(item, "state", 64)
+        if state not in CONDITION_STATES:
+            raise DecodeError(f"a 终本 condition has an unknown state {state[:40]!r}")
+        checklist.append(Condition(text(item, "condition", 64), state, text(item, "source", 200)))
+    return Termination(
+        tuple(checklist),
+        optional_timestamp(gate, "decided_at"),
+        optional_text(gate, "decided_by"),
+        integer(gate, "requeries"),
+    )
 
 
 def _object(record: dict, name: str) -> dict | None:
@@ -115,6 +201,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         case = decode_case(record)
         history = decode_case_history(record)
         parties = decode_parties(record)
+        acts, termination = decode_acts(record), decode_termination(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -125,7 +212,16 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
     if strangers:
         raise ApiError(f"case {case_id}: the audit trail holds entries of case {sorted(map(str, strangers))[0]}")
     return CaseDetail(
-        session.name, case, history, audit, parties, tuple(entries), verification, first_mismatch(entries)
+        session.name,
+        case,
+        history,
+        audit,
+        parties,
+        acts,
+        termination,
+        tuple(entries),
+        verification,
+        first_mismatch(entries),
     )
 
 

@@ -61,6 +61,8 @@ class Case:
     lon: float
     lat: float
     version: int
+    resumed_from: str | None = None  # the 终本 case this 执恢 case resumes
+    resumed_as: str | None = None  # the 执恢 case that resumed this 终本 case
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,8 @@ def _words(record: dict, name: str) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _note(record: dict, name: str) -> str:
+def optional_note(record: dict, name: str) -> str:
+    """A note that may be absent or null: "" then."""
     value = record.get(name) if isinstance(record, dict) else None
     if value is None:
         return ""
@@ -289,7 +292,7 @@ def _boolean(record: dict, name: str) -> bool:
 
 def _steps(record: dict) -> tuple[Step, ...]:
     return tuple(
-        Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), _note(s, "note"))
+        Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), optional_note(s, "note"))
         for s in _list(record, "history")
     )
 
@@ -322,6 +325,8 @@ def decode_case(record: dict) -> Case:
         lon=lon,
         lat=lat,
         version=integer(record, "version"),
+        resumed_from=optional_text(record, "resumed_from"),
+        resumed_as=optional_text(record, "resumed_as"),
     )
 
 
@@ -353,7 +358,7 @@ def decode_task(record: dict) -> Task:
         created_by=text(record, "created_by", MAX_ID_LENGTH),
         created_at=timestamp(record, "created_at"),
         updated_at=timestamp(record, "updated_at"),
-        note=_note(record, "note"),
+        note=optional_note(record, "note"),
         history=_steps(record),
         version=integer(record, "version"),
     )
@@ -441,13 +446,13 @@ def decode_approval(record: dict) -> Approval:
         if "institution" in details or "person" in details
         else "",
         days=None if details.get("days") is None else integer(details, "days"),
-        reason=_note(details, "reason"),
+        reason=optional_note(details, "reason"),
         state=_one_of(record, "state", APPROVAL_STATES),
         requested_by=text(record, "requested_by", MAX_ID_LENGTH),
         requested_at=timestamp(record, "requested_at"),
         decided_by=optional_text(record, "decided_by"),
         decided_at=optional_timestamp(record, "decided_at"),
-        note=_note(record, "note"),
+        note=optional_note(record, "note"),
         version=integer(record, "version"),
     )
 

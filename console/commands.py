@@ -40,6 +40,9 @@ class Action(Enum):
     FREEZE = ("queries/{id}/results/{part}/freeze", Collection.QUERIES, Collection.MEASURES)
     DEDUCT = ("queries/{id}/results/{part}/deduct", Collection.QUERIES, Collection.MEASURES)
     REQUEST_DETENTION = ("cases/{id}/coercions", Collection.CASES, Collection.APPROVALS)
+    RECORD_ACT = ("cases/{id}/acts", Collection.CASES, Collection.CASES)
+    TERMINATE = ("cases/{id}/termination", Collection.CASES, Collection.CASES)
+    RESUME = ("cases/{id}/resumption", Collection.CASES, Collection.CASES)
     APPROVE = ("approvals/{id}/approve", Collection.APPROVALS, Collection.APPROVALS)
     REJECT = ("approvals/{id}/reject", Collection.APPROVALS, Collection.APPROVALS)
 

@@ -10,24 +10,13 @@ from console.dispatch import AVAILABLE
 from console.records import Collection
 from console.sync import LinkState
 from tests.support.backends import RunningBackend
-from tests.support.consoles import loaded, step_until
+from tests.support.consoles import loaded, settled, step_until
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import why_not
 from widgets.panels import Panel
 from widgets.selection import Selected
 
 BACKEND = "快"
-
-
-def settled(qtbot, session, backend: str, action: Action, subject: Subject):
-    """The last `action` about `subject`, once its backend has answered."""
-
-    def last():
-        commands = [c for c in session.store.commands.about(backend, subject) if c.action is action]
-        return commands[-1] if commands else None
-
-    qtbot.waitUntil(lambda: last() is not None and last().state != CommandState.PENDING, timeout=30_000)
-    return last()
 
 
 def open_case(session):

@@ -1,6 +1,7 @@
 """The small forms behind the field actions: an asset query for a case, a freeze or deduction on a
 hit, a detention to be decided, an instruction to a team, a reason to reveal a party's personal
-data. Each says what is wrong next to the field, and keeps the dialog open until it is right."""
+data, an act recorded for the 终本 gate, 终本 or 恢复执行 decided. Each says what is wrong next to
+the field, and keeps the dialog open until it is right."""
 
 from __future__ import annotations
 
@@ -251,3 +252,51 @@ class MessageDialog(_Form):
 
     def body(self) -> dict:
         return {"text": self.text.text().strip()}
+
+
+class ActDialog(_Form):
+    """Recording an act done on a case for the 终本 gate: which (one not done yet), and a note."""
+
+    def __init__(self, case: Case, acts: list[str], picked: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record as done"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.act = QComboBox(self)
+        for act in acts:
+            self.act.addItem(name("act", act), act)
+        if picked in acts:
+            self.act.setCurrentIndex(acts.index(picked))
+        self.form.addRow(self.tr("Done"), self.act)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.note.setPlaceholderText(self.tr("e.g. Applicant heard by phone; agrees to 终本"))
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Record"))
+
+    def body(self) -> dict:
+        return {"act": self.act.currentData(), "note": self.note.text().strip()}
+
+
+class DecisionDialog(_Form):
+    """终本 or 恢复执行 of a case: what it does, and the reason, which is kept in the audit log."""
+
+    def __init__(self, title: str, case: Case, explanation: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        said = PlainLabel(explanation, self)
+        said.setWordWrap(True)
+        self.form.addRow("", said)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.form.addRow(self.tr("Reason"), self.note)
+        self.finish(ok_text)
+
+    def accept(self) -> None:
+        if not self.note.text().strip():
+            self.refuse(self.tr("Give the reason: it is kept in the audit log."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"note": self.note.text().strip()}

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from console.audit_chain import export_lines
 from console.case_detail import MASKED, CaseDetail, Party, fetch_case_detail
+from console.commands import Submit
 from console.lookup import NUMBER_EXAMPLE, Match
 from console.records import Collection
 from console.session import BackendSession
@@ -52,6 +54,7 @@ from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import mark_problem
+from widgets.termination_view import TerminationView
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,7 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
+TERMINATION_TAB = 4
 
 
 class CasePanel(QWidget):
@@ -70,9 +74,11 @@ class CasePanel(QWidget):
         live: LiveStore,
         session_of: Callable[[str], BackendSession | None],
         selection: Selection,
+        submit: Submit,
         parent: QWidget | None = None,
     ) -> None:
-        """`session_of` gives the session of a followed backend, to fetch a case's history with."""
+        """`session_of` gives the session of a followed backend, to fetch a case's history with;
+        `submit` sends the 终本 gate's commands."""
         super().__init__(parent)
         self._store: Store = live.store
         self._session_of = session_of
@@ -115,7 +121,9 @@ class CasePanel(QWidget):
         self.audit_view = self._table(self.audit, stretch=AuditModel.DETAIL)
         self.parties = PartiesModel(self)
         self.party_view = self._table(self.parties, stretch=PartiesModel.ADDRESS)
-        for view in (self.task_view, self.query_view, self.audit_view, self.party_view):
+        self.termination = TerminationView(self._store, submit, self)
+        self.notice = self.termination.notice
+        for view in (self.task_view, self.query_view, self.audit_view, self.party_view, self.termination):
             self.tabs.addTab(view, "")
         for model in (self.tasks, self.queries, self.audit, self.parties):
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -208,6 +216,12 @@ class CasePanel(QWidget):
             )
         ):
             self.tabs.setTabText(index, f"{title} ({model.rowCount()})")
+        gate = self.detail.termination if self.detail is not None else None
+        unmet = len(gate.unmet) if gate is not None and gate.decided_at is None else 0
+        self.tabs.setTabText(
+            TERMINATION_TAB,
+            self.tr("终本 conditions ({unmet} unmet)").format(unmet=unmet) if unmet else self.tr("终本"),
+        )
 
     # what to show
 
@@ -243,6 +257,9 @@ class CasePanel(QWidget):
         self._refresh.stop()
         self._fetch()
 
+    def window_actions(self) -> list[QAction]:
+        return list(self.termination.actions.values())
+
     def view_state(self) -> dict:
         return {"search": self.search.text(), "tab": self.tabs.currentIndex()}
 
@@ -267,10 +284,13 @@ class CasePanel(QWidget):
         if self.detail is not None and (case is None or self.detail.case.version >= case.version):
             case = self.detail.case
         if case is None:  # not in the store: the fetch brings it, or says why not
+            self.termination.show_case(backend, None, None)
             self.header.show_missing(case_id)
             self.flow.show_case(None, (), False)
             return
         self._version = case.version
+        self.termination.show_case(backend, case, self.detail)
+        self._retitle_tabs()
         court = self._store.courts.get(backend, case.court_id)
         self.header.show_case(case, court.name if court else case.court_id)
         history = self.detail.history if self.detail is not None else ()

@@ -4,6 +4,8 @@ the UI; a code this console does not know is shown as it came."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from console.connections import EMBEDDED
@@ -48,6 +50,8 @@ _NAMES = {
     "permission:coercion.request": QT_TRANSLATE_NOOP("permission", "ask for coercive measures"),
     "permission:coercion.decide": QT_TRANSLATE_NOOP("permission", "decide coercive measures"),
     "permission:party.reveal": QT_TRANSLATE_NOOP("permission", "reveal parties' personal data"),
+    "permission:case.record": QT_TRANSLATE_NOOP("permission", "record acts done on cases"),
+    "permission:case.terminate": QT_TRANSLATE_NOOP("permission", "decide 终本 and resume enforcement"),
     # process phases
     "phase:filing": QT_TRANSLATE_NOOP("phase", "Filing"),
     "phase:start": QT_TRANSLATE_NOOP("phase", "Start"),
@@ -138,6 +142,30 @@ _NAMES = {
     "tag:livelihood": QT_TRANSLATE_NOOP("tag", "Livelihood"),
     "tag:campaign_new_year": QT_TRANSLATE_NOOP("tag", "New Year campaign"),
     "tag:campaign_hundred_days": QT_TRANSLATE_NOOP("tag", "Hundred-day campaign"),
+    # the 终本 gate (法〔2016〕373号) and the acts that meet it
+    "condition:three_months_since_filing": QT_TRANSLATE_NOOP("condition", "More than 3 months since filing"),
+    "condition:execution_notice": QT_TRANSLATE_NOOP("condition", "Execution notice sent"),
+    "condition:asset_report_order": QT_TRANSLATE_NOOP("condition", "Asset-report order sent"),
+    "condition:network_investigation": QT_TRANSLATE_NOOP("condition", "Network query (national) made"),
+    "condition:traditional_investigation": QT_TRANSLATE_NOOP("condition", "On-site investigation made"),
+    "condition:no_property_to_dispose": QT_TRANSLATE_NOOP(
+        "condition", "No property found that can still be disposed of (none under control or sale)"
+    ),
+    "condition:consumption_restriction": QT_TRANSLATE_NOOP("condition", "Restriction on high consumption issued"),
+    "condition:dishonest_listing": QT_TRANSLATE_NOOP(
+        "condition", "On the list of dishonest judgment debtors (where its conditions hold)"
+    ),
+    "condition:applicant_interviewed": QT_TRANSLATE_NOOP("condition", "Applicant told and heard"),
+    "condition_state:met": QT_TRANSLATE_NOOP("condition_state", "Met"),
+    "condition_state:unmet": QT_TRANSLATE_NOOP("condition_state", "Not met"),
+    "condition_state:not_required": QT_TRANSLATE_NOOP("condition_state", "Not required"),
+    "act:execution_notice": QT_TRANSLATE_NOOP("act", "Execution notice sent"),
+    "act:asset_report_order": QT_TRANSLATE_NOOP("act", "Asset-report order sent"),
+    "act:network_query_national": QT_TRANSLATE_NOOP("act", "Network query (national) launched"),
+    "act:traditional_investigation": QT_TRANSLATE_NOOP("act", "On-site investigation made"),
+    "act:consumption_restriction": QT_TRANSLATE_NOOP("act", "Restriction on high consumption issued"),
+    "act:dishonest_listing": QT_TRANSLATE_NOOP("act", "Listed as a dishonest judgment debtor"),
+    "act:applicant_interview": QT_TRANSLATE_NOOP("act", "Applicant told and heard"),
     "case_status:open": QT_TRANSLATE_NOOP("case_status", "Open"),
     "case_status:closed": QT_TRANSLATE_NOOP("case_status", "Closed"),
     # queries, measures and approvals
@@ -196,6 +224,9 @@ _NAMES = {
     "action:request_fine": QT_TRANSLATE_NOOP("action", "Asked for a fine"),
     "action:request_compel": QT_TRANSLATE_NOOP("action", "Asked for a compelled appearance"),
     "action:reveal": QT_TRANSLATE_NOOP("action", "Revealed a party's personal data"),
+    "action:record_act": QT_TRANSLATE_NOOP("action", "Recorded an act"),
+    "action:terminate": QT_TRANSLATE_NOOP("action", "Terminated for now (终本)"),
+    "action:resume": QT_TRANSLATE_NOOP("action", "Resumed enforcement (恢复执行)"),
     "party:applicant": QT_TRANSLATE_NOOP("party", "Applicant"),
     "party:respondent": QT_TRANSLATE_NOOP("party", "Respondent"),
     "action:approve": QT_TRANSLATE_NOOP("action", "Approved"),
@@ -213,6 +244,29 @@ def name(kind: str, code: str | None) -> str:
 def backend_name(backend: str) -> str:
     """How a backend is named to the operator: its profile's name, or the embedded one's, translated."""
     return QCoreApplication.translate("Names", "Embedded backend") if backend == EMBEDDED else backend
+
+
+_ARTICLE = re.compile(r"art\. (\d+)(?:\((\d+)\))?")
+_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1 to 99 as a citation writes them: 一, 十, 十四, 二十三."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")) + ("" if ones == 0 else _DIGITS[ones])
+
+
+def cite(source: str) -> str:
+    """A rule's articles as the backend cites them ("art. 1(4), art. 5"), in Chinese as a court
+    writes them (第一条第（四）项、第五条); other text is left as it came."""
+    if QLocale().language() != QLocale.Language.Chinese:
+        return source
+
+    def article(match: re.Match) -> str:
+        said = f"第{_chinese_number(int(match[1]))}条"
+        return said if match[2] is None else f"{said}第（{_chinese_number(int(match[2]))}）项"
+
+    return _ARTICLE.sub(article, source).replace(", ", "、")
 
 
 def format_yuan(amount: float) -> str:

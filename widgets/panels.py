@@ -143,7 +143,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(
         Panel.CASE,
         lambda: QCoreApplication.translate("Panels", "Case"),
-        lambda ports: CasePanel(ports.live, ports.session_of, ports.selection),
+        lambda ports: CasePanel(ports.live, ports.session_of, ports.selection, ports.submit),
         "Ctrl+6",
         {"duty": Place(Side.LEFT, 1), "wall": Place(Side.RIGHT, 0, tab=1, hidden=True)},
     ),

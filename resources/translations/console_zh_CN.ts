@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActDialog</name>
+    <message>
+        <source>Record as done</source>
+        <translation>记录已办事项</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办事项</translation>
+    </message>
+    <message>
+        <source>e.g. Applicant heard by phone; agrees to 终本</source>
+        <translation>例：已电话告知申请执行人，同意终本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsModel</name>
     <message>
         <source>Approval</source>
@@ -264,6 +291,14 @@
         <translation>尚未打开案件。打开方法：在上方输入案号或其一部分（如 {example}）；或按 Ctrl+F 输入当事人姓名或法院；或在地图、表格中点选。</translation>
     </message>
     <message>
+        <source>终本 conditions ({unmet} unmet)</source>
+        <translation>终本条件（{unmet} 项未满足）</translation>
+    </message>
+    <message>
+        <source>终本</source>
+        <translation>终本</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -440,6 +475,21 @@
     <message>
         <source>Remove profile</source>
         <translation>删除连接配置</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Give the reason: it is kept in the audit log.</source>
+        <translation>请填写理由：理由记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1864,180 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>TerminationView</name>
+    <message>
+        <source>&amp;Record as done…</source>
+        <translation>记录已办事项(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate for now (终本)…</source>
+        <translation>终结本次执行程序(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Resume en&amp;forcement (恢复执行)…</source>
+        <translation>恢复执行(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rule (法〔2016〕373号)</source>
+        <translation>依据（法〔2016〕373号）</translation>
+    </message>
+    <message>
+        <source>Open a case to see its 终本 conditions.</source>
+        <translation>打开案件即可查看终本条件。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s 终本 conditions…</source>
+        <translation>正在加载终本条件…</translation>
+    </message>
+    <message>
+        <source>Terminated for now, then resumed as {case}.</source>
+        <translation>已终本，已恢复执行，新案号 {case}。</translation>
+    </message>
+    <message>
+        <source>A property-preservation case carries out its ruling only: it never ends in 终本.</source>
+        <translation>财产保全执行案件只执行保全裁定，不适用终本。</translation>
+    </message>
+    <message>
+        <source>This case did not end in 终本, and no longer can: it is closed.</source>
+        <translation>本案未以终本结案，且已结案，不能再终本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminated for now on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).</source>
+        <translation>
+            <numerusform>{date} 由 {who} 终本；此后已定期查询 %n 次（五年内每六个月一次）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s) of 终本 not met yet.</source>
+        <translation>
+            <numerusform>终本条件尚有 %n 项未满足。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every condition of 终本 is met: a supervisor may terminate the case for now.</source>
+        <translation>终本条件均已满足，指挥长可裁定终结本次执行程序。</translation>
+    </message>
+    <message>
+        <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
+        <translation>请先打开案件（Ctrl+F 可按案号或当事人查找）。</translation>
+    </message>
+    <message>
+        <source>Wait for the case&apos;s detail to load.</source>
+        <translation>请等待案件详情加载完毕。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>Only a case terminated for now (终本) can be resumed.</source>
+        <translation>只有终本案件才能恢复执行。</translation>
+    </message>
+    <message>
+        <source>Already resumed.</source>
+        <translation>已恢复执行。</translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>This case has no 终本 conditions: a property-preservation case never ends in 终本.</source>
+        <translation>本案无终本条件：财产保全执行案件不适用终本。</translation>
+    </message>
+    <message>
+        <source>Nothing to record: launch a national asset query (Ctrl+Shift+A) instead.</source>
+        <translation>无需记录：请发起总对总网络查控（Ctrl+Shift+A）。</translation>
+    </message>
+    <message>
+        <source>Nothing to record: every condition an act meets is met.</source>
+        <translation>无需记录：可由办案事项满足的条件均已满足。</translation>
+    </message>
+    <message>
+        <source>Not yet: {conditions}.</source>
+        <translation>尚不能终本，未满足：{conditions}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Recorded for {case}: {act}</source>
+        <translation>已为 {case} 记录：{act}</translation>
+    </message>
+    <message>
+        <source>Terminate for now (终本)</source>
+        <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>The case closes, and its respondent&apos;s property is queried every 6 months for 5 years; a find can resume it (恢复执行).</source>
+        <translation>案件以终本结案；五年内每六个月查询一次被执行人财产，发现财产可恢复执行。</translation>
+    </message>
+    <message>
+        <source>Terminate for now</source>
+        <translation>裁定终本</translation>
+    </message>
+    <message>
+        <source>终本 of {case}</source>
+        <translation>{case} 终本</translation>
+    </message>
+    <message>
+        <source>Resume enforcement (恢复执行)</source>
+        <translation>恢复执行</translation>
+    </message>
+    <message>
+        <source>A new case (执恢) is filed for what is still owed, with the same parties.</source>
+        <translation>就尚未履行部分另立执恢案件，当事人不变。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复执行</translation>
+    </message>
+    <message>
+        <source>恢复执行 of {case}</source>
+        <translation>{case} 恢复执行</translation>
+    </message>
+</context>
+<context>
+    <name>act</name>
+    <message>
+        <source>Execution notice sent</source>
+        <translation>已发出执行通知书</translation>
+    </message>
+    <message>
+        <source>Asset-report order sent</source>
+        <translation>已发出报告财产令</translation>
+    </message>
+    <message>
+        <source>Network query (national) launched</source>
+        <translation>已发起网络查控（总对总）</translation>
+    </message>
+    <message>
+        <source>On-site investigation made</source>
+        <translation>已传统调查（登门临柜）</translation>
+    </message>
+    <message>
+        <source>Restriction on high consumption issued</source>
+        <translation>已发出限制消费令</translation>
+    </message>
+    <message>
+        <source>Listed as a dishonest judgment debtor</source>
+        <translation>已纳入失信被执行人名单</translation>
+    </message>
+    <message>
+        <source>Applicant told and heard</source>
+        <translation>已告知并听取申请执行人意见</translation>
+    </message>
+</context>
+<context>
     <name>action</name>
     <message>
         <source>Dispatched a team</source>
@@ -1870,6 +2094,18 @@ Last fix {age} ago</source>
     <message>
         <source>Revealed a party&apos;s personal data</source>
         <translation>查看当事人个人信息</translation>
+    </message>
+    <message>
+        <source>Recorded an act</source>
+        <translation>记录办案事项</translation>
+    </message>
+    <message>
+        <source>Terminated for now (终本)</source>
+        <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>Resumed enforcement (恢复执行)</source>
+        <translation>恢复执行</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -1996,6 +2232,60 @@ Last fix {age} ago</source>
     <message>
         <source>Provincial (local)</source>
         <translation>点对点</translation>
+    </message>
+</context>
+<context>
+    <name>condition</name>
+    <message>
+        <source>More than 3 months since filing</source>
+        <translation>自立案之日起已超过三个月</translation>
+    </message>
+    <message>
+        <source>Execution notice sent</source>
+        <translation>已发出执行通知书</translation>
+    </message>
+    <message>
+        <source>Asset-report order sent</source>
+        <translation>已发出报告财产令</translation>
+    </message>
+    <message>
+        <source>Network query (national) made</source>
+        <translation>已网络查控（总对总）</translation>
+    </message>
+    <message>
+        <source>On-site investigation made</source>
+        <translation>已传统调查（登门临柜）</translation>
+    </message>
+    <message>
+        <source>No property found that can still be disposed of (none under control or sale)</source>
+        <translation>未发现可供执行的财产（无在控、在处置财产）</translation>
+    </message>
+    <message>
+        <source>Restriction on high consumption issued</source>
+        <translation>已发出限制消费令</translation>
+    </message>
+    <message>
+        <source>On the list of dishonest judgment debtors (where its conditions hold)</source>
+        <translation>符合条件的已纳入失信被执行人名单</translation>
+    </message>
+    <message>
+        <source>Applicant told and heard</source>
+        <translation>已告知并听取申请执行人意见</translation>
+    </message>
+</context>
+<context>
+    <name>condition_state</name>
+    <message>
+        <source>Met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2655,14 @@ Last fix {age} ago</source>
     <message>
         <source>reveal parties&apos; personal data</source>
         <translation>查看当事人个人信息</translation>
+    </message>
+    <message>
+        <source>record acts done on cases</source>
+        <translation>记录办案事项</translation>
+    </message>
+    <message>
+        <source>decide 终本 and resume enforcement</source>
+        <translation>裁定终本与恢复执行</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from console.commands import Action, CommandState, Subject
 from console.domain import EscalationState
 from console.records import Collection
 from tests.support.backends import RunningBackend
@@ -44,6 +45,17 @@ def step_until(
         step(qtbot, console, backend, every_s, name)
         stepped += every_s
     return held
+
+
+def settled(qtbot, session: ConsoleSession, backend: str, action: Action, subject: Subject):
+    """The last `action` about `subject`, once its backend has answered."""
+
+    def last():
+        commands = [c for c in session.store.commands.about(backend, subject) if c.action is action]
+        return commands[-1] if commands else None
+
+    qtbot.waitUntil(lambda: last() is not None and last().state != CommandState.PENDING, timeout=30_000)
+    return last()
 
 
 def loaded(console: ConsoleSession) -> bool:
