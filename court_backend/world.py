@@ -207,36 +207,12 @@ class World:
                     case_id=None,
                 )
         for query_id, result_id, answered_at in self.assets.unfrozen_hits():
-            query = self.records.get("query", query_id)
-            case = self.cases.get(query["case_id"])
+            case = self.cases.get(self.records.get("query", query_id)["case_id"])
             if case["status"] != "open":  # a hit on a 终本 case: at once, to be resumed (恢复执行)
-                about = f"pool:{case['id']}:{query_id}"
-                pooled = "terminated_for_now" in case["flags"] and not case.get("resumed_as")
-                if pooled and about not in self.escalations.raised_for:
-                    self.escalations.raise_(
-                        "terminated_case_hit",
-                        now,
-                        court_id=case["court_id"],
-                        case_id=case["id"],
-                        lon=case["location"]["lon"],
-                        lat=case["location"]["lat"],
-                        about=about,
-                    )
-                continue
-            about = f"hit:{query_id}:{result_id}"
-            if (
-                now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed
-                and about not in self.escalations.raised_for
-            ):
-                self.escalations.raise_(
-                    "hit_awaiting_freeze",
-                    now,
-                    court_id=query["court_id"],
-                    case_id=query["case_id"],
-                    lon=case["location"]["lon"],
-                    lat=case["location"]["lat"],
-                    about=about,
-                )
+                if "terminated_for_now" in case["flags"] and not case.get("resumed_as"):
+                    self._raise_about_case("terminated_case_hit", case, f"pool:{case['id']}:{query_id}", now)
+            elif now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed:
+                self._raise_about_case("hit_awaiting_freeze", case, f"hit:{query_id}:{result_id}", now)
         if now >= self._next_overdue_check:
             self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
             row = self.records.db.execute(
@@ -246,17 +222,20 @@ class World:
             ).fetchone()
             if row is not None:
                 case = self.cases.get(row[0])
-                about = f"overdue:{case['id']}:{case['node']}"
-                if about not in self.escalations.raised_for:
-                    self.escalations.raise_(
-                        "node_overdue",
-                        now,
-                        court_id=case["court_id"],
-                        case_id=case["id"],
-                        lon=case["location"]["lon"],
-                        lat=case["location"]["lat"],
-                        about=about,
-                    )
+                self._raise_about_case("node_overdue", case, f"overdue:{case['id']}:{case['node']}", now)
+
+    def _raise_about_case(self, kind: str, case: dict, about: str, now: float) -> None:
+        """Raises an escalation of `kind` at the case's site, once for what it is `about`."""
+        if about not in self.escalations.raised_for:
+            self.escalations.raise_(
+                kind,
+                now,
+                court_id=case["court_id"],
+                case_id=case["id"],
+                lon=case["location"]["lon"],
+                lat=case["location"]["lat"],
+                about=about,
+            )
 
     # reading
     def me(self, who: Principal) -> dict:
