@@ -70,12 +70,11 @@ def test_an_escalation_or_a_query_that_names_a_case_shows_that_case(qtbot, desk,
     desk.window.selection.select(Selected(Collection.ESCALATIONS, BACKEND, escalation.id))
     assert panel.shown == (BACKEND, escalation.case_id)
     assert panel.header.number.text() == store.cases.get(BACKEND, escalation.case_id).number
-    query = step_until(
-        qtbot,
-        desk,
-        stepped_backend,
-        lambda: next((q for _, q in store.queries if q.case_id != escalation.case_id), None),
-    )
+    other = next(c for c in open_cases(store) if c.id != escalation.case_id)
+    launched = stepped_backend.command("queries", {"case_id": other.id, "channel": "national", "categories": ["bank"]})
+    assert launched.status_code == 201, launched.text
+    qtbot.waitUntil(lambda: store.queries.get(BACKEND, launched.json()["id"]) is not None, timeout=30_000)
+    query = store.queries.get(BACKEND, launched.json()["id"])
     desk.window.selection.select(Selected(Collection.QUERIES, BACKEND, query.id))
     assert panel.shown == (BACKEND, query.case_id)
     assert query.id in {q.id for q in shown_objects(panel.queries)}
