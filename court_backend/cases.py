@@ -115,7 +115,12 @@ def plan_path(rng: random.Random, kind: str) -> list[str]:
         path += control
         if control != ["freeze", "deduction"]:
             path += [rng.choice(["appraisal", "price_inquiry"]), "online_auction"]
-            path += rng.choices([[], ["sale"], ["settlement_in_kind"]], [70, 20, 10])[0]
+            # Unsold, it is auctioned again; unsold twice, sold off (变卖) or taken by the applicant
+            # in kind (以物抵债): 法释〔2016〕18号 arts. 26-27.
+            path += rng.choices(
+                [[], ["online_auction"], ["online_auction", "sale"], ["online_auction", "settlement_in_kind"]],
+                [60, 15, 15, 10],
+            )[0]
         path += ["funds_received", "funds_paid_out"]
         if rng.random() < 0.7:
             return [*path, "closing_review", "completed", "archived"]  # the whole sum realised
