@@ -28,9 +28,10 @@ TASK_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene", "done",
 TASK_OPEN_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene"})
 QUERY_STATES = frozenset({"running", "completed"})
 RESULT_STATES = frozenset({"pending", "sent", "answered", "failed", "timed_out"})
-MEASURE_KINDS = frozenset({"freeze", "deduct"})
-MEASURE_STATES = frozenset({"awaiting_approval", "sent", "done", "failed", "rejected"})
-APPROVAL_KINDS = frozenset({"freeze", "deduct", "detention", "fine", "compel"})
+MEASURE_KINDS = frozenset({"freeze", "deduct", "seal_up", "seize"})
+MEASURE_STATES = frozenset({"awaiting_approval", "sent", "done", "failed", "rejected", "lapsed"})
+APPROVAL_KINDS = MEASURE_KINDS | {"detention", "fine", "compel"}
+MONEY_MEASURES = ("freeze", "deduct")  # what a backend before 1.2 took on any hit
 COERCION_KINDS = frozenset({"detention", "fine", "compel"})  # decided by a president (DOMAIN.md, Coercion)
 APPROVAL_STATES = frozenset({"pending", "approved", "rejected"})
 MESSAGE_STATES = frozenset({"sent", "delivered", "read"})
@@ -117,8 +118,10 @@ class QueryResult:
     answered_at: float | None
     hit: bool | None
     finding: str
-    value: float | None
+    value: float | None  # an account's balance; None for property, which 询价 or 评估 values
     measures: tuple[str, ...]
+    asset: str = ""  # deposit, real_estate, …; "" from a backend before 1.2
+    takes: tuple[str, ...] = MONEY_MEASURES  # the measures its asset takes (none for information)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +162,9 @@ class QueryProgress:
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """A freeze or a deduction ordered on a query's hit."""
+    """A measure ordered on a query's hit: money frozen or deducted by its amount, property sealed
+    up or seized whole (no amount); a control measure holds until `expires_at`, then lapses unless
+    renewed."""
 
     id: str
     kind: str
@@ -167,28 +172,51 @@ class Measure:
     result_id: str
     case_id: str
     institution: str
-    amount: float
+    amount: float | None
     done_amount: float | None
     state: str
     requested_by: str
     approval_id: str | None
     updated_at: float
     version: int
+    asset: str = ""
+    reason: str = ""
+    expires_at: float | None = None
+
+    @property
+    def holding(self) -> bool:
+        """Whether it holds its asset now, and so can be renewed."""
+        return self.state == "done" and self.expires_at is not None
 
 
-SETTLED_WITHOUT_EFFECT = ("rejected", "failed")
+SETTLED_WITHOUT_EFFECT = ("rejected", "failed", "lapsed")
 
 
-def already_ordered(measures: Iterable[Measure], result_id: str, kind: str) -> float:
+def already_ordered(measures: Iterable[Measure], query_id: str, result_id: str, kind: str) -> float:
     """What the freezes (or deductions) on a hit already claim: a backend refuses any beyond its value."""
     return round(
         sum(
-            m.amount
+            m.amount or 0.0
             for m in measures
-            if m.result_id == result_id and m.kind == kind and m.state not in SETTLED_WITHOUT_EFFECT
+            if (m.query_id, m.result_id, m.kind) == (query_id, result_id, kind)
+            and m.state not in SETTLED_WITHOUT_EFFECT
         ),
         2,
     )
+
+
+def frozen(measures: Iterable[Measure]) -> float:
+    """The money a case's freezes (`measures`, all of the case's) hold now, less what was deducted
+    from the frozen accounts: what a backend counts against what the case still owes (超标的)."""
+    measures = list(measures)
+    held: dict[tuple[str, str], float] = {}
+    for m in measures:
+        if m.kind == "freeze" and m.state not in SETTLED_WITHOUT_EFFECT:
+            held[m.query_id, m.result_id] = held.get((m.query_id, m.result_id), 0.0) + (m.amount or 0.0)
+    for m in measures:
+        if m.kind == "deduct" and m.state == "done" and (m.query_id, m.result_id) in held:
+            held[m.query_id, m.result_id] -= m.done_amount or 0.0
+    return round(sum(max(0.0, amount) for amount in held.values()), 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,8 +407,10 @@ def decode_query_result(record: dict) -> QueryResult:
         answered_at=optional_timestamp(record, "answered_at"),
         hit=hit,
         finding="" if finding is None else text(finding, "description", 500),
-        value=None if finding is None else _amount(finding, "value"),
+        value=None if finding is None or finding.get("value") is None else _amount(finding, "value"),
         measures=_words(record, "measures"),
+        asset="" if finding is None or "asset" not in finding else text(finding, "asset", 64),
+        takes=MONEY_MEASURES if finding is None or "measures" not in finding else _words(finding, "measures"),
     )
 
 
@@ -422,13 +452,16 @@ def decode_measure(record: dict) -> Measure:
         result_id=text(record, "result_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         institution=text(record, "institution", 200),
-        amount=_amount(record, "amount"),
+        amount=None if record.get("amount") is None else _amount(record, "amount"),
         done_amount=None if done_amount is None else _amount(record, "done_amount"),
         state=_one_of(record, "state", MEASURE_STATES),
         requested_by=text(record, "requested_by", MAX_ID_LENGTH),
         approval_id=optional_text(record, "approval_id"),
         updated_at=timestamp(record, "updated_at"),
         version=integer(record, "version"),
+        asset="" if record.get("asset") is None else text(record, "asset", 64),
+        reason=optional_note(record, "reason"),
+        expires_at=optional_timestamp(record, "expires_at"),
     )
 
 

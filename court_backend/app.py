@@ -962,18 +962,44 @@ def _command_routes() -> APIRouter:
         who: Authenticated,
         query_id: Id,
         result_id: Id,
-        kind: Literal["freeze", "deduct"],
+        kind: schemas.MeasureKind,
         body: schemas.MeasureRequest,
         key: IdempotencyKey = None,
     ):
-        """Freeze or deduct on a hit. Above the approval threshold (see /me) it waits for a supervisor."""
+        """A measure on a hit, one its finding's `measures` names (409 `measure-not-for-asset`):
+        freeze or deduct money by `amount` (422 `amount-required`); freeze equity, seal up or seize
+        property whole (422 `amount-not-for-property`). Never beyond what the case still owes (422
+        `over-control`): money above it, nor property while the money frozen covers it unless a
+        `reason` says why. Above the approval threshold (see /me) it waits
+        for a supervisor."""
         return await _command(
             request,
             who,
             "measure.order",
             key,
-            lambda now: world_of(request).order_measure(who, query_id, result_id, kind, body.amount, now),
+            lambda now: world_of(request).order_measure(
+                who, query_id, result_id, kind.value, body.amount, body.reason, now
+            ),
             status=201,
+        )
+
+    @router.post("/measures/{measure_id}/renewal", response_model=schemas.Measure)
+    async def renew_measure(
+        request: Request,
+        who: Authenticated,
+        measure_id: Id,
+        version: IfMatch,
+        body: Annotated[schemas.NoteRequest, Body()] = NO_NOTE,
+        key: IdempotencyKey = None,
+    ):
+        """续行: a control measure still holding holds for its legal term again from its
+        `expires_at` (409 `not-holding` otherwise). A `measure_lapsing` escalation warns 30 days ahead."""
+        return await _command(
+            request,
+            who,
+            "measure.order",
+            key,
+            lambda now: world_of(request).renew_measure(who, measure_id, body.note, version, now),
         )
 
     @router.post("/cases/{case_id}/coercions", status_code=201, response_model=schemas.Approval)

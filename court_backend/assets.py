@@ -1,6 +1,8 @@
 """Network query-and-control (网络执行查控): query batches answered institution by institution,
-and the freezes and deductions ordered on what they find, with supervisor approval above the
-threshold. Also the approvals themselves, which detention decisions use too.
+and the measures ordered on what they find, each as its asset takes it (money frozen and
+deducted, property sealed up or seized, equity frozen), never more than the case still owes, with
+supervisor approval above the threshold; a control measure holds for its legal term and lapses
+unless renewed. Also the approvals themselves, which detention decisions use too.
 
 Internal schedule fields start with an underscore and never leave the backend (`records.public`).
 """
@@ -13,9 +15,15 @@ from datetime import datetime
 
 from court_backend.catalogue import (
     APPROVAL_THRESHOLD_YUAN,
+    ASSET_OF_CATEGORY,
     CATEGORIES,
+    CONTROL_MEASURES,
+    CONTROL_TERM_DAYS,
     INSTITUTIONS,
+    MEASURES_FOR_ASSET,
+    MONEY_ASSETS,
     PROVINCIAL_INSTITUTIONS,
+    RENEWAL_WARNING_DAYS,
 )
 from court_backend.clock import utc_iso
 from court_backend.records import Records, public
@@ -36,7 +44,9 @@ ANSWER_MINUTES = {"bank": 3.0, "payment": 5.0, "securities": 20.0}
 DEFAULT_ANSWER_MINUTES = 30.0
 TIMEOUT_S = 4 * 3600.0
 FAILURE_RATE = 0.02
-MEASURE_MINUTES = {"freeze": 20.0, "deduct": 60.0}
+MEASURE_MINUTES = {"freeze": 20.0, "deduct": 60.0, "seal_up": 240.0, "seize": 480.0}
+DAY_S = 86_400.0
+LIVE = ("awaiting_approval", "sent", "done")  # a measure that claims its asset: asked for, under way or holding
 
 
 def institutions_for(channel: str, categories: list[str]) -> list[tuple[str, str]]:
@@ -57,6 +67,12 @@ class Assets:
         # Only what is still moving is looked at on each tick.
         self._running = {q["id"] for q in records.all("query") if q["state"] == "running"}
         self._working = {m["id"] for m in records.all("measure") if m["state"] == "sent"}
+        # Control measures holding an asset, by when they lapse unless renewed.
+        self._holding = {
+            m["id"]: datetime.fromisoformat(m["expires_at"]).timestamp()
+            for m in records.all("measure")
+            if m["state"] == "done" and m["expires_at"] is not None
+        }
         # Hits nobody has acted on yet, with when they were answered: a flight risk as time passes.
         self._unfrozen = {
             (q["id"], r["id"]): datetime.fromisoformat(r["answered_at"]).timestamp()
@@ -124,23 +140,34 @@ class Assets:
             "hit": sum(bool(r["hit"]) for r in results),
             "failed": states.count("failed"),
             "timed_out": states.count("timed_out"),
-            "hit_value": round(sum(r["finding"]["value"] for r in results if r["finding"]), 2),
+            "hit_value": round(sum(r["finding"]["value"] or 0.0 for r in results if r["finding"]), 2),
         }
 
     def _finding(self, category: str, respondent: dict) -> dict:
+        """What an institution found: an account with its balance, or property (or equity) as a
+        registry returns it, without a value (that comes from 询价 or 评估), or information on work
+        and income; each with the measures its asset takes."""
         rng = self._rng
-        scale = 5e5 if respondent["type"] == "company" else 4e4
-        value = round(min(3e7, rng.lognormvariate(math.log(scale), 1.3)), 2)
-        if category in ("bank", "payment", "securities", "provident_fund", "social_security"):
+        asset = ASSET_OF_CATEGORY[category]
+        finding = {"asset": asset, "value": None, "measures": list(MEASURES_FOR_ASSET[asset])}
+        if asset in MONEY_ASSETS:
+            scale = 5e5 if respondent["type"] == "company" else 4e4
             account = f"{rng.randrange(6222, 6299)} **** **** {rng.randrange(1000, 9999)}"
-            return {"kind": "account", "description": f"{CATEGORIES[category]}账户 {account}", "value": value}
+            return finding | {
+                "kind": "account",
+                "description": f"{CATEGORIES[category]}账户 {account}",
+                "value": round(min(3e7, rng.lognormvariate(math.log(scale), 1.3)), 2),
+            }
+        if asset == "information":
+            employer = "在职" if rng.random() < 0.6 else "曾参保，现已停缴"
+            return finding | {"kind": "information", "description": f"{CATEGORIES[category]}：{employer}"}
         what = {
             "vehicle": "机动车 川A·" + str(rng.randrange(10000, 99999)),
             "real_estate": "房产一处",
-            "business_registration": "股权",
+            "equity": "股权",
             "ship": "船舶一艘",
-        }.get(category, "财产")
-        return {"kind": "property", "description": what, "value": value}
+        }[asset]
+        return finding | {"kind": "property", "description": what}
 
     def _advance_result(self, query: dict, result: dict, now: float) -> bool:
         rng = self._rng
@@ -168,13 +195,27 @@ class Assets:
 
     # measures
     def ordered(self, result: dict, kind: str) -> float:
-        """What freezes (or deductions) on a hit already claim: all but the rejected and failed."""
+        """What freezes (or deductions) on a hit already claim: all but the rejected, failed and lapsed."""
         measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
-        return round(
-            sum(m["amount"] for m in measures if m["kind"] == kind and m["state"] not in ("rejected", "failed")), 2
-        )
+        return round(sum(m["amount"] or 0.0 for m in measures if m["kind"] == kind and m["state"] in LIVE), 2)
 
-    def needs_approval(self, case_id: str, kind: str, amount: float) -> bool:
+    def frozen(self, case_id: str) -> float:
+        """The money a case's freezes hold now, less what was deducted from the frozen accounts."""
+        held = 0.0
+        for query in self._records.all("query"):
+            if query["case_id"] != case_id:
+                continue
+            for result in query["results"]:
+                if result["measures"] and (result["finding"] or {}).get("asset") in MONEY_ASSETS:
+                    deducted = sum(
+                        m["done_amount"] or 0.0
+                        for m in (self._records.get("measure", i) for i in result["measures"])
+                        if m["kind"] == "deduct" and m["state"] == "done"
+                    )
+                    held += max(0.0, self.ordered(result, "freeze") - deducted)
+        return round(held, 2)
+
+    def needs_approval(self, case_id: str, kind: str, amount: float | None) -> bool:
         """Whether a measure waits for a supervisor: when it takes the case's measures together
         (all hits and orders, all but the failed) above the threshold, so that splitting an order
         gains nothing; and after a rejection of its kind on the case, so that ordering again what
@@ -185,22 +226,28 @@ class Assets:
                 continue
             rejected = rejected or (measure["kind"] == kind and measure["state"] == "rejected")
             if measure["state"] not in ("rejected", "failed"):
-                claimed += measure["amount"]
-        return rejected or round(claimed + amount, 2) > APPROVAL_THRESHOLD_YUAN
+                claimed += measure["amount"] or 0.0
+        return rejected or round(claimed + (amount or 0.0), 2) > APPROVAL_THRESHOLD_YUAN
 
-    def order(self, query: dict, result: dict, kind: str, amount: float, now: float, by: str) -> dict:
-        """A freeze or deduction on a hit, waiting for a supervisor when `needs_approval` says so."""
+    def order(
+        self, query: dict, result: dict, kind: str, amount: float | None, reason: str, now: float, by: str
+    ) -> dict:
+        """A measure on a hit, waiting for a supervisor when `needs_approval` says so; `amount` is
+        the money's (None for property), `reason` why it goes beyond what the case still owes."""
         needs_approval = self.needs_approval(query["case_id"], kind, amount)
         measure = {
             "id": self._records.new_id("measure", "F"),
             "kind": kind,
+            "asset": result["finding"]["asset"],
             "query_id": query["id"],
             "result_id": result["id"],
             "case_id": query["case_id"],
             "institution": result["institution"],
             "amount": amount,
             "done_amount": None,
+            "reason": reason,
             "state": "awaiting_approval" if needs_approval else "sent",
+            "expires_at": None,
             "requested_by": by,
             "approval_id": None,
             "created_at": utc_iso(now),
@@ -227,6 +274,24 @@ class Assets:
         self._records.emit("measure.created", public(measure))
         self._publish_progress(query, [result])
         return measure
+
+    def _term_s(self, measure: dict) -> float:
+        return CONTROL_TERM_DAYS[measure["asset"]] * DAY_S / self.speed
+
+    def renew(self, measure: dict, now: float, by: str, note: str) -> None:
+        """续行: a holding control measure holds for its term again from when it would have lapsed."""
+        measure["expires_at"] = utc_iso(self._holding[measure["id"]] + self._term_s(measure))
+        self._holding[measure["id"]] = datetime.fromisoformat(measure["expires_at"]).timestamp()
+        self._move_measure(measure, "done", now, by, note or f"renewed until {measure['expires_at']}")
+
+    def lapsing(self, now: float) -> list[dict]:
+        """The holding control measures whose renewal is due: within the warning before they lapse."""
+        warning_s = RENEWAL_WARNING_DAYS * DAY_S / self.speed
+        return [
+            self._records.get("measure", measure_id)
+            for measure_id, expires_at in sorted(self._holding.items())
+            if now >= expires_at - warning_s
+        ]
 
     def _publish_progress(self, query: dict, results: list[dict]) -> None:
         """One `query.progress` per changed result, each with a version of its own: a client that
@@ -317,11 +382,21 @@ class Assets:
             if now >= measure["_done_at"]:
                 self._working.discard(measure_id)
                 if self._rng.random() < 0.05:
-                    self._move_measure(measure, "failed", now, note="the institution refused: account closed")
+                    refused = "account closed" if measure["asset"] in MONEY_ASSETS else "the title is disputed"
+                    self._move_measure(measure, "failed", now, note=f"the institution refused: {refused}")
                     continue
-                query = self._records.get("query", measure["query_id"])
-                result = next(r for r in query["results"] if r["id"] == measure["result_id"])
-                measure["done_amount"] = round(min(measure["amount"], result["finding"]["value"]), 2)
+                if measure["amount"] is not None:
+                    query = self._records.get("query", measure["query_id"])
+                    result = next(r for r in query["results"] if r["id"] == measure["result_id"])
+                    measure["done_amount"] = round(min(measure["amount"], result["finding"]["value"]), 2)
+                if measure["kind"] in CONTROL_MEASURES:
+                    self._holding[measure_id] = now + self._term_s(measure)
+                    measure["expires_at"] = utc_iso(self._holding[measure_id])
                 self._move_measure(measure, "done", now)
                 if measure["kind"] == "deduct":
                     on_deducted(measure["case_id"], measure["done_amount"], now)
+        for measure_id, expires_at in sorted(self._holding.items()):
+            if now >= expires_at:  # not renewed in time: the asset is free again
+                del self._holding[measure_id]
+                measure = self._records.get("measure", measure_id)
+                self._move_measure(measure, "lapsed", now, note="its term ended without a renewal")

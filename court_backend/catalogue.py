@@ -83,6 +83,39 @@ CATEGORIES = {
     "business_registration": "工商登记",
     "ship": "船舶",
 }
+# What a hit of each category is, and the measures it takes (DOMAIN.md, "Network query-and-control"):
+# money is frozen, then deducted; real estate is sealed up; vehicles and ships are sealed up or
+# seized; equity is frozen; social insurance and the provident fund tell of work and income, with
+# nothing to take.
+ASSET_OF_CATEGORY = {
+    "bank": "deposit",
+    "securities": "funds",
+    "payment": "funds",
+    "vehicle": "vehicle",
+    "real_estate": "real_estate",
+    "provident_fund": "information",
+    "social_security": "information",
+    "business_registration": "equity",
+    "ship": "ship",
+}
+MEASURES_FOR_ASSET = {
+    "deposit": ("freeze", "deduct"),
+    "funds": ("freeze", "deduct"),
+    "equity": ("freeze",),
+    "real_estate": ("seal_up",),
+    "vehicle": ("seal_up", "seize"),
+    "ship": ("seal_up", "seize"),
+    "information": (),
+}
+MONEY_ASSETS = ("deposit", "funds")  # measured in yuan; a registry gives property, not its value
+MEASURE_KINDS = ("freeze", "deduct", "seal_up", "seize")
+CONTROL_MEASURES = ("freeze", "seal_up", "seize")  # they hold an asset for a term; a deduction takes money
+# How long a control measure holds unless renewed, and each renewal (续行) for as long again: bank
+# deposits one year, movables two, real estate and other property rights three (最高人民法院关于适用
+# 《中华人民共和国民事诉讼法》的解释, 法释〔2022〕11号 art. 485; art. 487 of the 2015 text).
+CONTROL_TERM_DAYS = {"deposit": 365, "funds": 365, "vehicle": 730, "ship": 730, "real_estate": 1095, "equity": 1095}
+RENEWAL_WARNING_DAYS = 30  # the renewal (续行查封、续冻) warned this long before the term ends
+
 INSTITUTIONS = {
     "bank": (
         "中国工商银行",
@@ -176,6 +209,7 @@ ESCALATION_KINDS = {
     "asset_flight_risk": ("财产转移风险", "P2"),
     "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
     "terminated_case_hit": ("终本案件发现财产", "P3"),
+    "measure_lapsing": ("查控措施即将到期", "P3"),
     "lost_contact": ("队伍失联", "P2"),
 }
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
@@ -193,7 +227,7 @@ PERMISSION_MEANINGS = {
     "escalation.handle": "acknowledge, escalate and resolve an escalation",
     "escalation.take": "take an escalation sent on to a supervisor or to the court above",
     "query.launch": "launch an asset query",
-    "measure.order": "order a freeze or a deduction on a hit",
+    "measure.order": "order a measure on a hit (freeze, deduct, seal up, seize) and renew one before it lapses",
     "approval.decide": "approve or reject a measure above the approval threshold",
     "coercion.request": "ask for a detention, a fine or a 拘传 (compelled appearance)",
     "coercion.decide": "decide a detention, a fine or a 拘传",

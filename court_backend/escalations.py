@@ -35,6 +35,7 @@ NOTES = {
     "asset_flight_risk": "被执行人名下账户出现大额转出",
     "hit_awaiting_freeze": "查控命中尚未冻结",
     "terminated_case_hit": "终本案件定期查询发现财产，可恢复执行",
+    "measure_lapsing": "查封、扣押、冻结期限将满，请办理续行手续",
     "lost_contact": "队伍心跳中断",
 }
 

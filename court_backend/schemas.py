@@ -8,7 +8,15 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from court_backend.catalogue import CATEGORIES, CHANNELS, NODES, PERMISSION_MEANINGS, TASK_KINDS
+from court_backend.catalogue import (
+    CATEGORIES,
+    CHANNELS,
+    MEASURE_KINDS,
+    MEASURES_FOR_ASSET,
+    NODES,
+    PERMISSION_MEANINGS,
+    TASK_KINDS,
+)
 from court_backend.termination import ACTS
 
 # The lengths and ranges of what a backend sends and a client sends: a client takes every value
@@ -45,6 +53,8 @@ TaskKind = Enum("TaskKind", {k: k for k in TASK_KINDS}, type=str)
 Channel = Enum("Channel", {k: k for k in CHANNELS}, type=str)
 Category = Enum("Category", {k: k for k in CATEGORIES}, type=str)
 NodeCode = Enum("NodeCode", {n.code: n.code for n in NODES}, type=str)
+Asset = Enum("Asset", {k: k for k in MEASURES_FOR_ASSET}, type=str)
+MeasureKind = Enum("MeasureKind", {k: k for k in MEASURE_KINDS}, type=str)
 
 
 class Model(BaseModel):
@@ -339,9 +349,15 @@ class MessageRequest(StrictModel):
 
 
 class Finding(Model):
-    kind: Literal["account", "property"]
+    """What a hit found: an account with its balance; property or equity as a registry gives it,
+    without a value (询价 or 评估 gives that); or information on work and income, with nothing to
+    take. `measures` are those its asset takes (a client offers only these)."""
+
+    kind: Literal["account", "property", "information"]
+    asset: Asset
     description: ShortText
-    value: Yuan
+    value: Yuan | None
+    measures: Annotated[list[MeasureKind], Field(max_length=len(MEASURE_KINDS))]
 
 
 class QueryResult(Model):
@@ -379,19 +395,32 @@ class QueryRequest(StrictModel):
 
 
 class MeasureRequest(StrictModel):
-    amount: Annotated[float, Field(ge=0.01, le=1e12, description="Yuan to freeze or deduct, in fen (two decimals)")]
+    amount: Annotated[
+        float | None,
+        Field(ge=0.01, le=1e12, description="Yuan to freeze or deduct, in fen (two decimals); none for property"),
+    ] = None
+    reason: Annotated[
+        str,
+        Field(max_length=2000, description="Why property is taken though the money frozen covers what is owed"),
+    ] = ""
 
 
 class Measure(Model):
+    """A measure on a hit. A control measure (freeze, seal_up, seize) holds its asset until
+    `expires_at` and is `lapsed` after unless renewed; money measures carry their `amount`."""
+
     id: Id
-    kind: Literal["freeze", "deduct"]
+    kind: MeasureKind
+    asset: Asset
     query_id: Id
     result_id: Id
     case_id: Id
     institution: Label
-    amount: Yuan
+    amount: Yuan | None
     done_amount: Yuan | None
-    state: Literal["awaiting_approval", "sent", "done", "failed", "rejected"]
+    reason: Text
+    state: Literal["awaiting_approval", "sent", "done", "failed", "rejected", "lapsed"]
+    expires_at: Timestamp | None
     requested_by: Id
     approval_id: Id | None
     created_at: Timestamp
@@ -412,7 +441,7 @@ class ApprovalDetails(Model):
 
 class Approval(Model):
     id: Id
-    kind: Literal["freeze", "deduct", "detention", "fine", "compel"]
+    kind: Literal["freeze", "deduct", "seal_up", "seize", "detention", "fine", "compel"]
     subject_type: Code
     subject_id: Id
     case_id: Id
@@ -623,8 +652,8 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
         "One institution's part of a query batch moved on, or a measure was ordered on "
         "it; each event carries a newer version of the batch.",
     ),
-    "measure.created": (Measure, "A freeze or deduction was ordered."),
-    "measure.updated": (Measure, "A freeze or deduction moved on."),
+    "measure.created": (Measure, "A measure was ordered on a hit."),
+    "measure.updated": (Measure, "A measure moved on: done, failed, renewed or lapsed."),
     "approval.requested": (Approval, "An action waits for a supervisor's approval."),
     "approval.decided": (Approval, "A supervisor approved or rejected."),
     "escalation.raised": (Escalation, "A team or the system raised an escalation."),

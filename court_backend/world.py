@@ -213,6 +213,9 @@ class World:
                     self._raise_about_case("terminated_case_hit", case, f"pool:{case['id']}:{query_id}", now)
             elif now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed:
                 self._raise_about_case("hit_awaiting_freeze", case, f"hit:{query_id}:{result_id}", now)
+        for measure in self.assets.lapsing(now):  # 续行 due: once for each term
+            case = self.cases.get(measure["case_id"])
+            self._raise_about_case("measure_lapsing", case, f"lapse:{measure['id']}:{measure['expires_at']}", now)
         if now >= self._next_overdue_check:
             self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
             row = self.records.db.execute(
@@ -530,8 +533,18 @@ class World:
         return public(query)
 
     def order_measure(
-        self, who: Principal, query_id: str, result_id: str, kind: str, amount: float, now: float
+        self,
+        who: Principal,
+        query_id: str,
+        result_id: str,
+        kind: str,
+        amount: float | None,
+        reason: str,
+        now: float,
     ) -> dict:
+        """A measure on a hit as its asset takes it, never beyond what the case still owes: money
+        up to it; property (a registry gives no value, and a house cannot be halved) only while
+        the money held falls short of it, or with the `reason` it must be taken all the same."""
         allow(who, "measure.order")
         query = self.records.get("query", query_id)
         result = None if query is None else next((r for r in query["results"] if r["id"] == result_id), None)
@@ -540,19 +553,80 @@ class World:
         self._within(who, query, f"Query {query_id}")
         if not result["hit"]:
             raise Problem(409, "no-hit", f"{result['institution']} found nothing to {kind}.")
-        value, ordered = result["finding"]["value"], self.assets.ordered(result, kind)
-        if round(ordered + amount, 2) > value:
+        finding = result["finding"]
+        if kind not in finding["measures"]:
+            allowed = ", ".join(finding["measures"]) or "nothing: it is information, not an asset to take"
             raise Problem(
-                422,
-                "amount-above-finding",
-                f"{amount:.2f} yuan is more than is left to {kind}: {value:.2f} found, {ordered:.2f} already ordered.",
-                found=value,
-                already_ordered=ordered,
+                409,
+                "measure-not-for-asset",
+                f"{finding['description']} is {finding['asset']}: it takes {allowed}, not {kind}.",
+                allowed=finding["measures"],
             )
-        measure = self.assets.order(query, result, kind, amount, now, who.username)
+        case = self.cases.get(query["case_id"])
+        outstanding = round(case["amount_sought"] - case["amount_realised"], 2)
+        frozen = self.assets.frozen(case["id"])
+        if finding["value"] is None:
+            if amount is not None:
+                raise Problem(422, "amount-not-for-property", f"{finding['description']} is taken whole.")
+            if outstanding <= 0 or (frozen >= outstanding and not reason):
+                raise Problem(
+                    422,
+                    "over-control",
+                    f"{case['number']} owes {outstanding:.2f} yuan and {frozen:.2f} is frozen already: "
+                    "say why this property must be taken too.",
+                    outstanding=outstanding,
+                    frozen=frozen,
+                )
+        else:
+            if amount is None:
+                raise Problem(422, "amount-required", f"Say how much of {finding['description']} to {kind}.")
+            ordered = self.assets.ordered(result, kind)
+            if round(ordered + amount, 2) > finding["value"]:
+                raise Problem(
+                    422,
+                    "amount-above-finding",
+                    f"{amount:.2f} yuan is more than is left to {kind}: {finding['value']:.2f} found, "
+                    f"{ordered:.2f} already ordered.",
+                    found=finding["value"],
+                    already_ordered=ordered,
+                )
+            held = frozen if kind == "freeze" else 0.0
+            if round(held + amount, 2) > outstanding:
+                raise Problem(
+                    422,
+                    "over-control",
+                    f"{case['number']} owes {outstanding:.2f} yuan, {held:.2f} of it frozen already: "
+                    f"{amount:.2f} more is beyond what is owed (超标的).",
+                    outstanding=outstanding,
+                    frozen=frozen,
+                )
+        measure = self.assets.order(query, result, kind, amount, reason, now, who.username)
         self._audit(
-            who, kind, "measure", measure, None, {"query_id": query_id, "result_id": result_id, "amount": amount}
+            who,
+            kind,
+            "measure",
+            measure,
+            None,
+            {"query_id": query_id, "result_id": result_id, "amount": amount, "reason": reason},
         )
+        return public(measure)
+
+    def renew_measure(self, who: Principal, measure_id: str, note: str, if_match: int | None, now: float) -> dict:
+        """续行: a control measure still holding holds for its term again, before it lapses."""
+        allow(who, "measure.order")
+        measure = self.records.get("measure", measure_id)
+        if measure is None:
+            raise Problem(404, "not-found", f"There is no measure {measure_id}.")
+        self._within(who, measure, f"Measure {measure_id}")
+        last = measure["history"][-1]
+        self._check_version(measure, if_match, "measure", (last["state"], last["by"], last["at"]))
+        if measure["state"] != "done" or measure["expires_at"] is None:
+            raise Problem(
+                409, "not-holding", f"{measure_id} is {measure['state']}: only a holding control measure is renewed."
+            )
+        before = public(measure)
+        self.assets.renew(measure, now, who.username, note)
+        self._audit(who, "renew", "measure", measure, before, {"note": note})
         return public(measure)
 
     def reveal(self, who: Principal, case_id: str, role: str, reason: str, now: float) -> dict:

@@ -56,6 +56,15 @@ def stepped_backend():
     running.process.close()
 
 
+@pytest.fixture(scope="module")
+def fast_book():
+    """A small book of the module's own whose months pass in minutes of a stepped clock: the 终本
+    pool's six-monthly re-queries, a freeze's year before it lapses."""
+    running = start_stepped_backend(speed=100_000, cases=400)
+    yield running
+    running.process.close()
+
+
 @pytest.fixture
 def memory_keyring():
     previous = keyring.get_keyring()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from console.casework import decode_measure, decode_query_result
 from console.domain import (
     DecodeError,
     TeamStatus,
@@ -11,7 +12,7 @@ from console.domain import (
     decode_team_position,
     decode_team_status,
 )
-from tests.support.records import TEAM
+from tests.support.records import RESULT, TEAM
 
 
 def test_a_well_formed_team_decodes_with_where_it_was():
@@ -54,3 +55,50 @@ def test_events_of_the_wrong_shape_are_refused(record):
         decode_team_position(record)
     with pytest.raises(DecodeError):
         decode_team_status(record)
+
+
+def test_a_hit_says_what_its_asset_takes_and_a_backend_before_1_2_is_read_as_it_was():
+    house = RESULT | {
+        "finding": {
+            "kind": "property",
+            "asset": "real_estate",
+            "description": "房产一处",
+            "value": None,
+            "measures": ["seal_up"],
+        }
+    }
+    decoded = decode_query_result(house)
+    assert (decoded.asset, decoded.takes, decoded.value) == ("real_estate", ("seal_up",), None)
+    older = decode_query_result(RESULT | {"finding": {"kind": "account", "description": "账户", "value": 5.0}})
+    assert (older.asset, older.takes, older.value) == ("", ("freeze", "deduct"), 5.0)
+
+
+MEASURE = {
+    "id": "F1",
+    "kind": "seal_up",
+    "asset": "real_estate",
+    "query_id": "Q1",
+    "result_id": "R001",
+    "case_id": "K1",
+    "institution": "不动产登记中心",
+    "amount": None,
+    "done_amount": None,
+    "reason": "",
+    "state": "done",
+    "expires_at": "2029-12-03T00:00:00Z",
+    "requested_by": "operator",
+    "approval_id": None,
+    "created_at": "2026-12-03T00:00:00Z",
+    "updated_at": "2026-12-03T00:00:00Z",
+    "history": [],
+    "version": 2,
+}
+
+
+def test_a_seal_up_has_no_amount_and_holds_until_it_lapses():
+    sealed = decode_measure(MEASURE)
+    assert sealed.amount is None and sealed.holding
+    lapsed = decode_measure(MEASURE | {"state": "lapsed"})
+    assert not lapsed.holding
+    with pytest.raises(DecodeError):
+        decode_measure(MEASURE | {"kind": "confiscate"})

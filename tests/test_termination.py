@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from tests.support.backends import (
     NOTHING_TO_DISPOSE,
     every_case,
     meet_what_an_operator_can,
     open_enforcement_cases,
-    start_stepped_backend,
     unmet,
 )
 
@@ -98,14 +95,6 @@ def test_a_preservation_case_has_no_gate_and_takes_no_enforcement_act(stepped_ba
     refused = stepped_backend.command(f"cases/{case['id']}/acts", {"act": "dishonest_listing"})
     assert refused.status_code == 409 and refused.json()["type"].endswith(":not-for-preservation"), refused.text
     assert "dishonest" not in stepped_backend.get(f"cases/{case['id']}")["flags"]
-
-
-@pytest.fixture(scope="module")
-def fast_book():
-    """A small book whose six months pass in minutes of a stepped clock."""
-    backend = start_stepped_backend(speed=100_000, cases=400)
-    yield backend
-    backend.process.stop()
 
 
 def test_the_pool_is_requeried_and_a_hit_is_resumed_as_a_linked_case(fast_book):

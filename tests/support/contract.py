@@ -1,13 +1,13 @@
 """What the backend tests look for on a reference backend: an open case, a team to send, an
-escalation, a query answered, a hit worth more than the approval threshold; and the events a
-backend published, read back from its stream."""
+escalation, a query answered, a hit worth more than the approval threshold, a case where assets
+of some kinds were found; and the events a backend published, read back from its stream."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
-from tests.support.backends import RunningBackend
+from tests.support.backends import RunningBackend, open_enforcement_cases
 
 
 def standby_team(backend: RunningBackend) -> dict:
@@ -64,16 +64,61 @@ def run_query(backend: RunningBackend, case: dict) -> dict:
 
 
 def a_large_hit(backend: RunningBackend) -> tuple[dict, dict]:
-    """A hit worth more than the approval threshold, from queries on companies' cases that have no
-    measure yet (so that the case's measures are the caller's alone)."""
-    companies = [
-        c
-        for c in backend.get("cases", status="open", page_size=1000)["items"]
-        if c["respondent"]["type"] == "company" and not backend.get("measures", case_id=c["id"])["items"]
-    ]
-    for case in companies[:12]:
+    """An account found holding more than the approval threshold, from queries on the cases owing
+    most that have no measure yet (so that the case's measures are the caller's alone, and the
+    whole account can be frozen without going beyond what is owed)."""
+    owing = sorted(
+        (
+            c
+            for c in backend.get("cases", status="open", page_size=1000)["items"]
+            if c["amount_sought"] - c["amount_realised"] > 2_000_000
+            and not backend.get("measures", case_id=c["id"])["items"]
+        ),
+        key=lambda c: c["amount_realised"] - c["amount_sought"],
+    )
+    for case in owing[:12]:
         query = run_query(backend, case)
         for result in query["results"]:
-            if result["hit"] and result["finding"]["value"] > 1_000_000:
+            value = result["hit"] and result["finding"]["value"]
+            if value and 1_000_000 < value <= case["amount_sought"] - case["amount_realised"]:
                 return query, result
     raise AssertionError("no hit above the threshold in twelve queries")
+
+
+def queried(backend: RunningBackend, case: dict, categories: list[str]) -> dict:
+    """A national query on `case` to `categories`, once every institution has answered (stepped a
+    second at a time: the fast book's hours)."""
+    launched = backend.command("queries", {"case_id": case["id"], "channel": "national", "categories": categories})
+    assert launched.status_code == 201, launched.text
+    return backend.step_until(
+        lambda: (found := backend.get(f"queries/{launched.json()['id']}"))["state"] == "completed" and found,
+        every_s=1,
+        at_most_s=120,
+    )
+
+
+def a_case_with(backend: RunningBackend, categories: list[str], *assets: str | tuple[str, ...], owed_held=False):
+    """(case, query, {asset: hit}): an open enforcement case with no measure yet whose query to
+    `categories` found each of `assets` (a tuple: one of them); with `owed_held`, an account
+    holding all the case owes."""
+    for listed in open_enforcement_cases(backend):
+        case = backend.get(f"cases/{listed['id']}")  # the book moves fast: it may have closed since
+        if case["status"] != "open" or backend.get("measures", case_id=case["id"])["items"]:
+            continue
+        query = queried(backend, case, categories)
+        found = {}
+        for result in query["results"]:
+            finding = result["finding"]
+            if not result["hit"] or finding["asset"] in found:
+                continue
+            owed = case["amount_sought"] - case["amount_realised"]
+            if owed_held and finding["value"] is not None and not 0 < owed < finding["value"]:
+                continue
+            found[finding["asset"]] = result
+        if all(set(found) & ({asset} if isinstance(asset, str) else set(asset)) for asset in assets):
+            return backend.get(f"cases/{case['id']}"), query, found
+    raise AssertionError(f"no open case where {', '.join(assets)} were found")
+
+
+def order(backend: RunningBackend, query: dict, hit: dict, kind: str, **body):
+    return backend.command(f"queries/{query['id']}/results/{hit['id']}/{kind}", body)

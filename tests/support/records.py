@@ -72,7 +72,13 @@ RESULT = {
     "sent_at": None,
     "answered_at": "2026-11-27T00:01:00Z",
     "hit": True,
-    "finding": {"kind": "account", "description": "账户", "value": 5.0},
+    "finding": {
+        "kind": "account",
+        "asset": "deposit",
+        "description": "账户",
+        "value": 5.0,
+        "measures": ["freeze", "deduct"],
+    },
     "measures": [],
 }
 
