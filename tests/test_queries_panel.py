@@ -174,15 +174,17 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_bac
         )
 
     qtbot.waitUntil(state_shown)  # the answer is in the store with the command
-    # A second freeze on the hit is offered what is left of its value, not the whole of it again.
+    # A second freeze on the hit is offered what is left of its value, not the whole of it again,
+    # and never more than the case still owes (超标的).
     offered = {}
 
     def look(dialog):
         dialog.hit.setCurrentIndex(dialog.hit.findData(hit.id))
         claimed = 0 if store.measures.get(BACKEND, measure_id).state == "failed" else 1000
+        case = store.cases.get(BACKEND, query.case_id)
         offered.update(
             amount=dialog.amount.value(),
-            left=round(max(0.0, hit.value - claimed), 2),
+            left=round(max(0.0, min(hit.value, case.amount_sought - case.amount_realised) - claimed), 2),
             ordered_shown=dialog.ordered.isVisible() == bool(claimed),
         )
         dialog.reject()

@@ -1,5 +1,5 @@
-"""The small forms behind the field actions: an asset query for a case, a freeze or deduction on a
-hit, a detention to be decided, an instruction to a team, a reason to reveal a party's personal
+"""The small forms behind the field actions: an asset query for a case, a measure on a hit and its
+renewal, a detention to be decided, an instruction to a team, a reason to reveal a party's personal
 data, an act recorded for the 终本 gate, 终本 or 恢复执行 decided. Each says what is wrong next to
 the field, and keeps the dialog open until it is right."""
 
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import Case, Measure, Query, already_ordered
+from console.casework import Case, Measure, Query, already_ordered, frozen
 from console.catalogue import CATEGORIES, CHANNELS
 from console.commands import Action, Subject
 from console.records import Collection
-from widgets.names import format_yuan, name
+from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
 from widgets.style import mark_problem
 
@@ -89,21 +89,32 @@ class QueryDialog(_Form):
 
 
 class MeasureDialog(_Form):
-    """A freeze or a deduction on one of a batch's hits, up to what is left of the value found."""
+    """A measure on one of a batch's hits, as its asset takes it: money frozen or deducted by an
+    amount (up to what is left of the account, and never beyond what the case still owes),
+    property sealed up or seized whole, with a reason when the money frozen covers the debt."""
 
     def __init__(
-        self, query: Query, measures: list[Measure], threshold_yuan: float | None, parent: QWidget | None = None
+        self,
+        query: Query,
+        measures: list[Measure],
+        owed: float | None,
+        threshold_yuan: float | None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Freeze or deduct"), parent)
+        """`measures`: all of the case's, of every batch; `owed`: what the case still owes (None
+        when this console does not hold the case)."""
+        super().__init__(self.tr("Order a measure on a hit"), parent)
         self._query = query
         self._measures = measures
+        self._owed = owed
+        self._frozen = frozen(measures)
         self.hit = QComboBox(self)
         for hit in query.hits:
-            self.hit.addItem(f"{hit.institution} · {hit.finding} · {format_yuan(hit.value or 0.0)}", hit.id)
+            if hit.takes:
+                value = format_yuan(hit.value) if hit.value is not None else self.tr("to be valued (询价/评估)")
+                self.hit.addItem(f"{hit.institution} · {hit.finding} · {value}", hit.id)
         self.form.addRow(self.tr("Hit"), self.hit)
         self.kind = QComboBox(self)
-        for kind in ("freeze", "deduct"):
-            self.kind.addItem(name("measure", kind), kind)
         self.form.addRow(self.tr("Measure"), self.kind)
         self.amount = QDoubleSpinBox(self)
         self.amount.setRange(0.0, 1e12)
@@ -113,6 +124,19 @@ class MeasureDialog(_Form):
         self.form.addRow(self.tr("Amount"), self.amount)
         self.ordered = PlainLabel(parent=self)
         self.form.addRow("", self.ordered)
+        self.owed = PlainLabel(parent=self)
+        self.owed.setWordWrap(True)
+        if owed is not None:
+            self.owed.setText(
+                self.tr("The case still owes {owed}; {frozen} of it is frozen.").format(
+                    owed=format_yuan(owed), frozen=format_yuan(self._frozen)
+                )
+            )
+        self.form.addRow("", self.owed)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(MAX_MESSAGE)
+        self.reason.setPlaceholderText(self.tr("Why it must be taken though the money frozen covers the debt"))
+        self.form.addRow(self.tr("Reason"), self.reason)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         if threshold_yuan is not None:
@@ -123,53 +147,130 @@ class MeasureDialog(_Form):
             )
         self.form.addRow("", self.note)
         self.hit.currentIndexChanged.connect(self._on_hit)
-        self.kind.currentIndexChanged.connect(self._on_hit)
+        self.kind.currentIndexChanged.connect(self._on_kind)
         self._on_hit()
         self.finish(self.tr("Order"))
 
-    def _value(self) -> float:
-        hit = next(h for h in self._query.hits if h.id == self.hit.currentData())
-        return hit.value or 0.0
+    def _hit(self):
+        return next((h for h in self._query.hits if h.id == self.hit.currentData()), None)
+
+    def money(self) -> bool:
+        """Whether the hit is an account, taken by an amount; property is taken whole."""
+        hit = self._hit()
+        return hit is not None and hit.value is not None
 
     def _ordered(self) -> float:
-        return already_ordered(self._measures, self.hit.currentData(), self.kind.currentData())
+        return already_ordered(self._measures, self._query.id, self.hit.currentData(), self.kind.currentData())
 
     def _left(self) -> float:
-        return max(0.0, round(self._value() - self._ordered(), 2))
+        """What is left of the account to freeze or deduct, and never beyond what the case owes."""
+        left = max(0.0, round((self._hit().value or 0.0) - self._ordered(), 2))
+        if self._owed is None:
+            return left
+        held = self._frozen if self.kind.currentData() == "freeze" else 0.0
+        return max(0.0, min(left, round(self._owed - held, 2)))
+
+    def _covered(self) -> bool:
+        return self._owed is not None and self._frozen >= self._owed
 
     def _on_hit(self) -> None:
-        if not self.hit.count():
+        hit = self._hit()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for kind in hit.takes if hit is not None else ():
+            self.kind.addItem(name("measure", kind), kind)
+        self.kind.blockSignals(False)
+        self._on_kind()
+
+    def _on_kind(self) -> None:
+        if self._hit() is None:
             return
-        self.amount.setValue(self._left())
-        ordered = self._ordered()
+        money = self.money()
+        self.form.setRowVisible(self.amount, money)
+        self.form.setRowVisible(self.reason, not money)
+        self.amount.setValue(self._left() if money else 0.0)
+        ordered = self._ordered() if money else 0.0
         self.ordered.setVisible(ordered > 0)
         self.ordered.setText(
-            self.tr("{ordered} of the {value} found is already ordered; {left} is left.").format(
-                ordered=format_yuan(ordered), value=format_yuan(self._value()), left=format_yuan(self._left())
+            self.tr("{ordered} of the {value} found is already ordered.").format(
+                ordered=format_yuan(ordered), value=format_yuan(self._hit().value or 0.0)
             )
         )
 
     def accept(self) -> None:
-        if not self.hit.count():
-            self.refuse(self.tr("This batch has no hit to act on."))
-        elif self.amount.value() <= 0:
-            self.refuse(self.tr("The amount must be above zero."))
-        elif round(self.amount.value(), 2) > self._left():
+        if self._hit() is None:
+            self.refuse(self.tr("This batch has no hit to act on: information on work or income is not taken."))
+        elif self.money() and self.amount.value() <= 0:
+            self.refuse(self.tr("The amount must be above zero; nothing is left to take here."))
+        elif self.money() and round(self.amount.value(), 2) > self._left():
             self.refuse(
-                self.tr("At most what is left of the value found: {left}.").format(left=format_yuan(self._left()))
+                self.tr("At most {left}: what is left of the account, within what the case still owes.").format(
+                    left=format_yuan(self._left())
+                )
             )
+        elif not self.money() and self._covered() and not self.reason.text().strip():
+            self.refuse(self.tr("The money frozen covers what the case owes: say why this property must be taken too."))
         else:
             super().accept()
 
     def action(self) -> Action:
-        return {"freeze": Action.FREEZE, "deduct": Action.DEDUCT}[self.kind.currentData()]
+        return {
+            "freeze": Action.FREEZE,
+            "deduct": Action.DEDUCT,
+            "seal_up": Action.SEAL_UP,
+            "seize": Action.SEIZE,
+        }[self.kind.currentData()]
 
     def subject(self) -> Subject:
         """The hit the measure is ordered on."""
         return Subject(Collection.QUERIES, self._query.id, self.hit.currentData())
 
     def body(self) -> dict:
-        return {"amount": round(self.amount.value(), 2)}
+        if self.money():
+            return {"amount": round(self.amount.value(), 2)}
+        return {"reason": self.reason.text().strip()} if self.reason.text().strip() else {}
+
+    def summary(self) -> str:
+        """What is ordered, for the outbox: the measure and its amount, or the property taken."""
+        hit = self._hit()
+        return f"{self.kind.currentText()} {format_yuan(self.amount.value()) if self.money() else hit.finding}"
+
+
+class RenewDialog(_Form):
+    """续行: one of a batch's control measures still holding, renewed for its term before it lapses."""
+
+    def __init__(self, measures: list[Measure], findings: dict[str, str], parent: QWidget | None = None) -> None:
+        """`measures`: the holding ones; `findings`: what each hit found, by result id."""
+        super().__init__(self.tr("Renew a measure before it lapses"), parent)
+        self._measures = {m.id: m for m in measures}
+        self.measure = QComboBox(self)
+        for m in sorted(measures, key=lambda m: m.expires_at or 0.0):
+            until = format_date(m.expires_at)
+            self.measure.addItem(
+                self.tr("{measure} · {institution} · {finding} · until {date}").format(
+                    measure=name("measure", m.kind),
+                    institution=m.institution,
+                    finding=findings.get(m.result_id, ""),
+                    date=until,
+                ),
+                m.id,
+            )
+        self.form.addRow(self.tr("Measure"), self.measure)
+        self.form.addRow(
+            "",
+            PlainLabel(self.tr("It holds again for its legal term from the day it would lapse."), self),
+        )
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.note.setPlaceholderText(self.tr("e.g. The applicant asked for the renewal"))
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Renew"))
+
+    def chosen(self) -> Measure:
+        return self._measures[self.measure.currentData()]
+
+    def body(self) -> dict:
+        return {"note": self.note.text().strip()}
 
 
 class DetentionDialog(_Form):

@@ -68,7 +68,9 @@ class ApprovalsModel(RowsModel):
             )
         if approval.kind == "compel":
             return self.tr("{person}: {reason}").format(person=approval.subject, reason=approval.reason)
-        return f"{format_yuan(approval.amount or 0.0)} · {approval.subject}"
+        if approval.amount is None:  # property, sealed up or seized whole
+            return approval.subject
+        return f"{format_yuan(approval.amount)} · {approval.subject}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:

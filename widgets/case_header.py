@@ -17,15 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.casework import Case
-from widgets.names import format_yuan, name
+from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.style import mark_problem
 
 DAY_S = 86400.0
-
-
-def _date(moment: float) -> str:
-    return time.strftime("%Y-%m-%d", time.localtime(moment))
 
 
 def _day(moment: float) -> str:
@@ -99,7 +95,7 @@ class CaseHeader(QWidget):
             )
         )
         dates = self.tr("Filed {filed} · due {deadline}").format(
-            filed=_date(case.filed_at), deadline=_date(case.deadline)
+            filed=format_date(case.filed_at), deadline=format_date(case.deadline)
         )
         late = False
         if case.status == "open":

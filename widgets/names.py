@@ -5,6 +5,7 @@ the UI; a code this console does not know is shown as it came."""
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
@@ -178,13 +179,18 @@ _NAMES = {
     "result_state:timed_out": QT_TRANSLATE_NOOP("result_state", "Timed out"),
     "measure:freeze": QT_TRANSLATE_NOOP("measure", "Freeze"),
     "measure:deduct": QT_TRANSLATE_NOOP("measure", "Deduction"),
+    "measure:seal_up": QT_TRANSLATE_NOOP("measure", "Seal-up"),
+    "measure:seize": QT_TRANSLATE_NOOP("measure", "Seizure"),
     "measure_state:awaiting_approval": QT_TRANSLATE_NOOP("measure_state", "Awaiting approval"),
     "measure_state:sent": QT_TRANSLATE_NOOP("measure_state", "Sent"),
     "measure_state:done": QT_TRANSLATE_NOOP("measure_state", "Done"),
     "measure_state:failed": QT_TRANSLATE_NOOP("measure_state", "Failed"),
     "measure_state:rejected": QT_TRANSLATE_NOOP("measure_state", "Rejected"),
+    "measure_state:lapsed": QT_TRANSLATE_NOOP("measure_state", "Lapsed (not renewed)"),
     "approval:freeze": QT_TRANSLATE_NOOP("approval", "Freeze"),
     "approval:deduct": QT_TRANSLATE_NOOP("approval", "Deduction"),
+    "approval:seal_up": QT_TRANSLATE_NOOP("approval", "Seal-up"),
+    "approval:seize": QT_TRANSLATE_NOOP("approval", "Seizure"),
     "approval:detention": QT_TRANSLATE_NOOP("approval", "Detention"),
     "approval:fine": QT_TRANSLATE_NOOP("approval", "Fine"),
     "approval:compel": QT_TRANSLATE_NOOP("approval", "Compelled appearance"),
@@ -220,6 +226,9 @@ _NAMES = {
     "action:launch_query": QT_TRANSLATE_NOOP("action", "Launched an asset query"),
     "action:freeze": QT_TRANSLATE_NOOP("action", "Ordered a freeze"),
     "action:deduct": QT_TRANSLATE_NOOP("action", "Ordered a deduction"),
+    "action:seal_up": QT_TRANSLATE_NOOP("action", "Ordered a seal-up"),
+    "action:seize": QT_TRANSLATE_NOOP("action", "Ordered a seizure"),
+    "action:renew": QT_TRANSLATE_NOOP("action", "Renewed a measure"),
     "action:request_detention": QT_TRANSLATE_NOOP("action", "Asked for a detention"),
     "action:request_fine": QT_TRANSLATE_NOOP("action", "Asked for a fine"),
     "action:request_compel": QT_TRANSLATE_NOOP("action", "Asked for a compelled appearance"),
@@ -267,6 +276,11 @@ def cite(source: str) -> str:
         return said if match[2] is None else f"{said}第（{_chinese_number(int(match[2]))}）项"
 
     return _ARTICLE.sub(article, source).replace(", ", "、")
+
+
+def format_date(moment: float | None) -> str:
+    """A day as the centre writes it, 2026-12-03; "—" for none."""
+    return "—" if moment is None else time.strftime("%Y-%m-%d", time.localtime(moment))
 
 
 def format_yuan(amount: float) -> str:

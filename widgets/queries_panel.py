@@ -1,6 +1,7 @@
 """Asset queries (网络查控): every query batch, newest first, with how far its institutions have
 answered, what it found and its state; below, the picked batch by institution category and its
-hits, with the freezes and deductions ordered on each.
+hits, with the measures ordered on each and the day each lapses unless renewed. A measure is
+ordered on a hit as its asset takes it (Ctrl+Shift+M) and renewed before it lapses (Ctrl+Shift+N).
 
 Picking a batch selects its case for every panel; a case picked elsewhere is followed here, and
 "Selected case only" narrows the table to that case's batches.
@@ -25,15 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import Query
-from console.commands import Submit
+from console.casework import Measure, Query, QueryResult
+from console.commands import Action, Subject, Submit
 from console.lookup import NUMBER_EXAMPLE
 from console.records import Collection
 from console.store import Changes, Store
-from widgets.action_dialogs import MeasureDialog
+from widgets.action_dialogs import MeasureDialog, RenewDialog
 from widgets.answering import ActionButton, offer, why_not
 from widgets.live_store import LiveStore
-from widgets.names import format_yuan, name
+from widgets.names import format_date, format_yuan, name
 from widgets.queries_model import ProgressDelegate, QueriesModel
 from widgets.rows_model import SORT_ROLE, CaseFilter
 from widgets.selection import Selected, Selection
@@ -100,16 +101,19 @@ class QueriesPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.measure_action = QAction(self.tr("&Freeze or deduct…"), self)
+        self.measure_action = QAction(self.tr("&Measure on a hit…"), self)
         self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+M"))  # M for measure; not one Shift from Ctrl+F
-        self.measure_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.measure_action.setAutoRepeat(False)
         self.measure_action.triggered.connect(self._on_measure)
-        self.addAction(self.measure_action)
-        measure_button = ActionButton(self.measure_action, self)
+        self.renew_action = QAction(self.tr("Re&new a measure…"), self)
+        self.renew_action.setShortcut(QKeySequence("Ctrl+Shift+N"))  # N for renew
+        self.renew_action.triggered.connect(self._on_renew)
         top = QHBoxLayout()
         top.addWidget(self.only_case, 1)
-        top.addWidget(measure_button)
+        for action in (self.measure_action, self.renew_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setAutoRepeat(False)
+            self.addAction(action)
+            top.addWidget(ActionButton(action, self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -125,7 +129,7 @@ class QueriesPanel(QWidget):
             self.only_case.setChecked(state["only_case"])
 
     def window_actions(self) -> list[QAction]:
-        return [self.measure_action]
+        return [self.measure_action, self.renew_action]
 
     def shown(self) -> tuple[str, Query] | None:
         """The batch shown below (its latest state), if any."""
@@ -191,38 +195,73 @@ class QueriesPanel(QWidget):
 
     def _enable_measure(self) -> None:
         shown = self.shown()
+        allowed = shown is not None and self._store.may(shown[0], "measure.order")
+        not_allowed = self.tr("Not allowed: it needs the permission to {permission}.").format(
+            permission=name("permission", "measure.order")
+        )
         if shown is None or not shown[1].hits:
             why = self.tr("Pick a query batch with a hit first (in the asset queries panel).")
-        elif not self._store.may(shown[0], "measure.order"):
-            why = self.tr("Not allowed: it needs the permission to {permission}.").format(
-                permission=name("permission", "measure.order")
-            )
+        elif not any(hit.takes for hit in shown[1].hits):
+            why = self.tr("This batch found information on work or income only: nothing to take.")
         else:
-            why = None
-        offer(self.measure_action, self.tr("&Freeze or deduct…"), "Ctrl+Shift+M", why)
+            why = None if allowed else not_allowed
+        offer(self.measure_action, self.tr("&Measure on a hit…"), "Ctrl+Shift+M", why)
+        if shown is None or not self._holding(*shown):
+            why = self.tr("Pick a query batch with a freeze, seal-up or seizure still holding first.")
+        else:
+            why = None if allowed else not_allowed
+        offer(self.renew_action, self.tr("Re&new a measure…"), "Ctrl+Shift+N", why)
+
+    def _measures_of_case(self, backend: str, case_id: str) -> list[Measure]:
+        return [m for b, m in self._store.measures if b == backend and m.case_id == case_id]
+
+    def _holding(self, backend: str, query: Query) -> list[Measure]:
+        return [m for m in self._measures_of_case(backend, query.case_id) if m.query_id == query.id and m.holding]
 
     def _on_measure(self) -> None:
         if refusal := why_not(self.measure_action):
             self.notice.emit(refusal)
             return
-        shown = self.shown()
-        if shown is None or not shown[1].hits:
-            return
-        backend, query = shown
+        backend, query = self.shown()
         health = self._store.health.get(backend)
-        measures = [m for b, m in self._store.measures if b == backend and m.query_id == query.id]
-        dialog = MeasureDialog(query, measures, health.limits.get("approval_threshold_yuan") if health else None, self)
+        case = self._store.cases.get(backend, query.case_id)
+        dialog = MeasureDialog(
+            query,
+            self._measures_of_case(backend, query.case_id),
+            None if case is None else round(case.amount_sought - case.amount_realised, 2),
+            health.limits.get("approval_threshold_yuan") if health else None,
+            self,
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._submit(
                 backend,
                 dialog.action(),
                 dialog.subject(),
                 dialog.body(),
-                self.tr("{measure} {amount} for {case}").format(
-                    measure=dialog.kind.currentText(),
-                    amount=format_yuan(dialog.body()["amount"]),
+                self.tr("{measure} for {case}").format(
+                    measure=dialog.summary(), case=self.model.case_number(backend, query)
+                ),
+            )
+
+    def _on_renew(self) -> None:
+        if refusal := why_not(self.renew_action):
+            self.notice.emit(refusal)
+            return
+        backend, query = self.shown()
+        dialog = RenewDialog(self._holding(backend, query), {hit.id: hit.finding for hit in query.hits}, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            measure = dialog.chosen()
+            self._submit(
+                backend,
+                Action.RENEW,
+                Subject(Collection.MEASURES, measure.id),
+                dialog.body(),
+                self.tr("Renewed {measure} at {institution} for {case}").format(
+                    measure=name("measure", measure.kind),
+                    institution=measure.institution,
                     case=self.model.case_number(backend, query),
                 ),
+                if_match=measure.version,
             )
 
     def _show_detail(self) -> None:
@@ -235,6 +274,24 @@ class QueriesPanel(QWidget):
         scrolled = self.detail.verticalScrollBar().value()  # kept: a live update must not throw the reader back
         self.detail.setHtml(self._detail_html(backend, query))
         self.detail.verticalScrollBar().setValue(scrolled)
+
+    def _value(self, hit: QueryResult) -> str:
+        """An account's balance; property is valued by 询价 or 评估, information not at all."""
+        if hit.value is not None:
+            return format_yuan(hit.value)
+        return self.tr("to be valued (询价/评估)") if hit.takes else "—"
+
+    def _measure_line(self, measure: Measure) -> str:
+        """ "Freeze ¥1,000: Done, until 2027-12-03"; property without an amount."""
+        said = name("measure", measure.kind)
+        if measure.amount is not None:
+            said = f"{said} {format_yuan(measure.amount)}"
+        state = name("measure_state", measure.state)
+        if measure.holding:
+            return self.tr("{measure}: {state}, until {date}").format(
+                measure=said, state=state, date=format_date(measure.expires_at)
+            )
+        return self.tr("{measure}: {state}").format(measure=said, state=state)
 
     def _detail_html(self, backend: str, query: Query) -> str:
         # Everything here comes from a backend: escaped, so that no text of theirs becomes markup.
@@ -255,17 +312,8 @@ class QueriesPanel(QWidget):
         )
         hit_rows = "".join(
             f"<tr><td>{escape(hit.institution)}</td><td>{escape(hit.finding)}</td>"
-            f"<td align='right'>{format_yuan(hit.value or 0.0)}</td><td>"
-            + "<br>".join(
-                escape(
-                    self.tr("{measure} {amount}: {state}").format(
-                        measure=name("measure", m.kind),
-                        amount=format_yuan(m.amount),
-                        state=name("measure_state", m.state),
-                    )
-                )
-                for m in measures.get(hit.id, [])
-            )
+            f"<td align='right'>{escape(self._value(hit))}</td><td>"
+            + "<br>".join(escape(self._measure_line(m)) for m in measures.get(hit.id, []))
             + "</td></tr>"
             for hit in query.hits
         )
@@ -279,7 +327,7 @@ class QueriesPanel(QWidget):
             "<tr>"
             + "".join(
                 f"<th align='left'>{escape(h)}</th>"
-                for h in (self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Freeze / deduction"))
+                for h in (self.tr("Institution"), self.tr("Finding"), self.tr("Value"), self.tr("Measures"))
             )
             + "</tr>"
         )

@@ -8,8 +8,6 @@ same before anything is sent. Each action goes through the outbox, like every co
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,7 +28,7 @@ from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import ActDialog, DecisionDialog
 from widgets.answering import ActionButton, offer, why_not
-from widgets.names import cite, name
+from widgets.names import cite, format_date, name
 from widgets.plain_text import PlainLabel
 
 # action → (shortcut, the permission it needs)
@@ -142,7 +140,7 @@ class TerminationView(QWidget):
                 "Terminated for now on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).",
                 "",
                 gate.requeries,
-            ).format(date=time.strftime("%Y-%m-%d", time.localtime(gate.decided_at)), who=gate.decided_by)
+            ).format(date=format_date(gate.decided_at), who=gate.decided_by)
         if gate.unmet:
             return self.tr("%n condition(s) of 终本 not met yet.", "", len(gate.unmet))
         return self.tr("Every condition of 终本 is met: a supervisor may terminate the case for now.")

@@ -1243,8 +1243,12 @@ Last fix {age} ago</source>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <source>Freeze or deduct</source>
-        <translation>冻结或扣划</translation>
+        <source>Order a measure on a hit</source>
+        <translation>对查控命中采取措施</translation>
+    </message>
+    <message>
+        <source>to be valued (询价/评估)</source>
+        <translation>待询价/评估</translation>
     </message>
     <message>
         <source>Hit</source>
@@ -1263,6 +1267,18 @@ Last fix {age} ago</source>
         <translation>金额</translation>
     </message>
     <message>
+        <source>The case still owes {owed}; {frozen} of it is frozen.</source>
+        <translation>本案尚欠 {owed}，已冻结 {frozen}。</translation>
+    </message>
+    <message>
+        <source>Why it must be taken though the money frozen covers the debt</source>
+        <translation>已冻结款项足以清偿，仍须控制该财产的理由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <source>Above {limit} a supervisor must approve it, and not the one who asks.</source>
         <translation>超过 {limit} 须由指挥长审批，且不得由申请人本人审批。</translation>
     </message>
@@ -1271,20 +1287,24 @@ Last fix {age} ago</source>
         <translation>下达</translation>
     </message>
     <message>
-        <source>{ordered} of the {value} found is already ordered; {left} is left.</source>
-        <translation>查得 {value}，已下达 {ordered}，尚余 {left}。</translation>
+        <source>{ordered} of the {value} found is already ordered.</source>
+        <translation>查得 {value}，已下达 {ordered}。</translation>
     </message>
     <message>
-        <source>This batch has no hit to act on.</source>
-        <translation>该批次没有可处置的命中。</translation>
+        <source>This batch has no hit to act on: information on work or income is not taken.</source>
+        <translation>本批次没有可采取措施的命中：就业、收入信息不能控制。</translation>
     </message>
     <message>
-        <source>The amount must be above zero.</source>
-        <translation>金额须大于零。</translation>
+        <source>The amount must be above zero; nothing is left to take here.</source>
+        <translation>金额须大于零；此处已无可控制的余额。</translation>
     </message>
     <message>
-        <source>At most what is left of the value found: {left}.</source>
-        <translation>不得超过查得金额的余额：{left}。</translation>
+        <source>At most {left}: what is left of the account, within what the case still owes.</source>
+        <translation>至多 {left}：账户余额内，且不超过本案尚欠金额。</translation>
+    </message>
+    <message>
+        <source>The money frozen covers what the case owes: say why this property must be taken too.</source>
+        <translation>已冻结款项足以清偿本案欠款：请说明仍须控制该财产的理由（禁止超标的查封）。</translation>
     </message>
 </context>
 <context>
@@ -1663,10 +1683,6 @@ Last fix {age} ago</source>
         <translation>选择一个查控批次以查看反馈与命中。</translation>
     </message>
     <message>
-        <source>&amp;Freeze or deduct…</source>
-        <translation>冻结或扣划(&amp;F)…</translation>
-    </message>
-    <message>
         <source>&amp;Selected case only: {case}</source>
         <translation>仅显示所选案件(&amp;S)：{case}</translation>
     </message>
@@ -1679,12 +1695,40 @@ Last fix {age} ago</source>
         <translation>无权操作：需要“{permission}”权限。</translation>
     </message>
     <message>
-        <source>{measure} {amount} for {case}</source>
-        <translation>{case}：{measure} {amount}</translation>
+        <source>&amp;Measure on a hit…</source>
+        <translation>采取控制措施(&amp;M)…</translation>
     </message>
     <message>
-        <source>{measure} {amount}: {state}</source>
-        <translation>{measure} {amount}：{state}</translation>
+        <source>Re&amp;new a measure…</source>
+        <translation>续行查封冻结(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>This batch found information on work or income only: nothing to take.</source>
+        <translation>本批次仅查得就业、收入信息：无可控制的财产。</translation>
+    </message>
+    <message>
+        <source>Pick a query batch with a freeze, seal-up or seizure still holding first.</source>
+        <translation>请先选择一个有在期冻结、查封或扣押的查控批次。</translation>
+    </message>
+    <message>
+        <source>{measure} for {case}</source>
+        <translation>{case}：{measure}</translation>
+    </message>
+    <message>
+        <source>Renewed {measure} at {institution} for {case}</source>
+        <translation>{case}：{institution} 续行{measure}</translation>
+    </message>
+    <message>
+        <source>to be valued (询价/评估)</source>
+        <translation>待询价/评估</translation>
+    </message>
+    <message>
+        <source>{measure}: {state}, until {date}</source>
+        <translation>{measure}：{state}，至 {date}</translation>
+    </message>
+    <message>
+        <source>{measure}: {state}</source>
+        <translation>{measure}：{state}</translation>
     </message>
     <message>
         <source>{case} · {respondent} · {channel} · {state}</source>
@@ -1703,8 +1747,8 @@ Last fix {age} ago</source>
         <translation>金额</translation>
     </message>
     <message>
-        <source>Freeze / deduction</source>
-        <translation>冻结 / 扣划</translation>
+        <source>Measures</source>
+        <translation>控制措施</translation>
     </message>
     <message>
         <source>No hits yet.</source>
@@ -1748,6 +1792,37 @@ Last fix {age} ago</source>
     <message>
         <source>Choose at least one kind of institution.</source>
         <translation>请至少选择一类机构。</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>Renew a measure before it lapses</source>
+        <translation>到期前续行查封、扣押、冻结</translation>
+    </message>
+    <message>
+        <source>{measure} · {institution} · {finding} · until {date}</source>
+        <translation>{measure} · {institution} · {finding} · 至 {date}</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>It holds again for its legal term from the day it would lapse.</source>
+        <translation>自原期限届满之日起，再续行一个法定期限。</translation>
+    </message>
+    <message>
+        <source>e.g. The applicant asked for the renewal</source>
+        <translation>例如：申请执行人申请续行</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续行</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2155,18 @@ Last fix {age} ago</source>
         <translation>下达扣划</translation>
     </message>
     <message>
+        <source>Ordered a seal-up</source>
+        <translation>下达查封</translation>
+    </message>
+    <message>
+        <source>Ordered a seizure</source>
+        <translation>下达扣押</translation>
+    </message>
+    <message>
+        <source>Renewed a measure</source>
+        <translation>续行措施</translation>
+    </message>
+    <message>
         <source>Asked for a detention</source>
         <translation>申请司法拘留</translation>
     </message>
@@ -2125,6 +2212,14 @@ Last fix {age} ago</source>
     <message>
         <source>Deduction</source>
         <translation>扣划</translation>
+    </message>
+    <message>
+        <source>Seal-up</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seizure</source>
+        <translation>扣押</translation>
     </message>
     <message>
         <source>Detention</source>
@@ -2409,6 +2504,14 @@ Last fix {age} ago</source>
         <source>Deduction</source>
         <translation>扣划</translation>
     </message>
+    <message>
+        <source>Seal-up</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <source>Seizure</source>
+        <translation>扣押</translation>
+    </message>
 </context>
 <context>
     <name>measure_state</name>
@@ -2431,6 +2534,10 @@ Last fix {age} ago</source>
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Lapsed (not renewed)</source>
+        <translation>已到期失效（未续行）</translation>
     </message>
 </context>
 <context>
@@ -2708,7 +2815,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Completed</source>
-        <translation>执行完毕</translation>
+        <translation>查询完毕</translation>
     </message>
 </context>
 <context>
