@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 
 def when_the_dialog_opens(fill: Callable[[QDialog], None], within_s: float = 30.0) -> None:
-    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it).
+    """Fills the modal dialog that the next action opens, then accepts it (unless `fill` closed it;
+    a dialog that refuses what it was given is closed all the same: a modal loop would hang the test).
     If none opens within `within_s`, it gives up: a later test's dialog is none of its business."""
     deadline = time.monotonic() + within_s
 
@@ -23,5 +24,7 @@ def when_the_dialog_opens(fill: Callable[[QDialog], None], within_s: float = 30.
         fill(dialog)
         if dialog.isVisible():
             dialog.accept()
+        if dialog.isVisible():  # refused: closed, so that the test goes on to fail on what it expected
+            dialog.reject()
 
     QTimer.singleShot(0, answer)
