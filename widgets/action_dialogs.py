@@ -200,6 +200,8 @@ class MeasureDialog(_Form):
     def accept(self) -> None:
         if self._hit() is None:
             self.refuse(self.tr("This batch has no hit to act on: information on work or income is not taken."))
+        elif self._owed is not None and self._owed <= 0:
+            self.refuse(self.tr("The case owes nothing more: nothing is taken for it."))
         elif self.money() and self.amount.value() <= 0:
             self.refuse(self.tr("The amount must be above zero; nothing is left to take here."))
         elif self.money() and round(self.amount.value(), 2) > self._left():
