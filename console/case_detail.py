@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from console.api import ApiError
 from console.audit_chain import Verification, decode_verification, first_mismatch
-from console.casework import Case, NodeVisit, decode_case, decode_case_history, optional_note
+from console.casework import MAX_AMOUNT, Case, NodeVisit, decode_case, decode_case_history, optional_note
 from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
     integer,
+    number,
     optional_text,
     optional_timestamp,
     required,
@@ -108,6 +109,40 @@ class Termination:
         return [ACT_MEETING[c] for c in self.unmet if c in ACT_MEETING]
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """Money into the case's account (`kind` received: from `source`) or out of it (paid: to `payee`)."""
+
+    id: str
+    kind: str
+    amount: float
+    at: float
+    by: str
+    source: str
+    payee: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToPayOut:
+    """A receipt not yet wholly paid out: what is left of it, and the day it must be paid by."""
+
+    receipt_id: str
+    amount: float
+    pay_by: float
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """三个一 case funds: the case account's entries, and each receipt still to pay out."""
+
+    entries: tuple[LedgerEntry, ...]
+    received: float
+    paid: float
+    balance: float
+    to_pay_out: tuple[ToPayOut, ...]
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -117,6 +152,7 @@ class CaseDetail:
     parties: tuple[Party, ...] = ()
     acts: tuple[Act, ...] = ()
     termination: Termination | None = None  # None: no gate (a 执保 case, one closed otherwise, an older backend)
+    ledger: Ledger | None = None  # None: a backend before 1.2
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -166,6 +202,51 @@ def decode_termination(record: dict) -> Termination | None:
     )
 
 
+LEDGER_KINDS = frozenset({"received", "paid"})
+
+
+def decode_ledger(record: dict) -> Ledger | None:
+    ledger = record.get("ledger")
+    if ledger is None:
+        return None
+    if not isinstance(ledger, dict) or not isinstance(ledger.get("entries"), list):
+        raise DecodeError("'ledger' must be an object with entries")
+    if not isinstance(ledger.get("to_pay_out"), list):
+        raise DecodeError("'ledger' must say what is still to pay out")
+    entries = []
+    for entry in ledger["entries"]:
+        kind = text(entry, "kind", 16)
+        if kind not in LEDGER_KINDS:
+            raise DecodeError(f"a ledger entry has an unknown kind {kind[:40]!r}")
+        entries.append(
+            LedgerEntry(
+                text(entry, "id", MAX_ID_LENGTH),
+                kind,
+                number(entry, "amount", 0.0, MAX_AMOUNT),
+                timestamp(entry, "at"),
+                text(entry, "by", MAX_ID_LENGTH),
+                optional_note(entry, "source"),
+                optional_note(entry, "payee"),
+            )
+        )
+    owed = tuple(
+        ToPayOut(
+            text(item, "receipt_id", MAX_ID_LENGTH),
+            number(item, "amount", 0.0, MAX_AMOUNT),
+            timestamp(item, "pay_by"),
+            item.get("overdue") is True,
+        )
+        for item in ledger["to_pay_out"]
+    )
+    return Ledger(
+        tuple(entries),
+        number(ledger, "received", 0.0, MAX_AMOUNT),
+        number(ledger, "paid", 0.0, MAX_AMOUNT),
+        number(ledger, "balance", 0.0, MAX_AMOUNT),
+        owed,
+    )
+
+
 def _object(record: dict, name: str) -> dict | None:
     value = required(record, name)
     if value is not None and not isinstance(value, dict):
@@ -201,7 +282,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         case = decode_case(record)
         history = decode_case_history(record)
         parties = decode_parties(record)
-        acts, termination = decode_acts(record), decode_termination(record)
+        acts, termination, ledger = decode_acts(record), decode_termination(record), decode_ledger(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -219,6 +300,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         parties,
         acts,
         termination,
+        ledger,
         tuple(entries),
         verification,
         first_mismatch(entries),

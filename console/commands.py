@@ -46,6 +46,8 @@ class Action(Enum):
     RECORD_ACT = ("cases/{id}/acts", Collection.CASES, Collection.CASES)
     TERMINATE = ("cases/{id}/termination", Collection.CASES, Collection.CASES)
     RESUME = ("cases/{id}/resumption", Collection.CASES, Collection.CASES)
+    RECEIVE_FUNDS = ("cases/{id}/funds/receipts", Collection.CASES, Collection.CASES)
+    PAY_OUT = ("cases/{id}/funds/payouts", Collection.CASES, Collection.CASES)
     APPROVE = ("approvals/{id}/approve", Collection.APPROVALS, Collection.APPROVALS)
     REJECT = ("approvals/{id}/reject", Collection.APPROVALS, Collection.APPROVALS)
 

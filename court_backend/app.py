@@ -1035,6 +1035,37 @@ def _command_routes() -> APIRouter:
             status=201,
         )
 
+    @router.post("/cases/{case_id}/funds/receipts", status_code=201, response_model=schemas.Case)
+    async def receive_funds(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.ReceiptRequest, key: IdempotencyKey = None
+    ):
+        """Money received into an open case's account: entered in its ledger and realised on the
+        case; to be paid out within 30 days. Never more than the case still owes (422
+        `above-outstanding`)."""
+        return await _command(
+            request,
+            who,
+            "funds.record",
+            key,
+            lambda now: world_of(request).receive_funds(who, case_id, body.amount, body.source, now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/funds/payouts", status_code=201, response_model=schemas.Case)
+    async def pay_out(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.PayoutRequest, key: IdempotencyKey = None
+    ):
+        """Money paid out of an open case's account, the oldest receipts first; never above its
+        balance (422 `above-balance`)."""
+        return await _command(
+            request,
+            who,
+            "funds.pay",
+            key,
+            lambda now: world_of(request).pay_out(who, case_id, body.amount, body.payee, now),
+            status=201,
+        )
+
     @router.post("/cases/{case_id}/termination", response_model=schemas.Case)
     async def terminate(
         request: Request,

@@ -394,7 +394,7 @@ class Assets:
                     measure["expires_at"] = utc_iso(self._holding[measure_id])
                 self._move_measure(measure, "done", now)
                 if measure["kind"] == "deduct":
-                    on_deducted(measure["case_id"], measure["done_amount"], now)
+                    on_deducted(measure, now)
         for measure_id, expires_at in sorted(self._holding.items()):
             if now >= expires_at:  # not renewed in time: the asset is free again
                 del self._holding[measure_id]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import parties, termination
+from court_backend import funds, parties, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -330,6 +330,8 @@ class CaseBook:
             flags=[],
             history=[],
             acts=[],
+            ledger=[],
+            _funds_due_at=None,
             version=0,
         )
 
@@ -343,7 +345,11 @@ class CaseBook:
         doc["version"] += 1
         if node == "funds_received":  # the whole sum when the plan completes the case, else a part
             share = 1.0 if "completed" in plan else rng.uniform(0.2, 0.9)
-            doc["amount_realised"] = round(doc["amount_sought"] * share, 2)
+            received = round(doc["amount_sought"] * share - doc["amount_realised"], 2)
+            if received > 0:
+                funds.receive(doc, received, at, doc["officer"], _source_of(doc))
+        elif node == "funds_paid_out" and funds.balance(doc) > 0:
+            funds.pay(doc, funds.balance(doc), at, doc["officer"], doc["applicant"]["name"])
         elif node == "consumption_restriction":
             doc["flags"] = sorted(set(doc["flags"]) | {"consumption_restricted"})
         elif node == "dishonest_listing":
@@ -592,8 +598,22 @@ class CaseBook:
         return doc
 
 
+def _source_of(doc: dict) -> str:
+    """Where money realised on a case's path came from, by the nodes it went through."""
+    visited = {visit["node"] for visit in doc["history"]}
+    for node, source in (
+        ("settlement", "和解履行款"),
+        ("sale", "变卖价款"),
+        ("online_auction", "拍卖价款"),
+        ("deduction", "扣划存款"),
+    ):
+        if node in visited:
+            return source
+    return "被执行人交付"
+
+
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
-DETAIL_FIELDS = ("history", "acts", "termination")  # shown with the case's detail only
+DETAIL_FIELDS = ("history", "acts", "termination", "ledger")  # shown with the case's detail only
 
 
 def _termination(doc: dict, now: float) -> dict | None:
@@ -624,6 +644,7 @@ def present(doc: dict, *, history: bool, now: float) -> dict:
             for a in doc.get("acts", ())
         ]
         shown["termination"] = _termination(doc, now)
+        shown["ledger"] = funds.present(doc, now)
         shown["history"] = [
             {
                 "node": h["node"],

@@ -235,6 +235,8 @@ PERMISSION_MEANINGS = {
     "case.record": "record an act done on a case: the applicant heard, an investigation on the spot, an order issued",
     "case.terminate": "terminate the current enforcement procedure (终本) once its conditions are met, and resume"
     " a 终本 case (恢复执行)",
+    "funds.record": "record money received into a case's account (执行款专户)",
+    "funds.pay": "pay money out of a case's account, within its balance",
 }
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
@@ -248,13 +250,15 @@ CASEWORK = (
     "coercion.request",
     "party.reveal",
     "case.record",
+    "funds.record",
 )
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only
     "operator": CASEWORK,  # 值班员/承办人
     # 指挥长: approves measures above the threshold, takes escalations sent to a supervisor or from
     # the courts below, and (standing for the head of the enforcement bureau) decides 终本 and 恢复执行
-    "supervisor": (*CASEWORK, "approval.decide", "escalation.take", "case.terminate"),
+    # and signs the payout of case money (执行款发放审批)
+    "supervisor": (*CASEWORK, "approval.decide", "escalation.take", "case.terminate", "funds.pay"),
     "president": ("read", "party.reveal", "coercion.decide"),  # 院长/副院长: decides detentions, fines and 拘传
     "admin": (),  # manages the accounts, with the backend's CLI; no casework
 }

@@ -52,6 +52,10 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
             " where json_extract(value, '$.state') = 'unmet')) from cases"
             " where node in ('terminated_for_now', 'archived') and json_type(doc, '$.termination') is not null"
         ).fetchone()
+        # 三个一: cases holding money received more than 30 days ago and not paid out (`funds`).
+        (funds_overdue,) = db.execute(
+            "select count(*) from cases where json_extract(doc, '$._funds_due_at') < ?", (now,)
+        ).fetchone()
         (open_cases, overdue) = db.execute(
             "select count(*), sum(node_deadline < ?) from cases where status = 'open'", (now,)
         ).fetchone()
@@ -77,6 +81,7 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
         "closed_within_limit_rate": round((within_limit or 0) / total_closed, 4) if total_closed else None,
         "terminated_cases": terminated,
         "termination_qualified_rate": round((qualified or 0) / terminated, 4) if terminated else None,
+        "funds_overdue_cases": funds_overdue,
         "overdue_nodes": overdue or 0,
         "overdue_nodes_by_court": [{"court_id": court, "count": count} for court, count in overdue_by_court],
         "teams_by_status": dict(sorted(Counter(team_statuses).items())),

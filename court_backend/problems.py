@@ -50,6 +50,8 @@ PROBLEM_TYPES = {
     "amount-required": (422, "Money is frozen or deducted by an amount", ()),
     "amount-not-for-property": (422, "Property is taken whole, not by an amount", ()),
     "over-control": (422, "Beyond what the case still owes (超标的)", ("outstanding", "frozen")),
+    "above-outstanding": (422, "More than the case still owes", ("outstanding",)),
+    "above-balance": (422, "More than the case's account holds", ("balance",)),
     "not-holding": (409, "Only a control measure still holding is renewed", ()),
     "already-decided": (409, "The approval is already decided", ()),
     "two-person-rule": (403, "Whoever asks cannot approve", ()),

@@ -287,6 +287,47 @@ class CaseDetail(Case):
     termination: Termination | None = Field(
         None, description="the 终本 gate; null for a case that cannot end in 终本 or closed otherwise (1.2)"
     )
+    ledger: Ledger | None = Field(None, description="the case's funds (1.2)")
+
+
+class LedgerEntry(Model):
+    id: Id
+    kind: Literal["received", "paid"]
+    amount: Yuan
+    at: Timestamp
+    by: Id
+    account: Label | None = Field(None, description="the account money was received into")
+    source: Text | None = Field(None, description="where money received came from")
+    payee: Label | None = Field(None, description="to whom money was paid")
+
+
+class ToPayOut(Model):
+    receipt_id: Id
+    amount: Yuan = Field(description="what of the receipt is still to pay out")
+    pay_by: Timestamp = Field(description="30 days from its arrival (法发〔2017〕6号 art. 7)")
+    overdue: bool
+
+
+class Ledger(Model):
+    """三个一 case funds: one ledger per case; `balance` is always `received` less `paid`."""
+
+    entries: Annotated[list[LedgerEntry], Field(max_length=MAX_STEPS)]
+    received: Yuan
+    paid: Yuan
+    balance: Yuan
+    to_pay_out: Annotated[list[ToPayOut], Field(max_length=MAX_STEPS)] = Field(
+        description="each receipt not yet wholly paid out, oldest first: payouts pay the oldest first"
+    )
+
+
+class ReceiptRequest(StrictModel):
+    amount: Annotated[float, Field(ge=0.01, le=1e12, description="yuan, in fen (two decimals)")]
+    source: ShortText = Field(description="where the money came from: the payer, a transfer, a sale")
+
+
+class PayoutRequest(StrictModel):
+    amount: Annotated[float, Field(ge=0.01, le=1e12, description="yuan, in fen (two decimals)")]
+    payee: Annotated[str, Field(min_length=1, max_length=200, description="to whom: the applicant, usually")]
 
 
 class ActRequest(StrictModel):
@@ -599,6 +640,9 @@ class Kpis(Model):
         None,
         description="无财产可供执行案件终本合格率: of `terminated_cases`, those whose every 终本 condition was met"
         " when 终本 was decided (1.2)",
+    )
+    funds_overdue_cases: Count = Field(
+        0, description="cases holding money received more than 30 days ago and not yet paid out (1.2)"
     )
     overdue_nodes: Count = Field(description="open cases past the time limit of the node they are in")
     overdue_nodes_by_court: Annotated[

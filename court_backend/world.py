@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, kpis, parties, termination
+from court_backend import audit, funds, kpis, parties, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -169,11 +169,14 @@ class World:
         self.records.emit("kpi.updated", doc)
         self.records.commit()
 
-    def _on_deducted(self, case_id: str, amount: float, now: float) -> None:
-        def add(doc: dict) -> None:
-            doc["amount_realised"] = round(doc["amount_realised"] + amount, 2)
+    def _on_deducted(self, measure: dict, now: float) -> None:
+        """A deduction carried out: the money arrives in the case account (`funds`)."""
 
-        self.cases.modify(case_id, add)
+        def receive(doc: dict) -> None:
+            source = f"扣划 {measure['institution']}（{measure['id']}）"
+            funds.receive(doc, measure["done_amount"], now, measure["requested_by"], source)
+
+        self.cases.modify(measure["case_id"], receive)
 
     def _raise_field_escalations(self, dt: float, now: float) -> None:
         chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
@@ -728,6 +731,40 @@ class World:
         self._audit(who, "resume", "case", _case_trace(doc), None, {"resumed_from": case_id, "note": note})
         return present_case(doc, history=False, now=now)
 
+    def receive_funds(self, who: Principal, case_id: str, amount: float, source: str, now: float) -> dict:
+        """Money received into the case's account (`funds`): realised on the case."""
+        allow(who, "funds.record")
+        case = self._open_case(who, case_id)
+        owed = round(case["amount_sought"] - case["amount_realised"], 2)
+        if round(amount, 2) > owed:
+            raise Problem(
+                422,
+                "above-outstanding",
+                f"{case['number']} still owes {owed:.2f} yuan: {amount:.2f} cannot be received for it.",
+                outstanding=owed,
+            )
+        before = _case_trace(case)
+        doc = self.cases.modify(case_id, lambda doc: funds.receive(doc, amount, now, who.username, source))
+        self._audit(who, "receive_funds", "case", _case_trace(doc), before, {"amount": amount, "source": source})
+        return present_case(doc, history=False, now=now)
+
+    def pay_out(self, who: Principal, case_id: str, amount: float, payee: str, now: float) -> dict:
+        """Money paid out of the case's account, never above its balance."""
+        allow(who, "funds.pay")
+        case = self._open_case(who, case_id)
+        held = funds.balance(case)
+        if round(amount, 2) > held:
+            raise Problem(
+                422,
+                "above-balance",
+                f"{case['number']} holds {held:.2f} yuan in its account: {amount:.2f} cannot be paid out.",
+                balance=held,
+            )
+        before = _case_trace(case)
+        doc = self.cases.modify(case_id, lambda doc: funds.pay(doc, amount, now, who.username, payee))
+        self._audit(who, "pay_out", "case", _case_trace(doc), before, {"amount": amount, "payee": payee})
+        return present_case(doc, history=False, now=now)
+
     def _enforcement_case(self, who: Principal, case_id: str) -> dict:
         case = self._open_case(who, case_id)
         if not termination.applies(case):
@@ -763,7 +800,7 @@ class World:
 
 def _case_trace(doc: dict) -> dict:
     """What the audit keeps of a case a command changed: where it stands, not its whole history."""
-    return {key: doc[key] for key in ("id", "number", "node", "status", "flags", "version")} | {
+    return {key: doc[key] for key in ("id", "number", "node", "status", "flags", "amount_realised", "version")} | {
         "acts": [act["act"] for act in doc.get("acts", ())]
     }
 
