@@ -1,7 +1,8 @@
 """The small forms behind the field actions: an asset query for a case, a measure on a hit and its
-renewal, a detention to be decided, an instruction to a team, a reason to reveal a party's personal
-data, an act recorded for the 终本 gate, 终本 or 恢复执行 decided. Each says what is wrong next to
-the field, and keeps the dialog open until it is right."""
+renewal, money received into a case's account or paid out of it, a detention to be decided, an
+instruction to a team, a reason to reveal a party's personal data, an act recorded for the 终本
+gate, 终本 or 恢复执行 decided. Each says what is wrong next to the field, and keeps the dialog open
+until it is right."""
 
 from __future__ import annotations
 
@@ -273,6 +274,56 @@ class RenewDialog(_Form):
 
     def body(self) -> dict:
         return {"note": self.note.text().strip()}
+
+
+class FundsDialog(_Form):
+    """Money received into a case's account (from where), up to what the case still owes; or paid
+    out of it (to whom), up to its balance."""
+
+    def __init__(self, case: Case, paying: bool, limit: float, parent: QWidget | None = None) -> None:
+        title = self.tr("Pay out of the case's account") if paying else self.tr("Record money received")
+        super().__init__(title, parent)
+        self._paying, self._limit = paying, limit
+        self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
+        self.amount = QDoubleSpinBox(self)
+        self.amount.setRange(0.0, 1e12)
+        self.amount.setDecimals(2)
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.amount.setValue(limit if paying else 0.0)
+        self.form.addRow(self.tr("Amount"), self.amount)
+        self.form.addRow("", PlainLabel(self._at_most(), self))
+        self.party = QLineEdit(case.applicant if paying else "", self)
+        self.party.setMaxLength(200)
+        if not paying:
+            self.party.setPlaceholderText(self.tr("e.g. Transfer from the respondent"))
+        self.form.addRow(self.tr("To") if paying else self.tr("From"), self.party)
+        self.finish(self.tr("Pay out") if paying else self.tr("Record"))
+
+    def _at_most(self) -> str:
+        limit = format_yuan(self._limit, exact=True)
+        if self._paying:
+            return self.tr("The account holds {balance}.").format(balance=limit)
+        return self.tr("The case still owes {owed}.").format(owed=limit)
+
+    def accept(self) -> None:
+        amount = round(self.amount.value(), 2)
+        if amount <= 0:
+            self.refuse(self.tr("The amount must be above zero."))
+        elif amount > self._limit:
+            self.refuse(self.tr("At most that: {limit}.").format(limit=format_yuan(self._limit, exact=True)))
+        elif not self.party.text().strip():
+            self.refuse(
+                self.tr("Say to whom it is paid.") if self._paying else self.tr("Say where the money came from.")
+            )
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {
+            "amount": round(self.amount.value(), 2),
+            "payee" if self._paying else "source": self.party.text().strip(),
+        }
 
 
 class DetentionDialog(_Form):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from widgets.action_dialogs import RevealDialog
 from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, PartiesModel, TasksModel
+from widgets.funds_view import FundsView
 from widgets.live_store import LiveStore
 from widgets.match_list import MatchList
 from widgets.names import name
@@ -65,10 +66,13 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB = 4
+TERMINATION_TAB, FUNDS_TAB = 4, 5
 
 
 class CasePanel(QWidget):
+    notice = Signal(str)
+    """Why an action asked for on the case cannot run, for the status bar."""
+
     def __init__(
         self,
         live: LiveStore,
@@ -122,8 +126,10 @@ class CasePanel(QWidget):
         self.parties = PartiesModel(self)
         self.party_view = self._table(self.parties, stretch=PartiesModel.ADDRESS)
         self.termination = TerminationView(self._store, submit, self)
-        self.notice = self.termination.notice
-        for view in (self.task_view, self.query_view, self.audit_view, self.party_view, self.termination):
+        self.funds = FundsView(self._store, submit, self)
+        for view in (self.termination, self.funds):
+            view.notice.connect(self.notice)
+        for view in (self.task_view, self.query_view, self.audit_view, self.party_view, self.termination, self.funds):
             self.tabs.addTab(view, "")
         for model in (self.tasks, self.queries, self.audit, self.parties):
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -222,6 +228,10 @@ class CasePanel(QWidget):
             TERMINATION_TAB,
             self.tr("终本 conditions ({unmet} unmet)").format(unmet=unmet) if unmet else self.tr("终本"),
         )
+        late = self.funds.overdue()
+        self.tabs.setTabText(
+            FUNDS_TAB, self.tr("Case funds ({late} overdue)").format(late=late) if late else self.tr("Case funds")
+        )
 
     # what to show
 
@@ -258,7 +268,7 @@ class CasePanel(QWidget):
         self._fetch()
 
     def window_actions(self) -> list[QAction]:
-        return list(self.termination.actions.values())
+        return [*self.termination.actions.values(), *self.funds.actions.values()]
 
     def view_state(self) -> dict:
         return {"search": self.search.text(), "tab": self.tabs.currentIndex()}
@@ -285,11 +295,13 @@ class CasePanel(QWidget):
             case = self.detail.case
         if case is None:  # not in the store: the fetch brings it, or says why not
             self.termination.show_case(backend, None, None)
+            self.funds.show_case(backend, None, None)
             self.header.show_missing(case_id)
             self.flow.show_case(None, (), False)
             return
         self._version = case.version
         self.termination.show_case(backend, case, self.detail)
+        self.funds.show_case(backend, case, self.detail)
         self._retitle_tabs()
         court = self._store.courts.get(backend, case.court_id)
         self.header.show_case(case, court.name if court else case.court_id)

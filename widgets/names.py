@@ -46,13 +46,15 @@ _NAMES = {
     "permission:escalation.handle": QT_TRANSLATE_NOOP("permission", "handle escalations"),
     "permission:escalation.take": QT_TRANSLATE_NOOP("permission", "take escalations sent on"),
     "permission:query.launch": QT_TRANSLATE_NOOP("permission", "launch asset queries"),
-    "permission:measure.order": QT_TRANSLATE_NOOP("permission", "order freezes and deductions"),
+    "permission:measure.order": QT_TRANSLATE_NOOP("permission", "order and renew measures on hits"),
     "permission:approval.decide": QT_TRANSLATE_NOOP("permission", "approve measures above the threshold"),
     "permission:coercion.request": QT_TRANSLATE_NOOP("permission", "ask for coercive measures"),
     "permission:coercion.decide": QT_TRANSLATE_NOOP("permission", "decide coercive measures"),
     "permission:party.reveal": QT_TRANSLATE_NOOP("permission", "reveal parties' personal data"),
     "permission:case.record": QT_TRANSLATE_NOOP("permission", "record acts done on cases"),
     "permission:case.terminate": QT_TRANSLATE_NOOP("permission", "decide 终本 and resume enforcement"),
+    "permission:funds.record": QT_TRANSLATE_NOOP("permission", "record money received into case accounts"),
+    "permission:funds.pay": QT_TRANSLATE_NOOP("permission", "pay money out of case accounts"),
     # process phases
     "phase:filing": QT_TRANSLATE_NOOP("phase", "Filing"),
     "phase:start": QT_TRANSLATE_NOOP("phase", "Start"),
@@ -187,6 +189,8 @@ _NAMES = {
     "measure_state:failed": QT_TRANSLATE_NOOP("measure_state", "Failed"),
     "measure_state:rejected": QT_TRANSLATE_NOOP("measure_state", "Rejected"),
     "measure_state:lapsed": QT_TRANSLATE_NOOP("measure_state", "Lapsed (not renewed)"),
+    "ledger:received": QT_TRANSLATE_NOOP("ledger", "Received"),
+    "ledger:paid": QT_TRANSLATE_NOOP("ledger", "Paid out"),
     "approval:freeze": QT_TRANSLATE_NOOP("approval", "Freeze"),
     "approval:deduct": QT_TRANSLATE_NOOP("approval", "Deduction"),
     "approval:seal_up": QT_TRANSLATE_NOOP("approval", "Seal-up"),
@@ -229,6 +233,8 @@ _NAMES = {
     "action:seal_up": QT_TRANSLATE_NOOP("action", "Ordered a seal-up"),
     "action:seize": QT_TRANSLATE_NOOP("action", "Ordered a seizure"),
     "action:renew": QT_TRANSLATE_NOOP("action", "Renewed a measure"),
+    "action:receive_funds": QT_TRANSLATE_NOOP("action", "Recorded money received"),
+    "action:pay_out": QT_TRANSLATE_NOOP("action", "Paid money out"),
     "action:request_detention": QT_TRANSLATE_NOOP("action", "Asked for a detention"),
     "action:request_fine": QT_TRANSLATE_NOOP("action", "Asked for a fine"),
     "action:request_compel": QT_TRANSLATE_NOOP("action", "Asked for a compelled appearance"),
@@ -283,9 +289,13 @@ def format_date(moment: float | None) -> str:
     return "—" if moment is None else time.strftime("%Y-%m-%d", time.localtime(moment))
 
 
-def format_yuan(amount: float) -> str:
-    """Money as the centre reads it: in Chinese by 万 (10⁴) and 亿 (10⁸), in English by million and billion."""
-    if QLocale().language() == QLocale.Language.Chinese:
+def format_yuan(amount: float, exact: bool = False) -> str:
+    """Money as the centre reads it: in Chinese by 万 (10⁴) and 亿 (10⁸), in English by million and
+    billion; `exact` to the fen, as a ledger writes it."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    if exact:
+        return f"{amount:,.2f}元" if chinese else f"¥{amount:,.2f}"
+    if chinese:
         if amount >= 1e8:
             return f"{amount / 1e8:.2f}亿元"
         if amount >= 1e4:

@@ -299,6 +299,14 @@
         <translation>终本</translation>
     </message>
     <message>
+        <source>Case funds ({late} overdue)</source>
+        <translation>案款（{late} 笔逾期）</translation>
+    </message>
+    <message>
+        <source>Case funds</source>
+        <translation>案款</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -876,6 +884,162 @@
     </message>
 </context>
 <context>
+    <name>FundsDialog</name>
+    <message>
+        <source>Pay out of the case&apos;s account</source>
+        <translation>发放案款</translation>
+    </message>
+    <message>
+        <source>Record money received</source>
+        <translation>登记案款到账</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The account holds {balance}.</source>
+        <translation>案款账户余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>e.g. Transfer from the respondent</source>
+        <translation>例如：被执行人转账</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>领款人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Pay out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>The case still owes {owed}.</source>
+        <translation>本案尚欠 {owed}。</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero.</source>
+        <translation>金额须大于零。</translation>
+    </message>
+    <message>
+        <source>At most that: {limit}.</source>
+        <translation>不得超过 {limit}。</translation>
+    </message>
+    <message>
+        <source>Say to whom it is paid.</source>
+        <translation>请填写领款人。</translation>
+    </message>
+    <message>
+        <source>Say where the money came from.</source>
+        <translation>请填写款项来源。</translation>
+    </message>
+</context>
+<context>
+    <name>FundsView</name>
+    <message>
+        <source>Record money &amp;received…</source>
+        <translation>登记案款到账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pay out…</source>
+        <translation>发放案款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>收支</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>From / to</source>
+        <translation>来源 / 领款人</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Open a case to see its account.</source>
+        <translation>打开案件以查看其案款账户。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s account…</source>
+        <translation>正在读取案款账户…</translation>
+    </message>
+    <message>
+        <source>This backend keeps no ledger of case money.</source>
+        <translation>该后端不提供案款台账。</translation>
+    </message>
+    <message>
+        <source>Received {received} · paid out {paid} · balance {balance}.</source>
+        <translation>到账 {received} · 已发放 {paid} · 余额 {balance}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{amount} was to be paid out by {date}: %n receipt(s) overdue.</source>
+        <translation>
+            <numerusform>{amount} 应于 {date} 前发放：%n 笔到账款逾期未发放。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{amount} is to be paid out by {date}.</source>
+        <translation>{amount} 应于 {date} 前发放。</translation>
+    </message>
+    <message>
+        <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
+        <translation>请先打开案件（Ctrl+F 可按案号或当事人查找）。</translation>
+    </message>
+    <message>
+        <source>Wait for the case&apos;s account to load.</source>
+        <translation>请等待案款账户读取完成。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>The case&apos;s account holds nothing to pay out.</source>
+        <translation>案款账户没有可发放的余额。</translation>
+    </message>
+    <message>
+        <source>The case owes nothing more.</source>
+        <translation>本案已无欠款。</translation>
+    </message>
+    <message>
+        <source>Paid out {amount} to {payee} for {case}</source>
+        <translation>{case}：向 {payee} 发放 {amount}</translation>
+    </message>
+    <message>
+        <source>Received {amount} for {case}</source>
+        <translation>{case}：案款到账 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>KpiPanel</name>
     <message>
         <source>No indicators yet: waiting for the first KPI document from the backends.</source>
@@ -1293,6 +1457,10 @@ Last fix {age} ago</source>
     <message>
         <source>This batch has no hit to act on: information on work or income is not taken.</source>
         <translation>本批次没有可采取措施的命中：就业、收入信息不能控制。</translation>
+    </message>
+    <message>
+        <source>The case owes nothing more: nothing is taken for it.</source>
+        <translation>本案已无欠款：不得再采取控制措施。</translation>
     </message>
     <message>
         <source>The amount must be above zero; nothing is left to take here.</source>
@@ -2167,6 +2335,14 @@ Last fix {age} ago</source>
         <translation>续行措施</translation>
     </message>
     <message>
+        <source>Recorded money received</source>
+        <translation>登记案款到账</translation>
+    </message>
+    <message>
+        <source>Paid money out</source>
+        <translation>发放案款</translation>
+    </message>
+    <message>
         <source>Asked for a detention</source>
         <translation>申请司法拘留</translation>
     </message>
@@ -2453,6 +2629,17 @@ Last fix {age} ago</source>
     <message>
         <source>Bankruptcy candidate</source>
         <translation>执转破</translation>
+    </message>
+</context>
+<context>
+    <name>ledger</name>
+    <message>
+        <source>Received</source>
+        <translation>到账</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>发放</translation>
     </message>
 </context>
 <context>
@@ -2744,8 +2931,16 @@ Last fix {age} ago</source>
         <translation>发起财产查询</translation>
     </message>
     <message>
-        <source>order freezes and deductions</source>
-        <translation>冻结与扣划</translation>
+        <source>order and renew measures on hits</source>
+        <translation>采取及续行控制措施</translation>
+    </message>
+    <message>
+        <source>record money received into case accounts</source>
+        <translation>登记案款到账</translation>
+    </message>
+    <message>
+        <source>pay money out of case accounts</source>
+        <translation>发放案款</translation>
     </message>
     <message>
         <source>approve measures above the threshold</source>

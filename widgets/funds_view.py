@@ -1,0 +1,204 @@
+"""The case account of the case in view (三个一: one case, one account, one ledger): the money
+received into it and paid out of it, the balance, and each receipt still to pay out with the day
+it must be paid by (30 days from its arrival), warned when that day is near or past. Money
+received is recorded (Ctrl+Shift+K, 款), up to what the case still owes, and paid out within the
+balance (Ctrl+Shift+P).
+
+The backend keeps the ledger and refuses a receipt above what is owed and a payout above the
+balance; this view says the same before anything is sent. Each action goes through the outbox, like every command.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.case_detail import CaseDetail, Ledger
+from console.casework import Case
+from console.commands import Action, Subject, Submit
+from console.records import Collection
+from console.store import Store
+from widgets.action_dialogs import FundsDialog
+from widgets.answering import ActionButton, offer, why_not
+from widgets.names import format_date, format_yuan, name
+from widgets.plain_text import PlainLabel
+from widgets.style import mark_problem
+
+# action → (shortcut, the permission it needs)
+ACTIONS = {
+    Action.RECEIVE_FUNDS: ("Ctrl+Shift+K", "funds.record"),  # K for 款 (kuǎn)
+    Action.PAY_OUT: ("Ctrl+Shift+P", "funds.pay"),
+}
+WARN_DAYS = 5  # a receipt this close to its payout day is warned before it is overdue
+DAY_S = 86400.0
+
+
+class FundsView(QWidget):
+    notice = Signal(str)
+    """Why an action asked for cannot run, for the status bar."""
+
+    def __init__(self, store: Store, submit: Submit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._submit = submit
+        self._backend = ""
+        self._case: Case | None = None
+        self._ledger: Ledger | None = None
+        self.summary = PlainLabel(parent=self)
+        self.summary.setWordWrap(True)
+        self.warning = PlainLabel(parent=self)
+        self.warning.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._titles = {
+            Action.RECEIVE_FUNDS: self.tr("Record money &received…"),
+            Action.PAY_OUT: self.tr("&Pay out…"),
+        }
+        self.actions: dict[Action, QAction] = {}
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.warning, 1)
+        for action, (shortcut, _) in ACTIONS.items():
+            qaction = QAction(self._titles[action], self)
+            qaction.setShortcut(QKeySequence(shortcut))
+            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.setAutoRepeat(False)
+            qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
+            self.actions[action] = qaction
+            buttons.addWidget(ActionButton(qaction, self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Entry"), self.tr("Amount"), self.tr("From / to"), self.tr("By")]
+        )
+        self.show_case("", None, None)
+
+    # what is shown
+
+    def show_case(self, backend: str, case: Case | None, detail: CaseDetail | None) -> None:
+        """The ledger of `case` (the freshest the case panel has), from its `detail` once fetched."""
+        self._backend, self._case = backend, case
+        fetched = detail is not None and case is not None and detail.case.id == case.id
+        self._ledger = detail.ledger if fetched else None
+        entries = self._ledger.entries if self._ledger is not None else ()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(reversed(entries)):  # the newest first
+            cells = (
+                time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.at)),
+                name("ledger", entry.kind),
+                format_yuan(entry.amount, exact=True),
+                entry.source if entry.kind == "received" else entry.payee,
+                entry.by,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        self.summary.setText(self._summary(case, detail if fetched else None))
+        warning, late = self._warning()
+        self.warning.setText(warning)
+        mark_problem(self.warning, late)
+        self.refresh()
+
+    def overdue(self) -> int:
+        """How many receipts are past their payout day: for the tab's title."""
+        return sum(item.overdue for item in self._ledger.to_pay_out) if self._ledger is not None else 0
+
+    def _summary(self, case: Case | None, detail: CaseDetail | None) -> str:
+        if case is None:
+            return self.tr("Open a case to see its account.")
+        if detail is None:
+            return self.tr("Loading the case's account…")
+        if self._ledger is None:
+            return self.tr("This backend keeps no ledger of case money.")
+        ledger = self._ledger
+        return self.tr("Received {received} · paid out {paid} · balance {balance}.").format(
+            received=format_yuan(ledger.received, exact=True),
+            paid=format_yuan(ledger.paid, exact=True),
+            balance=format_yuan(ledger.balance, exact=True),
+        )
+
+    def _warning(self) -> tuple[str, bool]:
+        """The receipt to pay out first, when its day is near or past: (what to say, whether late)."""
+        owed = self._ledger.to_pay_out if self._ledger is not None else ()
+        if not owed:
+            return "", False
+        first = owed[0]
+        if first.overdue:
+            return self.tr("{amount} was to be paid out by {date}: %n receipt(s) overdue.", "", self.overdue()).format(
+                amount=format_yuan(first.amount), date=format_date(first.pay_by)
+            ), True
+        if first.pay_by - time.time() <= WARN_DAYS * DAY_S:
+            return self.tr("{amount} is to be paid out by {date}.").format(
+                amount=format_yuan(first.amount), date=format_date(first.pay_by)
+            ), False
+        return "", False
+
+    # what can be done
+
+    def refresh(self) -> None:
+        for action, (shortcut, permission) in ACTIONS.items():
+            offer(self.actions[action], self._titles[action], shortcut, self._why_not(action, permission))
+
+    def _why_not(self, action: Action, permission: str) -> str | None:
+        case = self._case
+        if case is None:
+            return self.tr("Open a case first (Ctrl+F finds one by its number or a party).")
+        if self._ledger is None:
+            return self.tr("Wait for the case's account to load.")
+        if not self._store.may(self._backend, permission):
+            return self.tr("Not allowed: it needs the permission to {permission}.").format(
+                permission=name("permission", permission)
+            )
+        if case.status != "open":
+            return self.tr("{case} is closed.").format(case=case.number)
+        if action is Action.PAY_OUT and self._ledger.balance <= 0:
+            return self.tr("The case's account holds nothing to pay out.")
+        if action is Action.RECEIVE_FUNDS and self._owed() <= 0:
+            return self.tr("The case owes nothing more.")
+        return None
+
+    def _owed(self) -> float:
+        return round(self._case.amount_sought - self._case.amount_realised, 2)
+
+    def _on_triggered(self, action: Action) -> None:
+        qaction = self.actions[action]
+        if refusal := why_not(qaction):
+            self.notice.emit(refusal)
+            return
+        case = self._case
+        paying = action is Action.PAY_OUT
+        dialog = FundsDialog(case, paying, self._ledger.balance if paying else self._owed(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        body = dialog.body()
+        if action is Action.PAY_OUT:
+            summary = self.tr("Paid out {amount} to {payee} for {case}").format(
+                amount=format_yuan(body["amount"]), payee=body["payee"], case=case.number
+            )
+        else:
+            summary = self.tr("Received {amount} for {case}").format(
+                amount=format_yuan(body["amount"]), case=case.number
+            )
+        self._submit(self._backend, action, Subject(Collection.CASES, case.id), body, summary)
