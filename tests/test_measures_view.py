@@ -27,7 +27,12 @@ def test_property_is_sealed_up_whole_shown_with_its_lapse_date_and_renewed(qtbot
     _, query, found = a_case_with(stepped_backend, ["real_estate"], "real_estate")
     house = found["real_estate"]
     panel = desk.window.panels[Panel.QUERIES]
-    qtbot.waitUntil(lambda: desk.store.queries.get(BACKEND, query["id"]) is not None, timeout=30_000)
+
+    def answered() -> bool:  # the batch as the backend has it, hit and all
+        batch = desk.store.queries.get(BACKEND, query["id"])
+        return batch is not None and any(hit.id == house["id"] for hit in batch.hits)
+
+    qtbot.waitUntil(answered, timeout=30_000)
 
     def batch(row: int):
         return panel.model.item(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())[1]
