@@ -5,12 +5,22 @@ reason shown beside them by their panel."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from widgets.plain_text import plain_tooltip
 
 WHY_NOT = "why_not"  # the action's property holding why it cannot run now ("" when it can)
+
+
+def window_action(title: str, shortcut: str, parent: QObject) -> QAction:
+    """An action whose key works anywhere in the window, once per press (a key held down is one command)."""
+    qaction = QAction(title, parent)
+    qaction.setShortcut(QKeySequence(shortcut))
+    qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    qaction.setAutoRepeat(False)
+    return qaction
 
 
 def offer(qaction: QAction, title: str, shortcut: str, why_not: str | None) -> None:

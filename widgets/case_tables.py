@@ -1,5 +1,6 @@
 """The tables of one case's detail that only it shows: its field tasks, live from the store, and its
 audit trail, as fetched. Newest first: what an operator opens a case for is what just happened.
+Also the read-only table its 终本 checklist and its ledger are shown in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
 
 from console.case_detail import AuditEntry, Party
 from console.records import Collection
@@ -31,6 +33,20 @@ STATE_NAMES = {
     "approval": "approval_state",
     "escalation": "escalation_state",
 }
+
+
+def record_table(columns: int, stretch: int, parent: QWidget) -> QTableWidget:
+    """A read-only table of a case's records, a row picked at a time, each column as wide as what
+    it holds but `stretch`, which takes the rest."""
+    table = QTableWidget(0, columns, parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def _when(moment: float) -> str:

@@ -10,8 +10,8 @@ buttons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,7 @@ from console.domain import Escalation
 from console.handling import ESCALATION_ACTIONS, Refusal, escalation_refusal, is_above
 from console.records import Collection
 from console.store import Changes
-from widgets.answering import offer, why_not
+from widgets.answering import offer, why_not, window_action
 from widgets.live_store import LiveStore
 from widgets.names import name
 from widgets.plain_text import PlainLabel
@@ -109,10 +109,7 @@ class EscalationActions(QObject):
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
         group.triggered.connect(self._on_triggered)
         for action in ESCALATION_ACTIONS:
-            qaction = QAction(self._titles[action], group)
-            qaction.setShortcut(QKeySequence(SHORTCUTS[action]))
-            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            qaction.setAutoRepeat(False)  # a key held down is one command
+            qaction = window_action(self._titles[action], SHORTCUTS[action], group)
             qaction.setData(action)
             parent.addAction(qaction)
             self.actions[action] = qaction

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QWidget
 
 from console.casework import Case, Task
@@ -19,7 +19,7 @@ from console.commands import Action, CommandState, Subject, Submit
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
-from widgets.answering import offer, why_not
+from widgets.answering import offer, why_not, window_action
 from widgets.dispatch_dialog import DispatchDialog
 from widgets.live_store import LiveStore
 from widgets.names import backend_name, name
@@ -73,10 +73,7 @@ class FieldActions(QObject):
         group.triggered.connect(self._on_triggered)
         self.actions: dict[Action, QAction] = {}
         for action, (shortcut, _, _) in ACTIONS.items():
-            qaction = QAction(self._titles[action], group)
-            qaction.setShortcut(QKeySequence(shortcut))
-            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            qaction.setAutoRepeat(False)  # a key held down is one command
+            qaction = window_action(self._titles[action], shortcut, group)
             qaction.setData(action)
             self.actions[action] = qaction
         live.changed.connect(self._on_changed)

@@ -13,13 +13,10 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,8 @@ from console.commands import Action, Subject, Submit
 from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import FundsDialog
-from widgets.answering import ActionButton, offer, why_not
+from widgets.answering import ActionButton, offer, why_not, window_action
+from widgets.case_tables import record_table
 from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
 from widgets.style import mark_problem
@@ -60,14 +58,7 @@ class FundsView(QWidget):
         self.summary.setWordWrap(True)
         self.warning = PlainLabel(parent=self)
         self.warning.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(5, 3, self)
         self._titles = {
             Action.RECEIVE_FUNDS: self.tr("Record money &received…"),
             Action.PAY_OUT: self.tr("&Pay out…"),
@@ -76,10 +67,7 @@ class FundsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.warning, 1)
         for action, (shortcut, _) in ACTIONS.items():
-            qaction = QAction(self._titles[action], self)
-            qaction.setShortcut(QKeySequence(shortcut))
-            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            qaction.setAutoRepeat(False)
+            qaction = window_action(self._titles[action], shortcut, self)
             qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
             self.actions[action] = qaction
             buttons.addWidget(ActionButton(qaction, self))

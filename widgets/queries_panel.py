@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from console.lookup import NUMBER_EXAMPLE
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import MeasureDialog, RenewDialog
-from widgets.answering import ActionButton, offer, why_not
+from widgets.answering import ActionButton, offer, why_not, window_action
 from widgets.live_store import LiveStore
 from widgets.names import format_date, format_yuan, name
 from widgets.queries_model import ProgressDelegate, QueriesModel
@@ -101,17 +101,14 @@ class QueriesPanel(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.measure_action = QAction(self.tr("&Measure on a hit…"), self)
-        self.measure_action.setShortcut(QKeySequence("Ctrl+Shift+M"))  # M for measure; not one Shift from Ctrl+F
+        # M for measure (not one Shift from Ctrl+F), N for renew
+        self.measure_action = window_action(self.tr("&Measure on a hit…"), "Ctrl+Shift+M", self)
         self.measure_action.triggered.connect(self._on_measure)
-        self.renew_action = QAction(self.tr("Re&new a measure…"), self)
-        self.renew_action.setShortcut(QKeySequence("Ctrl+Shift+N"))  # N for renew
+        self.renew_action = window_action(self.tr("Re&new a measure…"), "Ctrl+Shift+N", self)
         self.renew_action.triggered.connect(self._on_renew)
         top = QHBoxLayout()
         top.addWidget(self.only_case, 1)
         for action in (self.measure_action, self.renew_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setAutoRepeat(False)
             self.addAction(action)
             top.addWidget(ActionButton(action, self))
         layout = QVBoxLayout(self)

@@ -9,13 +9,10 @@ same before anything is sent. Each action goes through the outbox, like every co
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +24,8 @@ from console.commands import Action, Subject, Submit
 from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import ActDialog, DecisionDialog
-from widgets.answering import ActionButton, offer, why_not
+from widgets.answering import ActionButton, offer, why_not, window_action
+from widgets.case_tables import record_table
 from widgets.names import cite, format_date, name
 from widgets.plain_text import PlainLabel
 
@@ -53,14 +51,7 @@ class TerminationView(QWidget):
         self._detail: CaseDetail | None = None
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(3, 0, self)
         self.table.itemSelectionChanged.connect(self.refresh)
         self._titles = {
             Action.RECORD_ACT: self.tr("&Record as done…"),
@@ -71,10 +62,7 @@ class TerminationView(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for action, (shortcut, _) in ACTIONS.items():
-            qaction = QAction(self._titles[action], self)
-            qaction.setShortcut(QKeySequence(shortcut))
-            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            qaction.setAutoRepeat(False)
+            qaction = window_action(self._titles[action], shortcut, self)
             qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
             self.actions[action] = qaction
             buttons.addWidget(ActionButton(qaction, self))
