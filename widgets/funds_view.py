@@ -5,18 +5,17 @@ received is recorded (Ctrl+Shift+K, 款), up to what the case still owes, and pa
 balance (Ctrl+Shift+P).
 
 The backend keeps the ledger and refuses a receipt above what is owed and a payout above the
-balance; this view says the same before anything is sent. Each action goes through the outbox, like every command.
+balance; this view says the same before anything is sent. Each action goes through the outbox,
+like every command.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from console.commands import Action, Subject, Submit
 from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import FundsDialog
-from widgets.answering import ActionButton, offer, why_not, window_action
+from widgets.case_actions import CaseActionsTab
 from widgets.case_tables import record_table
 from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
@@ -43,39 +42,21 @@ WARN_DAYS = 5  # a receipt this close to its payout day is warned before it is o
 DAY_S = 86400.0
 
 
-class FundsView(QWidget):
-    notice = Signal(str)
-    """Why an action asked for cannot run, for the status bar."""
-
+class FundsView(CaseActionsTab):
     def __init__(self, store: Store, submit: Submit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._submit = submit
-        self._backend = ""
-        self._case: Case | None = None
+        super().__init__(store, submit, ACTIONS, parent)
         self._ledger: Ledger | None = None
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
         self.warning = PlainLabel(parent=self)
         self.warning.setWordWrap(True)
         self.table = record_table(5, 3, self)
-        self._titles = {
-            Action.RECEIVE_FUNDS: self.tr("Record money &received…"),
-            Action.PAY_OUT: self.tr("&Pay out…"),
-        }
-        self.actions: dict[Action, QAction] = {}
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.warning, 1)
-        for action, (shortcut, _) in ACTIONS.items():
-            qaction = window_action(self._titles[action], shortcut, self)
-            qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
-            self.actions[action] = qaction
-            buttons.addWidget(ActionButton(qaction, self))
+        self.buttons.insertWidget(0, self.warning, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Entry"), self.tr("Amount"), self.tr("From / to"), self.tr("By")]
         )
@@ -83,11 +64,16 @@ class FundsView(QWidget):
 
     # what is shown
 
+    def title(self, action: Action) -> str:
+        return {
+            Action.RECEIVE_FUNDS: self.tr("Record money &received…"),
+            Action.PAY_OUT: self.tr("&Pay out…"),
+        }[action]
+
     def show_case(self, backend: str, case: Case | None, detail: CaseDetail | None) -> None:
         """The ledger of `case` (the freshest the case panel has), from its `detail` once fetched."""
-        self._backend, self._case = backend, case
-        fetched = detail is not None and case is not None and detail.case.id == case.id
-        self._ledger = detail.ledger if fetched else None
+        self.show_detail(backend, case, detail)
+        self._ledger = self._detail.ledger if self._detail is not None else None
         entries = self._ledger.entries if self._ledger is not None else ()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(reversed(entries)):  # the newest first
@@ -103,7 +89,7 @@ class FundsView(QWidget):
                 if column == 2:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-        self.summary.setText(self._summary(case, detail if fetched else None))
+        self.summary.setText(self._summary())
         warning, late = self._warning()
         self.warning.setText(warning)
         mark_problem(self.warning, late)
@@ -113,10 +99,10 @@ class FundsView(QWidget):
         """How many receipts are past their payout day: for the tab's title."""
         return sum(item.overdue for item in self._ledger.to_pay_out) if self._ledger is not None else 0
 
-    def _summary(self, case: Case | None, detail: CaseDetail | None) -> str:
-        if case is None:
+    def _summary(self) -> str:
+        if self._case is None:
             return self.tr("Open a case to see its account.")
-        if detail is None:
+        if self._detail is None:
             return self.tr("Loading the case's account…")
         if self._ledger is None:
             return self.tr("This backend keeps no ledger of case money.")
@@ -145,20 +131,10 @@ class FundsView(QWidget):
 
     # what can be done
 
-    def refresh(self) -> None:
-        for action, (shortcut, permission) in ACTIONS.items():
-            offer(self.actions[action], self._titles[action], shortcut, self._why_not(action, permission))
-
-    def _why_not(self, action: Action, permission: str) -> str | None:
+    def reason_not(self, action: Action) -> str | None:
         case = self._case
-        if case is None:
-            return self.tr("Open a case first (Ctrl+F finds one by its number or a party).")
         if self._ledger is None:
-            return self.tr("Wait for the case's account to load.")
-        if not self._store.may(self._backend, permission):
-            return self.tr("Not allowed: it needs the permission to {permission}.").format(
-                permission=name("permission", permission)
-            )
+            return self.tr("This backend keeps no ledger of case money.")
         if case.status != "open":
             return self.tr("{case} is closed.").format(case=case.number)
         if action is Action.PAY_OUT and self._ledger.balance <= 0:
@@ -170,11 +146,7 @@ class FundsView(QWidget):
     def _owed(self) -> float:
         return round(self._case.amount_sought - self._case.amount_realised, 2)
 
-    def _on_triggered(self, action: Action) -> None:
-        qaction = self.actions[action]
-        if refusal := why_not(qaction):
-            self.notice.emit(refusal)
-            return
+    def act(self, action: Action) -> None:
         case = self._case
         paying = action is Action.PAY_OUT
         dialog = FundsDialog(case, paying, self._ledger.balance if paying else self._owed(), self)

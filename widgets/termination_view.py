@@ -8,11 +8,10 @@ same before anything is sent. Each action goes through the outbox, like every co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,8 @@ from console.commands import Action, Subject, Submit
 from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import ActDialog, DecisionDialog
-from widgets.answering import ActionButton, offer, why_not, window_action
+from widgets.answering import why_not
+from widgets.case_actions import CaseActionsTab
 from widgets.case_tables import record_table
 from widgets.names import cite, format_date, name
 from widgets.plain_text import PlainLabel
@@ -38,34 +38,13 @@ ACTIONS = {
 MARKS = {"met": "✓", "unmet": "✗", "not_required": "–"}  # the state without colour too
 
 
-class TerminationView(QWidget):
-    notice = Signal(str)
-    """Why an action asked for cannot run, for the status bar."""
-
+class TerminationView(CaseActionsTab):
     def __init__(self, store: Store, submit: Submit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._submit = submit
-        self._backend = ""
-        self._case: Case | None = None
-        self._detail: CaseDetail | None = None
+        super().__init__(store, submit, ACTIONS, parent)
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
         self.table = record_table(3, 0, self)
         self.table.itemSelectionChanged.connect(self.refresh)
-        self._titles = {
-            Action.RECORD_ACT: self.tr("&Record as done…"),
-            Action.TERMINATE: self.tr("&Terminate for now (终本)…"),
-            Action.RESUME: self.tr("Resume en&forcement (恢复执行)…"),
-        }
-        self.actions: dict[Action, QAction] = {}
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for action, (shortcut, _) in ACTIONS.items():
-            qaction = window_action(self._titles[action], shortcut, self)
-            qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
-            self.actions[action] = qaction
-            buttons.addWidget(ActionButton(qaction, self))
         self.why = PlainLabel(parent=self)
         self.why.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -73,7 +52,7 @@ class TerminationView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.why)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Condition"), self.tr("State"), self.tr("Rule (法〔2016〕373号)")]
         )
@@ -81,10 +60,16 @@ class TerminationView(QWidget):
 
     # what is shown
 
+    def title(self, action: Action) -> str:
+        return {
+            Action.RECORD_ACT: self.tr("&Record as done…"),
+            Action.TERMINATE: self.tr("&Terminate for now (终本)…"),
+            Action.RESUME: self.tr("Resume en&forcement (恢复执行)…"),
+        }[action]
+
     def show_case(self, backend: str, case: Case | None, detail: CaseDetail | None) -> None:
         """The gate of `case` (the freshest the case panel has), from its `detail` once fetched."""
-        self._backend, self._case = backend, case
-        self._detail = detail if detail is not None and case is not None and detail.case.id == case.id else None
+        self.show_detail(backend, case, detail)
         gate = self._detail.termination if self._detail is not None else None
         picked = self._picked_condition()
         self.table.setRowCount(0 if gate is None else len(gate.checklist))
@@ -140,24 +125,14 @@ class TerminationView(QWidget):
     # what can be done
 
     def refresh(self) -> None:
-        for action, (shortcut, permission) in ACTIONS.items():
-            offer(self.actions[action], self._titles[action], shortcut, self._why_not(action, permission))
+        super().refresh()
         # Beside the buttons, why the action the case is up to cannot run: 终本, or 恢复执行 after it.
         case = self._case
         up_to = Action.RESUME if case is not None and "terminated_for_now" in case.flags else Action.TERMINATE
         self.why.setText(why_not(self.actions[up_to]))
 
-    def _why_not(self, action: Action, permission: str) -> str | None:
-        case, detail = self._case, self._detail
-        if case is None:
-            return self.tr("Open a case first (Ctrl+F finds one by its number or a party).")
-        if detail is None:
-            return self.tr("Wait for the case's detail to load.")
-        if not self._store.may(self._backend, permission):
-            return self.tr("Not allowed: it needs the permission to {permission}.").format(
-                permission=name("permission", permission)
-            )
-        gate = detail.termination
+    def reason_not(self, action: Action) -> str | None:
+        case, gate = self._case, self._detail.termination
         if action is Action.RESUME:
             if "terminated_for_now" not in case.flags:
                 return self.tr("Only a case terminated for now (终本) can be resumed.")
@@ -181,11 +156,7 @@ class TerminationView(QWidget):
             )
         return None
 
-    def _on_triggered(self, action: Action) -> None:
-        qaction = self.actions[action]
-        if refusal := why_not(qaction):
-            self.notice.emit(refusal)
-            return
+    def act(self, action: Action) -> None:
         case = self._case
         subject = Subject(Collection.CASES, case.id)
         if action is Action.RECORD_ACT:

@@ -210,6 +210,21 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsTab</name>
+    <message>
+        <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
+        <translation>请先打开案件（Ctrl+F 可按案号或当事人查找）。</translation>
+    </message>
+    <message>
+        <source>Wait for the case&apos;s detail to load.</source>
+        <translation>请等待案件详情加载完毕。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <source>officer {officer}</source>
@@ -1005,18 +1020,6 @@
     <message>
         <source>{amount} is to be paid out by {date}.</source>
         <translation>{amount} 应于 {date} 前发放。</translation>
-    </message>
-    <message>
-        <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
-        <translation>请先打开案件（Ctrl+F 可按案号或当事人查找）。</translation>
-    </message>
-    <message>
-        <source>Wait for the case&apos;s account to load.</source>
-        <translation>请等待案款账户读取完成。</translation>
-    </message>
-    <message>
-        <source>Not allowed: it needs the permission to {permission}.</source>
-        <translation>无权操作：需要“{permission}”权限。</translation>
     </message>
     <message>
         <source>{case} is closed.</source>
@@ -2167,18 +2170,6 @@ Last fix {age} ago</source>
     <message>
         <source>Every condition of 终本 is met: a supervisor may terminate the case for now.</source>
         <translation>终本条件均已满足，指挥长可裁定终结本次执行程序。</translation>
-    </message>
-    <message>
-        <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
-        <translation>请先打开案件（Ctrl+F 可按案号或当事人查找）。</translation>
-    </message>
-    <message>
-        <source>Wait for the case&apos;s detail to load.</source>
-        <translation>请等待案件详情加载完毕。</translation>
-    </message>
-    <message>
-        <source>Not allowed: it needs the permission to {permission}.</source>
-        <translation>无权操作：需要“{permission}”权限。</translation>
     </message>
     <message>
         <source>Only a case terminated for now (终本) can be resumed.</source>

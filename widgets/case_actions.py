@@ -1,0 +1,80 @@
+"""A tab of the case view with actions of its own on the case in view (its 终本 gate, its account).
+Each action has a window-wide key and a button; it is offered, or refused with the reasons every
+such action shares (no case open, its detail not loaded yet, a permission lacking) and then with
+the tab's own. A refused action says why in the status bar instead of acting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from console.case_detail import CaseDetail
+from console.casework import Case
+from console.commands import Action, Submit
+from console.store import Store
+from widgets.answering import ActionButton, offer, why_not, window_action
+from widgets.names import name
+
+
+class CaseActionsTab(QWidget):
+    notice = Signal(str)
+    """Why an action asked for cannot run, for the status bar."""
+
+    def __init__(
+        self, store: Store, submit: Submit, actions: dict[Action, tuple[str, str]], parent: QWidget | None
+    ) -> None:
+        """`actions`: each action's (shortcut, the permission it needs)."""
+        super().__init__(parent)
+        self._store = store
+        self._submit = submit
+        self._backend = ""
+        self._case: Case | None = None
+        self._detail: CaseDetail | None = None
+        self._needs = actions
+        self.actions: dict[Action, QAction] = {}
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        for action, (shortcut, _) in actions.items():
+            qaction = window_action(self.title(action), shortcut, self)
+            qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
+            self.actions[action] = qaction
+            self.buttons.addWidget(ActionButton(qaction, self))
+
+    def title(self, action: Action) -> str:
+        """What the action is called, with its mnemonic, in the language of the moment."""
+        raise NotImplementedError
+
+    def reason_not(self, action: Action) -> str | None:
+        """Why the tab's case does not allow `action` now, once a case is open, loaded and allowed."""
+        raise NotImplementedError
+
+    def act(self, action: Action) -> None:
+        """Asks for what the action needs and submits it."""
+        raise NotImplementedError
+
+    def show_detail(self, backend: str, case: Case | None, detail: CaseDetail | None) -> None:
+        """Keeps `case` (the freshest the case panel has) and its `detail` when it is of that case."""
+        self._backend, self._case = backend, case
+        self._detail = detail if detail is not None and case is not None and detail.case.id == case.id else None
+
+    def refresh(self) -> None:
+        for action, (shortcut, permission) in self._needs.items():
+            offer(self.actions[action], self.title(action), shortcut, self._why_not(action, permission))
+
+    def _why_not(self, action: Action, permission: str) -> str | None:
+        if self._case is None:
+            return self.tr("Open a case first (Ctrl+F finds one by its number or a party).")
+        if self._detail is None:
+            return self.tr("Wait for the case's detail to load.")
+        if not self._store.may(self._backend, permission):
+            return self.tr("Not allowed: it needs the permission to {permission}.").format(
+                permission=name("permission", permission)
+            )
+        return self.reason_not(action)
+
+    def _on_triggered(self, action: Action) -> None:
+        if refusal := why_not(self.actions[action]):
+            self.notice.emit(refusal)
+            return
+        self.act(action)
