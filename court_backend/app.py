@@ -968,10 +968,10 @@ def _command_routes() -> APIRouter:
     ):
         """A measure on a hit, one its finding's `measures` names (409 `measure-not-for-asset`):
         freeze or deduct money by `amount` (422 `amount-required`); freeze equity, seal up or seize
-        property whole (422 `amount-not-for-property`). Never beyond what the case still owes (422
-        `over-control`): money above it, nor property while the money frozen covers it unless a
-        `reason` says why. Above the approval threshold (see /me) it waits
-        for a supervisor."""
+        property whole (422 `amount-not-for-property`), once (409 `already-controlled`). Never
+        beyond what the case still owes (422 `over-control`): money above it, nor property while
+        the money frozen covers it unless a `reason` says why. Above the approval threshold (see
+        /me) it waits for a supervisor."""
         return await _command(
             request,
             who,

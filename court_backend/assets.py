@@ -199,6 +199,11 @@ class Assets:
         measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
         return round(sum(m["amount"] or 0.0 for m in measures if m["kind"] == kind and m["state"] in LIVE), 2)
 
+    def live_on(self, result: dict) -> dict | None:
+        """A measure that claims the hit's asset now (asked for, under way or holding), if any."""
+        measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
+        return next((m for m in measures if m["state"] in LIVE), None)
+
     def frozen(self, case_id: str) -> float:
         """The money a case's freezes hold now, less what was deducted from the frozen accounts."""
         held = 0.0

@@ -49,6 +49,7 @@ PROBLEM_TYPES = {
     "measure-not-for-asset": (409, "The asset does not take this measure", ("allowed",)),
     "amount-required": (422, "Money is frozen or deducted by an amount", ()),
     "amount-not-for-property": (422, "Property is taken whole, not by an amount", ()),
+    "already-controlled": (409, "The property is already under a measure", ("measure_id",)),
     "over-control": (422, "Beyond what the case still owes (超标的)", ("outstanding", "frozen")),
     "above-outstanding": (422, "More than the case still owes", ("outstanding",)),
     "above-balance": (422, "More than the case's account holds", ("balance",)),

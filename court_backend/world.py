@@ -571,6 +571,14 @@ class World:
         if finding["value"] is None:
             if amount is not None:
                 raise Problem(422, "amount-not-for-property", f"{finding['description']} is taken whole.")
+            taken = self.assets.live_on(result)
+            if taken is not None:
+                raise Problem(
+                    409,
+                    "already-controlled",
+                    f"{finding['description']} is already under {taken['kind']} {taken['id']} ({taken['state']}).",
+                    measure_id=taken["id"],
+                )
             if outstanding <= 0 or (frozen >= outstanding and not reason):
                 raise Problem(
                     422,

@@ -33,6 +33,8 @@ def test_each_asset_takes_its_own_measures_and_a_registry_gives_no_value(fast_bo
     assert not fast_book.get("measures", case_id=query["case_id"])["items"]  # a refusal changes nothing
     sealed = order(fast_book, query, house, "seal_up")
     assert sealed.status_code == 201 and (sealed.json()["asset"], sealed.json()["amount"]) == ("real_estate", None)
+    twice = order(fast_book, query, house, "seal_up")
+    assert twice.status_code == 409 and twice.json()["measure_id"] == sealed.json()["id"], twice.text
 
     _, query, found = a_case_with(fast_book, ["social_security"], "information")
     insured = found["information"]

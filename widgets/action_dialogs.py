@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import Case, Measure, Query, already_ordered, frozen
+from console.casework import SETTLED_WITHOUT_EFFECT, Case, Measure, Query, already_ordered, frozen
 from console.catalogue import CATEGORIES, CHANNELS
 from console.commands import Action, Subject
 from console.records import Collection
@@ -171,6 +171,18 @@ class MeasureDialog(_Form):
         held = self._frozen if self.kind.currentData() == "freeze" else 0.0
         return max(0.0, min(left, round(self._owed - held, 2)))
 
+    def _taken(self) -> Measure | None:
+        """A measure that holds (or is about to hold) the picked property already."""
+        return next(
+            (
+                m
+                for m in self._measures
+                if (m.query_id, m.result_id) == (self._query.id, self.hit.currentData())
+                and m.state not in SETTLED_WITHOUT_EFFECT
+            ),
+            None,
+        )
+
     def _covered(self) -> bool:
         return self._owed is not None and self._frozen >= self._owed
 
@@ -209,6 +221,12 @@ class MeasureDialog(_Form):
             self.refuse(
                 self.tr("At most {left}: what is left of the account, within what the case still owes.").format(
                     left=format_yuan(self._left())
+                )
+            )
+        elif not self.money() and (taken := self._taken()) is not None:
+            self.refuse(
+                self.tr("Already under a {measure} ({state}).").format(
+                    measure=name("measure", taken.kind), state=name("measure_state", taken.state)
                 )
             )
         elif not self.money() and self._covered() and not self.reason.text().strip():

@@ -1474,6 +1474,10 @@ Last fix {age} ago</source>
         <translation>至多 {left}：账户余额内，且不超过本案尚欠金额。</translation>
     </message>
     <message>
+        <source>Already under a {measure} ({state}).</source>
+        <translation>该财产已有{measure}措施（{state}），不得重复控制。</translation>
+    </message>
+    <message>
         <source>The money frozen covers what the case owes: say why this property must be taken too.</source>
         <translation>已冻结款项足以清偿本案欠款：请说明仍须控制该财产的理由（禁止超标的查封）。</translation>
     </message>
