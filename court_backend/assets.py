@@ -44,6 +44,7 @@ ANSWER_MINUTES = {"bank": 3.0, "payment": 5.0, "securities": 20.0}
 DEFAULT_ANSWER_MINUTES = 30.0
 TIMEOUT_S = 4 * 3600.0
 FAILURE_RATE = 0.02
+POOL_HIT_FACTOR = 0.02  # a 终本 respondent had nothing to find: a re-query seldom finds something new
 MEASURE_MINUTES = {"freeze": 20.0, "deduct": 60.0, "seal_up": 240.0, "seize": 480.0}
 DAY_S = 86_400.0
 LIVE = ("awaiting_approval", "sent", "done")  # a measure that claims its asset: asked for, under way or holding
@@ -77,20 +78,28 @@ class Assets:
         self._unfrozen = {
             (q["id"], r["id"]): datetime.fromisoformat(r["answered_at"]).timestamp()
             for q in records.all("query")
+            if not q.get("_pooled")
             for r in q["results"]
             if r["hit"] and not r["measures"]
         }
+        self._pool_hits: list[dict] = []  # re-queries of 终本 cases that found something, since last asked
 
     def unfrozen_hits(self) -> list[tuple[str, str, float]]:
         """(query id, result id, answered at) of every hit without a freeze or deduction."""
         return [(query_id, result_id, at) for (query_id, result_id), at in sorted(self._unfrozen.items())]
 
+    def new_pool_hits(self) -> list[dict]:
+        """The re-queries of 终本 cases that found something since the last call (`launch`)."""
+        found, self._pool_hits = self._pool_hits, []
+        return found
+
     # queries
     def launch(
-        self, case: dict, channel: str, categories: list[str], now: float, by: str, hit_factor: float = 1.0
+        self, case: dict, channel: str, categories: list[str], now: float, by: str, pooled: bool = False
     ) -> dict:
-        """A query batch for the case's respondent; `hit_factor` scales the chance of each hit (a
-        respondent found to have nothing seldom has something a few months on)."""
+        """A query batch for the case's respondent; `pooled` for the re-query of a 终本 case, whose
+        respondent, found to have nothing, seldom has something a few months on: its first hit
+        is told at once (`new_pool_hits`), not left awaiting a freeze."""
         targets = institutions_for(channel, categories)
         results = [
             {
@@ -121,7 +130,7 @@ class Assets:
             "results": results,
             "counts": {},
             "version": 1,
-            "_hit_factor": hit_factor,
+            "_pooled": pooled,
         }
         self._count(query)
         self._records.put("query", query)
@@ -186,9 +195,12 @@ class Assets:
                 result["state"] = "failed"
             else:
                 result["state"], result["answered_at"] = "answered", utc_iso(now)
-                result["hit"] = rng.random() < HIT_RATE[result["category"]] * query.get("_hit_factor", 1.0)
+                pooled = query.get("_pooled", False)
+                result["hit"] = rng.random() < HIT_RATE[result["category"]] * (POOL_HIT_FACTOR if pooled else 1.0)
                 result["finding"] = self._finding(result["category"], query["respondent"]) if result["hit"] else None
-                if result["hit"]:
+                if result["hit"] and pooled:
+                    self._pool_hits.append(query)
+                elif result["hit"]:
                     self._unfrozen[(query["id"], result["id"])] = now
             return True
         return False

@@ -52,7 +52,6 @@ OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
 UNFROZEN_HIT_AFTER_S = 1800.0
 KPI_EVERY_S = 60.0
-POOL_HIT_FACTOR = 0.02  # a 终本 respondent had nothing to find: a re-query seldom finds something new
 
 
 @dataclass(frozen=True)
@@ -135,7 +134,7 @@ class World:
             elif case["node"] == "network_query_provincial":
                 self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
         for case in requery:  # the 终本 pool, every six months (`termination`)
-            self.assets.launch(case, "national", list(CATEGORIES), now, "system", hit_factor=POOL_HIT_FACTOR)
+            self.assets.launch(case, "national", list(CATEGORIES), now, "system", pooled=True)
         self.assets.tick(now, self._on_deducted)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
@@ -209,13 +208,18 @@ class World:
                     about=about,
                     case_id=None,
                 )
+        for query in self.assets.new_pool_hits():  # a 终本 case with something found: to be resumed (恢复执行)
+            case = self.cases.get(query["case_id"])
+            if not case.get("resumed_as"):
+                self._raise_about_case("terminated_case_hit", case, f"pool:{case['id']}:{query['id']}", now)
         for query_id, result_id, answered_at in self.assets.unfrozen_hits():
-            case = self.cases.get(self.records.get("query", query_id)["case_id"])
-            if case["status"] != "open":  # a hit on a 终本 case: at once, to be resumed (恢复执行)
-                if "terminated_for_now" in case["flags"] and not case.get("resumed_as"):
-                    self._raise_about_case("terminated_case_hit", case, f"pool:{case['id']}:{query_id}", now)
-            elif now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed:
-                self._raise_about_case("hit_awaiting_freeze", case, f"hit:{query_id}:{result_id}", now)
+            about = f"hit:{query_id}:{result_id}"
+            if (
+                now - answered_at > UNFROZEN_HIT_AFTER_S / self.config.speed
+                and about not in self.escalations.raised_for
+            ):
+                case = self.cases.get(self.records.get("query", query_id)["case_id"])
+                self._raise_about_case("hit_awaiting_freeze", case, about, now)
         for measure in self.assets.lapsing(now):  # 续行 due: once for each term
             case = self.cases.get(measure["case_id"])
             self._raise_about_case("measure_lapsing", case, f"lapse:{measure['id']}:{measure['expires_at']}", now)
