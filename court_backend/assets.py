@@ -48,6 +48,7 @@ POOL_HIT_FACTOR = 0.02  # a 终本 respondent had nothing to find: a re-query se
 MEASURE_MINUTES = {"freeze": 20.0, "deduct": 60.0, "seal_up": 240.0, "seize": 480.0}
 DAY_S = 86_400.0
 LIVE = ("awaiting_approval", "sent", "done")  # a measure that claims its asset: asked for, under way or holding
+UNDER_WAY = ("awaiting_approval", "sent")  # a deduction still to take its money
 
 
 def institutions_for(channel: str, categories: list[str]) -> list[tuple[str, str]]:
@@ -65,6 +66,7 @@ class Assets:
         self._records = records
         self._rng = rng
         self.speed = speed
+        self._upgrade()
         # Only what is still moving is looked at on each tick.
         self._running = {q["id"] for q in records.all("query") if q["state"] == "running"}
         self._working = {m["id"] for m in records.all("measure") if m["state"] == "sent"}
@@ -83,6 +85,28 @@ class Assets:
             if r["hit"] and not r["measures"]
         }
         self._pool_hits: list[dict] = []  # re-queries of 终本 cases that found something, since last asked
+
+    def _upgrade(self) -> None:
+        """Queries and measures kept by a backend before 1.2 read as 1.2 writes them: each finding
+        with its asset and the measures it takes (a registry's property without a value), each
+        measure with its asset and no lapse date."""
+        assets = {}
+        for query in self._records.all("query"):
+            for result in query["results"]:
+                finding = result["finding"]
+                if finding is None or "asset" in finding:
+                    continue
+                asset = ASSET_OF_CATEGORY[result["category"]]
+                finding.update(asset=asset, measures=list(MEASURES_FOR_ASSET[asset]))
+                if asset not in MONEY_ASSETS:
+                    finding.update(kind="information" if asset == "information" else "property", value=None)
+                assets[query["id"], result["id"]] = asset
+                self._records.put("query", query)
+        for measure in self._records.all("measure"):
+            if "asset" not in measure:
+                asset = assets.get((measure["query_id"], measure["result_id"]), "deposit")
+                measure.update(asset=asset, reason="", expires_at=None, renewable_from=None)
+                self._records.put("measure", measure)
 
     def unfrozen_hits(self) -> list[tuple[str, str, float]]:
         """(query id, result id, answered at) of every hit without a freeze or deduction."""
@@ -211,10 +235,28 @@ class Assets:
         measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
         return round(sum(m["amount"] or 0.0 for m in measures if m["kind"] == kind and m["state"] in LIVE), 2)
 
+    def controls(self, case_id: str) -> bool:
+        """Whether a measure holds some of the case's property, or is about to take some."""
+        return any(
+            m["case_id"] == case_id and m["state"] in (LIVE if m["kind"] in CONTROL_MEASURES else UNDER_WAY)
+            for m in self._records.all("measure")
+        )
+
     def live_on(self, result: dict) -> dict | None:
         """A measure that claims the hit's asset now (asked for, under way or holding), if any."""
         measures = (self._records.get("measure", measure_id) for measure_id in result["measures"])
         return next((m for m in measures if m["state"] in LIVE), None)
+
+    def deducting(self, case_id: str) -> float:
+        """The money the case's deductions still under way will take."""
+        return round(
+            sum(
+                m["amount"]
+                for m in self._records.all("measure")
+                if m["case_id"] == case_id and m["kind"] == "deduct" and m["state"] in UNDER_WAY
+            ),
+            2,
+        )
 
     def frozen(self, case_id: str) -> float:
         """The money a case's freezes hold now, less what was deducted from the frozen accounts."""
@@ -265,6 +307,7 @@ class Assets:
             "reason": reason,
             "state": "awaiting_approval" if needs_approval else "sent",
             "expires_at": None,
+            "renewable_from": None,
             "requested_by": by,
             "approval_id": None,
             "created_at": utc_iso(now),
@@ -297,18 +340,23 @@ class Assets:
 
     def renew(self, measure: dict, now: float, by: str, note: str) -> None:
         """续行: a holding control measure holds for its term again from when it would have lapsed."""
-        measure["expires_at"] = utc_iso(self._holding[measure["id"]] + self._term_s(measure))
-        self._holding[measure["id"]] = datetime.fromisoformat(measure["expires_at"]).timestamp()
+        self._hold(measure, self._holding[measure["id"]] + self._term_s(measure))
         self._move_measure(measure, "done", now, by, note or f"renewed until {measure['expires_at']}")
+
+    def _hold(self, measure: dict, until: float) -> None:
+        """A control measure holds until `until`, and may be renewed within the warning before: so
+        that no renewal adds more than one term to what is left (法释〔2022〕11号 art. 485)."""
+        self._holding[measure["id"]] = until
+        measure["expires_at"] = utc_iso(until)
+        measure["renewable_from"] = utc_iso(self.renewable_from(measure))
+
+    def renewable_from(self, measure: dict) -> float:
+        return self._holding[measure["id"]] - RENEWAL_WARNING_DAYS * DAY_S / self.speed
 
     def lapsing(self, now: float) -> list[dict]:
         """The holding control measures whose renewal is due: within the warning before they lapse."""
-        warning_s = RENEWAL_WARNING_DAYS * DAY_S / self.speed
-        return [
-            self._records.get("measure", measure_id)
-            for measure_id, expires_at in sorted(self._holding.items())
-            if now >= expires_at - warning_s
-        ]
+        due = (self._records.get("measure", measure_id) for measure_id in sorted(self._holding))
+        return [measure for measure in due if now >= self.renewable_from(measure)]
 
     def _publish_progress(self, query: dict, results: list[dict]) -> None:
         """One `query.progress` per changed result, each with a version of its own: a client that
@@ -407,11 +455,10 @@ class Assets:
                     result = next(r for r in query["results"] if r["id"] == measure["result_id"])
                     measure["done_amount"] = round(min(measure["amount"], result["finding"]["value"]), 2)
                 if measure["kind"] in CONTROL_MEASURES:
-                    self._holding[measure_id] = now + self._term_s(measure)
-                    measure["expires_at"] = utc_iso(self._holding[measure_id])
+                    self._hold(measure, now + self._term_s(measure))
+                if measure["kind"] == "deduct":  # what the case takes of it: never more than it is owed
+                    measure["done_amount"] = on_deducted(measure, now)
                 self._move_measure(measure, "done", now)
-                if measure["kind"] == "deduct":
-                    on_deducted(measure, now)
         for measure_id, expires_at in sorted(self._holding.items()):
             if now >= expires_at:  # not renewed in time: the asset is free again
                 del self._holding[measure_id]

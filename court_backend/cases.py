@@ -16,6 +16,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -204,6 +205,8 @@ class CaseBook:
         self._divisions = divisions
         self._mask_parties()
         self._load_schedule()
+        # Whether a measure holds (or is about to take) a case's property: the world's to say (`Assets.controls`).
+        self.controls: Callable[[str], bool] = lambda case_id: False
         self._sequence: Counter[str] = Counter()  # the last number given, by its prefix: year, court, case type
         for (number,) in self._db.execute("select json_extract(doc, '$.number') from cases"):
             prefix, last = _numbered(number)
@@ -359,7 +362,8 @@ class CaseBook:
             doc.setdefault("acts", []).append({"act": "applicant_interview", "at": at, "by": doc["officer"]})
         elif node == "terminated_for_now":
             doc["flags"] = sorted(set(doc["flags"]) | {"terminated_for_now"})
-            doc["termination"] = {"at": at, "by": doc["officer"], "checklist": termination.checklist(doc, at)}
+            checklist = termination.checklist(doc, at, self.controls(doc["id"]))
+            doc["termination"] = {"at": at, "by": doc["officer"], "checklist": checklist}
             if doc["respondent"]["type"] == "company" and rng.random() < 0.2:
                 doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
         if node in FINAL_NODES:
@@ -372,7 +376,7 @@ class CaseBook:
         终本 before its gate is met (`termination`; the case waits at its closing review)."""
         if not plan:
             return math.inf
-        if plan[0] == "terminated_for_now" and termination.unmet(doc, at):  # the gate: a path meets all but time
+        if plan[0] == "terminated_for_now" and termination.unmet(doc, at, self.controls(doc["id"])):  # all but time
             met_at = doc["filed_at"] + (termination.AFTER_FILING_DAYS + rng.uniform(0, 1)) * DAY_S
             return max(met_at, at + DAY_S / speed)
         self._enter(doc, plan.pop(0), at, rng, plan)
@@ -517,9 +521,10 @@ class CaseBook:
             doc, plan, next_step_at = self._load(case_id)
             if next_step_at != due_at:
                 continue  # rescheduled by a command since (`_reschedule`)
-            if not plan:
+            if not plan:  # archived in the 终本 pool: re-queried, unless resumed since
                 self._reschedule(doc, plan, self._next_requery(doc, now))
-                requery.append(doc)
+                if not doc.get("resumed_as"):
+                    requery.append(doc)
                 continue
             self._reschedule(doc, plan, self._step(doc, plan, now, self.speed, self._rng))
             moved.append(doc)
@@ -528,9 +533,11 @@ class CaseBook:
 
     def _next_requery(self, doc: dict, now: float) -> float:
         """Counts a re-query of a 终本 case; when the next is due (never after the pool's five years)."""
+        if doc.get("resumed_as"):  # out of the pool
+            return math.inf
         pool = doc["termination"]
         pool["requeries"] += 1
-        if doc.get("resumed_as") or pool["requeries"] >= termination.POOL_YEARS * 2:
+        if pool["requeries"] >= termination.POOL_YEARS * 2:
             return math.inf
         return now + termination.REQUERY_EVERY_DAYS * DAY_S / self.speed
 
@@ -567,7 +574,7 @@ class CaseBook:
     def resume(self, case_id: str, at: float, by: str) -> dict:
         """恢复执行: a new 执恢 case for what a 终本 case still owes, with the same parties, linked both
         ways; the old case leaves the pool."""
-        old, old_plan, _ = self._load(case_id)
+        old, old_plan, old_next_at = self._load(case_id)
         court = self._courts[old["court_id"]]
         self._resumed += 1
         doc = {
@@ -593,7 +600,7 @@ class CaseBook:
         self._records.emit("case.updated", present(doc, history=False, now=at))
         old["resumed_as"] = doc["id"]
         old["version"] += 1
-        self._reschedule(old, old_plan, math.inf)
+        self._reschedule(old, old_plan, old_next_at if old_plan else math.inf)  # archived still, when not yet
         self._records.emit("case.updated", present(old, history=False, now=at))
         return doc
 
@@ -616,14 +623,15 @@ TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
 DETAIL_FIELDS = ("history", "acts", "termination", "ledger")  # shown with the case's detail only
 
 
-def _termination(doc: dict, now: float) -> dict | None:
+def _termination(doc: dict, now: float, controlled: bool) -> dict | None:
     """The 终本 gate of a case: its checklist now while the case is open, as it stood at 终本 after;
     and the pool's re-queries. None for a case that cannot end in 终本, or closed otherwise."""
     decided = doc.get("termination")
     if decided is None:
         if doc["status"] != "open" or not termination.applies(doc):
             return None
-        return {"checklist": termination.checklist(doc, now), "decided_at": None, "decided_by": None, "requeries": 0}
+        checklist = termination.checklist(doc, now, controlled)
+        return {"checklist": checklist, "decided_at": None, "decided_by": None, "requeries": 0}
     return {
         "checklist": decided["checklist"],
         "decided_at": utc_iso(decided["at"]),
@@ -632,8 +640,9 @@ def _termination(doc: dict, now: float) -> dict | None:
     }
 
 
-def present(doc: dict, *, history: bool, now: float) -> dict:
-    """A case as the API shows it at `now`: times in ISO 8601, `overdue` worked out, history when asked."""
+def present(doc: dict, *, history: bool, now: float, controlled: bool = False) -> dict:
+    """A case as the API shows it at `now`: times in ISO 8601, `overdue` worked out, history when
+    asked (with the 终本 gate, for which `controlled` says whether a measure holds its property)."""
     shown = {key: value for key, value in doc.items() if key not in DETAIL_FIELDS and not key.startswith("_")}
     for key in TIME_FIELDS:
         shown[key] = None if doc[key] is None else utc_iso(doc[key])
@@ -643,7 +652,7 @@ def present(doc: dict, *, history: bool, now: float) -> dict:
             {"act": a["act"], "at": utc_iso(a["at"]), "by": a["by"], "note": a.get("note", "")}
             for a in doc.get("acts", ())
         ]
-        shown["termination"] = _termination(doc, now)
+        shown["termination"] = _termination(doc, now, controlled)
         shown["ledger"] = funds.present(doc, now)
         shown["history"] = [
             {

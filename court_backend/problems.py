@@ -53,6 +53,7 @@ PROBLEM_TYPES = {
     "over-control": (422, "Beyond what the case still owes (超标的)", ("outstanding", "frozen")),
     "above-outstanding": (422, "More than the case still owes", ("outstanding",)),
     "above-balance": (422, "More than the case's account holds", ("balance",)),
+    "renewal-not-due": (409, "Too early to renew: within 30 days of the lapse only", ("renewable_from",)),
     "not-holding": (409, "Only a control measure still holding is renewed", ()),
     "already-decided": (409, "The approval is already decided", ()),
     "two-person-rule": (403, "Whoever asks cannot approve", ()),

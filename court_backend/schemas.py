@@ -462,6 +462,7 @@ class Measure(Model):
     reason: Text
     state: Literal["awaiting_approval", "sent", "done", "failed", "rejected", "lapsed"]
     expires_at: Timestamp | None
+    renewable_from: Timestamp | None = Field(None, description="from when it may be renewed: 30 days before it lapses")
     requested_by: Id
     approval_id: Id | None
     created_at: Timestamp

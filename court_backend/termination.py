@@ -42,16 +42,17 @@ def done(doc: dict) -> set[str]:
     return {visit["node"] for visit in doc["history"]} | {act["act"] for act in doc.get("acts", ())}
 
 
-def checklist(doc: dict, now: float) -> list[dict]:
+def checklist(doc: dict, now: float, controlled: bool) -> list[dict]:
     """Each condition of the gate for a case at `now`: met, unmet, or not required (the dishonest
-    list for a respondent who reported its property)."""
+    list for a respondent who reported its property). `controlled`: a measure holds, or is about
+    to take, some of the respondent's property (`Assets.controls`)."""
     passed = done(doc)
     items = []
     for condition, (act, source) in CONDITIONS.items():
         if condition == "three_months_since_filing":
             met = now > doc["filed_at"] + AFTER_FILING_DAYS * DAY_S
         elif condition == "no_property_to_dispose":  # property found and still being controlled or sold
-            met = NODE_BY_CODE[doc["node"]].phase not in ("control", "disposal")
+            met = not controlled and NODE_BY_CODE[doc["node"]].phase not in ("control", "disposal")
         elif condition == "dishonest_listing" and "asset_declaration" in passed:
             items.append({"condition": condition, "state": "not_required", "source": source})
             continue
@@ -61,8 +62,8 @@ def checklist(doc: dict, now: float) -> list[dict]:
     return items
 
 
-def unmet(doc: dict, now: float) -> list[str]:
-    return [item["condition"] for item in checklist(doc, now) if item["state"] == "unmet"]
+def unmet(doc: dict, now: float, controlled: bool) -> list[str]:
+    return [item["condition"] for item in checklist(doc, now, controlled) if item["state"] == "unmet"]
 
 
 def applies(doc: dict) -> bool:

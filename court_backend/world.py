@@ -103,6 +103,7 @@ class World:
             self.simulation.warm_up(now, WARM_UP_S)
             self.simulation.mark_all_changed()
         self.assets = Assets(self.records, self.rng, config.speed)
+        self.cases.controls = self.assets.controls
         self.escalations = Escalations(self.records, self.rng, config.speed)
         self.records.court_from = self.court_from
         self.records.commit()
@@ -168,14 +169,17 @@ class World:
         self.records.emit("kpi.updated", doc)
         self.records.commit()
 
-    def _on_deducted(self, measure: dict, now: float) -> None:
-        """A deduction carried out: the money arrives in the case account (`funds`)."""
-
-        def receive(doc: dict) -> None:
+    def _on_deducted(self, measure: dict, now: float) -> float:
+        """A deduction carried out: the money arrives in the case account (`funds`), up to what the
+        case still owes (it may have been paid meanwhile); answers what it took."""
+        case = self.cases.get(measure["case_id"])
+        taken = round(min(measure["done_amount"], max(0.0, case["amount_sought"] - case["amount_realised"])), 2)
+        if taken > 0:
             source = f"扣划 {measure['institution']}（{measure['id']}）"
-            funds.receive(doc, measure["done_amount"], now, measure["requested_by"], source)
-
-        self.cases.modify(measure["case_id"], receive)
+            self.cases.modify(
+                measure["case_id"], lambda doc: funds.receive(doc, taken, now, measure["requested_by"], source)
+            )
+        return taken
 
     def _raise_field_escalations(self, dt: float, now: float) -> None:
         chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
@@ -221,8 +225,9 @@ class World:
                 case = self.cases.get(self.records.get("query", query_id)["case_id"])
                 self._raise_about_case("hit_awaiting_freeze", case, about, now)
         for measure in self.assets.lapsing(now):  # 续行 due: once for each term
-            case = self.cases.get(measure["case_id"])
-            self._raise_about_case("measure_lapsing", case, f"lapse:{measure['id']}:{measure['expires_at']}", now)
+            about = f"lapse:{measure['id']}:{measure['expires_at']}"
+            if about not in self.escalations.raised_for:  # the case loaded only to raise
+                self._raise_about_case("measure_lapsing", self.cases.get(measure["case_id"]), about, now)
         if now >= self._next_overdue_check:
             self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
             row = self.records.db.execute(
@@ -285,20 +290,14 @@ class World:
         self.jurisdiction.within(who, self.court_of(doc), what)
 
     def case(self, who: Principal, case_id: str) -> dict:
-        doc = self.cases.get(case_id)
-        if doc is None:
-            raise Problem(404, "not-found", f"There is no case {case_id}.")
-        self._within(who, doc, f"Case {doc['number']}")
-        return present_case(doc, history=True, now=self.clock.now())
+        doc = self._their_case(who, case_id)
+        return present_case(doc, history=True, now=self.clock.now(), controlled=self.assets.controls(case_id))
 
     def case_of_theirs(self, who: Principal, case_id: str | None) -> None:
         """403 unless `case_id` names a case of `who`'s jurisdiction (404 when there is none)."""
         if case_id is None:
             raise Problem(403, "outside-jurisdiction", "Only the high court reads the whole audit log: give a case_id.")
-        case = self.cases.get(case_id)
-        if case is None:
-            raise Problem(404, "not-found", f"There is no case {case_id}.")
-        self._within(who, case, f"Case {case['number']}")
+        self._their_case(who, case_id)
 
     def record(self, who: Principal, kind: str, record_id: str) -> dict:
         doc = self.records.get(kind, record_id)
@@ -345,11 +344,16 @@ class World:
             request,
         )
 
-    def _open_case(self, who: Principal, case_id: str) -> dict:
+    def _their_case(self, who: Principal, case_id: str) -> dict:
+        """The case, of `who`'s jurisdiction (403 otherwise, 404 when there is none)."""
         case = self.cases.get(case_id)
         if case is None:
             raise Problem(404, "not-found", f"There is no case {case_id}.")
         self._within(who, case, f"Case {case['number']}")
+        return case
+
+    def _open_case(self, who: Principal, case_id: str) -> dict:
+        case = self._their_case(who, case_id)
         if case["status"] != "open":
             raise Problem(409, "case-closed", f"Case {case['number']} is closed.")
         return case
@@ -569,8 +573,9 @@ class World:
                 f"{finding['description']} is {finding['asset']}: it takes {allowed}, not {kind}.",
                 allowed=finding["measures"],
             )
-        case = self.cases.get(query["case_id"])
-        outstanding = round(case["amount_sought"] - case["amount_realised"], 2)
+        case = self._open_case(who, query["case_id"])  # a closed case is resumed first (恢复执行)
+        # What it owes, less what its deductions under way will take.
+        outstanding = round(case["amount_sought"] - case["amount_realised"] - self.assets.deducting(case["id"]), 2)
         frozen = self.assets.frozen(case["id"])
         if finding["value"] is None:
             if amount is not None:
@@ -639,6 +644,14 @@ class World:
             raise Problem(
                 409, "not-holding", f"{measure_id} is {measure['state']}: only a holding control measure is renewed."
             )
+        if now < self.assets.renewable_from(measure):
+            due = utc_iso(self.assets.renewable_from(measure))
+            raise Problem(
+                409,
+                "renewal-not-due",
+                f"{measure_id} holds until {measure['expires_at']}: it is renewed from {due}, for one term more.",
+                renewable_from=due,
+            )
         before = public(measure)
         self.assets.renew(measure, now, who.username, note)
         self._audit(who, "renew", "measure", measure, before, {"note": note})
@@ -648,10 +661,7 @@ class World:
         """A party's personal data, unmasked, for a reason: audited, and at most REVEALS_PER_HOUR
         reveals an hour for each user."""
         allow(who, "party.reveal")
-        case = self.cases.get(case_id)
-        if case is None:
-            raise Problem(404, "not-found", f"There is no case {case_id}.")
-        self._within(who, case, f"Case {case['number']}")
+        case = self._their_case(who, case_id)
         if not reason.strip():
             raise Problem(422, "reason-required", "Say why you need this party's personal data.")
         recent = audit.times(self.records.db, who.username, "reveal", now - 3600)
@@ -709,7 +719,7 @@ class World:
         """终本, once every condition of its gate is met (`termination`)."""
         allow(who, "case.terminate")
         case = self._enforcement_case(who, case_id)
-        unmet = termination.unmet(case, now)
+        unmet = termination.unmet(case, now, self.assets.controls(case_id))
         if unmet:
             raise Problem(
                 409,
@@ -725,10 +735,7 @@ class World:
     def resume(self, who: Principal, case_id: str, note: str, now: float) -> dict:
         """恢复执行: a new 执恢 case for what a 终本 case still owes; the answer is the new case."""
         allow(who, "case.terminate")
-        case = self.cases.get(case_id)
-        if case is None:
-            raise Problem(404, "not-found", f"There is no case {case_id}.")
-        self._within(who, case, f"Case {case['number']}")
+        case = self._their_case(who, case_id)
         if "terminated_for_now" not in case["flags"]:
             raise Problem(409, "not-terminated", f"{case['number']} did not end in 终本: there is nothing to resume.")
         if case.get("resumed_as"):
@@ -761,9 +768,10 @@ class World:
         return present_case(doc, history=False, now=now)
 
     def pay_out(self, who: Principal, case_id: str, amount: float, payee: str, now: float) -> dict:
-        """Money paid out of the case's account, never above its balance."""
+        """Money paid out of the case's account, never above its balance; from a closed case too
+        (a deduction may arrive after it closed)."""
         allow(who, "funds.pay")
-        case = self._open_case(who, case_id)
+        case = self._their_case(who, case_id)
         held = funds.balance(case)
         if round(amount, 2) > held:
             raise Problem(

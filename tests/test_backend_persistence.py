@@ -11,6 +11,7 @@ import requests
 from court_backend.events import EventLog
 from court_backend.storage import DATABASE_FILE, open_database
 from tests.support.backends import CASES, apply, every_case, read_events, snapshot, start_backend, start_stepped_backend
+from tests.support.contract import an_open_case, run_query
 
 
 def comparable(teams: dict[str, dict]) -> dict:
@@ -132,6 +133,32 @@ def test_cases_kept_by_an_earlier_version_have_their_parties_masked_at_the_next_
     try:
         cases = second.get("cases", page_size=1000)["items"]
         assert len(cases) == 1000 and all("*" in case["respondent"]["id_number"] for case in cases)
+    finally:
+        second.process.close()
+
+
+def test_queries_and_measures_kept_by_1_1_read_as_1_2_at_the_next_start(tmp_path):
+    first = start_stepped_backend(data_dir=tmp_path)
+    query = run_query(first, an_open_case(first))
+    hit = next(r for r in query["results"] if r["hit"])
+    measure = first.command(f"queries/{query['id']}/results/{hit['id']}/freeze", {"amount": 1}).json()
+    first.process.close()
+    with sqlite3.connect(tmp_path / DATABASE_FILE) as db:  # as 1.1 kept them
+        for kind, record_id, text in db.execute("select kind, id, doc from records").fetchall():
+            doc = json.loads(text)
+            if kind == "query":
+                for result in doc["results"]:
+                    if result["finding"]:
+                        result["finding"] = {k: result["finding"][k] for k in ("kind", "description", "value")}
+            elif kind == "measure":
+                doc = {k: v for k, v in doc.items() if k not in ("asset", "reason", "expires_at", "renewable_from")}
+            db.execute("update records set doc = ? where kind = ? and id = ?", (json.dumps(doc), kind, record_id))
+    second = start_stepped_backend(data_dir=tmp_path)
+    try:
+        upgraded = second.get(f"queries/{query['id']}")["results"][int(hit["id"][1:]) - 1]["finding"]
+        assert (upgraded["asset"], upgraded["measures"]) == (hit["finding"]["asset"], hit["finding"]["measures"])
+        kept = second.get(f"measures/{measure['id']}")
+        assert (kept["asset"], kept["reason"], kept["id"]) == (hit["finding"]["asset"], "", measure["id"])
     finally:
         second.process.close()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.support.backends import RunningBackend
+from tests.support.backends import NOTHING_TO_DISPOSE, RunningBackend, every_case, unmet
 from tests.support.contract import a_case_with, order, when
 
 DAY_S = 86400
@@ -88,6 +88,8 @@ def test_a_freeze_holds_a_year_is_warned_before_it_lapses_renewed_then_lapses(fa
     def lapsing(kind: str, data: dict) -> bool:
         return kind == "escalation.raised" and data["kind"] == "measure_lapsing" and data["case_id"] == case["id"]
 
+    early = fast_book.command(f"measures/{done['id']}/renewal", version=done["version"])
+    assert early.status_code == 409 and early.json()["renewable_from"] == done["renewable_from"], early.text
     warned = fast_book.step_until_event(when(lapsing), every_s=10, at_most_s=term)
     assert at(done["expires_at"]) - at(warned["raised_at"]) <= 30 * DAY_S / SPEED + 1
     assert fast_book.command(f"measures/{done['id']}/renewal").status_code == 428
@@ -104,3 +106,31 @@ def test_a_freeze_holds_a_year_is_warned_before_it_lapses_renewed_then_lapses(fa
     assert at(gone["updated_at"]) >= at(renewed.json()["expires_at"])
     again = fast_book.command(f"measures/{done['id']}/renewal", version=gone["version"])
     assert again.status_code == 409 and again.json()["type"].endswith(":not-holding")
+
+
+def test_deductions_under_way_count_against_what_is_owed_and_a_closed_case_takes_no_measure(fast_book):
+    case, query, found = a_case_with(fast_book, ["bank"], "deposit", owed_held=True)
+    owed = round(case["amount_sought"] - case["amount_realised"], 2)
+    assert order(fast_book, query, found["deposit"], "deduct", amount=owed).status_code == 201
+    again = order(fast_book, query, found["deposit"], "deduct", amount=1)  # the first has not arrived yet
+    assert again.status_code == 422 and again.json()["outstanding"] == 0, again.text
+
+    hit = next(
+        (q, r)
+        for c in every_case(fast_book)
+        if c["status"] == "closed"
+        for q in fast_book.get("queries", case_id=c["id"])["items"]
+        for r in q["results"]
+        if r["hit"] and "freeze" in r["finding"]["measures"]
+    )
+    refused = order(fast_book, *hit, "freeze", amount=1)
+    assert refused.status_code == 409 and refused.json()["type"].endswith(":case-closed"), refused.text
+
+
+def test_property_under_a_measure_holds_termination_back(fast_book):
+    case, query, found = a_case_with(
+        fast_book, ["bank"], "deposit", where=lambda case: case["node"] in NOTHING_TO_DISPOSE
+    )
+    assert "no_property_to_dispose" not in unmet(fast_book.get(f"cases/{case['id']}"))
+    assert order(fast_book, query, found["deposit"], "freeze", amount=1).status_code == 201
+    assert "no_property_to_dispose" in unmet(fast_book.get(f"cases/{case['id']}"))

@@ -97,14 +97,18 @@ def queried(backend: RunningBackend, case: dict, categories: list[str]) -> dict:
     )
 
 
-def a_case_with(backend: RunningBackend, categories: list[str], *assets: str | tuple[str, ...], owed_held=False):
-    """(case, query, {asset: hit}): an open enforcement case that still owes, with no measure yet,
-    whose query to `categories` found each of `assets` (a tuple: one of them); with `owed_held`,
-    an account holding all the case owes."""
+def a_case_with(
+    backend: RunningBackend, categories: list[str], *assets: str | tuple[str, ...], owed_held=False, where=None
+):
+    """(case, query, {asset: hit}): an open enforcement case that still owes, with no measure yet
+    (and `where(case)`, when given), whose query to `categories` found each of `assets` (a tuple:
+    one of them); with `owed_held`, an account holding all the case owes."""
     for listed in open_enforcement_cases(backend):
         case = backend.get(f"cases/{listed['id']}")  # the book moves fast: it may have closed since
         owing = case["amount_sought"] > case["amount_realised"]
         if case["status"] != "open" or not owing or backend.get("measures", case_id=case["id"])["items"]:
+            continue
+        if where is not None and not where(case):
             continue
         query = queried(backend, case, categories)
         found = {}
