@@ -182,6 +182,7 @@ class Measure:
     asset: str = ""
     reason: str = ""
     expires_at: float | None = None
+    renewable_from: float | None = None
 
     @property
     def holding(self) -> bool:
@@ -202,6 +203,14 @@ def already_ordered(measures: Iterable[Measure], query_id: str, result_id: str, 
             and m.state not in SETTLED_WITHOUT_EFFECT
         ),
         2,
+    )
+
+
+def deducting(measures: Iterable[Measure]) -> float:
+    """The money a case's deductions (`measures`, all of the case's) still under way will take:
+    a backend counts it as owed no longer."""
+    return round(
+        sum(m.amount or 0.0 for m in measures if m.kind == "deduct" and m.state in ("awaiting_approval", "sent")), 2
     )
 
 
@@ -462,6 +471,7 @@ def decode_measure(record: dict) -> Measure:
         asset="" if record.get("asset") is None else text(record, "asset", 64),
         reason=optional_note(record, "reason"),
         expires_at=optional_timestamp(record, "expires_at"),
+        renewable_from=optional_timestamp(record, "renewable_from"),
     )
 
 

@@ -1,6 +1,6 @@
 """Measures by asset type in the asset-queries panel, on the fast book: property is offered only
-what it takes, whole, with no amount; the day a control measure lapses is shown; it is renewed
-from the console before it does."""
+what it takes, whole, with no amount, and once; the day a control measure lapses is shown; once
+warned, it is renewed from the console before it does."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from console.commands import Action, Subject
 from console.records import Collection
-from tests.support.consoles import settled, step_until
+from tests.support.consoles import settled, step, step_until
 from tests.support.contract import a_case_with
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.names import format_date, name
@@ -80,6 +80,8 @@ def test_property_is_sealed_up_whole_shown_with_its_lapse_date_and_renewed(qtbot
     sealed = f"{name('measure', 'seal_up')}: {name('measure_state', 'done')}, until"
     qtbot.waitUntil(lambda: f"{sealed} {format_date(measure.expires_at)}" in panel.detail.toPlainText(), timeout=10_000)
 
+    # Renewed once due: within 30 days (of the book's time) of its lapse.
+    step(qtbot, desk, stepped_backend, measure.renewable_from - measure.updated_at + 1)
     when_the_dialog_opens(lambda dialog: dialog.note.setText("申请执行人申请续封"))
     panel.renew_action.trigger()
     qtbot.waitUntil(

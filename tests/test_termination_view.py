@@ -71,9 +71,9 @@ def test_the_gate_is_shown_refused_while_unmet_then_met_from_the_console_and_dec
     command = settled(qtbot, desk, BACKEND, Action.TERMINATE, Subject(Collection.CASES, case["id"]))
     assert command.state == CommandState.DELIVERED, command.last_error
     qtbot.waitUntil(lambda: desk.store.cases.get(BACKEND, case["id"]).status == "closed", timeout=30_000)
-    qtbot.waitUntil(lambda: "Terminated for now on" in view.summary.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "Terminated (终本) on" in view.summary.text(), timeout=30_000)
     assert "by supervisor" in view.summary.text()
-    assert "Only a case terminated for now" not in why_not(view.actions[Action.RESUME])
+    assert "Only a case whose current enforcement procedure" not in why_not(view.actions[Action.RESUME])
 
 
 def test_articles_are_cited_as_a_court_writes_them_in_chinese():

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import SETTLED_WITHOUT_EFFECT, Case, Measure, Query, already_ordered, frozen
+from console.casework import SETTLED_WITHOUT_EFFECT, Case, Measure, Query, already_ordered, deducting, frozen
 from console.catalogue import CATEGORIES, CHANNELS
 from console.commands import Action, Subject
 from console.records import Collection
@@ -107,7 +107,7 @@ class MeasureDialog(_Form):
         super().__init__(self.tr("Order a measure on a hit"), parent)
         self._query = query
         self._measures = measures
-        self._owed = owed
+        self._owed = None if owed is None else round(owed - deducting(measures), 2)  # deductions under way too
         self._frozen = frozen(measures)
         self.hit = QComboBox(self)
         for hit in query.hits:
@@ -268,18 +268,22 @@ class RenewDialog(_Form):
         for m in sorted(measures, key=lambda m: m.expires_at or 0.0):
             until = format_date(m.expires_at)
             self.measure.addItem(
-                self.tr("{measure} · {institution} · {finding} · until {date}").format(
+                self.tr("{measure} · {institution} · {finding} · until {date}, renewable from {from_date}").format(
                     measure=name("measure", m.kind),
                     institution=m.institution,
                     finding=findings.get(m.result_id, ""),
                     date=until,
+                    from_date=format_date(m.renewable_from),
                 ),
                 m.id,
             )
         self.form.addRow(self.tr("Measure"), self.measure)
         self.form.addRow(
             "",
-            PlainLabel(self.tr("It holds again for its legal term from the day it would lapse."), self),
+            PlainLabel(
+                self.tr("Within 30 days of the lapse, it holds again for its legal term from the day it would lapse."),
+                self,
+            ),
         )
         self.note = QLineEdit(self)
         self.note.setMaxLength(MAX_MESSAGE)
@@ -441,7 +445,7 @@ class ActDialog(_Form):
         self.form.addRow(self.tr("Done"), self.act)
         self.note = QLineEdit(self)
         self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(self.tr("e.g. Applicant heard by phone; agrees to 终本"))
+        self.note.setPlaceholderText(self.tr("e.g. Applicant told by phone and heard"))
         self.form.addRow(self.tr("Note"), self.note)
         self.finish(self.tr("Record"))
 

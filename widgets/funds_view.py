@@ -135,11 +135,11 @@ class FundsView(CaseActionsTab):
         case = self._case
         if self._ledger is None:
             return self.tr("This backend keeps no ledger of case money.")
+        if action is Action.PAY_OUT:  # from a closed case too: money may arrive after it closed
+            return self.tr("The case's account holds nothing to pay out.") if self._ledger.balance <= 0 else None
         if case.status != "open":
             return self.tr("{case} is closed.").format(case=case.number)
-        if action is Action.PAY_OUT and self._ledger.balance <= 0:
-            return self.tr("The case's account holds nothing to pay out.")
-        if action is Action.RECEIVE_FUNDS and self._owed() <= 0:
+        if self._owed() <= 0:
             return self.tr("The case owes nothing more.")
         return None
 

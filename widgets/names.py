@@ -240,7 +240,7 @@ _NAMES = {
     "action:request_compel": QT_TRANSLATE_NOOP("action", "Asked for a compelled appearance"),
     "action:reveal": QT_TRANSLATE_NOOP("action", "Revealed a party's personal data"),
     "action:record_act": QT_TRANSLATE_NOOP("action", "Recorded an act"),
-    "action:terminate": QT_TRANSLATE_NOOP("action", "Terminated for now (终本)"),
+    "action:terminate": QT_TRANSLATE_NOOP("action", "Terminated the current enforcement procedure (终本)"),
     "action:resume": QT_TRANSLATE_NOOP("action", "Resumed enforcement (恢复执行)"),
     "party:applicant": QT_TRANSLATE_NOOP("party", "Applicant"),
     "party:respondent": QT_TRANSLATE_NOOP("party", "Respondent"),

@@ -63,7 +63,7 @@ class TerminationView(CaseActionsTab):
     def title(self, action: Action) -> str:
         return {
             Action.RECORD_ACT: self.tr("&Record as done…"),
-            Action.TERMINATE: self.tr("&Terminate for now (终本)…"),
+            Action.TERMINATE: self.tr("&Terminate the current enforcement procedure (终本)…"),
             Action.RESUME: self.tr("Resume en&forcement (恢复执行)…"),
         }[action]
 
@@ -101,7 +101,7 @@ class TerminationView(CaseActionsTab):
         gate = detail.termination
         if case.resumed_as:
             resumed = self._store.cases.get(self._backend, case.resumed_as)
-            return self.tr("Terminated for now, then resumed as {case}.").format(
+            return self.tr("Terminated (终本), then resumed as {case}.").format(
                 case=resumed.number if resumed else case.resumed_as
             )
         if gate is None:
@@ -110,13 +110,13 @@ class TerminationView(CaseActionsTab):
             return self.tr("This case did not end in 终本, and no longer can: it is closed.")
         if gate.decided_at is not None:
             return self.tr(
-                "Terminated for now on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).",
+                "Terminated (终本) on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).",
                 "",
                 gate.requeries,
             ).format(date=format_date(gate.decided_at), who=gate.decided_by)
         if gate.unmet:
             return self.tr("%n condition(s) of 终本 not met yet.", "", len(gate.unmet))
-        return self.tr("Every condition of 终本 is met: a supervisor may terminate the case for now.")
+        return self.tr("Every condition of 终本 is met: a supervisor may terminate the current enforcement procedure.")
 
     def _picked_condition(self) -> str | None:
         items = self.table.selectedItems()
@@ -135,7 +135,7 @@ class TerminationView(CaseActionsTab):
         case, gate = self._case, self._detail.termination
         if action is Action.RESUME:
             if "terminated_for_now" not in case.flags:
-                return self.tr("Only a case terminated for now (终本) can be resumed.")
+                return self.tr("Only a case whose current enforcement procedure was terminated (终本) can be resumed.")
             if case.resumed_as:
                 return self.tr("Already resumed.")
             return None
@@ -169,13 +169,13 @@ class TerminationView(CaseActionsTab):
             summary = self.tr("Recorded for {case}: {act}").format(case=case.number, act=name("act", body["act"]))
         elif action is Action.TERMINATE:
             dialog = DecisionDialog(
-                self.tr("Terminate for now (终本)"),
+                self.tr("Termination of the current enforcement procedure (终本)"),
                 case,
                 self.tr(
                     "The case closes, and its respondent's property is queried every 6 months for 5 years; "
                     "a find can resume it (恢复执行)."
                 ),
-                self.tr("Terminate for now"),
+                self.tr("Terminate (终本)"),
                 self,
             )
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -16,8 +16,8 @@
         <translation>已办事项</translation>
     </message>
     <message>
-        <source>e.g. Applicant heard by phone; agrees to 终本</source>
-        <translation>例：已电话告知申请执行人，同意终本</translation>
+        <source>e.g. Applicant told by phone and heard</source>
+        <translation>例：已电话告知申请执行人并听取其意见</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1875,7 +1875,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Re&amp;new a measure…</source>
-        <translation>续行查封冻结(&amp;N)…</translation>
+        <translation>续行查封、扣押、冻结(&amp;N)…</translation>
     </message>
     <message>
         <source>This batch found information on work or income only: nothing to take.</source>
@@ -1976,16 +1976,16 @@ Last fix {age} ago</source>
         <translation>到期前续行查封、扣押、冻结</translation>
     </message>
     <message>
-        <source>{measure} · {institution} · {finding} · until {date}</source>
-        <translation>{measure} · {institution} · {finding} · 至 {date}</translation>
-    </message>
-    <message>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <source>It holds again for its legal term from the day it would lapse.</source>
-        <translation>自原期限届满之日起，再续行一个法定期限。</translation>
+        <source>{measure} · {institution} · {finding} · until {date}, renewable from {from_date}</source>
+        <translation>{measure} · {institution} · {finding} · 至 {date}，自 {from_date} 起可续行</translation>
+    </message>
+    <message>
+        <source>Within 30 days of the lapse, it holds again for its legal term from the day it would lapse.</source>
+        <translation>期限届满前 30 日内可续行，自原期限届满之日起再续一个法定期限。</translation>
     </message>
     <message>
         <source>e.g. The applicant asked for the renewal</source>
@@ -2120,10 +2120,6 @@ Last fix {age} ago</source>
         <translation>记录已办事项(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Terminate for now (终本)…</source>
-        <translation>终结本次执行程序(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Resume en&amp;forcement (恢复执行)…</source>
         <translation>恢复执行(&amp;F)…</translation>
     </message>
@@ -2140,16 +2136,16 @@ Last fix {age} ago</source>
         <translation>依据（法〔2016〕373号）</translation>
     </message>
     <message>
+        <source>&amp;Terminate the current enforcement procedure (终本)…</source>
+        <translation>终结本次执行程序(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Open a case to see its 终本 conditions.</source>
         <translation>打开案件即可查看终本条件。</translation>
     </message>
     <message>
         <source>Loading the case&apos;s 终本 conditions…</source>
         <translation>正在加载终本条件…</translation>
-    </message>
-    <message>
-        <source>Terminated for now, then resumed as {case}.</source>
-        <translation>已终本，已恢复执行，新案号 {case}。</translation>
     </message>
     <message>
         <source>A property-preservation case carries out its ruling only: it never ends in 终本.</source>
@@ -2160,24 +2156,28 @@ Last fix {age} ago</source>
         <translation>本案未以终本结案，且已结案，不能再终本。</translation>
     </message>
     <message numerus="yes">
-        <source>Terminated for now on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).</source>
-        <translation>
-            <numerusform>{date} 由 {who} 终本；此后已定期查询 %n 次（五年内每六个月一次）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n condition(s) of 终本 not met yet.</source>
         <translation>
             <numerusform>终本条件尚有 %n 项未满足。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Every condition of 终本 is met: a supervisor may terminate the case for now.</source>
-        <translation>终本条件均已满足，指挥长可裁定终结本次执行程序。</translation>
+        <source>Terminated (终本), then resumed as {case}.</source>
+        <translation>已终结本次执行程序，后恢复执行为 {case}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terminated (终本) on {date} by {who}; re-queried %n time(s) since (every 6 months for 5 years).</source>
+        <translation>
+            <numerusform>{date} 由 {who} 终结本次执行程序；此后已定期查询 %n 次（五年内每六个月一次）。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Only a case terminated for now (终本) can be resumed.</source>
-        <translation>只有终本案件才能恢复执行。</translation>
+        <source>Every condition of 终本 is met: a supervisor may terminate the current enforcement procedure.</source>
+        <translation>终本条件均已满足：指挥长可以终结本次执行程序。</translation>
+    </message>
+    <message>
+        <source>Only a case whose current enforcement procedure was terminated (终本) can be resumed.</source>
+        <translation>只有已终结本次执行程序的案件才能恢复执行。</translation>
     </message>
     <message>
         <source>Already resumed.</source>
@@ -2212,16 +2212,16 @@ Last fix {age} ago</source>
         <translation>已为 {case} 记录：{act}</translation>
     </message>
     <message>
-        <source>Terminate for now (终本)</source>
+        <source>Termination of the current enforcement procedure (终本)</source>
         <translation>终结本次执行程序</translation>
+    </message>
+    <message>
+        <source>Terminate (终本)</source>
+        <translation>裁定终本</translation>
     </message>
     <message>
         <source>The case closes, and its respondent&apos;s property is queried every 6 months for 5 years; a find can resume it (恢复执行).</source>
         <translation>案件以终本结案；五年内每六个月查询一次被执行人财产，发现财产可恢复执行。</translation>
-    </message>
-    <message>
-        <source>Terminate for now</source>
-        <translation>裁定终本</translation>
     </message>
     <message>
         <source>终本 of {case}</source>
@@ -2358,7 +2358,7 @@ Last fix {age} ago</source>
         <translation>记录办案事项</translation>
     </message>
     <message>
-        <source>Terminated for now (终本)</source>
+        <source>Terminated the current enforcement procedure (终本)</source>
         <translation>终结本次执行程序</translation>
     </message>
     <message>
@@ -2959,7 +2959,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>decide 终本 and resume enforcement</source>
-        <translation>裁定终本与恢复执行</translation>
+        <translation>终结本次执行程序与恢复执行</translation>
     </message>
 </context>
 <context>
