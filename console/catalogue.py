@@ -20,10 +20,8 @@ PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("control", ("freeze", "seal_up", "seizure", "deduction")),
     ("disposal", ("appraisal", "price_inquiry", "online_auction", "sale", "settlement_in_kind")),
-    (
-        "coercion",
-        ("exit_restriction", "consumption_restriction", "dishonest_listing", "fine", "detention", "criminal_referral"),
-    ),
+    ("credit", ("exit_restriction", "consumption_restriction", "dishonest_listing")),  # 信用惩戒
+    ("coercion", ("fine", "detention", "criminal_referral")),  # 强制措施
     ("funds", ("funds_received", "funds_paid_out")),
     (
         "closing",

@@ -16,7 +16,7 @@ class Node:
     limit_days: float  # how long a case may stay at this node before it is overdue
 
 
-PHASES = ("filing", "start", "investigation", "control", "disposal", "coercion", "funds", "closing")
+PHASES = ("filing", "start", "investigation", "control", "disposal", "credit", "coercion", "funds", "closing")
 
 # The working list of 37 process nodes (DOMAIN.md), in their phases, with the working time limits.
 NODES: tuple[Node, ...] = (
@@ -42,12 +42,12 @@ NODES: tuple[Node, ...] = (
     Node("online_auction", "disposal", "网络司法拍卖", 60),
     Node("sale", "disposal", "变卖", 60),
     Node("settlement_in_kind", "disposal", "以物抵债", 30),
-    Node("exit_restriction", "coercion", "限制出境", 5),
-    Node("consumption_restriction", "coercion", "限制高消费", 3),
-    Node("dishonest_listing", "coercion", "纳入失信名单", 5),
+    Node("exit_restriction", "credit", "限制出境", 5),
+    Node("consumption_restriction", "credit", "限制高消费", 3),
+    Node("dishonest_listing", "credit", "纳入失信名单", 5),
     Node("fine", "coercion", "罚款", 10),
     Node("detention", "coercion", "司法拘留", 5),  # the deadline to carry a decision out: its term is up to 15 days
-    Node("criminal_referral", "coercion", "移送拒执罪", 30),
+    Node("criminal_referral", "coercion", "移送拒执犯罪线索", 30),
     Node("funds_received", "funds", "案款到账", 3),
     Node("funds_paid_out", "funds", "案款发放", 30),
     Node("settlement", "closing", "执行和解", 30),

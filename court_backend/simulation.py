@@ -58,6 +58,7 @@ KINDS_BY_PHASE = {
     "investigation": ("investigation", "search"),
     "control": ("seal", "seize", "investigation"),
     "disposal": ("evict", "notice", "seize"),
+    "credit": ("notice", "service"),  # the dishonest list and the restrictions posted and served
     "coercion": ("compel", "detain", "notice"),
     "funds": ("service",),
     "closing": ("service", "notice"),

@@ -2431,8 +2431,8 @@ Last fix {age} ago</source>
         <translation>恢复执行</translation>
     </message>
     <message>
-        <source>Preservation</source>
-        <translation>执行保全</translation>
+        <source>Property-preservation enforcement</source>
+        <translation>财产保全执行</translation>
     </message>
     <message>
         <source>Non-litigation</source>
@@ -2776,8 +2776,8 @@ Last fix {age} ago</source>
         <translation>网络查控（点对点）</translation>
     </message>
     <message>
-        <source>On-site investigation</source>
-        <translation>现场调查</translation>
+        <source>Traditional investigation (in person)</source>
+        <translation>传统调查（登门临柜）</translation>
     </message>
     <message>
         <source>Clue verification</source>
@@ -2848,8 +2848,8 @@ Last fix {age} ago</source>
         <translation>司法拘留</translation>
     </message>
     <message>
-        <source>Criminal referral</source>
-        <translation>移送拒执罪</translation>
+        <source>Referral of a refusal-to-enforce crime</source>
+        <translation>移送拒执犯罪线索</translation>
     </message>
     <message>
         <source>Funds received</source>
@@ -2983,6 +2983,10 @@ Last fix {age} ago</source>
     <message>
         <source>Disposal</source>
         <translation>处置</translation>
+    </message>
+    <message>
+        <source>Credit punishment</source>
+        <translation>信用惩戒</translation>
     </message>
     <message>
         <source>Coercive measures</source>
