@@ -65,6 +65,11 @@ class Case:
     resumed_from: str | None = None  # the 终本 case this 执恢 case resumes
     resumed_as: str | None = None  # the 执恢 case that resumed this 终本 case
 
+    @property
+    def outstanding(self) -> float:
+        """What the case still owes: the sum sought less what was realised."""
+        return round(self.amount_sought - self.amount_realised, 2)
+
 
 @dataclass(frozen=True, slots=True)
 class NodeVisit:

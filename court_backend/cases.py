@@ -585,7 +585,7 @@ class CaseBook:
             "track": old["track"],
             "applicant": old["applicant"],
             "respondent": old["respondent"],
-            "amount_sought": round(old["amount_sought"] - old["amount_realised"], 2),
+            "amount_sought": funds.outstanding(old),
             "amount_realised": 0.0,
             "officer": old["officer"],
             "tags": old["tags"],

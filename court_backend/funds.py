@@ -16,6 +16,11 @@ PAY_OUT_WITHIN_DAYS = 30
 ACCOUNT = "执行款专户"
 
 
+def outstanding(doc: dict) -> float:
+    """What the case still owes: the sum sought less what was realised (received)."""
+    return round(doc["amount_sought"] - doc["amount_realised"], 2)
+
+
 def balance(doc: dict) -> float:
     entries = doc.get("ledger", ())
     received = sum(e["amount"] for e in entries if e["kind"] == "received")

@@ -173,7 +173,7 @@ class World:
         """A deduction carried out: the money arrives in the case account (`funds`), up to what the
         case still owes (it may have been paid meanwhile); answers what it took."""
         case = self.cases.get(measure["case_id"])
-        taken = round(min(measure["done_amount"], max(0.0, case["amount_sought"] - case["amount_realised"])), 2)
+        taken = round(min(measure["done_amount"], max(0.0, funds.outstanding(case))), 2)
         if taken > 0:
             source = f"扣划 {measure['institution']}（{measure['id']}）"
             self.cases.modify(
@@ -575,7 +575,7 @@ class World:
             )
         case = self._open_case(who, query["case_id"])  # a closed case is resumed first (恢复执行)
         # What it owes, less what its deductions under way will take.
-        outstanding = round(case["amount_sought"] - case["amount_realised"] - self.assets.deducting(case["id"]), 2)
+        outstanding = round(funds.outstanding(case) - self.assets.deducting(case["id"]), 2)
         frozen = self.assets.frozen(case["id"])
         if finding["value"] is None:
             if amount is not None:
@@ -644,8 +644,8 @@ class World:
             raise Problem(
                 409, "not-holding", f"{measure_id} is {measure['state']}: only a holding control measure is renewed."
             )
-        if now < self.assets.renewable_from(measure):
-            due = utc_iso(self.assets.renewable_from(measure))
+        if now < (renewable_from := self.assets.renewable_from(measure)):
+            due = utc_iso(renewable_from)
             raise Problem(
                 409,
                 "renewal-not-due",
@@ -754,7 +754,7 @@ class World:
         """Money received into the case's account (`funds`): realised on the case."""
         allow(who, "funds.record")
         case = self._open_case(who, case_id)
-        owed = round(case["amount_sought"] - case["amount_realised"], 2)
+        owed = funds.outstanding(case)
         if round(amount, 2) > owed:
             raise Problem(
                 422,

@@ -213,7 +213,7 @@ class QueriesPanel(QWidget):
         return [m for b, m in self._store.measures if b == backend and m.case_id == case_id]
 
     def _holding(self, backend: str, query: Query) -> list[Measure]:
-        return [m for m in self._measures_of_case(backend, query.case_id) if m.query_id == query.id and m.holding]
+        return [m for b, m in self._store.measures if b == backend and m.query_id == query.id and m.holding]
 
     def _on_measure(self) -> None:
         if refusal := why_not(self.measure_action):
@@ -225,7 +225,7 @@ class QueriesPanel(QWidget):
         dialog = MeasureDialog(
             query,
             self._measures_of_case(backend, query.case_id),
-            None if case is None else round(case.amount_sought - case.amount_realised, 2),
+            None if case is None else case.outstanding,
             health.limits.get("approval_threshold_yuan") if health else None,
             self,
         )
