@@ -27,6 +27,7 @@ from console.commands import Action, Subject, Submit
 from console.records import Collection
 from console.store import Store
 from widgets.action_dialogs import FundsDialog
+from widgets.answering import why_not
 from widgets.case_actions import CaseActionsTab
 from widgets.case_tables import record_table
 from widgets.names import format_date, format_yuan, name
@@ -90,9 +91,6 @@ class FundsView(CaseActionsTab):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         self.summary.setText(self._summary())
-        warning, late = self._warning()
-        self.warning.setText(warning)
-        mark_problem(self.warning, late)
         self.refresh()
 
     def overdue(self) -> int:
@@ -131,6 +129,14 @@ class FundsView(CaseActionsTab):
 
     # what can be done
 
+    def refresh(self) -> None:
+        super().refresh()
+        # Beside the buttons: the receipt to pay out first when its day is near, else why money
+        # cannot be recorded now.
+        warning, late = self._warning()
+        self.warning.setText(warning or why_not(self.actions[Action.RECEIVE_FUNDS]))
+        mark_problem(self.warning, late)
+
     def reason_not(self, action: Action) -> str | None:
         case = self._case
         if self._ledger is None:
@@ -139,17 +145,14 @@ class FundsView(CaseActionsTab):
             return self.tr("The case's account holds nothing to pay out.") if self._ledger.balance <= 0 else None
         if case.status != "open":
             return self.tr("{case} is closed.").format(case=case.number)
-        if self._owed() <= 0:
+        if case.outstanding <= 0:
             return self.tr("The case owes nothing more.")
         return None
-
-    def _owed(self) -> float:
-        return round(self._case.amount_sought - self._case.amount_realised, 2)
 
     def act(self, action: Action) -> None:
         case = self._case
         paying = action is Action.PAY_OUT
-        dialog = FundsDialog(case, paying, self._ledger.balance if paying else self._owed(), self)
+        dialog = FundsDialog(case, paying, self._ledger.balance if paying else case.outstanding, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         body = dialog.body()
