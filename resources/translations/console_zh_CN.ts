@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Asked by</source>
-        <translation>申请人</translation>
+        <translation>提请人</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -1447,7 +1447,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Above {limit} a supervisor must approve it, and not the one who asks.</source>
-        <translation>超过 {limit} 须由指挥长审批，且不得由申请人本人审批。</translation>
+        <translation>超过 {limit} 须由指挥长审批，且不得由提请人本人审批。</translation>
     </message>
     <message>
         <source>Order</source>
@@ -2618,12 +2618,12 @@ Last fix {age} ago</source>
         <translation>限高</translation>
     </message>
     <message>
-        <source>Terminated for now</source>
-        <translation>终结本次执行程序</translation>
+        <source>Current procedure terminated (终本)</source>
+        <translation>终本</translation>
     </message>
     <message>
         <source>Bankruptcy candidate</source>
-        <translation>执转破</translation>
+        <translation>执转破候选</translation>
     </message>
 </context>
 <context>
@@ -2872,7 +2872,7 @@ Last fix {age} ago</source>
         <translation>执行完毕</translation>
     </message>
     <message>
-        <source>Terminated for now</source>
+        <source>Current procedure terminated (终本)</source>
         <translation>终结本次执行程序</translation>
     </message>
     <message>
