@@ -1008,13 +1008,81 @@ def _command_routes() -> APIRouter:
     ):
         """Ask for a coercive measure with its grounds: a judicial detention (at most 15 days), a fine
         or a 拘传 (compelled appearance). A president decides, never the one who asked."""
-        details = body.model_dump(exclude={"kind"})
+        details = body.model_dump(exclude={"kind", "emergency"})
+        emergency = getattr(body, "emergency", False)
         return await _command(
             request,
             who,
             "coercion.request",
             key,
-            lambda now: world_of(request).request_coercion(who, case_id, body.kind, details, now),
+            lambda now: world_of(request).request_coercion(who, case_id, body.kind, details, emergency, now),
+            status=201,
+        )
+
+    @router.post(
+        "/cases/{case_id}/coercions/{coercion_id}/family-notice", status_code=201, response_model=schemas.CaseDetail
+    )
+    async def notify_family(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        coercion_id: Id,
+        body: schemas.NoteRequest,
+        key: IdempotencyKey = None,
+    ):
+        """Record that a detained person's family was told, how and by whom (within 24 hours of the
+        detention; 民诉法解释 art. 180). Once (409 `already-notified`). (1.3)"""
+        return await _command(
+            request,
+            who,
+            "coercion.request",
+            key,
+            lambda now: world_of(request).notify_family(who, case_id, coercion_id, body.note, now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/coercions/{coercion_id}/review", status_code=201, response_model=schemas.CaseDetail)
+    async def apply_for_review(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        coercion_id: Id,
+        body: schemas.NoteRequest,
+        key: IdempotencyKey = None,
+    ):
+        """Record that the person fined or detained applied to the court above for review (复议):
+        once, within 3 days of the decision (409 `review-too-late`). The decision is carried out
+        meanwhile. (1.3)"""
+        return await _command(
+            request,
+            who,
+            "coercion.request",
+            key,
+            lambda now: world_of(request).apply_for_review(who, case_id, coercion_id, body.note, now),
+            status=201,
+        )
+
+    @router.post(
+        "/cases/{case_id}/coercions/{coercion_id}/review/decision", status_code=201, response_model=schemas.CaseDetail
+    )
+    async def decide_review(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        coercion_id: Id,
+        body: schemas.ReviewDecision,
+        key: IdempotencyKey = None,
+    ):
+        """The court above decides a review: a president of that court only (403
+        `not-the-court-above`). Revoked, the coercion ends. (1.3)"""
+        return await _command(
+            request,
+            who,
+            "coercion.decide",
+            key,
+            lambda now: world_of(request).decide_review(
+                who, case_id, coercion_id, body.outcome == "upheld", body.note, now
+            ),
             status=201,
         )
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import funds, parties, termination
+from court_backend import coercion, funds, parties, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -83,7 +83,7 @@ INDUSTRIES = [
     "医药",
 ]
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
-CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*执[恢保异]?)(\d+)号$")
+CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*(?:执[恢保异]?|司惩复?))(\d+)号$")
 
 
 def _person(rng: random.Random) -> str:
@@ -208,9 +208,16 @@ class CaseBook:
         # Whether a measure holds (or is about to take) a case's property: the world's to say (`Assets.controls`).
         self.controls: Callable[[str], bool] = lambda case_id: False
         self._sequence: Counter[str] = Counter()  # the last number given, by its prefix: year, court, case type
-        for (number,) in self._db.execute("select json_extract(doc, '$.number') from cases"):
-            prefix, last = _numbered(number)
-            self._sequence[prefix] = max(self._sequence[prefix], last)
+        numbers = self._db.execute(
+            "select json_extract(doc, '$.number') from cases union all"
+            " select json_extract(c.value, '$.decision_number') from cases, json_each(cases.doc, '$.coercions') c"
+            " union all"
+            " select json_extract(c.value, '$.review.number') from cases, json_each(cases.doc, '$.coercions') c"
+        )
+        for (number,) in numbers:
+            if number is not None:
+                prefix, last = _numbered(number)
+                self._sequence[prefix] = max(self._sequence[prefix], last)
         (self._resumed,) = self._db.execute("select count(*) from cases where id like 'KH%'").fetchone()
 
     # filing
@@ -315,7 +322,11 @@ class CaseBook:
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
     def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
-        prefix = f"（{time.gmtime(filed_at).tm_year}）川{court.number_code}{CASE_TYPE_CODES[kind]}"
+        return self.next_number(court.id, CASE_TYPE_CODES[kind], filed_at)
+
+    def next_number(self, court_id: str, type_code: str, at: float) -> str:
+        """The next number of the court's cases of `type_code` (执, 执恢, 司惩, …) in the year of `at`."""
+        prefix = f"（{time.gmtime(at).tm_year}）川{self._courts[court_id].number_code}{type_code}"
         self._sequence[prefix] += 1
         return f"{prefix}{self._sequence[prefix]}号"
 
@@ -620,7 +631,7 @@ def _source_of(doc: dict) -> str:
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
-DETAIL_FIELDS = ("history", "acts", "termination", "ledger")  # shown with the case's detail only
+DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions")  # shown with the case's detail only
 
 
 def _termination(doc: dict, now: float, controlled: bool) -> dict | None:
@@ -640,7 +651,7 @@ def _termination(doc: dict, now: float, controlled: bool) -> dict | None:
     }
 
 
-def present(doc: dict, *, history: bool, now: float, controlled: bool = False) -> dict:
+def present(doc: dict, *, history: bool, now: float, controlled: bool = False, speed: float = 1.0) -> dict:
     """A case as the API shows it at `now`: times in ISO 8601, `overdue` worked out, history when
     asked (with the 终本 gate, for which `controlled` says whether a measure holds its property)."""
     shown = {key: value for key, value in doc.items() if key not in DETAIL_FIELDS and not key.startswith("_")}
@@ -654,6 +665,7 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False) -
         ]
         shown["termination"] = _termination(doc, now, controlled)
         shown["ledger"] = funds.present(doc, now)
+        shown["coercions"] = coercion.present(doc, now, speed)
         shown["history"] = [
             {
                 "node": h["node"],

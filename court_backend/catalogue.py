@@ -210,13 +210,14 @@ ESCALATION_KINDS = {
     "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
     "terminated_case_hit": ("终本案件发现财产", "P3"),
     "measure_lapsing": ("查控措施即将到期", "P3"),
+    "family_notice_due": ("拘留未通知家属", "P2"),
     "lost_contact": ("队伍失联", "P2"),
 }
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
 
 # The contract's version: a client refuses another major, and takes a newer minor (which only adds).
-API_VERSION = "1.2"
+API_VERSION = "1.3"
 
 # What each permission allows: the vocabulary GET /me speaks, published in the contract.
 PERMISSION_MEANINGS = {
@@ -266,3 +267,8 @@ PERMISSIONS = {
 COERCION_KINDS = ("detention", "fine", "compel")
 MAX_FINE_PERSON_YUAN = 100_000
 FINE_ORGANISATION_YUAN = (50_000, 1_000_000)
+# The people of a field team (DOMAIN.md, Wording): 执行法官, 法官助理, 书记员, 法警.
+CREW_ROLES = {"judge": "执行法官", "assistant": "法官助理", "clerk": "书记员", "bailiff": "法警"}
+# Tasks that take a person into custody or before the court: only a team with judicial police (法警)
+# goes (送拘: 由司法警察将被拘留人送公安机关看管).
+BAILIFF_TASKS = frozenset({"detain", "compel"})

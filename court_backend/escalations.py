@@ -36,6 +36,7 @@ NOTES = {
     "hit_awaiting_freeze": "查控命中尚未冻结",
     "terminated_case_hit": "终本案件定期查询发现财产，可恢复执行",
     "measure_lapsing": "查封、扣押、冻结期限将满，请办理续行手续",
+    "family_notice_due": "被拘留人的家属尚未通知：须在拘留后二十四小时内通知",
     "lost_contact": "队伍心跳中断",
 }
 

@@ -67,6 +67,14 @@ PROBLEM_TYPES = {
     "termination-conditions-unmet": (409, "The conditions of 终本 are not all met", ("unmet",)),
     "not-terminated": (409, "Only a 终本 case can be resumed", ()),
     "already-resumed": (409, "The case was already resumed", ("resumed_as",)),
+    "already-punished": (409, "This person is already punished for this act", ("coercion_id",)),
+    "no-judicial-police": (409, "The team has no judicial police", ()),
+    "not-detained": (409, "No one is detained by this coercion", ()),
+    "already-notified": (409, "The family was already told", ("notified_at",)),
+    "review-not-open": (409, "Only a decided fine or detention is reviewed, once", ()),
+    "review-too-late": (409, "The 3 days to apply for review are over", ("review_until",)),
+    "not-the-court-above": (403, "Only the court above decides a review", ("court_id",)),
+    "no-review-pending": (409, "No review is waiting for a decision", ()),
     "internal-error": (500, "The backend failed on this request", ()),
 }
 

@@ -172,12 +172,22 @@ class Position(Model):
     at: Timestamp
 
 
+class CrewMember(Model):
+    name: Code
+    role: Literal["judge", "assistant", "clerk", "bailiff"] = Field(
+        description="执行法官, 法官助理, 书记员, 法警 (judicial police: needed to take a person into custody)"
+    )
+
+
 class Team(Model):
     id: Id
     name: Label
     court_id: Id
     members: Annotated[list[Code], Field(max_length=50)]
-    vehicle: Code
+    crew: Annotated[list[CrewMember], Field(max_length=50)] = Field(
+        [], description="the members with their roles, in the order of `members` (1.3)"
+    )
+    vehicle: Code = Field(description="a police plate: 川, the prefecture's letter, four characters, 警")
     status: TeamStatus
     status_since: Timestamp
     task_id: Id | None
@@ -288,6 +298,64 @@ class CaseDetail(Case):
         None, description="the 终本 gate; null for a case that cannot end in 终本 or closed otherwise (1.2)"
     )
     ledger: Ledger | None = Field(None, description="the case's funds (1.2)")
+    coercions: Annotated[list[Coercion], Field(max_length=MAX_STEPS)] = Field(
+        [], description="the 拘传, fines and detentions asked for on the case (1.3)"
+    )
+
+
+class CoercionStep(Model):
+    state: Code = Field(
+        description="requested, emergency, decided, rejected, released, revoked, family_notified,"
+        " review_requested, review_upheld, review_revoked"
+    )
+    at: Timestamp
+    by: Id
+    note: Text
+
+
+class Review(Model):
+    """复议 at the court above: applied for within 3 days of the decision, decided within 5; the
+    decision is carried out meanwhile."""
+
+    state: Literal["requested", "upheld", "revoked"]
+    requested_at: Timestamp
+    requested_by: Id
+    decide_by: Timestamp
+    decided_at: Timestamp | None
+    decided_by: Id | None
+    number: Label | None = Field(description="the court above's 司惩复 case number")
+    note: Text
+
+
+class Coercion(Model):
+    """A 拘传, fine or detention: asked for with its grounds and the act it punishes, decided by a
+    president (an emergency detention is made at once and approved after, or the person released);
+    carried out by a team with judicial police; the family of a detained person told within 24 h;
+    reviewed by the court above when the person applies."""
+
+    id: Id = Field(description="within its case")
+    kind: Literal["detention", "fine", "compel"]
+    person: Label
+    act: Text = Field(description="the act punished: one act is punished once (民诉法解释 art. 184)")
+    reason: Text
+    days: Annotated[int, Field(ge=1, le=15)] | None
+    amount: Yuan | None
+    emergency: bool
+    state: Literal["requested", "emergency", "decided", "rejected", "released", "revoked"]
+    requested_by: Id
+    requested_at: Timestamp
+    approval_id: Id | None
+    decided_by: Id | None
+    decided_at: Timestamp | None
+    decision_number: Label | None = Field(description="the 决定书's 司惩 case number: a fine or a detention")
+    task_id: Id | None = Field(description="the task that carries out a detention (送拘) or a 拘传")
+    detained_at: Timestamp | None
+    family_notice_due: Timestamp | None = Field(description="24 hours from the detention")
+    family_notified_at: Timestamp | None
+    family_notice_overdue: bool
+    review_open_until: Timestamp | None = Field(description="the last moment to apply for review")
+    review: Review | None
+    history: Annotated[list[CoercionStep], Field(max_length=MAX_STEPS)]
 
 
 class LedgerEntry(Model):
@@ -371,6 +439,11 @@ class ReassignRequest(StrictModel):
 
 
 class NoteRequest(StrictModel):
+    note: Text = ""
+
+
+class ReviewDecision(StrictModel):
+    outcome: Literal["upheld", "revoked"]
     note: Text = ""
 
 
@@ -479,6 +552,9 @@ class ApprovalDetails(Model):
     person: Label | None = None
     days: Annotated[int, Field(ge=1, le=15)] | None = None
     reason: Text | None = None
+    act: Text | None = Field(None, description="the act a coercion punishes (1.3)")
+    emergency: bool | None = Field(None, description="a detention made on the spot, to be approved after (1.3)")
+    coercion_id: Id | None = Field(None, description="the coercion in the case's `coercions` (1.3)")
 
 
 class Approval(Model):
@@ -497,11 +573,27 @@ class Approval(Model):
     version: Count
 
 
+PunishedAct = Annotated[
+    str,
+    Field(
+        max_length=500,
+        description="the act punished, as the decision will name it (1.3); the reason when left out. The same"
+        " person is not fined or detained twice for one act",
+    ),
+]
+
+
 class DetentionRequest(StrictModel):
     kind: Literal["detention"]
     person: Annotated[str, Field(min_length=1, max_length=100)]
     days: Annotated[int, Field(ge=1, le=15, description="Judicial detention: at most 15 days")]
     reason: ShortText
+    act: PunishedAct = ""
+    emergency: bool = Field(
+        False,
+        description="made on the spot in an emergency (哄闹、冲击、以暴力威胁抗拒执行): in force at once, the"
+        " president's approval completed after (补办) (1.3)",
+    )
 
 
 class FineRequest(StrictModel):
@@ -512,6 +604,7 @@ class FineRequest(StrictModel):
         Field(gt=0, le=1_000_000, description="Yuan: a person up to 100,000; an organisation 50,000 to 1,000,000"),
     ]
     reason: ShortText
+    act: PunishedAct = ""
 
 
 class CompelRequest(StrictModel):

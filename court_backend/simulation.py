@@ -17,11 +17,11 @@ import math
 import random
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend.catalogue import NODE_BY_CODE, TASK_KINDS, TASK_OPEN_STATES
+from court_backend.catalogue import BAILIFF_TASKS, NODE_BY_CODE, TASK_KINDS, TASK_OPEN_STATES
 from court_backend.clock import utc_iso
 from court_backend.geography import Court
 from court_backend.records import Records, dumps
@@ -111,6 +111,7 @@ class Team:
     court: Court
     members: list[str]
     vehicle: str
+    roles: list[str] = field(default_factory=list)  # each member's (catalogue.CREW_ROLES), in order
     status: str = STANDBY
     status_since: float = 0.0
     lon: float = 0.0
@@ -137,6 +138,7 @@ class Team:
             "name": self.name,
             "court_id": self.court.id,
             "members": self.members,
+            "crew": [{"name": name, "role": role} for name, role in zip(self.members, self.roles, strict=True)],
             "vehicle": self.vehicle,
             "status": self.status,
             "status_since": utc_iso(self.status_since),
@@ -162,7 +164,14 @@ class Team:
         fields["court"] = courts[fields.pop("court_id")]
         fields["route"] = None if route is None else Route(np.asarray(route["points"]), np.asarray(route["km"]))
         fields["site"] = None if fields["site"] is None else tuple(fields["site"])
-        return cls(**fields)
+        team = cls(**fields)
+        if not team.roles:  # kept before 1.3, when a team was names only
+            team.roles = _roles(len(team.members), random.Random(team.id))
+        return team
+
+    @property
+    def has_bailiff(self) -> bool:
+        return "bailiff" in self.roles
 
     def position_json(self) -> dict:
         return {
@@ -172,6 +181,30 @@ class Team:
             "speed_kmh": round(self.speed_kmh, 1),
             "at": utc_iso(self.heartbeat_at),
         }
+
+
+def _roles(size: int, rng: random.Random) -> list[str]:
+    """A team of `size`: an enforcement judge and a clerk, then an assistant or judicial police;
+    about one team in five goes without police (法警)."""
+    roles = ["judge", "clerk"]
+    while len(roles) < size:
+        roles.append("bailiff" if rng.random() < 0.6 else "assistant")
+    return roles
+
+
+# The letter each prefecture's plates carry (四川省公安厅交通警察总队 发牌机关代号), by its adcode.
+PLATE_LETTERS = {
+    "5101": "A", "5103": "C", "5104": "D", "5105": "E", "5106": "F", "5107": "B", "5108": "H",
+    "5109": "J", "5110": "K", "5111": "L", "5113": "R", "5114": "Z", "5115": "Q", "5116": "X",
+    "5117": "S", "5118": "T", "5119": "Y", "5120": "M", "5132": "U", "5133": "V", "5134": "W",
+}  # fmt: skip
+PLATE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
+
+
+def police_plate(court: Court, rng: random.Random) -> str:
+    """A police vehicle's plate: 川, the prefecture's letter, four characters, 警 (川A·3K07警)."""
+    tail = "".join(rng.choice(PLATE_CHARACTERS) for _ in range(4))
+    return f"川{PLATE_LETTERS.get(court.adcode[:4], 'A')}·{tail}警"
 
 
 # Picks a case for a court's team: (case id, node, lon, lat), or None when the court has none open.
@@ -247,16 +280,15 @@ class Simulation:
             per_court[court.id] = per_court.get(court.id, 0) + 1
             ordinal = per_court[court.id]
             label = ORDINALS[ordinal - 1] if ordinal <= len(ORDINALS) else str(ordinal)
-            members = [
-                rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN]) for _ in range(rng.randint(3, 5))
-            ]
-            vehicle = f"川{chr(ord('A') + rng.randrange(20))}·{rng.randrange(10000, 99999)}警"
+            roles = _roles(rng.randint(3, 5), rng)
+            members = [rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", *GIVEN]) for _ in roles]
             team = Team(
                 f"T{index + 1:04d}",
                 f"{court.name}执行{label}组",
                 court,
                 members,
-                vehicle,
+                police_plate(court, rng),
+                roles,
                 cruise_kmh=rng.uniform(30.0, 60.0),
                 lon=court.lon,
                 lat=court.lat,
@@ -357,13 +389,29 @@ class Simulation:
     def available(self, team: Team) -> bool:
         return team.status == STANDBY and team.task_id is None
 
+    def standby_team(self, court: Court, lon: float, lat: float, *, bailiff: bool) -> Team | None:
+        """A team standing by (with judicial police, when `bailiff`) to send to (lon, lat): the
+        court's own first, else one of the court above, else one of a court beside it under the same
+        court above, else the nearest in the province (the centre directs every court's teams)."""
+        ready = [t for t in self.teams if self.available(t) and (t.has_bailiff or not bailiff)]
+        for near in (
+            lambda t: t.court.id == court.id,
+            lambda t: t.court.id == court.parent_id,
+            lambda t: t.court.parent_id == court.parent_id,
+        ):
+            found = next((t for t in ready if near(t)), None)
+            if found is not None:
+                return found
+        return min(ready, key=lambda t: (t.lon - lon) ** 2 + (t.lat - lat) ** 2, default=None)
+
     def _auto_dispatch(self, team: Team, now: float) -> None:
         picked = self._pick_case(team.court, self._rng)
         if picked is None:
             team.phase_left_s = MEAN_PHASE_S[STANDBY]
             return
         case_id, node, lon, lat = picked
-        kind = self._rng.choice(KINDS_BY_PHASE.get(NODE_BY_CODE[node].phase, tuple(TASK_KINDS)))
+        kinds = KINDS_BY_PHASE.get(NODE_BY_CODE[node].phase, tuple(TASK_KINDS))
+        kind = self._rng.choice([k for k in kinds if team.has_bailiff or k not in BAILIFF_TASKS] or ["notice"])
         self.create_task(team, case_id, lon, lat, kind, now, by=f"court:{team.court.id}")
 
     def _head_out(self, team: Team, now: float) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, funds, kpis, parties, termination
+from court_backend import audit, coercion, funds, kpis, parties, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -22,6 +22,7 @@ from court_backend.cases import present as present_case
 from court_backend.catalogue import (
     API_VERSION,
     APPROVAL_THRESHOLD_YUAN,
+    BAILIFF_TASKS,
     CATEGORIES,
     COERCION_KINDS,
     FINE_ORGANISATION_YUAN,
@@ -108,6 +109,7 @@ class World:
         self.records.court_from = self.court_from
         self.records.commit()
         self.kpis = self.compute_kpis(now)
+        self._coercing = self._cases_coercing()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
 
@@ -134,9 +136,12 @@ class World:
                 self.assets.launch(case, "national", list(CATEGORIES), now, "system")
             elif case["node"] == "network_query_provincial":
                 self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
+            elif case["node"] in coercion.NUMBERED:
+                self._coerce_by_the_court(case, case["node"], now)
         for case in requery:  # the 终本 pool, every six months (`termination`)
             self.assets.launch(case, "national", list(CATEGORIES), now, "system", pooled=True)
         self.assets.tick(now, self._on_deducted)
+        self._carry_out_coercions(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -180,6 +185,88 @@ class World:
                 measure["case_id"], lambda doc: funds.receive(doc, taken, now, measure["requested_by"], source)
             )
         return taken
+
+    def _cases_coercing(self) -> set[str]:
+        """The cases with a coercion still to carry out: a team to send, a family to tell."""
+        rows = self.records.db.execute(
+            "select distinct cases.id from cases, json_each(cases.doc, '$.coercions') c"
+            " where json_extract(c.value, '$.state') in ('emergency', 'decided')"
+        )
+        return {case_id for (case_id,) in rows}
+
+    def _carry_out_coercions(self, now: float) -> None:
+        """Sends a team with judicial police to carry out each detention or 拘传 decided (送拘), as
+        soon as one near its court stands by; warns of a family not yet told of a detention."""
+        speed = self.config.speed
+        for case_id in sorted(self._coercing):
+            case = self.cases.get(case_id)
+            pending = False
+            for c in case.get("coercions", ()):
+                if c["state"] not in ("emergency", "decided"):
+                    continue
+                if c["kind"] in coercion.CARRIED_OUT and c["task_id"] is None:
+                    pending = True
+                    self._send_escort(case, c, now)
+                due = coercion.family_notice_due(c, speed)
+                if due is not None and c["family_notified_at"] is None:
+                    pending = True
+                    if (tell_at := c.get("_tell_family_at")) is not None and now >= tell_at:  # by its court
+                        self._told_by_the_court(case_id, c, now)
+                        continue
+                    if now >= due - coercion.NOTICE_WARNING_HOURS * coercion.HOUR_S / speed:
+                        self._raise_about_case("family_notice_due", case, f"notice:{case_id}:{c['id']}", now)
+            if not pending:
+                self._coercing.discard(case_id)
+
+    def _coerce_by_the_court(self, case: dict, kind: str, now: float) -> None:
+        """A fine or a detention that the case's court decided by itself on the case's path (its
+        president, off the console): numbered, carried out, and the family told, most often in time."""
+        rng, respondent = self.rng, case["respondent"]
+        company = respondent["type"] == "company"
+        details = {
+            "person": f"{respondent['name']}法定代表人" if company and kind == "detention" else respondent["name"],
+            "act": "有能力履行而拒不履行生效法律文书确定的义务",
+            "reason": "拒不履行",
+            "days": rng.randint(5, MAX_DETENTION_DAYS) if kind == "detention" else None,
+            "amount": None,
+        }
+        if kind == "fine":
+            low, high = (1_000, 50_000) if not company else (FINE_ORGANISATION_YUAN[0], 300_000)
+            details["amount"] = float(round(rng.uniform(low, high), -2))
+        if coercion.punished_before(case, kind, details["person"], details["act"]):
+            return
+        court = f"court:{case['court_id']}"
+        number = self.cases.next_number(case["court_id"], "司惩", now)
+        late = rng.random() < 0.1  # now and then a family is told late: the centre is warned
+        told_in_s = (rng.uniform(25, 30) if late else rng.uniform(1, 20)) * coercion.HOUR_S / self.config.speed
+
+        def decide(doc: dict) -> None:
+            c = coercion.ask(doc, kind, details, False, now, court)
+            coercion.decide(c, True, number, now, court, "")
+            c["_tell_family_at"] = now + told_in_s if kind == "detention" else None
+
+        self.cases.modify(case["id"], decide)
+        self._coercing.add(case["id"])
+
+    def _told_by_the_court(self, case_id: str, c: dict, now: float) -> None:
+        def tell(doc: dict) -> None:
+            coercion.notify_family(coercion.find(doc, c["id"]), now, c["decided_by"], "电话通知其近亲属")
+
+        self.cases.modify(case_id, tell)
+
+    def _send_escort(self, case: dict, c: dict, now: float) -> None:
+        where = case["location"]
+        team = self.simulation.standby_team(
+            self.court_by_id[case["court_id"]], where["lon"], where["lat"], bailiff=True
+        )
+        if team is None:
+            return
+        kind = coercion.TASK_KIND[c["kind"]]
+        note = f"{c['decision_number'] or '拘传'}：{c['person']}"
+        task = self.simulation.create_task(
+            team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by="system", note=note
+        )
+        self.cases.modify(case["id"], lambda doc: coercion.find(doc, c["id"]).update(task_id=task["id"]))
 
     def _raise_field_escalations(self, dt: float, now: float) -> None:
         chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
@@ -291,7 +378,12 @@ class World:
 
     def case(self, who: Principal, case_id: str) -> dict:
         doc = self._their_case(who, case_id)
-        return present_case(doc, history=True, now=self.clock.now(), controlled=self.assets.controls(case_id))
+        return self._detail(doc, self.clock.now())
+
+    def _detail(self, doc: dict, now: float) -> dict:
+        """A case with its detail: history, 终本 gate, ledger, coercions."""
+        controlled = self.assets.controls(doc["id"])
+        return present_case(doc, history=True, now=now, controlled=controlled, speed=self.config.speed)
 
     def case_of_theirs(self, who: Principal, case_id: str | None) -> None:
         """403 unless `case_id` names a case of `who`'s jurisdiction (404 when there is none)."""
@@ -365,8 +457,15 @@ class World:
         self.jurisdiction.within(who, team.court.id, team.name)
         return team
 
-    def _available_team(self, who: Principal, team_id: str):
+    def _available_team(self, who: Principal, team_id: str, kind: str):
+        """The team, standing by, with judicial police for a task that takes a person (`BAILIFF_TASKS`)."""
         team = self._team(who, team_id)
+        if kind in BAILIFF_TASKS and not team.has_bailiff:
+            raise Problem(
+                409,
+                "no-judicial-police",
+                f"{team.name} has no judicial police (法警): it cannot take a person into custody or before the court.",
+            )
         if not self.simulation.available(team):
             busy = f"on task {team.task_id}" if team.task_id else team.status
             raise Problem(
@@ -381,7 +480,7 @@ class World:
     def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
         allow(who, "task.dispatch")
         case = self._open_case(who, case_id)
-        team = self._available_team(who, team_id)
+        team = self._available_team(who, team_id, kind)
         task = self.simulation.create_task(
             team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by=who.username, note=note
         )
@@ -404,7 +503,7 @@ class World:
     def reassign(self, who: Principal, task_id: str, team_id: str, note: str, if_match: int | None, now: float) -> dict:
         allow(who, "task.dispatch")
         task = self._open_task(who, task_id, if_match)
-        team = self._available_team(who, team_id)
+        team = self._available_team(who, team_id, task["kind"])
         before = self.records.snapshot(task)
         self.simulation.reassign_task(task, team, now, who.username, note)
         self._audit(who, "reassign", "task", task, before, {"team_id": team_id, "note": note})
@@ -680,8 +779,12 @@ class World:
         self.records.commit()
         return parties.personal(case, role, self.personal_key)
 
-    def request_coercion(self, who: Principal, case_id: str, kind: str, details: dict, now: float) -> dict:
-        """Asks for a detention, a fine or a 拘传 with its grounds; a president decides."""
+    def request_coercion(
+        self, who: Principal, case_id: str, kind: str, details: dict, emergency: bool, now: float
+    ) -> dict:
+        """Asks for a detention, a fine or a 拘传 with its grounds and the act it punishes; a
+        president decides. An emergency detention is made at once, its approval completed after
+        (`coercion`). The answer is the approval."""
         allow(who, "coercion.request")
         case = self._open_case(who, case_id)
         if kind == "fine":
@@ -697,9 +800,124 @@ class World:
                     min_yuan=low,
                     max_yuan=high,
                 )
-        approval = self.assets.request_approval(kind, "case", case_id, case_id, now, who.username, details)
-        self._audit(who, f"request_{kind}", "approval", approval, None, {"kind": kind, **details})
+        details = {**details, "act": details.get("act") or details["reason"]}
+        if kind != "compel" and (earlier := coercion.punished_before(case, kind, details["person"], details["act"])):
+            raise Problem(
+                409,
+                "already-punished",
+                f"{details['person']} is already {earlier['state']} for this act ({earlier['act']}): one act is"
+                " punished once.",
+                coercion_id=earlier["id"],
+            )
+        asked = {}
+        self.cases.modify(
+            case_id, lambda doc: asked.update(coercion.ask(doc, kind, details, emergency, now, who.username))
+        )
+        approval = self.assets.request_approval(
+            kind,
+            "case",
+            case_id,
+            case_id,
+            now,
+            who.username,
+            {**details, "emergency": emergency, "coercion_id": asked["id"]},
+        )
+        self.cases.modify(case_id, lambda doc: coercion.find(doc, asked["id"]).update(approval_id=approval["id"]))
+        if emergency:
+            self._coercing.add(case_id)
+        action = "emergency_detention" if emergency else f"request_{kind}"
+        self._audit(who, action, "approval", approval, None, {"kind": kind, **details, "emergency": emergency})
         return public(approval)
+
+    def notify_family(self, who: Principal, case_id: str, coercion_id: str, note: str, now: float) -> dict:
+        """Records that a detained person's family was told (within 24 hours of the detention)."""
+        allow(who, "coercion.request")
+        case = self._their_case(who, case_id)
+        c = self._coercion(case, coercion_id)
+        if coercion.family_notice_due(c, self.config.speed) is None:
+            raise Problem(409, "not-detained", f"No one is detained by {case['number']} coercion {coercion_id}.")
+        if c["family_notified_at"] is not None:
+            at = utc_iso(c["family_notified_at"])
+            raise Problem(409, "already-notified", f"The family was told at {at}.", notified_at=at)
+        return self._change_coercion(
+            who, case, c, "notify_family", note, lambda c: coercion.notify_family(c, now, who.username, note), now
+        )
+
+    def apply_for_review(self, who: Principal, case_id: str, coercion_id: str, note: str, now: float) -> dict:
+        """Records that the person fined or detained applied to the court above for review (复议),
+        within 3 days of the decision; it is carried out meanwhile."""
+        allow(who, "coercion.request")
+        case = self._their_case(who, case_id)
+        c = self._coercion(case, coercion_id)
+        until = coercion.review_open_until(c, self.config.speed)
+        if until is None:
+            raise Problem(
+                409,
+                "review-not-open",
+                f"Coercion {coercion_id} of {case['number']} is {c['state']}: only a decided fine or detention is"
+                " reviewed, once.",
+            )
+        if now > until:
+            raise Problem(
+                409,
+                "review-too-late",
+                f"A review was to be applied for by {utc_iso(until)}, 3 days from the decision.",
+                review_until=utc_iso(until),
+            )
+        speed = self.config.speed
+        return self._change_coercion(
+            who,
+            case,
+            c,
+            "apply_for_review",
+            note,
+            lambda c: coercion.apply_for_review(c, now, who.username, note, speed),
+            now,
+        )
+
+    def decide_review(
+        self, who: Principal, case_id: str, coercion_id: str, uphold: bool, note: str, now: float
+    ) -> dict:
+        """The court above decides a review: a president of the court the deciding court answers to."""
+        allow(who, "coercion.decide")
+        case = self._their_case(who, case_id)
+        c = self._coercion(case, coercion_id)
+        above = self.court_by_id[case["court_id"]].parent_id
+        if who.court_id != above:
+            raise Problem(
+                403,
+                "not-the-court-above",
+                f"A review of {case['number']}'s coercion is decided by the court above it ({above}).",
+                court_id=above,
+            )
+        if c["review"] is None or c["review"]["state"] != "requested":
+            raise Problem(409, "no-review-pending", f"No review of coercion {coercion_id} is waiting.")
+        number = self.cases.next_number(who.court_id, "司惩复", now)
+        answer = self._change_coercion(
+            who,
+            case,
+            c,
+            "decide_review",
+            note,
+            lambda c: coercion.decide_review(c, uphold, number, now, who.username, note),
+            now,
+        )
+        self._call_off(coercion.find(self.cases.get(case_id), coercion_id), now, who.username, note)
+        return answer
+
+    @staticmethod
+    def _coercion(case: dict, coercion_id: str) -> dict:
+        c = coercion.find(case, coercion_id)
+        if c is None:
+            raise Problem(404, "not-found", f"{case['number']} has no coercion {coercion_id}.")
+        return c
+
+    def _change_coercion(self, who: Principal, case: dict, c: dict, action: str, note: str, change, now: float) -> dict:
+        """Applies `change` to a coercion of the case; audited as the coercion before and after."""
+        before = _coercion_trace(case, c)
+        doc = self.cases.modify(case["id"], lambda doc: change(coercion.find(doc, c["id"])))
+        self._audit(who, action, "coercion", _coercion_trace(doc, coercion.find(doc, c["id"])), before, {"note": note})
+        return self._detail(doc, now)
 
     def record_act(self, who: Principal, case_id: str, act: str, note: str, now: float) -> dict:
         """Records an act done on an enforcement case (`termination.ACTS`), once."""
@@ -815,7 +1033,38 @@ class World:
         before = self.records.snapshot(approval)
         self.assets.decide(approval, approve, now, who.username, note)
         self._audit(who, "approve" if approve else "reject", "approval", approval, before, {"note": note})
+        if coercion_id := approval["details"].get("coercion_id"):
+            self._decide_coercion(who, approval, coercion_id, approve, note, now)
         return public(approval)
+
+    def _decide_coercion(
+        self, who: Principal, approval: dict, coercion_id: str, approve: bool, note: str, now: float
+    ) -> None:
+        """A president's decision on a coercion: its 决定书 (a 司惩 number) and, for a detention or a
+        拘传, a team with judicial police to carry it out."""
+        case = self.cases.get(approval["case_id"])
+        kind = approval["kind"]
+        number = (
+            self.cases.next_number(case["court_id"], "司惩", now) if approve and kind in coercion.NUMBERED else None
+        )
+        c = coercion.find(case, coercion_id)
+        before = _coercion_trace(case, c)
+        doc = self.cases.modify(
+            case["id"],
+            lambda doc: coercion.decide(coercion.find(doc, coercion_id), approve, number, now, who.username, note),
+        )
+        decided = coercion.find(doc, coercion_id)
+        self._audit(who, "decide", "coercion", _coercion_trace(doc, decided), before, {"note": note})
+        self._coercing.add(case["id"])
+        self._call_off(decided, now, who.username, note)
+
+    def _call_off(self, c: dict, now: float, by: str, note: str) -> None:
+        """Cancels the task still carrying out a coercion that no longer stands (released, revoked)."""
+        if c["state"] in coercion.LIVE or c["task_id"] is None:
+            return
+        task = self.records.get("task", c["task_id"])
+        if task is not None and task["state"] in TASK_OPEN_STATES:
+            self.simulation.cancel_task(task, now, by, note or c["state"])
 
 
 def _case_trace(doc: dict) -> dict:
@@ -823,6 +1072,11 @@ def _case_trace(doc: dict) -> dict:
     return {key: doc[key] for key in ("id", "number", "node", "status", "flags", "amount_realised", "version")} | {
         "acts": [act["act"] for act in doc.get("acts", ())]
     }
+
+
+def _coercion_trace(case: dict, c: dict) -> dict:
+    """What the audit keeps of a coercion: all of it, named by its case."""
+    return {**c, "id": f"{case['id']}/{c['id']}", "case_id": case["id"], "history": len(c["history"])}
 
 
 def _with_note(said: str, note: str) -> str:
