@@ -143,6 +143,47 @@ class Ledger:
     to_pay_out: tuple[ToPayOut, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Review:
+    """复议 at the court above: asked for, then upheld or revoked."""
+
+    state: str
+    requested_at: float
+    decide_by: float
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coercion:
+    """A 拘传, fine or detention on the case: asked for, decided by a president (an emergency
+    detention in force first), carried out by a team with judicial police, the family of a detained
+    person told within 24 hours, reviewed by the court above on application."""
+
+    id: str
+    kind: str
+    person: str
+    act: str
+    reason: str
+    days: int | None
+    amount: float | None
+    emergency: bool
+    state: str
+    requested_by: str
+    requested_at: float
+    decided_by: str
+    decision_number: str
+    task_id: str
+    family_notice_due: float | None
+    family_notified_at: float | None
+    family_notice_overdue: bool
+    review_open_until: float | None
+    review: Review | None
+
+    @property
+    def family_to_tell(self) -> bool:
+        return self.family_notice_due is not None and self.family_notified_at is None
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -153,6 +194,7 @@ class CaseDetail:
     acts: tuple[Act, ...] = ()
     termination: Termination | None = None  # None: no gate (a 执保 case, one closed otherwise, an older backend)
     ledger: Ledger | None = None  # None: a backend before 1.2
+    coercions: tuple[Coercion, ...] | None = None  # None: a backend before 1.3
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -247,6 +289,59 @@ def decode_ledger(record: dict) -> Ledger | None:
     )
 
 
+COERCION_KINDS = frozenset({"detention", "fine", "compel"})
+COERCION_STATES = frozenset({"requested", "emergency", "decided", "rejected", "released", "revoked"})
+REVIEW_STATES = frozenset({"requested", "upheld", "revoked"})
+
+
+def decode_coercions(record: dict) -> tuple[Coercion, ...] | None:
+    coercions = record.get("coercions")
+    if coercions is None:
+        return None
+    if not isinstance(coercions, list):
+        raise DecodeError("'coercions' must be a list")
+    return tuple(_coercion(item) for item in coercions)
+
+
+def _coercion(item: dict) -> Coercion:
+    if not isinstance(item, dict):
+        raise DecodeError("a coercion must be an object")
+    kind, state = text(item, "kind", 16), text(item, "state", 16)
+    if kind not in COERCION_KINDS or state not in COERCION_STATES:
+        raise DecodeError(f"a coercion has an unknown kind or state {kind[:20]!r}/{state[:20]!r}")
+    review = item.get("review")
+    if review is not None:
+        if not isinstance(review, dict) or text(review, "state", 16) not in REVIEW_STATES:
+            raise DecodeError("a coercion's review must be an object with a known state")
+        review = Review(
+            review["state"],
+            timestamp(review, "requested_at"),
+            timestamp(review, "decide_by"),
+            optional_text(review, "number") or "",
+        )
+    return Coercion(
+        id=text(item, "id", MAX_ID_LENGTH),
+        kind=kind,
+        person=text(item, "person", 200),
+        act=optional_note(item, "act"),
+        reason=optional_note(item, "reason"),
+        days=None if item.get("days") is None else integer(item, "days"),
+        amount=None if item.get("amount") is None else number(item, "amount", 0.0, MAX_AMOUNT),
+        emergency=item.get("emergency") is True,
+        state=state,
+        requested_by=text(item, "requested_by", MAX_ID_LENGTH),
+        requested_at=timestamp(item, "requested_at"),
+        decided_by=optional_text(item, "decided_by") or "",
+        decision_number=optional_text(item, "decision_number") or "",
+        task_id=optional_text(item, "task_id") or "",
+        family_notice_due=optional_timestamp(item, "family_notice_due"),
+        family_notified_at=optional_timestamp(item, "family_notified_at"),
+        family_notice_overdue=item.get("family_notice_overdue") is True,
+        review_open_until=optional_timestamp(item, "review_open_until"),
+        review=review,
+    )
+
+
 def _object(record: dict, name: str) -> dict | None:
     value = required(record, name)
     if value is not None and not isinstance(value, dict):
@@ -283,6 +378,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         history = decode_case_history(record)
         parties = decode_parties(record)
         acts, termination, ledger = decode_acts(record), decode_termination(record), decode_ledger(record)
+        coercions = decode_coercions(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -301,6 +397,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         acts,
         termination,
         ledger,
+        coercions,
         tuple(entries),
         verification,
         first_mismatch(entries),

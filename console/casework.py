@@ -33,6 +33,10 @@ MEASURE_STATES = frozenset({"awaiting_approval", "sent", "done", "failed", "reje
 APPROVAL_KINDS = MEASURE_KINDS | {"detention", "fine", "compel"}
 MONEY_MEASURES = ("freeze", "deduct")  # what a backend before 1.2 took on any hit
 COERCION_KINDS = frozenset({"detention", "fine", "compel"})  # decided by a president (DOMAIN.md, Coercion)
+# The law's limits (DOMAIN.md, Coercion), for a backend that does not say its own in /me.
+MAX_DETENTION_DAYS = 15
+MAX_FINE_PERSON_YUAN = 100_000
+FINE_ORGANISATION_YUAN = (50_000, 1_000_000)
 APPROVAL_STATES = frozenset({"pending", "approved", "rejected"})
 MESSAGE_STATES = frozenset({"sent", "delivered", "read"})
 
@@ -251,6 +255,7 @@ class Approval:
     decided_at: float | None
     note: str
     version: int
+    emergency: bool = False  # a detention made on the spot, its approval completed after (补办)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +485,15 @@ def decode_measure(record: dict) -> Measure:
     )
 
 
+def _subject(details: dict) -> str:
+    """Whom an approval is about: a measure's institution, or a coercion's person ("" when neither;
+    a field sent as null is not there)."""
+    for key in ("institution", "person"):
+        if details.get(key) is not None:
+            return text(details, key, 200)
+    return ""
+
+
 def decode_approval(record: dict) -> Approval:
     details = required(record, "details")
     if not isinstance(details, dict):
@@ -490,9 +504,7 @@ def decode_approval(record: dict) -> Approval:
         subject_id=text(record, "subject_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         amount=None if details.get("amount") is None else _amount(details, "amount"),
-        subject=text(details, "institution" if "institution" in details else "person", 200)
-        if "institution" in details or "person" in details
-        else "",
+        subject=_subject(details),
         days=None if details.get("days") is None else integer(details, "days"),
         reason=optional_note(details, "reason"),
         state=_one_of(record, "state", APPROVAL_STATES),
@@ -502,6 +514,7 @@ def decode_approval(record: dict) -> Approval:
         decided_at=optional_timestamp(record, "decided_at"),
         note=optional_note(record, "note"),
         version=integer(record, "version"),
+        emergency=details.get("emergency") is True,
     )
 
 

@@ -28,6 +28,8 @@ from console.decoding import (
 # A team that has sent no position for this long is out of contact: it cannot be reached or sent.
 LOST_CONTACT_S = 90.0
 MAX_NOTE_LENGTH = 2000
+CREW_ROLES = frozenset({"judge", "assistant", "clerk", "bailiff"})  # 执行法官, 法官助理, 书记员, 法警
+BAILIFF_TASKS = frozenset({"detain", "compel"})  # they take a person: only a team with judicial police goes
 # A fix stamped further ahead than clocks drift apart is a broken one: kept, it would hide every
 # true fix after it (they would look older) and keep the team from ever showing out of contact.
 MAX_CLOCK_AHEAD_S = 3600.0
@@ -94,6 +96,12 @@ class Team:
     status_since: float
     task_id: str | None
     version: int
+    roles: tuple[str, ...] = ()  # each member's role (`CREW_ROLES`; "" when unknown); none from a backend before 1.3
+
+    @property
+    def has_bailiff(self) -> bool | None:
+        """Whether judicial police (法警) are on the team; None when the backend does not say."""
+        return "bailiff" in self.roles if self.roles else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +199,10 @@ def decode_team(record: dict) -> tuple[Team, TeamPosition]:
     position = required(record, "position")
     if not isinstance(position, dict):
         raise DecodeError("'position' must be an object")
+    crew = record.get("crew") or []
+    if not isinstance(crew, list) or len(crew) > 50 or not all(isinstance(m, dict) for m in crew):
+        raise DecodeError("'crew' must be a list of at most 50 members")
+    roles = tuple(m.get("role") if m.get("role") in CREW_ROLES else "" for m in crew)
     team_id = text(record, "id", MAX_ID_LENGTH)
     team = Team(
         id=team_id,
@@ -202,6 +214,7 @@ def decode_team(record: dict) -> tuple[Team, TeamPosition]:
         status_since=timestamp(record, "status_since"),
         task_id=optional_text(record, "task_id"),
         version=integer(record, "version"),
+        roles=roles if len(roles) == len(members) else (),
     )
     return team, decode_team_position({**position, "team_id": team_id})
 

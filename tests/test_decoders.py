@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.casework import decode_measure, decode_query_result
+from console.casework import decode_approval, decode_measure, decode_query_result
 from console.domain import (
     DecodeError,
     TeamStatus,
@@ -102,3 +102,43 @@ def test_a_seal_up_has_no_amount_and_holds_until_it_lapses():
     assert not lapsed.holding
     with pytest.raises(DecodeError):
         decode_measure(MEASURE | {"kind": "confiscate"})
+
+
+def test_a_team_says_its_members_roles_and_a_backend_before_1_3_says_none():
+    members = ["王伟", "李娜", "张强"]
+    crew = [{"name": m, "role": r} for m, r in zip(members, ("judge", "clerk", "bailiff"), strict=True)]
+    team, _ = decode_team({**TEAM, "members": members, "crew": crew})
+    assert team.roles == ("judge", "clerk", "bailiff") and team.has_bailiff is True
+    without, _ = decode_team({**TEAM, "members": members[:2], "crew": crew[:2]})
+    assert without.has_bailiff is False
+    older, _ = decode_team(TEAM)
+    assert older.roles == () and older.has_bailiff is None
+    with pytest.raises(DecodeError):
+        decode_team({**TEAM, "crew": "法警"})
+
+
+def test_an_approval_of_a_coercion_is_about_its_person_though_the_institution_is_null():
+    record = {
+        "id": "A1",
+        "kind": "detention",
+        "subject_type": "case",
+        "subject_id": "K1",
+        "case_id": "K1",
+        "details": {
+            "amount": None,
+            "institution": None,
+            "person": "张某",
+            "days": 5,
+            "reason": "抗拒执行",
+            "emergency": True,
+        },
+        "state": "pending",
+        "requested_by": "operator",
+        "requested_at": "2026-12-03T02:00:00Z",
+        "decided_by": None,
+        "decided_at": None,
+        "note": "",
+        "version": 1,
+    }
+    approval = decode_approval(record)
+    assert (approval.subject, approval.days, approval.emergency) == ("张某", 5, True)

@@ -97,9 +97,9 @@ def test_a_detention_waits_for_a_president(qtbot, supervisor_console, stepped_ba
         dialog.reason.setText("暴力阻碍查封")
 
     when_the_dialog_opens(fill)
-    supervisor_console.window.field_actions.actions[Action.REQUEST_DETENTION].trigger()
+    supervisor_console.window.field_actions.actions[Action.REQUEST_COERCION].trigger()
     subject = Subject(Collection.CASES, case.id)
-    command = settled(qtbot, supervisor_console, backend, Action.REQUEST_DETENTION, subject)
+    command = settled(qtbot, supervisor_console, backend, Action.REQUEST_COERCION, subject)
     assert command.state == CommandState.DELIVERED, command.last_error
 
     def asked():

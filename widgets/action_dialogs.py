@@ -1,8 +1,8 @@
 """The small forms behind the field actions: an asset query for a case, a measure on a hit and its
-renewal, money received into a case's account or paid out of it, a detention to be decided, an
-instruction to a team, a reason to reveal a party's personal data, an act recorded for the 终本
-gate, 终本 or 恢复执行 decided. Each says what is wrong next to the field, and keeps the dialog open
-until it is right."""
+renewal, money received into a case's account or paid out of it, a coercive measure to be decided
+and the steps after (the family told, a review applied for and decided), an instruction to a team,
+a reason to reveal a party's personal data, an act recorded for the 终本 gate, 终本 or 恢复执行
+decided. Each says what is wrong next to the field, and keeps the dialog open until it is right."""
 
 from __future__ import annotations
 
@@ -20,7 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.casework import SETTLED_WITHOUT_EFFECT, Case, Measure, Query, already_ordered, deducting, frozen
+from console.casework import (
+    FINE_ORGANISATION_YUAN,
+    MAX_DETENTION_DAYS,
+    MAX_FINE_PERSON_YUAN,
+    SETTLED_WITHOUT_EFFECT,
+    Case,
+    Measure,
+    Query,
+    already_ordered,
+    deducting,
+    frozen,
+)
 from console.catalogue import CATEGORIES, CHANNELS
 from console.commands import Action, Subject
 from console.records import Collection
@@ -348,42 +359,154 @@ class FundsDialog(_Form):
         }
 
 
-class DetentionDialog(_Form):
-    """Asking for a judicial detention (at most 15 days), which a president decides, never the asker."""
+class CoercionDialog(_Form):
+    """Asking for a 拘传, a fine or a judicial detention, which a president decides, never the
+    asker: the person, the act it punishes (one act is punished once), the grounds; a fine within
+    the law's limits for a person or an organisation; a detention of at most `max_days`, made on the
+    spot in an emergency and approved after."""
 
-    def __init__(self, case: Case, max_days: int, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Ask for a judicial detention"), parent)
+    def __init__(self, case: Case, limits: dict, parent: QWidget | None = None) -> None:
+        """`limits`: the backend's (`max_detention_days`, the fines' bounds), or the law's."""
+        super().__init__(self.tr("Ask for a coercive measure"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
         self._case = case
+        if case.respondent_type == "person":
+            self._fine = (0.01, float(limits.get("max_fine_person_yuan", MAX_FINE_PERSON_YUAN)))
+        else:
+            self._fine = (
+                float(limits.get("min_fine_organisation_yuan", FINE_ORGANISATION_YUAN[0])),
+                float(limits.get("max_fine_organisation_yuan", FINE_ORGANISATION_YUAN[1])),
+            )
         self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
+        self.kind = QComboBox(self)
+        for kind in ("detention", "fine", "compel"):
+            self.kind.addItem(name("coercion", kind), kind)
+        self.form.addRow(self.tr("Measure"), self.kind)
         self.person = QLineEdit(case.respondent if case.respondent_type == "person" else "", self)
         self.person.setMaxLength(100)
+        self.person.setPlaceholderText(self.tr("e.g. the respondent's legal representative"))
         self.form.addRow(self.tr("Person"), self.person)
         self.days = QSpinBox(self)
+        max_days = int(limits.get("max_detention_days", MAX_DETENTION_DAYS))
         self.days.setRange(1, max_days)
         self.days.setValue(min(15, max_days))
         self.days.setSuffix(" " + self.tr("days"))
         self.form.addRow(self.tr("Detention"), self.days)
+        self.emergency = QCheckBox(self.tr("Already detained on the spot (emergency): approval follows"), self)
+        self.form.addRow("", self.emergency)
+        self.amount = QDoubleSpinBox(self)
+        self.amount.setRange(0.0, self._fine[1])
+        self.amount.setDecimals(2)
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.amount.setValue(self._fine[0] if self._fine[0] > 1 else 0.0)  # an organisation's least fine
+        self.form.addRow(self.tr("Fine"), self.amount)
+        self.fine_limits = PlainLabel(
+            self.tr("{low} to {high} for this respondent.").format(
+                low=format_yuan(self._fine[0]), high=format_yuan(self._fine[1])
+            ),
+            self,
+        )
+        self.form.addRow("", self.fine_limits)
+        self.act = QLineEdit(self)
+        self.act.setMaxLength(MAX_MESSAGE)
+        self.act.setPlaceholderText(self.tr("e.g. Hid the car under seal on 28 November"))
+        self.form.addRow(self.tr("Act punished"), self.act)
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(MAX_MESSAGE)
         self.reason.setPlaceholderText(self.tr("e.g. Obstructed the seizure by force"))
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.tr("Grounds"), self.reason)
+        self.kind.currentIndexChanged.connect(self._show_fields)
         self.finish(self.tr("Ask for approval"))
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        kind = self.kind.currentData()
+        for field, shown in (
+            (self.days, kind == "detention"),
+            (self.emergency, kind == "detention"),
+            (self.amount, kind == "fine"),
+            (self.fine_limits, kind == "fine"),
+            (self.act, kind != "compel"),
+        ):
+            self.form.setRowVisible(field, shown)
+        if kind != "detention":
+            self.emergency.setChecked(False)
 
     def accept(self) -> None:
+        kind = self.kind.currentData()
+        low, high = self._fine
         if not self.person.text().strip():
-            self.refuse(self.tr("Name the person to be detained."))
+            self.refuse(self.tr("Name the person."))
+        elif kind == "fine" and not low <= round(self.amount.value(), 2) <= high:
+            self.refuse(
+                self.tr("A fine on this respondent is {low} to {high}.").format(
+                    low=format_yuan(low), high=format_yuan(high)
+                )
+            )
         elif not self.reason.text().strip():
-            self.refuse(self.tr("Give the reason: the president who decides reads it."))
+            self.refuse(self.tr("Give the grounds: the president who decides reads them."))
         else:
             super().accept()
 
     def body(self) -> dict:
-        return {
-            "kind": "detention",
-            "person": self.person.text().strip(),
-            "days": self.days.value(),
-            "reason": self.reason.text().strip(),
-        }
+        kind = self.kind.currentData()
+        body = {"kind": kind, "person": self.person.text().strip(), "reason": self.reason.text().strip()}
+        if kind != "compel" and self.act.text().strip():
+            body["act"] = self.act.text().strip()
+        if kind == "detention":
+            body |= {"days": self.days.value(), "emergency": self.emergency.isChecked()}
+        if kind == "fine":
+            body["amount"] = round(self.amount.value(), 2)
+        return body
+
+
+class NoteDialog(_Form):
+    """A note for a step on a coercion: how the family was told, the review applied for."""
+
+    def __init__(self, title: str, label: str, placeholder: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.note.setPlaceholderText(placeholder)
+        self.form.addRow(label, self.note)
+        self.finish(ok_text)
+
+    def accept(self) -> None:
+        if not self.note.text().strip():
+            self.refuse(self.tr("Say how and by whom: it goes on the record."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"note": self.note.text().strip()}
+
+
+class ReviewDecisionDialog(_Form):
+    """The court above's decision on review: upheld or revoked, with its reasons."""
+
+    def __init__(self, coercion: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Decide the review"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Decision under review"), PlainLabel(coercion, self))
+        self.outcome = QComboBox(self)
+        self.outcome.addItem(self.tr("Upheld"), "upheld")
+        self.outcome.addItem(self.tr("Revoked"), "revoked")
+        self.form.addRow(self.tr("Outcome"), self.outcome)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.form.addRow(self.tr("Reasons"), self.note)
+        self.finish(self.tr("Decide"))
+
+    def accept(self) -> None:
+        if not self.note.text().strip():
+            self.refuse(self.tr("Give the reasons: the parties and the court below are told them."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"outcome": self.outcome.currentData(), "note": self.note.text().strip()}
 
 
 class RevealDialog(_Form):

@@ -58,6 +58,10 @@ class ApprovalsModel(RowsModel):
         )
 
     def what(self, approval: Approval) -> str:
+        if approval.kind == "detention" and approval.emergency:
+            return self.tr(
+                "{person}, {days} days, already detained in an emergency (approval to follow): {reason}"
+            ).format(person=approval.subject, days=approval.days, reason=approval.reason)
         if approval.kind == "detention":
             return self.tr("{person}, {days} days: {reason}").format(
                 person=approval.subject, days=approval.days, reason=approval.reason

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTableWidget, QVBoxLayout, QWidget
 
 from console.case_detail import CaseDetail
 from console.casework import Case
@@ -15,6 +15,7 @@ from console.commands import Action, Submit
 from console.store import Store
 from widgets.answering import ActionButton, offer, why_not, window_action
 from widgets.names import name
+from widgets.plain_text import PlainLabel
 
 
 class CaseActionsTab(QWidget):
@@ -40,6 +41,20 @@ class CaseActionsTab(QWidget):
             qaction.triggered.connect(lambda _=False, action=action: self._on_triggered(action))
             self.actions[action] = qaction
             self.buttons.addWidget(ActionButton(qaction, self))
+
+    def lay_out(self, table: QTableWidget, headers: list[str]) -> None:
+        """The tab's `summary` over its records' `table`, and a `warning` beside its buttons below."""
+        self.summary = PlainLabel(parent=self)
+        self.summary.setWordWrap(True)
+        self.warning = PlainLabel(parent=self)
+        self.warning.setWordWrap(True)
+        self.buttons.insertWidget(0, self.warning, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(table, 1)
+        layout.addLayout(self.buttons)
+        table.setHorizontalHeaderLabels(headers)
 
     def title(self, action: Action) -> str:
         """What the action is called, with its mnemonic, in the language of the moment."""

@@ -45,6 +45,7 @@ from widgets.action_dialogs import RevealDialog
 from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, PartiesModel, TasksModel
+from widgets.coercion_view import CoercionView
 from widgets.funds_view import FundsView
 from widgets.live_store import LiveStore
 from widgets.match_list import MatchList
@@ -66,7 +67,7 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB, FUNDS_TAB = 4, 5
+TERMINATION_TAB, FUNDS_TAB, COERCION_TAB = 4, 5, 6
 
 
 class CasePanel(QWidget):
@@ -127,9 +128,11 @@ class CasePanel(QWidget):
         self.party_view = self._table(self.parties, stretch=PartiesModel.ADDRESS)
         self.termination = TerminationView(self._store, submit, self)
         self.funds = FundsView(self._store, submit, self)
-        for view in (self.termination, self.funds):
+        self.coercions = CoercionView(self._store, submit, self)
+        self.case_tabs = (self.termination, self.funds, self.coercions)
+        for view in self.case_tabs:
             view.notice.connect(self.notice)
-        for view in (self.task_view, self.query_view, self.audit_view, self.party_view, self.termination, self.funds):
+        for view in (self.task_view, self.query_view, self.audit_view, self.party_view, *self.case_tabs):
             self.tabs.addTab(view, "")
         for model in (self.tasks, self.queries, self.audit, self.parties):
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -232,6 +235,13 @@ class CasePanel(QWidget):
         self.tabs.setTabText(
             FUNDS_TAB, self.tr("Case funds ({late} overdue)").format(late=late) if late else self.tr("Case funds")
         )
+        untold = self.coercions.overdue()
+        self.tabs.setTabText(
+            COERCION_TAB,
+            self.tr("Coercive measures ({untold} family not told)").format(untold=untold)
+            if untold
+            else self.tr("Coercive measures"),
+        )
 
     # what to show
 
@@ -268,7 +278,7 @@ class CasePanel(QWidget):
         self._fetch()
 
     def window_actions(self) -> list[QAction]:
-        return [*self.termination.actions.values(), *self.funds.actions.values()]
+        return [action for view in self.case_tabs for action in view.actions.values()]
 
     def view_state(self) -> dict:
         return {"search": self.search.text(), "tab": self.tabs.currentIndex()}
@@ -294,14 +304,14 @@ class CasePanel(QWidget):
         if self.detail is not None and (case is None or self.detail.case.version >= case.version):
             case = self.detail.case
         if case is None:  # not in the store: the fetch brings it, or says why not
-            self.termination.show_case(backend, None, None)
-            self.funds.show_case(backend, None, None)
+            for view in self.case_tabs:
+                view.show_case(backend, None, None)
             self.header.show_missing(case_id)
             self.flow.show_case(None, (), False)
             return
         self._version = case.version
-        self.termination.show_case(backend, case, self.detail)
-        self.funds.show_case(backend, case, self.detail)
+        for view in self.case_tabs:
+            view.show_case(backend, case, self.detail)
         self._retitle_tabs()
         court = self._store.courts.get(backend, case.court_id)
         self.header.show_case(case, court.name if court else case.court_id)

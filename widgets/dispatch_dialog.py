@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from console.casework import Case, Task
 from console.catalogue import TASK_KINDS
 from console.dispatch import suggest_teams
+from console.domain import BAILIFF_TASKS, Team
 from console.store import Store
 from widgets.names import name
 from widgets.plain_text import PlainLabel
@@ -52,9 +53,16 @@ class DispatchDialog(QDialog):
         self.suggestions = suggest_teams(store, backend, case.lon, case.lat, time.time())
         if task is not None:
             self.suggestions = [s for s in self.suggestions if s.team.id != task.team_id]
-        self.teams = QTableWidget(len(self.suggestions), 5, self)
+        self.teams = QTableWidget(len(self.suggestions), 6, self)
         self.teams.setHorizontalHeaderLabels(
-            [self.tr("Team"), self.tr("Court"), self.tr("Status"), self.tr("Distance"), self.tr("Travel time")]
+            [
+                self.tr("Team"),
+                self.tr("Court"),
+                self.tr("Status"),
+                self.tr("Judicial police"),
+                self.tr("Distance"),
+                self.tr("Travel time"),
+            ]
         )
         for row, suggestion in enumerate(self.suggestions):
             court = store.courts.get(backend, suggestion.team.court_id)
@@ -62,12 +70,13 @@ class DispatchDialog(QDialog):
                 suggestion.team.name,
                 court.name if court else suggestion.team.court_id,
                 name("team_status", suggestion.team.status),
+                self._bailiffs(suggestion.team),
                 self.tr("{km:.1f} km").format(km=suggestion.distance_km),
                 self.tr("{min:.0f} min").format(min=suggestion.eta_min),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column >= 3:
+                if column >= 4:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.teams.setItem(row, column, item)
         self.teams.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,16 +108,31 @@ class DispatchDialog(QDialog):
         form.addRow(buttons)
         self.teams.setFocus()
 
-    def chosen_team(self) -> str | None:
+    def _bailiffs(self, team: Team) -> str:
+        if team.has_bailiff is None:
+            return ""  # a backend before 1.3 does not say
+        return self.tr("%n officer(s)", "", team.roles.count("bailiff")) if team.has_bailiff else self.tr("none")
+
+    def chosen(self) -> Team | None:
         rows = self.teams.selectionModel().selectedRows()
-        return self.suggestions[rows[0].row()].team.id if rows else None
+        return self.suggestions[rows[0].row()].team if rows else None
+
+    def chosen_team(self) -> str | None:
+        team = self.chosen()
+        return team.id if team is not None else None
 
     def accept(self) -> None:
-        if self.chosen_team() is None:
+        team = self.chosen()
+        if team is None:
             self.problem.setText(self.tr("Pick the team to send."))
-            self.problem.show()
+        elif self.operation.currentData() in BAILIFF_TASKS and team.has_bailiff is False:
+            self.problem.setText(
+                self.tr("{team} has no judicial police: only a team with them takes a person.").format(team=team.name)
+            )
+        else:
+            super().accept()
             return
-        super().accept()
+        self.problem.show()
 
     def body(self) -> dict:
         note = self.note.text().strip()

@@ -1,5 +1,5 @@
 """Directing field work from the picked case or team: dispatch a team (F6), re-task (Shift+F6),
-send an instruction (F7), launch an asset query (Ctrl+Shift+A), ask for a detention (Ctrl+Shift+D).
+send an instruction (F7), launch an asset query (Ctrl+Shift+A), ask for a 拘传, a fine or a detention (Ctrl+Shift+D).
 
 Every action goes through the outbox, so that it survives an outage and is sent exactly once.
 What the backend would refuse (no permission, nothing picked) answers with the reason instead of
@@ -18,7 +18,7 @@ from console.casework import Case, Task
 from console.commands import Action, CommandState, Subject, Submit
 from console.records import Collection
 from console.store import Changes, Store
-from widgets.action_dialogs import DetentionDialog, MessageDialog, QueryDialog
+from widgets.action_dialogs import CoercionDialog, MessageDialog, QueryDialog
 from widgets.answering import offer, why_not, window_action
 from widgets.dispatch_dialog import DispatchDialog
 from widgets.live_store import LiveStore
@@ -32,9 +32,8 @@ ACTIONS = {
     Action.MESSAGE: ("F7", "team.message", Collection.TEAMS),
     # Not Ctrl+Shift+Q: one Shift away from Quit.
     Action.LAUNCH_QUERY: ("Ctrl+Shift+A", "query.launch", Collection.CASES),
-    Action.REQUEST_DETENTION: ("Ctrl+Shift+D", "coercion.request", Collection.CASES),
+    Action.REQUEST_COERCION: ("Ctrl+Shift+D", "coercion.request", Collection.CASES),
 }
-MAX_DETENTION_DAYS = 15
 
 
 class FieldActions(QObject):
@@ -66,7 +65,7 @@ class FieldActions(QObject):
             Action.REASSIGN: self.tr("&Reassign the task…"),
             Action.MESSAGE: self.tr("Send an &instruction…"),
             Action.LAUNCH_QUERY: self.tr("Launch an asset &query…"),
-            Action.REQUEST_DETENTION: self.tr("Ask for a de&tention…"),
+            Action.REQUEST_COERCION: self.tr("Ask for a coercive measure (compelled appearance, fine, de&tention)…"),
         }
         group = QActionGroup(self)
         group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
@@ -167,7 +166,7 @@ class FieldActions(QObject):
             Action.REASSIGN: self._act_reassign,
             Action.MESSAGE: self._act_message,
             Action.LAUNCH_QUERY: self._act_query,
-            Action.REQUEST_DETENTION: self._act_detention,
+            Action.REQUEST_COERCION: self._act_coercion,
         }[qaction.data()]()
 
     def _act_dispatch(self) -> None:
@@ -245,21 +244,23 @@ class FieldActions(QObject):
                 self.tr("Asset query for {case}").format(case=case.number),
             )
 
-    def _act_detention(self) -> None:
+    def _act_coercion(self) -> None:
         picked = self.picked_case()
         if picked is None:
             return
         backend, case = picked
         health = self._store.health.get(backend)
-        max_days = int(health.limits.get("max_detention_days", MAX_DETENTION_DAYS)) if health else MAX_DETENTION_DAYS
-        dialog = DetentionDialog(case, max_days, parent=self.parent())
+        dialog = CoercionDialog(case, health.limits if health else {}, parent=self.parent())
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            body = dialog.body()
             self._submit(
                 backend,
-                Action.REQUEST_DETENTION,
+                Action.REQUEST_COERCION,
                 Subject(Collection.CASES, case.id),
-                dialog.body(),
-                self.tr("Detention for {case}: approval asked").format(case=case.number),
+                body,
+                self.tr("{measure} for {case}: a president's decision asked").format(
+                    measure=name("coercion", body["kind"]), case=case.number
+                ),
             )
 
     def _report_messages(self) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +30,6 @@ from widgets.answering import why_not
 from widgets.case_actions import CaseActionsTab
 from widgets.case_tables import record_table
 from widgets.names import format_date, format_yuan, name
-from widgets.plain_text import PlainLabel
 from widgets.style import mark_problem
 
 # action → (shortcut, the permission it needs)
@@ -47,19 +45,9 @@ class FundsView(CaseActionsTab):
     def __init__(self, store: Store, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(store, submit, ACTIONS, parent)
         self._ledger: Ledger | None = None
-        self.summary = PlainLabel(parent=self)
-        self.summary.setWordWrap(True)
-        self.warning = PlainLabel(parent=self)
-        self.warning.setWordWrap(True)
         self.table = record_table(5, 3, self)
-        self.buttons.insertWidget(0, self.warning, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Entry"), self.tr("Amount"), self.tr("From / to"), self.tr("By")]
+        self.lay_out(
+            self.table, [self.tr("Date"), self.tr("Entry"), self.tr("Amount"), self.tr("From / to"), self.tr("By")]
         )
         self.show_case("", None, None)
 

@@ -122,10 +122,19 @@ class TeamsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
             return plain_tooltip(
                 self.tr("{name}\n{vehicle} · {members}").format(
-                    name=team.name, vehicle=team.vehicle, members="、".join(team.members)
+                    name=team.name, vehicle=team.vehicle, members=self.tr("、").join(self.crew(team))
                 )
             )
         return None
+
+    def crew(self, team) -> list[str]:
+        """Each member, with their role when the backend says it (执行法官, 法官助理, 书记员, 法警)."""
+        if not team.roles:
+            return list(team.members)
+        return [
+            self.tr("{member} ({role})").format(member=member, role=name("crew", role)) if role else member
+            for member, role in zip(team.members, team.roles, strict=True)
+        ]
 
     def court_name(self, backend: str, team) -> str:
         court = self._store.courts.get(backend, team.court_id)

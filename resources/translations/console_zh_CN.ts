@@ -55,6 +55,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>{person}, {days} days, already detained in an emergency (approval to follow): {reason}</source>
+        <translation>{person}，{days}日，已紧急拘留（补办批准）：{reason}</translation>
+    </message>
+    <message>
         <source>{person}, {days} days: {reason}</source>
         <translation>{person}，{days} 日：{reason}</translation>
     </message>
@@ -322,6 +326,14 @@
         <translation>案款</translation>
     </message>
     <message>
+        <source>Coercive measures ({untold} family not told)</source>
+        <translation>强制措施（{untold}人家属未通知）</translation>
+    </message>
+    <message>
+        <source>Coercive measures</source>
+        <translation>强制措施</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -402,6 +414,252 @@
     <message>
         <source>{party}. This reveal is kept in the audit log; the data is not kept here.</source>
         <translation>{party}。本次查看已记入审计日志；本机不保存这些信息。</translation>
+    </message>
+</context>
+<context>
+    <name>CoercionDialog</name>
+    <message>
+        <source>Ask for a coercive measure</source>
+        <translation>申请强制措施</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>e.g. the respondent&apos;s legal representative</source>
+        <translation>例如：被执行人的法定代表人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Detention</source>
+        <translation>拘留</translation>
+    </message>
+    <message>
+        <source>Already detained on the spot (emergency): approval follows</source>
+        <translation>已在现场紧急拘留，事后补办批准</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>{low} to {high} for this respondent.</source>
+        <translation>对该被执行人：{low}至{high}。</translation>
+    </message>
+    <message>
+        <source>e.g. Hid the car under seal on 28 November</source>
+        <translation>例如：11月28日隐匿被查封车辆</translation>
+    </message>
+    <message>
+        <source>Act punished</source>
+        <translation>妨害行为</translation>
+    </message>
+    <message>
+        <source>e.g. Obstructed the seizure by force</source>
+        <translation>例如：以暴力阻碍扣押</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Ask for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Name the person.</source>
+        <translation>请填写对象姓名。</translation>
+    </message>
+    <message>
+        <source>A fine on this respondent is {low} to {high}.</source>
+        <translation>对该被执行人的罚款为{low}至{high}。</translation>
+    </message>
+    <message>
+        <source>Give the grounds: the president who decides reads them.</source>
+        <translation>请填写事由：作出决定的院长将审阅。</translation>
+    </message>
+</context>
+<context>
+    <name>CoercionView</name>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Act punished</source>
+        <translation>妨害行为</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定书</translation>
+    </message>
+    <message>
+        <source>Carried out by</source>
+        <translation>执行队伍</translation>
+    </message>
+    <message>
+        <source>Family told</source>
+        <translation>通知家属</translation>
+    </message>
+    <message>
+        <source>Family &amp;told…</source>
+        <translation>已通知家属(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Review &amp;applied for…</source>
+        <translation>已申请复议(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Decide the re&amp;view…</source>
+        <translation>复议决定(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Grounds: {reason}</source>
+        <translation>事由：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{measure}, %n day(s)</source>
+        <translation>
+            <numerusform>{measure}，%n日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for a team with judicial police</source>
+        <translation>等待有法警的队伍</translation>
+    </message>
+    <message>
+        <source>Told {when}</source>
+        <translation>已于{when}通知</translation>
+    </message>
+    <message>
+        <source>Overdue since {when}</source>
+        <translation>已超时（应于{when}前通知）</translation>
+    </message>
+    <message>
+        <source>By {when}</source>
+        <translation>应于{when}前通知</translation>
+    </message>
+    <message>
+        <source>Open a case to see its coercive measures.</source>
+        <translation>打开案件以查看其强制措施。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s coercive measures…</source>
+        <translation>正在载入案件的强制措施…</translation>
+    </message>
+    <message>
+        <source>This backend keeps no record of coercive measures on a case.</source>
+        <translation>该后端不记录案件的强制措施。</translation>
+    </message>
+    <message>
+        <source>No coercive measure on this case. Ask for one with Ctrl+Shift+D: a president decides.</source>
+        <translation>本案尚无强制措施。按 Ctrl+Shift+D 申请，由院长决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coercive measure(s); a president&apos;s decision awaited on {waiting}.</source>
+        <translation>
+            <numerusform>强制措施%n项，待院长决定{waiting}项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{person}&apos;s family is to be told by {when} (within 24 hours of the detention).</source>
+        <translation>{person}的家属应于{when}前通知（拘留后24小时内）。</translation>
+    </message>
+    <message>
+        <source>Pick a coercive measure in the list first.</source>
+        <translation>请先在列表中选中一项强制措施。</translation>
+    </message>
+    <message>
+        <source>The family was told {when}.</source>
+        <translation>已于{when}通知家属。</translation>
+    </message>
+    <message>
+        <source>No one is detained by it: there is no family to tell.</source>
+        <translation>该措施未拘留任何人，无需通知家属。</translation>
+    </message>
+    <message>
+        <source>Already reviewed once: {state}.</source>
+        <translation>已复议一次：{state}。</translation>
+    </message>
+    <message>
+        <source>Only a decided fine or detention is reviewed.</source>
+        <translation>只有已决定的罚款或拘留可以申请复议。</translation>
+    </message>
+    <message>
+        <source>Too late: a review was to be applied for by {when}, 3 days from the decision.</source>
+        <translation>已逾期：复议应于{when}前申请（收到决定书之日起3日内）。</translation>
+    </message>
+    <message>
+        <source>No review of it is waiting for a decision.</source>
+        <translation>没有待决定的复议。</translation>
+    </message>
+    <message>
+        <source>Only the court above decides a review: {court}.</source>
+        <translation>复议由上一级法院决定：{court}。</translation>
+    </message>
+    <message>
+        <source>The family told</source>
+        <translation>已通知家属</translation>
+    </message>
+    <message>
+        <source>How, and whom</source>
+        <translation>通知方式及对象</translation>
+    </message>
+    <message>
+        <source>e.g. By telephone to his wife, 13:20</source>
+        <translation>例如：13:20电话通知其妻</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Review applied for</source>
+        <translation>已申请复议</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请情况</translation>
+    </message>
+    <message>
+        <source>e.g. Applied in writing on receiving the decision</source>
+        <translation>例如：收到决定书后书面申请</translation>
+    </message>
+    <message>
+        <source>Family told: {what} ({case})</source>
+        <translation>已通知家属：{what}（{case}）</translation>
+    </message>
+    <message>
+        <source>Review applied for: {what} ({case})</source>
+        <translation>已申请复议：{what}（{case}）</translation>
+    </message>
+    <message>
+        <source>Review decided: {what} ({case})</source>
+        <translation>复议已决定：{what}（{case}）</translation>
     </message>
 </context>
 <context>
@@ -516,49 +774,6 @@
     </message>
 </context>
 <context>
-    <name>DetentionDialog</name>
-    <message>
-        <source>Ask for a judicial detention</source>
-        <translation>申请司法拘留</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>被拘留人</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <source>Detention</source>
-        <translation>拘留</translation>
-    </message>
-    <message>
-        <source>e.g. Obstructed the seizure by force</source>
-        <translation>例如：以暴力阻碍扣押</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Ask for approval</source>
-        <translation>提交审批</translation>
-    </message>
-    <message>
-        <source>Name the person to be detained.</source>
-        <translation>请填写被拘留人姓名。</translation>
-    </message>
-    <message>
-        <source>Give the reason: the president who decides reads it.</source>
-        <translation>请填写理由：决定的院长会看到。</translation>
-    </message>
-</context>
-<context>
     <name>DispatchDialog</name>
     <message>
         <source>Reassign the task</source>
@@ -587,6 +802,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Judicial police</source>
+        <translation>法警</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -628,9 +847,23 @@
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
+    <message numerus="yes">
+        <source>%n officer(s)</source>
+        <translation>
+            <numerusform>%n名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
     <message>
         <source>Pick the team to send.</source>
         <translation>请选择要派遣的队伍。</translation>
+    </message>
+    <message>
+        <source>{team} has no judicial police: only a team with them takes a person.</source>
+        <translation>{team}没有法警：只有配备法警的队伍才能带人。</translation>
     </message>
 </context>
 <context>
@@ -850,8 +1083,8 @@
         <translation>发起网络查控(&amp;Q)…</translation>
     </message>
     <message>
-        <source>Ask for a de&amp;tention…</source>
-        <translation>申请司法拘留(&amp;T)…</translation>
+        <source>Ask for a coercive measure (compelled appearance, fine, de&amp;tention)…</source>
+        <translation>申请强制措施（拘传、罚款、拘留）(&amp;T)…</translation>
     </message>
     <message>
         <source>Pick a case first (Ctrl+F finds one by its number or a party).</source>
@@ -890,8 +1123,8 @@
         <translation>{case} 的网络查控</translation>
     </message>
     <message>
-        <source>Detention for {case}: approval asked</source>
-        <translation>{case} 司法拘留：已提交审批</translation>
+        <source>{measure} for {case}: a president&apos;s decision asked</source>
+        <translation>{case}申请{measure}，待院长决定</translation>
     </message>
     <message>
         <source>Instruction to {team}: {state}</source>
@@ -1581,6 +1814,10 @@ Last fix {age} ago</source>
         <source>At most {n} characters, please.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
+    <message>
+        <source>Say how and by whom: it goes on the record.</source>
+        <translation>请写明方式及经办人：将记入笔录。</translation>
+    </message>
 </context>
 <context>
     <name>Panels</name>
@@ -2036,6 +2273,41 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>ReviewDecisionDialog</name>
+    <message>
+        <source>Decide the review</source>
+        <translation>复议决定</translation>
+    </message>
+    <message>
+        <source>Decision under review</source>
+        <translation>被复议的决定</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Give the reasons: the parties and the court below are told them.</source>
+        <translation>请写明理由：将通知当事人及下级法院。</translation>
+    </message>
+</context>
+<context>
     <name>StatusChips</name>
     <message>
         <source>Lost contact {n}</source>
@@ -2104,6 +2376,14 @@ Last fix {age} ago</source>
 {vehicle} · {members}</source>
         <translation>{name}
 {vehicle} · {members}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{member} ({role})</source>
+        <translation>{member}（{role}）</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2630,26 @@ Last fix {age} ago</source>
         <translation>申请拘传</translation>
     </message>
     <message>
+        <source>Detained on the spot (emergency)</source>
+        <translation>现场紧急拘留</translation>
+    </message>
+    <message>
+        <source>Decided a coercive measure</source>
+        <translation>决定强制措施</translation>
+    </message>
+    <message>
+        <source>Recorded the family told</source>
+        <translation>记录已通知家属</translation>
+    </message>
+    <message>
+        <source>Recorded an application for review</source>
+        <translation>记录复议申请</translation>
+    </message>
+    <message>
+        <source>Decided a review</source>
+        <translation>作出复议决定</translation>
+    </message>
+    <message>
         <source>Revealed a party&apos;s personal data</source>
         <translation>查看当事人个人信息</translation>
     </message>
@@ -2501,6 +2801,48 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>coercion</name>
+    <message>
+        <source>Judicial detention</source>
+        <translation>司法拘留</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Compelled appearance</source>
+        <translation>拘传</translation>
+    </message>
+</context>
+<context>
+    <name>coercion_state</name>
+    <message>
+        <source>Awaiting the president</source>
+        <translation>待院长决定</translation>
+    </message>
+    <message>
+        <source>Detained in an emergency, approval to follow</source>
+        <translation>已紧急拘留，待补办批准</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未批准</translation>
+    </message>
+    <message>
+        <source>Released: not approved</source>
+        <translation>未获批准，已解除拘留</translation>
+    </message>
+    <message>
+        <source>Revoked on review</source>
+        <translation>复议撤销</translation>
+    </message>
+</context>
+<context>
     <name>condition</name>
     <message>
         <source>More than 3 months since filing</source>
@@ -2552,6 +2894,25 @@ Last fix {age} ago</source>
     <message>
         <source>Not required</source>
         <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>crew</name>
+    <message>
+        <source>Enforcement judge</source>
+        <translation>执行法官</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s assistant</source>
+        <translation>法官助理</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Judicial police</source>
+        <translation>法警</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3394,21 @@ Last fix {age} ago</source>
     <message>
         <source>Timed out</source>
         <translation>超时</translation>
+    </message>
+</context>
+<context>
+    <name>review_state</name>
+    <message>
+        <source>Review applied for</source>
+        <translation>已申请复议</translation>
+    </message>
+    <message>
+        <source>Upheld on review</source>
+        <translation>复议维持</translation>
+    </message>
+    <message>
+        <source>Revoked on review</source>
+        <translation>复议撤销</translation>
     </message>
 </context>
 <context>
