@@ -4,15 +4,9 @@ balance, and each receipt to pay out within 30 days (法发〔2017〕6号 art. 7
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from tests.support.backends import every_case
+from tests.support.backends import at, every_case
 
 DAY_S = 86400
-
-
-def at(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
 
 
 def test_every_ledger_balances_and_holds_what_the_case_realised(stepped_backend):

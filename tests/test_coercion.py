@@ -7,11 +7,10 @@ within 3 days; and teams carry police plates and members with their roles."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 import pytest
 
-from tests.support.backends import every_case
+from tests.support.backends import at, every_case
 from tests.support.contract import when
 
 SPEED = 100_000  # the fast book's
@@ -22,10 +21,6 @@ DECISION = re.compile(r"^（\d{4}）川\d+司惩\d+号$")
 @pytest.fixture(scope="module")
 def stepped_backend(fast_book):
     return fast_book
-
-
-def at(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
 
 
 def a_case_near_police(backend) -> dict:

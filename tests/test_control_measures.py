@@ -5,17 +5,11 @@ lapses, renewed by a command, and lapses when it is not."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from tests.support.backends import NOTHING_TO_DISPOSE, RunningBackend, every_case, unmet
+from tests.support.backends import NOTHING_TO_DISPOSE, RunningBackend, at, every_case, unmet
 from tests.support.contract import a_case_with, order, when
 
 DAY_S = 86400
 SPEED = 100_000  # the fast book's (tests/conftest.py)
-
-
-def at(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
 
 
 def test_each_asset_takes_its_own_measures_and_a_registry_gives_no_value(fast_book):

@@ -5,10 +5,9 @@ one; 终本合格率 from the gate."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from tests.support.backends import (
     NOTHING_TO_DISPOSE,
+    at,
     every_case,
     meet_what_an_operator_can,
     open_enforcement_cases,
@@ -16,10 +15,6 @@ from tests.support.backends import (
 )
 
 DAY_S = 86400
-
-
-def at(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
 
 
 def test_every_case_in_the_pool_passed_the_gate_and_the_indicator_says_so(stepped_backend):

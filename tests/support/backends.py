@@ -8,6 +8,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 import requests
@@ -121,6 +122,11 @@ class RunningBackend:
                     return answer
             since = until
         raise AssertionError(f"nothing of the kind happened in {at_most_s:.0f} s of the backend's time")
+
+
+def at(iso: str) -> float:
+    """A time the API wrote (RFC 3339), in epoch seconds."""
+    return datetime.fromisoformat(iso).timestamp()
 
 
 def every_case(backend: RunningBackend) -> list[dict]:
