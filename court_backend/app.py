@@ -1086,6 +1086,44 @@ def _command_routes() -> APIRouter:
             status=201,
         )
 
+    @router.post("/cases/{case_id}/credit", status_code=201, response_model=schemas.CaseDetail)
+    async def order_credit(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.CreditRequest, key: IdempotencyKey = None
+    ):
+        """List the respondent of an open enforcement case as a dishonest judgment debtor on a ground
+        (法释〔2017〕7号 art. 1), or restrict its high consumption or its leaving the country: one of
+        each kind in force at a time (409 `already-in-force`); not while property under control covers
+        what is owed (409 `debt-secured`). (1.3)"""
+        return await _command(
+            request,
+            who,
+            "credit.order",
+            key,
+            lambda now: world_of(request).order_credit(
+                who, case_id, body.kind, body.ground and body.ground.value, body.extra_years, body.note, now
+            ),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/credit/{credit_id}/removal", response_model=schemas.CaseDetail)
+    async def remove_credit(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        credit_id: Id,
+        body: schemas.CreditRemoval,
+        key: IdempotencyKey = None,
+    ):
+        """Take a credit order off, for a reason of 法释〔2017〕7号 art. 10 or 12; `performed` only when
+        nothing is owed (409 `not-performed`). (1.3)"""
+        return await _command(
+            request,
+            who,
+            "credit.order",
+            key,
+            lambda now: world_of(request).remove_credit(who, case_id, credit_id, body.reason, body.note, now),
+        )
+
     @router.post("/cases/{case_id}/acts", status_code=201, response_model=schemas.Case)
     async def record_act(
         request: Request, who: Authenticated, case_id: Id, body: schemas.ActRequest, key: IdempotencyKey = None

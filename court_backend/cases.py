@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import coercion, funds, parties, termination
+from court_backend import coercion, credit, funds, parties, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -204,6 +204,7 @@ class CaseBook:
         records.add_saver(self._save)
         self._divisions = divisions
         self._mask_parties()
+        self._order_credit_of_flags()
         self._load_schedule()
         # Whether a measure holds (or is about to take) a case's property: the world's to say (`Assets.controls`).
         self.controls: Callable[[str], bool] = lambda case_id: False
@@ -364,10 +365,8 @@ class CaseBook:
                 funds.receive(doc, received, at, doc["officer"], _source_of(doc))
         elif node == "funds_paid_out" and funds.balance(doc) > 0:
             funds.pay(doc, funds.balance(doc), at, doc["officer"], doc["applicant"]["name"])
-        elif node == "consumption_restriction":
-            doc["flags"] = sorted(set(doc["flags"]) | {"consumption_restricted"})
-        elif node == "dishonest_listing":
-            doc["flags"] = sorted(set(doc["flags"]) | {"dishonest"})
+        elif node in credit.KIND_OF_NODE and not credit.in_force(doc, credit.KIND_OF_NODE[node]):
+            self._order_credit(doc, credit.KIND_OF_NODE[node], at)
         elif node == "closing_review" and plan[:1] == ["terminated_for_now"]:
             # The applicant told of the case and heard before 终本 (`termination`, art. 5).
             doc.setdefault("acts", []).append({"act": "applicant_interview", "at": at, "by": doc["officer"]})
@@ -379,8 +378,15 @@ class CaseBook:
                 doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
         if node in FINAL_NODES:
             doc["status"] = "closed"
+        if node in ENDS_CREDIT:  # performed, or ended otherwise: the respondent is punished no longer
+            credit.end_all(doc, ENDS_CREDIT[node], at, f"court:{doc['court_id']}")
         if node == "archived" and "termination" in doc:  # into the pool: re-queried from now on
             doc["termination"]["requeries"] = 0
+
+    def _order_credit(self, doc: dict, kind: str, at: float) -> None:
+        """An order the case's court made on the case's path."""
+        ground = credit.default_ground(doc, kind)
+        credit.order(doc, kind, ground, 0, at, f"court:{doc['court_id']}", "", self.speed)
 
     def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
         """Moves a case to its next planned node at `at`; returns when it moves again: never into
@@ -439,6 +445,28 @@ class CaseBook:
                 doc = json.loads(text)
                 for role in parties.ROLES:
                     doc[role] = parties.masked(doc, role, self._personal_key)
+                self._db.execute("update cases set doc = ? where id = ?", (dumps(doc), case_id))
+
+    def _order_credit_of_flags(self) -> None:
+        """Gives the credit flags of cases made before 1.3 (flags alone) their orders, once: made when
+        the case passed their node (or recorded them), ended when it was performed or ended."""
+        if self._db.execute("select 1 from meta where key = 'credit_orders'").fetchone():
+            return  # done at an earlier start: not every start reads every case again
+        rows = self._db.execute(
+            "select id, doc from cases where json_extract(doc, '$.credit') is null"
+            " and (doc like '%\"dishonest\"%' or doc like '%\"consumption_restricted\"%')"
+        ).fetchall()
+        with self._db:
+            self._db.execute("insert into meta (key, value) values ('credit_orders', '1.3')")
+            for case_id, text in rows:
+                doc = json.loads(text)
+                doc["credit"] = []
+                steps = [(v["entered_at"], v["node"]) for v in doc["history"]]
+                for at, step in sorted(steps + [(a["at"], a["act"]) for a in doc.get("acts", ())]):
+                    if step in credit.KIND_OF_NODE and not credit.in_force(doc, credit.KIND_OF_NODE[step]):
+                        self._order_credit(doc, credit.KIND_OF_NODE[step], at)
+                    if step in ENDS_CREDIT:
+                        credit.end_all(doc, ENDS_CREDIT[step], at, f"court:{doc['court_id']}")
                 self._db.execute("update cases set doc = ? where id = ?", (dumps(doc), case_id))
 
     def _load_schedule(self) -> None:
@@ -561,13 +589,10 @@ class CaseBook:
     # operators' casework
     def record_act(self, case_id: str, act: str, at: float, by: str, note: str) -> dict:
         """Records an act done on a case outside its path (the applicant heard, an investigation on
-        the spot, an order issued); an order of credit punishment flags the respondent."""
-        flag = {"consumption_restriction": "consumption_restricted", "dishonest_listing": "dishonest"}.get(act)
+        the spot, an order issued)."""
 
         def record(doc: dict) -> None:
             doc.setdefault("acts", []).append({"act": act, "at": at, "by": by, **({"note": note} if note else {})})
-            if flag:
-                doc["flags"] = sorted(set(doc["flags"]) | {flag})
 
         return self.modify(case_id, record)
 
@@ -631,7 +656,13 @@ def _source_of(doc: dict) -> str:
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
-DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions")  # shown with the case's detail only
+DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions", "credit")
+# The nodes that end a respondent's credit punishment, and why (法释〔2017〕7号 art. 10).
+ENDS_CREDIT = {
+    "completed": "performed",
+    "terminated": "case_ended",
+    "not_enforced": "case_ended",
+}  # shown with the case's detail only
 
 
 def _termination(doc: dict, now: float, controlled: bool) -> dict | None:
@@ -666,6 +697,7 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False, s
         shown["termination"] = _termination(doc, now, controlled)
         shown["ledger"] = funds.present(doc, now)
         shown["coercions"] = coercion.present(doc, now, speed)
+        shown["credit"] = credit.present(doc, now)
         shown["history"] = [
             {
                 "node": h["node"],

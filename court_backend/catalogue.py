@@ -68,7 +68,7 @@ CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation"
 # A case number's case-type code (案件类型代字), by kind: a 非诉执行 case is an 执 case too.
 CASE_TYPE_CODES = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}
 TRACKS = ("simple", "complex")
-FLAGS = ("dishonest", "consumption_restricted", "terminated_for_now", "bankruptcy_candidate")
+FLAGS = ("dishonest", "consumption_restricted", "exit_restricted", "terminated_for_now", "bankruptcy_candidate")
 TAGS = ("livelihood", "campaign_new_year", "campaign_hundred_days")
 
 CHANNELS = {"national": "总对总", "provincial": "点对点"}
@@ -238,6 +238,8 @@ PERMISSION_MEANINGS = {
     " a 终本 case (恢复执行)",
     "funds.record": "record money received into a case's account (执行款专户)",
     "funds.pay": "pay money out of a case's account, within its balance",
+    "credit.order": "list a respondent as a dishonest judgment debtor, restrict its high consumption or its"
+    " leaving the country, and lift each",
 }
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
@@ -252,6 +254,7 @@ CASEWORK = (
     "party.reveal",
     "case.record",
     "funds.record",
+    "credit.order",
 )
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only

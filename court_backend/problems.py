@@ -75,6 +75,14 @@ PROBLEM_TYPES = {
     "review-too-late": (409, "The 3 days to apply for review are over", ("review_until",)),
     "not-the-court-above": (403, "Only the court above decides a review", ("court_id",)),
     "no-review-pending": (409, "No review is waiting for a decision", ()),
+    "already-in-force": (409, "An order of this kind is in force already", ("credit_id",)),
+    "ground-not-for-restriction": (422, "A restriction has no ground nor term", ()),
+    "ground-required": (422, "The ground of the list is required", ()),
+    "extension-not-allowed": (422, "This ground's listing has no term to extend", ()),
+    "nothing-owed": (409, "The respondent owes nothing", ()),
+    "debt-secured": (409, "Property under control covers what is owed", ("frozen", "outstanding")),
+    "not-in-force": (409, "The order is no longer in force", ()),
+    "not-performed": (409, "The respondent has not performed", ("outstanding",)),
     "internal-error": (500, "The backend failed on this request", ()),
 }
 

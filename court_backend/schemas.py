@@ -17,6 +17,7 @@ from court_backend.catalogue import (
     PERMISSION_MEANINGS,
     TASK_KINDS,
 )
+from court_backend.credit import GROUNDS
 from court_backend.termination import ACTS
 
 # The lengths and ranges of what a backend sends and a client sends: a client takes every value
@@ -55,6 +56,7 @@ Category = Enum("Category", {k: k for k in CATEGORIES}, type=str)
 NodeCode = Enum("NodeCode", {n.code: n.code for n in NODES}, type=str)
 Asset = Enum("Asset", {k: k for k in MEASURES_FOR_ASSET}, type=str)
 MeasureKind = Enum("MeasureKind", {k: k for k in MEASURE_KINDS}, type=str)
+CreditGround = Enum("CreditGround", {k: k for k in GROUNDS}, type=str)
 
 
 class Model(BaseModel):
@@ -301,6 +303,57 @@ class CaseDetail(Case):
     coercions: Annotated[list[Coercion], Field(max_length=MAX_STEPS)] = Field(
         [], description="the 拘传, fines and detentions asked for on the case (1.3)"
     )
+    credit: Annotated[list[CreditOrder], Field(max_length=MAX_STEPS)] = Field(
+        [], description="the credit punishment ordered on the case's respondent (1.3)"
+    )
+
+
+class AgencyAnswer(Model):
+    agency: Label = Field(description="an agency that carries the order out or punishes jointly (联合惩戒)")
+    state: Literal["sent", "acknowledged"]
+    answered_at: Timestamp | None
+
+
+class CreditOrder(Model):
+    """The respondent on the list of dishonest judgment debtors (法释〔2017〕7号), or restricted in
+    its high consumption or its leaving the country: in force until removed, or (a listing with a
+    term) until it expires. A listing is published within three working days."""
+
+    id: Id = Field(description="within its case")
+    kind: Literal["dishonest", "consumption_restriction", "exit_restriction"]
+    ground: CreditGround | None = Field(description="the listing's ground (art. 1); null for a restriction")
+    source: Label | None = Field(description="the article of 法释〔2017〕7号 of the ground")
+    extra_years: Annotated[int, Field(ge=0, le=3)] = Field(description="the term extended (art. 2)")
+    state: Literal["in_force", "removed", "expired"]
+    ordered_at: Timestamp
+    ordered_by: Id
+    note: Text
+    expires_at: Timestamp | None = Field(description="the end of a listing's term; null: until performed or removed")
+    publication: Literal["publishing", "published"] | None = Field(description="a listing's; null for a restriction")
+    published_at: Timestamp | None
+    agencies: Annotated[list[AgencyAnswer], Field(max_length=20)]
+    ended_at: Timestamp | None
+    ended_by: Id | None
+    end_reason: Code | None = Field(
+        description="performed, settled, applicant_request, case_ended, wrongly_listed, term_ended"
+    )
+
+
+class CreditRequest(StrictModel):
+    kind: Literal["dishonest", "consumption_restriction", "exit_restriction"]
+    ground: CreditGround | None = Field(None, description="for a listing: its ground (法释〔2017〕7号 art. 1)")
+    extra_years: Annotated[int, Field(ge=0, le=3)] = Field(
+        0, description="for a listing on grounds (2) to (6): 1 to 3 years beyond its 2 (art. 2)"
+    )
+    note: Text = ""
+
+
+class CreditRemoval(StrictModel):
+    reason: Literal["performed", "settled", "applicant_request", "case_ended", "wrongly_listed"] = Field(
+        description="法释〔2017〕7号 art. 10: performed (nothing owed), settled and performed, the applicant's"
+        " written request, the case ended otherwise; art. 12: wrongly listed"
+    )
+    note: Text = ""
 
 
 class CoercionStep(Model):

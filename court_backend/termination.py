@@ -14,6 +14,7 @@ After 终本 the court queries the respondent's property every six months for fi
 
 from __future__ import annotations
 
+from court_backend import credit
 from court_backend.catalogue import DAY_S, NODE_BY_CODE
 
 AFTER_FILING_DAYS = 90  # art. 1(4): more than three months since filing
@@ -38,8 +39,9 @@ ACTS = tuple(done for done, _ in CONDITIONS.values() if done not in (None, "netw
 
 
 def done(doc: dict) -> set[str]:
-    """The nodes a case passed and the acts recorded on it."""
-    return {visit["node"] for visit in doc["history"]} | {act["act"] for act in doc.get("acts", ())}
+    """The nodes a case passed, the acts recorded on it and the credit punishment ordered on it."""
+    ordered = {credit.NODE[c["kind"]] for c in doc.get("credit", ())}
+    return {visit["node"] for visit in doc["history"]} | {act["act"] for act in doc.get("acts", ())} | ordered
 
 
 def checklist(doc: dict, now: float, controlled: bool) -> list[dict]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, coercion, funds, kpis, parties, termination
+from court_backend import audit, coercion, credit, funds, kpis, parties, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -110,6 +110,7 @@ class World:
         self.records.commit()
         self.kpis = self.compute_kpis(now)
         self._coercing = self._cases_coercing()
+        self._credit_expiring = self._credit_terms()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
 
@@ -138,10 +139,13 @@ class World:
                 self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
             elif case["node"] in coercion.NUMBERED:
                 self._coerce_by_the_court(case, case["node"], now)
+            for entry in credit.expiring(case):
+                self._credit_expiring[case["id"], entry["id"]] = entry["expires_at"]
         for case in requery:  # the 终本 pool, every six months (`termination`)
             self.assets.launch(case, "national", list(CATEGORIES), now, "system", pooled=True)
         self.assets.tick(now, self._on_deducted)
         self._carry_out_coercions(now)
+        self._end_credit_terms(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -185,6 +189,29 @@ class World:
                 measure["case_id"], lambda doc: funds.receive(doc, taken, now, measure["requested_by"], source)
             )
         return taken
+
+    def _credit_terms(self) -> dict[tuple[str, str], float]:
+        """When each listing in force with a term ends, by (case, order)."""
+        rows = self.records.db.execute(
+            "select cases.id, json_extract(c.value, '$.id'), json_extract(c.value, '$.expires_at')"
+            " from cases, json_each(cases.doc, '$.credit') c"
+            " where json_extract(c.value, '$.state') = 'in_force' and json_extract(c.value, '$.expires_at') is not null"
+        )
+        return {(case_id, entry_id): expires_at for case_id, entry_id, expires_at in rows}
+
+    def _end_credit_terms(self, now: float) -> None:
+        """A listing whose term has ended comes off the list (法释〔2017〕7号 art. 2, 10)."""
+        for (case_id, entry_id), expires_at in sorted(self._credit_expiring.items()):
+            if now < expires_at:
+                continue
+            del self._credit_expiring[case_id, entry_id]
+
+            def expire(doc: dict, entry_id: str = entry_id) -> None:
+                entry = credit.find(doc, entry_id)
+                if entry["state"] == "in_force":
+                    credit.end(doc, entry, "expired", "term_ended", now, "system")
+
+            self.cases.modify(case_id, expire)
 
     def _cases_coercing(self) -> set[str]:
         """The cases with a coercion still to carry out: a team to send, a family to tell."""
@@ -920,9 +947,13 @@ class World:
         return self._detail(doc, now)
 
     def record_act(self, who: Principal, case_id: str, act: str, note: str, now: float) -> dict:
-        """Records an act done on an enforcement case (`termination.ACTS`), once."""
+        """Records an act done on an enforcement case (`termination.ACTS`), once; a listing or a
+        restriction is ordered (`order_credit`, on the ground the case gives)."""
         allow(who, "case.record")
         case = self._enforcement_case(who, case_id)
+        if act in credit.KIND_OF_NODE:
+            kind = credit.KIND_OF_NODE[act]
+            return self.order_credit(who, case_id, kind, credit.default_ground(case, kind), 0, note, now)
         passed = next((v["entered_at"] for v in case["history"] if v["node"] == act), None)
         recorded = next((a["at"] for a in case.get("acts", ()) if a["act"] == act), None)
         if passed is not None or recorded is not None:
@@ -1002,6 +1033,84 @@ class World:
         doc = self.cases.modify(case_id, lambda doc: funds.pay(doc, amount, now, who.username, payee))
         self._audit(who, "pay_out", "case", _case_trace(doc), before, {"amount": amount, "payee": payee})
         return present_case(doc, history=False, now=now)
+
+    def order_credit(
+        self, who: Principal, case_id: str, kind: str, ground: str | None, extra_years: int, note: str, now: float
+    ) -> dict:
+        """Lists the respondent as dishonest on a ground of 法释〔2017〕7号 art. 1, or restricts its high
+        consumption or its leaving the country (`credit`)."""
+        allow(who, "credit.order")
+        case = self._enforcement_case(who, case_id)
+        if (held := credit.in_force(case, kind)) is not None:
+            raise Problem(
+                409,
+                "already-in-force",
+                f"{case['number']} has its {kind} order in force since {utc_iso(held['ordered_at'])}.",
+                credit_id=held["id"],
+            )
+        if kind != "dishonest" and (ground is not None or extra_years):
+            raise Problem(422, "ground-not-for-restriction", "A restriction has no ground of the list nor a term.")
+        if kind == "dishonest":
+            self._check_listing(case, ground, extra_years)
+        before = _case_trace(case)
+        speed = self.config.speed
+        made = {}
+        doc = self.cases.modify(
+            case_id,
+            lambda doc: made.update(credit.order(doc, kind, ground, extra_years, now, who.username, note, speed)),
+        )
+        if made["expires_at"] is not None:
+            self._credit_expiring[case_id, made["id"]] = made["expires_at"]
+        request = {"kind": kind, "ground": ground, "extra_years": extra_years, "note": note}
+        self._audit(who, "order_credit", "case", _case_trace(doc), before, request)
+        return self._detail(doc, now)
+
+    def _check_listing(self, case: dict, ground: str | None, extra_years: int) -> None:
+        """Whether the respondent may be listed: on a ground, the longer term for its grounds only,
+        while it owes, and not while property under control covers what it owes (art. 2, 3(2))."""
+        if ground is None:
+            raise Problem(422, "ground-required", "Name the ground of the list (法释〔2017〕7号 art. 1).")
+        if extra_years and ground == "able_but_refuses":
+            raise Problem(
+                422,
+                "extension-not-allowed",
+                "A respondent able but refusing is listed until it performs, without a term to extend (art. 2).",
+            )
+        owed = funds.outstanding(case)
+        if owed <= 0:
+            raise Problem(409, "nothing-owed", f"{case['number']} owes nothing: its respondent has performed.")
+        secured = self.assets.frozen(case["id"])
+        if secured >= owed:
+            raise Problem(
+                409,
+                "debt-secured",
+                f"{secured:.2f} yuan under control covers the {owed:.2f} owed: not listed (art. 3(2)).",
+                frozen=secured,
+                outstanding=owed,
+            )
+
+    def remove_credit(self, who: Principal, case_id: str, credit_id: str, reason: str, note: str, now: float) -> dict:
+        """Takes an order off: the respondent performed (nothing owed), settled, the applicant asked,
+        the case ended otherwise, or it was wrongly made (法释〔2017〕7号 art. 10, 12)."""
+        allow(who, "credit.order")
+        case = self._their_case(who, case_id)
+        entry = credit.find(case, credit_id)
+        if entry is None:
+            raise Problem(404, "not-found", f"{case['number']} has no credit order {credit_id}.")
+        if entry["state"] != "in_force":
+            raise Problem(409, "not-in-force", f"That order is {entry['state']} already.")
+        if reason == "performed" and (owed := funds.outstanding(case)) > 0:
+            raise Problem(
+                409, "not-performed", f"{case['number']} still owes {owed:.2f} yuan: not performed.", outstanding=owed
+            )
+        before = _case_trace(case)
+        doc = self.cases.modify(
+            case_id, lambda doc: credit.end(doc, credit.find(doc, credit_id), "removed", reason, now, who.username)
+        )
+        self._credit_expiring.pop((case_id, credit_id), None)
+        request = {"credit_id": credit_id, "reason": reason, "note": note}
+        self._audit(who, "remove_credit", "case", _case_trace(doc), before, request)
+        return self._detail(doc, now)
 
     def _enforcement_case(self, who: Principal, case_id: str) -> dict:
         case = self._open_case(who, case_id)

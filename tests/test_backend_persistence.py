@@ -183,3 +183,25 @@ def test_events_of_a_transaction_that_failed_are_neither_published_nor_numbered(
     log.published()
     assert [(e.id, e.type, e.court_id) for e in log.after(0)] == [(1, "case.node", "C510104")]
     assert db.execute("select count(*) from events").fetchone() == (1,)
+
+
+def test_credit_flags_kept_by_1_2_become_orders_at_the_next_start(tmp_path):
+    first = start_stepped_backend(data_dir=tmp_path)
+    first.process.close()
+    with sqlite3.connect(tmp_path / DATABASE_FILE) as db:  # as 1.2 kept them: flags alone
+        db.execute("delete from meta where key = 'credit_orders'")  # 1.2 knew of no credit orders
+        for case_id, text in db.execute("select id, doc from cases").fetchall():
+            doc = json.loads(text)
+            if doc.pop("credit", None) is not None:
+                db.execute("update cases set doc = ? where id = ?", (json.dumps(doc, ensure_ascii=False), case_id))
+    second = start_stepped_backend(data_dir=tmp_path)
+    try:
+        flagged = [c for c in second.get("cases", page_size=1000)["items"] if "dishonest" in c["flags"]]
+        assert flagged
+        for case in flagged[:20]:
+            detail = second.get(f"cases/{case['id']}")
+            listed = [c for c in detail["credit"] if c["kind"] == "dishonest" and c["state"] == "in_force"]
+            passed = next(v for v in detail["history"] if v["node"] == "dishonest_listing")
+            assert len(listed) == 1 and listed[0]["ordered_at"] == passed["entered_at"], detail["number"]
+    finally:
+        second.process.close()
