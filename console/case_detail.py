@@ -184,6 +184,27 @@ class Coercion:
         return self.family_notice_due is not None and self.family_notified_at is None
 
 
+@dataclass(frozen=True, slots=True)
+class CreditOrder:
+    """The respondent listed as dishonest, or restricted in its high consumption or its leaving the
+    country: in force until removed or (a listing with a term) expired; published (a listing), and
+    answered by the agencies that carry it out."""
+
+    id: str
+    kind: str
+    ground: str  # "" for a restriction
+    source: str  # the article of 法释〔2017〕7号 of the ground
+    extra_years: int
+    state: str
+    ordered_at: float
+    ordered_by: str
+    expires_at: float | None
+    publication: str  # publishing, published, or "" for a restriction
+    agencies: tuple[tuple[str, float | None], ...]  # (agency, when it answered)
+    ended_at: float | None
+    end_reason: str
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -195,6 +216,7 @@ class CaseDetail:
     termination: Termination | None = None  # None: no gate (a 执保 case, one closed otherwise, an older backend)
     ledger: Ledger | None = None  # None: a backend before 1.2
     coercions: tuple[Coercion, ...] | None = None  # None: a backend before 1.3
+    credit: tuple[CreditOrder, ...] | None = None  # None: a backend before 1.3
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -342,6 +364,45 @@ def _coercion(item: dict) -> Coercion:
     )
 
 
+CREDIT_KINDS = frozenset({"dishonest", "consumption_restriction", "exit_restriction"})
+CREDIT_STATES = frozenset({"in_force", "removed", "expired"})
+
+
+def decode_credit(record: dict) -> tuple[CreditOrder, ...] | None:
+    orders = record.get("credit")
+    if orders is None:
+        return None
+    if not isinstance(orders, list):
+        raise DecodeError("'credit' must be a list")
+    return tuple(_credit_order(item) for item in orders)
+
+
+def _credit_order(item: dict) -> CreditOrder:
+    if not isinstance(item, dict):
+        raise DecodeError("a credit order must be an object")
+    kind, state = text(item, "kind", 32), text(item, "state", 16)
+    if kind not in CREDIT_KINDS or state not in CREDIT_STATES:
+        raise DecodeError(f"a credit order has an unknown kind or state {kind[:20]!r}/{state[:20]!r}")
+    agencies = item.get("agencies")
+    if not isinstance(agencies, list) or len(agencies) > 20 or not all(isinstance(a, dict) for a in agencies):
+        raise DecodeError("a credit order's agencies must be a list of objects")
+    return CreditOrder(
+        id=text(item, "id", MAX_ID_LENGTH),
+        kind=kind,
+        ground=optional_text(item, "ground") or "",
+        source=optional_text(item, "source") or "",
+        extra_years=integer(item, "extra_years"),
+        state=state,
+        ordered_at=timestamp(item, "ordered_at"),
+        ordered_by=text(item, "ordered_by", MAX_ID_LENGTH),
+        expires_at=optional_timestamp(item, "expires_at"),
+        publication=optional_text(item, "publication") or "",
+        agencies=tuple((text(a, "agency", 200), optional_timestamp(a, "answered_at")) for a in agencies),
+        ended_at=optional_timestamp(item, "ended_at"),
+        end_reason=optional_text(item, "end_reason") or "",
+    )
+
+
 def _object(record: dict, name: str) -> dict | None:
     value = required(record, name)
     if value is not None and not isinstance(value, dict):
@@ -378,7 +439,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         history = decode_case_history(record)
         parties = decode_parties(record)
         acts, termination, ledger = decode_acts(record), decode_termination(record), decode_ledger(record)
-        coercions = decode_coercions(record)
+        coercions, credit = decode_coercions(record), decode_credit(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -398,6 +459,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         termination,
         ledger,
         coercions,
+        credit,
         tuple(entries),
         verification,
         first_mismatch(entries),

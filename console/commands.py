@@ -46,6 +46,8 @@ class Action(Enum):
     NOTIFY_FAMILY = ("cases/{id}/coercions/{part}/family-notice", Collection.CASES, Collection.CASES)
     APPLY_FOR_REVIEW = ("cases/{id}/coercions/{part}/review", Collection.CASES, Collection.CASES)
     DECIDE_REVIEW = ("cases/{id}/coercions/{part}/review/decision", Collection.CASES, Collection.CASES)
+    ORDER_CREDIT = ("cases/{id}/credit", Collection.CASES, Collection.CASES)
+    REMOVE_CREDIT = ("cases/{id}/credit/{part}/removal", Collection.CASES, Collection.CASES)
     RECORD_ACT = ("cases/{id}/acts", Collection.CASES, Collection.CASES)
     TERMINATE = ("cases/{id}/termination", Collection.CASES, Collection.CASES)
     RESUME = ("cases/{id}/resumption", Collection.CASES, Collection.CASES)

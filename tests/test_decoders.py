@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from console.case_detail import decode_credit
 from console.casework import decode_approval, decode_measure, decode_query_result
 from console.domain import (
     DecodeError,
@@ -142,3 +143,33 @@ def test_an_approval_of_a_coercion_is_about_its_person_though_the_institution_is
     }
     approval = decode_approval(record)
     assert (approval.subject, approval.days, approval.emergency) == ("张某", 5, True)
+
+
+def test_a_case_detail_reads_its_credit_orders_and_refuses_an_unknown_kind():
+    order = {
+        "id": "1",
+        "kind": "dishonest",
+        "ground": "breaks_reporting",
+        "source": "art. 1(4)",
+        "extra_years": 0,
+        "state": "in_force",
+        "ordered_at": "2026-12-01T02:00:00Z",
+        "ordered_by": "court:C510104",
+        "note": "",
+        "expires_at": "2028-12-01T02:00:00Z",
+        "publication": "published",
+        "published_at": "2026-12-02T02:00:00Z",
+        "agencies": [{"agency": "中国民用航空局", "state": "sent", "answered_at": None}],
+        "ended_at": None,
+        "ended_by": None,
+        "end_reason": None,
+    }
+    (decoded,) = decode_credit({"credit": [order]})
+    assert (decoded.ground, decoded.publication, decoded.agencies) == (
+        "breaks_reporting",
+        "published",
+        (("中国民用航空局", None),),
+    )
+    assert decode_credit({}) is None  # a backend before 1.3
+    with pytest.raises(DecodeError):
+        decode_credit({"credit": [order | {"kind": "blacklist"}]})

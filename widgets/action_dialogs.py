@@ -461,6 +461,103 @@ class CoercionDialog(_Form):
         return body
 
 
+GROUNDS = (
+    "able_but_refuses",
+    "obstructs",
+    "evades",
+    "breaks_reporting",
+    "breaks_consumption_order",
+    "breaks_settlement",
+)  # 法释〔2017〕7号 art. 1(1) to (6)
+REMOVAL_REASONS = ("performed", "settled", "applicant_request", "case_ended", "wrongly_listed")
+
+
+class CreditDialog(_Form):
+    """An order of credit punishment: the list of dishonest judgment debtors on a ground of
+    法释〔2017〕7号 art. 1 (for two years, one to three more when aggravated; until performed for
+    one able but refusing), or a restriction on high consumption or on leaving the country."""
+
+    def __init__(self, case: Case, kinds: list[str], ground: str, parent: QWidget | None = None) -> None:
+        """`kinds`: those not in force; `ground`: the one the case suggests."""
+        super().__init__(self.tr("Credit punishment"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.kind = QComboBox(self)
+        for kind in kinds:
+            self.kind.addItem(name("credit", kind), kind)
+        self.form.addRow(self.tr("Order"), self.kind)
+        self.ground = QComboBox(self)
+        for index, code in enumerate(GROUNDS, start=1):
+            self.ground.addItem(self.tr("({n}) {ground}").format(n=index, ground=name("ground", code)), code)
+        self.ground.setCurrentIndex(GROUNDS.index(ground))
+        self.form.addRow(self.tr("Ground"), self.ground)
+        self.extra = QSpinBox(self)
+        self.extra.setRange(0, 3)
+        self.extra.setSuffix(" " + self.tr("year(s)"))
+        self.form.addRow(self.tr("Extended by"), self.extra)
+        self.term = PlainLabel(parent=self)
+        self.form.addRow(self.tr("Term"), self.term)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.note.setPlaceholderText(self.tr("e.g. Drove the car under seal away"))
+        self.form.addRow(self.tr("Note"), self.note)
+        for signal in (self.kind.currentIndexChanged, self.ground.currentIndexChanged, self.extra.valueChanged):
+            signal.connect(self._show_fields)
+        self.finish(self.tr("Make the order"))
+        self._show_fields()
+
+    def _show_fields(self) -> None:
+        listing = self.kind.currentData() == "dishonest"
+        until_performed = self.ground.currentData() == "able_but_refuses"
+        for field in (self.ground, self.extra, self.term):
+            self.form.setRowVisible(field, listing)
+        self.extra.setEnabled(not until_performed)
+        if until_performed:
+            self.extra.setValue(0)
+            self.term.setText(self.tr("Until the respondent performs (art. 2)"))
+        else:
+            years = 2 + self.extra.value()
+            self.term.setText(self.tr("%n year(s) (art. 2: two, one to three more when aggravated)", "", years))
+
+    def body(self) -> dict:
+        kind = self.kind.currentData()
+        body = {"kind": kind, "note": self.note.text().strip()}
+        if kind == "dishonest":
+            body |= {"ground": self.ground.currentData(), "extra_years": self.extra.value()}
+        return body
+
+
+class CreditRemovalDialog(_Form):
+    """Taking an order of credit punishment off, for a reason of 法释〔2017〕7号 art. 10 or 12; not
+    "performed" while the case still owes."""
+
+    def __init__(self, order: str, owed: float, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Remove credit punishment"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self._owed = owed
+        self.form.addRow(self.tr("Order"), PlainLabel(order, self))
+        self.reason = QComboBox(self)
+        for reason in REMOVAL_REASONS:
+            self.reason.addItem(name("end_reason", reason), reason)
+        self.reason.setCurrentIndex(0 if owed <= 0 else REMOVAL_REASONS.index("applicant_request"))
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Remove"))
+
+    def accept(self) -> None:
+        if self.reason.currentData() == "performed" and self._owed > 0:
+            self.refuse(
+                self.tr("Not performed: the case still owes {owed}.").format(owed=format_yuan(self._owed, exact=True))
+            )
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"reason": self.reason.currentData(), "note": self.note.text().strip()}
+
+
 class NoteDialog(_Form):
     """A note for a step on a coercion: how the family was told, the review applied for."""
 

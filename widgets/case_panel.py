@@ -46,6 +46,7 @@ from widgets.background import run_in_background
 from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, PartiesModel, TasksModel
 from widgets.coercion_view import CoercionView
+from widgets.credit_view import CreditView
 from widgets.funds_view import FundsView
 from widgets.live_store import LiveStore
 from widgets.match_list import MatchList
@@ -67,7 +68,7 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB, FUNDS_TAB, COERCION_TAB = 4, 5, 6
+TERMINATION_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB = 4, 5, 6, 7
 
 
 class CasePanel(QWidget):
@@ -129,7 +130,8 @@ class CasePanel(QWidget):
         self.termination = TerminationView(self._store, submit, self)
         self.funds = FundsView(self._store, submit, self)
         self.coercions = CoercionView(self._store, submit, self)
-        self.case_tabs = (self.termination, self.funds, self.coercions)
+        self.credit = CreditView(self._store, submit, self)
+        self.case_tabs = (self.termination, self.funds, self.coercions, self.credit)
         for view in self.case_tabs:
             view.notice.connect(self.notice)
         for view in (self.task_view, self.query_view, self.audit_view, self.party_view, *self.case_tabs):
@@ -241,6 +243,11 @@ class CasePanel(QWidget):
             self.tr("Coercive measures ({untold} family not told)").format(untold=untold)
             if untold
             else self.tr("Coercive measures"),
+        )
+        held = self.credit.in_force()
+        self.tabs.setTabText(
+            CREDIT_TAB,
+            self.tr("Credit punishment ({held})").format(held=held) if held else self.tr("Credit punishment"),
         )
 
     # what to show

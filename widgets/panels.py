@@ -23,6 +23,7 @@ from widgets.alarm import Alarm
 from widgets.approvals_panel import ApprovalsPanel
 from widgets.case_panel import CasePanel
 from widgets.connection_panel import ConnectionPanel
+from widgets.credit_panel import CreditPanel
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.kpi_panel import KpiPanel
@@ -45,6 +46,7 @@ class Panel(StrEnum):
     QUERIES = "queries"
     KPIS = "kpis"
     APPROVALS = "approvals"
+    CREDIT = "credit"
 
 
 class Side(StrEnum):
@@ -167,5 +169,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: ApprovalsPanel(ports.live, ports.selection, ports.submit),
         "Ctrl+9",
         {"duty": Place(Side.LEFT, 1, tab=2), "wall": Place(Side.RIGHT, 0, tab=3, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.CREDIT,
+        lambda: QCoreApplication.translate("Panels", "Credit punishment"),
+        lambda ports: CreditPanel(ports.live),
+        "Ctrl+0",
+        {"duty": Place(Side.LEFT, 1, tab=4), "wall": Place(Side.RIGHT, 0, tab=4, hidden=True)},
     ),
 )

@@ -334,6 +334,14 @@
         <translation>强制措施</translation>
     </message>
     <message>
+        <source>Credit punishment ({held})</source>
+        <translation>信用惩戒（{held}）</translation>
+    </message>
+    <message>
+        <source>Credit punishment</source>
+        <translation>信用惩戒</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -756,6 +764,242 @@
     <message>
         <source>Remove profile</source>
         <translation>删除连接配置</translation>
+    </message>
+</context>
+<context>
+    <name>CreditDialog</name>
+    <message>
+        <source>Credit punishment</source>
+        <translation>信用惩戒</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>({n}) {ground}</source>
+        <translation>（{n}）{ground}</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>year(s)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Extended by</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>e.g. Drove the car under seal away</source>
+        <translation>例如：将查封车辆开走藏匿</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Make the order</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <source>Until the respondent performs (art. 2)</source>
+        <translation>至被执行人履行完毕（第二条）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) (art. 2: two, one to three more when aggravated)</source>
+        <translation>
+            <numerusform>%n年（第二条：二年，情节严重的延长一至三年）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreditPanel</name>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <source>Dishonest list</source>
+        <translation>失信</translation>
+    </message>
+    <message>
+        <source>High consumption restricted</source>
+        <translation>限高</translation>
+    </message>
+    <message>
+        <source>Exit restricted</source>
+        <translation>限制出境</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dishonest list {dishonest} · high consumption restricted {restricted} · exit restricted {exit}, in %n court(s).</source>
+        <translation>
+            <numerusform>失信 {dishonest} · 限高 {restricted} · 限制出境 {exit}，共%n家法院。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CreditRemovalDialog</name>
+    <message>
+        <source>Remove credit punishment</source>
+        <translation>解除信用惩戒</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Not performed: the case still owes {owed}.</source>
+        <translation>尚未履行完毕：本案尚欠 {owed}。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditView</name>
+    <message>
+        <source>Order</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>期限至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published · agencies</source>
+        <translation>公布 · 协助单位反馈</translation>
+    </message>
+    <message>
+        <source>&amp;List or restrict…</source>
+        <translation>纳入或限制(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>解除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>{ground} ({source})</source>
+        <translation>{ground}（{source}）</translation>
+    </message>
+    <message>
+        <source>Until performed</source>
+        <translation>至履行完毕</translation>
+    </message>
+    <message>
+        <source>Until lifted</source>
+        <translation>至解除</translation>
+    </message>
+    <message>
+        <source>{answered}/{all} agencies answered</source>
+        <translation>{all}家协助单位已反馈{answered}家</translation>
+    </message>
+    <message>
+        <source>Published · {agencies}</source>
+        <translation>已公布 · {agencies}</translation>
+    </message>
+    <message>
+        <source>To be published (within 3 working days) · {agencies}</source>
+        <translation>待公布（3个工作日内）· {agencies}</translation>
+    </message>
+    <message>
+        <source>{agency}: answered {when}</source>
+        <translation>{agency}：{when}已反馈</translation>
+    </message>
+    <message>
+        <source>{agency}: sent, no answer yet</source>
+        <translation>{agency}：已推送，尚未反馈</translation>
+    </message>
+    <message>
+        <source>Open a case to see its credit punishment.</source>
+        <translation>打开案件以查看其信用惩戒。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s credit punishment…</source>
+        <translation>正在载入案件的信用惩戒…</translation>
+    </message>
+    <message>
+        <source>This backend keeps no record of credit punishment on a case.</source>
+        <translation>该后端不记录案件的信用惩戒。</translation>
+    </message>
+    <message>
+        <source>Nothing in force on {respondent}.</source>
+        <translation>{respondent}目前没有生效的信用惩戒措施。</translation>
+    </message>
+    <message>
+        <source>In force on {respondent}: {orders}.</source>
+        <translation>{respondent}生效中：{orders}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Pick an order in the list first.</source>
+        <translation>请先在列表中选中一项措施。</translation>
+    </message>
+    <message>
+        <source>That order is no longer in force.</source>
+        <translation>该措施已不再生效。</translation>
+    </message>
+    <message>
+        <source>A property-preservation case carries out its ruling only: no credit punishment.</source>
+        <translation>财产保全执行案件只执行保全裁定，不采取信用惩戒。</translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>The case owes nothing more: its respondent has performed.</source>
+        <translation>本案已无欠款：被执行人已履行。</translation>
+    </message>
+    <message>
+        <source>Every order is in force already.</source>
+        <translation>各项措施均已生效。</translation>
+    </message>
+    <message>
+        <source>{order} for {case}</source>
+        <translation>{case}：{order}</translation>
+    </message>
+    <message>
+        <source>{order} removed for {case}</source>
+        <translation>{case}：已解除{order}</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +2101,10 @@ Last fix {age} ago</source>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
+    <message>
+        <source>Credit punishment</source>
+        <translation>信用惩戒</translation>
+    </message>
 </context>
 <context>
     <name>PartiesModel</name>
@@ -2666,6 +2914,14 @@ Last fix {age} ago</source>
         <translation>恢复执行</translation>
     </message>
     <message>
+        <source>Ordered credit punishment</source>
+        <translation>采取信用惩戒</translation>
+    </message>
+    <message>
+        <source>Removed credit punishment</source>
+        <translation>解除信用惩戒</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
@@ -2897,6 +3153,36 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>credit</name>
+    <message>
+        <source>List of dishonest judgment debtors</source>
+        <translation>纳入失信被执行人名单</translation>
+    </message>
+    <message>
+        <source>Restriction on high consumption</source>
+        <translation>限制高消费</translation>
+    </message>
+    <message>
+        <source>Restriction on leaving the country</source>
+        <translation>限制出境</translation>
+    </message>
+</context>
+<context>
+    <name>credit_state</name>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <source>Term ended</source>
+        <translation>期限届满</translation>
+    </message>
+</context>
+<context>
     <name>crew</name>
     <message>
         <source>Enforcement judge</source>
@@ -2913,6 +3199,33 @@ Last fix {age} ago</source>
     <message>
         <source>Judicial police</source>
         <translation>法警</translation>
+    </message>
+</context>
+<context>
+    <name>end_reason</name>
+    <message>
+        <source>Performed in full</source>
+        <translation>全部履行完毕</translation>
+    </message>
+    <message>
+        <source>Settled and performed</source>
+        <translation>和解协议已履行完毕</translation>
+    </message>
+    <message>
+        <source>At the applicant&apos;s written request</source>
+        <translation>申请执行人书面申请</translation>
+    </message>
+    <message>
+        <source>Enforcement ended otherwise</source>
+        <translation>终结执行或不予执行</translation>
+    </message>
+    <message>
+        <source>Made in error</source>
+        <translation>错误纳入</translation>
+    </message>
+    <message>
+        <source>Term ended</source>
+        <translation>期限届满</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3298,37 @@ Last fix {age} ago</source>
     <message>
         <source>Bankruptcy candidate</source>
         <translation>执转破候选</translation>
+    </message>
+    <message>
+        <source>Exit restricted</source>
+        <translation>限制出境</translation>
+    </message>
+</context>
+<context>
+    <name>ground</name>
+    <message>
+        <source>Able to perform but refusing</source>
+        <translation>有履行能力而拒不履行</translation>
+    </message>
+    <message>
+        <source>Obstructing enforcement by forged evidence, violence or threats</source>
+        <translation>以伪造证据、暴力、威胁等方法妨碍、抗拒执行</translation>
+    </message>
+    <message>
+        <source>Evading enforcement by sham litigation or arbitration, or by hiding or moving property</source>
+        <translation>以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行</translation>
+    </message>
+    <message>
+        <source>Breaking the duty to report property</source>
+        <translation>违反财产报告制度</translation>
+    </message>
+    <message>
+        <source>Breaking a restriction on high consumption</source>
+        <translation>违反限制消费令</translation>
+    </message>
+    <message>
+        <source>Not performing a settlement without good reason</source>
+        <translation>无正当理由拒不履行执行和解协议</translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3641,10 @@ Last fix {age} ago</source>
     <message>
         <source>pay money out of case accounts</source>
         <translation>发放案款</translation>
+    </message>
+    <message>
+        <source>order and remove credit punishment</source>
+        <translation>采取和解除信用惩戒</translation>
     </message>
     <message>
         <source>approve measures above the threshold</source>
