@@ -202,7 +202,7 @@ def decode_team(record: dict) -> tuple[Team, TeamPosition]:
     crew = record.get("crew") or []
     if not isinstance(crew, list) or len(crew) > 50 or not all(isinstance(m, dict) for m in crew):
         raise DecodeError("'crew' must be a list of at most 50 members")
-    roles = tuple(m.get("role") if m.get("role") in CREW_ROLES else "" for m in crew)
+    roles = tuple(m["role"] if isinstance(m.get("role"), str) and m["role"] in CREW_ROLES else "" for m in crew)
     team_id = text(record, "id", MAX_ID_LENGTH)
     team = Team(
         id=team_id,

@@ -204,6 +204,8 @@ class CaseBook:
         records.add_saver(self._save)
         self._divisions = divisions
         self._mask_parties()
+        # Listings with a term that the book's path made, for the world to end when they expire.
+        self.credit_terms: list[tuple[str, str, float]] = []
         self._order_credit_of_flags()
         self._load_schedule()
         # Whether a measure holds (or is about to take) a case's property: the world's to say (`Assets.controls`).
@@ -319,7 +321,7 @@ class CaseBook:
         for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
             doc[role] = parties.masked(doc, role, self._personal_key)
         self._open_file(doc, filed_at)
-        self._enter(doc, plan.pop(0), filed_at, rng, plan)
+        self._enter(doc, plan.pop(0), filed_at, rng, plan, 1.0)
         return doc, plan, filed_at + stay_s(rng, doc["node"])
 
     def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
@@ -350,7 +352,8 @@ class CaseBook:
             version=0,
         )
 
-    def _enter(self, doc: dict, node: str, at: float, rng: random.Random, plan: list[str]) -> None:
+    def _enter(self, doc: dict, node: str, at: float, rng: random.Random, plan: list[str], speed: float) -> None:
+        """The case enters `node` at `at`, on a clock going at `speed` (the past went at 1)."""
         if doc["history"]:
             doc["history"][-1]["left_at"] = at
         limit = NODE_BY_CODE[node].limit_days
@@ -366,7 +369,7 @@ class CaseBook:
         elif node == "funds_paid_out" and funds.balance(doc) > 0:
             funds.pay(doc, funds.balance(doc), at, doc["officer"], doc["applicant"]["name"])
         elif node in credit.KIND_OF_NODE and not credit.in_force(doc, credit.KIND_OF_NODE[node]):
-            self._order_credit(doc, credit.KIND_OF_NODE[node], at)
+            self._order_credit(doc, credit.KIND_OF_NODE[node], at, speed)
         elif node == "closing_review" and plan[:1] == ["terminated_for_now"]:
             # The applicant told of the case and heard before 终本 (`termination`, art. 5).
             doc.setdefault("acts", []).append({"act": "applicant_interview", "at": at, "by": doc["officer"]})
@@ -378,15 +381,21 @@ class CaseBook:
                 doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
         if node in FINAL_NODES:
             doc["status"] = "closed"
-        if node in ENDS_CREDIT:  # performed, or ended otherwise: the respondent is punished no longer
-            credit.end_all(doc, ENDS_CREDIT[node], at, f"court:{doc['court_id']}")
+        court = f"court:{doc['court_id']}"
+        if (ended := _credit_ends(doc, node)) is not None:  # the respondent is punished no longer
+            credit.end_all(doc, ended, at, court)
+            if node == "completed" and doc.get("resumed_from"):  # the 终本 case it resumed is performed too
+                self.modify(doc["resumed_from"], lambda old: credit.end_all(old, "performed", at, court))
         if node == "archived" and "termination" in doc:  # into the pool: re-queried from now on
             doc["termination"]["requeries"] = 0
 
-    def _order_credit(self, doc: dict, kind: str, at: float) -> None:
-        """An order the case's court made on the case's path."""
+    def _order_credit(self, doc: dict, kind: str, at: float, speed: float) -> None:
+        """An order the case's court made on the case's path; one with a term is queued for the
+        world to end when it expires (`credit_terms`)."""
         ground = credit.default_ground(doc, kind)
-        credit.order(doc, kind, ground, 0, at, f"court:{doc['court_id']}", "", self.speed)
+        entry = credit.order(doc, kind, ground, 0, at, f"court:{doc['court_id']}", "", speed)
+        if entry["expires_at"] is not None:
+            self.credit_terms.append((doc["id"], entry["id"], entry["expires_at"]))
 
     def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
         """Moves a case to its next planned node at `at`; returns when it moves again: never into
@@ -396,7 +405,7 @@ class CaseBook:
         if plan[0] == "terminated_for_now" and termination.unmet(doc, at, self.controls(doc["id"])):  # all but time
             met_at = doc["filed_at"] + (termination.AFTER_FILING_DAYS + rng.uniform(0, 1)) * DAY_S
             return max(met_at, at + DAY_S / speed)
-        self._enter(doc, plan.pop(0), at, rng, plan)
+        self._enter(doc, plan.pop(0), at, rng, plan, speed)
         if doc["node"] == "archived" and "termination" in doc:
             return at + termination.REQUERY_EVERY_DAYS * DAY_S / speed  # the pool's first re-query
         moves_at = at + stay_s(rng, doc["node"]) / speed
@@ -464,9 +473,9 @@ class CaseBook:
                 steps = [(v["entered_at"], v["node"]) for v in doc["history"]]
                 for at, step in sorted(steps + [(a["at"], a["act"]) for a in doc.get("acts", ())]):
                     if step in credit.KIND_OF_NODE and not credit.in_force(doc, credit.KIND_OF_NODE[step]):
-                        self._order_credit(doc, credit.KIND_OF_NODE[step], at)
-                    if step in ENDS_CREDIT:
-                        credit.end_all(doc, ENDS_CREDIT[step], at, f"court:{doc['court_id']}")
+                        self._order_credit(doc, credit.KIND_OF_NODE[step], at, 1.0)
+                    if (ended := _credit_ends(doc, step)) is not None:
+                        credit.end_all(doc, ended, at, f"court:{doc['court_id']}")
                 self._db.execute("update cases set doc = ? where id = ?", (dumps(doc), case_id))
 
     def _load_schedule(self) -> None:
@@ -601,7 +610,7 @@ class CaseBook:
         caller's to check)."""
         doc, _, _ = self._load(case_id)
         plan = ["archived"]
-        self._enter(doc, "terminated_for_now", at, self._rng, plan)
+        self._enter(doc, "terminated_for_now", at, self._rng, plan, self.speed)
         doc["termination"]["by"] = by
         self._reschedule(doc, plan, at + stay_s(self._rng, "closing_review") / self.speed)
         self._records.emit("case.node", present(doc, history=False, now=at))
@@ -631,7 +640,7 @@ class CaseBook:
         }
         self._open_file(doc, at)
         plan = plan_path(self._rng, "resumed")
-        self._enter(doc, plan.pop(0), at, self._rng, plan)
+        self._enter(doc, plan.pop(0), at, self._rng, plan, self.speed)
         self._reschedule(doc, plan, at + stay_s(self._rng, doc["node"]) / self.speed)
         self._records.emit("case.updated", present(doc, history=False, now=at))
         old["resumed_as"] = doc["id"]
@@ -639,6 +648,16 @@ class CaseBook:
         self._reschedule(old, old_plan, old_next_at if old_plan else math.inf)  # archived still, when not yet
         self._records.emit("case.updated", present(old, history=False, now=at))
         return doc
+
+
+def _credit_ends(doc: dict, node: str) -> str | None:
+    """Why entering `node` ends the case's credit punishment (法释〔2017〕7号 art. 10), if it does:
+    performed, ended otherwise, or archived settled (not after 终本, whose pool keeps the listing)."""
+    if node in ENDS_CREDIT:
+        return ENDS_CREDIT[node]
+    if node == "archived" and doc.get("termination") is None:
+        return "settled" if any(visit["node"] == "settlement" for visit in doc["history"]) else "case_ended"
+    return None
 
 
 def _source_of(doc: dict) -> str:

@@ -10,7 +10,8 @@ president decides it, and what a decision sets going. A case document keeps its 
 - **A decision** (决定书) for a fine or a detention has its own number, a 司惩 case of the court
   (（2026）川0104司惩3号). A detention or a 拘传 is carried out by a team with judicial police
   (送拘: 由司法警察将被拘留人送公安机关看管).
-- **The family** of a detained person is told within 24 hours (民诉法解释 art. 180).
+- **The family** of a detained person is told within 24 hours of the detention (民诉法解释 art.
+  180): from the decision carried out (the person taken into custody), or at once on the spot.
 - **Review** (复议): the person may apply to the court above once, within 3 days of the decision;
   it decides within 5 days, and the decision is carried out meanwhile (民诉法 art. 116 of 2017, 119
   since 2021; 民诉法解释 art. 185).
@@ -79,6 +80,7 @@ def ask(doc: dict, kind: str, details: dict, emergency: bool, at: float, by: str
         "decided_at": None,
         "decision_number": None,
         "task_id": None,
+        "carried_out": False,
         "detained_at": at if emergency else None,
         "family_notified_at": None,
         "family_notice_note": "",
@@ -95,12 +97,23 @@ def decide(coercion: dict, approve: bool, number: str | None, at: float, by: str
     if approve:
         state = "decided"
         coercion["decision_number"] = number
-        if coercion["kind"] == "detention" and coercion["detained_at"] is None:
-            coercion["detained_at"] = at
     else:
         state = "released" if coercion["state"] == "emergency" else "rejected"
     coercion.update(state=state, decided_by=by, decided_at=at)
     coercion["history"].append(_step(state, at, by, note))
+
+
+def escorted(coercion: dict, task: dict, at: float) -> None:
+    """The task carrying it out is over: done (a detained person is in custody from then, and the
+    family is to be told), or failed or cancelled (another team is sent)."""
+    if task["state"] == "done":
+        if coercion["kind"] == "detention" and coercion["detained_at"] is None:
+            coercion["detained_at"] = at
+        coercion["history"].append(_step("carried_out", at, task["team_id"], task["id"]))
+        coercion["carried_out"] = True
+    else:
+        coercion["task_id"] = None
+        coercion["history"].append(_step("escort_" + task["state"], at, task["team_id"], task["id"]))
 
 
 def notify_family(coercion: dict, at: float, by: str, note: str) -> None:
@@ -158,6 +171,7 @@ def present(doc: dict, now: float, speed: float) -> list[dict]:
                 "requested_at": utc_iso(c["requested_at"]),
                 "decided_at": _iso(c["decided_at"]),
                 "task_id": c["task_id"],
+                "carried_out": c.get("carried_out", False),
                 "detained_at": _iso(c["detained_at"]),
                 "family_notice_due": _iso(due),
                 "family_notified_at": _iso(c["family_notified_at"]),

@@ -129,10 +129,6 @@ def end_all(doc: dict, reason: str, at: float, by: str) -> None:
         end(doc, entry, "removed", reason, at, by)
 
 
-def expiring(doc: dict) -> list[dict]:
-    return [c for c in doc.get("credit", ()) if c["state"] == "in_force" and c["expires_at"] is not None]
-
-
 def present(doc: dict, now: float) -> list[dict]:
     """The case's orders as the API shows them: publication and each agency's answer once due."""
     shown = []

@@ -358,8 +358,8 @@ class CreditRemoval(StrictModel):
 
 class CoercionStep(Model):
     state: Code = Field(
-        description="requested, emergency, decided, rejected, released, revoked, family_notified,"
-        " review_requested, review_upheld, review_revoked"
+        description="requested, emergency, decided, rejected, released, revoked, carried_out, escort_failed,"
+        " escort_cancelled, family_notified, review_requested, review_upheld, review_revoked"
     )
     at: Timestamp
     by: Id
@@ -402,6 +402,7 @@ class Coercion(Model):
     decided_at: Timestamp | None
     decision_number: Label | None = Field(description="the 决定书's 司惩 case number: a fine or a detention")
     task_id: Id | None = Field(description="the task that carries out a detention (送拘) or a 拘传")
+    carried_out: bool = Field(False, description="its task done: a detained person in custody from then")
     detained_at: Timestamp | None
     family_notice_due: Timestamp | None = Field(description="24 hours from the detention")
     family_notified_at: Timestamp | None

@@ -39,8 +39,9 @@ ACTS = tuple(done for done, _ in CONDITIONS.values() if done not in (None, "netw
 
 
 def done(doc: dict) -> set[str]:
-    """The nodes a case passed, the acts recorded on it and the credit punishment ordered on it."""
-    ordered = {credit.NODE[c["kind"]] for c in doc.get("credit", ())}
+    """The nodes a case passed, the acts recorded on it and the credit punishment ordered on it
+    (unless it was made in error)."""
+    ordered = {credit.NODE[c["kind"]] for c in doc.get("credit", ()) if c["end_reason"] != "wrongly_listed"}
     return {visit["node"] for visit in doc["history"]} | {act["act"] for act in doc.get("acts", ())} | ordered
 
 

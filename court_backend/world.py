@@ -139,8 +139,6 @@ class World:
                 self.assets.launch(case, "provincial", list(CATEGORIES), now, "system")
             elif case["node"] in coercion.NUMBERED:
                 self._coerce_by_the_court(case, case["node"], now)
-            for entry in credit.expiring(case):
-                self._credit_expiring[case["id"], entry["id"]] = entry["expires_at"]
         for case in requery:  # the 终本 pool, every six months (`termination`)
             self.assets.launch(case, "national", list(CATEGORIES), now, "system", pooled=True)
         self.assets.tick(now, self._on_deducted)
@@ -201,6 +199,9 @@ class World:
 
     def _end_credit_terms(self, now: float) -> None:
         """A listing whose term has ended comes off the list (法释〔2017〕7号 art. 2, 10)."""
+        for case_id, entry_id, expires_at in self.cases.credit_terms:  # made on cases' paths since
+            self._credit_expiring[case_id, entry_id] = expires_at
+        self.cases.credit_terms.clear()
         for (case_id, entry_id), expires_at in sorted(self._credit_expiring.items()):
             if now < expires_at:
                 continue
@@ -223,7 +224,8 @@ class World:
 
     def _carry_out_coercions(self, now: float) -> None:
         """Sends a team with judicial police to carry out each detention or 拘传 decided (送拘), as
-        soon as one near its court stands by; warns of a family not yet told of a detention."""
+        soon as one near its court stands by, and another when that task fails or is cancelled; a
+        detained person is in custody once it is done. Warns of a family not yet told in time."""
         speed = self.config.speed
         for case_id in sorted(self._coercing):
             case = self.cases.get(case_id)
@@ -231,19 +233,28 @@ class World:
             for c in case.get("coercions", ()):
                 if c["state"] not in ("emergency", "decided"):
                     continue
-                if c["kind"] in coercion.CARRIED_OUT and c["task_id"] is None:
+                if c["kind"] in coercion.CARRIED_OUT and not c.get("carried_out", False):
                     pending = True
-                    self._send_escort(case, c, now)
+                    self._follow_escort(case, c, now)
                 due = coercion.family_notice_due(c, speed)
                 if due is not None and c["family_notified_at"] is None:
                     pending = True
-                    if (tell_at := c.get("_tell_family_at")) is not None and now >= tell_at:  # by its court
+                    if (told_after := c.get("_tell_family_after")) is not None and now >= c["detained_at"] + told_after:
                         self._told_by_the_court(case_id, c, now)
                         continue
                     if now >= due - coercion.NOTICE_WARNING_HOURS * coercion.HOUR_S / speed:
                         self._raise_about_case("family_notice_due", case, f"notice:{case_id}:{c['id']}", now)
             if not pending:
                 self._coercing.discard(case_id)
+
+    def _follow_escort(self, case: dict, c: dict, now: float) -> None:
+        """A team sent when none is, or when the one sent failed or was called off; the coercion
+        carried out when its task is done."""
+        task = self.records.get("task", c["task_id"]) if c["task_id"] else None
+        if task is None:
+            self._send_escort(case, c, now)
+        elif task["state"] not in TASK_OPEN_STATES:
+            self.cases.modify(case["id"], lambda doc: coercion.escorted(coercion.find(doc, c["id"]), task, now))
 
     def _coerce_by_the_court(self, case: dict, kind: str, now: float) -> None:
         """A fine or a detention that the case's court decided by itself on the case's path (its
@@ -270,7 +281,7 @@ class World:
         def decide(doc: dict) -> None:
             c = coercion.ask(doc, kind, details, False, now, court)
             coercion.decide(c, True, number, now, court, "")
-            c["_tell_family_at"] = now + told_in_s if kind == "detention" else None
+            c["_tell_family_after"] = told_in_s if kind == "detention" else None  # from the detention
 
         self.cases.modify(case["id"], decide)
         self._coercing.add(case["id"])
@@ -929,7 +940,7 @@ class World:
             lambda c: coercion.decide_review(c, uphold, number, now, who.username, note),
             now,
         )
-        self._call_off(coercion.find(self.cases.get(case_id), coercion_id), now, who.username, note)
+        self._call_off(who, coercion.find(self.cases.get(case_id), coercion_id), now, note)
         return answer
 
     @staticmethod
@@ -1050,6 +1061,8 @@ class World:
             )
         if kind != "dishonest" and (ground is not None or extra_years):
             raise Problem(422, "ground-not-for-restriction", "A restriction has no ground of the list nor a term.")
+        if funds.outstanding(case) <= 0:
+            raise Problem(409, "nothing-owed", f"{case['number']} owes nothing: its respondent has performed.")
         if kind == "dishonest":
             self._check_listing(case, ground, extra_years)
         before = _case_trace(case)
@@ -1077,8 +1090,6 @@ class World:
                 "A respondent able but refusing is listed until it performs, without a term to extend (art. 2).",
             )
         owed = funds.outstanding(case)
-        if owed <= 0:
-            raise Problem(409, "nothing-owed", f"{case['number']} owes nothing: its respondent has performed.")
         secured = self.assets.frozen(case["id"])
         if secured >= owed:
             raise Problem(
@@ -1165,15 +1176,18 @@ class World:
         decided = coercion.find(doc, coercion_id)
         self._audit(who, "decide", "coercion", _coercion_trace(doc, decided), before, {"note": note})
         self._coercing.add(case["id"])
-        self._call_off(decided, now, who.username, note)
+        self._call_off(who, decided, now, note)
 
-    def _call_off(self, c: dict, now: float, by: str, note: str) -> None:
-        """Cancels the task still carrying out a coercion that no longer stands (released, revoked)."""
+    def _call_off(self, who: Principal, c: dict, now: float, note: str) -> None:
+        """Cancels, audited, the task still carrying out a coercion that no longer stands (released,
+        revoked)."""
         if c["state"] in coercion.LIVE or c["task_id"] is None:
             return
         task = self.records.get("task", c["task_id"])
         if task is not None and task["state"] in TASK_OPEN_STATES:
-            self.simulation.cancel_task(task, now, by, note or c["state"])
+            before = self.records.snapshot(task)
+            self.simulation.cancel_task(task, now, who.username, note or c["state"])
+            self._audit(who, "cancel", "task", task, before, {"note": note, "coercion": c["state"]})
 
 
 def _case_trace(doc: dict) -> dict:
@@ -1185,7 +1199,8 @@ def _case_trace(doc: dict) -> dict:
 
 def _coercion_trace(case: dict, c: dict) -> dict:
     """What the audit keeps of a coercion: all of it, named by its case."""
-    return {**c, "id": f"{case['id']}/{c['id']}", "case_id": case["id"], "history": len(c["history"])}
+    kept = {key: value for key, value in c.items() if not key.startswith("_")}
+    return {**kept, "id": f"{case['id']}/{c['id']}", "case_id": case["id"], "history": len(c["history"])}
 
 
 def _with_note(said: str, note: str) -> str:

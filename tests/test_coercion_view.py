@@ -1,4 +1,4 @@
-"""Coercive measures in the case view, on a live backend: a detention asked for from the console
+"""Coercive measures in the case view, on a live backend: a detention made on the spot from the console
 with the act it punishes, decided by a president, its decision number and the team with judicial
 police that carries it out shown, the family's 24 hours warned, then the family told from the
 console; a fine outside the law's limits refused in the dialog; a review decided only above; a
@@ -30,7 +30,7 @@ def open_case_in_view(qtbot, desk):
     return panel, case
 
 
-def test_a_detention_is_asked_decided_carried_out_and_the_family_told(qtbot, desk, stepped_backend):
+def test_a_detention_made_on_the_spot_is_approved_after_carried_out_and_the_family_told(qtbot, desk, stepped_backend):
     panel, case = open_case_in_view(qtbot, desk)
     view = panel.coercions
     assert "Ctrl+Shift+D" in view.summary.text()
@@ -38,6 +38,7 @@ def test_a_detention_is_asked_decided_carried_out_and_the_family_told(qtbot, des
     def ask(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("detention"))
         dialog.days.setValue(10)
+        dialog.emergency.setChecked(True)
         dialog.act.setText("拒不交出被查封车辆")
         dialog.reason.setText("拒不履行，隐匿查封财产")
 
@@ -45,8 +46,9 @@ def test_a_detention_is_asked_decided_carried_out_and_the_family_told(qtbot, des
     desk.window.field_actions.actions[Action.REQUEST_COERCION].trigger()
     qtbot.waitUntil(lambda: len(panel.detail.coercions) == 1, timeout=30_000)
     asked = panel.detail.coercions[0]
-    assert (asked.kind, asked.act, asked.state) == ("detention", "拒不交出被查封车辆", "requested")
-    assert view.table.item(0, 3).text() == name("coercion_state", "requested")
+    assert (asked.kind, asked.act, asked.state) == ("detention", "拒不交出被查封车辆", "emergency")
+    assert view.table.item(0, 3).text() == name("coercion_state", "emergency")
+    assert "24" in view.warning.text() and case.respondent in view.warning.text()  # in custody: tell the family
     assert view.table.item(0, 2).text() == "拒不交出被查封车辆"
 
     approval = next(a for a in stepped_backend.get("approvals", case_id=case.id)["items"] if a["kind"] == "detention")
@@ -57,7 +59,6 @@ def test_a_detention_is_asked_decided_carried_out_and_the_family_told(qtbot, des
     qtbot.waitUntil(lambda: panel.detail.coercions[0].state == "decided", timeout=30_000)
     number = panel.detail.coercions[0].decision_number
     assert "司惩" in number and view.table.item(0, 4).text() == number
-    assert "24" in view.warning.text() and case.respondent in view.warning.text()
 
     step_until(qtbot, desk, stepped_backend, lambda: panel.detail.coercions[0].task_id, every_s=60)
     task = panel.detail.coercions[0].task_id

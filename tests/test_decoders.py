@@ -116,6 +116,8 @@ def test_a_team_says_its_members_roles_and_a_backend_before_1_3_says_none():
     assert older.roles == () and older.has_bailiff is None
     with pytest.raises(DecodeError):
         decode_team({**TEAM, "crew": "法警"})
+    odd, _ = decode_team({**TEAM, "crew": [{"name": "王伟", "role": ["bailiff"]}]})
+    assert odd.roles == ("",) and odd.has_bailiff is False  # a role it cannot read: none known
 
 
 def test_an_approval_of_a_coercion_is_about_its_person_though_the_institution_is_null():

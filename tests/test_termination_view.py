@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from console.commands import Action, CommandState, Subject
 from console.records import Collection
-from tests.support.backends import NOTHING_TO_DISPOSE, meet_what_an_operator_can, open_enforcement_cases, unmet
+from tests.support.backends import NOTHING_TO_DISPOSE, meet_what_an_operator_can, open_enforcement_cases, owing, unmet
 from tests.support.consoles import settled
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import why_not
@@ -34,6 +34,7 @@ def test_the_gate_is_shown_refused_while_unmet_then_met_from_the_console_and_dec
         for c in cases
         if newest - datetime.fromisoformat(c["filed_at"]).timestamp() > 91 * DAY_S
         and c["node"] in NOTHING_TO_DISPOSE
+        and owing(c)
         and "applicant_interviewed" in unmet(stepped_backend.get(f"cases/{c['id']}"))
     )
     desk.window.selection.select(Selected(Collection.CASES, BACKEND, case["id"]))

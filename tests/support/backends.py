@@ -149,6 +149,11 @@ def unmet(detail: dict) -> list[str]:
     return [item["condition"] for item in detail["termination"]["checklist"] if item["state"] == "unmet"]
 
 
+def owing(case: dict) -> bool:
+    """Whether a case still owes: what credit punishment and 终本 are for."""
+    return case["amount_sought"] > case["amount_realised"]
+
+
 def meet_what_an_operator_can(backend, case_id: str) -> None:
     """Does each unmet condition but time: a national network query, or the act recorded."""
     for condition in unmet(backend.get(f"cases/{case_id}")):
