@@ -1124,6 +1124,88 @@ def _command_routes() -> APIRouter:
             lambda now: world_of(request).remove_credit(who, case_id, credit_id, body.reason, body.note, now),
         )
 
+    @router.post("/cases/{case_id}/bankruptcy-referral", status_code=201, response_model=schemas.CaseDetail)
+    async def refer_for_bankruptcy(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.ReferralRequest, key: IdempotencyKey = None
+    ):
+        """拟移送: propose a company respondent's open enforcement case for bankruptcy review with a
+        party's written consent (法发〔2017〕2号 art. 2): 409 `not-a-company`, `already-referred`,
+        `nothing-owed`, `debt-secured`. (1.3)"""
+        return await _command(
+            request,
+            who,
+            "case.refer",
+            key,
+            lambda now: world_of(request).refer_for_bankruptcy(who, case_id, body.consent, body.note, now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/bankruptcy-referral/transfer", response_model=schemas.CaseDetail)
+    async def transfer_for_bankruptcy(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.NoteRequest, key: IdempotencyKey = None
+    ):
+        """已移送: the president signs the transfer to the court that reviews bankruptcy, which rules
+        within 30 days; the case's enforcement is suspended. (1.3)"""
+        return await _command(
+            request,
+            who,
+            "bankruptcy.transfer",
+            key,
+            lambda now: world_of(request).transfer_for_bankruptcy(who, case_id, body.note, now),
+        )
+
+    @router.post("/cases/{case_id}/bankruptcy-referral/ruling", response_model=schemas.CaseDetail)
+    async def rule_on_bankruptcy(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.RulingRequest, key: IdempotencyKey = None
+    ):
+        """受理 or 不受理, recorded by the court the case went to (403 `outside-jurisdiction` elsewhere);
+        refused, enforcement goes on. (1.3)"""
+        return await _command(
+            request,
+            who,
+            "case.refer",
+            key,
+            lambda now: world_of(request).rule_on_bankruptcy(who, case_id, body.accepted, body.note, now),
+        )
+
+    @router.post("/cases/{case_id}/relief", status_code=201, response_model=schemas.CaseDetail)
+    async def apply_for_relief(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.ReliefRequest, key: IdempotencyKey = None
+    ):
+        """执行救助 for the applicant in hardship: at most 36 months' average wage (422
+        `above-relief-cap`) and what the case owes (422 `above-outstanding`); one open at a time (409
+        `relief-pending`). (1.3)"""
+        return await _command(
+            request,
+            who,
+            "case.refer",
+            key,
+            lambda now: world_of(request).apply_for_relief(who, case_id, body.amount, body.reason, now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/relief/{relief_id}/{step}", response_model=schemas.CaseDetail)
+    async def decide_relief(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        relief_id: Id,
+        step: Literal["approval", "rejection", "payment"],
+        body: schemas.NoteRequest,
+        key: IdempotencyKey = None,
+    ):
+        """A supervisor other than the one who applied approves or rejects relief (403
+        `two-person-rule`); approved relief is then paid from the fund (409 `relief-not-approved`
+        before). (1.3)"""
+        state = {"approval": "approved", "rejection": "rejected", "payment": "paid"}[step]
+        return await _command(
+            request,
+            who,
+            "funds.pay",
+            key,
+            lambda now: world_of(request).decide_relief(who, case_id, relief_id, state, body.note, now),
+        )
+
     @router.post("/cases/{case_id}/acts", status_code=201, response_model=schemas.Case)
     async def record_act(
         request: Request, who: Authenticated, case_id: Id, body: schemas.ActRequest, key: IdempotencyKey = None

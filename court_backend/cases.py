@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import coercion, credit, funds, parties, termination
+from court_backend import bankruptcy, coercion, credit, funds, parties, relief, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -675,7 +675,7 @@ def _source_of(doc: dict) -> str:
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
-DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions", "credit")
+DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions", "credit", "bankruptcy", "relief")
 # The nodes that end a respondent's credit punishment, and why (法释〔2017〕7号 art. 10).
 ENDS_CREDIT = {
     "completed": "performed",
@@ -717,6 +717,8 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False, s
         shown["ledger"] = funds.present(doc, now)
         shown["coercions"] = coercion.present(doc, now, speed)
         shown["credit"] = credit.present(doc, now)
+        shown["bankruptcy"] = bankruptcy.present(doc)
+        shown["relief"] = relief.present(doc)
         shown["history"] = [
             {
                 "node": h["node"],

@@ -68,7 +68,15 @@ CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation"
 # A case number's case-type code (案件类型代字), by kind: a 非诉执行 case is an 执 case too.
 CASE_TYPE_CODES = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}
 TRACKS = ("simple", "complex")
-FLAGS = ("dishonest", "consumption_restricted", "exit_restricted", "terminated_for_now", "bankruptcy_candidate")
+FLAGS = (
+    "dishonest",
+    "consumption_restricted",
+    "exit_restricted",
+    "terminated_for_now",
+    "bankruptcy_candidate",
+    "bankruptcy_referred",
+    "relief_granted",
+)
 TAGS = ("livelihood", "campaign_new_year", "campaign_hundred_days")
 
 CHANNELS = {"national": "总对总", "provincial": "点对点"}
@@ -238,6 +246,9 @@ PERMISSION_MEANINGS = {
     " a 终本 case (恢复执行)",
     "funds.record": "record money received into a case's account (执行款专户)",
     "funds.pay": "pay money out of a case's account, within its balance",
+    "case.refer": "propose a company respondent's case for bankruptcy review (执转破), record the ruling at the court"
+    " it went to, and apply for judicial relief (执行救助) for an applicant in hardship",
+    "bankruptcy.transfer": "sign the decision to transfer a case for bankruptcy review",
     "credit.order": "list a respondent as a dishonest judgment debtor, restrict its high consumption or its"
     " leaving the country, and lift each",
 }
@@ -255,6 +266,7 @@ CASEWORK = (
     "case.record",
     "funds.record",
     "credit.order",
+    "case.refer",
 )
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only
@@ -263,7 +275,8 @@ PERMISSIONS = {
     # the courts below, and (standing for the head of the enforcement bureau) decides 终本 and 恢复执行
     # and signs the payout of case money (执行款发放审批)
     "supervisor": (*CASEWORK, "approval.decide", "escalation.take", "case.terminate", "funds.pay"),
-    "president": ("read", "party.reveal", "coercion.decide"),  # 院长/副院长: decides detentions, fines and 拘传
+    # 院长/副院长: decides detentions, fines and 拘传, and signs a transfer for bankruptcy review (执转破)
+    "president": ("read", "party.reveal", "coercion.decide", "bankruptcy.transfer"),
     "admin": (),  # manages the accounts, with the backend's CLI; no casework
 }
 # Coercive measures (民诉法: 拘传、罚款、拘留必须经院长批准): asked for with grounds, decided by a president.

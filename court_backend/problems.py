@@ -83,6 +83,14 @@ PROBLEM_TYPES = {
     "debt-secured": (409, "Property under control covers what is owed", ("frozen", "outstanding")),
     "not-in-force": (409, "The order is no longer in force", ()),
     "not-performed": (409, "The respondent has not performed", ("outstanding",)),
+    "not-a-company": (409, "The respondent is not a company", ()),
+    "already-referred": (409, "The case is referred for bankruptcy review already", ()),
+    "not-proposed": (409, "The case is not proposed for bankruptcy review", ()),
+    "not-transferred": (409, "The case is not waiting for a bankruptcy ruling", ()),
+    "relief-pending": (409, "An application for relief is open", ("relief_id",)),
+    "above-relief-cap": (422, "More than the relief fund grants", ("cap_yuan",)),
+    "relief-not-applied": (409, "The relief is not waiting for a decision", ()),
+    "relief-not-approved": (409, "Only approved relief is paid", ()),
     "internal-error": (500, "The backend failed on this request", ()),
 }
 

@@ -306,6 +306,49 @@ class CaseDetail(Case):
     credit: Annotated[list[CreditOrder], Field(max_length=MAX_STEPS)] = Field(
         [], description="the credit punishment ordered on the case's respondent (1.3)"
     )
+    bankruptcy: BankruptcyReferral | None = Field(None, description="the case referred for bankruptcy review (1.3)")
+    relief: Annotated[list[Relief], Field(max_length=MAX_STEPS)] = Field(
+        [], description="judicial relief (执行救助) asked for the applicant (1.3)"
+    )
+
+
+class BankruptcyReferral(Model):
+    """执转破 (法发〔2017〕2号): 拟移送 with a party's consent, 已移送 on the president's decision (the
+    case's enforcement suspended), then 受理 or 不受理 by the court it went to within 30 days."""
+
+    state: Literal["proposed", "transferred", "accepted", "refused"]
+    consent: Literal["respondent", "applicant"] = Field(description="who consented in writing")
+    court_id: Id | None = Field(description="the court that reviews it, once transferred")
+    rule_by: Timestamp | None = Field(description="30 days from the transfer")
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+
+
+class Relief(Model):
+    """执行救助: asked for the applicant, approved or rejected by a supervisor other than the asker,
+    then paid from the relief fund (not realised on the case)."""
+
+    id: Id = Field(description="within its case")
+    amount: Yuan
+    reason: Text
+    state: Literal["applied", "approved", "rejected", "paid"]
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+
+
+class ReferralRequest(StrictModel):
+    consent: Literal["respondent", "applicant"] = Field(
+        description="who consented in writing: the respondent, or the applicant of one of its cases"
+    )
+    note: Text = ""
+
+
+class RulingRequest(StrictModel):
+    accepted: bool = Field(description="受理 (true) or 不受理 (false)")
+    note: Text = ""
+
+
+class ReliefRequest(StrictModel):
+    amount: Annotated[float, Field(ge=0.01, le=1e12, description="yuan, at most 36 months' average wage")]
+    reason: ShortText = Field(description="the applicant's hardship")
 
 
 class AgencyAnswer(Model):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, coercion, credit, funds, kpis, parties, termination
+from court_backend import audit, bankruptcy, coercion, credit, funds, kpis, parties, relief, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -53,6 +53,7 @@ OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
 UNFROZEN_HIT_AFTER_S = 1800.0
 KPI_EVERY_S = 60.0
+RELIEF_ACTIONS = {"approved": "approve_relief", "rejected": "reject_relief", "paid": "pay_relief"}  # as audited
 
 
 @dataclass(frozen=True)
@@ -1121,6 +1122,125 @@ class World:
         self._credit_expiring.pop((case_id, credit_id), None)
         request = {"credit_id": credit_id, "reason": reason, "note": note}
         self._audit(who, "remove_credit", "case", _case_trace(doc), before, request)
+        return self._detail(doc, now)
+
+    def refer_for_bankruptcy(self, who: Principal, case_id: str, consent: str, note: str, now: float) -> dict:
+        """拟移送: a company respondent that cannot pay, with a party's written consent (`bankruptcy`)."""
+        allow(who, "case.refer")
+        case = self._enforcement_case(who, case_id)
+        if case["respondent"]["type"] != "company":
+            raise Problem(
+                409, "not-a-company", f"{case['number']}'s respondent is not a company: no bankruptcy review."
+            )
+        if (referral := case.get("bankruptcy")) is not None and referral["state"] != "refused":
+            raise Problem(409, "already-referred", f"{case['number']} is referred already: {referral['state']}.")
+        owed = funds.outstanding(case)
+        if owed <= 0:
+            raise Problem(409, "nothing-owed", f"{case['number']} owes nothing: its respondent has performed.")
+        if (secured := self.assets.frozen(case_id)) >= owed:
+            raise Problem(
+                409,
+                "debt-secured",
+                f"{secured:.2f} yuan under control covers the {owed:.2f} owed: the respondent can pay this debt.",
+                frozen=secured,
+                outstanding=owed,
+            )
+        return self._change_case(
+            who,
+            case,
+            "refer_for_bankruptcy",
+            {"consent": consent, "note": note},
+            lambda doc: bankruptcy.propose(doc, consent, now, who.username, note),
+            now,
+        )
+
+    def transfer_for_bankruptcy(self, who: Principal, case_id: str, note: str, now: float) -> dict:
+        """已移送: the president signs the decision; the court that hears bankruptcy (the intermediate
+        court of the respondent's place, art. 3) rules within 30 days. Enforcement is suspended."""
+        allow(who, "bankruptcy.transfer")
+        case = self._open_case(who, case_id)
+        if (case.get("bankruptcy") or {}).get("state") != "proposed":
+            raise Problem(409, "not-proposed", f"{case['number']} is not proposed for bankruptcy review.")
+        court = self.court_by_id[case["court_id"]]
+        hearing = court.id if court.level == "intermediate" else court.parent_id
+        speed = self.config.speed
+        return self._change_case(
+            who,
+            case,
+            "transfer_for_bankruptcy",
+            {"note": note, "court_id": hearing},
+            lambda doc: bankruptcy.transfer(doc, hearing, now, who.username, note, speed),
+            now,
+        )
+
+    def rule_on_bankruptcy(self, who: Principal, case_id: str, accepted: bool, note: str, now: float) -> dict:
+        """受理 or 不受理, recorded at the court the case was transferred to (403 elsewhere)."""
+        allow(who, "case.refer")
+        case = self._their_case(who, case_id)
+        referral = case.get("bankruptcy") or {}
+        if referral.get("state") != "transferred":
+            raise Problem(409, "not-transferred", f"{case['number']} is not waiting for a bankruptcy ruling.")
+        self.jurisdiction.within(who, referral["court_id"], f"The bankruptcy review of {case['number']}")
+        return self._change_case(
+            who,
+            case,
+            "rule_on_bankruptcy",
+            {"accepted": accepted, "note": note},
+            lambda doc: bankruptcy.rule(doc, accepted, now, who.username, note),
+            now,
+        )
+
+    def apply_for_relief(self, who: Principal, case_id: str, amount: float, reason: str, now: float) -> dict:
+        """执行救助 asked for the applicant in hardship: within the fund's cap and what is owed."""
+        allow(who, "case.refer")
+        case = self._enforcement_case(who, case_id)
+        if (pending := relief.open_application(case)) is not None:
+            raise Problem(
+                409, "relief-pending", f"Relief {pending['id']} is {pending['state']}.", relief_id=pending["id"]
+            )
+        if amount > relief.CAP_YUAN:
+            raise Problem(
+                422, "above-relief-cap", f"Relief is at most {relief.CAP_YUAN:,} yuan.", cap_yuan=relief.CAP_YUAN
+            )
+        if round(amount, 2) > (owed := funds.outstanding(case)):
+            raise Problem(422, "above-outstanding", f"{case['number']} still owes {owed:.2f} yuan.", outstanding=owed)
+        return self._change_case(
+            who,
+            case,
+            "apply_for_relief",
+            {"amount": amount, "reason": reason},
+            lambda doc: relief.apply(doc, amount, reason, now, who.username),
+            now,
+        )
+
+    def decide_relief(self, who: Principal, case_id: str, relief_id: str, step: str, note: str, now: float) -> dict:
+        """A supervisor, not the one who applied, approves or rejects relief, then has it paid."""
+        allow(who, "funds.pay")
+        case = self._their_case(who, case_id)
+        entry = relief.find(case, relief_id)
+        if entry is None:
+            raise Problem(404, "not-found", f"{case['number']} has no relief {relief_id}.")
+        needed = "approved" if step == "paid" else "applied"
+        if entry["state"] != needed:
+            raise Problem(409, "relief-not-" + needed, f"Relief {relief_id} is {entry['state']}.")
+        if step != "paid" and entry["history"][0]["by"] == who.username:
+            raise Problem(
+                403, "two-person-rule", "Whoever applies for relief cannot decide it; another supervisor must."
+            )
+        return self._change_case(
+            who,
+            case,
+            RELIEF_ACTIONS[step],
+            {"relief_id": relief_id, "note": note},
+            lambda doc: relief.move(doc, relief.find(doc, relief_id), step, now, who.username, note),
+            now,
+        )
+
+    def _change_case(self, who: Principal, case: dict, action: str, request: dict, change, now: float) -> dict:
+        """Applies `change` to a case, audited; answers the case's detail."""
+        before = _case_trace(case)
+        doc = self.cases.modify(case["id"], change)
+        self._audit(who, action, "case", _case_trace(doc), before, request)
         return self._detail(doc, now)
 
     def _enforcement_case(self, who: Principal, case_id: str) -> dict:
