@@ -205,6 +205,37 @@ class CreditOrder:
     end_reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    state: str
+    at: float
+    by: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """执转破: proposed with a party's consent, transferred to the court that reviews bankruptcy on
+    the president's decision, then accepted or refused there."""
+
+    state: str
+    consent: str
+    court_id: str
+    rule_by: float | None
+    history: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """执行救助 for the applicant: applied, approved or rejected, paid."""
+
+    id: str
+    amount: float
+    reason: str
+    state: str
+    history: tuple[Step, ...]
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -217,6 +248,8 @@ class CaseDetail:
     ledger: Ledger | None = None  # None: a backend before 1.2
     coercions: tuple[Coercion, ...] | None = None  # None: a backend before 1.3
     credit: tuple[CreditOrder, ...] | None = None  # None: a backend before 1.3
+    bankruptcy: Referral | None = None
+    relief: tuple[Relief, ...] | None = None  # None: a backend before 1.3
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -403,6 +436,58 @@ def _credit_order(item: dict) -> CreditOrder:
     )
 
 
+REFERRAL_STATES = frozenset({"proposed", "transferred", "accepted", "refused"})
+RELIEF_STATES = frozenset({"applied", "approved", "rejected", "paid"})
+
+
+def _steps(record: dict) -> tuple[Step, ...]:
+    steps = record.get("history")
+    if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
+        raise DecodeError("'history' must be a list of steps")
+    return tuple(
+        Step(text(s, "state", 32), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), optional_note(s, "note"))
+        for s in steps
+    )
+
+
+def decode_referral(record: dict) -> Referral | None:
+    referral = record.get("bankruptcy")
+    if referral is None:
+        return None
+    if not isinstance(referral, dict) or text(referral, "state", 16) not in REFERRAL_STATES:
+        raise DecodeError("'bankruptcy' must be a referral in a known state")
+    return Referral(
+        referral["state"],
+        text(referral, "consent", 16),
+        optional_text(referral, "court_id") or "",
+        optional_timestamp(referral, "rule_by"),
+        _steps(referral),
+    )
+
+
+def decode_relief(record: dict) -> tuple[Relief, ...] | None:
+    entries = record.get("relief")
+    if entries is None:
+        return None
+    if not isinstance(entries, list) or not all(isinstance(r, dict) for r in entries):
+        raise DecodeError("'relief' must be a list of objects")
+    decoded = []
+    for r in entries:
+        state = text(r, "state", 16)
+        if state not in RELIEF_STATES:
+            raise DecodeError(f"relief in an unknown state {state[:20]!r}")
+        decoded.append(
+            Relief(
+                text(r, "id", MAX_ID_LENGTH),
+                number(r, "amount", 0.0, MAX_AMOUNT),
+                optional_note(r, "reason"),
+                state,
+                _steps(r),
+            )
+        )
+    return tuple(decoded)
+
+
 def _object(record: dict, name: str) -> dict | None:
     value = required(record, name)
     if value is not None and not isinstance(value, dict):
@@ -440,6 +525,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         parties = decode_parties(record)
         acts, termination, ledger = decode_acts(record), decode_termination(record), decode_ledger(record)
         coercions, credit = decode_coercions(record), decode_credit(record)
+        referral, relief = decode_referral(record), decode_relief(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -460,6 +546,8 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         ledger,
         coercions,
         credit,
+        referral,
+        relief,
         tuple(entries),
         verification,
         first_mismatch(entries),

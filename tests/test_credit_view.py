@@ -28,7 +28,7 @@ def test_a_respondent_is_listed_counted_for_its_court_and_removed_from_the_case_
         if c.status == "open" and c.kind != "preservation" and c.outstanding > 0 and "dishonest" not in c.flags
     )
     court = desk.store.courts.get(BACKEND, case.court_id).name
-    workbench = desk.window.panels[Panel.CREDIT]
+    workbench = desk.window.panels[Panel.COURT_FIGURES]
     workbench.recount()  # not waiting for its next count
     before = listed_in(workbench, court)
     panel = desk.window.panels[Panel.CASE]
@@ -74,7 +74,7 @@ def test_a_respondent_is_listed_counted_for_its_court_and_removed_from_the_case_
 
 
 def test_the_workbench_counts_what_the_cases_flags_say(qtbot, desk):
-    workbench = desk.window.panels[Panel.CREDIT]
+    workbench = desk.window.panels[Panel.COURT_FIGURES]
     workbench.recount()
     listed = sum("dishonest" in c.flags for _, c in desk.store.cases if c.kind != "preservation")
     assert listed and sum(workbench.table.item(r, 2).value for r in range(workbench.table.rowCount())) == listed

@@ -558,6 +558,116 @@ class CreditRemovalDialog(_Form):
         return {"reason": self.reason.currentData(), "note": self.note.text().strip()}
 
 
+class ReferralDialog(_Form):
+    """拟移送: a company respondent's case proposed for bankruptcy review, with whose written consent."""
+
+    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Propose for bankruptcy review"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.consent = QComboBox(self)
+        for party in ("respondent", "applicant"):
+            self.consent.addItem(name("party", party), party)
+        self.form.addRow(self.tr("Written consent of"), self.consent)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.note.setPlaceholderText(self.tr("e.g. Its debts far exceed its assets; it has stopped trading"))
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Propose"))
+
+    def body(self) -> dict:
+        return {"consent": self.consent.currentData(), "note": self.note.text().strip()}
+
+
+class RulingDialog(_Form):
+    """The president's transfer of a case for bankruptcy review, or the ruling of the court it went to."""
+
+    def __init__(self, case: Case, transfer: bool, parent: QWidget | None = None) -> None:
+        title = self.tr("Transfer for bankruptcy review") if transfer else self.tr("Bankruptcy ruling")
+        super().__init__(title, parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.accepted_box: QComboBox | None = None
+        if transfer:
+            suspended = self.tr("Its enforcement is suspended; the court rules within 30 days.")
+            self.form.addRow("", PlainLabel(suspended, self))
+        else:
+            self.accepted_box = QComboBox(self)
+            self.accepted_box.addItem(self.tr("Accepted for bankruptcy"), True)
+            self.accepted_box.addItem(self.tr("Refused: enforcement goes on"), False)
+            self.form.addRow(self.tr("Ruling"), self.accepted_box)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Transfer") if transfer else self.tr("Record"))
+
+    def body(self) -> dict:
+        body = {"note": self.note.text().strip()}
+        if self.accepted_box is not None:
+            body["accepted"] = self.accepted_box.currentData()
+        return body
+
+
+class ReliefDialog(_Form):
+    """执行救助 asked for the applicant in hardship, up to `limit` (the fund's cap, what is owed)."""
+
+    def __init__(self, case: Case, limit: float, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Apply for judicial relief"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self._limit = limit
+        self.form.addRow(self.tr("Applicant"), PlainLabel(case.applicant, self))
+        self.amount = QDoubleSpinBox(self)
+        self.amount.setRange(0.0, 1e12)
+        self.amount.setDecimals(2)
+        self.amount.setGroupSeparatorShown(True)
+        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.form.addRow(self.tr("Amount"), self.amount)
+        at_most = self.tr("At most {limit}: 36 months' average wage, within what is owed.")
+        self.form.addRow("", PlainLabel(at_most.format(limit=format_yuan(limit, exact=True)), self))
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(MAX_MESSAGE)
+        self.reason.setPlaceholderText(self.tr("e.g. Seriously ill, no income, the respondent cannot pay"))
+        self.form.addRow(self.tr("Hardship"), self.reason)
+        self.finish(self.tr("Apply"))
+
+    def accept(self) -> None:
+        amount = round(self.amount.value(), 2)
+        if not 0 < amount <= self._limit:
+            self.refuse(self.tr("Above zero and at most {limit}.").format(limit=format_yuan(self._limit, exact=True)))
+        elif not self.reason.text().strip():
+            self.refuse(self.tr("Say what the hardship is: the supervisor who decides reads it."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"amount": round(self.amount.value(), 2), "reason": self.reason.text().strip()}
+
+
+class ReliefDecisionDialog(_Form):
+    """Relief approved or rejected (`deciding`), or paid from the fund."""
+
+    def __init__(self, case: Case, amount: float, deciding: bool, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Decide relief") if deciding else self.tr("Pay relief"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Relief"), PlainLabel(f"{format_yuan(amount, exact=True)} · {case.applicant}", self))
+        self.outcome: QComboBox | None = None
+        if deciding:
+            self.outcome = QComboBox(self)
+            self.outcome.addItem(self.tr("Approve"), True)
+            self.outcome.addItem(self.tr("Reject"), False)
+            self.form.addRow(self.tr("Decision"), self.outcome)
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(MAX_MESSAGE)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.finish(self.tr("Decide") if deciding else self.tr("Pay"))
+
+    def approved(self) -> bool:
+        return self.outcome is not None and self.outcome.currentData() is True
+
+    def body(self) -> dict:
+        return {"note": self.note.text().strip()}
+
+
 class NoteDialog(_Form):
     """A note for a step on a coercion: how the family was told, the review applied for."""
 

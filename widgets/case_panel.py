@@ -54,6 +54,7 @@ from widgets.names import name
 from widgets.node_flow import NodeFlow
 from widgets.plain_text import PlainLabel, plain_tooltip
 from widgets.queries_model import ProgressDelegate, QueriesModel
+from widgets.referral_view import ReferralView
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import mark_problem
@@ -68,7 +69,7 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB = 4, 5, 6, 7
+TERMINATION_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB, REFERRAL_TAB = 4, 5, 6, 7, 8
 
 
 class CasePanel(QWidget):
@@ -131,7 +132,8 @@ class CasePanel(QWidget):
         self.funds = FundsView(self._store, submit, self)
         self.coercions = CoercionView(self._store, submit, self)
         self.credit = CreditView(self._store, submit, self)
-        self.case_tabs = (self.termination, self.funds, self.coercions, self.credit)
+        self.referral = ReferralView(self._store, submit, self)
+        self.case_tabs = (self.termination, self.funds, self.coercions, self.credit, self.referral)
         for view in self.case_tabs:
             view.notice.connect(self.notice)
         for view in (self.task_view, self.query_view, self.audit_view, self.party_view, *self.case_tabs):
@@ -249,6 +251,7 @@ class CasePanel(QWidget):
             CREDIT_TAB,
             self.tr("Credit punishment ({held})").format(held=held) if held else self.tr("Credit punishment"),
         )
+        self.tabs.setTabText(REFERRAL_TAB, self.tr("Bankruptcy and relief"))
 
     # what to show
 

@@ -23,7 +23,7 @@ from widgets.alarm import Alarm
 from widgets.approvals_panel import ApprovalsPanel
 from widgets.case_panel import CasePanel
 from widgets.connection_panel import ConnectionPanel
-from widgets.credit_panel import CreditPanel
+from widgets.court_figures_panel import CourtFiguresPanel
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.kpi_panel import KpiPanel
@@ -46,7 +46,7 @@ class Panel(StrEnum):
     QUERIES = "queries"
     KPIS = "kpis"
     APPROVALS = "approvals"
-    CREDIT = "credit"
+    COURT_FIGURES = "court_figures"
 
 
 class Side(StrEnum):
@@ -171,9 +171,9 @@ PANELS: tuple[PanelSpec, ...] = (
         {"duty": Place(Side.LEFT, 1, tab=2), "wall": Place(Side.RIGHT, 0, tab=3, hidden=True)},
     ),
     PanelSpec(
-        Panel.CREDIT,
-        lambda: QCoreApplication.translate("Panels", "Credit punishment"),
-        lambda ports: CreditPanel(ports.live),
+        Panel.COURT_FIGURES,
+        lambda: QCoreApplication.translate("Panels", "Court figures"),
+        lambda ports: CourtFiguresPanel(ports.live),
         "Ctrl+0",
         {"duty": Place(Side.LEFT, 1, tab=4), "wall": Place(Side.RIGHT, 0, tab=4, hidden=True)},
     ),

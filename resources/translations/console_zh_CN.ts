@@ -342,6 +342,10 @@
         <translation>信用惩戒</translation>
     </message>
     <message>
+        <source>Bankruptcy and relief</source>
+        <translation>执转破与救助</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -767,6 +771,67 @@
     </message>
 </context>
 <context>
+    <name>CourtFiguresPanel</name>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Open enforcement cases</source>
+        <translation>未结执行案件</translation>
+    </message>
+    <message>
+        <source>Dishonest</source>
+        <translation>失信</translation>
+    </message>
+    <message>
+        <source>On the list of dishonest judgment debtors</source>
+        <translation>纳入失信被执行人名单</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>限高</translation>
+    </message>
+    <message>
+        <source>Restricted in high consumption</source>
+        <translation>限制高消费</translation>
+    </message>
+    <message>
+        <source>Exit ban</source>
+        <translation>限制出境</translation>
+    </message>
+    <message>
+        <source>Restricted in leaving the country</source>
+        <translation>限制出境</translation>
+    </message>
+    <message>
+        <source>Bankruptcy</source>
+        <translation>执转破</translation>
+    </message>
+    <message>
+        <source>Transferred for bankruptcy review, not refused</source>
+        <translation>已移送破产审查且未被裁定不予受理</translation>
+    </message>
+    <message>
+        <source>Relief</source>
+        <translation>救助</translation>
+    </message>
+    <message>
+        <source>Applicants paid judicial relief</source>
+        <translation>已发放执行救助金的申请执行人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dishonest list {0} · high consumption restricted {1} · exit restricted {2} · transferred for bankruptcy {3} · relief paid {4}, in %n court(s).</source>
+        <translation>
+            <numerusform>失信 {0} · 限高 {1} · 限制出境 {2} · 执转破 {3} · 执行救助 {4}，共%n家法院。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreditDialog</name>
     <message>
         <source>Credit punishment</source>
@@ -820,35 +885,6 @@
         <source>%n year(s) (art. 2: two, one to three more when aggravated)</source>
         <translation>
             <numerusform>%n年（第二条：二年，情节严重的延长一至三年）</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CreditPanel</name>
-    <message>
-        <source>Court</source>
-        <translation>法院</translation>
-    </message>
-    <message>
-        <source>Open cases</source>
-        <translation>未结案件</translation>
-    </message>
-    <message>
-        <source>Dishonest list</source>
-        <translation>失信</translation>
-    </message>
-    <message>
-        <source>High consumption restricted</source>
-        <translation>限高</translation>
-    </message>
-    <message>
-        <source>Exit restricted</source>
-        <translation>限制出境</translation>
-    </message>
-    <message numerus="yes">
-        <source>Dishonest list {dishonest} · high consumption restricted {restricted} · exit restricted {exit}, in %n court(s).</source>
-        <translation>
-            <numerusform>失信 {dishonest} · 限高 {restricted} · 限制出境 {exit}，共%n家法院。</numerusform>
         </translation>
     </message>
 </context>
@@ -2102,8 +2138,8 @@ Last fix {age} ago</source>
         <translation>审批</translation>
     </message>
     <message>
-        <source>Credit punishment</source>
-        <translation>信用惩戒</translation>
+        <source>Court figures</source>
+        <translation>各院统计</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2491,230 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Propose for bankruptcy review</source>
+        <translation>拟移送破产审查</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Written consent of</source>
+        <translation>书面同意</translation>
+    </message>
+    <message>
+        <source>e.g. Its debts far exceed its assets; it has stopped trading</source>
+        <translation>例如：资不抵债，已停止经营</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>拟移送</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralView</name>
+    <message>
+        <source>Relief</source>
+        <translation>救助</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Propose for &amp;bankruptcy…</source>
+        <translation>拟移送破产审查(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Trans&amp;fer…</source>
+        <translation>移送(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>R&amp;uling…</source>
+        <translation>受理结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Apply for &amp;relief…</source>
+        <translation>申请救助(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Decide relief…</source>
+        <translation>审批救助(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pay relief…</source>
+        <translation>发放救助金(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Open a case to see its bankruptcy review and relief.</source>
+        <translation>打开案件以查看执转破与执行救助。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s bankruptcy review and relief…</source>
+        <translation>正在载入案件的执转破与执行救助…</translation>
+    </message>
+    <message>
+        <source>Bankruptcy review is for a company respondent only.</source>
+        <translation>只有被执行人为企业法人的案件才能移送破产审查。</translation>
+    </message>
+    <message>
+        <source>Not referred for bankruptcy review.</source>
+        <translation>尚未移送破产审查。</translation>
+    </message>
+    <message>
+        <source>Bankruptcy review: {state} (consent of the {party}).</source>
+        <translation>执转破：{state}（{party}书面同意）。</translation>
+    </message>
+    <message>
+        <source>{court} rules by {date}.</source>
+        <translation>{court}应于{date}前裁定是否受理。</translation>
+    </message>
+    <message>
+        <source>This backend keeps no record of bankruptcy review or relief.</source>
+        <translation>该后端不记录执转破与执行救助。</translation>
+    </message>
+    <message>
+        <source>A property-preservation case carries out its ruling only.</source>
+        <translation>财产保全执行案件只执行保全裁定。</translation>
+    </message>
+    <message>
+        <source>Referred already: {state}.</source>
+        <translation>已移送：{state}。</translation>
+    </message>
+    <message>
+        <source>Propose it first.</source>
+        <translation>请先拟移送。</translation>
+    </message>
+    <message>
+        <source>Not waiting for a ruling.</source>
+        <translation>没有待裁定的移送。</translation>
+    </message>
+    <message>
+        <source>Relief of {amount} is {state}.</source>
+        <translation>{amount}的救助申请{state}。</translation>
+    </message>
+    <message>
+        <source>No relief to decide.</source>
+        <translation>没有待审批的救助申请。</translation>
+    </message>
+    <message>
+        <source>No approved relief to pay.</source>
+        <translation>没有已批准待发放的救助金。</translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>The case owes nothing more.</source>
+        <translation>本案已无欠款。</translation>
+    </message>
+    <message>
+        <source>{what} for {case}</source>
+        <translation>{case}：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefDecisionDialog</name>
+    <message>
+        <source>Decide relief</source>
+        <translation>审批救助</translation>
+    </message>
+    <message>
+        <source>Pay relief</source>
+        <translation>发放救助金</translation>
+    </message>
+    <message>
+        <source>Relief</source>
+        <translation>救助</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>发放</translation>
+    </message>
+</context>
+<context>
+    <name>ReliefDialog</name>
+    <message>
+        <source>Apply for judicial relief</source>
+        <translation>申请执行救助</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请执行人</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>At most {limit}: 36 months&apos; average wage, within what is owed.</source>
+        <translation>至多{limit}：不超过36个月的月平均工资总额，且不超过尚欠金额。</translation>
+    </message>
+    <message>
+        <source>e.g. Seriously ill, no income, the respondent cannot pay</source>
+        <translation>例如：身患重病、无收入来源，被执行人无力履行</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>困难情形</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Above zero and at most {limit}.</source>
+        <translation>须大于零且不超过{limit}。</translation>
+    </message>
+    <message>
+        <source>Say what the hardship is: the supervisor who decides reads it.</source>
+        <translation>请写明困难情形：审批的指挥长将审阅。</translation>
+    </message>
+</context>
+<context>
     <name>RenewDialog</name>
     <message>
         <source>Renew a measure before it lapses</source>
@@ -2553,6 +2813,49 @@ Last fix {age} ago</source>
     <message>
         <source>Give the reasons: the parties and the court below are told them.</source>
         <translation>请写明理由：将通知当事人及下级法院。</translation>
+    </message>
+</context>
+<context>
+    <name>RulingDialog</name>
+    <message>
+        <source>Transfer for bankruptcy review</source>
+        <translation>移送破产审查</translation>
+    </message>
+    <message>
+        <source>Bankruptcy ruling</source>
+        <translation>破产审查结果</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Its enforcement is suspended; the court rules within 30 days.</source>
+        <translation>本案中止执行；受移送法院应在30日内裁定是否受理。</translation>
+    </message>
+    <message>
+        <source>Accepted for bankruptcy</source>
+        <translation>裁定受理</translation>
+    </message>
+    <message>
+        <source>Refused: enforcement goes on</source>
+        <translation>裁定不予受理，恢复执行</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +3223,34 @@ Last fix {age} ago</source>
     <message>
         <source>Removed credit punishment</source>
         <translation>解除信用惩戒</translation>
+    </message>
+    <message>
+        <source>Proposed for bankruptcy review</source>
+        <translation>拟移送破产审查</translation>
+    </message>
+    <message>
+        <source>Transferred for bankruptcy review</source>
+        <translation>移送破产审查</translation>
+    </message>
+    <message>
+        <source>Recorded the bankruptcy ruling</source>
+        <translation>记录破产审查结果</translation>
+    </message>
+    <message>
+        <source>Applied for judicial relief</source>
+        <translation>申请执行救助</translation>
+    </message>
+    <message>
+        <source>Approved judicial relief</source>
+        <translation>批准执行救助</translation>
+    </message>
+    <message>
+        <source>Rejected judicial relief</source>
+        <translation>驳回执行救助</translation>
+    </message>
+    <message>
+        <source>Paid judicial relief</source>
+        <translation>发放执行救助金</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -3303,6 +3634,14 @@ Last fix {age} ago</source>
         <source>Exit restricted</source>
         <translation>限制出境</translation>
     </message>
+    <message>
+        <source>Transferred for bankruptcy</source>
+        <translation>执转破</translation>
+    </message>
+    <message>
+        <source>Relief paid</source>
+        <translation>已救助</translation>
+    </message>
 </context>
 <context>
     <name>ground</name>
@@ -3647,6 +3986,14 @@ Last fix {age} ago</source>
         <translation>采取和解除信用惩戒</translation>
     </message>
     <message>
+        <source>propose bankruptcy review and apply for relief</source>
+        <translation>拟移送破产审查、申请执行救助</translation>
+    </message>
+    <message>
+        <source>sign a transfer for bankruptcy review</source>
+        <translation>签发移送破产审查决定</translation>
+    </message>
+    <message>
         <source>approve measures above the threshold</source>
         <translation>审批超限额措施</translation>
     </message>
@@ -3719,6 +4066,44 @@ Last fix {age} ago</source>
     <message>
         <source>Completed</source>
         <translation>查询完毕</translation>
+    </message>
+</context>
+<context>
+    <name>referral_state</name>
+    <message>
+        <source>Proposed</source>
+        <translation>拟移送</translation>
+    </message>
+    <message>
+        <source>Transferred, ruling awaited</source>
+        <translation>已移送，待裁定</translation>
+    </message>
+    <message>
+        <source>Accepted for bankruptcy</source>
+        <translation>裁定受理</translation>
+    </message>
+    <message>
+        <source>Refused: enforcement goes on</source>
+        <translation>裁定不予受理，恢复执行</translation>
+    </message>
+</context>
+<context>
+    <name>relief_state</name>
+    <message>
+        <source>Applied for</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
     </message>
 </context>
 <context>
