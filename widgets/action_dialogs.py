@@ -55,6 +55,14 @@ class _Form(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
+    def add_note(self, label: str, placeholder: str = "") -> QLineEdit:
+        """A line of text for the record under `label` (a note, reasons, how it was done)."""
+        note = QLineEdit(self)
+        note.setMaxLength(MAX_MESSAGE)
+        note.setPlaceholderText(placeholder)
+        self.form.addRow(label, note)
+        return note
+
     def finish(self, ok_text: str) -> None:
         self.form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -145,10 +153,9 @@ class MeasureDialog(_Form):
                 )
             )
         self.form.addRow("", self.owed)
-        self.reason = QLineEdit(self)
-        self.reason.setMaxLength(MAX_MESSAGE)
-        self.reason.setPlaceholderText(self.tr("Why it must be taken though the money frozen covers the debt"))
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason = self.add_note(
+            self.tr("Reason"), self.tr("Why it must be taken though the money frozen covers the debt")
+        )
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         if threshold_yuan is not None:
@@ -296,10 +303,7 @@ class RenewDialog(_Form):
                 self,
             ),
         )
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(self.tr("e.g. The applicant asked for the renewal"))
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"), self.tr("e.g. The applicant asked for the renewal"))
         self.finish(self.tr("Renew"))
 
     def chosen(self) -> Measure:
@@ -408,14 +412,8 @@ class CoercionDialog(_Form):
             self,
         )
         self.form.addRow("", self.fine_limits)
-        self.act = QLineEdit(self)
-        self.act.setMaxLength(MAX_MESSAGE)
-        self.act.setPlaceholderText(self.tr("e.g. Hid the car under seal on 28 November"))
-        self.form.addRow(self.tr("Act punished"), self.act)
-        self.reason = QLineEdit(self)
-        self.reason.setMaxLength(MAX_MESSAGE)
-        self.reason.setPlaceholderText(self.tr("e.g. Obstructed the seizure by force"))
-        self.form.addRow(self.tr("Grounds"), self.reason)
+        self.act = self.add_note(self.tr("Act punished"), self.tr("e.g. Hid the car under seal on 28 November"))
+        self.reason = self.add_note(self.tr("Grounds"), self.tr("e.g. Obstructed the seizure by force"))
         self.kind.currentIndexChanged.connect(self._show_fields)
         self.finish(self.tr("Ask for approval"))
         self._show_fields()
@@ -497,10 +495,7 @@ class CreditDialog(_Form):
         self.form.addRow(self.tr("Extended by"), self.extra)
         self.term = PlainLabel(parent=self)
         self.form.addRow(self.tr("Term"), self.term)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(self.tr("e.g. Drove the car under seal away"))
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"), self.tr("e.g. Drove the car under seal away"))
         for signal in (self.kind.currentIndexChanged, self.ground.currentIndexChanged, self.extra.valueChanged):
             signal.connect(self._show_fields)
         self.finish(self.tr("Make the order"))
@@ -541,9 +536,7 @@ class CreditRemovalDialog(_Form):
             self.reason.addItem(name("end_reason", reason), reason)
         self.reason.setCurrentIndex(0 if owed <= 0 else REMOVAL_REASONS.index("applicant_request"))
         self.form.addRow(self.tr("Reason"), self.reason)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"))
         self.finish(self.tr("Remove"))
 
     def accept(self) -> None:
@@ -569,10 +562,9 @@ class ReferralDialog(_Form):
         for party in ("respondent", "applicant"):
             self.consent.addItem(name("party", party), party)
         self.form.addRow(self.tr("Written consent of"), self.consent)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(self.tr("e.g. Its debts far exceed its assets; it has stopped trading"))
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(
+            self.tr("Note"), self.tr("e.g. Its debts far exceed its assets; it has stopped trading")
+        )
         self.finish(self.tr("Propose"))
 
     def body(self) -> dict:
@@ -596,9 +588,7 @@ class RulingDialog(_Form):
             self.accepted_box.addItem(self.tr("Accepted for bankruptcy"), True)
             self.accepted_box.addItem(self.tr("Refused: enforcement goes on"), False)
             self.form.addRow(self.tr("Ruling"), self.accepted_box)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"))
         self.finish(self.tr("Transfer") if transfer else self.tr("Record"))
 
     def body(self) -> dict:
@@ -624,10 +614,9 @@ class ReliefDialog(_Form):
         self.form.addRow(self.tr("Amount"), self.amount)
         at_most = self.tr("At most {limit}: 36 months' average wage, within what is owed.")
         self.form.addRow("", PlainLabel(at_most.format(limit=format_yuan(limit, exact=True)), self))
-        self.reason = QLineEdit(self)
-        self.reason.setMaxLength(MAX_MESSAGE)
-        self.reason.setPlaceholderText(self.tr("e.g. Seriously ill, no income, the respondent cannot pay"))
-        self.form.addRow(self.tr("Hardship"), self.reason)
+        self.reason = self.add_note(
+            self.tr("Hardship"), self.tr("e.g. Seriously ill, no income, the respondent cannot pay")
+        )
         self.finish(self.tr("Apply"))
 
     def accept(self) -> None:
@@ -656,9 +645,7 @@ class ReliefDecisionDialog(_Form):
             self.outcome.addItem(self.tr("Approve"), True)
             self.outcome.addItem(self.tr("Reject"), False)
             self.form.addRow(self.tr("Decision"), self.outcome)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"))
         self.finish(self.tr("Decide") if deciding else self.tr("Pay"))
 
     def approved(self) -> bool:
@@ -674,10 +661,7 @@ class NoteDialog(_Form):
     def __init__(self, title: str, label: str, placeholder: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.setMinimumWidth(REVEAL_WIDTH)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(placeholder)
-        self.form.addRow(label, self.note)
+        self.note = self.add_note(label, placeholder)
         self.finish(ok_text)
 
     def accept(self) -> None:
@@ -701,9 +685,7 @@ class ReviewDecisionDialog(_Form):
         self.outcome.addItem(self.tr("Upheld"), "upheld")
         self.outcome.addItem(self.tr("Revoked"), "revoked")
         self.form.addRow(self.tr("Outcome"), self.outcome)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.form.addRow(self.tr("Reasons"), self.note)
+        self.note = self.add_note(self.tr("Reasons"))
         self.finish(self.tr("Decide"))
 
     def accept(self) -> None:
@@ -724,10 +706,7 @@ class RevealDialog(_Form):
         self.setMinimumWidth(REVEAL_WIDTH)
         self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
         self.form.addRow(self.tr("Party"), PlainLabel(party, self))
-        self.reason = QLineEdit(self)
-        self.reason.setMaxLength(MAX_MESSAGE)
-        self.reason.setPlaceholderText(self.tr("e.g. To serve the notice at the home address"))
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason = self.add_note(self.tr("Reason"), self.tr("e.g. To serve the notice at the home address"))
         note = PlainLabel(self.tr("Who asked, when and why is kept in the audit log."), self)
         note.setWordWrap(True)
         self.form.addRow("", note)
@@ -773,10 +752,7 @@ class ActDialog(_Form):
         if picked in acts:
             self.act.setCurrentIndex(acts.index(picked))
         self.form.addRow(self.tr("Done"), self.act)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.note.setPlaceholderText(self.tr("e.g. Applicant told by phone and heard"))
-        self.form.addRow(self.tr("Note"), self.note)
+        self.note = self.add_note(self.tr("Note"), self.tr("e.g. Applicant told by phone and heard"))
         self.finish(self.tr("Record"))
 
     def body(self) -> dict:
@@ -793,9 +769,7 @@ class DecisionDialog(_Form):
         said = PlainLabel(explanation, self)
         said.setWordWrap(True)
         self.form.addRow("", said)
-        self.note = QLineEdit(self)
-        self.note.setMaxLength(MAX_MESSAGE)
-        self.form.addRow(self.tr("Reason"), self.note)
+        self.note = self.add_note(self.tr("Reason"))
         self.finish(ok_text)
 
     def accept(self) -> None:
