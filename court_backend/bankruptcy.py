@@ -17,8 +17,6 @@ from court_backend.catalogue import DAY_S
 from court_backend.clock import utc_iso
 
 RULE_WITHIN_DAYS = 30
-STATES = ("proposed", "transferred", "accepted", "refused")
-CONSENTS = ("respondent", "applicant")
 FLAG = "bankruptcy_referred"  # from transferred on, while not refused
 
 

@@ -26,7 +26,6 @@ import random
 from court_backend.catalogue import DAY_S
 from court_backend.clock import utc_iso
 
-KINDS = ("dishonest", "consumption_restriction", "exit_restriction")
 FLAG = {
     "dishonest": "dishonest",
     "consumption_restriction": "consumption_restricted",
@@ -49,15 +48,12 @@ GROUNDS = {
     "breaks_settlement": "art. 1(6)",  # 无正当理由拒不履行执行和解协议
 }
 TERM_YEARS = 2  # art. 2: grounds (2) to (6)
-MAX_EXTRA_YEARS = 3
 PUBLISH_WITHIN_DAYS = 3  # art. 6: three working days
 AGENCIES = {
     "dishonest": ("中国人民银行征信中心", "国家发展改革委（信用中国）", "中国国家铁路集团", "中国民用航空局"),
     "consumption_restriction": ("中国国家铁路集团", "中国民用航空局"),
     "exit_restriction": ("国家移民管理局",),
 }
-# 法释〔2017〕7号 art. 10; the same ends lift a restriction.
-REMOVAL_REASONS = ("performed", "settled", "applicant_request", "case_ended", "wrongly_listed")
 
 
 def in_force(doc: dict, kind: str) -> dict | None:

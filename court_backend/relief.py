@@ -15,7 +15,6 @@ from court_backend.clock import utc_iso
 
 MONTHLY_WAGE_YUAN = 8_500
 CAP_YUAN = 36 * MONTHLY_WAGE_YUAN
-STATES = ("applied", "approved", "rejected", "paid")
 FLAG = "relief_granted"
 
 
