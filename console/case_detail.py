@@ -13,7 +13,16 @@ from dataclasses import dataclass
 
 from console.api import ApiError
 from console.audit_chain import Verification, decode_verification, first_mismatch
-from console.casework import MAX_AMOUNT, Case, NodeVisit, decode_case, decode_case_history, optional_note
+from console.casework import (
+    MAX_AMOUNT,
+    Case,
+    NodeVisit,
+    Step,
+    decode_case,
+    decode_case_history,
+    decode_steps,
+    optional_note,
+)
 from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
@@ -203,14 +212,6 @@ class CreditOrder:
     agencies: tuple[tuple[str, float | None], ...]  # (agency, when it answered)
     ended_at: float | None
     end_reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    state: str
-    at: float
-    by: str
-    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,16 +441,6 @@ REFERRAL_STATES = frozenset({"proposed", "transferred", "accepted", "refused"})
 RELIEF_STATES = frozenset({"applied", "approved", "rejected", "paid"})
 
 
-def _steps(record: dict) -> tuple[Step, ...]:
-    steps = record.get("history")
-    if not isinstance(steps, list) or not all(isinstance(s, dict) for s in steps):
-        raise DecodeError("'history' must be a list of steps")
-    return tuple(
-        Step(text(s, "state", 32), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), optional_note(s, "note"))
-        for s in steps
-    )
-
-
 def decode_referral(record: dict) -> Referral | None:
     referral = record.get("bankruptcy")
     if referral is None:
@@ -461,7 +452,7 @@ def decode_referral(record: dict) -> Referral | None:
         text(referral, "consent", 16),
         optional_text(referral, "court_id") or "",
         optional_timestamp(referral, "rule_by"),
-        _steps(referral),
+        decode_steps(referral),
     )
 
 
@@ -482,7 +473,7 @@ def decode_relief(record: dict) -> tuple[Relief, ...] | None:
                 number(r, "amount", 0.0, MAX_AMOUNT),
                 optional_note(r, "reason"),
                 state,
-                _steps(r),
+                decode_steps(r),
             )
         )
     return tuple(decoded)

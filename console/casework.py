@@ -337,7 +337,7 @@ def _boolean(record: dict, name: str) -> bool:
     return value
 
 
-def _steps(record: dict) -> tuple[Step, ...]:
+def decode_steps(record: dict) -> tuple[Step, ...]:
     return tuple(
         Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), optional_note(s, "note"))
         for s in _list(record, "history")
@@ -406,7 +406,7 @@ def decode_task(record: dict) -> Task:
         created_at=timestamp(record, "created_at"),
         updated_at=timestamp(record, "updated_at"),
         note=optional_note(record, "note"),
-        history=_steps(record),
+        history=decode_steps(record),
         version=integer(record, "version"),
     )
 
