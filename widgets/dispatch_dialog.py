@@ -40,7 +40,7 @@ class DispatchDialog(QDialog):
         super().__init__(parent)
         self._case, self._task = case, task
         self.setWindowTitle(self.tr("Reassign the task") if task else self.tr("Dispatch a team"))
-        self.resize(640, 420)
+        self.resize(780, 420)  # the team named in full beside its judicial police
         form = QFormLayout(self)
         form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent} · {name('node', case.node)}", self))
         self.operation = QComboBox(self)
