@@ -1206,6 +1206,44 @@ def _command_routes() -> APIRouter:
             lambda now: world_of(request).decide_relief(who, case_id, relief_id, state, body.note, now),
         )
 
+    @router.post("/cases/{case_id}/disposals", status_code=201, response_model=schemas.CaseDetail)
+    async def value_property(
+        request: Request, who: Authenticated, case_id: Id, body: schemas.ValuationRequest, key: IdempotencyKey = None
+    ):
+        """Property valued by 询价 or 评估, to be sold: the start of its disposal; not for a
+        property-preservation case (409 `not-for-preservation`). (1.4)"""
+        return await _command(
+            request,
+            who,
+            "measure.order",
+            key,
+            lambda now: world_of(request).value_property(who, case_id, body.model_dump(), now),
+            status=201,
+        )
+
+    @router.post("/cases/{case_id}/disposals/{disposal_id}/rounds", response_model=schemas.CaseDetail)
+    async def record_disposal_round(
+        request: Request,
+        who: Authenticated,
+        case_id: Id,
+        disposal_id: Id,
+        body: schemas.DisposalRoundRequest,
+        key: IdempotencyKey = None,
+    ):
+        """An auction, a 变卖 or a 以物抵债, in order (409 `out-of-order`): a first auction at no
+        less than 70% of the value, a second at no less than 80% of the first's reserve (422
+        `reserve-too-low`); sold at no less than the reserve (422 `below-reserve`); taken in payment
+        at the failed auction's reserve exactly (422 `not-at-reserve`). (1.4)"""
+        return await _command(
+            request,
+            who,
+            "measure.order",
+            key,
+            lambda now: world_of(request).record_disposal_round(
+                who, case_id, disposal_id, body.kind, body.reserve, body.price, body.note, now
+            ),
+        )
+
     @router.post("/cases/{case_id}/acts", status_code=201, response_model=schemas.Case)
     async def record_act(
         request: Request, who: Authenticated, case_id: Id, body: schemas.ActRequest, key: IdempotencyKey = None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import bankruptcy, coercion, credit, funds, parties, relief, termination
+from court_backend import bankruptcy, coercion, credit, disposal, funds, parties, relief, termination
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -361,10 +361,14 @@ class CaseBook:
         doc["history"].append({"node": node, "entered_at": at, "left_at": None, "deadline": deadline})
         doc["node"], doc["node_entered_at"], doc["node_deadline"] = node, at, deadline
         doc["version"] += 1
-        if node == "funds_received":  # the whole sum when the plan completes the case, else a part
+        if node in ("appraisal", "price_inquiry"):
+            disposal.plan_on_path(doc, node, plan, at, rng)
+        elif node in ("online_auction", "sale", "settlement_in_kind"):
+            disposal.round_on_path(doc, at)
+        elif node == "funds_received":  # the whole sum when the plan completes the case, else a part
             share = 1.0 if "completed" in plan else rng.uniform(0.2, 0.9)
             received = round(doc["amount_sought"] * share - doc["amount_realised"], 2)
-            if received > 0:
+            if received > 0 and ("completed" in plan or not disposal.realised_on_path(doc)):  # a sale's part is all
                 funds.receive(doc, received, at, doc["officer"], _source_of(doc))
         elif node == "funds_paid_out" and funds.balance(doc) > 0:
             funds.pay(doc, funds.balance(doc), at, doc["officer"], doc["applicant"]["name"])
@@ -675,7 +679,17 @@ def _source_of(doc: dict) -> str:
 
 
 TIME_FIELDS = ("filed_at", "deadline", "node_entered_at", "node_deadline")
-DETAIL_FIELDS = ("history", "acts", "termination", "ledger", "coercions", "credit", "bankruptcy", "relief")
+DETAIL_FIELDS = (
+    "history",
+    "acts",
+    "termination",
+    "ledger",
+    "coercions",
+    "credit",
+    "bankruptcy",
+    "relief",
+    "disposals",
+)
 # The nodes that end a respondent's credit punishment, and why (法释〔2017〕7号 art. 10).
 ENDS_CREDIT = {
     "completed": "performed",
@@ -719,6 +733,7 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False, s
         shown["credit"] = credit.present(doc, now)
         shown["bankruptcy"] = bankruptcy.present(doc)
         shown["relief"] = relief.present(doc)
+        shown["disposals"] = disposal.present(doc)
         shown["history"] = [
             {
                 "node": h["node"],

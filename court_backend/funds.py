@@ -33,6 +33,11 @@ def receive(doc: dict, amount: float, at: float, by: str, source: str) -> None:
     doc["amount_realised"] = round(doc["amount_realised"] + amount, 2)
 
 
+def realise_in_kind(doc: dict, amount: float) -> None:
+    """Property taken by the applicant in payment (以物抵债): realised on the case, without money."""
+    doc["amount_realised"] = round(doc["amount_realised"] + amount, 2)
+
+
 def pay(doc: dict, amount: float, at: float, by: str, payee: str) -> None:
     """Money out of the case account to `payee` (the caller checks it is within the balance)."""
     _enter(doc, {"kind": "paid", "amount": amount, "at": at, "by": by, "payee": payee})

@@ -310,6 +310,9 @@ class CaseDetail(Case):
     relief: Annotated[list[Relief], Field(max_length=MAX_STEPS)] = Field(
         [], description="judicial relief (执行救助) asked for the applicant (1.3)"
     )
+    disposals: Annotated[list[Disposal], Field(max_length=MAX_STEPS)] = Field(
+        [], description="property valued and sold: 询价/评估, auctions, 变卖, 以物抵债 (1.4)"
+    )
 
 
 class BankruptcyReferral(Model):
@@ -343,6 +346,62 @@ class ReferralRequest(StrictModel):
 
 class RulingRequest(StrictModel):
     accepted: bool = Field(description="受理 (true) or 不受理 (false)")
+    note: Text = ""
+
+
+PropertyAsset = Literal["real_estate", "vehicle", "ship", "equity"]
+DisposalRoundKind = Literal["first_auction", "second_auction", "sale", "in_kind"]
+
+
+class DisposalRound(Model):
+    kind: DisposalRoundKind = Field(
+        description="网络司法拍卖 (first, second), 变卖 (sale) or 以物抵债 (in_kind, to the applicant)"
+    )
+    reserve: Yuan = Field(description="the auction's 起拍价; a sale's least price; in kind, the price taken at")
+    price: Yuan | None = Field(description="what it sold or was taken for; null when not sold")
+    at: Timestamp
+    by: Id
+
+
+class Disposal(Model):
+    """Property valued by 询价 or 评估 and sold (法释〔2016〕18号): a first auction at no less than 70%
+    of the value, a second after a failed first at no less than 80% of the first's reserve, then 变卖
+    at no less than the second's reserve or 以物抵债 at a failed auction's reserve. The proceeds are
+    realised on the case up to what it owes; a sale's go into the case account."""
+
+    id: Id = Field(description="within its case")
+    asset: PropertyAsset
+    item: Label = Field(description="what is sold")
+    method: Literal["negotiation", "directed_inquiry", "online_inquiry", "appraisal"] = Field(
+        description="how it was valued: 当事人议价, 定向询价, 网络询价 or 委托评估 (法释〔2018〕15号 art. 2)"
+    )
+    value: Yuan = Field(description="the value found, never the registry's")
+    report: Label = Field(description="the valuation report's or inquiry's number")
+    state: Literal["valued", "unsold_once", "unsold_twice", "sold", "sold_off", "taken_in_kind", "not_sold"]
+    proceeds: Yuan | None = Field(description="what the sale or taking realised on the case; null before")
+    next_least_reserve: Yuan | None = Field(
+        description="the least reserve of the next auction, or a sale's least price; null once ended"
+    )
+    rounds: Annotated[list[DisposalRound], Field(max_length=MAX_STEPS)]
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+
+
+class ValuationRequest(StrictModel):
+    asset: PropertyAsset
+    item: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="what is to be sold")
+    method: Literal["negotiation", "directed_inquiry", "online_inquiry", "appraisal"]
+    value: Annotated[float, Field(ge=0.01, le=1e12, description="yuan, as the report found")]
+    report: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="the report's number")
+
+
+class DisposalRoundRequest(StrictModel):
+    kind: DisposalRoundKind
+    reserve: Annotated[float, Field(ge=0.01, le=1e12)] = Field(
+        description="起拍价, or a sale's least price; in kind, the failed auction's reserve"
+    )
+    price: Annotated[float, Field(ge=0.01, le=1e12)] | None = Field(
+        None, description="what it sold or was taken for; omitted when not sold"
+    )
     note: Text = ""
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, bankruptcy, coercion, credit, funds, kpis, parties, relief, termination
+from court_backend import audit, bankruptcy, coercion, credit, disposal, funds, kpis, parties, relief, termination
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -1233,6 +1233,73 @@ class World:
             RELIEF_ACTIONS[step],
             {"relief_id": relief_id, "note": note},
             lambda doc: relief.move(doc, relief.find(doc, relief_id), step, now, who.username, note),
+            now,
+        )
+
+    def value_property(self, who: Principal, case_id: str, request: dict, now: float) -> dict:
+        """Property valued by 询价 or 评估 (`request`: asset, item, method, value, report), to be sold."""
+        allow(who, "measure.order")
+        case = self._enforcement_case(who, case_id)
+        return self._change_case(
+            who,
+            case,
+            "value_property",
+            request,
+            lambda doc: disposal.value(
+                doc,
+                request["asset"],
+                request["item"],
+                request["method"],
+                request["value"],
+                request["report"],
+                now,
+                who.username,
+            ),
+            now,
+        )
+
+    def record_disposal_round(
+        self,
+        who: Principal,
+        case_id: str,
+        disposal_id: str,
+        kind: str,
+        reserve: float,
+        price: float | None,
+        note: str,
+        now: float,
+    ) -> dict:
+        """An auction, a sale or a taking in payment, in the order and at the prices the rules allow
+        (`disposal`); what it realises goes to the case."""
+        allow(who, "measure.order")
+        case = self._enforcement_case(who, case_id)
+        entry = disposal.find(case, disposal_id)
+        if entry is None:
+            raise Problem(404, "not-found", f"{case['number']} has no disposal {disposal_id}.")
+        if entry["state"] not in disposal.ROUND_AFTER[kind]:
+            raise Problem(
+                409, "out-of-order", f"Disposal {disposal_id} is {entry['state']}: no {kind} now.", state=entry["state"]
+            )
+        least = disposal.least_reserve(entry, kind)
+        if kind == "in_kind" and (round(reserve, 2) != least or price is None or round(price, 2) != least):
+            raise Problem(
+                422,
+                "not-at-reserve",
+                f"Taken in payment at the failed auction's reserve, {least:.2f} yuan.",
+                reserve=least,
+            )
+        if round(reserve, 2) < least:
+            raise Problem(422, "reserve-too-low", f"The least reserve here is {least:.2f} yuan.", reserve=least)
+        if price is not None and round(price, 2) < round(reserve, 2):
+            raise Problem(422, "below-reserve", f"Sold for less than the reserve, {reserve:.2f} yuan.", reserve=reserve)
+        return self._change_case(
+            who,
+            case,
+            "record_disposal_round",
+            {"disposal_id": disposal_id, "kind": kind, "reserve": reserve, "price": price, "note": note},
+            lambda doc: disposal.record_round(
+                doc, disposal.find(doc, disposal_id), kind, reserve, price, now, who.username, note
+            ),
             now,
         )
 
