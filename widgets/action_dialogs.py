@@ -63,6 +63,16 @@ class _Form(QDialog):
         self.form.addRow(label, note)
         return note
 
+    def add_yuan(self, label: str, highest: float = 1e12) -> QDoubleSpinBox:
+        """An amount of money to the fen, under `label`."""
+        amount = QDoubleSpinBox(self)
+        amount.setRange(0.0, highest)
+        amount.setDecimals(2)
+        amount.setGroupSeparatorShown(True)
+        amount.setSuffix(" " + self.tr("yuan"))
+        self.form.addRow(label, amount)
+        return amount
+
     def finish(self, ok_text: str) -> None:
         self.form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -136,12 +146,7 @@ class MeasureDialog(_Form):
         self.form.addRow(self.tr("Hit"), self.hit)
         self.kind = QComboBox(self)
         self.form.addRow(self.tr("Measure"), self.kind)
-        self.amount = QDoubleSpinBox(self)
-        self.amount.setRange(0.0, 1e12)
-        self.amount.setDecimals(2)
-        self.amount.setGroupSeparatorShown(True)
-        self.amount.setSuffix(" " + self.tr("yuan"))
-        self.form.addRow(self.tr("Amount"), self.amount)
+        self.amount = self.add_yuan(self.tr("Amount"))
         self.ordered = PlainLabel(parent=self)
         self.form.addRow("", self.ordered)
         self.owed = PlainLabel(parent=self)
@@ -322,13 +327,8 @@ class FundsDialog(_Form):
         super().__init__(title, parent)
         self._paying, self._limit = paying, limit
         self.form.addRow(self.tr("Case"), PlainLabel(case.number, self))
-        self.amount = QDoubleSpinBox(self)
-        self.amount.setRange(0.0, 1e12)
-        self.amount.setDecimals(2)
-        self.amount.setGroupSeparatorShown(True)
-        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.amount = self.add_yuan(self.tr("Amount"))
         self.amount.setValue(limit if paying else 0.0)
-        self.form.addRow(self.tr("Amount"), self.amount)
         self.form.addRow("", PlainLabel(self._at_most(), self))
         self.party = QLineEdit(case.applicant if paying else "", self)
         self.party.setMaxLength(200)
@@ -398,13 +398,8 @@ class CoercionDialog(_Form):
         self.form.addRow(self.tr("Detention"), self.days)
         self.emergency = QCheckBox(self.tr("Already detained on the spot (emergency): approval follows"), self)
         self.form.addRow("", self.emergency)
-        self.amount = QDoubleSpinBox(self)
-        self.amount.setRange(0.0, self._fine[1])
-        self.amount.setDecimals(2)
-        self.amount.setGroupSeparatorShown(True)
-        self.amount.setSuffix(" " + self.tr("yuan"))
+        self.amount = self.add_yuan(self.tr("Fine"), self._fine[1])
         self.amount.setValue(self._fine[0] if self._fine[0] > 1 else 0.0)  # an organisation's least fine
-        self.form.addRow(self.tr("Fine"), self.amount)
         self.fine_limits = PlainLabel(
             self.tr("{low} to {high} for this respondent.").format(
                 low=format_yuan(self._fine[0]), high=format_yuan(self._fine[1])
@@ -606,12 +601,7 @@ class ReliefDialog(_Form):
         self.setMinimumWidth(REVEAL_WIDTH)
         self._limit = limit
         self.form.addRow(self.tr("Applicant"), PlainLabel(case.applicant, self))
-        self.amount = QDoubleSpinBox(self)
-        self.amount.setRange(0.0, 1e12)
-        self.amount.setDecimals(2)
-        self.amount.setGroupSeparatorShown(True)
-        self.amount.setSuffix(" " + self.tr("yuan"))
-        self.form.addRow(self.tr("Amount"), self.amount)
+        self.amount = self.add_yuan(self.tr("Amount"))
         at_most = self.tr("At most {limit}: 36 months' average wage, within what is owed.")
         self.form.addRow("", PlainLabel(at_most.format(limit=format_yuan(limit, exact=True)), self))
         self.reason = self.add_note(
