@@ -237,6 +237,38 @@ class Relief:
     history: tuple[Step, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DisposalRound:
+    """One auction (first, second), a sale (变卖) or a taking in payment (以物抵债)."""
+
+    kind: str
+    reserve: float
+    price: float | None  # None: not sold
+    at: float
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disposal:
+    """Property valued by 询价 or 评估 and sold as the rules allow (法释〔2016〕18号)."""
+
+    id: str
+    asset: str
+    item: str
+    method: str
+    value: float
+    report: str
+    state: str
+    proceeds: float | None  # what it realised on the case; None before it was sold or taken
+    next_least_reserve: float | None  # the least reserve (or a sale's least price) next; None once ended
+    rounds: tuple[DisposalRound, ...]
+    history: tuple[Step, ...]
+
+    @property
+    def ended(self) -> bool:
+        return self.state in DISPOSAL_ENDED
+
+
 @dataclass(frozen=True)
 class CaseDetail:
     backend: str
@@ -251,6 +283,7 @@ class CaseDetail:
     credit: tuple[CreditOrder, ...] | None = None  # None: a backend before 1.3
     bankruptcy: Referral | None = None
     relief: tuple[Relief, ...] | None = None  # None: a backend before 1.3
+    disposals: tuple[Disposal, ...] | None = None  # None: a backend before 1.4
     audit_records: tuple[dict, ...] = ()  # as the backend sent them, with their hashes: for export
     verification: Verification | None = None  # None: a backend that does not verify its chain
     mismatch: int | None = None  # the first of the case's entries that does not match its hash
@@ -439,6 +472,17 @@ def _credit_order(item: dict) -> CreditOrder:
 
 REFERRAL_STATES = frozenset({"proposed", "transferred", "accepted", "refused"})
 RELIEF_STATES = frozenset({"applied", "approved", "rejected", "paid"})
+DISPOSAL_STATES = frozenset({"valued", "unsold_once", "unsold_twice", "sold", "sold_off", "taken_in_kind", "not_sold"})
+DISPOSAL_ENDED = frozenset({"sold", "sold_off", "taken_in_kind", "not_sold"})
+DISPOSAL_ROUNDS = frozenset({"first_auction", "second_auction", "sale", "in_kind"})
+PROPERTY = ("real_estate", "vehicle", "ship", "equity")  # what a court values and sells
+VALUATION_METHODS = ("negotiation", "directed_inquiry", "online_inquiry", "appraisal")  # 议价, 定向/网络询价, 评估
+# a disposal's state → the rounds that may follow it
+NEXT_ROUNDS = {
+    "valued": ("first_auction",),
+    "unsold_once": ("second_auction", "in_kind"),
+    "unsold_twice": ("sale", "in_kind"),
+}
 
 
 def decode_referral(record: dict) -> Referral | None:
@@ -479,6 +523,55 @@ def decode_relief(record: dict) -> tuple[Relief, ...] | None:
     return tuple(decoded)
 
 
+def decode_disposals(record: dict) -> tuple[Disposal, ...] | None:
+    entries = record.get("disposals")
+    if entries is None:
+        return None
+    if not isinstance(entries, list) or not all(isinstance(d, dict) for d in entries):
+        raise DecodeError("'disposals' must be a list of objects")
+    decoded = []
+    for d in entries:
+        state = text(d, "state", 16)
+        if state not in DISPOSAL_STATES:
+            raise DecodeError(f"a disposal in an unknown state {state[:20]!r}")
+        rounds = d.get("rounds")
+        if not isinstance(rounds, list) or not all(isinstance(r, dict) for r in rounds):
+            raise DecodeError("a disposal's 'rounds' must be a list of objects")
+        decoded.append(
+            Disposal(
+                text(d, "id", MAX_ID_LENGTH),
+                text(d, "asset", 32),
+                text(d, "item", 200),
+                text(d, "method", 32),
+                number(d, "value", 0.0, MAX_AMOUNT),
+                text(d, "report", 200),
+                state,
+                _optional_yuan(d, "proceeds"),
+                _optional_yuan(d, "next_least_reserve"),
+                tuple(_decode_round(r) for r in rounds),
+                decode_steps(d),
+            )
+        )
+    return tuple(decoded)
+
+
+def _decode_round(record: dict) -> DisposalRound:
+    kind = text(record, "kind", 16)
+    if kind not in DISPOSAL_ROUNDS:
+        raise DecodeError(f"a disposal round of an unknown kind {kind[:20]!r}")
+    return DisposalRound(
+        kind,
+        number(record, "reserve", 0.0, MAX_AMOUNT),
+        _optional_yuan(record, "price"),
+        timestamp(record, "at"),
+        text(record, "by", MAX_ID_LENGTH),
+    )
+
+
+def _optional_yuan(record: dict, name: str) -> float | None:
+    return None if record.get(name) is None else number(record, name, 0.0, MAX_AMOUNT)
+
+
 def _object(record: dict, name: str) -> dict | None:
     value = required(record, name)
     if value is not None and not isinstance(value, dict):
@@ -516,7 +609,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         parties = decode_parties(record)
         acts, termination, ledger = decode_acts(record), decode_termination(record), decode_ledger(record)
         coercions, credit = decode_coercions(record), decode_credit(record)
-        referral, relief = decode_referral(record), decode_relief(record)
+        referral, relief, disposals = decode_referral(record), decode_relief(record), decode_disposals(record)
         audit = tuple(decode_audit_entry(entry) for entry in entries)
         verification = None if verified is None else decode_verification(verified)
     except DecodeError as error:
@@ -539,6 +632,7 @@ def fetch_case_detail(session: BackendSession, case_id: str) -> CaseDetail:
         credit,
         referral,
         relief,
+        disposals,
         tuple(entries),
         verification,
         first_mismatch(entries),

@@ -55,6 +55,8 @@ class Action(Enum):
     APPROVE_RELIEF = ("cases/{id}/relief/{part}/approval", Collection.CASES, Collection.CASES)
     REJECT_RELIEF = ("cases/{id}/relief/{part}/rejection", Collection.CASES, Collection.CASES)
     PAY_RELIEF = ("cases/{id}/relief/{part}/payment", Collection.CASES, Collection.CASES)
+    VALUE_PROPERTY = ("cases/{id}/disposals", Collection.CASES, Collection.CASES)
+    RECORD_DISPOSAL_ROUND = ("cases/{id}/disposals/{part}/rounds", Collection.CASES, Collection.CASES)
     RECORD_ACT = ("cases/{id}/acts", Collection.CASES, Collection.CASES)
     TERMINATE = ("cases/{id}/termination", Collection.CASES, Collection.CASES)
     RESUME = ("cases/{id}/resumption", Collection.CASES, Collection.CASES)

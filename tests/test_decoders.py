@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.case_detail import decode_credit
+from console.case_detail import decode_credit, decode_disposals
 from console.casework import decode_approval, decode_measure, decode_query_result
 from console.domain import (
     DecodeError,
@@ -175,3 +175,28 @@ def test_a_case_detail_reads_its_credit_orders_and_refuses_an_unknown_kind():
     assert decode_credit({}) is None  # a backend before 1.3
     with pytest.raises(DecodeError):
         decode_credit({"credit": [order | {"kind": "blacklist"}]})
+
+
+def test_a_disposal_is_read_with_its_rounds_and_refused_in_an_unknown_state():
+    disposal = {
+        "id": "1",
+        "asset": "real_estate",
+        "item": "住宅一套",
+        "method": "appraisal",
+        "value": 100000.0,
+        "report": "川评字〔2026〕118号",
+        "state": "unsold_once",
+        "proceeds": None,
+        "next_least_reserve": 64000.0,
+        "rounds": [
+            {"kind": "first_auction", "reserve": 80000.0, "price": None, "at": "2026-12-02T02:00:00Z", "by": "op"}
+        ],
+        "history": [{"state": "valued", "at": "2026-12-01T02:00:00Z", "by": "op", "note": ""}],
+    }
+    (decoded,) = decode_disposals({"disposals": [disposal]})
+    assert (decoded.next_least_reserve, decoded.rounds[0].price, decoded.ended) == (64000.0, None, False)
+    assert decode_disposals({}) is None  # a backend before 1.4
+    with pytest.raises(DecodeError):
+        decode_disposals({"disposals": [disposal | {"state": "auctioned"}]})
+    with pytest.raises(DecodeError):
+        decode_disposals({"disposals": [disposal | {"rounds": [{"kind": "lottery"}]}]})

@@ -2,7 +2,8 @@
 renewal, money received into a case's account or paid out of it, a coercive measure to be decided
 and the steps after (the family told, a review applied for and decided), an instruction to a team,
 a reason to reveal a party's personal data, an act recorded for the 终本 gate, 终本 or 恢复执行
-decided. Each says what is wrong next to the field, and keeps the dialog open until it is right."""
+decided, property valued and sold. Each says what is wrong next to the field, and keeps the dialog
+open until it is right."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.case_detail import PROPERTY, VALUATION_METHODS, Disposal
 from console.casework import (
     FINE_ORGANISATION_YUAN,
     MAX_DETENTION_DAYS,
@@ -770,3 +772,129 @@ class DecisionDialog(_Form):
 
     def body(self) -> dict:
         return {"note": self.note.text().strip()}
+
+
+class ValuationDialog(_Form):
+    """Property valued by 询价 or 评估, to be sold: what it is, how it was valued, the value found
+    and the report's number (the registry's word is no value)."""
+
+    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record a valuation"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.asset = QComboBox(self)
+        for asset in PROPERTY:
+            self.asset.addItem(name("property", asset), asset)
+        self.form.addRow(self.tr("Property"), self.asset)
+        self.item = QLineEdit(self)
+        self.item.setMaxLength(200)
+        self.item.setPlaceholderText(self.tr("e.g. The flat at 12 Renmin Road, 3rd floor"))
+        self.form.addRow(self.tr("Item"), self.item)
+        self.method = QComboBox(self)
+        for method in VALUATION_METHODS:
+            self.method.addItem(name("valuation", method), method)
+        self.method.setCurrentIndex(VALUATION_METHODS.index("appraisal"))
+        self.form.addRow(self.tr("Valued by"), self.method)
+        self.value = self.add_yuan(self.tr("Value found"))
+        self.report = QLineEdit(self)
+        self.report.setMaxLength(200)
+        self.report.setPlaceholderText(self.tr("e.g. 川评字〔2026〕118号"))
+        self.form.addRow(self.tr("Report"), self.report)
+        self.form.addRow("", PlainLabel(self.tr("The first auction's reserve will be at least 70% of this."), self))
+        self.finish(self.tr("Record"))
+
+    def accept(self) -> None:
+        if not self.item.text().strip():
+            self.refuse(self.tr("Say what is to be sold."))
+        elif self.value.value() <= 0:
+            self.refuse(self.tr("Enter the value the report found."))
+        elif not self.report.text().strip():
+            self.refuse(self.tr("Enter the report's number: it is the value's evidence."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {
+            "asset": self.asset.currentData(),
+            "item": self.item.text().strip(),
+            "method": self.method.currentData(),
+            "value": round(self.value.value(), 2),
+            "report": self.report.text().strip(),
+        }
+
+
+class DisposalRoundDialog(_Form):
+    """The next round of a disposal, of those its state allows: its reserve (no lower than the
+    rules allow) and whether it sold, for how much (no less than the reserve). Taken in payment
+    (以物抵债), the price is the failed auction's reserve exactly."""
+
+    def __init__(self, disposal: Disposal, kinds: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record an auction or a sale"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self._disposal = disposal
+        self.form.addRow(self.tr("Item"), PlainLabel(f"{disposal.item} · {format_yuan(disposal.value)}", self))
+        self.kind = QComboBox(self)
+        for kind in kinds:
+            self.kind.addItem(name("disposal_round", kind), kind)
+        self.form.addRow(self.tr("Round"), self.kind)
+        self.reserve = self.add_yuan(self.tr("Reserve"))
+        self.least = PlainLabel(parent=self)
+        self.least.setWordWrap(True)
+        self.form.addRow("", self.least)
+        self.sold = QCheckBox(self.tr("Sold"), self)
+        self.form.addRow("", self.sold)
+        self.price = self.add_yuan(self.tr("Price"))
+        self.note = self.add_note(self.tr("Note"), self.tr("e.g. No bids; 京东拍卖 lot 4471"))
+        self.kind.currentIndexChanged.connect(self._follow)
+        self.sold.toggled.connect(self._follow)
+        self._follow()
+        self.finish(self.tr("Record"))
+
+    def _in_kind(self) -> bool:
+        return self.kind.currentData() == "in_kind"
+
+    def _least(self) -> float:
+        """The least reserve of the round chosen; taken in payment, the failed auction's reserve."""
+        if self._in_kind():
+            return self._disposal.rounds[-1].reserve
+        return self._disposal.next_least_reserve or 0.0
+
+    def _follow(self) -> None:
+        """A taking in payment is at the reserve, and is a taking; a sale's price waits for "sold"."""
+        least = self._least()
+        if self._in_kind() or self.reserve.value() < least:
+            self.reserve.setValue(least)
+        if self._in_kind():
+            self.sold.setChecked(True)
+            self.price.setValue(least)
+            self.least.setText(
+                self.tr("Taken by the applicant at the failed auction's reserve, {least}.").format(
+                    least=format_yuan(least, exact=True)
+                )
+            )
+        else:
+            self.least.setText(
+                self.tr("At least {least}, as the rules allow.").format(least=format_yuan(least, exact=True))
+            )
+        self.reserve.setEnabled(not self._in_kind())
+        self.sold.setEnabled(not self._in_kind())
+        self.price.setEnabled(self.sold.isChecked() and not self._in_kind())
+
+    def accept(self) -> None:
+        reserve, price = round(self.reserve.value(), 2), round(self.price.value(), 2)
+        if reserve < round(self._least(), 2):
+            self.refuse(self.tr("The reserve is below the least the rules allow."))
+        elif self.sold.isChecked() and price < reserve:
+            self.refuse(self.tr("Sold for less than the reserve: the rules do not allow it."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        body = {
+            "kind": self.kind.currentData(),
+            "reserve": round(self.reserve.value(), 2),
+            "note": self.note.text().strip(),
+        }
+        if self.sold.isChecked():
+            body["price"] = round(self.price.value(), 2)
+        return body

@@ -47,6 +47,7 @@ from widgets.case_header import CaseHeader
 from widgets.case_tables import AuditModel, PartiesModel, TasksModel
 from widgets.coercion_view import CoercionView
 from widgets.credit_view import CreditView
+from widgets.disposal_view import DisposalView
 from widgets.funds_view import FundsView
 from widgets.live_store import LiveStore
 from widgets.match_list import MatchList
@@ -69,7 +70,7 @@ REFRESH_INTERVAL_MS = 2000
 AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB, REFERRAL_TAB = 4, 5, 6, 7, 8
+TERMINATION_TAB, DISPOSAL_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB, REFERRAL_TAB = 4, 5, 6, 7, 8, 9
 
 
 class CasePanel(QWidget):
@@ -129,11 +130,12 @@ class CasePanel(QWidget):
         self.parties = PartiesModel(self)
         self.party_view = self._table(self.parties, stretch=PartiesModel.ADDRESS)
         self.termination = TerminationView(self._store, submit, self)
+        self.disposals = DisposalView(self._store, submit, self)
         self.funds = FundsView(self._store, submit, self)
         self.coercions = CoercionView(self._store, submit, self)
         self.credit = CreditView(self._store, submit, self)
         self.referral = ReferralView(self._store, submit, self)
-        self.case_tabs = (self.termination, self.funds, self.coercions, self.credit, self.referral)
+        self.case_tabs = (self.termination, self.disposals, self.funds, self.coercions, self.credit, self.referral)
         for view in self.case_tabs:
             view.notice.connect(self.notice)
         for view in (self.task_view, self.query_view, self.audit_view, self.party_view, *self.case_tabs):
@@ -234,6 +236,11 @@ class CasePanel(QWidget):
         self.tabs.setTabText(
             TERMINATION_TAB,
             self.tr("终本 conditions ({unmet} unmet)").format(unmet=unmet) if unmet else self.tr("终本"),
+        )
+        selling = self.disposals.under_way()
+        self.tabs.setTabText(
+            DISPOSAL_TAB,
+            self.tr("Disposal ({selling} being sold)").format(selling=selling) if selling else self.tr("Disposal"),
         )
         late = self.funds.overdue()
         self.tabs.setTabText(

@@ -318,6 +318,14 @@
         <translation>终本</translation>
     </message>
     <message>
+        <source>Disposal ({selling} being sold)</source>
+        <translation>财产处置（{selling} 件处置中）</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>财产处置</translation>
+    </message>
+    <message>
         <source>Case funds ({late} overdue)</source>
         <translation>案款（{late} 笔逾期）</translation>
     </message>
@@ -461,10 +469,6 @@
     <message>
         <source>Already detained on the spot (emergency): approval follows</source>
         <translation>已在现场紧急拘留，事后补办批准</translation>
-    </message>
-    <message>
-        <source>yuan</source>
-        <translation>元</translation>
     </message>
     <message>
         <source>Fine</source>
@@ -1147,6 +1151,162 @@
     </message>
 </context>
 <context>
+    <name>DisposalRoundDialog</name>
+    <message>
+        <source>Record an auction or a sale</source>
+        <translation>登记拍卖或变卖</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>起拍价</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>成交价</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. No bids; 京东拍卖 lot 4471</source>
+        <translation>例如：无人出价；京东拍卖标的 4471</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Taken by the applicant at the failed auction&apos;s reserve, {least}.</source>
+        <translation>由申请执行人以流拍的起拍价 {least} 接受抵债。</translation>
+    </message>
+    <message>
+        <source>At least {least}, as the rules allow.</source>
+        <translation>依规定不得低于 {least}。</translation>
+    </message>
+    <message>
+        <source>The reserve is below the least the rules allow.</source>
+        <translation>起拍价低于规定的下限。</translation>
+    </message>
+    <message>
+        <source>Sold for less than the reserve: the rules do not allow it.</source>
+        <translation>成交价低于起拍价：规定不允许。</translation>
+    </message>
+</context>
+<context>
+    <name>DisposalView</name>
+    <message>
+        <source>Item</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Valued</source>
+        <translation>评估/询价</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>拍卖、变卖经过</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>到位金额</translation>
+    </message>
+    <message>
+        <source>Next reserve</source>
+        <translation>下一轮起拍价下限</translation>
+    </message>
+    <message>
+        <source>Record a &amp;valuation…</source>
+        <translation>登记评估/询价(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Record an &amp;auction or sale…</source>
+        <translation>登记拍卖或变卖(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Report {report}, {when} · {by}</source>
+        <translation>报告 {report}，{when} · {by}</translation>
+    </message>
+    <message>
+        <source>The least reserve of its next auction, or a sale&apos;s least price</source>
+        <translation>下一次拍卖起拍价的下限，或变卖的最低价</translation>
+    </message>
+    <message>
+        <source>{round} at {reserve}: not sold</source>
+        <translation>{round}，起拍价 {reserve}：流拍</translation>
+    </message>
+    <message>
+        <source>{round} at {reserve}: {price}</source>
+        <translation>{round}，起拍价 {reserve}：成交 {price}</translation>
+    </message>
+    <message>
+        <source>Open a case to see the property it sells.</source>
+        <translation>打开案件以查看其财产处置。</translation>
+    </message>
+    <message>
+        <source>Loading the case&apos;s disposals…</source>
+        <translation>正在加载案件的财产处置…</translation>
+    </message>
+    <message>
+        <source>This backend keeps no record of property sold on a case.</source>
+        <translation>该后端不记录案件的财产处置。</translation>
+    </message>
+    <message>
+        <source>Nothing valued or sold on {case}.</source>
+        <translation>{case} 尚无评估或处置的财产。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) being sold; realised so far: {realised}.</source>
+        <translation>
+            <numerusform>%n 件财产处置中；已到位 {realised}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A property-preservation case carries out its ruling only: nothing is sold.</source>
+        <translation>财产保全案件只执行保全裁定：不处置财产。</translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>Pick an item in the list first.</source>
+        <translation>请先在列表中选择一件财产。</translation>
+    </message>
+    <message>
+        <source>That item&apos;s disposal has ended.</source>
+        <translation>该财产的处置已结束。</translation>
+    </message>
+    <message>
+        <source>Valuation of {item} for {case}</source>
+        <translation>{case} 的{item}评估/询价</translation>
+    </message>
+    <message>
+        <source>{round} of {item} for {case}</source>
+        <translation>{case} 的{item}{round}</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>%n s</source>
@@ -1424,10 +1584,6 @@
     <message>
         <source>Case</source>
         <translation>案件</translation>
-    </message>
-    <message>
-        <source>yuan</source>
-        <translation>元</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1937,10 +2093,6 @@ Last fix {age} ago</source>
     <message>
         <source>Measure</source>
         <translation>措施</translation>
-    </message>
-    <message>
-        <source>yuan</source>
-        <translation>元</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2682,10 +2834,6 @@ Last fix {age} ago</source>
         <translation>申请执行人</translation>
     </message>
     <message>
-        <source>yuan</source>
-        <translation>元</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -3076,6 +3224,72 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>ValuationDialog</name>
+    <message>
+        <source>Record a valuation</source>
+        <translation>登记评估/询价</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>财产类型</translation>
+    </message>
+    <message>
+        <source>e.g. The flat at 12 Renmin Road, 3rd floor</source>
+        <translation>例如：人民路 12 号 3 楼住宅一套</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <source>Valued by</source>
+        <translation>确定方式</translation>
+    </message>
+    <message>
+        <source>Value found</source>
+        <translation>参考价</translation>
+    </message>
+    <message>
+        <source>e.g. 川评字〔2026〕118号</source>
+        <translation>例如：川评字〔2026〕118号</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>The first auction&apos;s reserve will be at least 70% of this.</source>
+        <translation>一拍起拍价不得低于此价的 70%。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Say what is to be sold.</source>
+        <translation>请写明处置的财产。</translation>
+    </message>
+    <message>
+        <source>Enter the value the report found.</source>
+        <translation>请填写报告确定的价格。</translation>
+    </message>
+    <message>
+        <source>Enter the report&apos;s number: it is the value&apos;s evidence.</source>
+        <translation>请填写报告编号：它是定价的依据。</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+</context>
+<context>
     <name>act</name>
     <message>
         <source>Execution notice sent</source>
@@ -3251,6 +3465,14 @@ Last fix {age} ago</source>
     <message>
         <source>Paid judicial relief</source>
         <translation>发放执行救助金</translation>
+    </message>
+    <message>
+        <source>Recorded a valuation</source>
+        <translation>登记评估/询价</translation>
+    </message>
+    <message>
+        <source>Recorded an auction or a sale</source>
+        <translation>登记拍卖或变卖</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -3530,6 +3752,56 @@ Last fix {age} ago</source>
     <message>
         <source>Judicial police</source>
         <translation>法警</translation>
+    </message>
+</context>
+<context>
+    <name>disposal_round</name>
+    <message>
+        <source>First auction</source>
+        <translation>一拍</translation>
+    </message>
+    <message>
+        <source>Second auction</source>
+        <translation>二拍</translation>
+    </message>
+    <message>
+        <source>Sale (变卖)</source>
+        <translation>变卖</translation>
+    </message>
+    <message>
+        <source>Settlement in kind (以物抵债)</source>
+        <translation>以物抵债</translation>
+    </message>
+</context>
+<context>
+    <name>disposal_state</name>
+    <message>
+        <source>Valued, to auction</source>
+        <translation>已定价，待拍卖</translation>
+    </message>
+    <message>
+        <source>First auction failed</source>
+        <translation>一拍流拍</translation>
+    </message>
+    <message>
+        <source>Second auction failed</source>
+        <translation>二拍流拍</translation>
+    </message>
+    <message>
+        <source>Sold at auction</source>
+        <translation>拍卖成交</translation>
+    </message>
+    <message>
+        <source>Sold off</source>
+        <translation>变卖成交</translation>
+    </message>
+    <message>
+        <source>Taken in payment</source>
+        <translation>以物抵债</translation>
+    </message>
+    <message>
+        <source>Not sold: released</source>
+        <translation>变卖不成：解除控制</translation>
     </message>
 </context>
 <context>
@@ -3970,10 +4242,6 @@ Last fix {age} ago</source>
         <translation>发起财产查询</translation>
     </message>
     <message>
-        <source>order and renew measures on hits</source>
-        <translation>采取及续行控制措施</translation>
-    </message>
-    <message>
         <source>record money received into case accounts</source>
         <translation>登记案款到账</translation>
     </message>
@@ -3996,6 +4264,10 @@ Last fix {age} ago</source>
     <message>
         <source>approve measures above the threshold</source>
         <translation>审批超限额措施</translation>
+    </message>
+    <message>
+        <source>order and renew measures on hits, and sell property</source>
+        <translation>对查得财产采取、续行控制措施并处置财产</translation>
     </message>
     <message>
         <source>ask for coercive measures</source>
@@ -4055,6 +4327,25 @@ Last fix {age} ago</source>
     <message>
         <source>Closing</source>
         <translation>结案</translation>
+    </message>
+</context>
+<context>
+    <name>property</name>
+    <message>
+        <source>Real estate</source>
+        <translation>不动产</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>船舶</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>股权</translation>
     </message>
 </context>
 <context>
@@ -4311,6 +4602,25 @@ Last fix {age} ago</source>
     <message>
         <source>Complex</source>
         <translation>繁案</translation>
+    </message>
+</context>
+<context>
+    <name>valuation</name>
+    <message>
+        <source>Agreed by the parties (议价)</source>
+        <translation>当事人议价</translation>
+    </message>
+    <message>
+        <source>Directed inquiry (定向询价)</source>
+        <translation>定向询价</translation>
+    </message>
+    <message>
+        <source>Online inquiry (网络询价)</source>
+        <translation>网络询价</translation>
+    </message>
+    <message>
+        <source>Appraisal (委托评估)</source>
+        <translation>委托评估</translation>
     </message>
 </context>
 </TS>
