@@ -225,6 +225,11 @@ class Referral:
     rule_by: float | None
     history: tuple[Step, ...]
 
+    @property
+    def suspends(self) -> bool:
+        """Whether it suspends the case's enforcement (中止执行): from the transfer on, unless refused."""
+        return self.state in ("transferred", "accepted")
+
 
 @dataclass(frozen=True, slots=True)
 class Relief:

@@ -20,6 +20,11 @@ RULE_WITHIN_DAYS = 30
 FLAG = "bankruptcy_referred"  # from transferred on, while not refused
 
 
+def suspends(doc: dict) -> bool:
+    """Whether the case's enforcement is suspended (中止执行): from the transfer on, unless refused."""
+    return (doc.get("bankruptcy") or {}).get("state") in ("transferred", "accepted")
+
+
 def propose(doc: dict, consent: str, at: float, by: str, note: str) -> None:
     doc["bankruptcy"] = {
         "state": "proposed",

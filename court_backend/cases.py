@@ -578,6 +578,9 @@ class CaseBook:
                 if not doc.get("resumed_as"):
                     requery.append(doc)
                 continue
+            if bankruptcy.suspends(doc):  # suspended for bankruptcy review (中止执行): it waits
+                self._reschedule(doc, plan, now + DAY_S / self.speed)
+                continue
             self._reschedule(doc, plan, self._step(doc, plan, now, self.speed, self._rng))
             moved.append(doc)
             self._records.emit("case.node", present(doc, history=False, now=now))

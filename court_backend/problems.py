@@ -89,6 +89,7 @@ PROBLEM_TYPES = {
     "not-transferred": (409, "The case is not waiting for a bankruptcy ruling", ()),
     "relief-pending": (409, "An application for relief is open", ("relief_id",)),
     "above-relief-cap": (422, "More than the relief fund grants", ("cap_yuan",)),
+    "enforcement-suspended": (409, "Enforcement is suspended for bankruptcy review", ()),
     "out-of-order": (409, "Not the disposal's next step", ("state",)),
     "reserve-too-low": (422, "Below the least reserve the rules allow", ("reserve",)),
     "below-reserve": (422, "Sold for less than the reserve", ("reserve",)),

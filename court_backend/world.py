@@ -111,6 +111,7 @@ class World:
         self.records.commit()
         self.kpis = self.compute_kpis(now)
         self._coercing = self._cases_coercing()
+        self._awaiting_ruling = self._cases_awaiting_ruling()
         self._credit_expiring = self._credit_terms()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
@@ -145,6 +146,7 @@ class World:
         self.assets.tick(now, self._on_deducted)
         self._carry_out_coercions(now)
         self._end_credit_terms(now)
+        self._warn_of_late_rulings(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -214,6 +216,25 @@ class World:
                     credit.end(doc, entry, "expired", "term_ended", now, "system")
 
             self.cases.modify(case_id, expire)
+
+    def _cases_awaiting_ruling(self) -> set[str]:
+        """The cases transferred for bankruptcy review whose ruling has not come."""
+        rows = self.records.db.execute(
+            "select id from cases where json_extract(doc, '$.bankruptcy.state') = 'transferred'"
+        )
+        return {case_id for (case_id,) in rows}
+
+    def _warn_of_late_rulings(self, now: float) -> None:
+        """Warns the case's court when the court it transferred a case to has not ruled within its
+        30 days (法发〔2017〕2号); once for each transfer."""
+        for case_id in sorted(self._awaiting_ruling):
+            case = self.cases.get(case_id)
+            referral = case.get("bankruptcy") or {}
+            if referral.get("state") != "transferred":
+                self._awaiting_ruling.discard(case_id)
+            elif now >= referral["rule_by"]:
+                self._raise_about_case("bankruptcy_ruling_due", case, f"ruling:{case_id}:{referral['rule_by']}", now)
+                self._awaiting_ruling.discard(case_id)
 
     def _cases_coercing(self) -> set[str]:
         """The cases with a coercion still to carry out: a team to send, a family to tell."""
@@ -712,6 +733,7 @@ class World:
                 allowed=finding["measures"],
             )
         case = self._open_case(who, query["case_id"])  # a closed case is resumed first (恢复执行)
+        _not_suspended(case)
         # What it owes, less what its deductions under way will take.
         outstanding = round(funds.outstanding(case) - self.assets.deducting(case["id"]), 2)
         frozen = self.assets.frozen(case["id"])
@@ -826,6 +848,7 @@ class World:
         (`coercion`). The answer is the approval."""
         allow(who, "coercion.request")
         case = self._open_case(who, case_id)
+        _not_suspended(case)
         if kind == "fine":
             low, high = (
                 (0.01, MAX_FINE_PERSON_YUAN) if case["respondent"]["type"] == "person" else FINE_ORGANISATION_YUAN
@@ -980,6 +1003,7 @@ class World:
         """终本, once every condition of its gate is met (`termination`)."""
         allow(who, "case.terminate")
         case = self._enforcement_case(who, case_id)
+        _not_suspended(case)
         unmet = termination.unmet(case, now, self.assets.controls(case_id))
         if unmet:
             raise Problem(
@@ -1053,6 +1077,7 @@ class World:
         consumption or its leaving the country (`credit`)."""
         allow(who, "credit.order")
         case = self._enforcement_case(who, case_id)
+        _not_suspended(case)
         if (held := credit.in_force(case, kind)) is not None:
             raise Problem(
                 409,
@@ -1164,7 +1189,7 @@ class World:
         court = self.court_by_id[case["court_id"]]
         hearing = court.id if court.level == "intermediate" else court.parent_id
         speed = self.config.speed
-        return self._change_case(
+        answer = self._change_case(
             who,
             case,
             "transfer_for_bankruptcy",
@@ -1172,6 +1197,8 @@ class World:
             lambda doc: bankruptcy.transfer(doc, hearing, now, who.username, note, speed),
             now,
         )
+        self._awaiting_ruling.add(case_id)
+        return answer
 
     def rule_on_bankruptcy(self, who: Principal, case_id: str, accepted: bool, note: str, now: float) -> dict:
         """受理 or 不受理, recorded at the court the case was transferred to (403 elsewhere)."""
@@ -1240,6 +1267,7 @@ class World:
         """Property valued by 询价 or 评估 (`request`: asset, item, method, value, report), to be sold."""
         allow(who, "measure.order")
         case = self._enforcement_case(who, case_id)
+        _not_suspended(case)
         return self._change_case(
             who,
             case,
@@ -1273,6 +1301,7 @@ class World:
         (`disposal`); what it realises goes to the case."""
         allow(who, "measure.order")
         case = self._enforcement_case(who, case_id)
+        _not_suspended(case)
         entry = disposal.find(case, disposal_id)
         if entry is None:
             raise Problem(404, "not-found", f"{case['number']} has no disposal {disposal_id}.")
@@ -1375,6 +1404,17 @@ class World:
             before = self.records.snapshot(task)
             self.simulation.cancel_task(task, now, who.username, note or c["state"])
             self._audit(who, "cancel", "task", task, before, {"note": note, "coercion": c["state"]})
+
+
+def _not_suspended(case: dict) -> None:
+    """Refuses to act on a case whose enforcement is suspended (中止执行) for bankruptcy review: from
+    the transfer on, unless refused (民诉法解释 (2015) art. 513; 企业破产法 art. 19 once accepted)."""
+    if bankruptcy.suspends(case):
+        raise Problem(
+            409,
+            "enforcement-suspended",
+            f"{case['number']} is suspended: transferred for bankruptcy review ({case['bankruptcy']['state']}).",
+        )
 
 
 def _case_trace(doc: dict) -> dict:

@@ -5,7 +5,7 @@ the fund's cap, decided by a supervisor other than the asker, then paid; each co
 
 from __future__ import annotations
 
-from tests.support.backends import open_enforcement_cases
+from tests.support.backends import at, open_enforcement_cases
 
 
 def free_case(backend, respondent: str) -> dict:
@@ -83,3 +83,31 @@ def test_relief_within_the_cap_is_decided_by_another_supervisor_and_paid(stepped
     assert paid.status_code == 200, paid.text
     assert paid.json()["relief"][-1]["state"] == "paid" and "relief_granted" in paid.json()["flags"]
     assert paid.json()["amount_realised"] == case["amount_realised"]  # the fund pays, the debt stays
+
+
+def test_a_transferred_case_is_suspended_and_a_ruling_late_past_30_days_is_warned(fast_book):
+    case = free_case(fast_book, "company")
+    path = f"cases/{case['id']}/bankruptcy-referral"
+    assert fast_book.command(path, {"consent": "applicant"}).status_code == 201
+    moved = fast_book.command(f"{path}/transfer", {"note": "院长签发移送决定"}, username="president")
+    assert moved.status_code == 200, moved.text
+    visits = len(moved.json()["history"])
+    valuation = {"asset": "vehicle", "item": "重型货车一辆", "method": "appraisal", "value": 90_000, "report": "评-1"}
+    for refused in (
+        fast_book.command(f"cases/{case['id']}/disposals", valuation),
+        fast_book.command(f"cases/{case['id']}/termination", {"note": "x"}, username="supervisor"),
+    ):
+        assert refused.status_code == 409 and refused.json()["type"].endswith(":enforcement-suspended"), refused.text
+
+    def warned():
+        raised = fast_book.get("escalations", case_id=case["id"])["items"]
+        return next((e for e in raised if e["kind"] == "bankruptcy_ruling_due"), None)
+
+    rule_by = at(moved.json()["bankruptcy"]["rule_by"])
+    warning = fast_book.step_until(warned, every_s=2.0, at_most_s=120.0)
+    assert at(warning["raised_at"]) >= rule_by
+    assert len(fast_book.get(f"cases/{case['id']}")["history"]) == visits  # it waited, suspended
+
+    ruled = fast_book.command(f"{path}/ruling", {"accepted": False, "note": "不予受理"})
+    assert ruled.status_code == 200, ruled.text
+    assert fast_book.command(f"cases/{case['id']}/disposals", valuation).status_code == 201  # enforcement goes on

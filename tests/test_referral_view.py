@@ -43,6 +43,8 @@ def test_a_company_case_is_proposed_transferred_by_a_president_and_ruled_on(qtbo
     )
     assert moved.status_code == 200, moved.text
     qtbot.waitUntil(lambda: panel.detail.bankruptcy.state == "transferred", timeout=30_000)
+    assert "suspended" in why_not(panel.disposals.actions[Action.VALUE_PROPERTY])  # 中止执行
+    assert "suspended" in why_not(panel.termination.actions[Action.TERMINATE])
     figures = desk.window.panels[Panel.COURT_FIGURES]
     figures.recount()
     court = desk.store.courts.get(BACKEND, case.court_id).name

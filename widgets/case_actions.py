@@ -1,7 +1,8 @@
 """A tab of the case view with actions of its own on the case in view (its 终本 gate, its account).
 Each action has a window-wide key and a button; it is offered, or refused with the reasons every
-such action shares (no case open, its detail not loaded yet, a permission lacking) and then with
-the tab's own. A refused action says why in the status bar instead of acting."""
+such action shares (no case open, its detail not loaded yet, a permission lacking, the case's
+enforcement suspended for bankruptcy review) and then with the tab's own. A refused action says
+why in the status bar instead of acting."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from console.store import Store
 from widgets.answering import ActionButton, offer, why_not, window_action
 from widgets.names import name
 from widgets.plain_text import PlainLabel
+
+# What a backend refuses on a case suspended for bankruptcy review (`enforcement-suspended`).
+REFUSED_WHILE_SUSPENDED = frozenset(
+    {Action.TERMINATE, Action.ORDER_CREDIT, Action.VALUE_PROPERTY, Action.RECORD_DISPOSAL_ROUND}
+)
 
 
 class CaseActionsTab(QWidget):
@@ -86,6 +92,9 @@ class CaseActionsTab(QWidget):
             return self.tr("Not allowed: it needs the permission to {permission}.").format(
                 permission=name("permission", permission)
             )
+        referral = self._detail.bankruptcy
+        if action in REFUSED_WHILE_SUSPENDED and referral is not None and referral.suspends:
+            return self.tr("Enforcement is suspended: the case is transferred for bankruptcy review.")
         return self.reason_not(action)
 
     def _on_triggered(self, action: Action) -> None:

@@ -227,6 +227,10 @@
         <source>Not allowed: it needs the permission to {permission}.</source>
         <translation>无权操作：需要“{permission}”权限。</translation>
     </message>
+    <message>
+        <source>Enforcement is suspended: the case is transferred for bankruptcy review.</source>
+        <translation>已中止执行：案件已移送破产审查。</translation>
+    </message>
 </context>
 <context>
     <name>CaseHeader</name>
