@@ -219,6 +219,7 @@ ESCALATION_KINDS = {
     "terminated_case_hit": ("终本案件发现财产", "P3"),
     "measure_lapsing": ("查控措施即将到期", "P3"),
     "family_notice_due": ("拘留未通知家属", "P2"),
+    "family_notice_overdue": ("拘留逾期未通知家属", "P1"),
     "bankruptcy_ruling_due": ("移送破产审查逾期未裁定", "P3"),
     "lost_contact": ("队伍失联", "P2"),
 }

@@ -37,6 +37,7 @@ NOTES = {
     "terminated_case_hit": "终本案件定期查询发现财产，可恢复执行",
     "measure_lapsing": "查封、扣押、冻结期限将满，请办理续行手续",
     "family_notice_due": "被拘留人的家属尚未通知：须在拘留后二十四小时内通知",
+    "family_notice_overdue": "拘留已逾二十四小时，仍未通知被拘留人家属",
     "bankruptcy_ruling_due": "受移送法院收到移送材料已逾三十日，尚未裁定是否受理破产申请",
     "lost_contact": "队伍心跳中断",
 }

@@ -266,6 +266,8 @@ class World:
                         continue
                     if now >= due - coercion.NOTICE_WARNING_HOURS * coercion.HOUR_S / speed:
                         self._raise_about_case("family_notice_due", case, f"notice:{case_id}:{c['id']}", now)
+                    if now >= due:  # the 24 hours are out: warned again, louder
+                        self._raise_about_case("family_notice_overdue", case, f"notice-late:{case_id}:{c['id']}", now)
             if not pending:
                 self._coercing.discard(case_id)
 

@@ -6,6 +6,7 @@ within 3 days; and teams carry police plates and members with their roles."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -108,7 +109,7 @@ def test_a_detention_decided_by_a_president_is_numbered_carried_out_by_police_an
     assert again.status_code == 409 and again.json()["notified_at"] == shown["family_notified_at"]
 
 
-def test_a_family_not_told_is_warned_before_the_24_hours_are_out(stepped_backend):
+def test_a_family_not_told_is_warned_before_the_24_hours_are_out_and_again_after(stepped_backend):
     case = a_case_near_police(stepped_backend)
     approval = ask(stepped_backend, case, kind="detention", days=5, reason="暴力抗拒执行")
     decide(stepped_backend, approval)
@@ -129,8 +130,12 @@ def test_a_family_not_told_is_warned_before_the_24_hours_are_out(stepped_backend
     assert warned["severity"] == "P2"
     late = coercion_of(stepped_backend, case["id"], approval["details"]["coercion_id"])
     assert at(warned["raised_at"]) >= at(late["family_notice_due"]) - 6 * HOUR_S - 0.001
-    stepped_backend.step(7 * HOUR_S)
+    since = stepped_backend.newest_event()
+    until = stepped_backend.step(7 * HOUR_S)
     assert coercion_of(stepped_backend, case["id"], late["id"])["family_notice_overdue"]
+    raised = [json.loads(e.data) for e in stepped_backend.events(since, until) if e.type == "escalation.raised"]
+    overdue = [e for e in raised if e["kind"] == "family_notice_overdue" and e["case_id"] == case["id"]]
+    assert [e["severity"] for e in overdue] == ["P1"]  # raised again once the 24 hours are out, louder
 
 
 def test_one_act_is_punished_once(stepped_backend):
