@@ -3769,7 +3769,7 @@ Last fix {age} ago</source>
         <translation>二拍</translation>
     </message>
     <message>
-        <source>Sale (变卖)</source>
+        <source>Sale by conversion (变卖)</source>
         <translation>变卖</translation>
     </message>
     <message>
@@ -3796,7 +3796,7 @@ Last fix {age} ago</source>
         <translation>拍卖成交</translation>
     </message>
     <message>
-        <source>Sold off</source>
+        <source>Sold by conversion</source>
         <translation>变卖成交</translation>
     </message>
     <message>
@@ -4140,7 +4140,7 @@ Last fix {age} ago</source>
         <translation>网络司法拍卖</translation>
     </message>
     <message>
-        <source>Sale</source>
+        <source>Sale by conversion</source>
         <translation>变卖</translation>
     </message>
     <message>
