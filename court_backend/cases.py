@@ -1,7 +1,7 @@
 """The case book: every enforcement case, its parties and amounts, and its path through the 37
 process nodes, generated from the seed and moved along by the simulation.
 
-Cases live in SQLite (there may be 300,000); the simulation keeps only a few numpy arrays (when
+Cases live in SQLite (there may be a million); the simulation keeps only a few numpy arrays (when
 each case takes its next step) in memory. A case's future path is drawn when the case is created
 and kept beside it, so a restarted backend carries on with the same story.
 """
@@ -44,6 +44,7 @@ SCHEMA = (
     "create index if not exists cases_node on cases (node)",
     "create index if not exists cases_lon on cases (lon)",
 )
+FILED_PER_WRITE = 5_000  # a book filed at once is written this many cases at a time, not held whole
 COMPANY_WORDS = [
     "华信",
     "蜀通",
@@ -284,6 +285,12 @@ class CaseBook:
                 heapq.heappush(self._waiting, (next_step_at, doc["id"]))
             if announce:
                 self._records.emit("case.updated", present(doc, history=False, now=now))
+            if len(rows) == FILED_PER_WRITE:
+                self._insert(rows)
+                rows = []
+        self._insert(rows)
+
+    def _insert(self, rows: list[tuple]) -> None:
         with self._db:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 

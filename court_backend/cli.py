@@ -31,6 +31,7 @@ DEFAULT_DATA = Path("court-backend-data")
 REQUEST_TIMEOUT_S = 10.0  # to send a whole request, on a new connection or after an answer
 KEEP_ALIVE_S = 5  # an idle connection between requests is closed after this
 MAX_CONNECTIONS = 1000  # beyond this, a request is answered 503 at once
+MAX_CASES = 1_000_000  # the largest book a backend files (a province holds about this many open and recent)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         "--cases",
         type=int,
         default=50_000,
-        help="cases in a new book (default 50,000, at most 300,000; an existing book keeps its own)",
+        help="cases in a new book (default 50,000, at most 1,000,000; an existing book keeps its own)",
     )
     parser.add_argument(
         "--speed", type=float, default=1.0, help="time scale of the simulation (default 1.0: real time)"
@@ -312,8 +313,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not 1 <= args.teams <= 2000:
         parser.error("--teams must be between 1 and 2000")
-    if not 1 <= args.cases <= 300_000:
-        parser.error("--cases must be between 1 and 300000")
+    if not 1 <= args.cases <= MAX_CASES:
+        parser.error(f"--cases must be between 1 and {MAX_CASES}")
     if args.speed <= 0:
         parser.error("--speed must be above 0")
     if not 0 <= args.event_rate <= 100_000:
