@@ -44,6 +44,7 @@ SCHEMA = (
     "create index if not exists cases_node on cases (node)",
     "create index if not exists cases_lon on cases (lon)",
 )
+OFFICERS_PER_COURT = {"basic": 12, "intermediate": 20, "high": 16}
 FILED_PER_WRITE = 5_000  # a book filed at once is written this many cases at a time, not held whole
 COMPANY_WORDS = [
     "华信",
@@ -197,6 +198,7 @@ class CaseBook:
         self._seed = seed
         self._rng = random.Random(seed * 7919 + 17)  # the cases' story from the start on
         self._filing: Filing | None = None
+        self._officers: dict[str, list[str]] = {}
         self.speed = speed
         for statement in SCHEMA:
             self._db.execute(statement)
@@ -294,6 +296,14 @@ class CaseBook:
         with self._db:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
+    def _officers_of(self, court: Court) -> list[str]:
+        """The court's enforcement officers (承办人), the same for a seed: each has many cases."""
+        if court.id not in self._officers:
+            names = random.Random(f"{self._seed}/{court.id}/officers")
+            count = OFFICERS_PER_COURT[court.level]
+            self._officers[court.id] = sorted({_person(names) for _ in range(count)})
+        return self._officers[court.id]
+
     def _new_case(
         self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, rng: random.Random
     ) -> tuple[dict, list[str], float]:
@@ -321,7 +331,7 @@ class CaseBook:
             "respondent": respondent,
             "amount_sought": sought,
             "amount_realised": 0.0,
-            "officer": _person(rng),
+            "officer": rng.choice(self._officers_of(court)),
             "tags": tags,
             "location": {"lon": lon, "lat": lat},
         }
