@@ -18,7 +18,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Requ
 from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from court_backend import audit, kpis, openapi, problems, schemas
+from court_backend import audit, kpis, openapi, problems, process_warnings, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.authority import allow
 from court_backend.cases import present as present_case
@@ -747,6 +747,41 @@ def _read_routes(backend: Backend) -> APIRouter:
         severity=Literal[SEVERITIES],
         state=Literal[ESCALATION_STATES],
     )
+
+    @router.get("/warnings", response_model=schemas.Page[schemas.CaseWarning])
+    async def warnings(
+        who: Reader,
+        court_id: Filter = None,
+        officer: Filter = None,
+        node: schemas.NodeCode | None = None,
+        grade: Literal["due_soon", "overdue", "seriously_overdue", "idle"] | None = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
+        """流程预警: the open cases seen with a process warning now, in case id order (1.4). A case's
+        `warnings` say when each begins (see `CaseWarnings`); `grade` narrows to a graded warning
+        or to the idle cases."""
+        filters = {"court_id": court_id, "officer": officer, "node": node.value if node else None, "grade": grade}
+        open_cases = world.cases.open_cases(courts_seen(who))
+        found = await asyncio.to_thread(process_warnings.find, open_cases, filters, backend.clock.now())
+        start = 0
+        if page_token is not None:
+            start = bisect.bisect_right([item["case_id"] for item in found], page_token)
+            if world.cases.get(page_token) is None:
+                raise _not_issued()
+        page = found[start : start + page_size]
+        more = len(found) > start + page_size
+        return {
+            "items": page,
+            "cursor": backend.events.last_id,
+            "next_page_token": page[-1]["case_id"] if more else None,
+        }
+
+    @router.get("/warnings/counts", response_model=schemas.WarningCounts)
+    async def warning_counts(who: Reader) -> dict:
+        """The process warnings of the open cases seen, counted per court and per officer now (1.4)."""
+        open_cases = world.cases.open_cases(courts_seen(who))
+        return await asyncio.to_thread(process_warnings.count, open_cases, backend.clock.now())
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Reader) -> dict:

@@ -15,13 +15,23 @@ import random
 import re
 import sqlite3
 import time
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from court_backend import bankruptcy, coercion, credit, disposal, funds, parties, relief, termination
+from court_backend import (
+    bankruptcy,
+    coercion,
+    credit,
+    disposal,
+    funds,
+    parties,
+    process_warnings,
+    relief,
+    termination,
+)
 from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
@@ -44,7 +54,11 @@ SCHEMA = (
     "create index if not exists cases_node on cases (node)",
     "create index if not exists cases_lon on cases (lon)",
 )
+# An open case as the teams and the warnings need it, kept in memory: its node and site, and what
+# grades its warnings (`process_warnings`).
+OpenCase = namedtuple("OpenCase", "node lon lat number officer entered_at deadline activity_at track")
 OFFICERS_PER_COURT = {"basic": 12, "intermediate": 20, "high": 16}
+ACTIVITY_GRAIN_S = DAY_S  # a task or a measure moves a case's last activity on once a day at most
 FILED_PER_WRITE = 5_000  # a book filed at once is written this many cases at a time, not held whole
 COMPANY_WORDS = [
     "华信",
@@ -377,6 +391,7 @@ class CaseBook:
         deadline = at + limit * DAY_S if limit else None
         doc["history"].append({"node": node, "entered_at": at, "left_at": None, "deadline": deadline})
         doc["node"], doc["node_entered_at"], doc["node_deadline"] = node, at, deadline
+        doc["_activity_at"] = at
         doc["version"] += 1
         if node in ("appraisal", "price_inquiry"):
             disposal.plan_on_path(doc, node, plan, at, rng)
@@ -503,12 +518,16 @@ class CaseBook:
         rows = self._db.execute("select next_step_at, id from cases where next_step_at is not null").fetchall()
         self._waiting: list[tuple[float, str]] = rows
         heapq.heapify(self._waiting)
-        # Open cases by court, for the teams the courts send out: {court: {case: (node, lon, lat)}}.
-        self._open: dict[str, dict[str, tuple[str, float, float]]] = {}
-        for case_id, court_id, node, lon, lat in self._db.execute(
-            "select id, court_id, node, lon, lat from cases where status = 'open'"
-        ):
-            self._open.setdefault(court_id, {})[case_id] = (node, lon, lat)
+        # Open cases by court, for the teams the courts send out and for the warnings.
+        self._open: dict[str, dict[str, OpenCase]] = {}
+        rows = self._db.execute(
+            "select id, court_id, node, lon, lat, json_extract(doc, '$.number'), json_extract(doc, '$.officer'),"
+            " json_extract(doc, '$.node_entered_at'), node_deadline,"
+            " coalesce(json_extract(doc, '$._activity_at'), json_extract(doc, '$.node_entered_at')),"
+            " json_extract(doc, '$.track') from cases where status = 'open'"
+        )
+        for case_id, court_id, *open_case in rows:
+            self._open.setdefault(court_id, {})[case_id] = OpenCase(*open_case)
 
     def pick_open(self, court: Court, rng: random.Random) -> tuple[str, str, float, float] | None:
         """An open case of the court, at random: (id, node, lon, lat)."""
@@ -516,14 +535,38 @@ class CaseBook:
         if not cases:
             return None
         case_id = rng.choice(sorted(cases)) if len(cases) < 64 else rng.choice(list(cases))
-        return (case_id, *cases[case_id])
+        case = cases[case_id]
+        return case_id, case.node, case.lon, case.lat
 
     def _track(self, doc: dict) -> None:
         court_cases = self._open.setdefault(doc["court_id"], {})
         if doc["status"] == "open":
-            court_cases[doc["id"]] = (doc["node"], doc["location"]["lon"], doc["location"]["lat"])
+            court_cases[doc["id"]] = OpenCase(
+                doc["node"],
+                doc["location"]["lon"],
+                doc["location"]["lat"],
+                doc["number"],
+                doc["officer"],
+                doc["node_entered_at"],
+                doc["node_deadline"],
+                _activity_at(doc),
+                doc["track"],
+            )
         else:
             court_cases.pop(doc["id"], None)
+
+    # warnings
+    def touch(self, case_id: str, at: float) -> None:
+        """A task or a measure moved on the case: its last activity, once a day at most."""
+        doc = self.get(case_id)
+        if doc is not None and doc["status"] == "open" and at - _activity_at(doc) >= ACTIVITY_GRAIN_S:
+            self.modify(case_id, lambda doc: doc.update(_activity_at=at))
+
+    def open_cases(self, courts: frozenset[str] | None) -> list[tuple[str, str, OpenCase]]:
+        """(court, case id, the open case) of every open case of `courts` (all when None): a copy,
+        to grade off the event loop (`process_warnings`)."""
+        chosen = self._open.keys() if courts is None else courts & self._open.keys()
+        return [(court_id, case_id, case) for court_id in chosen for case_id, case in self._open[court_id].items()]
 
     def _load(self, case_id: str) -> tuple[dict, list[str], float] | None:
         """A case, its remaining path and when it moves next; a change of this tick included."""
@@ -540,6 +583,7 @@ class CaseBook:
         change(doc)
         doc["version"] += 1
         self._dirty[case_id] = self._row(doc, plan, next_step_at)
+        self._track(doc)
         self._records.emit("case.updated", present(doc, history=False, now=self._records.clock.now()))
         return doc
 
@@ -674,6 +718,11 @@ class CaseBook:
         return doc
 
 
+def _activity_at(doc: dict) -> float:
+    """When a node, a task or a measure last moved on the case (a book before 1.4: its node)."""
+    return doc.get("_activity_at", doc["node_entered_at"])
+
+
 def _credit_ends(doc: dict, node: str) -> str | None:
     """Why entering `node` ends the case's credit punishment (法释〔2017〕7号 art. 10), if it does:
     performed, ended otherwise, or archived settled (not after 终本, whose pool keeps the listing)."""
@@ -742,6 +791,12 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False, s
     for key in TIME_FIELDS:
         shown[key] = None if doc[key] is None else utc_iso(doc[key])
     shown["overdue"] = doc["status"] == "open" and doc["node_deadline"] is not None and doc["node_deadline"] < now
+    activity_at = _activity_at(doc)
+    shown["last_activity_at"] = utc_iso(activity_at)
+    moments = process_warnings.thresholds(
+        doc["status"], doc["node_entered_at"], doc["node_deadline"], activity_at, doc["track"]
+    )
+    shown["warnings"] = {name: None if at is None else utc_iso(at) for name, at in moments.items()}
     if history:
         shown["acts"] = [
             {"act": a["act"], "at": utc_iso(a["at"]), "by": a["by"], "note": a.get("note", "")}

@@ -66,6 +66,8 @@ class Records:
         self._audit: list[audit.Entry] = []
         self._responses: list[tuple] = []
         self._savers: list[Callable[[sqlite3.Connection], None]] = []
+        # Told of each record of their kind put: for what follows from it (a case's last activity).
+        self._watchers: dict[str, list[Callable[[dict], None]]] = {}
         self._counters = {kind: len(items) for kind, items in self._by_kind.items()}
 
     # records
@@ -82,7 +84,12 @@ class Records:
     def put(self, kind: str, doc: dict) -> dict:
         self._by_kind.setdefault(kind, {})[doc["id"]] = doc
         self._dirty.add((kind, doc["id"]))
+        for watcher in self._watchers.get(kind, ()):
+            watcher(doc)
         return doc
+
+    def watch(self, kind: str, watcher: Callable[[dict], None]) -> None:
+        self._watchers.setdefault(kind, []).append(watcher)
 
     def snapshot(self, doc: dict | None) -> dict | None:
         """A copy to keep as the "before" of a change."""

@@ -261,6 +261,66 @@ class Case(Model):
     version: Count
     resumed_from: Id | None = Field(None, description="the 终本 case this 执恢 case resumes (1.2)")
     resumed_as: Id | None = Field(None, description="the 执恢 case that resumed this 终本 case (1.2)")
+    last_activity_at: Timestamp | None = Field(
+        None, description="when a node, a task or a measure last moved on the case (1.4)"
+    )
+    warnings: CaseWarnings | None = Field(None, description="when each of its process warnings begins (1.4)")
+
+
+class CaseWarnings(Model):
+    """When each process warning (流程预警) of an open case begins, from its node's time limit: due
+    soon in the last 20% of the limit or the last day, whichever is longer; overdue past the
+    deadline; seriously overdue past twice the limit; idle with no node change, task or measure
+    for 30 days (15 on the simple track). Null when it cannot: a node without a limit, a closed
+    case. A client grades the case at any moment from these, as `GET /warnings` does."""
+
+    due_soon_at: Timestamp | None
+    overdue_at: Timestamp | None
+    seriously_overdue_at: Timestamp | None
+    idle_at: Timestamp | None
+
+
+WarningGrade = Literal["due_soon", "overdue", "seriously_overdue"]
+
+
+class CaseWarning(Model):
+    """An open case with a process warning at the time asked: its grade and whether it is idle."""
+
+    case_id: Id
+    number: Label
+    court_id: Id
+    officer: Code
+    node: NodeCode
+    grade: WarningGrade | None = Field(description="the node's graded warning; null for an idle case within its limit")
+    idle: bool
+    node_entered_at: Timestamp
+    node_deadline: Timestamp | None
+    last_activity_at: Timestamp
+    warnings: CaseWarnings
+
+
+class WarningCount(Model):
+    due_soon: Count
+    overdue: Count
+    seriously_overdue: Count
+    idle: Count
+
+
+class CourtWarnings(WarningCount):
+    court_id: Id
+
+
+class OfficerWarnings(WarningCount):
+    court_id: Id
+    officer: Code
+
+
+class WarningCounts(Model):
+    """The warnings of every open case seen, counted per court and per officer, at `at`."""
+
+    at: Timestamp
+    courts: list[CourtWarnings]
+    officers: list[OfficerWarnings]
 
 
 class Act(Model):

@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from court_backend import audit, bankruptcy, coercion, credit, disposal, funds, kpis, parties, relief, termination
+from court_backend import (
+    audit,
+    bankruptcy,
+    coercion,
+    credit,
+    disposal,
+    funds,
+    kpis,
+    parties,
+    relief,
+    termination,
+)
 from court_backend.accounts import Principal
 from court_backend.assets import Assets
 from court_backend.authority import Jurisdiction, allow
@@ -106,6 +117,8 @@ class World:
             self.simulation.mark_all_changed()
         self.assets = Assets(self.records, self.rng, config.speed)
         self.cases.controls = self.assets.controls
+        for kind in ("task", "measure"):  # each moves its case's last activity on (its idle warning)
+            self.records.watch(kind, lambda doc: self.cases.touch(doc["case_id"], self.clock.now()))
         self.escalations = Escalations(self.records, self.rng, config.speed)
         self.records.court_from = self.court_from
         self.records.commit()
