@@ -91,8 +91,8 @@ class _ColumnFitter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:
             self.fit()
-        elif event.type() == QEvent.Type.Resize:
-            self._make_room()
+        elif event.type() == QEvent.Type.Resize:  # once the view has laid out its viewport anew
+            QTimer.singleShot(0, self, self._make_room)
         return False
 
 
