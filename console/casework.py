@@ -68,11 +68,24 @@ class Case:
     version: int
     resumed_from: str | None = None  # the 终本 case this 执恢 case resumes
     resumed_as: str | None = None  # the 执恢 case that resumed this 终本 case
+    warnings: WarningMoments | None = None  # None: a backend before 1.4
 
     @property
     def outstanding(self) -> float:
         """What the case still owes: the sum sought less what was realised."""
         return round(self.amount_sought - self.amount_realised, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class WarningMoments:
+    """When each process warning (流程预警) of a case begins, as its backend worked them out from
+    its node's limit and its last activity; None where one cannot (`console.process_warnings`)."""
+
+    due_soon_at: float | None
+    overdue_at: float | None
+    seriously_overdue_at: float | None
+    idle_at: float | None
+    last_activity_at: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +387,22 @@ def decode_case(record: dict) -> Case:
         version=integer(record, "version"),
         resumed_from=optional_text(record, "resumed_from"),
         resumed_as=optional_text(record, "resumed_as"),
+        warnings=_warning_moments(record),
+    )
+
+
+def _warning_moments(record: dict) -> WarningMoments | None:
+    moments = record.get("warnings")
+    if moments is None:
+        return None
+    if not isinstance(moments, dict):
+        raise DecodeError("'warnings' must be an object")
+    return WarningMoments(
+        optional_timestamp(moments, "due_soon_at"),
+        optional_timestamp(moments, "overdue_at"),
+        optional_timestamp(moments, "seriously_overdue_at"),
+        optional_timestamp(moments, "idle_at"),
+        timestamp(record, "last_activity_at"),
     )
 
 

@@ -306,6 +306,11 @@ _NAMES = {
     "action:pay_relief": QT_TRANSLATE_NOOP("action", "Paid judicial relief"),
     "permission:case.refer": QT_TRANSLATE_NOOP("permission", "propose bankruptcy review and apply for relief"),
     "permission:bankruptcy.transfer": QT_TRANSLATE_NOOP("permission", "sign a transfer for bankruptcy review"),
+    # process warnings (流程预警)
+    "warning:due_soon": QT_TRANSLATE_NOOP("warning", "Due soon"),
+    "warning:overdue": QT_TRANSLATE_NOOP("warning", "Overdue"),
+    "warning:seriously_overdue": QT_TRANSLATE_NOOP("warning", "Seriously overdue"),
+    "warning:idle": QT_TRANSLATE_NOOP("warning", "No progress"),
     # disposal of property (财产处置)
     "property:real_estate": QT_TRANSLATE_NOOP("property", "Real estate"),
     "property:vehicle": QT_TRANSLATE_NOOP("property", "Vehicle"),

@@ -32,6 +32,7 @@ from widgets.map_panel import MapPanel
 from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
 from widgets.teams_panel import TeamsPanel
+from widgets.warnings_panel import WarningsPanel
 
 
 class Panel(StrEnum):
@@ -47,6 +48,7 @@ class Panel(StrEnum):
     KPIS = "kpis"
     APPROVALS = "approvals"
     COURT_FIGURES = "court_figures"
+    WARNINGS = "warnings"
 
 
 class Side(StrEnum):
@@ -176,5 +178,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: CourtFiguresPanel(ports.live),
         "Ctrl+0",
         {"duty": Place(Side.LEFT, 1, tab=4), "wall": Place(Side.RIGHT, 0, tab=4, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.WARNINGS,
+        lambda: QCoreApplication.translate("Panels", "Process warnings"),
+        lambda ports: WarningsPanel(ports.live, ports.selection),
+        "Ctrl+Alt+W",
+        {"duty": Place(Side.LEFT, 1, tab=5), "wall": Place(Side.RIGHT, 0, tab=5, hidden=True)},
     ),
 )

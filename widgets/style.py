@@ -46,6 +46,13 @@ OVERDUE_SHARE_COLORS = (
     (0.30, QColor("#f08c2e")),
     (1.0, QColor("#e5484d")),
 )
+# A case's process warning (流程预警), by its grade, and an idle case.
+WARNING_COLORS = {
+    "seriously_overdue": QColor("#e5484d"),
+    "overdue": QColor("#f08c2e"),
+    "due_soon": QColor("#d6b52a"),
+    "idle": QColor("#8a8f98"),
+}
 TRAIL_COLOR = QColor(63, 184, 201, 170)
 TASK_COLOR = QColor(242, 177, 52, 200)
 

@@ -2297,6 +2297,10 @@ Last fix {age} ago</source>
         <source>Court figures</source>
         <translation>各院统计</translation>
     </message>
+    <message>
+        <source>Process warnings</source>
+        <translation>流程预警</translation>
+    </message>
 </context>
 <context>
     <name>PartiesModel</name>
@@ -3284,6 +3288,112 @@ Last fix {age} ago</source>
     <message>
         <source>Enter the report&apos;s number: it is the value&apos;s evidence.</source>
         <translation>请填写报告编号：它是定价的依据。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsModel</name>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>In node</source>
+        <translation>已停留</translation>
+    </message>
+    <message>
+        <source>Warned for</source>
+        <translation>预警已持续</translation>
+    </message>
+    <message>
+        <source>No progress for</source>
+        <translation>未有进展</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No node change, task or measure for this long: idle</source>
+        <translation>长期无节点变化、外勤任务或控制措施：无进展</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <source>Every warning</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <source>Every node</source>
+        <translation>全部节点</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>In node ≥ </source>
+        <translation>已停留 ≥ </translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Count by court</source>
+        <translation>按法院统计</translation>
+    </message>
+    <message>
+        <source>Count by officer</source>
+        <translation>按承办人统计</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>无进展</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Every court</source>
+        <translation>全部法院</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) listed: seriously overdue {serious} · overdue {overdue} · due soon {soon} · idle {idle}.</source>
+        <translation>
+            <numerusform>列出 %n 件：严重超期 {serious} · 超期 {overdue} · 临期 {soon} · 无进展 {idle}。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4625,6 +4735,25 @@ Last fix {age} ago</source>
     <message>
         <source>Appraisal (委托评估)</source>
         <translation>委托评估</translation>
+    </message>
+</context>
+<context>
+    <name>warning</name>
+    <message>
+        <source>Due soon</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Seriously overdue</source>
+        <translation>严重超期</translation>
+    </message>
+    <message>
+        <source>No progress</source>
+        <translation>无进展</translation>
     </message>
 </context>
 </TS>
