@@ -82,10 +82,12 @@ class _ColumnFitter(QObject):
             if column != self._stretch and column not in self._given_up and not self._view.isColumnHidden(column)
         ]
         room = self._view.viewport().width() - sum(kept) - round(self._least * em)
+        keeping = True  # once one is given up, so are those given up before it, however narrow
         for column in reversed(self._given_up):
             width = self._widths.get(column, header.sectionSize(column))
-            self._view.setColumnHidden(column, width > room)
-            if width <= room:
+            keeping = keeping and width <= room
+            self._view.setColumnHidden(column, not keeping)
+            if keeping:
                 room -= width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
