@@ -4,6 +4,7 @@ the console's store and stays equal to the backend's own view of it as events fl
 from __future__ import annotations
 
 import queue
+from dataclasses import replace
 
 import pytest
 
@@ -60,6 +61,8 @@ def test_the_store_holds_what_the_backend_holds_once_it_has_caught_up(stepped_ba
             held = rows.get("b1", obj.id)
             assert held is not None and held.version >= obj.version, (collection, obj.id)
             if held.version == obj.version:
+                if collection is Collection.CASES:  # a case's `overdue` turns with time alone: no event says so
+                    held = replace(held, overdue=obj.overdue)
                 assert held == obj, (collection, obj.id)
 
 

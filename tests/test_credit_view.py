@@ -8,6 +8,7 @@ from console.commands import Action
 from console.records import Collection
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import why_not
+from widgets.case_panel import CREDIT_TAB
 from widgets.names import name
 from widgets.panels import Panel
 from widgets.selection import Selected
@@ -25,7 +26,10 @@ def test_a_respondent_is_listed_counted_for_its_court_and_removed_from_the_case_
     case = next(
         c
         for _, c in desk.store.cases
-        if c.status == "open" and c.kind != "preservation" and c.outstanding > 0 and "dishonest" not in c.flags
+        if c.status == "open"
+        and c.kind != "preservation"
+        and c.outstanding > 0
+        and not {"dishonest", "consumption_restricted", "exit_restricted"} & set(c.flags)
     )
     court = desk.store.courts.get(BACKEND, case.court_id).name
     workbench = desk.window.panels[Panel.COURT_FIGURES]
@@ -51,7 +55,7 @@ def test_a_respondent_is_listed_counted_for_its_court_and_removed_from_the_case_
     assert (order.ground, order.source, order.extra_years) == ("obstructs", "art. 1(2)", 1)
     assert view.table.item(0, 0).text() == name("credit", "dishonest")
     assert name("ground", "obstructs") in view.table.item(0, 1).text()
-    assert panel.tabs.tabText(7).endswith("(1)")
+    assert panel.tabs.tabText(CREDIT_TAB).endswith("(1)")
     qtbot.waitUntil(lambda: listed_in(workbench, court) == before + 1, timeout=30_000)
 
     view.table.clearSelection()
