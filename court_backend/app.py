@@ -466,8 +466,13 @@ def _audit_refusal(
     except ValueError:
         sent = body.decode("utf-8", "replace")
     path = request.url.path.removeprefix(API)
-    # Of a case, when the request names one that exists: its trail then shows the refusal too.
+    # Of a case, when the request names one that exists (or a supervision order on one): its trail
+    # then shows the refusal too.
     named = request.path_params.get("case_id") or (sent.get("case_id") if isinstance(sent, dict) else None)
+    if named is None and isinstance(sent, dict) and isinstance(sent.get("case_ids"), list) and sent["case_ids"]:
+        named = sent["case_ids"][0]
+    if named is None and (order := backend.world.records.get("supervision", request.path_params.get("order_id", ""))):
+        named = order["case_id"]
     case_id = named if isinstance(named, str) and backend.world.cases.get(named) is not None else None
     backend.world.records.audit(
         who.username,
@@ -746,6 +751,17 @@ def _read_routes(backend: Backend) -> APIRouter:
         team_id=str,
         severity=Literal[SEVERITIES],
         state=Literal[ESCALATION_STATES],
+    )
+
+    listing(
+        "supervision",
+        schemas.SupervisionOrder,
+        "/supervision-orders",
+        court_id=str,
+        issuer_court_id=str,
+        case_id=str,
+        state=Literal["issued", "replied", "accepted", "returned"],
+        overdue=bool,
     )
 
     @router.get("/warnings", response_model=schemas.Page[schemas.CaseWarning])
@@ -1388,6 +1404,47 @@ def _command_routes() -> APIRouter:
                 _audit_refusal(backend, request, who, "party.reveal", refusal, await request.body())
                 backend.world.records.commit()
             raise
+
+    @router.post("/supervision-orders", status_code=201, response_model=schemas.SupervisionOrder)
+    async def issue_supervision(
+        request: Request, who: Authenticated, body: schemas.SupervisionRequest, key: IdempotencyKey = None
+    ):
+        """督办: a supervisor's order to a court below theirs (403 `not-a-court-below`) on cases of
+        that court (422 `case-of-another-court`), due by a deadline in the future (422
+        `deadline-passed`). (1.4)"""
+        return await _command(
+            request,
+            who,
+            "supervision.issue",
+            key,
+            lambda now: world_of(request).issue_supervision(
+                who, body.court_id, body.case_ids, body.requirement, body.deadline.timestamp(), now
+            ),
+            status=201,
+        )
+
+    @router.post("/supervision-orders/{order_id}/{step}", response_model=schemas.SupervisionOrder)
+    async def answer_supervision(
+        request: Request,
+        who: Authenticated,
+        order_id: Id,
+        step: Literal["reply", "acceptance", "return"],
+        version: IfMatch,
+        body: schemas.SupervisionStepRequest,
+        key: IdempotencyKey = None,
+    ):
+        """The addressed court replies with what it did (`reply`: only that court, 403
+        `not-the-addressed-court`; 409 `not-awaiting-reply`); the issuing court accepts the reply
+        or returns it for more (`acceptance`, `return`: only that court, 403 `not-the-issuing-court`;
+        409 `not-replied`). (1.4)"""
+        state = {"reply": "replied", "acceptance": "accepted", "return": "returned"}[step]
+        return await _command(
+            request,
+            who,
+            "supervision.reply" if step == "reply" else "supervision.issue",
+            key,
+            lambda now: world_of(request).answer_supervision(who, order_id, state, body.note, version, now),
+        )
 
     @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)
     async def decide(

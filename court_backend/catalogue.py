@@ -221,6 +221,7 @@ ESCALATION_KINDS = {
     "family_notice_due": ("拘留未通知家属", "P2"),
     "family_notice_overdue": ("拘留逾期未通知家属", "P1"),
     "bankruptcy_ruling_due": ("移送破产审查逾期未裁定", "P3"),
+    "supervision_overdue": ("督办逾期未回复", "P2"),
     "lost_contact": ("队伍失联", "P2"),
 }
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
@@ -238,7 +239,8 @@ PERMISSION_MEANINGS = {
     "escalation.handle": "acknowledge, escalate and resolve an escalation",
     "escalation.take": "take an escalation sent on to a supervisor or to the court above",
     "query.launch": "launch an asset query",
-    "measure.order": "order a measure on a hit (freeze, deduct, seal up, seize) and renew one before it lapses",
+    "measure.order": "order a measure on a hit (freeze, deduct, seal up, seize) and renew one before it lapses;"
+    " value and sell property (询价/评估, auctions, 变卖, 以物抵债)",
     "approval.decide": "approve or reject a measure above the approval threshold",
     "coercion.request": "ask for a detention, a fine or a 拘传 (compelled appearance)",
     "coercion.decide": "decide a detention, a fine or a 拘传",
@@ -253,6 +255,8 @@ PERMISSION_MEANINGS = {
     "bankruptcy.transfer": "sign the decision to transfer a case for bankruptcy review",
     "credit.order": "list a respondent as a dishonest judgment debtor, restrict its high consumption or its"
     " leaving the country, and lift each",
+    "supervision.reply": "reply to a supervision order (督办) addressed to one's own court",
+    "supervision.issue": "issue a supervision order (督办) to a court below one's own, and accept or return its reply",
 }
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
@@ -269,6 +273,7 @@ CASEWORK = (
     "funds.record",
     "credit.order",
     "case.refer",
+    "supervision.reply",
 )
 PERMISSIONS = {
     "observer": ("read",),  # 领导查看: reads only
@@ -276,7 +281,14 @@ PERMISSIONS = {
     # 指挥长: approves measures above the threshold, takes escalations sent to a supervisor or from
     # the courts below, and (standing for the head of the enforcement bureau) decides 终本 and 恢复执行
     # and signs the payout of case money (执行款发放审批)
-    "supervisor": (*CASEWORK, "approval.decide", "escalation.take", "case.terminate", "funds.pay"),
+    "supervisor": (
+        *CASEWORK,
+        "approval.decide",
+        "escalation.take",
+        "case.terminate",
+        "funds.pay",
+        "supervision.issue",
+    ),
     # 院长/副院长: decides detentions, fines and 拘传, and signs a transfer for bankruptcy review (执转破)
     "president": ("read", "party.reveal", "coercion.decide", "bankruptcy.transfer"),
     "admin": (),  # manages the accounts, with the backend's CLI; no casework

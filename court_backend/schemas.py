@@ -3,6 +3,7 @@ they are the schemas of the published OpenAPI document."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -658,6 +659,44 @@ class NoteRequest(StrictModel):
     note: Text = ""
 
 
+class SupervisionRequest(StrictModel):
+    court_id: Id = Field(description="the court addressed: below the issuer's")
+    case_ids: Annotated[list[Id], Field(min_length=1, max_length=100)] = Field(
+        description="the case or the group of cases, all of the addressed court"
+    )
+    requirement: ShortText = Field(description="what the court is to do")
+    deadline: datetime = Field(description="by when it answers: in the future")
+
+
+class SupervisionStepRequest(StrictModel):
+    note: ShortText = Field(description="the reply: what was done; or why it is accepted or returned")
+
+
+class SupervisionOrder(Model):
+    """督办: a higher court's order to a court below it on a case or a group of its cases, with a
+    requirement and a deadline; replied to by the addressed court, then accepted or returned by
+    the issuer. Unanswered at its deadline, it is `overdue` and raises a `supervision_overdue`
+    escalation to the issuing court, once (1.4)."""
+
+    id: Id
+    number: Label = Field(description="（year）川 + the issuing court's code + 执督 + its place: （2026）川执督3号")
+    issuer_court_id: Id
+    court_id: Id = Field(description="the court addressed")
+    case_id: Id = Field(description="the first of `case_ids`: the case it is filed under")
+    case_ids: Annotated[list[Id], Field(min_length=1, max_length=100)]
+    requirement: ShortText
+    deadline: Timestamp
+    state: Literal["issued", "replied", "accepted", "returned"]
+    issued_by: Id
+    issued_at: Timestamp
+    reply: ShortText | None = Field(description="the latest reply: what the addressed court did")
+    replied_by: Id | None
+    closed_at: Timestamp | None = Field(description="when the issuer accepted the reply")
+    overdue: bool = Field(description="its deadline passed while it waited for an answer")
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+    version: Count
+
+
 class ReviewDecision(StrictModel):
     outcome: Literal["upheld", "revoked"]
     note: Text = ""
@@ -1010,6 +1049,11 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "measure.updated": (Measure, "A measure moved on: done, failed, renewed or lapsed."),
     "approval.requested": (Approval, "An action waits for a supervisor's approval."),
     "approval.decided": (Approval, "A supervisor approved or rejected."),
+    "supervision.issued": (SupervisionOrder, "A higher court issued a supervision order (督办) (1.4)."),
+    "supervision.updated": (
+        SupervisionOrder,
+        "A supervision order was replied to, accepted, returned, or passed its deadline unanswered (1.4).",
+    ),
     "escalation.raised": (Escalation, "A team or the system raised an escalation."),
     "escalation.updated": (
         Escalation,

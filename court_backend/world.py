@@ -23,6 +23,7 @@ from court_backend import (
     kpis,
     parties,
     relief,
+    supervision,
     termination,
 )
 from court_backend.accounts import Principal
@@ -125,6 +126,10 @@ class World:
         self.kpis = self.compute_kpis(now)
         self._coercing = self._cases_coercing()
         self._awaiting_ruling = self._cases_awaiting_ruling()
+        # The supervision orders still to answer, and not yet overdue: watched for their deadline.
+        self._supervising = {
+            o["id"] for o in self.records.all("supervision") if supervision.unanswered(o) and not o["overdue"]
+        }
         self._credit_expiring = self._credit_terms()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
@@ -160,6 +165,7 @@ class World:
         self._carry_out_coercions(now)
         self._end_credit_terms(now)
         self._warn_of_late_rulings(now)
+        self._lapse_supervision(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -229,6 +235,28 @@ class World:
                     credit.end(doc, entry, "expired", "term_ended", now, "system")
 
             self.cases.modify(case_id, expire)
+
+    def _lapse_supervision(self, now: float) -> None:
+        """Each supervision order unanswered at its deadline: overdue, and an escalation to the
+        court that issued it, once (situation 19)."""
+        for order_id in sorted(self._supervising):
+            order = self.records.get("supervision", order_id)
+            if not supervision.unanswered(order) or order["overdue"]:
+                self._supervising.discard(order_id)
+            elif now >= order["_deadline_at"]:
+                supervision.lapse(self.records, order, now)
+                case = self.cases.get(order["case_ids"][0])
+                self.escalations.raise_(
+                    "supervision_overdue",
+                    now,
+                    court_id=order["issuer_court_id"],
+                    case_id=case["id"],
+                    lon=case["location"]["lon"],
+                    lat=case["location"]["lat"],
+                    about=f"supervision:{order_id}",
+                    note=f"{order['number']}: {order['requirement']}",
+                )
+                self._supervising.discard(order_id)
 
     def _cases_awaiting_ruling(self) -> set[str]:
         """The cases transferred for bankruptcy review whose ruling has not come."""
@@ -1277,6 +1305,96 @@ class World:
             lambda doc: relief.move(doc, relief.find(doc, relief_id), step, now, who.username, note),
             now,
         )
+
+    # supervision (督办)
+    def issue_supervision(
+        self, who: Principal, court_id: str, case_ids: list[str], requirement: str, deadline: float, now: float
+    ) -> dict:
+        """A supervisor's order to a court below theirs, on cases of that court, due by `deadline`."""
+        allow(who, "supervision.issue")
+        if court_id not in self.court_by_id:
+            raise Problem(404, "not-found", f"There is no court {court_id}.")
+        if not self.jurisdiction.is_above(who, court_id):
+            raise Problem(
+                403,
+                "not-a-court-below",
+                f"{self.jurisdiction.name(court_id)} is not below {self.jurisdiction.name(who.court_id)}.",
+                court_id=court_id,
+            )
+        if deadline <= now:
+            raise Problem(422, "deadline-passed", f"The deadline {utc_iso(deadline)} is not in the future.")
+        for case_id in dict.fromkeys(case_ids):
+            case = self.cases.get(case_id)
+            if case is None:
+                raise Problem(404, "not-found", f"There is no case {case_id}.")
+            if case["court_id"] != court_id:
+                raise Problem(
+                    422,
+                    "case-of-another-court",
+                    f"{case['number']} is a case of {self.jurisdiction.name(case['court_id'])}.",
+                    case_id=case_id,
+                )
+        number = self.cases.next_number(who.court_id, "执督", now)
+        order = supervision.issue(
+            self.records,
+            number,
+            who.court_id,
+            court_id,
+            list(dict.fromkeys(case_ids)),
+            requirement,
+            deadline,
+            now,
+            who.username,
+        )
+        self._supervising.add(order["id"])
+        self._audit(who, "issue_supervision", "supervision", order, None, {"court_id": court_id, "case_ids": case_ids})
+        return public(order)
+
+    def answer_supervision(
+        self, who: Principal, order_id: str, step: str, note: str, if_match: int | None, now: float
+    ) -> dict:
+        """The addressed court's reply (`replied`), or the issuer's `accepted` or `returned`."""
+        order = self.records.get("supervision", order_id)
+        if order is None:
+            raise Problem(404, "not-found", f"There is no supervision order {order_id}.")
+        self._within(who, order, f"Supervision order {order['number']}")
+        if step == "replied":
+            allow(who, "supervision.reply")
+            if who.court_id != order["court_id"]:
+                raise Problem(
+                    403,
+                    "not-the-addressed-court",
+                    f"{order['number']} is addressed to {self.jurisdiction.name(order['court_id'])}: it replies.",
+                )
+            if not supervision.unanswered(order):
+                raise Problem(
+                    409, "not-awaiting-reply", f"{order['number']} is {order['state']}.", state=order["state"]
+                )
+        else:
+            allow(who, "supervision.issue")
+            if who.court_id != order["issuer_court_id"]:
+                raise Problem(
+                    403,
+                    "not-the-issuing-court",
+                    f"{order['number']} was issued by {self.jurisdiction.name(order['issuer_court_id'])}: it decides.",
+                )
+            if order["state"] != "replied":
+                raise Problem(409, "not-replied", f"{order['number']} is {order['state']}.", state=order["state"])
+        self._check_version(
+            order,
+            if_match,
+            "supervision order",
+            (order["state"], order["history"][-1]["by"], order["history"][-1]["at"]),
+        )
+        before = self.records.snapshot(order)
+        supervision.move(self.records, order, step, now, who.username, note)
+        if step == "returned" and not order["overdue"]:
+            self._supervising.add(order_id)
+        action = {"replied": "reply_supervision", "accepted": "accept_supervision", "returned": "return_supervision"}[
+            step
+        ]
+        self._audit(who, action, "supervision", order, before, {"note": note})
+        return public(order)
 
     def value_property(self, who: Principal, case_id: str, request: dict, now: float) -> dict:
         """Property valued by 询价 or 评估 (`request`: asset, item, method, value, report), to be sold."""
