@@ -39,6 +39,7 @@ MAX_FINE_PERSON_YUAN = 100_000
 FINE_ORGANISATION_YUAN = (50_000, 1_000_000)
 APPROVAL_STATES = frozenset({"pending", "approved", "rejected"})
 MESSAGE_STATES = frozenset({"sent", "delivered", "read"})
+SUPERVISION_STATES = frozenset({"issued", "replied", "accepted", "returned"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,34 @@ class Approval:
     note: str
     version: int
     emergency: bool = False  # a detention made on the spot, its approval completed after (补办)
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisionOrder:
+    """督办: a higher court's order to a court below it on some of its cases, with a requirement and
+    a deadline; replied to by the court addressed, accepted or returned by the court that issued it."""
+
+    id: str
+    number: str
+    issuer_court_id: str
+    court_id: str  # the court addressed
+    case_id: str  # the first of `case_ids`
+    case_ids: tuple[str, ...]
+    requirement: str
+    deadline: float
+    state: str  # issued, replied, accepted, returned
+    issued_by: str
+    issued_at: float
+    reply: str
+    replied_by: str | None
+    closed_at: float | None
+    overdue: bool
+    history: tuple[Step, ...]
+    version: int
+
+    @property
+    def awaiting_reply(self) -> bool:
+        return self.state in ("issued", "returned")
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,6 +576,31 @@ def decode_approval(record: dict) -> Approval:
     )
 
 
+def decode_supervision_order(record: dict) -> SupervisionOrder:
+    case_ids = _list(record, "case_ids", 100)
+    if not case_ids or not all(isinstance(c, str) and 0 < len(c) <= MAX_ID_LENGTH for c in case_ids):
+        raise DecodeError("'case_ids' must be a list of case ids")
+    return SupervisionOrder(
+        id=text(record, "id", MAX_ID_LENGTH),
+        number=text(record, "number", 200),
+        issuer_court_id=text(record, "issuer_court_id", MAX_ID_LENGTH),
+        court_id=text(record, "court_id", MAX_ID_LENGTH),
+        case_id=text(record, "case_id", MAX_ID_LENGTH),
+        case_ids=tuple(case_ids),
+        requirement=text(record, "requirement", 500),
+        deadline=timestamp(record, "deadline"),
+        state=_one_of(record, "state", SUPERVISION_STATES),
+        issued_by=text(record, "issued_by", MAX_ID_LENGTH),
+        issued_at=timestamp(record, "issued_at"),
+        reply=optional_note(record, "reply"),
+        replied_by=optional_text(record, "replied_by"),
+        closed_at=optional_timestamp(record, "closed_at"),
+        overdue=_boolean(record, "overdue"),
+        history=decode_steps(record),
+        version=integer(record, "version"),
+    )
+
+
 def decode_message(record: dict) -> Message:
     return Message(
         id=text(record, "id", MAX_ID_LENGTH),
@@ -603,3 +657,14 @@ def decode_kpis(record: dict) -> Kpis:
         open_escalations_by_severity=_counts(record, "open_escalations_by_severity"),
         open_escalations_by_age=_counts(record, "open_escalations_by_age"),
     )
+
+
+def is_above(store_courts, backend: str, upper_id: str, court_id: str) -> bool:
+    """Whether court `upper_id` of `backend` is above `court_id` (its parent, or higher): the courts
+    a supervisor there may issue a 督办 to. `store_courts`: the store's courts."""
+    court = store_courts.get(backend, court_id)
+    while court is not None and court.parent_id is not None:
+        if court.parent_id == upper_id:
+            return True
+        court = store_courts.get(backend, court.parent_id)
+    return False

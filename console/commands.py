@@ -62,6 +62,10 @@ class Action(Enum):
     RESUME = ("cases/{id}/resumption", Collection.CASES, Collection.CASES)
     RECEIVE_FUNDS = ("cases/{id}/funds/receipts", Collection.CASES, Collection.CASES)
     PAY_OUT = ("cases/{id}/funds/payouts", Collection.CASES, Collection.CASES)
+    ISSUE_SUPERVISION = ("supervision-orders", Collection.CASES, Collection.SUPERVISION)
+    REPLY_TO_SUPERVISION = ("supervision-orders/{id}/reply", Collection.SUPERVISION, Collection.SUPERVISION)
+    ACCEPT_SUPERVISION = ("supervision-orders/{id}/acceptance", Collection.SUPERVISION, Collection.SUPERVISION)
+    RETURN_SUPERVISION = ("supervision-orders/{id}/return", Collection.SUPERVISION, Collection.SUPERVISION)
     APPROVE = ("approvals/{id}/approve", Collection.APPROVALS, Collection.APPROVALS)
     REJECT = ("approvals/{id}/reject", Collection.APPROVALS, Collection.APPROVALS)
 

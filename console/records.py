@@ -19,6 +19,7 @@ from console.casework import (
     decode_message,
     decode_query,
     decode_query_progress,
+    decode_supervision_order,
     decode_task,
 )
 from console.domain import (
@@ -42,6 +43,7 @@ class Collection(StrEnum):
     MEASURES = "measures"
     APPROVALS = "approvals"
     MESSAGES = "messages"
+    SUPERVISION = "supervision"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Listing:
     decode: Callable[[dict], object]
     first_sight: bool
     filters: tuple[dict[str, str], ...] = ({},)  # one request each, their items together
+    optional: bool = False  # a backend of an earlier minor version may not have it: none then
 
 
 # The escalations still to be dealt with; resolved ones arrive as events from then on.
@@ -69,6 +72,7 @@ LISTINGS: dict[Collection, Listing] = {
     Collection.MEASURES: Listing("measures", decode_measure, first_sight=False),
     Collection.CASES: Listing("cases", decode_case, first_sight=False),
     Collection.MESSAGES: Listing("messages", decode_message, first_sight=False),
+    Collection.SUPERVISION: Listing("supervision-orders", decode_supervision_order, first_sight=False, optional=True),
 }
 FIRST_SIGHT = tuple(collection for collection, listing in LISTINGS.items() if listing.first_sight)
 CASE_WORK = tuple(collection for collection, listing in LISTINGS.items() if not listing.first_sight)
@@ -83,6 +87,7 @@ DECODERS: dict[Collection, Callable[[dict], object]] = {
     Collection.MEASURES: decode_measure,
     Collection.APPROVALS: decode_approval,
     Collection.MESSAGES: decode_message,
+    Collection.SUPERVISION: decode_supervision_order,
 }
 
 # The event types this console understands, and how each payload is decoded. Other types are
@@ -104,4 +109,6 @@ EVENT_DECODERS: dict[str, Callable[[dict], object]] = {
     "approval.requested": decode_approval,
     "approval.decided": decode_approval,
     "kpi.updated": decode_kpis,
+    "supervision.issued": decode_supervision_order,
+    "supervision.updated": decode_supervision_order,
 }

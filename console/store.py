@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from console.casework import Approval, Case, Kpis, Measure, Message, Query, QueryProgress, Task
+from console.casework import Approval, Case, Kpis, Measure, Message, Query, QueryProgress, SupervisionOrder, Task
 from console.commands import Command, CommandChanged, CommandState, Subject
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
 from console.records import CASE_WORK, FIRST_SIGHT, Collection
@@ -46,6 +46,7 @@ COLLECTION_OF: dict[type, Collection] = {
     Measure: Collection.MEASURES,
     Approval: Collection.APPROVALS,
     Message: Collection.MESSAGES,
+    SupervisionOrder: Collection.SUPERVISION,
 }
 
 
@@ -346,6 +347,10 @@ class Store:
     @property
     def messages(self) -> Rows[Message]:
         return self._rows[Collection.MESSAGES]
+
+    @property
+    def supervision(self) -> Rows[SupervisionOrder]:
+        return self._rows[Collection.SUPERVISION]
 
     def position(self, backend: str, team_id: str) -> TeamPosition | None:
         row = self.teams.row(backend, team_id)

@@ -544,13 +544,18 @@ class CaseWorkLoader:
 
     def _do_load(self, client: ApiClient, collection: Collection) -> None:
         listing = LISTINGS[collection]
-        for filters in listing.filters:
-            pages = client.snapshot_pages(listing.path, **filters)
-            for page in pages:
-                if self._stopping.is_set():
-                    return
-                items = self._report.decode_all(page.items, listing.decode, collection.value)
-                self._report.put(RowsLoaded(self._session.name, self._load, collection, items, final=False))
+        try:
+            for filters in listing.filters:
+                pages = client.snapshot_pages(listing.path, **filters)
+                for page in pages:
+                    if self._stopping.is_set():
+                        return
+                    items = self._report.decode_all(page.items, listing.decode, collection.value)
+                    self._report.put(RowsLoaded(self._session.name, self._load, collection, items, final=False))
+        except ApiError as error:
+            if not (listing.optional and error.status == 404):
+                raise
+            log.info("backend %s: has no %s (an earlier version): none", self._session.name, listing.path)
         self._report.put(RowsLoaded(self._session.name, self._load, collection, [], final=True))
 
 

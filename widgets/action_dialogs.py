@@ -7,9 +7,11 @@ open until it is right."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -43,6 +45,7 @@ from widgets.style import mark_problem
 
 MAX_MESSAGE = 500
 REVEAL_WIDTH = 480  # the reason's field and the note on the audit, unwrapped
+DEFAULT_SUPERVISION_DAYS = 7  # a 督办's deadline, unless changed
 
 
 class _Form(QDialog):
@@ -648,17 +651,27 @@ class ReliefDecisionDialog(_Form):
 
 
 class NoteDialog(_Form):
-    """A note for a step on a coercion: how the family was told, the review applied for."""
+    """A note for a step on the record: how a family was told, a review applied for, a reply to a
+    supervision order; `unsaid` is what the dialog says while the note is empty."""
 
-    def __init__(self, title: str, label: str, placeholder: str, ok_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        placeholder: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        unsaid: str | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.setMinimumWidth(REVEAL_WIDTH)
+        self._unsaid = unsaid or self.tr("Say how and by whom: it goes on the record.")
         self.note = self.add_note(label, placeholder)
         self.finish(ok_text)
 
     def accept(self) -> None:
         if not self.note.text().strip():
-            self.refuse(self.tr("Say how and by whom: it goes on the record."))
+            self.refuse(self._unsaid)
         else:
             super().accept()
 
@@ -772,6 +785,42 @@ class DecisionDialog(_Form):
 
     def body(self) -> dict:
         return {"note": self.note.text().strip()}
+
+
+class SupervisionDialog(_Form):
+    """督办 to the court of `case`: what it is to do, and by when (in the future)."""
+
+    def __init__(self, case: Case, court: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Issue a supervision order (督办)"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self._case = case
+        self.form.addRow(self.tr("To"), PlainLabel(court, self))
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {case.respondent}", self))
+        self.requirement = self.add_note(
+            self.tr("Requirement"), self.tr("e.g. Finish the asset investigation and report")
+        )
+        self.deadline = QDateTimeEdit(QDateTime.currentDateTime().addDays(DEFAULT_SUPERVISION_DAYS), self)
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.form.addRow(self.tr("Answer by"), self.deadline)
+        self.finish(self.tr("Issue"))
+
+    def accept(self) -> None:
+        if not self.requirement.text().strip():
+            self.refuse(self.tr("Say what the court is to do."))
+        elif self.deadline.dateTime() <= QDateTime.currentDateTime():
+            self.refuse(self.tr("The deadline must be in the future."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        deadline = self.deadline.dateTime().toUTC().toString(Qt.DateFormat.ISODate)
+        return {
+            "court_id": self._case.court_id,
+            "case_ids": [self._case.id],
+            "requirement": self.requirement.text().strip(),
+            "deadline": deadline,
+        }
 
 
 class ValuationDialog(_Form):

@@ -59,6 +59,7 @@ from widgets.referral_view import ReferralView
 from widgets.rows_model import SORT_ROLE, CaseFilter, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import mark_problem
+from widgets.supervision_view import SupervisionView
 from widgets.termination_view import TerminationView
 
 log = logging.getLogger(__name__)
@@ -67,10 +68,10 @@ log = logging.getLogger(__name__)
 # at most this often.
 REFRESH_INTERVAL_MS = 2000
 # The objects whose changes come from operators' commands, and so add to a case's audit trail.
-AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS)
+AUDITED = (Collection.ESCALATIONS, Collection.MEASURES, Collection.APPROVALS, Collection.SUPERVISION)
 # The case's objects shown live beside its flow: a task or a batch that moves on adds to its history.
 RELATED = (Collection.TASKS, Collection.QUERIES)
-TERMINATION_TAB, DISPOSAL_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB, REFERRAL_TAB = 4, 5, 6, 7, 8, 9
+TERMINATION_TAB, DISPOSAL_TAB, FUNDS_TAB, COERCION_TAB, CREDIT_TAB, REFERRAL_TAB, SUPERVISION_TAB = range(4, 11)
 
 
 class CasePanel(QWidget):
@@ -135,7 +136,16 @@ class CasePanel(QWidget):
         self.coercions = CoercionView(self._store, submit, self)
         self.credit = CreditView(self._store, submit, self)
         self.referral = ReferralView(self._store, submit, self)
-        self.case_tabs = (self.termination, self.disposals, self.funds, self.coercions, self.credit, self.referral)
+        self.supervision = SupervisionView(live, submit, self)
+        self.case_tabs = (
+            self.termination,
+            self.disposals,
+            self.funds,
+            self.coercions,
+            self.credit,
+            self.referral,
+            self.supervision,
+        )
         for view in self.case_tabs:
             view.notice.connect(self.notice)
         for view in (self.task_view, self.query_view, self.audit_view, self.party_view, *self.case_tabs):
@@ -259,6 +269,13 @@ class CasePanel(QWidget):
             self.tr("Credit punishment ({held})").format(held=held) if held else self.tr("Credit punishment"),
         )
         self.tabs.setTabText(REFERRAL_TAB, self.tr("Bankruptcy and relief"))
+        waiting = self.supervision.awaiting()
+        self.tabs.setTabText(
+            SUPERVISION_TAB,
+            self.tr("Supervision ({waiting} awaiting a reply)").format(waiting=waiting)
+            if waiting
+            else self.tr("Supervision"),
+        )
 
     # what to show
 
@@ -420,6 +437,8 @@ class CasePanel(QWidget):
         if related != self._related or audited:
             self._related = related
             self._moved_on()
+        if changes.touched(Collection.SUPERVISION):  # the supervision tab counts what awaits a reply
+            self._retitle_tabs()
         if backend in changes.health:
             self._refresh_trust()
 

@@ -306,6 +306,19 @@ _NAMES = {
     "action:pay_relief": QT_TRANSLATE_NOOP("action", "Paid judicial relief"),
     "permission:case.refer": QT_TRANSLATE_NOOP("permission", "propose bankruptcy review and apply for relief"),
     "permission:bankruptcy.transfer": QT_TRANSLATE_NOOP("permission", "sign a transfer for bankruptcy review"),
+    # supervision orders (督办)
+    "supervision_state:issued": QT_TRANSLATE_NOOP("supervision_state", "Awaiting reply"),
+    "supervision_state:replied": QT_TRANSLATE_NOOP("supervision_state", "Awaiting decision"),
+    "supervision_state:accepted": QT_TRANSLATE_NOOP("supervision_state", "Accepted"),
+    "supervision_state:returned": QT_TRANSLATE_NOOP("supervision_state", "Returned"),
+    "action:issue_supervision": QT_TRANSLATE_NOOP("action", "Issued a supervision order"),
+    "action:reply_supervision": QT_TRANSLATE_NOOP("action", "Replied to a supervision order"),
+    "action:accept_supervision": QT_TRANSLATE_NOOP("action", "Accepted a reply to a supervision order"),
+    "action:return_supervision": QT_TRANSLATE_NOOP("action", "Returned a reply to a supervision order"),
+    "permission:supervision.reply": QT_TRANSLATE_NOOP("permission", "reply to supervision orders to one's court"),
+    "permission:supervision.issue": QT_TRANSLATE_NOOP(
+        "permission", "issue supervision orders to the courts below, and decide their replies"
+    ),
     # process warnings (流程预警)
     "warning:due_soon": QT_TRANSLATE_NOOP("warning", "Due soon"),
     "warning:overdue": QT_TRANSLATE_NOOP("warning", "Overdue"),

@@ -31,6 +31,7 @@ from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
 from widgets.queries_panel import QueriesPanel
 from widgets.selection import Selection
+from widgets.supervision_panel import SupervisionPanel
 from widgets.teams_panel import TeamsPanel
 from widgets.warnings_panel import WarningsPanel
 
@@ -49,6 +50,7 @@ class Panel(StrEnum):
     APPROVALS = "approvals"
     COURT_FIGURES = "court_figures"
     WARNINGS = "warnings"
+    SUPERVISION = "supervision"
 
 
 class Side(StrEnum):
@@ -185,5 +187,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: WarningsPanel(ports.live, ports.selection),
         "Ctrl+Alt+W",
         {"duty": Place(Side.LEFT, 1, tab=5), "wall": Place(Side.RIGHT, 0, tab=5, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.SUPERVISION,
+        lambda: QCoreApplication.translate("Panels", "Supervision orders"),
+        lambda ports: SupervisionPanel(ports.live, ports.selection, ports.submit),
+        "Ctrl+Alt+D",
+        {"duty": Place(Side.LEFT, 1, tab=6), "wall": Place(Side.RIGHT, 0, tab=6, hidden=True)},
     ),
 )

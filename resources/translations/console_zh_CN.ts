@@ -358,6 +358,14 @@
         <translation>执转破与救助</translation>
     </message>
     <message>
+        <source>Supervision ({waiting} awaiting a reply)</source>
+        <translation>督办（{waiting} 件待回复）</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
         <source>Cannot load the case&apos;s history: not connected to {backend}.</source>
         <translation>无法加载案件流程记录：未连接到 {backend}。</translation>
     </message>
@@ -2301,6 +2309,10 @@ Last fix {age} ago</source>
         <source>Process warnings</source>
         <translation>流程预警</translation>
     </message>
+    <message>
+        <source>Supervision orders</source>
+        <translation>督办</translation>
+    </message>
 </context>
 <context>
     <name>PartiesModel</name>
@@ -3022,6 +3034,219 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <source>{state} · overdue</source>
+        <translation>{state} · 已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <source>Issue a supervision order (督办)</source>
+        <translation>发出督办</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>被督办法院</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>督办要求</translation>
+    </message>
+    <message>
+        <source>e.g. Finish the asset investigation and report</source>
+        <translation>例如：完成财产调查并报告</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Say what the court is to do.</source>
+        <translation>请写明督办要求。</translation>
+    </message>
+    <message>
+        <source>The deadline must be in the future.</source>
+        <translation>办理期限须晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionModel</name>
+    <message>
+        <source>Order</source>
+        <translation>督办文号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>督办法院 → 被督办法院</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>督办要求</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPanel</name>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>审核通过(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn…</source>
+        <translation>退回(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Pick an order.</source>
+        <translation>请选择一件督办。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>Only {court} does this.</source>
+        <translation>只能由{court}办理。</translation>
+    </message>
+    <message>
+        <source>It waits for no reply: {state}.</source>
+        <translation>无需回复：{state}。</translation>
+    </message>
+    <message>
+        <source>There is no reply to decide: {state}.</source>
+        <translation>尚无待审核的回复：{state}。</translation>
+    </message>
+    <message>
+        <source>Your answer is on its way.</source>
+        <translation>您的办理结果正在提交。</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <source>e.g. The asset-report order was served on 3 December</source>
+        <translation>例如：已于12月3日送达报告财产令</translation>
+    </message>
+    <message>
+        <source>Say what the court did: the court that issued the order reads it.</source>
+        <translation>请写明办理情况：督办法院将审阅。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>e.g. Done as required</source>
+        <translation>例如：已按要求办理</translation>
+    </message>
+    <message>
+        <source>Say why it is accepted.</source>
+        <translation>请写明审核意见。</translation>
+    </message>
+    <message>
+        <source>What is still wanted</source>
+        <translation>仍需办理的事项</translation>
+    </message>
+    <message>
+        <source>e.g. Report the network query&apos;s results too</source>
+        <translation>例如：请一并报告网络查控结果</translation>
+    </message>
+    <message>
+        <source>Say what is still wanted of the court.</source>
+        <translation>请写明仍需被督办法院办理的事项。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionView</name>
+    <message>
+        <source>Order</source>
+        <translation>督办文号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>督办法院 → 被督办法院</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>督办要求</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>&amp;Issue a supervision order (督办)…</source>
+        <translation>发出督办(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a case to see the supervision orders on it.</source>
+        <translation>打开案件以查看其督办。</translation>
+    </message>
+    <message>
+        <source>No supervision order names {case}.</source>
+        <translation>{case} 无督办。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) on this case; {waiting} awaiting a reply, {late} of them overdue.</source>
+        <translation>
+            <numerusform>本案督办 %n 件；待回复 {waiting} 件，其中逾期 {late} 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{case} is closed.</source>
+        <translation>{case} 已结案。</translation>
+    </message>
+    <message>
+        <source>Only a court above {court} issues it a supervision order.</source>
+        <translation>只有{court}的上级法院可以对其督办。</translation>
+    </message>
+    <message>
+        <source>Supervision order to {court} on {case}</source>
+        <translation>对{court}的{case}督办</translation>
+    </message>
+</context>
+<context>
     <name>TasksModel</name>
     <message>
         <source>Operation</source>
@@ -3579,6 +3804,22 @@ Last fix {age} ago</source>
     <message>
         <source>Paid judicial relief</source>
         <translation>发放执行救助金</translation>
+    </message>
+    <message>
+        <source>Issued a supervision order</source>
+        <translation>发出督办</translation>
+    </message>
+    <message>
+        <source>Replied to a supervision order</source>
+        <translation>回复督办</translation>
+    </message>
+    <message>
+        <source>Accepted a reply to a supervision order</source>
+        <translation>审核通过督办回复</translation>
+    </message>
+    <message>
+        <source>Returned a reply to a supervision order</source>
+        <translation>退回督办回复</translation>
     </message>
     <message>
         <source>Recorded a valuation</source>
@@ -4376,6 +4617,14 @@ Last fix {age} ago</source>
         <translation>签发移送破产审查决定</translation>
     </message>
     <message>
+        <source>reply to supervision orders to one&apos;s court</source>
+        <translation>回复对本院的督办</translation>
+    </message>
+    <message>
+        <source>issue supervision orders to the courts below, and decide their replies</source>
+        <translation>对下级法院发出督办并审核回复</translation>
+    </message>
+    <message>
         <source>approve measures above the threshold</source>
         <translation>审批超限额措施</translation>
     </message>
@@ -4589,6 +4838,25 @@ Last fix {age} ago</source>
     <message>
         <source>P4</source>
         <translation>四级</translation>
+    </message>
+</context>
+<context>
+    <name>supervision_state</name>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <source>Awaiting decision</source>
+        <translation>已回复，待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已审核通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,58 @@
+"""督办 from the console, on a live backend: a supervisor of the high court issues an order from a
+basic court's case view; the panel lists it and leaves the reply to the court addressed; once
+that court has replied, the supervisor accepts the reply from the panel."""
+
+from __future__ import annotations
+
+from console.commands import Action
+from console.records import Collection
+from tests.support.dialogs import when_the_dialog_opens
+from widgets.answering import why_not
+from widgets.panels import Panel
+from widgets.selection import Selected
+
+BACKEND = "快"
+
+
+def test_an_order_is_issued_from_the_case_view_and_its_reply_accepted_in_the_panel(qtbot, console_as, stepped_backend):
+    desk = console_as("supervisor")
+    courts = desk.store.courts
+    case = next(
+        c
+        for _, c in desk.store.cases
+        if c.status == "open" and c.kind != "preservation" and courts.get(BACKEND, c.court_id).level == "basic"
+    )
+    panel = desk.window.panels[Panel.CASE]
+    desk.window.selection.select(Selected(Collection.CASES, BACKEND, case.id))
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.case.id == case.id, timeout=30_000)
+    view = panel.supervision
+    assert not why_not(view.actions[Action.ISSUE_SUPERVISION])
+
+    def issue(dialog):
+        dialog.requirement.setText("七日内完成网络查控并报告")
+
+    when_the_dialog_opens(issue)
+    view.actions[Action.ISSUE_SUPERVISION].trigger()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=30_000)
+    order = next(o for _, o in desk.store.supervision if case.id in o.case_ids)
+    assert order.state == "issued" and "执督" in view.table.item(0, 0).text()
+    assert view.awaiting() == 1 and "1" in panel.tabs.tabText(panel.tabs.indexOf(view))
+
+    orders = desk.window.panels[Panel.SUPERVISION]
+    row = next(r for r in range(orders.queue.rowCount()) if orders.queue.index(r, 0).data() == order.number)
+    orders.view.setCurrentIndex(orders.queue.index(row, 0))
+    court = courts.get(BACKEND, case.court_id).name
+    assert court in orders.why_not(Action.REPLY_TO_SUPERVISION)  # only the court addressed replies
+    assert orders.why_not(Action.ACCEPT_SUPERVISION)  # nothing to decide yet
+
+    stepped_backend.add_user("court_op", "operator", case.court_id)
+    replied = stepped_backend.command(
+        f"supervision-orders/{order.id}/reply", {"note": "已完成网络查控"}, username="court_op", version=order.version
+    )
+    assert replied.status_code == 200, replied.text
+    qtbot.waitUntil(lambda: desk.store.supervision.get(BACKEND, order.id).state == "replied", timeout=30_000)
+    qtbot.waitUntil(lambda: orders.actions[Action.ACCEPT_SUPERVISION].isEnabled(), timeout=5_000)
+    when_the_dialog_opens(lambda dialog: dialog.note.setText("同意"))
+    orders.actions[Action.ACCEPT_SUPERVISION].trigger()
+    qtbot.waitUntil(lambda: desk.store.supervision.get(BACKEND, order.id).state == "accepted", timeout=30_000)
+    assert view.awaiting() == 0
