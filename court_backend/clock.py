@@ -21,3 +21,8 @@ class Clock:
 def utc_iso(epoch_s: float) -> str:
     """A time as the API writes it: ISO 8601 in UTC, to the millisecond (2026-11-27T03:00:00.000Z)."""
     return datetime.fromtimestamp(epoch_s, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def epoch_of(iso: str) -> float:
+    """A time the API wrote (`utc_iso`), in seconds since the epoch."""
+    return datetime.fromisoformat(iso).timestamp()

@@ -43,7 +43,7 @@ from court_backend.catalogue import (
     PERMISSIONS,
     TASK_OPEN_STATES,
 )
-from court_backend.clock import Clock, utc_iso
+from court_backend.clock import Clock, epoch_of, utc_iso
 from court_backend.escalations import (
     EMERGENCY_KINDS,
     FIELD_KINDS,
@@ -119,7 +119,7 @@ class World:
         self.assets = Assets(self.records, self.rng, config.speed)
         self.cases.controls = self.assets.controls
         for kind in ("task", "measure"):  # each moves its case's last activity on (its idle warning)
-            self.records.watch(kind, lambda doc: self.cases.touch(doc["case_id"], self.clock.now()))
+            self.records.watch(kind, lambda doc: self.cases.touch(doc["case_id"], epoch_of(doc["updated_at"])))
         self.escalations = Escalations(self.records, self.rng, config.speed)
         self.records.court_from = self.court_from
         self.records.commit()
