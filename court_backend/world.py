@@ -37,9 +37,11 @@ from court_backend.catalogue import (
     BAILIFF_TASKS,
     CATEGORIES,
     COERCION_KINDS,
+    DAY_S,
     FINE_ORGANISATION_YUAN,
     MAX_DETENTION_DAYS,
     MAX_FINE_PERSON_YUAN,
+    NODE_BY_CODE,
     PERMISSIONS,
     TASK_OPEN_STATES,
 )
@@ -65,6 +67,10 @@ OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
 UNFROZEN_HIT_AFTER_S = 1800.0
 KPI_EVERY_S = 60.0
+SUPERVISE_EVERY_S = 1800.0  # the simulation's courts above issue a 督办 on a seriously overdue case this often
+SUPERVISION_DAYS = (3.0, 10.0)  # its deadline, this many days on
+ANSWERED_IN_TIME = 0.85  # of the simulation's orders, those the court addressed answers before the deadline
+REPLY_ACCEPTED = 0.8  # of their replies, those the issuing court accepts
 RELIEF_ACTIONS = {"approved": "approve_relief", "rejected": "reject_relief", "paid": "pay_relief"}  # as audited
 
 
@@ -93,6 +99,7 @@ class World:
         divisions = load_divisions()
         self.courts = build_courts(divisions)
         self.court_by_id = {court.id: court for court in self.courts}
+        self._high_court_id = next(court.id for court in self.courts if court.parent_id is None)
         self.jurisdiction = Jurisdiction(self.courts)
         self.personal_key = secret(db, "personal_data_key")  # derives the parties' personal data
         self.cases = CaseBook(
@@ -130,6 +137,9 @@ class World:
         self._supervising = {
             o["id"] for o in self.records.all("supervision") if supervision.unanswered(o) and not o["overdue"]
         }
+        # The simulation's own orders with a step still to come (`_supervise_by_the_courts`).
+        self._courts_supervising = {o["id"] for o in self.records.all("supervision") if o.get("_next")}
+        self._next_supervision = now + SUPERVISE_EVERY_S / config.speed
         self._credit_expiring = self._credit_terms()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
@@ -166,6 +176,7 @@ class World:
         self._end_credit_terms(now)
         self._warn_of_late_rulings(now)
         self._lapse_supervision(now)
+        self._supervise_by_the_courts(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -257,6 +268,76 @@ class World:
                     note=f"{order['number']}: {order['requirement']}",
                 )
                 self._supervising.discard(order_id)
+
+    def _supervise_by_the_courts(self, now: float) -> None:
+        """The simulation's supervision: now and then a court above (the intermediate court or the
+        high court) issues a 督办 on a seriously overdue case of a court below; the court addressed
+        answers, mostly in time (an order left unanswered lapses, and its issuer is warned); the
+        issuing court accepts the reply, or returns it, after some hours."""
+        speed, rng = self.config.speed, self.rng
+        for order_id in sorted(self._courts_supervising):
+            order = self.records.get("supervision", order_id)
+            step, at = order["_next"]
+            if now < at:
+                continue
+            if step == "replied" and not supervision.unanswered(order):  # answered by an operator since
+                order["_next"] = None
+                self.records.put("supervision", order)
+            else:
+                by = f"court:{order['court_id'] if step == 'replied' else order['issuer_court_id']}"
+                note = {
+                    "replied": rng.choice(
+                        ("已约谈承办人，限期办结", "已完成该节点办理，正推进后续程序", "已补充财产调查并报告")
+                    ),
+                    "accepted": "同意",
+                    "returned": "办理情况不完整，请补充材料",
+                }[step]
+                supervision.move(self.records, order, step, now, by, note)
+                order["_next"] = self._after(order, step, now)
+            if order["_next"] is None:
+                self._courts_supervising.discard(order_id)
+        if now < self._next_supervision:
+            return
+        self._next_supervision = now + SUPERVISE_EVERY_S / speed
+        supervised = {o["case_id"] for o in self.records.all("supervision") if o["state"] != "accepted"}
+        late = [
+            (court_id, case_id, case)
+            for court_id, case_id, case in self.cases.open_cases(None)
+            if case.deadline is not None
+            and now > 2 * case.deadline - case.entered_at
+            and self.court_by_id[court_id].parent_id is not None
+            and case_id not in supervised
+        ]
+        if not late:
+            return
+        court_id, case_id, case = rng.choice(sorted(late))
+        parent = self.court_by_id[court_id].parent_id
+        issuer = parent if self.court_by_id[parent].parent_id is None or rng.random() < 0.5 else self._high_court_id
+        days_over = int((now - case.deadline) / DAY_S)
+        node = NODE_BY_CODE[case.node].name
+        requirement = f"“{node}”节点已超期{days_over}天，请限期办理并报告"
+        deadline = now + rng.uniform(*SUPERVISION_DAYS) * DAY_S / speed
+        number = self.cases.next_number(issuer, "执督", now)
+        order = supervision.issue(
+            self.records, number, issuer, court_id, [case_id], requirement, deadline, now, f"court:{issuer}"
+        )
+        order["_next"] = (
+            ("replied", now + rng.uniform(0.2, 0.9) * (deadline - now)) if rng.random() < ANSWERED_IN_TIME else None
+        )
+        self._supervising.add(order["id"])
+        if order["_next"] is not None:
+            self._courts_supervising.add(order["id"])
+
+    def _after(self, order: dict, step: str, now: float) -> tuple[str, float] | None:
+        """The simulation's next step on its own order after `step`: a decision some hours after a
+        reply; a reply again some days after a return."""
+        rng, speed = self.rng, self.config.speed
+        if step == "replied":
+            decision = "accepted" if rng.random() < REPLY_ACCEPTED else "returned"
+            return decision, now + rng.uniform(2, 24) * 3600 / speed
+        if step == "returned":
+            return "replied", now + rng.uniform(1, 3) * DAY_S / speed
+        return None
 
     def _cases_awaiting_ruling(self) -> set[str]:
         """The cases transferred for bankruptcy review whose ruling has not come."""

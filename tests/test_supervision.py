@@ -140,3 +140,32 @@ def test_an_order_unanswered_at_its_deadline_is_overdue_and_warns_the_court_that
         f"supervision-orders/{order['id']}/reply", {"note": "已办"}, username="basic_op2", version=lapsed["version"]
     )
     assert late.status_code == 200 and late.json()["overdue"]  # answered late: still counted late
+
+
+def test_the_courts_above_supervise_seriously_overdue_cases_by_themselves(fast_book):
+    courts = {c["id"]: c for c in fast_book.get("courts", page_size=1000)["items"]}
+
+    def issued():
+        orders = fast_book.get("supervision-orders", username="supervisor", page_size=1000)["items"]
+        return [o for o in orders if o["issued_by"].startswith("court:")] or None
+
+    orders = fast_book.step_until(issued, every_s=0.05, at_most_s=10)
+    order = orders[0]
+    issuer, addressed = courts[order["issuer_court_id"]], courts[order["court_id"]]
+    assert order["issued_by"] == f"court:{issuer['id']}" and "执督" in order["number"]
+    assert addressed["parent_id"] == issuer["id"] or issuer["parent_id"] is None  # from a court above
+    case = fast_book.get(f"cases/{order['case_id']}")
+    assert case["court_id"] == addressed["id"]
+    if at(case["node_entered_at"]) < at(order["issued_at"]):  # still at the node it was supervised for
+        assert at(case["warnings"]["seriously_overdue_at"]) <= at(order["issued_at"])
+
+    def moved_on():
+        now = fast_book.get(f"supervision-orders/{order['id']}", username="supervisor")
+        return now if now["state"] == "accepted" or now["overdue"] else None
+
+    final = fast_book.step_until(moved_on, every_s=0.5, at_most_s=60)
+    states = [h["state"] for h in final["history"]]
+    assert states[0] == "issued" and (final["state"] == "accepted" or final["overdue"]), states
+    if final["overdue"]:
+        raised = fast_book.get("escalations", username="supervisor", case_id=order["case_id"])["items"]
+        assert any(e["kind"] == "supervision_overdue" and e["court_id"] == issuer["id"] for e in raised)
