@@ -213,6 +213,7 @@ class CaseBook:
         self._rng = random.Random(seed * 7919 + 17)  # the cases' story from the start on
         self._filing: Filing | None = None
         self._officers: dict[str, list[str]] = {}
+        self._touched: dict[str, float] = {}  # case → its last activity, as `touch` last read it
         self.speed = speed
         for statement in SCHEMA:
             self._db.execute(statement)
@@ -557,10 +558,17 @@ class CaseBook:
 
     # warnings
     def touch(self, case_id: str, at: float) -> None:
-        """A task or a measure moved on the case: its last activity, once a day at most."""
+        """A task or a measure moved on the case: its last activity, once a day at most (a task
+        moves many times a day: the case is read only when a day may have passed)."""
+        if at - self._touched.get(case_id, -math.inf) < ACTIVITY_GRAIN_S:
+            return
         doc = self.get(case_id)
-        if doc is not None and doc["status"] == "open" and at - _activity_at(doc) >= ACTIVITY_GRAIN_S:
+        if doc is None or doc["status"] != "open":
+            return
+        self._touched[case_id] = _activity_at(doc)
+        if at - _activity_at(doc) >= ACTIVITY_GRAIN_S:
             self.modify(case_id, lambda doc: doc.update(_activity_at=at))
+            self._touched[case_id] = at
 
     def open_cases(self, courts: frozenset[str] | None) -> list[tuple[str, str, OpenCase]]:
         """(court, case id, the open case) of every open case of `courts` (all when None): a copy,
