@@ -139,7 +139,7 @@ class World:
         }
         # The simulation's own orders with a step still to come (`_supervise_by_the_courts`).
         self._courts_supervising = {o["id"] for o in self.records.all("supervision") if o.get("_next")}
-        self._next_supervision = now + SUPERVISE_EVERY_S / config.speed
+        self._next_supervision = now  # the first at once: a centre opening its console sees one
         self._credit_expiring = self._credit_terms()
         self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
