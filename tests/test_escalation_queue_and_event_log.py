@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from console.domain import EscalationState, Severity
 from tests.support.consoles import step_until
-from widgets.escalations_panel import EscalationsModel
+from widgets.escalations_panel import EscalationsModel, sort_of
 from widgets.event_log_panel import EventLogPanel
 from widgets.panels import Panel
 from widgets.rows_model import SORT_ROLE
@@ -67,6 +67,27 @@ def test_the_escalation_queue_puts_the_most_urgent_first(qtbot, desk, stepped_ba
     assert chosen.id not in shown_ids()
     panel.show_resolved.setChecked(True)
     assert chosen.id in shown_ids()
+
+
+def test_field_emergencies_and_process_warnings_are_kept_apart(qtbot, desk, stepped_backend):
+    panel = desk.window.panels[Panel.ESCALATIONS]
+
+    def both_sorts() -> bool:
+        sorts = {sort_of(e) for _, e in desk.store.escalations if e.state != EscalationState.RESOLVED}
+        return sorts == {"field", "process"}
+
+    step_until(qtbot, desk, stepped_backend, both_sorts, every_s=120)
+    shown = panel.queue.rowCount()
+    for wanted, about in (("field", "team_id"), ("process", "case_id")):
+        panel.sort_of.setCurrentIndex(panel.sort_of.findData(wanted))
+        rows = [
+            panel.model.item(panel.queue.mapToSource(panel.queue.index(r, 0)).row())[1]
+            for r in range(panel.queue.rowCount())
+        ]
+        assert rows and all(sort_of(e) == wanted and getattr(e, about) is not None for e in rows)
+    panel.sort_of.setCurrentIndex(0)
+    assert panel.queue.rowCount() >= shown
+    assert panel.view_state()["sort_of"] is None
 
 
 def test_the_event_log_follows_pauses_filters_and_stays_capped(qtbot, desk, stepped_backend):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QSplitter,
     QTableView,
@@ -164,11 +165,13 @@ class EscalationsModel(RowsModel):
 
 
 class EscalationQueue(QSortFilterProxyModel):
-    """The escalations in working order; resolved ones only when asked for."""
+    """The escalations in working order, of one sort (`sort_of`) when asked for; resolved ones only
+    when asked for."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.show_resolved = False
+        self.sort_of: str | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_show_resolved(self, show: bool) -> None:
@@ -176,12 +179,25 @@ class EscalationQueue(QSortFilterProxyModel):
         self.show_resolved = show
         self.endFilterChange()
 
+    def set_sort_of(self, sort_of: str | None) -> None:
+        self.beginFilterChange()
+        self.sort_of = sort_of
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         _, escalation = self.sourceModel().item(source_row)
+        if self.sort_of is not None and sort_of(escalation) != self.sort_of:
+            return False
         return self.show_resolved or escalation.state != EscalationState.RESOLVED
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+
+def sort_of(escalation: Escalation) -> str:
+    """A field emergency (突发事件: about a team in the field) or a process warning or 督办 (流程预警
+    与督办: about a case's course), kept apart (DOMAIN.md, Wording)."""
+    return "field" if escalation.team_id is not None else "process"
 
 
 class EscalationsPanel(QWidget):
@@ -218,7 +234,7 @@ class EscalationsPanel(QWidget):
         size_columns(
             self.view,
             {
-                EscalationsModel.SEVERITY: 3,
+                EscalationsModel.SEVERITY: 4,
                 EscalationsModel.STATE: 9,
                 EscalationsModel.COUNTDOWN: 9,
                 EscalationsModel.OWNER: 9,
@@ -232,6 +248,12 @@ class EscalationsPanel(QWidget):
         self.view.setColumnHidden(EscalationsModel.BACKEND, True)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))
         self.show_resolved.toggled.connect(self.queue.set_show_resolved)
+        self.sort_of = QComboBox(self)
+        self.sort_of.addItem(self.tr("Every escalation"), None)
+        self.sort_of.addItem(self.tr("Field emergencies (突发事件)"), "field")
+        self.sort_of.addItem(self.tr("Process warnings and 督办"), "process")
+        self.sort_of.setToolTip(self.tr("Field emergencies are about a team; process warnings and 督办, about a case"))
+        self.sort_of.currentIndexChanged.connect(lambda: self.queue.set_sort_of(self.sort_of.currentData()))
         self.timeline = QTextBrowser(self)
         self.timeline.setPlaceholderText(self.tr("Select an escalation to see its timeline."))
         self.actions = EscalationActions(live, submit, selection, self)
@@ -264,14 +286,19 @@ class EscalationsPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.show_resolved)
+        filters = QHBoxLayout()
+        filters.addWidget(self.sort_of)
+        filters.addWidget(self.show_resolved)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         layout.addWidget(splitter)
 
     def view_state(self) -> dict:
-        return {"show_resolved": self.show_resolved.isChecked()}
+        return {"show_resolved": self.show_resolved.isChecked(), "sort_of": self.sort_of.currentData()}
 
     def restore_view_state(self, state: dict) -> None:
         self.show_resolved.setChecked(state["show_resolved"])
+        self.sort_of.setCurrentIndex(max(0, self.sort_of.findData(state.get("sort_of"))))
 
     def window_actions(self) -> list[QAction]:
         return [*self.actions.actions.values(), self.next_action]

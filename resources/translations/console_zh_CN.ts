@@ -1458,6 +1458,22 @@
         <translation>显示已办结</translation>
     </message>
     <message>
+        <source>Every escalation</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Field emergencies (突发事件)</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Process warnings and 督办</source>
+        <translation>流程预警与督办</translation>
+    </message>
+    <message>
+        <source>Field emergencies are about a team; process warnings and 督办, about a case</source>
+        <translation>突发事件关乎外勤队伍；流程预警与督办关乎案件办理</translation>
+    </message>
+    <message>
         <source>Select an escalation to see its timeline.</source>
         <translation>选择一条事件以查看其处置经过。</translation>
     </message>
