@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QAction, QActionGroup, QBrush
@@ -34,7 +33,7 @@ from console.store import Changes, Store
 from widgets.live_store import LiveStore
 from widgets.names import format_yuan, name
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.rows_model import SORT_ROLE, RowsModel
+from widgets.rows_model import SORT_ROLE, KeyOrder, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import OVERDUE_COLOR, format_duration, mark_problem, readable
 from widgets.table_sizing import size_columns
@@ -104,11 +103,6 @@ class ApprovalsModel(RowsModel):
         return None
 
 
-class ApprovalQueue(QSortFilterProxyModel):
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
-
-
 class ApprovalsPanel(QWidget):
     def __init__(self, live: LiveStore, selection: Selection, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +110,7 @@ class ApprovalsPanel(QWidget):
         self._selection = selection
         self._submit = submit
         self.model = ApprovalsModel(live, self)
-        self.queue = ApprovalQueue(self)
+        self.queue = KeyOrder(self)
         self.queue.setSourceModel(self.model)
         self.queue.setDynamicSortFilter(True)
         self.queue.sort(0)

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -40,7 +39,7 @@ from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
 from widgets.names import name
 from widgets.plain_text import PlainLabel
-from widgets.rows_model import SORT_ROLE, RowsModel
+from widgets.rows_model import SORT_ROLE, KeyOrder, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import (
     OVERDUE_COLOR,
@@ -164,7 +163,7 @@ class EscalationsModel(RowsModel):
                 self.dataChanged.emit(self.index(0, self.STATE), self.index(self._rows - 1, self.STATE))
 
 
-class EscalationQueue(QSortFilterProxyModel):
+class EscalationQueue(KeyOrder):
     """The escalations in working order, of one sort (`sort_of`) when asked for; resolved ones only
     when asked for."""
 
@@ -189,9 +188,6 @@ class EscalationQueue(QSortFilterProxyModel):
         if self.sort_of is not None and sort_of(escalation) != self.sort_of:
             return False
         return self.show_resolved or escalation.state != EscalationState.RESOLVED
-
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
 
 
 def sort_of(escalation: Escalation) -> str:

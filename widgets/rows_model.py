@@ -23,6 +23,14 @@ from widgets.live_store import LiveStore
 SORT_ROLE = Qt.ItemDataRole.UserRole  # what a proxy sorts a column by, where it is not the text shown
 
 
+class KeyOrder(QSortFilterProxyModel):
+    """Rows in the order of their `SORT_ROLE` keys as Python compares them (tuples, say: a queue's
+    state, then severity, then age), which Qt's own comparison does not."""
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+
 class RowsModel(QAbstractTableModel):
     """Subclasses name their columns in `headers()` (translated) and give `data()`."""
 

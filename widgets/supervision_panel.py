@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QTableView, QToolButton, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from widgets.action_dialogs import NoteDialog
 from widgets.live_store import LiveStore
 from widgets.names import format_date, name
 from widgets.plain_text import PlainLabel, plain_tooltip
-from widgets.rows_model import SORT_ROLE, RowsModel
+from widgets.rows_model import SORT_ROLE, KeyOrder, RowsModel
 from widgets.selection import Selected, Selection
 from widgets.style import OVERDUE_COLOR, mark_problem, readable
 from widgets.supervision_view import order_state
@@ -86,11 +86,6 @@ class SupervisionModel(RowsModel):
         return f"{order.reply} · {order.replied_by}" if order.reply else ""
 
 
-class SupervisionQueue(QSortFilterProxyModel):
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
-
-
 class SupervisionPanel(QWidget):
     def __init__(self, live: LiveStore, selection: Selection, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +93,7 @@ class SupervisionPanel(QWidget):
         self._selection = selection
         self._submit = submit
         self.model = SupervisionModel(live, self)
-        self.queue = SupervisionQueue(self)
+        self.queue = KeyOrder(self)
         self.queue.setSourceModel(self.model)
         self.queue.setDynamicSortFilter(True)
         self.queue.sort(0)
