@@ -49,7 +49,7 @@ from widgets.table_sizing import size_columns
 
 REGRADE_MS = 60_000  # a warning begins with time alone: graded again this often
 REDRAW_MS = 1000  # and at most this often as cases change
-COUNTS_SHARE = 1000  # the counts beside the list: 2 parts to its 5
+COUNTS_SHARE = 1000  # the counts beside the list: 3 parts to its 5
 DAY_S = 86_400
 KIND_RANK = {kind: rank for rank, kind in enumerate(("idle", *GRADES))}  # sorts the most serious last
 
@@ -263,9 +263,9 @@ class WarningsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.counts)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([2 * COUNTS_SHARE, 5 * COUNTS_SHARE])
+        splitter.setSizes([3 * COUNTS_SHARE, 5 * COUNTS_SHARE])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
