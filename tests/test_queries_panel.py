@@ -104,7 +104,9 @@ def test_a_launched_query_appears_on_top_and_its_progress_grows_to_the_backends_
     assert progress() == f"{held.answered}/{total}"
     # Every answer reaches the table: once the batch is complete, the figures are the backend's.
     completed = name("query_state", "completed")
-    step_until(qtbot, desk, stepped_backend, lambda: cell(panel, launched["id"], QueriesModel.STATE) == completed)
+    step_until(
+        qtbot, desk, stepped_backend, lambda: cell(panel, launched["id"], QueriesModel.STATE) == completed, every_s=60
+    )
     counts = stepped_backend.get(f"queries/{launched['id']}")["counts"]
     assert progress() == f"{counts['answered'] + counts['failed'] + counts['timed_out']}/{total}"
     assert cell(panel, launched["id"], QueriesModel.HITS) == str(counts["hit"])
@@ -160,6 +162,14 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_bac
             None,
         )
 
+    free = [
+        c
+        for _, c in store.cases
+        if c.status == "open" and c.kind != "preservation" and not any(m.case_id == c.id for _, m in store.measures)
+    ]
+    for case in free[:5]:  # banks asked now answer within minutes: a hit soon, without hours stepped
+        body = {"case_id": case.id, "channel": "national", "categories": ["bank"]}
+        assert stepped_backend.command("queries", body).status_code == 201
     query, hit = step_until(qtbot, desk, stepped_backend, a_hit, every_s=30)
     panel.view.selectRow(row_of(panel, query.id))
     assert hit.institution in panel.detail.toPlainText()
