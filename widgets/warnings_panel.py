@@ -48,7 +48,7 @@ from widgets.style import WARNING_COLORS, readable
 from widgets.table_sizing import size_columns
 
 REGRADE_MS = 60_000  # a warning begins with time alone: graded again this often
-REDRAW_MS = 1000  # and at most this often as cases change
+REDRAW_MS = 5000  # and at most this often as cases change: over 300,000 cases a grading takes a quarter second
 COUNTS_SHARE = 1000  # the counts beside the list: 3 parts to its 5
 DAY_S = 86_400
 KIND_RANK = {kind: rank for rank, kind in enumerate(("idle", *GRADES))}  # sorts the most serious last
