@@ -40,7 +40,7 @@ from court_backend.geography import build_courts, load_divisions
 from widgets.app import use_bundled_cjk_font
 from widgets.live_store import LiveStore
 from widgets.selection import Selection
-from widgets.warnings_panel import WarningsPanel
+from widgets.warnings_panel import WarningsPanel, court_key
 
 BACKEND = "bench"
 CASES = 300_000
@@ -114,7 +114,7 @@ def snapshot(rng: np.random.Generator, now: float) -> tuple[list, int]:
 
 def narrowings(panel: WarningsPanel) -> list:
     first = panel.model.rows[0]
-    court = panel.court.findText(panel._court_name(first.backend, first.case.court_id))
+    court = panel.court.findData(court_key(first.backend, first.case.court_id))
     return [
         lambda: panel.kind.setCurrentIndex(panel.kind.findData("overdue")),
         lambda: panel.court.setCurrentIndex(court),

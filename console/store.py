@@ -316,6 +316,11 @@ class Store:
     def courts(self) -> Rows[Court]:
         return self._rows[Collection.COURTS]
 
+    def court_name(self, backend: str, court_id: str) -> str:
+        """A court's name, or its id while the store holds no such court."""
+        court = self.courts.get(backend, court_id)
+        return court.name if court else court_id
+
     @property
     def teams(self) -> Rows[Team]:
         return self._rows[Collection.TEAMS]

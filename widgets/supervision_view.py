@@ -85,8 +85,7 @@ class SupervisionView(CaseActionsTab):
         self.refresh()
 
     def _court(self, court_id: str) -> str:
-        court = self._store.courts.get(self._backend, court_id)
-        return court.name if court else court_id
+        return self._store.court_name(self._backend, court_id)
 
     def _summary(self) -> str:
         if self._case is None:

@@ -139,8 +139,7 @@ class WarningsModel(QAbstractTableModel):
         return lambda w: w.case.number if column == self.CASE else w.case.officer
 
     def _court(self, w: Warned) -> str:
-        court = self._store.courts.get(w.backend, w.case.court_id)
-        return court.name if court else w.case.court_id
+        return self._store.court_name(w.backend, w.case.court_id)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -311,7 +310,7 @@ class WarningsPanel(QWidget):
     def _refill_courts(self) -> None:
         chosen = self.court.currentData()
         courts = {(w.backend, w.case.court_id) for w in self.model.warned}
-        named = sorted((self._court_name(*court), court) for court in courts)
+        named = sorted((self._store.court_name(*court), court) for court in courts)
         self.court.blockSignals(True)
         self.court.clear()
         self.court.addItem(self.tr("Every court"), None)
@@ -322,10 +321,6 @@ class WarningsPanel(QWidget):
         if self.court.currentData() != chosen:  # its court has no warning now
             self.model.narrow(court=None)
 
-    def _court_name(self, backend: str, court_id: str) -> str:
-        court = self._store.courts.get(backend, court_id)
-        return court.name if court else court_id
-
     def _recount(self) -> None:
         by_officer = bool(self.by.currentData())
         counted = counts(self.model.warned, by_officer)
@@ -335,9 +330,9 @@ class WarningsPanel(QWidget):
         self.counts.setRowCount(len(counted))
         for row, ((backend, court_id, officer), kinds) in enumerate(counted.items()):
             label = (
-                f"{officer} · {self._court_name(backend, court_id)}"
+                f"{officer} · {self._store.court_name(backend, court_id)}"
                 if by_officer
-                else self._court_name(backend, court_id)
+                else self._store.court_name(backend, court_id)
             )
             cell = QTableWidgetItem(label)
             cell.setData(Qt.ItemDataRole.UserRole, (backend, court_id, officer))
