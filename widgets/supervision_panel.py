@@ -50,10 +50,6 @@ class SupervisionModel(RowsModel):
             self.tr("Reply"),
         )
 
-    def court(self, backend: str, court_id: str) -> str:
-        court = self._store.courts.get(backend, court_id)
-        return court.name if court else court_id
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
             return None
@@ -75,7 +71,8 @@ class SupervisionModel(RowsModel):
         if column == self.STATE:
             return order_state(order)
         if column == self.COURTS:
-            return f"{self.court(backend, order.issuer_court_id)} → {self.court(backend, order.court_id)}"
+            court = self._store.court_name
+            return f"{court(backend, order.issuer_court_id)} → {court(backend, order.court_id)}"
         if column == self.CASES:
             numbers = [getattr(self._store.cases.get(backend, c), "number", c) for c in order.case_ids]
             return "、".join(numbers)
@@ -149,8 +146,7 @@ class SupervisionPanel(QWidget):
         current = self.view.currentIndex()
         if not current.isValid():
             return None
-        backend, order = self.model.item(self.queue.mapToSource(current).row())
-        return backend, self._store.supervision.get(backend, order.id) or order
+        return self.model.item(self.queue.mapToSource(current).row())  # the store's own, as it is now
 
     def _on_current(self, current: QModelIndex, _: QModelIndex) -> None:
         picked = self.picked()
@@ -177,7 +173,7 @@ class SupervisionPanel(QWidget):
                 permission=name("permission", permission)
             )
         if mine != acting:
-            return self.tr("Only {court} does this.").format(court=self.model.court(backend, acting))
+            return self.tr("Only {court} does this.").format(court=self._store.court_name(backend, acting))
         if who == "addressed" and not order.awaiting_reply:
             return self.tr("It waits for no reply: {state}.").format(state=order_state(order))
         if who == "issuer" and order.state != "replied":
@@ -223,11 +219,11 @@ class SupervisionPanel(QWidget):
                 self.tr("Say what is still wanted of the court."),
             ),
         }[action]
-        title = f"{self._title(action).replace('&', '').rstrip('…')} · {order.number}"
-        dialog = NoteDialog(title, label, placeholder, self._title(action).replace("&", "").rstrip("…"), self, unsaid)
+        step = self._title(action).replace("&", "").rstrip("…")  # Reply, Accept, Return: without its mnemonic
+        dialog = NoteDialog(f"{step} · {order.number}", label, placeholder, step, self, unsaid)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        summary = f"{self._title(action).replace('&', '').rstrip('…')} {order.number}"
+        summary = f"{step} {order.number}"
         self._submit(
             backend, action, Subject(Collection.SUPERVISION, order.id), dialog.body(), summary, if_match=order.version
         )
