@@ -12,7 +12,9 @@ from console.decoding import (
     MAX_ID_LENGTH,
     DecodeError,
     integer,
+    listed,
     number,
+    one_of,
     optional_text,
     optional_timestamp,
     required,
@@ -20,7 +22,6 @@ from console.decoding import (
     timestamp,
 )
 
-MAX_LIST = 1000
 MAX_AMOUNT = 1e13  # yuan: above any case's sum, below where a float stops counting fen
 
 CASE_STATUSES = frozenset({"open", "closed"})
@@ -327,22 +328,8 @@ class Kpis:
     open_escalations_by_age: dict[str, int]  # age band → count, youngest band first
 
 
-def _one_of(record: dict, name: str, allowed: frozenset[str]) -> str:
-    value = required(record, name)
-    if not isinstance(value, str) or value not in allowed:
-        raise DecodeError(f"{name!r} has an unknown value {str(value)[:40]!r}")
-    return value
-
-
-def _list(record: dict, name: str, limit: int = MAX_LIST) -> list:
-    value = required(record, name)
-    if not isinstance(value, list) or len(value) > limit:
-        raise DecodeError(f"{name!r} must be a list of at most {limit} items")
-    return value
-
-
 def _words(record: dict, name: str) -> tuple[str, ...]:
-    values = _list(record, name, 50)
+    values = listed(record, name, 50)
     if not all(isinstance(v, str) and 0 < len(v) <= MAX_ID_LENGTH for v in values):
         raise DecodeError(f"{name!r} must be a list of short strings")
     return tuple(values)
@@ -365,7 +352,7 @@ def _place(record: dict, name: str) -> tuple[float, float]:
 
 def _party(record: dict, name: str) -> tuple[str, str]:
     party = required(record, name)
-    return text(party, "name", 200), _one_of(party, "type", frozenset({"person", "company"}))
+    return text(party, "name", 200), one_of(party, "type", frozenset({"person", "company"}))
 
 
 def _amount(record: dict, name: str) -> float:
@@ -382,7 +369,7 @@ def _boolean(record: dict, name: str) -> bool:
 def decode_steps(record: dict) -> tuple[Step, ...]:
     return tuple(
         Step(text(s, "state", 64), timestamp(s, "at"), text(s, "by", MAX_ID_LENGTH), optional_note(s, "note"))
-        for s in _list(record, "history")
+        for s in listed(record, "history")
     )
 
 
@@ -404,7 +391,7 @@ def decode_case(record: dict) -> Case:
         officer=text(record, "officer", 64),
         filed_at=timestamp(record, "filed_at"),
         deadline=timestamp(record, "deadline"),
-        status=_one_of(record, "status", CASE_STATUSES),
+        status=one_of(record, "status", CASE_STATUSES),
         node=text(record, "node", 64),
         node_entered_at=timestamp(record, "node_entered_at"),
         node_deadline=optional_timestamp(record, "node_deadline"),
@@ -445,7 +432,7 @@ def decode_case_history(record: dict) -> tuple[NodeVisit, ...]:
             optional_timestamp(v, "deadline"),
             _boolean(v, "overdue"),
         )
-        for v in _list(record, "history")
+        for v in listed(record, "history")
     )
 
 
@@ -457,7 +444,7 @@ def decode_task(record: dict) -> Task:
         team_id=text(record, "team_id", MAX_ID_LENGTH),
         court_id=text(record, "court_id", MAX_ID_LENGTH),
         kind=text(record, "kind", 64),
-        state=_one_of(record, "state", TASK_STATES),
+        state=one_of(record, "state", TASK_STATES),
         target_lon=lon,
         target_lat=lat,
         created_by=text(record, "created_by", MAX_ID_LENGTH),
@@ -480,7 +467,7 @@ def decode_query_result(record: dict) -> QueryResult:
         id=text(record, "id", MAX_ID_LENGTH),
         institution=text(record, "institution", 200),
         category=text(record, "category", 64),
-        state=_one_of(record, "state", RESULT_STATES),
+        state=one_of(record, "state", RESULT_STATES),
         answered_at=optional_timestamp(record, "answered_at"),
         hit=hit,
         finding="" if finding is None else text(finding, "description", 500),
@@ -500,11 +487,11 @@ def decode_query(record: dict) -> Query:
         respondent=respondent,
         channel=text(record, "channel", 64),
         categories=_words(record, "categories"),
-        state=_one_of(record, "state", QUERY_STATES),
+        state=one_of(record, "state", QUERY_STATES),
         created_by=text(record, "created_by", MAX_ID_LENGTH),
         created_at=timestamp(record, "created_at"),
         completed_at=optional_timestamp(record, "completed_at"),
-        results=tuple(decode_query_result(r) for r in _list(record, "results")),
+        results=tuple(decode_query_result(r) for r in listed(record, "results")),
         version=integer(record, "version"),
     )
 
@@ -513,7 +500,7 @@ def decode_query_progress(record: dict) -> QueryProgress:
     return QueryProgress(
         query_id=text(record, "query_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
-        state=_one_of(record, "state", QUERY_STATES),
+        state=one_of(record, "state", QUERY_STATES),
         completed_at=optional_timestamp(record, "completed_at"),
         result=decode_query_result(required(record, "result")),
         version=integer(record, "version"),
@@ -524,14 +511,14 @@ def decode_measure(record: dict) -> Measure:
     done_amount = record.get("done_amount") if isinstance(record, dict) else None
     return Measure(
         id=text(record, "id", MAX_ID_LENGTH),
-        kind=_one_of(record, "kind", MEASURE_KINDS),
+        kind=one_of(record, "kind", MEASURE_KINDS),
         query_id=text(record, "query_id", MAX_ID_LENGTH),
         result_id=text(record, "result_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         institution=text(record, "institution", 200),
         amount=None if record.get("amount") is None else _amount(record, "amount"),
         done_amount=None if done_amount is None else _amount(record, "done_amount"),
-        state=_one_of(record, "state", MEASURE_STATES),
+        state=one_of(record, "state", MEASURE_STATES),
         requested_by=text(record, "requested_by", MAX_ID_LENGTH),
         approval_id=optional_text(record, "approval_id"),
         updated_at=timestamp(record, "updated_at"),
@@ -558,14 +545,14 @@ def decode_approval(record: dict) -> Approval:
         raise DecodeError("'details' must be an object")
     return Approval(
         id=text(record, "id", MAX_ID_LENGTH),
-        kind=_one_of(record, "kind", APPROVAL_KINDS),
+        kind=one_of(record, "kind", APPROVAL_KINDS),
         subject_id=text(record, "subject_id", MAX_ID_LENGTH),
         case_id=text(record, "case_id", MAX_ID_LENGTH),
         amount=None if details.get("amount") is None else _amount(details, "amount"),
         subject=_subject(details),
         days=None if details.get("days") is None else integer(details, "days"),
         reason=optional_note(details, "reason"),
-        state=_one_of(record, "state", APPROVAL_STATES),
+        state=one_of(record, "state", APPROVAL_STATES),
         requested_by=text(record, "requested_by", MAX_ID_LENGTH),
         requested_at=timestamp(record, "requested_at"),
         decided_by=optional_text(record, "decided_by"),
@@ -577,7 +564,7 @@ def decode_approval(record: dict) -> Approval:
 
 
 def decode_supervision_order(record: dict) -> SupervisionOrder:
-    case_ids = _list(record, "case_ids", 100)
+    case_ids = listed(record, "case_ids", 100)
     if not case_ids or not all(isinstance(c, str) and 0 < len(c) <= MAX_ID_LENGTH for c in case_ids):
         raise DecodeError("'case_ids' must be a list of case ids")
     return SupervisionOrder(
@@ -589,7 +576,7 @@ def decode_supervision_order(record: dict) -> SupervisionOrder:
         case_ids=tuple(case_ids),
         requirement=text(record, "requirement", 500),
         deadline=timestamp(record, "deadline"),
-        state=_one_of(record, "state", SUPERVISION_STATES),
+        state=one_of(record, "state", SUPERVISION_STATES),
         issued_by=text(record, "issued_by", MAX_ID_LENGTH),
         issued_at=timestamp(record, "issued_at"),
         reply=optional_note(record, "reply"),
@@ -607,7 +594,7 @@ def decode_message(record: dict) -> Message:
         team_id=text(record, "team_id", MAX_ID_LENGTH),
         text=text(record, "text", 500),
         sent_at=timestamp(record, "sent_at"),
-        state=_one_of(record, "state", MESSAGE_STATES),
+        state=one_of(record, "state", MESSAGE_STATES),
         version=integer(record, "version"),
     )
 
@@ -624,7 +611,7 @@ def _series(record: dict, name: str, key: str) -> tuple[tuple[str, int], ...]:
     """A KPI's series of (key, count) points; a point that is not one is skipped alone."""
     points = (
         _or_none(lambda point: (text(point, key, MAX_ID_LENGTH), integer(point, "count")), p)
-        for p in _list(record, name, 400)
+        for p in listed(record, name, 400)
     )
     return tuple(point for point in points if point is not None)
 

@@ -11,6 +11,7 @@ from enum import Enum
 
 MAX_ID_LENGTH = 128
 MAX_TEXT_LENGTH = 1024
+MAX_LIST = 1000
 
 
 class DecodeError(ValueError):
@@ -83,3 +84,17 @@ def enum_value(record: dict, name: str, kind: type[Enum]):
 
 def optional_timestamp(record: dict, name: str) -> float | None:
     return None if record.get(name) is None else timestamp(record, name)
+
+
+def one_of(record: dict, name: str, allowed: frozenset[str]) -> str:
+    value = required(record, name)
+    if not isinstance(value, str) or value not in allowed:
+        raise DecodeError(f"{name!r} has an unknown value {str(value)[:40]!r}")
+    return value
+
+
+def listed(record: dict, name: str, limit: int = MAX_LIST) -> list:
+    value = required(record, name)
+    if not isinstance(value, list) or len(value) > limit:
+        raise DecodeError(f"{name!r} must be a list of at most {limit} items")
+    return value
