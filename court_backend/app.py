@@ -478,6 +478,8 @@ def _audit_refusal(
         named = sent["case_ids"][0]
     if named is None and (order := backend.world.records.get("supervision", request.path_params.get("order_id", ""))):
         named = order["case_id"]
+    if named is None and (found := backend.world.findings.get(request.path_params.get("finding_id", ""))):
+        named = found["case_id"]
     case_id = named if isinstance(named, str) and backend.world.cases.get(named) is not None else None
     backend.world.records.audit(
         who.username,
@@ -803,6 +805,32 @@ def _read_routes(backend: Backend) -> APIRouter:
         """The process warnings of the open cases seen, counted per court and per officer now (1.4)."""
         open_cases = world.cases.open_cases(courts_seen(who))
         return await asyncio.to_thread(process_warnings.count, open_cases, backend.clock.now())
+
+    @router.get("/findings", response_model=schemas.Page[schemas.SupervisionFinding])
+    async def findings(
+        request: Request,
+        who: Reader,
+        court_id: Filter = None,
+        situation: Annotated[int | None, Query(ge=1, le=25)] = None,
+        state: Literal["open", "confirmed", "dismissed"] | None = None,
+        case_id: Filter = None,
+        page_size: PageSize = 500,
+        page_token: PageToken = None,
+    ) -> dict:
+        """Findings of passive enforcement (消极执行) on the cases seen, in id order (1.5)."""
+        if page_token is not None and world.findings.get(page_token) is None:
+            raise _not_issued()
+        filters = {"court_id": court_id, "situation": situation, "state": state, "case_id": case_id}
+        found = world.findings_seen(who, filters, page_token or "", page_size + 1)
+        return {
+            "items": found[:page_size],
+            "cursor": backend.events.last_id,
+            "next_page_token": found[page_size - 1]["id"] if len(found) > page_size else None,
+        }
+
+    @router.get("/findings/{finding_id}", response_model=schemas.SupervisionFinding)
+    async def finding(request: Request, who: Reader, finding_id: Id) -> JSONResponse:
+        return _object(await audited(request, who, "read", lambda: world.finding(who, finding_id)))
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Reader) -> dict:
@@ -1449,6 +1477,43 @@ def _command_routes() -> APIRouter:
             "supervision.reply" if step == "reply" else "supervision.issue",
             key,
             lambda now: world_of(request).answer_supervision(who, order_id, state, body.note, version, now),
+        )
+
+    @router.post("/findings", status_code=201, response_model=schemas.SupervisionFinding)
+    async def record_finding(
+        request: Request, who: Authenticated, body: schemas.FindingRequest, key: IdempotencyKey = None
+    ):
+        """A situation recorded by hand on a case by a supervisor of a court above its court (403
+        `not-a-court-above`), confirmed as recorded; once for a case and a situation (409
+        `already-found`). (1.5)"""
+        return await _command(
+            request,
+            who,
+            "finding.decide",
+            key,
+            lambda now: world_of(request).record_finding(who, body.situation, body.case_id, body.note, now),
+            status=201,
+        )
+
+    @router.post("/findings/{finding_id}/{decision}", response_model=schemas.SupervisionFinding)
+    async def decide_finding(
+        request: Request,
+        who: Authenticated,
+        finding_id: Id,
+        decision: Literal["confirmation", "dismissal"],
+        version: IfMatch,
+        body: schemas.FindingDecision,
+        key: IdempotencyKey = None,
+    ):
+        """A supervisor of a court above the finding's court (403 `not-a-court-above`) confirms it or
+        dismisses it, with a reason; once (409 `already-decided`). (1.5)"""
+        state = {"confirmation": "confirmed", "dismissal": "dismissed"}[decision]
+        return await _command(
+            request,
+            who,
+            "finding.decide",
+            key,
+            lambda now: world_of(request).decide_finding(who, finding_id, state, body.reason, version, now),
         )
 
     @router.post("/approvals/{approval_id}/{decision}", response_model=schemas.Approval)

@@ -36,8 +36,10 @@ from court_backend.catalogue import (
     CASE_KINDS,
     CASE_LIMIT_DAYS,
     CASE_TYPE_CODES,
+    COMPLAINT_LIMIT_DAYS,
     DAY_S,
     FINAL_NODES,
+    NEGATIVE_ENFORCEMENT_FACTOR,
     NODE_BY_CODE,
 )
 from court_backend.clock import utc_iso
@@ -98,6 +100,9 @@ INDUSTRIES = [
     "汽车销售",
     "医药",
 ]
+PASSIVE_COURTS = 0.4  # of the courts, those with a passive officer
+COMPLAINT_PER_NODE = 0.004  # the chance that a case entering a node draws an enforcement complaint
+COMPLAINT_DAYS = 12.0  # the median days to conclude one (a passive officer's take longer)
 HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
 CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*(?:执[恢保异]?|司惩复?))(\d+)号$")
 
@@ -164,12 +169,13 @@ def _to_termination(path: list[str], rng: random.Random) -> list[str]:
     return [*path, "closing_review", "terminated_for_now", "archived"]
 
 
-def stay_s(rng: random.Random, node: str) -> float:
-    """How long a case stays at a node; about one in six overstays the node's limit."""
+def stay_s(rng: random.Random, node: str, pace: float = 1.0) -> float:
+    """How long a case stays at a node: about one in twenty overstays the node's limit, but most
+    of a passive officer's cases do (`pace`)."""
     if node == "archived":
         return math.inf
     limit = NODE_BY_CODE[node].limit_days or 20.0
-    return limit * DAY_S * rng.lognormvariate(math.log(0.5), 0.75)
+    return limit * DAY_S * rng.lognormvariate(math.log(0.45), 0.5) * pace
 
 
 @dataclass
@@ -213,6 +219,7 @@ class CaseBook:
         self._rng = random.Random(seed * 7919 + 17)  # the cases' story from the start on
         self._filing: Filing | None = None
         self._officers: dict[str, list[str]] = {}
+        self._passive: set[tuple[str, str]] = set()  # (court, officer) of the passive officers
         self._touched: dict[str, float] = {}  # case → its last activity, as `touch` last read it
         self.speed = speed
         for statement in SCHEMA:
@@ -226,6 +233,8 @@ class CaseBook:
         self.credit_terms: list[tuple[str, str, float]] = []
         self._order_credit_of_flags()
         self._load_schedule()
+        # What a case shows of passive enforcement, looked for as it is filed: the world's to say.
+        self.examine: Callable[[dict, float, bool], None] = lambda doc, now, announce: None
         # Whether a measure holds (or is about to take) a case's property: the world's to say (`Assets.controls`).
         self.controls: Callable[[str], bool] = lambda case_id: False
         self._sequence: Counter[str] = Counter()  # the last number given, by its prefix: year, court, case type
@@ -302,6 +311,7 @@ class CaseBook:
                 heapq.heappush(self._waiting, (next_step_at, doc["id"]))
             if announce:
                 self._records.emit("case.updated", present(doc, history=False, now=now))
+            self.examine(doc, now, announce)
             if len(rows) == FILED_PER_WRITE:
                 self._insert(rows)
                 rows = []
@@ -312,12 +322,21 @@ class CaseBook:
             self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _officers_of(self, court: Court) -> list[str]:
-        """The court's enforcement officers (承办人), the same for a seed: each has many cases."""
+        """The court's enforcement officers (承办人), the same for a seed: each has many cases; now
+        and then one of them is passive (`_pace`)."""
         if court.id not in self._officers:
             names = random.Random(f"{self._seed}/{court.id}/officers")
             count = OFFICERS_PER_COURT[court.level]
-            self._officers[court.id] = sorted({_person(names) for _ in range(count)})
+            self._officers[court.id] = officers = sorted({_person(names) for _ in range(count)})
+            if names.random() < PASSIVE_COURTS:
+                self._passive.add((court.id, names.choice(officers)))
         return self._officers[court.id]
+
+    def _pace(self, doc: dict) -> float:
+        """How much longer than others the case's officer keeps it at a node: a passive officer
+        (消极执行) keeps it NEGATIVE_ENFORCEMENT_FACTOR times as long."""
+        self._officers_of(self._courts[doc["court_id"]])
+        return NEGATIVE_ENFORCEMENT_FACTOR if (doc["court_id"], doc["officer"]) in self._passive else 1.0
 
     def _new_case(
         self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, rng: random.Random
@@ -354,7 +373,7 @@ class CaseBook:
             doc[role] = parties.masked(doc, role, self._personal_key)
         self._open_file(doc, filed_at)
         self._enter(doc, plan.pop(0), filed_at, rng, plan, 1.0)
-        return doc, plan, filed_at + stay_s(rng, doc["node"])
+        return doc, plan, filed_at + stay_s(rng, doc["node"], self._pace(doc))
 
     def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
         return self.next_number(court.id, CASE_TYPE_CODES[kind], filed_at)
@@ -418,6 +437,8 @@ class CaseBook:
                 doc["flags"] = sorted(set(doc["flags"]) | {"bankruptcy_candidate"})
         if node in FINAL_NODES:
             doc["status"] = "closed"
+        elif rng.random() < COMPLAINT_PER_NODE * self._pace(doc):
+            self._complain(doc, at, rng)
         court = f"court:{doc['court_id']}"
         if (ended := _credit_ends(doc, node)) is not None:  # the respondent is punished no longer
             credit.end_all(doc, ended, at, court)
@@ -425,6 +446,22 @@ class CaseBook:
                 self.modify(doc["resumed_from"], lambda old: credit.end_all(old, "performed", at, court))
         if node == "archived" and "termination" in doc:  # into the pool: re-queried from now on
             doc["termination"]["requeries"] = 0
+
+    def _complain(self, doc: dict, at: float, rng: random.Random) -> None:
+        """执行信访: a party's complaint about the case's enforcement, received at `at`; the court
+        concludes it within 30 days (法〔2021〕227号 art. 5), a passive officer's often later. Its
+        conclusion is drawn now, like the case's path, and holds once its time has come."""
+        days = COMPLAINT_DAYS * rng.lognormvariate(0.0, 0.6) * self._pace(doc)
+        complaints = doc.setdefault("complaints", [])
+        complaints.append(
+            {
+                "id": f"X{len(complaints) + 1}",
+                "received_at": at,
+                "due_at": at + COMPLAINT_LIMIT_DAYS * DAY_S,
+                "concluded_at": at + days * DAY_S,
+                "party": rng.choice(("applicant", "respondent")),
+            }
+        )
 
     def _order_credit(self, doc: dict, kind: str, at: float, speed: float) -> None:
         """An order the case's court made on the case's path; one with a term is queued for the
@@ -445,7 +482,7 @@ class CaseBook:
         self._enter(doc, plan.pop(0), at, rng, plan, speed)
         if doc["node"] == "archived" and "termination" in doc:
             return at + termination.REQUERY_EVERY_DAYS * DAY_S / speed  # the pool's first re-query
-        moves_at = at + stay_s(rng, doc["node"]) / speed
+        moves_at = at + stay_s(rng, doc["node"], self._pace(doc)) / speed
         earliest = doc["filed_at"] + termination.AFTER_FILING_DAYS * DAY_S
         if plan[:2] == ["closing_review", "terminated_for_now"]:  # the last measure works on till then
             moves_at = max(moves_at, earliest - rng.uniform(1, 3) * DAY_S)
@@ -628,6 +665,13 @@ class CaseBook:
         (count,) = self._db.execute("select count(*) from cases").fetchone()
         return count
 
+    def open_after(self, after_id: str, limit: int) -> list[dict]:
+        """The next `limit` open cases in id order after `after_id`, as they are now."""
+        rows = self._db.execute(
+            "select id, doc from cases where id > ? and status = 'open' order by id limit ?", (after_id, limit)
+        ).fetchall()
+        return [json.loads(self._dirty[case_id][11] if case_id in self._dirty else text) for case_id, text in rows]
+
     def get(self, case_id: str) -> dict | None:
         loaded = self._load(case_id)
         return None if loaded is None else loaded[0]
@@ -766,6 +810,7 @@ DETAIL_FIELDS = (
     "bankruptcy",
     "relief",
     "disposals",
+    "complaints",
 )
 # The nodes that end a respondent's credit punishment, and why (法释〔2017〕7号 art. 10).
 ENDS_CREDIT = {
@@ -817,6 +862,17 @@ def present(doc: dict, *, history: bool, now: float, controlled: bool = False, s
         shown["bankruptcy"] = bankruptcy.present(doc)
         shown["relief"] = relief.present(doc)
         shown["disposals"] = disposal.present(doc)
+        shown["complaints"] = [
+            {
+                "id": c["id"],
+                "party": c["party"],
+                "received_at": utc_iso(c["received_at"]),
+                "due_at": utc_iso(c["due_at"]),
+                "concluded_at": utc_iso(c["concluded_at"]) if c["concluded_at"] <= now else None,
+                "overdue": min(now, c["concluded_at"]) > c["due_at"],
+            }
+            for c in doc.get("complaints", ())
+        ]
         shown["history"] = [
             {
                 "node": h["node"],

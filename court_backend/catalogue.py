@@ -60,9 +60,11 @@ NODES: tuple[Node, ...] = (
 )
 NODE_BY_CODE = {node.code: node for node in NODES}
 FINAL_NODES = frozenset({"completed", "terminated_for_now", "terminated", "not_enforced", "archived"})
-# A case idle at a node this many times its limit is a candidate "negative enforcement" (消极执行).
+# A passive officer (消极执行) keeps a case at each node, and a complaint unconcluded, this many times
+# as long as the others do: the simulation's source of the findings of passive enforcement.
 NEGATIVE_ENFORCEMENT_FACTOR = 3.0
 CASE_LIMIT_DAYS = {"litigation": 180, "non_litigation": 90}
+COMPLAINT_LIMIT_DAYS = 30  # an enforcement complaint (执行信访) concluded within (法〔2021〕227号 art. 5)
 
 CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation": "执行保全", "non_litigation": "非诉执行"}
 # A case number's case-type code (案件类型代字), by kind: a 非诉执行 case is an 执 case too.
@@ -228,7 +230,7 @@ ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
 
 # The contract's version: a client refuses another major, and takes a newer minor (which only adds).
-API_VERSION = "1.4"
+API_VERSION = "1.5"
 
 # What each permission allows: the vocabulary GET /me speaks, published in the contract.
 PERMISSION_MEANINGS = {
@@ -257,6 +259,8 @@ PERMISSION_MEANINGS = {
     " leaving the country, and lift each",
     "supervision.reply": "reply to a supervision order (督办) addressed to one's own court",
     "supervision.issue": "issue a supervision order (督办) to a court below one's own, and accept or return its reply",
+    "finding.decide": "confirm or dismiss a finding of passive enforcement (消极执行) on a court below one's own,"
+    " and record one by hand",
 }
 # Who may do what (DOMAIN.md, Roles): the one table that the backend enforces and GET /me lists.
 ROLES = ("observer", "operator", "supervisor", "president", "admin")
@@ -288,6 +292,7 @@ PERMISSIONS = {
         "case.terminate",
         "funds.pay",
         "supervision.issue",
+        "finding.decide",
     ),
     # 院长/副院长: decides detentions, fines and 拘传, and signs a transfer for bankruptcy review (执转破)
     "president": ("read", "party.reveal", "coercion.decide", "bankruptcy.transfer"),

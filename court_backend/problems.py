@@ -97,6 +97,8 @@ PROBLEM_TYPES = {
     "not-the-issuing-court": (403, "Only the court that issued it decides", ()),
     "not-awaiting-reply": (409, "The order waits for no reply", ("state",)),
     "not-replied": (409, "The order has no reply to decide", ("state",)),
+    "not-a-court-above": (403, "Findings are for the courts above the court found", ("court_id",)),
+    "already-found": (409, "This situation is found on the case already", ("situation",)),
     "out-of-order": (409, "Not the disposal's next step", ("state",)),
     "reserve-too-low": (422, "Below the least reserve the rules allow", ("reserve",)),
     "below-reserve": (422, "Sold for less than the reserve", ("reserve",)),

@@ -374,6 +374,21 @@ class CaseDetail(Case):
     disposals: Annotated[list[Disposal], Field(max_length=MAX_STEPS)] = Field(
         [], description="property valued and sold: 询价/评估, auctions, 变卖, 以物抵债 (1.4)"
     )
+    complaints: Annotated[list[Complaint], Field(max_length=MAX_STEPS)] = Field(
+        [], description="enforcement complaints (执行信访) about the case (1.5)"
+    )
+
+
+class Complaint(Model):
+    """执行信访: a party's complaint about the enforcement of a case, to be concluded within 30 days
+    of its receipt (法〔2021〕227号 art. 5) (1.5)."""
+
+    id: Id
+    party: Literal["applicant", "respondent"] = Field(description="the party who complained")
+    received_at: Timestamp
+    due_at: Timestamp
+    concluded_at: Timestamp | None = Field(description="when it was concluded; null while it is open")
+    overdue: bool = Field(description="not concluded by `due_at`")
 
 
 class BankruptcyReferral(Model):
@@ -695,6 +710,70 @@ class SupervisionOrder(Model):
     overdue: bool = Field(description="its deadline passed while it waited for an answer")
     history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
     version: Count
+
+
+class Evidence(Model):
+    """One item of a finding's evidence: what happened, or was due, when; at which node, or which
+    record (`ref`: a measure, a hit as query/result, an order's number, a complaint)."""
+
+    fact: Literal[
+        "filed",
+        "entered",
+        "left",
+        "due",
+        "checked",
+        "closed",
+        "last_activity",
+        "auction_failed",
+        "next_round",
+        "received",
+        "paid",
+        "complaint_received",
+        "complaint_concluded",
+        "terminated",
+        "measure_lapsed",
+        "hit",
+        "supervision_issued",
+        "noted",
+    ] = Field(description="`due`: when the limit ran out; `checked`: when it was seen still not done")
+    at: Timestamp | None
+    node: NodeCode | None = None
+    ref: Label | None = None
+    amount: Yuan | None = None
+    note: Text | None = Field(None, description="what a supervisor who recorded the finding by hand wrote")
+
+
+class SupervisionFinding(Model):
+    """A finding of passive or selective enforcement (消极执行): one of the 25 situations of
+    DOMAIN.md (by its number), on a case, with its evidence and the case's officer. Detected by
+    the backend (`source` detected) or recorded by a supervisor (recorded, confirmed at once); a
+    supervisor of a court above confirms or dismisses a detected one with a reason (1.5)."""
+
+    id: Id
+    situation: Annotated[int, Field(ge=1, le=25)]
+    case_id: Id
+    case_number: Label
+    court_id: Id
+    officer: Code
+    evidence: Annotated[list[Evidence], Field(max_length=MAX_STEPS)]
+    source: Literal["detected", "recorded"]
+    found_at: Timestamp
+    state: Literal["open", "confirmed", "dismissed"]
+    decided_by: Id | None
+    decided_at: Timestamp | None
+    reason: ShortText | None
+    history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+    version: Count
+
+
+class FindingDecision(StrictModel):
+    reason: ShortText = Field(description="why it is confirmed or dismissed")
+
+
+class FindingRequest(StrictModel):
+    situation: Annotated[int, Field(ge=1, le=25)] = Field(description="the situation's number (DOMAIN.md)")
+    case_id: Id
+    note: ShortText = Field(description="what shows it: the evidence, in words")
 
 
 class ReviewDecision(StrictModel):
@@ -1050,6 +1129,8 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "approval.requested": (Approval, "An action waits for a supervisor's approval."),
     "approval.decided": (Approval, "A supervisor approved or rejected."),
     "supervision.issued": (SupervisionOrder, "A higher court issued a supervision order (督办) (1.4)."),
+    "finding.raised": (SupervisionFinding, "A situation of passive enforcement was detected on a case (1.5)."),
+    "finding.updated": (SupervisionFinding, "A finding was confirmed or dismissed (1.5)."),
     "supervision.updated": (
         SupervisionOrder,
         "A supervision order was replied to, accepted, returned, or passed its deadline unanswered (1.4).",

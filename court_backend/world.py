@@ -23,6 +23,7 @@ from court_backend import (
     kpis,
     parties,
     relief,
+    situations,
     supervision,
     termination,
 )
@@ -71,6 +72,7 @@ SUPERVISE_EVERY_S = 1800.0  # the simulation's courts above issue a 督办 on a 
 SUPERVISION_DAYS = (3.0, 10.0)  # its deadline, this many days on
 ANSWERED_IN_TIME = 0.85  # of the simulation's orders, those the court addressed answers before the deadline
 REPLY_ACCEPTED = 0.8  # of their replies, those the issuing court accepts
+FINDINGS_SWEEP = 100  # open cases looked at for passive enforcement a tick: the book in turn
 RELIEF_ACTIONS = {"approved": "approve_relief", "rejected": "reject_relief", "paid": "pay_relief"}  # as audited
 
 
@@ -105,6 +107,9 @@ class World:
         self.cases = CaseBook(
             self.records, self.courts, divisions, seed=config.seed, speed=config.speed, personal_key=self.personal_key
         )
+        self.findings = situations.FindingBook(self.records)
+        self.cases.examine = self._examine
+        self._swept_to = ""  # the open cases are looked at in id order, FINDINGS_SWEEP a tick
         # A new book is filed in stages: enough for the teams' shift before the backend listens,
         # the rest once it does, published as it comes (a stepped clock files it all at once).
         self.cases.start_filing(config.cases, now)
@@ -127,6 +132,7 @@ class World:
         self.cases.controls = self.assets.controls
         for kind in ("task", "measure"):  # each moves its case's last activity on (its idle warning)
             self.records.watch(kind, lambda doc: self.cases.touch(doc["case_id"], epoch_of(doc["updated_at"])))
+        self.records.watch("measure", self._find_lapsed)
         self.escalations = Escalations(self.records, self.rng, config.speed)
         self.records.court_from = self.court_from
         self.records.commit()
@@ -163,6 +169,7 @@ class World:
         self.simulation.tick(dt, now)
         moved, requery = self.cases.tick(now)
         for case in moved:
+            self._examine(case, now)
             if case["node"] == "network_query_national":
                 self.assets.launch(case, "national", list(CATEGORIES), now, "system")
             elif case["node"] == "network_query_provincial":
@@ -177,6 +184,7 @@ class World:
         self._warn_of_late_rulings(now)
         self._lapse_supervision(now)
         self._supervise_by_the_courts(now)
+        self._sweep_for_findings(now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -267,6 +275,12 @@ class World:
                     about=f"supervision:{order_id}",
                     note=f"{order['number']}: {order['requirement']}",
                 )
+                evidence = [
+                    situations.fact("supervision_issued", _epoch(order["issued_at"]), ref=order["number"]),
+                    situations.fact("due", order["_deadline_at"]),
+                    situations.fact("checked", now),
+                ]
+                self.findings.raise_(19, order_id, case, evidence, now)
                 self._supervising.discard(order_id)
 
     def _supervise_by_the_courts(self, now: float) -> None:
@@ -451,6 +465,55 @@ class World:
             team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by="system", note=note
         )
         self.cases.modify(case["id"], lambda doc: coercion.find(doc, c["id"]).update(task_id=task["id"]))
+
+    # passive enforcement (消极执行)
+    def _examine(self, case: dict, now: float, announce: bool = True) -> None:
+        """Raises a finding of each situation the case shows now, once."""
+        shown = situations.of_case(case, now)
+        if (pool := situations.pool_not_requeried(case, now)) is not None:
+            shown.append(pool)
+        for situation, evidence in shown:
+            self.findings.raise_(situation, case["id"], case, evidence, now, announce)
+
+    def _find_lapsed(self, measure: dict) -> None:
+        """9: a control measure that lapsed without a renewal."""
+        if measure["state"] == "lapsed":
+            at = epoch_of(measure["updated_at"])
+            evidence = [situations.fact("measure_lapsed", at, ref=measure["id"])]
+            self.findings.raise_(9, measure["id"], self.cases.get(measure["case_id"]), evidence, at)
+
+    def _sweep_for_findings(self, now: float) -> None:
+        """The next open cases in turn, for what only time shows (a limit passed with nothing
+        done); then, once the whole book is through, the hits left uncontrolled (6) and the new
+        hits on 终本 cases left unresumed (16)."""
+        cases = self.cases.open_after(self._swept_to, FINDINGS_SWEEP)
+        for case in cases:
+            self._examine(case, now)
+        self._swept_to = cases[-1]["id"] if len(cases) == FINDINGS_SWEEP else ""
+        if self._swept_to:
+            return
+        hit_limit = situations.SITUATIONS[6][1] * DAY_S
+        for query_id, result_id, answered_at in self.assets.unfrozen_hits():
+            if now > answered_at + hit_limit:
+                query = self.records.get("query", query_id)
+                evidence = [
+                    situations.fact("hit", answered_at, ref=f"{query_id}/{result_id}"),
+                    situations.fact("due", answered_at + hit_limit),
+                    situations.fact("checked", now),
+                ]
+                self.findings.raise_(6, f"{query_id}/{result_id}", self.cases.get(query["case_id"]), evidence, now)
+        pool_limit = situations.SITUATIONS[16][1] * DAY_S
+        for query in self.records.all("query"):
+            if not (query.get("_pooled") and query["counts"]["hit"]):
+                continue
+            hit_at = min(_epoch(r["answered_at"]) for r in query["results"] if r["hit"])
+            if now > hit_at + pool_limit and not (case := self.cases.get(query["case_id"])).get("resumed_as"):
+                evidence = [
+                    situations.fact("hit", hit_at, ref=query["id"]),
+                    situations.fact("due", hit_at + pool_limit),
+                    situations.fact("checked", now),
+                ]
+                self.findings.raise_(16, query["id"], case, evidence, now)
 
     def _raise_field_escalations(self, dt: float, now: float) -> None:
         chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
@@ -1476,6 +1539,73 @@ class World:
         ]
         self._audit(who, action, "supervision", order, before, {"note": note})
         return public(order)
+
+    def findings_seen(self, who: Principal, filters: dict, after_id: str, limit: int) -> list[dict]:
+        courts = None if self.jurisdiction.sees_all(who) else self.jurisdiction.courts_of(who)
+        return self.findings.page(filters, courts, after_id, limit)
+
+    def finding(self, who: Principal, finding_id: str) -> dict:
+        found = self.findings.get(finding_id)
+        if found is None:
+            raise Problem(404, "not-found", f"There is no finding {finding_id}.")
+        self._within(who, found, f"The finding {finding_id}")
+        return public(found)
+
+    def _supervising_court(self, who: Principal, court_id: str) -> None:
+        """Findings are the business of the courts above the court found (the high court's own,
+        of the high court)."""
+        if not (self.jurisdiction.is_above(who, court_id) or who.court_id == court_id == self._high_court_id):
+            raise Problem(
+                403,
+                "not-a-court-above",
+                f"{self.jurisdiction.name(who.court_id)} is not above {self.jurisdiction.name(court_id)}.",
+                court_id=court_id,
+            )
+
+    def decide_finding(
+        self, who: Principal, finding_id: str, state: str, reason: str, if_match: int | None, now: float
+    ) -> dict:
+        """A supervisor of a court above confirms a finding, or dismisses it, with a reason."""
+        allow(who, "finding.decide")
+        found = self.findings.get(finding_id)
+        if found is None:
+            raise Problem(404, "not-found", f"There is no finding {finding_id}.")
+        self._within(who, found, f"The finding {finding_id}")
+        self._supervising_court(who, found["court_id"])
+        if found["state"] != "open":
+            raise Problem(
+                409,
+                "already-decided",
+                f"{finding_id} was {found['state']} by {found['decided_by']}.",
+            )
+        self._check_version(found, if_match, "finding", ("found", found["history"][-1]["by"], found["found_at"]))
+        before = self.records.snapshot(found)
+        self.findings.decide(found, state, reason, now, who.username)
+        self._audit(
+            who,
+            "confirm_finding" if state == "confirmed" else "dismiss_finding",
+            "finding",
+            found,
+            before,
+            {"reason": reason},
+        )
+        return public(found)
+
+    def record_finding(self, who: Principal, situation: int, case_id: str, note: str, now: float) -> dict:
+        """A supervisor of a court above records by hand a situation on a case (confirmed as recorded)."""
+        allow(who, "finding.decide")
+        case = self._their_case(who, case_id)
+        self._supervising_court(who, case["court_id"])
+        found = self.findings.record(situation, case, note, now, who.username)
+        if found is None:
+            raise Problem(
+                409,
+                "already-found",
+                f"Situation {situation} is found on {case['number']} already.",
+                situation=situation,
+            )
+        self._audit(who, "record_finding", "finding", found, None, {"situation": situation, "note": note})
+        return public(found)
 
     def value_property(self, who: Principal, case_id: str, request: dict, now: float) -> dict:
         """Property valued by 询价 or 评估 (`request`: asset, item, method, value, report), to be sold."""

@@ -102,6 +102,8 @@ def test_a_freeze_holds_a_year_is_warned_before_it_lapses_renewed_then_lapses(fa
 
     gone = fast_book.step_until_event(when(lapsed), every_s=20, at_most_s=2.5 * term)
     assert at(gone["updated_at"]) >= at(renewed.json()["expires_at"])
+    found = fast_book.get("findings", username="supervisor", situation=9, case_id=case["id"])["items"]
+    assert [f["evidence"][0]["ref"] for f in found] == [done["id"]]  # situation 9: lapsed without renewal
     again = fast_book.command(f"measures/{done['id']}/renewal", version=gone["version"])
     assert again.status_code == 409 and again.json()["type"].endswith(":not-holding")
 

@@ -136,6 +136,8 @@ def test_an_order_unanswered_at_its_deadline_is_overdue_and_warns_the_court_that
     assert len(warned) == 1 and warned[0]["court_id"] == me["court_id"]
     seen_below = stepped_backend.get("escalations", username="basic_op2", case_id=cases[-1]["id"])["items"]
     assert not [e for e in seen_below if e["kind"] == "supervision_overdue"]  # the issuer's, not theirs
+    found = stepped_backend.get("findings", username="supervisor", situation=19, case_id=cases[-1]["id"])["items"]
+    assert [f["evidence"][0]["ref"] for f in found] == [order["number"]]  # situation 19, on the order
     late = stepped_backend.command(
         f"supervision-orders/{order['id']}/reply", {"note": "已办"}, username="basic_op2", version=lapsed["version"]
     )
