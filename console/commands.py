@@ -66,6 +66,9 @@ class Action(Enum):
     REPLY_TO_SUPERVISION = ("supervision-orders/{id}/reply", Collection.SUPERVISION, Collection.SUPERVISION)
     ACCEPT_SUPERVISION = ("supervision-orders/{id}/acceptance", Collection.SUPERVISION, Collection.SUPERVISION)
     RETURN_SUPERVISION = ("supervision-orders/{id}/return", Collection.SUPERVISION, Collection.SUPERVISION)
+    RECORD_FINDING = ("findings", Collection.CASES, Collection.FINDINGS)
+    CONFIRM_FINDING = ("findings/{id}/confirmation", Collection.FINDINGS, Collection.FINDINGS)
+    DISMISS_FINDING = ("findings/{id}/dismissal", Collection.FINDINGS, Collection.FINDINGS)
     APPROVE = ("approvals/{id}/approve", Collection.APPROVALS, Collection.APPROVALS)
     REJECT = ("approvals/{id}/reject", Collection.APPROVALS, Collection.APPROVALS)
 

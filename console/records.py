@@ -29,6 +29,7 @@ from console.domain import (
     decode_team_position,
     decode_team_status,
 )
+from console.findings import decode_finding
 
 
 class Collection(StrEnum):
@@ -44,6 +45,7 @@ class Collection(StrEnum):
     APPROVALS = "approvals"
     MESSAGES = "messages"
     SUPERVISION = "supervision"
+    FINDINGS = "findings"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ LISTINGS: dict[Collection, Listing] = {
     Collection.CASES: Listing("cases", decode_case, first_sight=False),
     Collection.MESSAGES: Listing("messages", decode_message, first_sight=False),
     Collection.SUPERVISION: Listing("supervision-orders", decode_supervision_order, first_sight=False, optional=True),
+    Collection.FINDINGS: Listing("findings", decode_finding, first_sight=False, optional=True),
 }
 FIRST_SIGHT = tuple(collection for collection, listing in LISTINGS.items() if listing.first_sight)
 CASE_WORK = tuple(collection for collection, listing in LISTINGS.items() if not listing.first_sight)
@@ -88,6 +91,7 @@ DECODERS: dict[Collection, Callable[[dict], object]] = {
     Collection.APPROVALS: decode_approval,
     Collection.MESSAGES: decode_message,
     Collection.SUPERVISION: decode_supervision_order,
+    Collection.FINDINGS: decode_finding,
 }
 
 # The event types this console understands, and how each payload is decoded. Other types are
@@ -111,4 +115,6 @@ EVENT_DECODERS: dict[str, Callable[[dict], object]] = {
     "kpi.updated": decode_kpis,
     "supervision.issued": decode_supervision_order,
     "supervision.updated": decode_supervision_order,
+    "finding.raised": decode_finding,
+    "finding.updated": decode_finding,
 }

@@ -21,6 +21,7 @@ import numpy as np
 from console.casework import Approval, Case, Kpis, Measure, Message, Query, QueryProgress, SupervisionOrder, Task
 from console.commands import Command, CommandChanged, CommandState, Subject
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
+from console.findings import Finding
 from console.records import CASE_WORK, FIRST_SIGHT, Collection
 from console.sync import (
     BackendRemoved,
@@ -47,6 +48,7 @@ COLLECTION_OF: dict[type, Collection] = {
     Approval: Collection.APPROVALS,
     Message: Collection.MESSAGES,
     SupervisionOrder: Collection.SUPERVISION,
+    Finding: Collection.FINDINGS,
 }
 
 
@@ -356,6 +358,10 @@ class Store:
     @property
     def supervision(self) -> Rows[SupervisionOrder]:
         return self._rows[Collection.SUPERVISION]
+
+    @property
+    def findings(self) -> Rows[Finding]:
+        return self._rows[Collection.FINDINGS]
 
     def position(self, backend: str, team_id: str) -> TeamPosition | None:
         row = self.teams.row(backend, team_id)

@@ -56,3 +56,37 @@ def test_an_order_is_issued_from_the_case_view_and_its_reply_accepted_in_the_pan
     orders.actions[Action.ACCEPT_SUPERVISION].trigger()
     qtbot.waitUntil(lambda: desk.store.supervision.get(BACKEND, order.id).state == "accepted", timeout=30_000)
     assert view.awaiting() == 0
+
+
+def test_a_finding_is_dismissed_with_a_reason_and_another_recorded_by_hand_on_its_case(qtbot, console_as):
+    desk = console_as("supervisor")
+    panel = desk.window.panels[Panel.FINDINGS]
+    qtbot.waitUntil(lambda: len(desk.store.findings) > 0, timeout=30_000)
+    panel.redraw()
+    panel.situation.setCurrentIndex(panel.situation.findData(3))
+    assert panel.model.rows and {f.situation for _, f in panel.model.rows} == {3}
+    assert {f.state for _, f in panel.model.rows} == {"open"}  # those to review, first
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    _, finding = panel.picked()
+    assert desk.window.selection.current == Selected(Collection.CASES, BACKEND, finding.case_id)  # its case opens
+    assert "3日内未发起网络查控" in panel.detail.text() or "No network query" in panel.detail.text()
+    assert panel.why_not(Action.DISMISS_FINDING) is None  # the high court's supervisor decides
+
+    when_the_dialog_opens(lambda dialog: dialog.note.setText("系线下查询后补录"))
+    panel.actions[Action.DISMISS_FINDING].trigger()
+    qtbot.waitUntil(lambda: desk.store.findings.get(BACKEND, finding.id).state == "dismissed", timeout=30_000)
+    dismissed = desk.store.findings.get(BACKEND, finding.id)
+    assert dismissed.reason == "系线下查询后补录" and dismissed.decided_by == "supervisor"
+
+    def record(dialog):
+        dialog.situation.setCurrentIndex(dialog.situation.findData(22))
+        dialog.note.setText("暂缓执行已逾四个月未恢复")
+
+    when_the_dialog_opens(record)
+    panel.actions[Action.RECORD_FINDING].trigger()
+    qtbot.waitUntil(
+        lambda: any(f.case_id == finding.case_id and f.situation == 22 for _, f in desk.store.findings), timeout=30_000
+    )
+    recorded = next(f for _, f in desk.store.findings if f.case_id == finding.case_id and f.situation == 22)
+    assert recorded.state == "confirmed" and recorded.source == "recorded"
+    assert recorded.evidence[0].note == "暂缓执行已逾四个月未恢复"

@@ -38,6 +38,7 @@ from console.casework import (
 )
 from console.catalogue import CATEGORIES, CHANNELS
 from console.commands import Action, Subject
+from console.findings import RECORDED_BY_HAND, SITUATIONS
 from console.records import Collection
 from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
@@ -821,6 +822,34 @@ class SupervisionDialog(_Form):
             "requirement": self.requirement.text().strip(),
             "deadline": deadline,
         }
+
+
+class FindingDialog(_Form):
+    """A finding of passive enforcement recorded by hand on `case`: which of the 25 situations
+    (those the data cannot show first), and what shows it."""
+
+    def __init__(self, case: Case, court: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record a finding of passive enforcement"), parent)
+        self.setMinimumWidth(REVEAL_WIDTH)
+        self._case = case
+        self.form.addRow(self.tr("Case"), PlainLabel(f"{case.number} · {court} · {case.officer}", self))
+        self.situation = QComboBox(self)
+        for situation in sorted(SITUATIONS, key=lambda s: (s not in RECORDED_BY_HAND, s)):
+            self.situation.addItem(f"{situation}. {name('situation', str(situation))}", situation)
+        self.form.addRow(self.tr("Situation"), self.situation)
+        self.note = self.add_note(
+            self.tr("What shows it"), self.tr("e.g. Of three cases against the respondent, only one was paid")
+        )
+        self.finish(self.tr("Record"))
+
+    def accept(self) -> None:
+        if not self.note.text().strip():
+            self.refuse(self.tr("Say what shows it: the evidence goes on the record."))
+        else:
+            super().accept()
+
+    def body(self) -> dict:
+        return {"situation": self.situation.currentData(), "case_id": self._case.id, "note": self.note.text().strip()}
 
 
 class ValuationDialog(_Form):

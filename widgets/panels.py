@@ -26,6 +26,7 @@ from widgets.connection_panel import ConnectionPanel
 from widgets.court_figures_panel import CourtFiguresPanel
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
+from widgets.findings_panel import FindingsPanel
 from widgets.kpi_panel import KpiPanel
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
@@ -51,6 +52,7 @@ class Panel(StrEnum):
     COURT_FIGURES = "court_figures"
     WARNINGS = "warnings"
     SUPERVISION = "supervision"
+    FINDINGS = "findings"
 
 
 class Side(StrEnum):
@@ -194,5 +196,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: SupervisionPanel(ports.live, ports.selection, ports.submit),
         "Ctrl+Alt+D",
         {"duty": Place(Side.LEFT, 1, tab=6), "wall": Place(Side.RIGHT, 0, tab=6, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.FINDINGS,
+        lambda: QCoreApplication.translate("Panels", "Passive enforcement"),
+        lambda ports: FindingsPanel(ports.live, ports.selection, ports.submit),
+        "Ctrl+Alt+P",
+        {"duty": Place(Side.LEFT, 1, tab=7), "wall": Place(Side.RIGHT, 0, tab=7, hidden=True)},
     ),
 )

@@ -1600,6 +1600,169 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Record a finding of passive enforcement</source>
+        <translation>登记消极执行问题</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>What shows it</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>e.g. Of three cases against the respondent, only one was paid</source>
+        <translation>例：同一被执行人三案，仅一案发放案款</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Say what shows it: the evidence goes on the record.</source>
+        <translation>请写明依据：将记入案卷。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>发生于</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>When its limit ran out</source>
+        <translation>期限届满之时</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Every situation</source>
+        <translation>全部情形</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Every finding but the dismissed</source>
+        <translation>除已排除外的全部线索</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss…</source>
+        <translation>排除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Record on the case…</source>
+        <translation>登记本案问题(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Every court</source>
+        <translation>全部法院</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) listed, of {officers} officer(s) in {courts} court(s).</source>
+        <translation>
+            <numerusform>列出 %n 条线索，涉及 {courts} 个法院的 {officers} 名承办人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a case to record a finding on it.</source>
+        <translation>请先选择一件案件，再登记问题。</translation>
+    </message>
+    <message>
+        <source>Pick a finding.</source>
+        <translation>请选择一条线索。</translation>
+    </message>
+    <message>
+        <source>It is {state} already.</source>
+        <translation>该线索已{state}。</translation>
+    </message>
+    <message>
+        <source>Your decision is on its way.</source>
+        <translation>您的决定正在发送。</translation>
+    </message>
+    <message>
+        <source>Not allowed: it needs the permission to {permission}.</source>
+        <translation>无权操作：需要“{permission}”权限。</translation>
+    </message>
+    <message>
+        <source>Only a court above {court} does this.</source>
+        <translation>只有{court}的上级法院可以操作。</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{state} by {who} on {when}: {reason}</source>
+        <translation>{who}于{when}{state}：{reason}</translation>
+    </message>
+    <message>
+        <source>e.g. The officer confirmed no query was made; passed to the inspection office</source>
+        <translation>例：经核实承办人未发起查询，已移送督察部门</translation>
+    </message>
+    <message>
+        <source>Say why it is confirmed: it goes on the officer&apos;s record.</source>
+        <translation>请写明确认理由：将记入承办人的记录。</translation>
+    </message>
+    <message>
+        <source>e.g. The query was made on paper on 3 March and entered late</source>
+        <translation>例：已于3月3日线下查询，系录入延迟</translation>
+    </message>
+    <message>
+        <source>Say why it is dismissed.</source>
+        <translation>请写明排除理由。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
     <name>FundsDialog</name>
     <message>
         <source>Pay out of the case&apos;s account</source>
@@ -2328,6 +2491,10 @@ Last fix {age} ago</source>
     <message>
         <source>Supervision orders</source>
         <translation>督办</translation>
+    </message>
+    <message>
+        <source>Passive enforcement</source>
+        <translation>消极执行监督</translation>
     </message>
 </context>
 <context>
@@ -3838,6 +4005,18 @@ Last fix {age} ago</source>
         <translation>退回督办回复</translation>
     </message>
     <message>
+        <source>Confirmed a finding of passive enforcement</source>
+        <translation>确认消极执行问题</translation>
+    </message>
+    <message>
+        <source>Dismissed a finding of passive enforcement</source>
+        <translation>排除消极执行问题</translation>
+    </message>
+    <message>
+        <source>Recorded a finding of passive enforcement</source>
+        <translation>登记消极执行问题</translation>
+    </message>
+    <message>
         <source>Recorded a valuation</source>
         <translation>登记评估/询价</translation>
     </message>
@@ -4256,6 +4435,96 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>fact</name>
+    <message>
+        <source>Filed</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Limit ran out</source>
+        <translation>期限届满</translation>
+    </message>
+    <message>
+        <source>Still not done when seen</source>
+        <translation>核查时仍未办理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Last enforcement act</source>
+        <translation>最后一次执行行为</translation>
+    </message>
+    <message>
+        <source>Auction failed</source>
+        <translation>流拍</translation>
+    </message>
+    <message>
+        <source>Next round held</source>
+        <translation>再次处置</translation>
+    </message>
+    <message>
+        <source>Money received</source>
+        <translation>案款到账</translation>
+    </message>
+    <message>
+        <source>Paid out in full</source>
+        <translation>发放完毕</translation>
+    </message>
+    <message>
+        <source>Complaint received</source>
+        <translation>收到信访</translation>
+    </message>
+    <message>
+        <source>Complaint concluded</source>
+        <translation>信访办结</translation>
+    </message>
+    <message>
+        <source>Terminated (终本)</source>
+        <translation>终本</translation>
+    </message>
+    <message>
+        <source>Measure lapsed</source>
+        <translation>措施到期解除</translation>
+    </message>
+    <message>
+        <source>Property found</source>
+        <translation>查得财产</translation>
+    </message>
+    <message>
+        <source>Supervision order issued</source>
+        <translation>下发督办</translation>
+    </message>
+    <message>
+        <source>Recorded by a supervisor</source>
+        <translation>指挥长人工登记</translation>
+    </message>
+</context>
+<context>
+    <name>finding_state</name>
+    <message>
+        <source>To review</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+</context>
+<context>
     <name>flag</name>
     <message>
         <source>Dishonest list</source>
@@ -4641,6 +4910,10 @@ Last fix {age} ago</source>
         <translation>对下级法院发出督办并审核回复</translation>
     </message>
     <message>
+        <source>confirm, dismiss and record findings of passive enforcement on the courts below</source>
+        <translation>确认、排除和登记下级法院的消极执行问题</translation>
+    </message>
+    <message>
         <source>approve measures above the threshold</source>
         <translation>审批超限额措施</translation>
     </message>
@@ -4854,6 +5127,109 @@ Last fix {age} ago</source>
     <message>
         <source>P4</source>
         <translation>四级</translation>
+    </message>
+</context>
+<context>
+    <name>situation</name>
+    <message>
+        <source>No officer assigned within 7 days of filing</source>
+        <translation>立案后7日内未确定承办人</translation>
+    </message>
+    <message>
+        <source>No execution notice or asset-report order within 10 days</source>
+        <translation>10日内未发出执行通知书、报告财产令</translation>
+    </message>
+    <message>
+        <source>No network query within 3 days</source>
+        <translation>3日内未发起网络查控</translation>
+    </message>
+    <message>
+        <source>Asset investigation not finished within a month</source>
+        <translation>财产调查1个月内未完成</translation>
+    </message>
+    <message>
+        <source>An applicant&apos;s asset clue not checked within 7 days</source>
+        <translation>申请执行人提供的财产线索7日内未核查</translation>
+    </message>
+    <message>
+        <source>A hit not controlled within 3 days</source>
+        <translation>查控到财产3日内未采取控制措施</translation>
+    </message>
+    <message>
+        <source>Controlled property not taken to disposal within 30 days</source>
+        <translation>控制财产后30日内未启动处置</translation>
+    </message>
+    <message>
+        <source>No second auction or sale within 30 days of a failed auction</source>
+        <translation>流拍后30日内未再次拍卖或变卖</translation>
+    </message>
+    <message>
+        <source>A measure lapsed without renewal</source>
+        <translation>控制措施到期未续行</translation>
+    </message>
+    <message>
+        <source>Case money not paid out within 30 days</source>
+        <translation>执行款到账30日内未发放</translation>
+    </message>
+    <message>
+        <source>A respondent who meets the conditions not listed as dishonest</source>
+        <translation>符合条件未将被执行人纳入失信名单</translation>
+    </message>
+    <message>
+        <source>Terminated (终本) without a restriction on high consumption</source>
+        <translation>终本未限制高消费</translation>
+    </message>
+    <message>
+        <source>Terminated (终本) within 3 months of filing</source>
+        <translation>立案未满3个月即终本</translation>
+    </message>
+    <message>
+        <source>Terminated (终本) without hearing the applicant</source>
+        <translation>终本前未约谈申请执行人</translation>
+    </message>
+    <message>
+        <source>A terminated (终本) case not queried again within 6 months</source>
+        <translation>终本案件6个月内未再次查询</translation>
+    </message>
+    <message>
+        <source>A new hit on a terminated (终本) case not acted on in 30 days</source>
+        <translation>终本案件发现新财产30日内未处理</translation>
+    </message>
+    <message>
+        <source>Past the case&apos;s time limit without an approved extension</source>
+        <translation>超过办案期限且未经批准延长</translation>
+    </message>
+    <message>
+        <source>No enforcement act for 30 days</source>
+        <translation>连续30日无执行行为</translation>
+    </message>
+    <message>
+        <source>A supervision order not answered by its deadline</source>
+        <translation>督办逾期未回复</translation>
+    </message>
+    <message>
+        <source>An enforcement complaint not concluded in time</source>
+        <translation>执行信访未按期办结</translation>
+    </message>
+    <message>
+        <source>Selective enforcement among one respondent&apos;s cases</source>
+        <translation>同一被执行人多案选择性执行</translation>
+    </message>
+    <message>
+        <source>A stay of enforcement beyond 3 months</source>
+        <translation>暂缓执行超过3个月</translation>
+    </message>
+    <message>
+        <source>Documents not served in time</source>
+        <translation>法律文书未按期送达</translation>
+    </message>
+    <message>
+        <source>A seized item without custody records</source>
+        <translation>扣押财物无保管记录</translation>
+    </message>
+    <message>
+        <source>Closed as completed with money still owed</source>
+        <translation>未全部执行到位即以执行完毕结案</translation>
     </message>
 </context>
 <context>
