@@ -18,7 +18,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Requ
 from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from court_backend import audit, kpis, openapi, problems, process_warnings, schemas
+from court_backend import audit, indicators, kpis, openapi, problems, process_warnings, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.authority import allow
 from court_backend.cases import present as present_case
@@ -35,6 +35,7 @@ API = "/api/v1"
 TICK_S = 0.5  # the world moves on twice a second: a team on the road shows it at once
 FILING_DELAY_S = 1.0  # before a new book's filing goes on, once the backend listens
 FILING_PAUSE_S = 0.05  # between two chunks of it
+INDICATORS_EVERY_S = 60.0  # the indicators are computed again, when asked, at most this often
 STEP_S = 30.0  # a stepped clock's tick at most: coarser, so that a test's hours take seconds
 LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
@@ -831,6 +832,17 @@ def _read_routes(backend: Backend) -> APIRouter:
     @router.get("/findings/{finding_id}", response_model=schemas.SupervisionFinding)
     async def finding(request: Request, who: Reader, finding_id: Id) -> JSONResponse:
         return _object(await audited(request, who, "read", lambda: world.finding(who, finding_id)))
+
+    @router.get("/indicators", response_model=schemas.Indicators)
+    async def indicator_figures(who: Reader) -> dict:
+        """The indicators of 基本解决执行难 of each court seen, with the counts they are made of (1.5)."""
+        now = backend.clock.now()
+        if world.indicators is None or now - world.indicators_at >= INDICATORS_EVERY_S:
+            world.indicators = await asyncio.to_thread(indicators.compute, world.database, now)
+            world.indicators_at = now
+        seen = courts_seen(who)
+        courts = [c for c in world.indicators["courts"] if seen is None or c["court_id"] in seen]
+        return {**world.indicators, "courts": courts}
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Reader) -> dict:

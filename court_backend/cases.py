@@ -55,7 +55,14 @@ SCHEMA = (
     "create index if not exists cases_court on cases (court_id)",
     "create index if not exists cases_node on cases (node)",
     "create index if not exists cases_lon on cases (lon)",
+    # 执行信访, one row each, for the indicators to count by court
+    "create table if not exists complaints (case_id text not null, id text not null, court_id text not null,"
+    " received_at real not null, due_at real not null, concluded_at real not null, primary key (case_id, id))",
 )
+# What the indicators count a case by, kept beside its document (`indicators`): added to a book
+# made before them, and filled in from its documents, once.
+INDICATOR_COLUMNS = (("deadline", "real"), ("outcome", "text"), ("gate_met", "integer"), ("listed_at", "real"))
+CASE_COLUMNS = 18
 # An open case as the teams and the warnings need it, kept in memory: its node and site, and what
 # grades its warnings (`process_warnings`).
 OpenCase = namedtuple("OpenCase", "node lon lat number officer entered_at deadline activity_at track")
@@ -103,7 +110,9 @@ INDUSTRIES = [
 PASSIVE_COURTS = 0.4  # of the courts, those with a passive officer
 COMPLAINT_PER_NODE = 0.004  # the chance that a case entering a node draws an enforcement complaint
 COMPLAINT_DAYS = 12.0  # the median days to conclude one (a passive officer's take longer)
-HISTORY_DAYS = 120  # the book opens with cases filed over the last four months
+HISTORY_DAYS = 3 * 365  # the book opens with cases filed over three years: the indicators' 近三年
+RECENT_DAYS = 120  # and most (RECENT_SHARE) over the last four months: the open cases, mostly
+RECENT_SHARE = 0.6
 CASE_NUMBER = re.compile(r"^(（\d{4}）川\d*(?:执[恢保异]?|司惩复?))(\d+)号$")
 
 
@@ -180,7 +189,8 @@ def stay_s(rng: random.Random, node: str, pace: float = 1.0) -> float:
 
 @dataclass
 class Filing:
-    """The cases still to be filed: the court and the site of each, drawn at once."""
+    """The cases still to be filed, in the order they are: the court, kind, number and filing time
+    of each, drawn at once (the site of each court's cases when it first has one)."""
 
     rng: random.Random
     spatial: np.random.Generator  # draws the sites
@@ -188,7 +198,9 @@ class Filing:
     cases_of: Counter  # by court index: how many cases it gets
     chosen: list[int]  # the court index of each case to file
     first: int  # the first case's number (its id)
-    filed_at: list[float]  # when each case of the plan was filed, oldest first: numbered in that order
+    filed_at: list[float]  # when each case was filed
+    kinds: list[str]
+    numbers: list[str]  # each court's numbered in the order its cases were filed, whatever the filing order
     sites: dict[int, list[list[float]]] = field(default_factory=dict)  # by court: drawn when first needed
     filed: int = 0  # of the plan's cases
 
@@ -226,6 +238,8 @@ class CaseBook:
             self._db.execute(statement)
         self._db.commit()
         self._dirty: dict[str, tuple] = {}
+        self._complained: dict[tuple[str, str], tuple] = {}  # complaint rows to write
+        self._add_indicator_columns()
         records.add_saver(self._save)
         self._divisions = divisions
         self._mask_parties()
@@ -256,28 +270,50 @@ class CaseBook:
         own size; one whose filing a stop cut short is finished); `file` then makes them, a chunk
         at a time."""
         held = self.count
-        planned = self._db.execute("select value from meta where key = 'book_size'").fetchone()
-        if planned is None:
+        meta = dict(self._db.execute("select key, value from meta where key in ('book_size', 'book_planned_at')"))
+        if "book_size" not in meta:
             if held:
                 return  # a book made before its size was kept: as it is
+            meta = {"book_size": str(count), "book_planned_at": repr(now)}
             with self._db:
-                self._db.execute("insert into meta (key, value) values ('book_size', ?)", (str(count),))
-        count = count if planned is None else int(planned[0])
+                self._db.executemany("insert into meta (key, value) values (?, ?)", meta.items())
+        if "book_planned_at" not in meta:
+            return  # a book made before its plan was kept (so that a stop could resume it): as it is
+        count, planned_at = int(meta["book_size"]), float(meta["book_planned_at"])
         if held >= count:
             return
-        # A plan of its own, the same for a seed and a starting point: the story does not depend
-        # on when the chunks are filed, nor on the cases moving meanwhile.
-        rng = random.Random((self._seed * 7919 + 17) ^ held)
+        # The plan, the same for a seed and the moment it was made: the story does not depend on
+        # when the chunks are filed, nor on the cases moving meanwhile; a stop resumes it.
+        rng = random.Random(self._seed * 7919 + 17)
         courts = list(self._courts.values())
         weights = [{"basic": 10.0, "intermediate": 1.5, "high": 0.05}[c.level] for c in courts]
-        chosen = rng.choices(range(len(courts)), weights, k=count - held)
+        chosen = rng.choices(range(len(courts)), weights, k=count)
+        kinds = rng.choices(list(CASE_KINDS), [70, 15, 10, 5], k=count)
         spatial = np.random.default_rng(rng.getrandbits(64))
-        # Filed over the book's months, oldest first (after the newest already held, when a stop cut
-        # the filing short), so that each court's numbers follow filing order.
-        (newest,) = self._db.execute("select max(filed_at) from cases").fetchone()
-        earliest = max(newest or 0.0, now - HISTORY_DAYS * DAY_S)
-        filed_at = sorted(rng.uniform(earliest, now) for _ in chosen)
-        self._filing = Filing(rng, spatial, courts, Counter(chosen), chosen, held + 1, filed_at)
+        # Filed over the book's years, most over its last months; numbered in the order filed.
+        recent = planned_at - RECENT_DAYS * DAY_S
+        spans = [(planned_at - HISTORY_DAYS * DAY_S, recent), (recent, planned_at)]
+        filed_at = [rng.uniform(*spans[rng.random() < RECENT_SHARE]) for _ in chosen]
+        numbers, numbered = [""] * count, Counter()
+        for i in sorted(range(count), key=filed_at.__getitem__):
+            prefix = self.number_prefix(courts[chosen[i]].id, CASE_TYPE_CODES[kinds[i]], filed_at[i])
+            numbered[prefix] += 1
+            numbers[i] = f"{prefix}{numbered[prefix]}号"
+        for prefix, last in numbered.items():  # the plan's numbers are taken, filed or not
+            self._sequence[prefix] = max(self._sequence[prefix], last)
+        # The newest first: the cases a centre works on, open mostly, are there from the start.
+        order = sorted(range(count), key=lambda i: -filed_at[i])[held:]
+        self._filing = Filing(
+            rng,
+            spatial,
+            courts,
+            Counter(chosen),
+            [chosen[i] for i in order],
+            held + 1,
+            [filed_at[i] for i in order],
+            [kinds[i] for i in order],
+            [numbers[i] for i in order],
+        )
 
     @property
     def filing(self) -> bool:
@@ -299,11 +335,15 @@ class CaseBook:
             lon, lat = filing.sites[index].pop()
             filed_at = filing.filed_at[filing.filed]
             case_id = f"K{filing.first + filing.filed:06d}"
-            doc, plan, next_step_at = self._new_case(case_id, court, lon, lat, filed_at, rng)
+            kind, number = filing.kinds[filing.filed], filing.numbers[filing.filed]
+            doc, plan, next_step_at = self._new_case(case_id, number, kind, court, (lon, lat), filed_at, rng)
             filing.filed += 1
             # The past went at its own pace; only what is left of today's stay runs at `speed`.
             while next_step_at <= now:
-                next_step_at = self._step(doc, plan, next_step_at, 1.0, rng)
+                if plan:
+                    next_step_at = self._step(doc, plan, next_step_at, 1.0, rng)
+                else:  # archived in the 终本 pool: re-queried every six months
+                    next_step_at = self._next_requery(doc, next_step_at, 1.0)
             next_step_at = now + (next_step_at - now) / self.speed
             rows.append(self._row(doc, plan, next_step_at))
             self._track(doc)
@@ -319,7 +359,42 @@ class CaseBook:
 
     def _insert(self, rows: list[tuple]) -> None:
         with self._db:
-            self._db.executemany("insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self._write(self._db, rows)
+
+    def _write(self, db: sqlite3.Connection, rows) -> None:
+        db.executemany(f"insert or replace into cases values ({', '.join('?' * CASE_COLUMNS)})", rows)
+        db.executemany("insert or replace into complaints values (?, ?, ?, ?, ?, ?)", self._complained.values())
+        self._complained.clear()
+
+    def _add_indicator_columns(self) -> None:
+        """Adds what the indicators count by to a book made before them, from its documents."""
+        if not add_indicator_columns(self._db):
+            return
+        after = ""
+        while rows := self._db.execute(
+            "select id, doc from cases where id > ? order by id limit ?", (after, FILED_PER_WRITE)
+        ).fetchall():  # a chunk at a time: a book may be a million cases
+            with self._db:
+                for case_id, text in rows:
+                    doc = json.loads(text)
+                    self._db.execute(
+                        "update cases set deadline = ?, outcome = ?, gate_met = ?, listed_at = ? where id = ?",
+                        (*_counted_by(doc), case_id),
+                    )
+                    for complaint in doc.get("complaints", ()):
+                        self._complaint_row(doc, complaint)
+                self._write(self._db, ())
+            after = rows[-1][0]
+
+    def _complaint_row(self, doc: dict, complaint: dict) -> None:
+        self._complained[doc["id"], complaint["id"]] = (
+            doc["id"],
+            complaint["id"],
+            doc["court_id"],
+            complaint["received_at"],
+            complaint["due_at"],
+            complaint["concluded_at"],
+        )
 
     def _officers_of(self, court: Court) -> list[str]:
         """The court's enforcement officers (承办人), the same for a seed: each has many cases; now
@@ -339,9 +414,16 @@ class CaseBook:
         return NEGATIVE_ENFORCEMENT_FACTOR if (doc["court_id"], doc["officer"]) in self._passive else 1.0
 
     def _new_case(
-        self, case_id: str, court: Court, lon: float, lat: float, filed_at: float, rng: random.Random
+        self,
+        case_id: str,
+        number: str,
+        kind: str,
+        court: Court,
+        site: tuple[float, float],
+        filed_at: float,
+        rng: random.Random,
     ) -> tuple[dict, list[str], float]:
-        kind = rng.choices(list(CASE_KINDS), [70, 15, 10, 5])[0]
+        lon, lat = site
         company = rng.random() < 0.35
         place = self._divisions[court.adcode].name[:2] if court.adcode in self._divisions else "四川"
         respondent = (
@@ -357,7 +439,7 @@ class CaseBook:
         tags = [tag for tag, p in (("livelihood", 0.18), ("campaign_hundred_days", 0.05)) if rng.random() < p]
         doc = {
             "id": case_id,
-            "number": self._next_number(court, kind, filed_at),
+            "number": number,
             "court_id": court.id,
             "kind": kind,
             "track": "complex" if (company and sought > 1e6) or rng.random() < 0.15 else "simple",
@@ -378,9 +460,14 @@ class CaseBook:
     def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
         return self.next_number(court.id, CASE_TYPE_CODES[kind], filed_at)
 
+    def number_prefix(self, court_id: str, type_code: str, at: float) -> str:
+        """What the numbers of the court's cases of `type_code` (执, 执恢, 司惩, …) in the year of
+        `at` begin with: （2026）川0104执."""
+        return f"（{time.gmtime(at).tm_year}）川{self._courts[court_id].number_code}{type_code}"
+
     def next_number(self, court_id: str, type_code: str, at: float) -> str:
-        """The next number of the court's cases of `type_code` (执, 执恢, 司惩, …) in the year of `at`."""
-        prefix = f"（{time.gmtime(at).tm_year}）川{self._courts[court_id].number_code}{type_code}"
+        """The next number of the court's cases of `type_code` in the year of `at`."""
+        prefix = self.number_prefix(court_id, type_code, at)
         self._sequence[prefix] += 1
         return f"{prefix}{self._sequence[prefix]}号"
 
@@ -453,15 +540,15 @@ class CaseBook:
         conclusion is drawn now, like the case's path, and holds once its time has come."""
         days = COMPLAINT_DAYS * rng.lognormvariate(0.0, 0.6) * self._pace(doc)
         complaints = doc.setdefault("complaints", [])
-        complaints.append(
-            {
-                "id": f"X{len(complaints) + 1}",
-                "received_at": at,
-                "due_at": at + COMPLAINT_LIMIT_DAYS * DAY_S,
-                "concluded_at": at + days * DAY_S,
-                "party": rng.choice(("applicant", "respondent")),
-            }
-        )
+        complaint = {
+            "id": f"X{len(complaints) + 1}",
+            "received_at": at,
+            "due_at": at + COMPLAINT_LIMIT_DAYS * DAY_S,
+            "concluded_at": at + days * DAY_S,
+            "party": rng.choice(("applicant", "respondent")),
+        }
+        complaints.append(complaint)
+        self._complaint_row(doc, complaint)
 
     def _order_credit(self, doc: dict, kind: str, at: float, speed: float) -> None:
         """An order the case's court made on the case's path; one with a term is queued for the
@@ -480,8 +567,8 @@ class CaseBook:
             met_at = doc["filed_at"] + (termination.AFTER_FILING_DAYS + rng.uniform(0, 1)) * DAY_S
             return max(met_at, at + DAY_S / speed)
         self._enter(doc, plan.pop(0), at, rng, plan, speed)
-        if doc["node"] == "archived" and "termination" in doc:
-            return at + termination.REQUERY_EVERY_DAYS * DAY_S / speed  # the pool's first re-query
+        if doc["node"] == "archived" and "termination" in doc:  # the pool's first re-query, six months after 终本
+            return max(at, doc["termination"]["at"] + termination.REQUERY_EVERY_DAYS * DAY_S / speed)
         moves_at = at + stay_s(rng, doc["node"], self._pace(doc)) / speed
         earliest = doc["filed_at"] + termination.AFTER_FILING_DAYS * DAY_S
         if plan[:2] == ["closing_review", "terminated_for_now"]:  # the last measure works on till then
@@ -507,13 +594,12 @@ class CaseBook:
             dumps(doc),
             json.dumps(plan),
             None if math.isinf(next_step_at) else next_step_at,
+            *_counted_by(doc),
         )
 
     def _save(self, db: sqlite3.Connection) -> None:
-        if self._dirty:
-            db.executemany(
-                "insert or replace into cases values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._dirty.values()
-            )
+        if self._dirty or self._complained:
+            self._write(db, self._dirty.values())
             self._dirty.clear()
 
     def _mask_parties(self) -> None:
@@ -687,7 +773,7 @@ class CaseBook:
             if next_step_at != due_at:
                 continue  # rescheduled by a command since (`_reschedule`)
             if not plan:  # archived in the 终本 pool: re-queried, unless resumed since
-                self._reschedule(doc, plan, self._next_requery(doc, now))
+                self._reschedule(doc, plan, self._next_requery(doc, now, self.speed))
                 if not doc.get("resumed_as"):
                     requery.append(doc)
                 continue
@@ -699,7 +785,8 @@ class CaseBook:
             self._records.emit("case.node", present(doc, history=False, now=now))
         return moved, requery
 
-    def _next_requery(self, doc: dict, now: float) -> float:
+    @staticmethod
+    def _next_requery(doc: dict, now: float, speed: float) -> float:
         """Counts a re-query of a 终本 case; when the next is due (never after the pool's five years)."""
         if doc.get("resumed_as"):  # out of the pool
             return math.inf
@@ -707,7 +794,7 @@ class CaseBook:
         pool["requeries"] += 1
         if pool["requeries"] >= termination.POOL_YEARS * 2:
             return math.inf
-        return now + termination.REQUERY_EVERY_DAYS * DAY_S / self.speed
+        return now + termination.REQUERY_EVERY_DAYS * DAY_S / speed
 
     def _reschedule(self, doc: dict, plan: list[str], next_step_at: float) -> None:
         self._dirty[doc["id"]] = self._row(doc, plan, next_step_at)
@@ -768,6 +855,38 @@ class CaseBook:
         self._reschedule(old, old_plan, old_next_at if old_plan else math.inf)  # archived still, when not yet
         self._records.emit("case.updated", present(old, history=False, now=at))
         return doc
+
+
+def add_indicator_columns(db: sqlite3.Connection) -> bool:
+    """Adds the columns the indicators count by, and their index, to a cases table without them;
+    whether it did (the caller fills them in)."""
+    if "gate_met" in {row[1] for row in db.execute("pragma table_info(cases)")}:
+        return False
+    with db:
+        for column, kind in INDICATOR_COLUMNS:
+            db.execute(f"alter table cases add column {column} {kind}")
+        # the indicators read these alone, and never the documents beside them
+        db.execute(
+            "create index cases_indicators on cases (filed_at, court_id, closed_at, deadline, outcome, gate_met,"
+            " sought, realised, listed_at)"
+        )
+    return True
+
+
+def _counted_by(doc: dict) -> tuple:
+    """What the indicators count a case by: its time limit, how it ended (None while open), for a
+    终本 case whether its gate was met (`indicators`), and when its respondent was first listed as
+    dishonest (`campaigns`)."""
+    visited = [visit["node"] for visit in doc["history"]]
+    ended = next((node for node in visited if node in FINAL_NODES), None)
+    if ended == "archived":  # closed without a decision of its own: settled, or a preservation carried out
+        ended = "settled" if "settlement" in visited else "preserved" if doc["kind"] == "preservation" else "closed"
+    decided = doc.get("termination")
+    gate_met = None
+    if ended == "terminated_for_now" and decided is not None:
+        gate_met = int(all(item["state"] != "unmet" for item in decided["checklist"]))
+    listed = [c["ordered_at"] for c in doc.get("credit", ()) if c["kind"] == "dishonest"]
+    return doc["deadline"], ended, gate_met, min(listed, default=None)
 
 
 def _activity_at(doc: dict) -> float:

@@ -324,6 +324,50 @@ class WarningCounts(Model):
     officers: list[OfficerWarnings]
 
 
+class IndicatorRates(Model):
+    """The indicators of 基本解决执行难 (see `Indicators`); null where nothing is counted."""
+
+    closed_in_limit: Rate | None = Field(
+        description="有财产可供执行案件法定期限内实际执结率: enforced_in_limit / enforced"
+    )
+    termination_qualified: Rate | None = Field(
+        description="无财产可供执行案件终本合格率: terminated_qualified / terminated_for_now"
+    )
+    complaints_concluded: Rate | None = Field(description="执行信访办结率: complaints_concluded / complaints")
+    overall_closure: Rate | None = Field(description="近三年执行案件整体执结率: closed / filed")
+    actual_enforcement: Rate | None = Field(description="实际执行率: enforced / closed")
+    realisation: Rate | None = Field(description="执行到位率: realised / sought")
+
+
+class CourtIndicators(Model):
+    """A court's own cases filed in the window: the counts each rate is made of, and the rates. A
+    jurisdiction's figures are its courts' counts added up."""
+
+    court_id: Id
+    filed: Count
+    closed: Count = Field(description="of those filed, closed (终本 included)")
+    enforced: Count = Field(description="closed as 执行完毕 or performed by settlement (实际执结)")
+    enforced_in_limit: Count = Field(description="of those, closed within the legal limit (6 months; 3 non-litigation)")
+    terminated_for_now: Count = Field(description="closed by 终本")
+    terminated_qualified: Count = Field(description="of those, with every 终本 condition met")
+    complaints: Count = Field(description="enforcement complaints (执行信访) received")
+    complaints_concluded: Count
+    sought: Yuan = Field(description="the sums sought in the closed cases")
+    realised: Yuan = Field(description="what was realised in them")
+    rates: IndicatorRates
+
+
+class Indicators(Model):
+    """The indicators of 基本解决执行难, per court seen, over the cases filed (and complaints
+    received) since `since`, three years before `computed_at`; recomputed at most once a minute
+    (1.5)."""
+
+    computed_at: Timestamp
+    since: Timestamp
+    targets: dict[Literal["closed_in_limit", "termination_qualified", "complaints_concluded", "overall_closure"], Rate]
+    courts: list[CourtIndicators]
+
+
 class Act(Model):
     act: Code = Field(description="one of the acts of `ActRequest`")
     at: Timestamp

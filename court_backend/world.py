@@ -137,6 +137,8 @@ class World:
         self.records.court_from = self.court_from
         self.records.commit()
         self.kpis = self.compute_kpis(now)
+        self.indicators: dict | None = None  # computed when first asked for (`indicators`), and when
+        self.indicators_at = now  # the one kept is a minute old
         self._coercing = self._cases_coercing()
         self._awaiting_ruling = self._cases_awaiting_ruling()
         # The supervision orders still to answer, and not yet overdue: watched for their deadline.

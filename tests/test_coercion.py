@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.support.backends import at, every_case
+from tests.support.backends import at, every_case, start_stepped_backend
 from tests.support.contract import when
 
 SPEED = 100_000  # the fast book's
@@ -240,24 +240,33 @@ def test_only_a_team_with_judicial_police_takes_a_person(stepped_backend):
     assert refused.status_code == 409 and refused.json()["type"].endswith(":no-judicial-police"), refused.text
 
 
-def test_a_courts_own_detention_on_a_cases_path_is_decided_numbered_carried_out_and_its_family_told(
-    stepped_backend,
-):
+@pytest.fixture
+def fast_province():
+    """A book of the tests' usual size whose months pass in minutes: enough cases on their way to a
+    detention for one to get there."""
+    running = start_stepped_backend(speed=100_000)
+    yield running
+    running.process.close()
+
+
+def test_a_courts_own_detention_on_a_cases_path_is_decided_numbered_carried_out_and_its_family_told(fast_province):
+    fast_book = fast_province
+
     def detained() -> dict | None:
-        for listed in stepped_backend.get("cases", node="detention", page_size=100)["items"]:
-            coercions = stepped_backend.get(f"cases/{listed['id']}")["coercions"]
+        for listed in fast_book.get("cases", node="detention", page_size=100)["items"]:
+            coercions = fast_book.get(f"cases/{listed['id']}")["coercions"]
             if coercions:
                 return coercions[0] | {"case_id": listed["id"]}
         return None
 
-    c = stepped_backend.step_until(detained, every_s=0.1, at_most_s=60)
+    c = fast_book.step_until(detained, every_s=0.1, at_most_s=60)
     assert c["kind"] == "detention" and c["state"] == "decided" and c["decided_by"].startswith("court:")
     assert DECISION.match(c["decision_number"]) and 5 <= c["days"] <= 15
 
     def told() -> dict | None:
-        now = coercion_of(stepped_backend, c["case_id"], c["id"])
+        now = coercion_of(fast_book, c["case_id"], c["id"])
         return now if now["family_notified_at"] and now["task_id"] else None
 
-    done = stepped_backend.step_until(told, every_s=HOUR_S, at_most_s=40 * HOUR_S)
+    done = fast_book.step_until(told, every_s=HOUR_S, at_most_s=40 * HOUR_S)
     assert 0 < at(done["family_notified_at"]) - at(done["detained_at"]) <= 31 * HOUR_S  # late now and then
-    assert stepped_backend.get(f"tasks/{done['task_id']}")["kind"] == "detain"
+    assert fast_book.get(f"tasks/{done['task_id']}")["kind"] == "detain"

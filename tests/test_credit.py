@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.backends import at, every_case, open_enforcement_cases
+from tests.support.backends import at, every_case, open_enforcement_cases, owing
 
 SPEED = 100_000  # the fast book's
 DAY_S = 86_400 / SPEED
@@ -20,12 +20,25 @@ def stepped_backend(fast_book):
     return fast_book
 
 
+def bound_for_termination(backend) -> dict:
+    """An open case on its way to 终本 (restricted, or at its closing review), not listed: its
+    listing outlives the case, in the 终本 pool, until its term ends."""
+    for case in open_enforcement_cases(backend):
+        on_its_way = case["node"] in ("consumption_restriction", "closing_review") and owing(case)
+        if on_its_way and "dishonest" not in case["flags"]:
+            return case
+    raise AssertionError("no case on its way to 终本")
+
+
 def unlisted(backend) -> dict:
-    """An open enforcement case that owes, with nothing frozen and no listing in force."""
+    """An open enforcement case that owes, with nothing frozen, no credit order in force and none
+    made by an operator (another test's)."""
     for case in open_enforcement_cases(backend):
         detail = backend.get(f"cases/{case['id']}")
         owing = detail["amount_sought"] > detail["amount_realised"]
-        free = detail["status"] == "open" and owing and "dishonest" not in detail["flags"]
+        by_hand = any(not c["ordered_by"].startswith("court:") for c in detail["credit"])  # another test's
+        in_force = any(c["state"] == "in_force" for c in detail["credit"])
+        free = detail["status"] == "open" and owing and not in_force and not by_hand
         if free and not backend.get("measures", case_id=case["id"])["items"]:
             return detail
     raise AssertionError("no open case to list")
@@ -49,40 +62,6 @@ def test_a_preservation_case_is_never_punished_and_every_flag_is_an_order_in_for
             assert not held, detail["number"]  # performed, settled or ended: off the list, restrictions lifted
         seen += bool(detail["credit"])
     assert seen  # the book's own orders (a fresh book: before the other tests' years go by)
-
-
-def test_a_listing_has_its_ground_and_term_is_published_answered_and_ends_with_its_term(stepped_backend):
-    case = unlisted(stepped_backend)
-    path = f"cases/{case['id']}/credit"
-    listed = stepped_backend.command(path, {"kind": "dishonest", "ground": "obstructs", "extra_years": 1})
-    assert listed.status_code == 201, listed.text
-    order = next(c for c in listed.json()["credit"] if c["kind"] == "dishonest" and c["state"] == "in_force")
-    assert (order["ground"], order["source"], order["ordered_by"]) == ("obstructs", "art. 1(2)", "operator")
-    assert at(order["expires_at"]) - at(order["ordered_at"]) == pytest.approx(3 * 365 * DAY_S, abs=0.01)
-    assert order["publication"] == "publishing" and {a["state"] for a in order["agencies"]} == {"sent"}
-    assert "dishonest" in listed.json()["flags"]
-    again = stepped_backend.command(path, {"kind": "dishonest", "ground": "evades"})
-    assert again.status_code == 409 and again.json()["credit_id"] == order["id"], again.text
-
-    def answered() -> dict | None:
-        now = next(c for c in stepped_backend.get(f"cases/{case['id']}")["credit"] if c["id"] == order["id"])
-        return now if now["publication"] == "published" and all(a["answered_at"] for a in now["agencies"]) else None
-
-    published = stepped_backend.step_until(answered, every_s=DAY_S, at_most_s=14 * DAY_S)
-    assert at(published["published_at"]) - at(order["ordered_at"]) <= 3 * DAY_S + 0.01
-    assert "中国人民银行征信中心" in {a["agency"] for a in published["agencies"]}
-
-    def expired() -> dict | None:
-        detail = stepped_backend.get(f"cases/{case['id']}")
-        now = next(c for c in detail["credit"] if c["id"] == order["id"])
-        return detail if now["state"] == "expired" else None
-
-    ended = stepped_backend.step_until(expired, every_s=60, at_most_s=3 * 365 * DAY_S + 120)
-    gone = next(c for c in ended["credit"] if c["id"] == order["id"])
-    assert gone["end_reason"] == "term_ended" and at(gone["ended_at"]) >= at(order["expires_at"])
-    assert "dishonest" not in ended["flags"] or any(
-        c["kind"] == "dishonest" and c["state"] == "in_force" for c in ended["credit"]
-    )
 
 
 def test_what_the_list_refuses_and_a_removal_for_its_reason(stepped_backend):
@@ -117,3 +96,37 @@ def test_what_the_list_refuses_and_a_removal_for_its_reason(stepped_backend):
     assert stepped_backend.command(removal, {"reason": "applicant_request"}).status_code == 409
     trail = [e["action"] for e in stepped_backend.get("audit", case_id=case["id"])["items"]]
     assert trail.count("order_credit") == 2 and "remove_credit" in trail
+
+
+def test_a_listing_has_its_ground_and_term_is_published_answered_and_ends_with_its_term(stepped_backend):
+    case = bound_for_termination(stepped_backend)
+    path = f"cases/{case['id']}/credit"
+    listed = stepped_backend.command(path, {"kind": "dishonest", "ground": "obstructs", "extra_years": 1})
+    assert listed.status_code == 201, listed.text
+    order = next(c for c in listed.json()["credit"] if c["kind"] == "dishonest" and c["state"] == "in_force")
+    assert (order["ground"], order["source"], order["ordered_by"]) == ("obstructs", "art. 1(2)", "operator")
+    assert at(order["expires_at"]) - at(order["ordered_at"]) == pytest.approx(3 * 365 * DAY_S, abs=0.01)
+    assert order["publication"] == "publishing" and {a["state"] for a in order["agencies"]} == {"sent"}
+    assert "dishonest" in listed.json()["flags"]
+    again = stepped_backend.command(path, {"kind": "dishonest", "ground": "evades"})
+    assert again.status_code == 409 and again.json()["credit_id"] == order["id"], again.text
+
+    def answered() -> dict | None:
+        now = next(c for c in stepped_backend.get(f"cases/{case['id']}")["credit"] if c["id"] == order["id"])
+        return now if now["publication"] == "published" and all(a["answered_at"] for a in now["agencies"]) else None
+
+    published = stepped_backend.step_until(answered, every_s=DAY_S, at_most_s=14 * DAY_S)
+    assert at(published["published_at"]) - at(order["ordered_at"]) <= 3 * DAY_S + 0.01
+    assert "中国人民银行征信中心" in {a["agency"] for a in published["agencies"]}
+
+    def expired() -> dict | None:
+        detail = stepped_backend.get(f"cases/{case['id']}")
+        now = next(c for c in detail["credit"] if c["id"] == order["id"])
+        return detail if now["state"] == "expired" else None
+
+    ended = stepped_backend.step_until(expired, every_s=60, at_most_s=3 * 365 * DAY_S + 120)
+    gone = next(c for c in ended["credit"] if c["id"] == order["id"])
+    assert gone["end_reason"] == "term_ended" and at(gone["ended_at"]) >= at(order["expires_at"])
+    assert "dishonest" not in ended["flags"] or any(
+        c["kind"] == "dishonest" and c["state"] == "in_force" for c in ended["credit"]
+    )
