@@ -254,6 +254,15 @@ class ApiClient:
                 return None
             raise
 
+    def indicators(self) -> dict | None:
+        """The indicators of each court seen (API 1.5), or None from a backend without them (404)."""
+        try:
+            return self._json(self._send("GET", "indicators", headers=self._headers()))
+        except ApiError as error:
+            if error.status == 404:
+                return None
+            raise
+
     def case(self, case_id: str) -> dict:
         """A case's detail, its node history included."""
         return self._json(self._send("GET", f"cases/{quote(case_id, safe='')}", headers=self._headers()))

@@ -230,10 +230,11 @@ def test_the_search_finds_a_case_a_team_and_a_court_and_says_when_nothing_matche
     search(qtbot, panel, team.name)
     assert selection.current == Selected(Collection.TEAMS, team_backend, team.id)
     qtbot.waitUntil(lambda: panel.team_layer.labels.drawn[:1] == [team.name], timeout=5_000)  # named before any other
-    court = next(c for _, c in store.courts if c.name.endswith("中级人民法院"))
+    court_backend, court = next((b, c) for b, c in store.courts if c.name.endswith("中级人民法院"))
     search(qtbot, panel, court.name)
     assert math.isclose(view_centre(panel)[0], float(panel.projection.x(court.lon)), abs_tol=1e-6)
-    assert selection.current is None and math.isclose(panel.highlight.data[0]["y"], court.lat)
+    assert selection.current == Selected(Collection.COURTS, court_backend, court.id)  # picked everywhere
+    assert math.isclose(panel.highlight.data[0]["y"], court.lat)
     search(qtbot, panel, "no such thing 404")
     assert "no such thing 404" in panel.search_message.text()
     assert math.isclose(view_centre(panel)[0], float(panel.projection.x(court.lon)), abs_tol=1e-6)  # the map stayed

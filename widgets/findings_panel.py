@@ -276,7 +276,7 @@ class FindingsPanel(QWidget):
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS)
         self._redraw.timeout.connect(self.redraw)
         live.changed.connect(self._on_changed)
-        selection.changed.connect(lambda _: self._refresh())
+        selection.changed.connect(self._on_selected)
         self.redraw()
 
     def _title(self, action: Action) -> str:
@@ -343,6 +343,14 @@ class FindingsPanel(QWidget):
         backend, court_id, officer = self.counts.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         self.court.setCurrentIndex(max(0, self.court.findData(court_key(backend, court_id))))
         self.officer.setText(officer)
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        """A court picked anywhere (the map, the indicators) narrows the list to it, when it has any."""
+        if selected is not None and selected.kind is Collection.COURTS:
+            index = self.court.findData(court_key(selected.backend, selected.id))
+            if index >= 0:
+                self.court.setCurrentIndex(index)
+        self._refresh()
 
     def _narrow(self, **wanted) -> None:
         self._keeping_current(lambda: self.model.narrow(**wanted))

@@ -107,7 +107,6 @@ class MapPanel(QWidget):
         self.highlight = pg.ScatterPlotItem(symbol="o", size=HIGHLIGHT_SIZE, pen=HIGHLIGHT_PEN, brush=None)
         self.highlight.setZValue(20)
         self.plot.addItem(self.highlight)
-        self._marked_court: tuple[float, float] | None = None
         self._followed_width = 0.0  # the view's width when it last centred on the followed team
         self.hover_tip = ""
         self.legend = QLabel(self._legend_html(), self.plot)
@@ -341,7 +340,10 @@ class MapPanel(QWidget):
         """Where the selection is on the map (projected x, lat), if it has a place."""
         selected = self._selection.current
         if selected is None:
-            return self._marked_court
+            return None
+        if selected.kind is Collection.COURTS:
+            court = self._store.courts.get(selected.backend, selected.id)
+            return None if court is None else (float(self.projection.x(court.lon)), court.lat)
         if selected.kind is Collection.TEAMS:
             return self.team_layer.position(selected.backend, selected.id)
         if selected.kind is Collection.CASES:
@@ -358,7 +360,6 @@ class MapPanel(QWidget):
         self.highlight.setData(*(([point[0]], [point[1]]) if point else ([], [])))
 
     def _on_selected(self, selected: Selected | None) -> None:
-        self._marked_court = None
         is_team = selected is not None and selected.kind is Collection.TEAMS
         self.team_layer.select((selected.backend, selected.id) if is_team else None)
         self.follow_action.setEnabled(is_team)
@@ -445,9 +446,8 @@ class MapPanel(QWidget):
         if found is None:
             return
         hit = found[1]
-        if hit.kind in (Collection.TEAMS, Collection.CASES, Collection.ESCALATIONS):
-            self._selection.select(Selected(hit.kind, hit.backend, hit.id))
-        elif hit.kind is Collection.COURTS:
+        self._selection.select(Selected(hit.kind, hit.backend, hit.id))
+        if hit.kind is Collection.COURTS:  # picked everywhere, and drilled into here
             self.centre_on(hit.x, hit.y, min(self.view().pixel, FOCUS_PIXEL[Collection.COURTS]))
 
     # -- search
@@ -457,12 +457,7 @@ class MapPanel(QWidget):
         self._say("", error=False)
         x = float(self.projection.x(match.lon))
         self.centre_on(x, match.lat, min(self.view().pixel, FOCUS_PIXEL[match.kind]))
-        if match.kind is Collection.COURTS:
-            self._selection.select(None)
-            self._marked_court = (x, match.lat)
-            self._redraw_highlight()
-        else:
-            self._selection.select(Selected(match.kind, match.backend, match.id))
+        self._selection.select(Selected(match.kind, match.backend, match.id))
 
     def _say(self, text: str, error: bool) -> None:
         mark_problem(self.search_message, error)

@@ -27,6 +27,7 @@ from widgets.court_figures_panel import CourtFiguresPanel
 from widgets.escalations_panel import EscalationsPanel
 from widgets.event_log_panel import EventLogPanel
 from widgets.findings_panel import FindingsPanel
+from widgets.indicators_panel import IndicatorsPanel
 from widgets.kpi_panel import KpiPanel
 from widgets.live_store import LiveStore
 from widgets.map_panel import MapPanel
@@ -53,6 +54,7 @@ class Panel(StrEnum):
     WARNINGS = "warnings"
     SUPERVISION = "supervision"
     FINDINGS = "findings"
+    INDICATORS = "indicators"
 
 
 class Side(StrEnum):
@@ -203,5 +205,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: FindingsPanel(ports.live, ports.selection, ports.submit),
         "Ctrl+Alt+P",
         {"duty": Place(Side.LEFT, 1, tab=7), "wall": Place(Side.RIGHT, 0, tab=7, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.INDICATORS,
+        lambda: QCoreApplication.translate("Panels", "Indicators by court"),
+        lambda ports: IndicatorsPanel(ports.live, ports.selection, ports.session_of),
+        "Ctrl+Alt+I",
+        {"duty": Place(Side.LEFT, 1, tab=8), "wall": Place(Side.RIGHT, 0, tab=8, hidden=True)},
     ),
 )

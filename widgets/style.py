@@ -46,6 +46,12 @@ OVERDUE_SHARE_COLORS = (
     (0.30, QColor("#f08c2e")),
     (1.0, QColor("#e5484d")),
 )
+# An indicator against its target, by how far below it is: (up to, colour).
+TARGET_COLORS = (
+    (0.0, QColor("#35b36b")),
+    (0.1, QColor("#d6b52a")),
+    (1.0, QColor("#e5484d")),
+)
 # A case's process warning (流程预警), by its grade, and an idle case.
 WARNING_COLORS = {
     "seriously_overdue": QColor("#e5484d"),

@@ -285,6 +285,7 @@ class WarningsPanel(QWidget):
         self._clock.timeout.connect(self.regrade)
         self._clock.start()
         live.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_selected)
         self.regrade()
 
     def _on_changed(self, changes: Changes) -> None:
@@ -355,6 +356,13 @@ class WarningsPanel(QWidget):
         self.court.setCurrentIndex(max(0, self.court.findData(court_key(backend, court_id))))
         if officer:
             self.officer.setText(officer)
+
+    def _on_selected(self, selected: Selected | None) -> None:
+        """A court picked anywhere (the map, the indicators) narrows the list to it, when it has any."""
+        if selected is not None and selected.kind is Collection.COURTS:
+            index = self.court.findData(court_key(selected.backend, selected.id))
+            if index >= 0:
+                self.court.setCurrentIndex(index)
 
     def _narrow(self, **wanted) -> None:
         self._keeping_current(lambda: self.model.narrow(**wanted))

@@ -1903,6 +1903,109 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>Enforced in limit</source>
+        <translation>法定期限内实际执结率</translation>
+    </message>
+    <message>
+        <source>终本 qualified</source>
+        <translation>终本合格率</translation>
+    </message>
+    <message>
+        <source>Complaints concluded</source>
+        <translation>执行信访办结率</translation>
+    </message>
+    <message>
+        <source>Closed, 3 years</source>
+        <translation>近三年整体执结率</translation>
+    </message>
+    <message>
+        <source>Actual enforcement rate</source>
+        <translation>实际执行率</translation>
+    </message>
+    <message>
+        <source>Realisation rate</source>
+        <translation>执行到位率</translation>
+    </message>
+    <message>
+        <source>有财产可供执行案件法定期限内实际执结率: of the cases with property, those actually enforced within the legal limit (6 months; 3 for a non-litigation title)</source>
+        <translation>有财产可供执行案件法定期限内实际执结率：有财产案件中在法定期限内（6个月，非诉执行3个月）实际执结的比例</translation>
+    </message>
+    <message>
+        <source>无财产可供执行案件终本合格率: of the 终本 cases, those that met every condition</source>
+        <translation>无财产可供执行案件终本合格率：终本案件中符合全部终本条件的比例</translation>
+    </message>
+    <message>
+        <source>执行信访办结率: of the enforcement complaints received, those concluded</source>
+        <translation>执行信访办结率：受理的执行信访中已办结的比例</translation>
+    </message>
+    <message>
+        <source>近三年执行案件整体执结率: of the cases filed in three years, those closed</source>
+        <translation>近三年执行案件整体执结率：近三年受理案件中已执结的比例</translation>
+    </message>
+    <message>
+        <source>实际执行率: of the closed cases, those enforced, performed or settled</source>
+        <translation>实际执行率：结案案件中强制执行、自动履行或和解履行的比例</translation>
+    </message>
+    <message>
+        <source>执行到位率: of the sums sought in the closed cases, what was realised</source>
+        <translation>执行到位率：结案案件申请执行标的中实际到位金额的比例</translation>
+    </message>
+    <message>
+        <source>Rank by: {rate}</source>
+        <translation>排名依据：{rate}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>收案</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Its place among the courts of its level, by the rate chosen</source>
+        <translation>按所选指标在同级法院中的排名</translation>
+    </message>
+    <message>
+        <source>Could not load the indicators of {backend}: {error}</source>
+        <translation>无法加载 {backend} 的执行指标：{error}</translation>
+    </message>
+    <message>
+        <source>{backend} publishes no indicators (a backend before API 1.5).</source>
+        <translation>{backend} 未提供执行指标（API 1.5 之前的后端）。</translation>
+    </message>
+    <message>
+        <source>Figures of its jurisdiction: itself and the courts below it</source>
+        <translation>辖区数据：本院及下辖各院合计</translation>
+    </message>
+    <message>
+        <source>Cases filed since {since}, as of {at}. Green meets the target, bold is below it.</source>
+        <translation>统计 {since} 以来收案，截至 {at}。绿色为达标，粗体为未达标。</translation>
+    </message>
+    <message>
+        <source>Loading the indicators…</source>
+        <translation>正在加载执行指标…</translation>
+    </message>
+    <message>
+        <source>No indicators yet.</source>
+        <translation>暂无执行指标。</translation>
+    </message>
+</context>
+<context>
     <name>KpiPanel</name>
     <message>
         <source>No indicators yet: waiting for the first KPI document from the backends.</source>
@@ -2495,6 +2598,10 @@ Last fix {age} ago</source>
     <message>
         <source>Passive enforcement</source>
         <translation>消极执行监督</translation>
+    </message>
+    <message>
+        <source>Indicators by court</source>
+        <translation>各院执行指标</translation>
     </message>
 </context>
 <context>
