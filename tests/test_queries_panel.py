@@ -211,7 +211,7 @@ def test_a_freeze_ordered_on_a_hit_shows_with_its_state(qtbot, desk, stepped_bac
         desk,
         stepped_backend,
         lambda: store.measures.get(BACKEND, measure_id).state in ("done", "failed"),
-        every_s=60,
+        every_s=600,
         at_most_s=6 * 3600,
     )
     assert state_shown()
