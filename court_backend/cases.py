@@ -751,6 +751,10 @@ class CaseBook:
         (count,) = self._db.execute("select count(*) from cases").fetchone()
         return count
 
+    @property
+    def open_count(self) -> int:
+        return sum(len(cases) for cases in self._open.values())
+
     def open_after(self, after_id: str, limit: int) -> list[dict]:
         """The next `limit` open cases in id order after `after_id`, as they are now."""
         rows = self._db.execute(

@@ -72,7 +72,7 @@ SUPERVISE_EVERY_S = 1800.0  # the simulation's courts above issue a 督办 on a 
 SUPERVISION_DAYS = (3.0, 10.0)  # its deadline, this many days on
 ANSWERED_IN_TIME = 0.85  # of the simulation's orders, those the court addressed answers before the deadline
 REPLY_ACCEPTED = 0.8  # of their replies, those the issuing court accepts
-FINDINGS_SWEEP = 100  # open cases looked at for passive enforcement a tick: the book in turn
+FINDINGS_SWEEP_S = 3600.0  # every open case is looked at for passive enforcement this often, in turn
 RELIEF_ACTIONS = {"approved": "approve_relief", "rejected": "reject_relief", "paid": "pay_relief"}  # as audited
 
 
@@ -109,7 +109,7 @@ class World:
         )
         self.findings = situations.FindingBook(self.records)
         self.cases.examine = self._examine
-        self._swept_to = ""  # the open cases are looked at in id order, FINDINGS_SWEEP a tick
+        self._swept_to = ""  # the open cases are looked at in id order, a share of them each tick
         # A new book is filed in stages: enough for the teams' shift before the backend listens,
         # the rest once it does, published as it comes (a stepped clock files it all at once).
         self.cases.start_filing(config.cases, now)
@@ -186,7 +186,7 @@ class World:
         self._warn_of_late_rulings(now)
         self._lapse_supervision(now)
         self._supervise_by_the_courts(now)
-        self._sweep_for_findings(now)
+        self._sweep_for_findings(dt, now)
         self._raise_field_escalations(dt, now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
@@ -484,14 +484,15 @@ class World:
             evidence = [situations.fact("measure_lapsed", at, ref=measure["id"])]
             self.findings.raise_(9, measure["id"], self.cases.get(measure["case_id"]), evidence, at)
 
-    def _sweep_for_findings(self, now: float) -> None:
-        """The next open cases in turn, for what only time shows (a limit passed with nothing
-        done); then, once the whole book is through, the hits left uncontrolled (6) and the new
-        hits on 终本 cases left unresumed (16)."""
-        cases = self.cases.open_after(self._swept_to, FINDINGS_SWEEP)
+    def _sweep_for_findings(self, dt: float, now: float) -> None:
+        """The next open cases in turn (all of them every FINDINGS_SWEEP_S), for what only time
+        shows (a limit passed with nothing done); then, once the whole book is through, the hits
+        left uncontrolled (6) and the new hits on 终本 cases left unresumed (16)."""
+        share = max(1, math.ceil(self.cases.open_count * dt / FINDINGS_SWEEP_S))
+        cases = self.cases.open_after(self._swept_to, share)
         for case in cases:
             self._examine(case, now)
-        self._swept_to = cases[-1]["id"] if len(cases) == FINDINGS_SWEEP else ""
+        self._swept_to = cases[-1]["id"] if len(cases) == share else ""
         if self._swept_to:
             return
         hit_limit = situations.SITUATIONS[6][1] * DAY_S
