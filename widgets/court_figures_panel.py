@@ -14,6 +14,7 @@ from console.records import Collection
 from console.store import Changes
 from widgets.live_store import LiveStore
 from widgets.plain_text import PlainLabel
+from widgets.table_sizing import filling
 
 REDRAW_MS = 1000  # counted again at most this often: a batch of cases changes a few flags
 
@@ -71,13 +72,12 @@ class CourtFiguresPanel(QWidget):
 
     def recount(self) -> None:
         rows = figures_by_court(self._store)
-        self.table.setSortingEnabled(False)  # filled in place, then sorted as the operator left it
-        self.table.setRowCount(len(rows))
-        for row, court in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(court.court))
-            for column, value in enumerate((court.open_cases, *court.counts), start=1):
-                self.table.setItem(row, column, Count(value))
-        self.table.setSortingEnabled(True)
+        with filling(self.table):  # filled in place, then sorted as the operator left it
+            self.table.setRowCount(len(rows))
+            for row, court in enumerate(rows):
+                self.table.setItem(row, 0, QTableWidgetItem(court.court))
+                for column, value in enumerate((court.open_cases, *court.counts), start=1):
+                    self.table.setItem(row, column, Count(value))
         total = [f"{sum(r.counts[i] for r in rows):,}" for i in range(len(FLAGS))]
         self.summary.setText(
             self.tr(

@@ -41,7 +41,7 @@ from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
 from widgets.selection import Selected, Selection
 from widgets.style import OVERDUE_COLOR, mark_problem, readable
-from widgets.table_sizing import size_columns
+from widgets.table_sizing import filling, size_columns
 from widgets.warnings_panel import court_key
 
 REDRAW_MS = 2000  # the list is built again at most this often as findings come
@@ -322,16 +322,15 @@ class FindingsPanel(QWidget):
     def _recount(self) -> None:
         counted = tally(self._store.findings)
         self.counts.blockSignals(True)
-        self.counts.setSortingEnabled(False)
-        self.counts.setRowCount(len(counted))
-        for row, ((backend, court_id, officer), states) in enumerate(counted.items()):
-            cell = QTableWidgetItem(f"{officer} · {self._store.court_name(backend, court_id)}")
-            cell.setData(Qt.ItemDataRole.UserRole, (backend, court_id, officer))
-            self.counts.setItem(row, 0, cell)
-            self.counts.setItem(row, 1, Count(states["open"]))
-            self.counts.setItem(row, 2, Count(states["confirmed"]))
-            self.counts.setItem(row, 3, Count(states["open"] + states["confirmed"]))
-        self.counts.setSortingEnabled(True)
+        with filling(self.counts):
+            self.counts.setRowCount(len(counted))
+            for row, ((backend, court_id, officer), states) in enumerate(counted.items()):
+                cell = QTableWidgetItem(f"{officer} · {self._store.court_name(backend, court_id)}")
+                cell.setData(Qt.ItemDataRole.UserRole, (backend, court_id, officer))
+                self.counts.setItem(row, 0, cell)
+                self.counts.setItem(row, 1, Count(states["open"]))
+                self.counts.setItem(row, 2, Count(states["confirmed"]))
+                self.counts.setItem(row, 3, Count(states["open"] + states["confirmed"]))
         self.counts.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.counts.blockSignals(False)
 

@@ -45,7 +45,7 @@ from widgets.names import name
 from widgets.plain_text import PlainLabel
 from widgets.selection import Selected, Selection
 from widgets.style import WARNING_COLORS, readable
-from widgets.table_sizing import size_columns
+from widgets.table_sizing import filling, size_columns
 
 REGRADE_MS = 60_000  # a warning begins with time alone: graded again this often
 REDRAW_MS = 5000  # and at most this often as cases change: over 300,000 cases a grading takes a quarter second
@@ -327,20 +327,19 @@ class WarningsPanel(QWidget):
         counted = counts(self.model.warned, by_officer)
         self.counts.setHorizontalHeaderItem(0, QTableWidgetItem(self.tr("Officer") if by_officer else self.tr("Court")))
         self.counts.blockSignals(True)
-        self.counts.setSortingEnabled(False)
-        self.counts.setRowCount(len(counted))
-        for row, ((backend, court_id, officer), kinds) in enumerate(counted.items()):
-            label = (
-                f"{officer} · {self._store.court_name(backend, court_id)}"
-                if by_officer
-                else self._store.court_name(backend, court_id)
-            )
-            cell = QTableWidgetItem(label)
-            cell.setData(Qt.ItemDataRole.UserRole, (backend, court_id, officer))
-            self.counts.setItem(row, 0, cell)
-            for column, kind in enumerate(KINDS, start=1):
-                self.counts.setItem(row, column, Count(kinds[kind]))
-        self.counts.setSortingEnabled(True)
+        with filling(self.counts):
+            self.counts.setRowCount(len(counted))
+            for row, ((backend, court_id, officer), kinds) in enumerate(counted.items()):
+                label = (
+                    f"{officer} · {self._store.court_name(backend, court_id)}"
+                    if by_officer
+                    else self._store.court_name(backend, court_id)
+                )
+                cell = QTableWidgetItem(label)
+                cell.setData(Qt.ItemDataRole.UserRole, (backend, court_id, officer))
+                self.counts.setItem(row, 0, cell)
+                for column, kind in enumerate(KINDS, start=1):
+                    self.counts.setItem(row, column, Count(kinds[kind]))
         self.counts.sortByColumn(KINDS.index("seriously_overdue") + 1, Qt.SortOrder.DescendingOrder)
         self.counts.blockSignals(False)
 
