@@ -18,7 +18,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Header, Path, Query, Requ
 from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from court_backend import audit, indicators, kpis, openapi, problems, process_warnings, schemas
+from court_backend import audit, campaigns, indicators, kpis, openapi, problems, process_warnings, schemas
 from court_backend.accounts import TOKEN_LIFETIME_S, Accounts, DemoAccounts, Principal, password_matches
 from court_backend.authority import allow
 from court_backend.cases import present as present_case
@@ -843,6 +843,30 @@ def _read_routes(backend: Backend) -> APIRouter:
         seen = courts_seen(who)
         courts = [c for c in world.indicators["courts"] if seen is None or c["court_id"] in seen]
         return {**world.indicators, "courts": courts}
+
+    @router.get("/campaigns", response_model=schemas.Page[schemas.Campaign])
+    async def campaign_progress(who: Reader) -> dict:
+        """专项执行行动 and each court's progress against its targets (1.5)."""
+        now = backend.clock.now()
+        held = list(world.records.all("campaign"))
+        if (
+            world.campaign_progress is None
+            or now - world.campaign_progress_at >= INDICATORS_EVERY_S
+            or any(c["id"] not in world.campaign_progress for c in held)  # planned since
+        ):
+            world.campaign_progress = await asyncio.to_thread(campaigns.progress, world.database, held, now)
+            world.campaign_progress_at = now
+        seen = courts_seen(who)
+        items = []
+        for campaign in held:
+            done = world.campaign_progress.get(campaign["id"], {})
+            courts = [
+                {**court, "done": done.get(court["court_id"], {"closed": 0, "realised": 0.0, "listed": 0})}
+                for court in campaign["courts"]
+                if seen is None or court["court_id"] in seen
+            ]
+            items.append({**public(campaign), "courts": courts, "computed_at": utc_iso(world.campaign_progress_at)})
+        return {"items": items, "cursor": backend.events.last_id, "next_page_token": None}
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Reader) -> dict:

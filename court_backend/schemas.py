@@ -368,6 +368,32 @@ class Indicators(Model):
     courts: list[CourtIndicators]
 
 
+class CampaignFigures(Model):
+    closed: Count = Field(description="cases closed")
+    realised: Yuan = Field(description="money realised in them")
+    listed: Count = Field(description="respondents listed as dishonest (纳入失信)")
+
+
+class CampaignCourt(Model):
+    court_id: Id
+    targets: CampaignFigures
+    done: CampaignFigures = Field(description="from the campaign's start to its end, or to `computed_at`")
+
+
+class Campaign(Model):
+    """专项执行行动: a time-boxed campaign (百日执行攻坚战, 司法大拜年, …) over some courts, each with
+    its targets and its progress, counted at most once a minute (1.5)."""
+
+    id: Id
+    kind: Code
+    name: Label
+    starts_at: Timestamp
+    ends_at: Timestamp
+    computed_at: Timestamp
+    courts: list[CampaignCourt] = Field(description="the courts seen of those it covers")
+    version: Count
+
+
 class Act(Model):
     act: Code = Field(description="one of the acts of `ActRequest`")
     at: Timestamp

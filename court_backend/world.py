@@ -16,6 +16,7 @@ from pathlib import Path
 from court_backend import (
     audit,
     bankruptcy,
+    campaigns,
     coercion,
     credit,
     disposal,
@@ -139,6 +140,10 @@ class World:
         self.kpis = self.compute_kpis(now)
         self.indicators: dict | None = None  # computed when first asked for (`indicators`), and when
         self.indicators_at = now  # the one kept is a minute old
+        self.campaign_progress: dict | None = None  # likewise (`campaigns`)
+        self.campaign_progress_at = now
+        if not self.cases.filing:
+            self._plan_campaigns(now)
         self._coercing = self._cases_coercing()
         self._awaiting_ruling = self._cases_awaiting_ruling()
         # The supervision orders still to answer, and not yet overdue: watched for their deadline.
@@ -161,7 +166,13 @@ class World:
         self.records.commit()
         if not self.cases.filing:
             self._next_kpis = now
+            self._plan_campaigns(now)
         return self.cases.filing
+
+    def _plan_campaigns(self, now: float) -> None:
+        """The demo's campaigns, their targets set from the whole book (`campaigns`), once."""
+        campaigns.plan_demo(self.records, self.database, [court.id for court in self.courts], now)
+        self.records.commit()
 
     def close(self) -> None:
         self.records.db.close()

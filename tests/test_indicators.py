@@ -83,3 +83,33 @@ def test_a_court_reads_the_indicators_of_its_jurisdiction_alone(stepped_backend)
     assert basic["id"] in area and all(
         court_id == basic["parent_id"] or courts[court_id]["parent_id"] == basic["parent_id"] for court_id in area
     )
+
+
+def test_the_campaigns_progress_per_court_is_made_of_its_raw_cases(stepped_backend):
+    campaigns = {c["kind"]: c for c in stepped_backend.get("campaigns", username="supervisor")["items"]}
+    assert campaigns["hundred_days"]["name"] == "百日执行攻坚战" and campaigns["new_year"]["name"] == "司法大拜年"
+    now = at(campaigns["hundred_days"]["computed_at"])
+    running, ended = campaigns["hundred_days"], campaigns["new_year"]
+    assert at(running["starts_at"]) < now < at(running["ends_at"]) and at(ended["ends_at"]) < now
+    cases = every_case(stepped_backend)
+    for campaign in (running, ended):
+        starts_at, until = at(campaign["starts_at"]), min(at(campaign["ends_at"]), now)
+        court = max(campaign["courts"], key=lambda c: c["done"]["closed"])
+        assert court["targets"]["closed"] > 0
+        done = {"closed": 0, "realised": 0.0, "listed": 0}
+        for case in (c for c in cases if c["court_id"] == court["court_id"]):
+            detail = stepped_backend.get(f"cases/{case['id']}")
+            ended_at = next((at(v["entered_at"]) for v in detail["history"] if v["node"] in FINAL), None)
+            if ended_at is not None and starts_at <= ended_at <= until:
+                done["closed"] += 1
+                done["realised"] += detail["amount_realised"]
+            listed = [at(c["ordered_at"]) for c in detail["credit"] if c["kind"] == "dishonest"]
+            done["listed"] += bool(listed) and starts_at <= min(listed) <= until
+        assert court["done"]["closed"] == done["closed"] and court["done"]["listed"] == done["listed"]
+        assert abs(court["done"]["realised"] - done["realised"]) < 0.05
+    levels = {c["id"]: c["level"] for c in stepped_backend.get("courts", page_size=1000)["items"]}
+    in_both = {c["court_id"] for c in running["courts"]} & {c["court_id"] for c in ended["courts"]}
+    basic = min(court_id for court_id in in_both if levels[court_id] == "basic")
+    stepped_backend.add_user("campaign_reader", "observer", basic)
+    seen = stepped_backend.get("campaigns", username="campaign_reader")["items"]
+    assert len(seen) == 2 and all([c["court_id"] for c in campaign["courts"]] == [basic] for campaign in seen)
