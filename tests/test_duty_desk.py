@@ -17,6 +17,7 @@ from tests.support.consoles import pick_open, step, step_until
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import ActionButton, why_not
 from widgets.escalations_panel import TITLE_EMS, EscalationsModel
+from widgets.names import escalation_title
 from widgets.panels import Panel
 from widgets.selection import Selected
 from widgets.teams_panel import TeamsModel
@@ -123,7 +124,7 @@ def test_an_action_says_it_was_sent_then_done_and_the_selection_stays(qtbot, des
     press(qtbot, desk, Qt.Key.Key_F2)
     assert "Sent to" in status(desk)
     qtbot.waitUntil(lambda: "Done at" in status(desk), timeout=30_000)
-    assert escalation.title in status(desk)
+    assert escalation_title(escalation) in status(desk)  # in the console's language
     assert desk.window.selection.current == Selected(Collection.ESCALATIONS, backend, escalation.id)
     assert why_not(desk.window.panels[Panel.ESCALATIONS].actions.actions[Action.ACKNOWLEDGE])
 

@@ -15,7 +15,7 @@ from console.domain import EscalationState, Severity
 from console.records import Collection
 from console.store import Changes
 from widgets.live_store import LiveStore
-from widgets.names import name
+from widgets.names import escalation_title, name
 
 ALARM_SEVERITIES = frozenset({Severity.P1, Severity.P2})
 FLASH_MS = 500
@@ -84,7 +84,7 @@ class Alarm(QObject):
             escalation = self._store.escalations.get(backend, escalation_id)
             if escalation is not None:
                 self._tray.showMessage(
-                    f"{name('severity', escalation.severity.value)} {escalation.title}",
+                    f"{name('severity', escalation.severity.value)} {escalation_title(escalation)}",
                     escalation.id,
                     QSystemTrayIcon.MessageIcon.Critical,
                 )

@@ -28,7 +28,7 @@ from console.records import Collection
 from console.store import Changes
 from widgets.answering import offer, why_not, window_action
 from widgets.live_store import LiveStore
-from widgets.names import name
+from widgets.names import escalation_title, name
 from widgets.plain_text import PlainLabel
 from widgets.selection import Selection
 from widgets.style import mark_problem
@@ -43,7 +43,7 @@ class NoteDialog(QDialog):
     def __init__(self, action: Action, escalation: Escalation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Escalate {title}") if action is Action.ESCALATE else self.tr("Resolve {title}"))
-        self.setWindowTitle(self.windowTitle().format(title=escalation.title))
+        self.setWindowTitle(self.windowTitle().format(title=escalation_title(escalation)))
         self._action = action
         form = QFormLayout(self)
         self.target = QComboBox(self)
@@ -242,7 +242,7 @@ class EscalationActions(QObject):
         court = self._store.courts.get(backend, escalation.court_id)
         where = court.name if court else escalation.court_id
         summary = self.tr("{action}: {title} ({court})").format(
-            action=self._titles[action].replace("&", "").rstrip("…"), title=escalation.title, court=where
+            action=self._titles[action].replace("&", "").rstrip("…"), title=escalation_title(escalation), court=where
         )
         subject = Subject(Collection.ESCALATIONS, escalation.id)
         self._submit(backend, action, subject, body, summary, if_match=escalation.version)

@@ -37,7 +37,7 @@ from widgets.alarm import Alarm
 from widgets.answering import ActionButton
 from widgets.escalation_actions import EscalationActions
 from widgets.live_store import LiveStore
-from widgets.names import name
+from widgets.names import escalation_title, name
 from widgets.plain_text import PlainLabel
 from widgets.rows_model import SORT_ROLE, KeyOrder, RowsModel
 from widgets.selection import Selected, Selection
@@ -94,7 +94,7 @@ class EscalationsModel(RowsModel):
             if column == self.SEVERITY:
                 return name("severity", escalation.severity.value)
             if column == self.TITLE:
-                return escalation.title
+                return escalation_title(escalation)
             if column == self.STATE:
                 if (backend, escalation.id) in self._pending:
                     return self.tr("{state} · sending…").format(state=name("escalation_state", escalation.state))
@@ -416,7 +416,8 @@ class EscalationsPanel(QWidget):
                 )
             )
         )
+        title = escape(escalation_title(escalation))
         self.timeline.setHtml(
-            f"<p><b>{name('severity', escalation.severity.value)} {escape(escalation.title)}</b> {where}</p>"
+            f"<p><b>{name('severity', escalation.severity.value)} {title}</b> {where}</p>"
             f"<table cellspacing='6'>{rows}</table>"
         )

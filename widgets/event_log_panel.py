@@ -29,7 +29,7 @@ from console.domain import Escalation, TeamPosition, TeamStatusChange
 from console.store import Changes
 from console.sync import EventReceived
 from widgets.live_store import LiveStore
-from widgets.names import name
+from widgets.names import escalation_title, name
 from widgets.table_sizing import size_columns
 
 CAPACITY = 5000
@@ -43,9 +43,8 @@ def summary(event: EventReceived) -> str:
         return f"{update.team_id} → {name('team_status', update.status)}"
     if isinstance(update, Escalation):
         owner = f" ({update.owner})" if update.owner else ""
-        return (
-            f"{name('severity', update.severity.value)} {update.title}: {name('escalation_state', update.state)}{owner}"
-        )
+        state = name("escalation_state", update.state)
+        return f"{name('severity', update.severity.value)} {escalation_title(update)}: {state}{owner}"
     return ""
 
 

@@ -406,7 +406,7 @@ class KpiPanel(QWidget):
         bands = list(indicators.escalations_by_age)
         self.ages.show_bars(
             bands,
-            bands,
+            [name("age_band", band) for band in bands],
             [indicators.escalations_by_age[b] for b in bands],
             [AGE_BRUSHES[min(i, len(AGE_BRUSHES) - 1)] for i in range(len(bands))],
         )

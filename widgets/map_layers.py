@@ -23,7 +23,7 @@ from console.records import Collection
 from console.region import Region
 from console.store import Changes, Store
 from widgets.map_items import LinesItem, Sprite, SpriteItem, circle, cosmetic_pen
-from widgets.names import name
+from widgets.names import escalation_title, name
 from widgets.style import SEVERITY_COLORS, TASK_COLOR
 
 # Below this many map units (degrees of latitude) a pixel, the map shows detail: case points, names.
@@ -241,7 +241,11 @@ class EscalationLayer(Layer):
 
     def tip(self, hit: Hit) -> str:
         escalation = self.store.escalations.get(hit.backend, hit.id)
-        return "" if escalation is None else f"{name('severity', escalation.severity.value)} · {escalation.title}"
+        return (
+            ""
+            if escalation is None
+            else f"{name('severity', escalation.severity.value)} · {escalation_title(escalation)}"
+        )
 
 
 class TaskLayer(Layer):

@@ -205,6 +205,38 @@ _NAMES = {
     "message_state:sent": QT_TRANSLATE_NOOP("message_state", "Sent"),
     "message_state:delivered": QT_TRANSLATE_NOOP("message_state", "Delivered"),
     "message_state:read": QT_TRANSLATE_NOOP("message_state", "Read"),
+    # escalations by kind: what the console calls them, whatever the backend's title
+    "escalation_kind:sos": QT_TRANSLATE_NOOP("escalation_kind", "SOS"),
+    "escalation_kind:violent_resistance": QT_TRANSLATE_NOOP("escalation_kind", "Violent resistance"),
+    "escalation_kind:self_harm_threat": QT_TRANSLATE_NOOP("escalation_kind", "Threat of self-harm"),
+    "escalation_kind:crowd_gathering": QT_TRANSLATE_NOOP("escalation_kind", "Crowd gathering"),
+    "escalation_kind:injury": QT_TRANSLATE_NOOP("escalation_kind", "Injury"),
+    "escalation_kind:police_support": QT_TRANSLATE_NOOP("escalation_kind", "Police support asked for"),
+    "escalation_kind:detention_decision": QT_TRANSLATE_NOOP("escalation_kind", "A detention decision needed"),
+    "escalation_kind:new_asset_found": QT_TRANSLATE_NOOP("escalation_kind", "New asset found on the scene"),
+    "escalation_kind:node_overdue": QT_TRANSLATE_NOOP("escalation_kind", "Node overdue"),
+    "escalation_kind:asset_flight_risk": QT_TRANSLATE_NOOP("escalation_kind", "Risk of assets moved away"),
+    "escalation_kind:hit_awaiting_freeze": QT_TRANSLATE_NOOP("escalation_kind", "A hit awaiting its freeze"),
+    "escalation_kind:terminated_case_hit": QT_TRANSLATE_NOOP(
+        "escalation_kind", "Property found on a terminated (终本) case"
+    ),
+    "escalation_kind:measure_lapsing": QT_TRANSLATE_NOOP("escalation_kind", "A measure about to lapse"),
+    "escalation_kind:family_notice_due": QT_TRANSLATE_NOOP("escalation_kind", "A detainee's family not yet told"),
+    "escalation_kind:family_notice_overdue": QT_TRANSLATE_NOOP(
+        "escalation_kind", "A detainee's family not told within 24 hours"
+    ),
+    "escalation_kind:bankruptcy_ruling_due": QT_TRANSLATE_NOOP("escalation_kind", "Bankruptcy ruling overdue"),
+    "escalation_kind:supervision_overdue": QT_TRANSLATE_NOOP("escalation_kind", "A supervision order unanswered"),
+    "escalation_kind:lost_contact": QT_TRANSLATE_NOOP("escalation_kind", "Team out of contact"),
+    # campaigns (专项执行行动) by kind, whatever the backend's name
+    "campaign:hundred_days": QT_TRANSLATE_NOOP("campaign", "Hundred days' enforcement drive"),
+    "campaign:new_year": QT_TRANSLATE_NOOP("campaign", "Spring Festival campaign"),
+    # the KPIs' age bands of open escalations, as the backend labels them
+    "age_band:<1 min": QT_TRANSLATE_NOOP("age_band", "Under a minute"),
+    "age_band:1–5 min": QT_TRANSLATE_NOOP("age_band", "1–5 minutes"),
+    "age_band:5–30 min": QT_TRANSLATE_NOOP("age_band", "5–30 minutes"),
+    "age_band:30 min–4 h": QT_TRANSLATE_NOOP("age_band", "30 minutes to 4 hours"),
+    "age_band:>4 h": QT_TRANSLATE_NOOP("age_band", "Over 4 hours"),
     "escalation_state:open": QT_TRANSLATE_NOOP("escalation_state", "Open"),
     "escalation_state:acknowledged": QT_TRANSLATE_NOOP("escalation_state", "Acknowledged"),
     "escalation_state:escalated": QT_TRANSLATE_NOOP("escalation_state", "Escalated"),
@@ -468,3 +500,19 @@ def format_yuan(amount: float, exact: bool = False) -> str:
     if amount >= 1e6:
         return f"¥{amount / 1e6:.2f} M"
     return f"¥{amount:,.0f}"
+
+
+def escalation_title(escalation) -> str:
+    """An escalation's name in the console's language: its kind's, or the backend's title for a
+    kind this console does not know."""
+    return _named_by_kind("escalation_kind", escalation.kind, escalation.title)
+
+
+def campaign_title(campaign) -> str:
+    """A campaign's name in the console's language: its kind's, or the backend's name."""
+    return _named_by_kind("campaign", campaign.kind, campaign.name)
+
+
+def _named_by_kind(kind: str, code: str, given: str) -> str:
+    shown = name(kind, code)
+    return given if shown == code else shown

@@ -214,6 +214,49 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>执结案件</translation>
+    </message>
+    <message>
+        <source>Money realised</source>
+        <translation>执行到位金额</translation>
+    </message>
+    <message>
+        <source>Listed as dishonest</source>
+        <translation>纳入失信名单</translation>
+    </message>
+    <message>
+        <source>Could not load the campaigns of {backend}: {error}</source>
+        <translation>无法加载 {backend} 的专项行动：{error}</translation>
+    </message>
+    <message>
+        <source>{backend} runs no campaigns (a backend before API 1.5).</source>
+        <translation>{backend} 未提供专项行动（API 1.5 之前的后端）。</translation>
+    </message>
+    <message>
+        <source>Loading the campaigns…</source>
+        <translation>正在加载专项行动…</translation>
+    </message>
+    <message>
+        <source>No campaign.</source>
+        <translation>暂无专项行动。</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: day {gone} of {days}. Closed {closed} of {closed_goal}, realised {realised} of {realised_goal}, listed {listed} of {listed_goal}.</source>
+        <translation>{start} 至 {end}：第 {gone} 天，共 {days} 天。执结 {closed}（目标 {closed_goal}），执行到位 {realised}（目标 {realised_goal}），纳入失信 {listed}（目标 {listed_goal}）。</translation>
+    </message>
+</context>
+<context>
     <name>CaseActionsTab</name>
     <message>
         <source>Open a case first (Ctrl+F finds one by its number or a party).</source>
@@ -2603,6 +2646,10 @@ Last fix {age} ago</source>
         <source>Indicators by court</source>
         <translation>各院执行指标</translation>
     </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>专项执行行动</translation>
+    </message>
 </context>
 <context>
     <name>PartiesModel</name>
@@ -4141,6 +4188,29 @@ Last fix {age} ago</source>
     </message>
 </context>
 <context>
+    <name>age_band</name>
+    <message>
+        <source>Under a minute</source>
+        <translation>1分钟以内</translation>
+    </message>
+    <message>
+        <source>1–5 minutes</source>
+        <translation>1–5分钟</translation>
+    </message>
+    <message>
+        <source>5–30 minutes</source>
+        <translation>5–30分钟</translation>
+    </message>
+    <message>
+        <source>30 minutes to 4 hours</source>
+        <translation>30分钟–4小时</translation>
+    </message>
+    <message>
+        <source>Over 4 hours</source>
+        <translation>4小时以上</translation>
+    </message>
+</context>
+<context>
     <name>approval</name>
     <message>
         <source>Freeze</source>
@@ -4184,6 +4254,17 @@ Last fix {age} ago</source>
     <message>
         <source>Rejected</source>
         <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>campaign</name>
+    <message>
+        <source>Hundred days&apos; enforcement drive</source>
+        <translation>百日执行攻坚战</translation>
+    </message>
+    <message>
+        <source>Spring Festival campaign</source>
+        <translation>司法大拜年</translation>
     </message>
 </context>
 <context>
@@ -4497,6 +4578,81 @@ Last fix {age} ago</source>
     <message>
         <source>court above</source>
         <translation>上级法院</translation>
+    </message>
+</context>
+<context>
+    <name>escalation_kind</name>
+    <message>
+        <source>SOS</source>
+        <translation>SOS 紧急求助</translation>
+    </message>
+    <message>
+        <source>Violent resistance</source>
+        <translation>暴力抗法</translation>
+    </message>
+    <message>
+        <source>Threat of self-harm</source>
+        <translation>当事人以自伤相威胁</translation>
+    </message>
+    <message>
+        <source>Crowd gathering</source>
+        <translation>人员聚集</translation>
+    </message>
+    <message>
+        <source>Injury</source>
+        <translation>人员受伤</translation>
+    </message>
+    <message>
+        <source>Police support asked for</source>
+        <translation>请求公安支援</translation>
+    </message>
+    <message>
+        <source>A detention decision needed</source>
+        <translation>需作出拘留决定</translation>
+    </message>
+    <message>
+        <source>New asset found on the scene</source>
+        <translation>发现新财产线索</translation>
+    </message>
+    <message>
+        <source>Node overdue</source>
+        <translation>节点超期</translation>
+    </message>
+    <message>
+        <source>Risk of assets moved away</source>
+        <translation>财产转移风险</translation>
+    </message>
+    <message>
+        <source>A hit awaiting its freeze</source>
+        <translation>查控命中待冻结</translation>
+    </message>
+    <message>
+        <source>Property found on a terminated (终本) case</source>
+        <translation>终本案件发现财产</translation>
+    </message>
+    <message>
+        <source>A measure about to lapse</source>
+        <translation>查控措施即将到期</translation>
+    </message>
+    <message>
+        <source>A detainee&apos;s family not yet told</source>
+        <translation>拘留未通知家属</translation>
+    </message>
+    <message>
+        <source>A detainee&apos;s family not told within 24 hours</source>
+        <translation>拘留逾期未通知家属</translation>
+    </message>
+    <message>
+        <source>Bankruptcy ruling overdue</source>
+        <translation>移送破产审查逾期未裁定</translation>
+    </message>
+    <message>
+        <source>A supervision order unanswered</source>
+        <translation>督办逾期未回复</translation>
+    </message>
+    <message>
+        <source>Team out of contact</source>
+        <translation>队伍失联</translation>
     </message>
 </context>
 <context>
