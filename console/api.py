@@ -247,8 +247,12 @@ class ApiClient:
     def kpis(self) -> dict | None:
         """The indicators, or None from a backend that publishes none (404: the contract makes
         them optional)."""
+        return self._optional("kpis")
+
+    def _optional(self, path: str) -> dict | None:
+        """What a backend may not have: None when it answers 404."""
         try:
-            return self._json(self._send("GET", "kpis", headers=self._headers()))
+            return self._json(self._send("GET", path, headers=self._headers()))
         except ApiError as error:
             if error.status == 404:
                 return None
@@ -256,12 +260,11 @@ class ApiClient:
 
     def indicators(self) -> dict | None:
         """The indicators of each court seen (API 1.5), or None from a backend without them (404)."""
-        try:
-            return self._json(self._send("GET", "indicators", headers=self._headers()))
-        except ApiError as error:
-            if error.status == 404:
-                return None
-            raise
+        return self._optional("indicators")
+
+    def campaigns(self) -> dict | None:
+        """The campaigns and each court's progress (API 1.5), or None from a backend without them (404)."""
+        return self._optional("campaigns")
 
     def case(self, case_id: str) -> dict:
         """A case's detail, its node history included."""

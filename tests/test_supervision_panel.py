@@ -122,3 +122,23 @@ def test_the_jurisdiction_view_adds_up_each_area_and_a_court_picked_there_is_pic
     view.tree.setCurrentItem(province)
     desk.window.selection.select(Selected(Collection.COURTS, *basic.data(0, Qt.ItemDataRole.UserRole)))
     assert view.tree.currentItem() is basic  # a court picked elsewhere is found here
+
+
+def test_a_campaigns_courts_show_their_progress_against_their_targets_and_pick_the_court(
+    qtbot, console_as, stepped_backend
+):
+    desk = console_as("supervisor")
+    view = desk.window.panels[Panel.CAMPAIGNS]
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=30_000)
+    served = {c["id"]: c for c in stepped_backend.get("campaigns", username="supervisor")["items"]}
+    _, shown = view.picked_campaign()
+    assert shown.kind == "hundred_days"  # the latest first
+    courts = served[shown.id]["courts"]
+    assert view.table.rowCount() == len(courts)
+    closed = sum(c["done"]["closed"] for c in courts)
+    assert f"{closed:,} of {sum(c['targets']['closed'] for c in courts):,}" in view.summary.text()
+    view.table.selectRow(0)
+    backend, court_id = view.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    assert desk.window.selection.current == Selected(Collection.COURTS, backend, court_id)
+    row = next(c for c in courts if c["court_id"] == court_id)
+    assert view.table.item(0, 1).text().startswith(f"{row['done']['closed']:,} / {row['targets']['closed']:,}")

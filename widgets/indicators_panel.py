@@ -5,15 +5,14 @@ holds the figures of its jurisdiction, added up from its courts' counts.
 Each rate is coloured against its target (met, within ten points, further below); the courts of a
 level are ranked by the rate chosen. Any column sorts. A court picked here is picked everywhere
 (the map centres on it; the worklists narrow to it), and one picked elsewhere is found here.
-Fetched from each backend followed when the panel is shown, then every minute, and on F5.
+Fetched from each backend followed at once, then every minute, and on F5.
 """
 
 from __future__ import annotations
 
 import time
-from functools import partial
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,17 +29,16 @@ from PySide6.QtWidgets import (
 from console.domain import Court, CourtLevel
 from console.indicators import RATES, Indicators, add_up, fetch_indicators, ranks, rate
 from console.records import Collection
-from console.session import BackendSession
 from console.store import Changes
-from widgets.background import run_in_background
+from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import format_date, format_yuan
 from widgets.plain_text import PlainLabel
 from widgets.selection import Selected, Selection
-from widgets.style import TARGET_COLORS, mark_problem, readable
+from widgets.style import mark_problem, readable, shortfall_color
 
-REFRESH_MS = 60_000
 COURT, RANK = 0, 1
+TARGET_TOLERANCE = 0.1  # a rate within ten points of its target is a little short
 FIRST_RATE = 2
 RATE_NAMES = tuple(RATES)
 FILED, CLOSED = FIRST_RATE + len(RATE_NAMES), FIRST_RATE + len(RATE_NAMES) + 1
@@ -84,11 +82,6 @@ def rate_meaning(name: str) -> str:
     }[name]
 
 
-def target_color(value: float, target: float):
-    shortfall = target - value
-    return next(color for limit, color in TARGET_COLORS if shortfall <= limit)
-
-
 class CourtRow(QTreeWidgetItem):
     """A court's row: it sorts by each column's number, not its text."""
 
@@ -105,10 +98,11 @@ class IndicatorsPanel(QWidget):
         super().__init__(parent)
         self._store = live.store
         self._selection = selection
-        self._session_of = session_of
         self.figures: dict[str, Indicators] = {}
         self.missing: dict[str, str] = {}  # backend → why it has no figures
         self._items: dict[tuple[str, str], CourtRow] = {}
+        self.fetches = Fetches(live, session_of, fetch_indicators, self)
+        self.fetches.fetched.connect(self._on_fetched)
 
         self.rank_by = QComboBox(self)
         for name in RATE_NAMES:
@@ -152,25 +146,14 @@ class IndicatorsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current)
         selection.changed.connect(self._on_selected)
         live.changed.connect(self._on_changed)
-        self._clock = QTimer(self, interval=REFRESH_MS)
-        self._clock.timeout.connect(self.fetch)
-        self._clock.start()
-        self._fetching: set[str] = set()
         self.fetch()
 
     # fetching
     def fetch(self) -> None:
-        """Asks each backend followed for its indicators (unless already asking)."""
-        for backend in sorted(self._store.health):
-            session: BackendSession | None = self._session_of(backend)
-            if session is None or backend in self._fetching:
-                continue
-            self._fetching.add(backend)
-            run_in_background(self, partial(fetch_indicators, session), partial(self._on_fetched, backend))
+        self.fetches.fetch()
         self._say()
 
     def _on_fetched(self, backend: str, figures: Indicators | None, error: Exception | None) -> None:
-        self._fetching.discard(backend)
         self.missing.pop(backend, None)
         if error is not None:
             self.missing[backend] = self.tr("Could not load the indicators of {backend}: {error}").format(
@@ -186,8 +169,6 @@ class IndicatorsPanel(QWidget):
         self._build()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.health and set(self._store.health) - set(self.figures) - self._fetching - set(self.missing):
-            self.fetch()  # a backend newly followed
         if changes.touched(Collection.COURTS):
             self._build()
 
@@ -251,7 +232,7 @@ class IndicatorsPanel(QWidget):
             row.setToolTip(column, f"{shown(counts[part])} / {shown(counts[whole])}")
             target = figures.targets.get(name)
             if target is not None:
-                row.setForeground(column, QBrush(readable(target_color(value, target))))
+                row.setForeground(column, QBrush(readable(shortfall_color(target - value, TARGET_TOLERANCE))))
                 if value < target:
                     font = QFont(row.font(column))
                     font.setBold(True)
@@ -272,7 +253,7 @@ class IndicatorsPanel(QWidget):
             said = self.tr("Cases filed since {since}, as of {at}. Green meets the target, bold is below it.").format(
                 since=format_date(figures.since), at=time.strftime("%H:%M", time.localtime(figures.computed_at))
             )
-        elif self._fetching:
+        elif self.fetches.asking:
             said = self.tr("Loading the indicators…")
         else:
             said = self.tr("No indicators yet.")

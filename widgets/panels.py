@@ -21,6 +21,7 @@ from console.region import Region
 from console.session import BackendSession
 from widgets.alarm import Alarm
 from widgets.approvals_panel import ApprovalsPanel
+from widgets.campaigns_panel import CampaignsPanel
 from widgets.case_panel import CasePanel
 from widgets.connection_panel import ConnectionPanel
 from widgets.court_figures_panel import CourtFiguresPanel
@@ -55,6 +56,7 @@ class Panel(StrEnum):
     SUPERVISION = "supervision"
     FINDINGS = "findings"
     INDICATORS = "indicators"
+    CAMPAIGNS = "campaigns"
 
 
 class Side(StrEnum):
@@ -212,5 +214,12 @@ PANELS: tuple[PanelSpec, ...] = (
         lambda ports: IndicatorsPanel(ports.live, ports.selection, ports.session_of),
         "Ctrl+Alt+I",
         {"duty": Place(Side.LEFT, 1, tab=8), "wall": Place(Side.RIGHT, 0, tab=8, hidden=True)},
+    ),
+    PanelSpec(
+        Panel.CAMPAIGNS,
+        lambda: QCoreApplication.translate("Panels", "Campaigns"),
+        lambda ports: CampaignsPanel(ports.live, ports.selection, ports.session_of),
+        "Ctrl+Alt+G",
+        {"duty": Place(Side.LEFT, 1, tab=9), "wall": Place(Side.RIGHT, 0, tab=9, hidden=True)},
     ),
 )

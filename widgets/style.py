@@ -46,12 +46,9 @@ OVERDUE_SHARE_COLORS = (
     (0.30, QColor("#f08c2e")),
     (1.0, QColor("#e5484d")),
 )
-# An indicator against its target, by how far below it is: (up to, colour).
-TARGET_COLORS = (
-    (0.0, QColor("#35b36b")),
-    (0.1, QColor("#d6b52a")),
-    (1.0, QColor("#e5484d")),
-)
+# A figure against what it should be (an indicator's target, a campaign's pace): met, a little
+# short, far short.
+SHORTFALL_COLORS = (QColor("#35b36b"), QColor("#d6b52a"), QColor("#e5484d"))
 # A case's process warning (流程预警), by its grade, and an idle case.
 WARNING_COLORS = {
     "seriously_overdue": QColor("#e5484d"),
@@ -146,3 +143,9 @@ def format_duration(seconds: float) -> str:
         return QCoreApplication.translate("Duration", "{h} h {m:02d} min").format(h=hours, m=minutes)
     days, hours = divmod(hours, 24)
     return QCoreApplication.translate("Duration", "{d} d {h} h").format(d=days, h=hours)
+
+
+def shortfall_color(shortfall: float, tolerance: float) -> QColor:
+    """Met when nothing is short, a little short within `tolerance`, far short beyond it."""
+    met, near, far = SHORTFALL_COLORS
+    return met if shortfall <= 0 else near if shortfall <= tolerance else far
