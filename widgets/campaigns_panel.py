@@ -3,7 +3,7 @@ and each court's progress against its targets: cases closed, money realised, res
 as dishonest. A figure is on track (green) when it reached at least the share of its target that
 the campaign's time has run, behind (amber) within twenty points of it, far behind (red) below.
 Any column sorts; a court picked here is picked everywhere. Fetched from each backend followed
-at once, then every minute, and on F5.
+at once, then every minute, and on Shift+F5.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.campaigns import MEASURES, Campaign, fetch_campaigns, share
 from console.records import Collection
+from console.store import Changes
 from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import campaign_title, format_date, format_yuan
@@ -65,7 +66,7 @@ class CampaignsPanel(QWidget):
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
         self.refresh_action = QAction(self.tr("Refresh"), self)
-        self.refresh_action.setShortcut("F5")
+        self.refresh_action.setShortcut("Shift+F5")
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh_action.triggered.connect(self.fetches.fetch)
         self.addAction(self.refresh_action)
@@ -92,10 +93,14 @@ class CampaignsPanel(QWidget):
         layout.addWidget(self.table, 1)
 
         self.campaign.currentIndexChanged.connect(self._show)
-        live.changed.connect(lambda changes: changes.touched(Collection.COURTS) and self._show())  # their names
+        live.changed.connect(self._on_changed)
         self.table.itemSelectionChanged.connect(self._on_picked)
         self.fetches.fetch()
         self._say(None)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touched(Collection.COURTS):  # their names
+            self._show()
 
     def _on_fetched(self, backend: str, campaigns: list[Campaign] | None, error: Exception | None) -> None:
         self.missing.pop(backend, None)
