@@ -463,4 +463,4 @@ class Assets:
             if now >= expires_at:  # not renewed in time: the asset is free again
                 del self._holding[measure_id]
                 measure = self._records.get("measure", measure_id)
-                self._move_measure(measure, "lapsed", now, note="its term ended without a renewal")
+                self._move_measure(measure, "lapsed", now, note="期限届满未续行，措施解除")

@@ -73,7 +73,8 @@ def unanswered(order: dict) -> bool:
 def lapse(records: Records, order: dict, now: float) -> None:
     """Past its deadline unanswered: overdue from now on."""
     order["overdue"] = True
-    order["history"].append({"state": order["state"], "at": utc_iso(now), "by": "system", "note": "deadline passed"})
+    note = "办理期限届满，未回复"  # the court system's own words, as the records it keeps
+    order["history"].append({"state": order["state"], "at": utc_iso(now), "by": "system", "note": note})
     order["version"] += 1
     records.put("supervision", order)
     records.emit("supervision.updated", public(order))
