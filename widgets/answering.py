@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QToolButton, QWidget
 
 from widgets.plain_text import plain_tooltip
 
@@ -20,6 +20,18 @@ def window_action(title: str, shortcut: str, parent: QObject) -> QAction:
     qaction.setShortcut(QKeySequence(shortcut))
     qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     qaction.setAutoRepeat(False)
+    return qaction
+
+
+def panel_action(title: str, shortcut: str, panel: QWidget, bar: QBoxLayout) -> QAction:
+    """An action of a panel, its key working within the panel, with its button on `bar`."""
+    qaction = QAction(title, panel)
+    qaction.setShortcut(QKeySequence(shortcut))
+    qaction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    panel.addAction(qaction)
+    button = QToolButton(panel)
+    button.setDefaultAction(qaction)
+    bar.addWidget(button)
     return qaction
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.campaigns import MEASURES, Campaign, fetch_campaigns, share
 from console.records import Collection
 from console.store import Changes
+from widgets.answering import panel_action
 from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import campaign_title, format_date, format_yuan
@@ -65,17 +65,11 @@ class CampaignsPanel(QWidget):
         self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
-        self.refresh_action = QAction(self.tr("Refresh"), self)
-        self.refresh_action.setShortcut("Shift+F5")
-        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.refresh_action.triggered.connect(self.fetches.fetch)
-        self.addAction(self.refresh_action)
-        refresh = QToolButton(self)
-        refresh.setDefaultAction(self.refresh_action)
         bar = QHBoxLayout()
         bar.addWidget(self.campaign)
         bar.addWidget(self.summary, 1)
-        bar.addWidget(refresh)
+        self.refresh_action = panel_action(self.tr("Refresh"), "Shift+F5", self, bar)
+        self.refresh_action.triggered.connect(self.fetches.fetch)
         self.table = QTableWidget(0, 1 + len(MEASURES), self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Court"), self.tr("Cases closed"), self.tr("Money realised"), self.tr("Listed as dishonest")]

@@ -11,20 +11,15 @@ step the backend would refuse; each goes through the outbox at the version shown
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QSplitter,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +30,9 @@ from console.findings import FINDING_STATES, SITUATIONS, Evidence, Finding, tall
 from console.records import Collection
 from console.store import Changes
 from widgets.action_dialogs import FindingDialog, NoteDialog
+from widgets.answering import panel_action
 from widgets.court_figures_panel import Count
+from widgets.list_model import ListModel, counts_table, list_view
 from widgets.live_store import LiveStore
 from widgets.names import format_date, format_yuan, name
 from widgets.plain_text import PlainLabel
@@ -74,22 +71,20 @@ def evidence_line(item: Evidence) -> str:
     return " ".join(parts)
 
 
-class FindingsModel(QAbstractTableModel):
-    """The findings shown: those of the narrowing, in the order asked; filtered and sorted in plain
-    Python over the rows' own values (there may be tens of thousands)."""
+class FindingsModel(ListModel):
+    """The findings shown: those of the narrowing, in the order asked (there may be tens of
+    thousands)."""
 
     SITUATION, STATE, CASE, COURT, OFFICER, SINCE, EVIDENCE = range(7)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((self.SINCE, Qt.SortOrder.DescendingOrder), parent)
         self._store = live.store
-        self.rows: list[tuple[str, Finding]] = []
         self.state: str | None = "open"
         self.situation: int | None = None
         self.court: str | None = None  # `court_key`
         self.officer = ""
-        self._order = (self.SINCE, Qt.SortOrder.DescendingOrder)
-        self._headers = (
+        self.headers = (
             self.tr("Situation"),
             self.tr("State"),
             self.tr("Case"),
@@ -102,32 +97,23 @@ class FindingsModel(QAbstractTableModel):
     def narrow(self, **wanted) -> None:
         for key, value in wanted.items():
             setattr(self, key, value)
-        self.beginResetModel()
-        self.rows = [
-            (backend, f)
-            for backend, f in self._store.findings
-            if (self.state is None or f.state == self.state)
-            and (self.situation is None or f.situation == self.situation)
-            and (self.court is None or self.court == court_key(backend, f.court_id))
-            and (not self.officer or self.officer in f.officer)
-        ]
-        self._sort_rows()
-        self.endResetModel()
+        self.show_rows(
+            [
+                (backend, f)
+                for backend, f in self._store.findings
+                if (self.state is None or f.state == self.state)
+                and (self.situation is None or f.situation == self.situation)
+                and (self.court is None or self.court == court_key(backend, f.court_id))
+                and (not self.officer or self.officer in f.officer)
+            ]
+        )
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self._sort_rows()
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        column, order = self._order
-        key = {
+    def sort_key(self, column: int):
+        return {
             self.SITUATION: lambda row: row[1].situation,
             self.SINCE: lambda row: row[1].since,
             self.STATE: lambda row: FINDING_STATES.index(row[1].state),
         }.get(column, lambda row: self._text(row, column))
-        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _text(self, row: tuple[str, Finding], column: int) -> str:
         backend, f = row
@@ -144,17 +130,6 @@ class FindingsModel(QAbstractTableModel):
         if column == self.SINCE:
             return format_date(f.since)
         return " → ".join(evidence_line(item) for item in f.evidence)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -198,28 +173,10 @@ class FindingsPanel(QWidget):
 
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
-        self.counts = QTableWidget(0, 4, self)
-        for column, header in enumerate(
-            (self.tr("Officer"), name("finding_state", "open"), name("finding_state", "confirmed"), self.tr("All"))
-        ):
-            self.counts.setHorizontalHeaderItem(column, QTableWidgetItem(header))
+        states = (name("finding_state", "open"), name("finding_state", "confirmed"))
+        self.counts = counts_table([self.tr("Officer"), *states, self.tr("All")], self)
         self.counts.horizontalHeaderItem(3).setToolTip(self.tr("Every finding but the dismissed"))
-        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.counts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.counts.verticalHeader().hide()
-        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(FindingsModel.SINCE, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view = list_view(self.model, self)
         size_columns(
             self.view,
             {
@@ -249,15 +206,9 @@ class FindingsPanel(QWidget):
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
         for action, shortcut in STEPS.items():
-            qaction = QAction(self._title(action), self)
-            qaction.setShortcut(shortcut)
-            qaction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            qaction = panel_action(self._title(action), shortcut, self, bar)
             qaction.triggered.connect(lambda _=False, action=action: self._step(action))
-            self.addAction(qaction)
             self.actions[action] = qaction
-            button = QToolButton(self)
-            button.setDefaultAction(qaction)
-            bar.addWidget(button)
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

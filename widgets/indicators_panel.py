@@ -13,13 +13,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QBrush, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from console.domain import Court, CourtLevel
 from console.indicators import RATES, Indicators, add_up, fetch_indicators, ranks, rate
 from console.records import Collection
 from console.store import Changes
+from widgets.answering import panel_action
 from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import format_date, format_yuan
@@ -110,17 +110,11 @@ class IndicatorsPanel(QWidget):
         self.rank_by.setCurrentIndex(RATE_NAMES.index("overall_closure"))
         self.status = PlainLabel(parent=self)
         self.status.setWordWrap(True)
-        self.refresh_action = QAction(self.tr("Refresh"), self)
-        self.refresh_action.setShortcut("F5")
-        self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.refresh_action.triggered.connect(self.fetch)
-        self.addAction(self.refresh_action)
-        refresh = QToolButton(self)
-        refresh.setDefaultAction(self.refresh_action)
         bar = QHBoxLayout()
         bar.addWidget(self.rank_by)
         bar.addWidget(self.status, 1)
-        bar.addWidget(refresh)
+        self.refresh_action = panel_action(self.tr("Refresh"), "F5", self, bar)
+        self.refresh_action.triggered.connect(self.fetch)
 
         self.tree = QTreeWidget(self)
         headers = [self.tr("Court"), self.tr("Rank")] + [rate_title(n) for n in RATE_NAMES]

@@ -11,13 +11,14 @@ import time
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QBrush
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QTableView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from console.casework import SupervisionOrder
 from console.commands import Action, CommandState, Subject, Submit
 from console.records import Collection
 from console.store import Changes, Store
 from widgets.action_dialogs import NoteDialog
+from widgets.answering import panel_action
 from widgets.live_store import LiveStore
 from widgets.names import format_date, name
 from widgets.plain_text import PlainLabel, plain_tooltip
@@ -117,15 +118,9 @@ class SupervisionPanel(QWidget):
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
         for action, (shortcut, _, _) in STEPS.items():
-            qaction = QAction(self._title(action), self)
-            qaction.setShortcut(shortcut)
-            qaction.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            qaction = panel_action(self._title(action), shortcut, self, bar)
             qaction.triggered.connect(lambda _=False, action=action: self._step(action))
-            self.addAction(qaction)
             self.actions[action] = qaction
-            button = QToolButton(self)
-            button.setDefaultAction(qaction)
-            bar.addWidget(button)
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,15 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QSpinBox,
     QSplitter,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,6 +35,7 @@ from console.process_warnings import GRADES, KINDS, Warned, counts, warned_cases
 from console.records import Collection
 from console.store import Changes
 from widgets.court_figures_panel import Count
+from widgets.list_model import ListModel, counts_table, list_view
 from widgets.live_store import LiveStore
 from widgets.names import name
 from widgets.plain_text import PlainLabel
@@ -59,26 +55,22 @@ def court_key(backend: str, court_id: str) -> str:
     return f"{backend}/{court_id}"
 
 
-class WarningsModel(QAbstractTableModel):
-    """The warned cases shown: those of the narrowing (`narrow`), in the order asked (`sort`).
-    Filtered and sorted here, in plain Python over the rows' own values: a proxy asking every row
-    through Qt takes seconds over tens of thousands of rows."""
+class WarningsModel(ListModel):
+    """The warned cases shown: those of the narrowing (`narrow`), in the order asked (`sort`)."""
 
     GRADE, CASE, COURT, OFFICER, NODE, IN_NODE, OVER, IDLE = range(8)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((self.GRADE, Qt.SortOrder.DescendingOrder), parent)
         self._store = live.store
         self.warned: list[Warned] = []  # every case warned of
-        self.rows: list[Warned] = []  # those shown
         self.now = time.time()
         self.kind: str | None = None
         self.court: str | None = None  # `court_key`
         self.node: str | None = None
         self.officer = ""
         self.min_days = 0
-        self._order = (self.GRADE, Qt.SortOrder.DescendingOrder)
-        self._headers = (
+        self.headers = (
             self.tr("Warning"),
             self.tr("Case"),
             self.tr("Court"),
@@ -99,30 +91,19 @@ class WarningsModel(QAbstractTableModel):
         for key, value in wanted.items():
             setattr(self, key, value)
         least = self.now - self.min_days * DAY_S
-        self.beginResetModel()
-        self.rows = [
-            w
-            for w in self.warned
-            if (self.kind is None or self.kind in w.kinds)
-            and (self.court is None or self.court == court_key(w.backend, w.case.court_id))
-            and (self.node is None or w.case.node == self.node)
-            and (not self.officer or self.officer in w.case.officer)
-            and w.case.node_entered_at <= least
-        ]
-        self._sort_rows()
-        self.endResetModel()
+        self.show_rows(
+            [
+                w
+                for w in self.warned
+                if (self.kind is None or self.kind in w.kinds)
+                and (self.court is None or self.court == court_key(w.backend, w.case.court_id))
+                and (self.node is None or w.case.node == self.node)
+                and (not self.officer or self.officer in w.case.officer)
+                and w.case.node_entered_at <= least
+            ]
+        )
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self._sort_rows()
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        column, order = self._order
-        self.rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _sort_key(self, column: int):
+    def sort_key(self, column: int):
         """What a column sorts by: the most serious, longest warned last; days as numbers; text as shown."""
         if column == self.GRADE:
             return lambda w: (KIND_RANK[w.grade or "idle"], -w.since)
@@ -140,17 +121,6 @@ class WarningsModel(QAbstractTableModel):
 
     def _court(self, w: Warned) -> str:
         return self._store.court_name(w.backend, w.case.court_id)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -215,35 +185,17 @@ class WarningsPanel(QWidget):
 
         self.summary = PlainLabel(parent=self)
         self.summary.setWordWrap(True)
-        self.counts = QTableWidget(0, 1 + len(KINDS), self)
         short = {
             "due_soon": self.tr("Soon"),
             "overdue": self.tr("Over"),
             "seriously_overdue": self.tr("Serious"),
             "idle": self.tr("Idle"),
         }
-        self.counts.setHorizontalHeaderItem(0, QTableWidgetItem(self.tr("Court")))
+        self.counts = counts_table([self.tr("Court"), *(short[kind] for kind in KINDS)], self)
         for column, kind in enumerate(KINDS, start=1):
-            header = QTableWidgetItem(short[kind])
-            header.setToolTip(name("warning", kind))
-            self.counts.setHorizontalHeaderItem(column, header)
-        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.counts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.counts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.counts.verticalHeader().hide()
-        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.counts.horizontalHeaderItem(column).setToolTip(name("warning", kind))
         self.counts.setSortingEnabled(True)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(WarningsModel.GRADE, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # 10,000 rows stay smooth
+        self.view = list_view(self.model, self)
         size_columns(
             self.view,
             {
