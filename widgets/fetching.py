@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.session import BackendSession
 from console.store import Changes, Store
+from console.sync import LinkState
 from widgets.background import run_in_background
 from widgets.live_store import LiveStore
 
@@ -41,8 +42,9 @@ class Fetches(QObject):
         self._clock.start()
 
     def fetch(self) -> None:
-        """Asks each backend followed (unless already asking it)."""
-        for backend in sorted(self._store.health):
+        """Asks each live backend followed (unless already asking it): never before its link has
+        signed in and loaded what a centre needs first, which it would only slow down."""
+        for backend in sorted(self._live()):
             session = self._session_of(backend)
             if session is None or backend in self.asking:
                 continue
@@ -54,6 +56,9 @@ class Fetches(QObject):
         self.answered.add(backend)
         self.fetched.emit(backend, answer, error)
 
+    def _live(self) -> set[str]:
+        return {backend for backend, health in self._store.health.items() if health.state == LinkState.LIVE}
+
     def _on_changed(self, changes: Changes) -> None:
-        if changes.health and set(self._store.health) - self.answered - self.asking:
-            self.fetch()  # a backend newly followed
+        if changes.health and self._live() - self.answered - self.asking:
+            self.fetch()  # a backend newly live
