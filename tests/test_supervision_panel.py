@@ -74,6 +74,13 @@ def test_a_finding_is_dismissed_with_a_reason_and_another_recorded_by_hand_on_it
     assert desk.window.selection.current == Selected(Collection.CASES, BACKEND, finding.case_id)  # its case opens
     assert "3日内未发起网络查控" in panel.detail.text() or "No network query" in panel.detail.text()
     assert panel.why_not(Action.DISMISS_FINDING) is None  # the high court's supervisor decides
+    team_backend, team = desk.store.teams[0]
+    desk.window.selection.select(Selected(Collection.TEAMS, team_backend, team.id))
+    panel.redraw()  # as findings come: the finding stays picked, the window's pick is left alone
+    assert panel.picked()[1].id == finding.id
+    assert desk.window.selection.current == Selected(Collection.TEAMS, team_backend, team.id)
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    panel.view.setCurrentIndex(panel.model.index(0, 0))  # picked again: its case opens
 
     when_the_dialog_opens(lambda dialog: dialog.note.setText("系线下查询后补录"))
     panel.actions[Action.DISMISS_FINDING].trigger()
@@ -118,8 +125,15 @@ def test_the_jurisdiction_view_adds_up_each_area_and_a_court_picked_there_is_pic
     court = courts.get(backend, court_id)
     assert desk.window.panels[Panel.MAP].selected_point()[1] == court.lat  # the map drills into it
 
-    basic = area.child(0)
-    view.tree.setCurrentItem(province)
+    team_backend, team = desk.store.teams[0]
+    desk.window.selection.select(Selected(Collection.TEAMS, team_backend, team.id))
+    view.fetch()  # a minute on: the view is built again, its court kept, the window's pick left alone
+    qtbot.waitUntil(lambda: not view.fetches.asking, timeout=10_000)
+    assert desk.window.selection.current == Selected(Collection.TEAMS, team_backend, team.id)
+    assert view.picked() == (backend, court_id)
+
+    basic = view.tree.currentItem().child(0)  # the rows are new
+    view.tree.setCurrentItem(view.tree.topLevelItem(0))
     desk.window.selection.select(Selected(Collection.COURTS, *basic.data(0, Qt.ItemDataRole.UserRole)))
     assert view.tree.currentItem() is basic  # a court picked elsewhere is found here
 

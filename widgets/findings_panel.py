@@ -138,7 +138,9 @@ class FindingsModel(ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("When its limit ran out") if column == self.SINCE else self._text(row, column)
+            if column == self.SINCE:
+                return self.tr("When its limit ran out (without a limit, its first evidence)")
+            return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE and row[1].state == "confirmed":
             return QBrush(readable(OVERDUE_COLOR))
         return None
@@ -255,8 +257,10 @@ class FindingsPanel(QWidget):
         change()
         if picked is not None:
             row = next((r for r, (_, f) in enumerate(self.model.rows) if f.id == picked[1].id), None)
-            if row is not None:
+            if row is not None:  # kept, without opening its case anew for the window
+                self.view.selectionModel().blockSignals(True)
                 self.view.setCurrentIndex(self.model.index(row, 0))
+                self.view.selectionModel().blockSignals(False)
         self._refresh()
 
     def _refill_courts(self) -> None:

@@ -190,8 +190,10 @@ class IndicatorsPanel(QWidget):
         self.tree.setSortingEnabled(True)
         for key, item in self._items.items():
             item.setExpanded(key in expanded or item.parent() is None)
-        if picked is not None and picked in self._items:
+        if picked is not None and picked in self._items:  # kept, without picking it anew for the window
+            self.tree.blockSignals(True)
             self.tree.setCurrentItem(self._items[picked])
+            self.tree.blockSignals(False)
         self._say()
 
     def _area(self, court_id: str, below: dict, figures: Indicators) -> dict[str, float]:
