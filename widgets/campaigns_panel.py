@@ -8,8 +8,6 @@ at once, then every minute, and on Shift+F5.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -74,6 +72,7 @@ class CampaignsPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Court"), self.tr("Cases closed"), self.tr("Money realised"), self.tr("Listed as dishonest")]
         )
+        self.table.setSortingEnabled(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -135,7 +134,7 @@ class CampaignsPanel(QWidget):
             self._say(None)
             return
         backend, campaign = picked
-        elapsed = campaign.elapsed(time.time())
+        elapsed = campaign.elapsed(campaign.computed_at)  # the backend's time: its clock may not be ours
         with filling(self.table):
             self.table.setRowCount(len(campaign.courts))
             for row, court in enumerate(campaign.courts):
@@ -163,9 +162,8 @@ class CampaignsPanel(QWidget):
             said = self.tr("Loading the campaigns…") if self.fetches.asking else self.tr("No campaign.")
         else:
             _, campaign = picked
-            now = time.time()
             days = round((campaign.ends_at - campaign.starts_at) / 86_400)
-            gone = min(days, max(0, int((now - campaign.starts_at) / 86_400)))
+            gone = min(days, max(0, int((campaign.computed_at - campaign.starts_at) / 86_400) + 1))  # day 1 first
             totals = {m: sum(c.done[m] for c in campaign.courts) for m in MEASURES}
             goals = {m: sum(c.targets[m] for c in campaign.courts) for m in MEASURES}
             said = self.tr(

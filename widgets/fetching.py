@@ -60,5 +60,7 @@ class Fetches(QObject):
         return {backend for backend, health in self._store.health.items() if health.state == LinkState.LIVE}
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.health:
+            self.answered &= self._live()  # a backend back from a break is asked again at once
         if changes.health and self._live() - self.answered - self.asking:
             self.fetch()  # a backend newly live

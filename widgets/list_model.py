@@ -76,4 +76,5 @@ def counts_table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setSortingEnabled(True)
     return table
