@@ -44,12 +44,14 @@ def plan_demo(records: Records, database: Path, courts: list[str], now: float) -
     if any(True for _ in records.all("campaign")):
         return
     year = int(utc_iso(now)[:4])
-    festival = max(_festival(y) for y in (year - 1, year) if y in SPRING_FESTIVALS and _festival(y) < now)
+    passed = [_festival(y) for y in (year - 1, year) if y in SPRING_FESTIVALS and _festival(y) < now]
     begun = now - HUNDRED_DAYS_BEGUN * DAY_S
-    for kind, name, starts_at, ends_at in (
-        ("new_year", "司法大拜年", festival - NEW_YEAR_SPAN[0] * DAY_S, festival + NEW_YEAR_SPAN[1] * DAY_S),
-        ("hundred_days", "百日执行攻坚战", begun, begun + HUNDRED_DAYS * DAY_S),
-    ):
+    planned = [("hundred_days", "百日执行攻坚战", begun, begun + HUNDRED_DAYS * DAY_S)]
+    if passed:  # a calendar beyond the table's years has no Spring Festival campaign
+        festival = max(passed)
+        starts_at, ends_at = festival - NEW_YEAR_SPAN[0] * DAY_S, festival + NEW_YEAR_SPAN[1] * DAY_S
+        planned.insert(0, ("new_year", "司法大拜年", starts_at, ends_at))
+    for kind, name, starts_at, ends_at in planned:
         targets = _targets(database, courts, starts_at)
         campaign = {
             "id": records.new_id("campaign", "A"),

@@ -777,6 +777,7 @@ class CaseBook:
             if next_step_at != due_at:
                 continue  # rescheduled by a command since (`_reschedule`)
             if not plan:  # archived in the 终本 pool: re-queried, unless resumed since
+                self.examine(doc, now, True)  # a re-query come late (the backend was down) is situation 15
                 self._reschedule(doc, plan, self._next_requery(doc, now, self.speed))
                 if not doc.get("resumed_as"):
                     requery.append(doc)

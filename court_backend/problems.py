@@ -55,7 +55,7 @@ PROBLEM_TYPES = {
     "above-balance": (422, "More than the case's account holds", ("balance",)),
     "renewal-not-due": (409, "Too early to renew: within 30 days of the lapse only", ("renewable_from",)),
     "not-holding": (409, "Only a control measure still holding is renewed", ()),
-    "already-decided": (409, "The approval is already decided", ()),
+    "already-decided": (409, "It is decided already", ()),
     "two-person-rule": (403, "Whoever asks cannot approve", ()),
     "outside-jurisdiction": (403, "Outside your court's jurisdiction", ("court_id",)),
     "no-court-above": (409, "There is no court above", ()),

@@ -249,7 +249,7 @@ def _termination(doc: dict) -> list[tuple[int, list[dict]]]:
 
 
 def pool_not_requeried(doc: dict, now: float) -> tuple[int, list[dict]] | None:
-    """15: a 终本 case of the pool not queried again within six months of the last time."""
+    """15: a 终本 case of the pool not queried again when due: every six months from 终本, five years."""
     decided = doc.get("termination")
     if decided is None or doc.get("resumed_as") or decided.get("requeries") is None:
         return None

@@ -1704,8 +1704,8 @@
         <translation>依据</translation>
     </message>
     <message>
-        <source>When its limit ran out</source>
-        <translation>期限届满之时</translation>
+        <source>When its limit ran out (without a limit, its first evidence)</source>
+        <translation>期限届满之时（无期限的，为最早一项依据的时间）</translation>
     </message>
 </context>
 <context>
