@@ -60,7 +60,7 @@ INVESTIGATION = frozenset(node.code for node in NODE_BY_CODE.values() if node.ph
 DISPOSAL = frozenset(node.code for node in NODE_BY_CODE.values() if node.phase == "disposal")
 SCHEMA = (
     "create table if not exists findings (id text primary key, key text not null unique, court_id text not null,"
-    " situation integer not null, state text not null, doc text not null)",
+    " situation integer not null, state text not null, doc text not null, case_id text)",
     "create index if not exists findings_court on findings (court_id)",
 )
 
@@ -268,6 +268,10 @@ class FindingBook:
         self._db: sqlite3.Connection = records.db
         for statement in SCHEMA:
             self._db.execute(statement)
+        if "case_id" not in {row[1] for row in self._db.execute("pragma table_info(findings)")}:
+            self._db.execute("alter table findings add column case_id text")  # a table made before it
+            self._db.execute("update findings set case_id = json_extract(doc, '$.case_id')")
+        self._db.execute("create index if not exists findings_case on findings (case_id)")  # a case's findings
         self._db.commit()
         self._keys = {key for (key,) in self._db.execute("select key from findings")}
         self._dirty: dict[str, dict] = {}
@@ -343,7 +347,7 @@ class FindingBook:
                 clauses.append(f"{column} = ?")
                 params.append(filters[column])
         if filters.get("case_id"):
-            clauses.append("json_extract(doc, '$.case_id') = ?")
+            clauses.append("case_id = ?")
             params.append(filters["case_id"])
         if courts is not None:
             clauses.append(f"court_id in ({', '.join('?' * len(courts))})")
@@ -356,9 +360,9 @@ class FindingBook:
     def _save(self, db: sqlite3.Connection) -> None:
         if self._dirty:
             db.executemany(
-                "insert or replace into findings values (?, ?, ?, ?, ?, ?)",
+                "insert or replace into findings values (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (f["id"], f["_key"], f["court_id"], f["situation"], f["state"], dumps(f))
+                    (f["id"], f["_key"], f["court_id"], f["situation"], f["state"], dumps(f), f["case_id"])
                     for f in self._dirty.values()
                 ],
             )
