@@ -211,6 +211,11 @@ class CommandLog:
         """The commands about `subject`, oldest first."""
         return [self._by_id[i] for i in self._by_subject.get((backend, subject), ())]
 
+    def latest(self, backend: str, subject: Subject) -> Command | None:
+        """The newest command about `subject`: whether one is on its way, or why it was refused."""
+        ids = self._by_subject.get((backend, subject))
+        return self._by_id[ids[-1]] if ids else None
+
     def pending(self, backend: str | None = None) -> list[Command]:
         return [
             c

@@ -354,8 +354,8 @@ class FindingsPanel(QWidget):
             court_id = finding.court_id
             if finding.state != "open":
                 return self.tr("It is {state} already.").format(state=name("finding_state", finding.state))
-            steps = self._store.commands.about(backend, Subject(Collection.FINDINGS, finding.id))
-            if steps and steps[-1].state == CommandState.PENDING:
+            latest = self._store.commands.latest(backend, Subject(Collection.FINDINGS, finding.id))
+            if latest is not None and latest.state == CommandState.PENDING:
                 return self.tr("Your decision is on its way.")
         if not self._store.may(backend, "finding.decide"):
             return self.tr("Not allowed: it needs the permission to {permission}.").format(
@@ -379,9 +379,9 @@ class FindingsPanel(QWidget):
         picked = self.picked()
         refused = None
         if picked is not None:
-            steps = self._store.commands.about(picked[0], Subject(Collection.FINDINGS, picked[1].id))
-            if steps and steps[-1].state == CommandState.REFUSED:
-                refused = self.tr("Refused: {reason}").format(reason=steps[-1].last_error)
+            latest = self._store.commands.latest(picked[0], Subject(Collection.FINDINGS, picked[1].id))
+            if latest is not None and latest.state == CommandState.REFUSED:
+                refused = self.tr("Refused: {reason}").format(reason=latest.last_error)
         self.status.setText(refused or reasons[Action.CONFIRM_FINDING] or "")
         mark_problem(self.status, refused is not None)
         self.detail.setText("" if picked is None else self._describe(*picked))

@@ -173,8 +173,8 @@ class SupervisionPanel(QWidget):
             return self.tr("It waits for no reply: {state}.").format(state=order_state(order))
         if who == "issuer" and order.state != "replied":
             return self.tr("There is no reply to decide: {state}.").format(state=order_state(order))
-        steps = self._store.commands.about(backend, Subject(Collection.SUPERVISION, order.id))
-        if steps and steps[-1].state == CommandState.PENDING:
+        latest = self._store.commands.latest(backend, Subject(Collection.SUPERVISION, order.id))
+        if latest is not None and latest.state == CommandState.PENDING:
             return self.tr("Your answer is on its way.")
         return None
 
@@ -185,9 +185,9 @@ class SupervisionPanel(QWidget):
         picked = self.picked()
         refused = None
         if picked is not None:
-            steps = self._store.commands.about(picked[0], Subject(Collection.SUPERVISION, picked[1].id))
-            if steps and steps[-1].state == CommandState.REFUSED:
-                refused = self.tr("Refused: {reason}").format(reason=steps[-1].last_error)
+            latest = self._store.commands.latest(picked[0], Subject(Collection.SUPERVISION, picked[1].id))
+            if latest is not None and latest.state == CommandState.REFUSED:
+                refused = self.tr("Refused: {reason}").format(reason=latest.last_error)
         open_reasons = [r for r in reasons.values() if r is not None]
         self.status.setText(refused or (open_reasons[0] if len(open_reasons) == len(STEPS) else ""))
         mark_problem(self.status, refused is not None)
