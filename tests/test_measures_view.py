@@ -25,8 +25,8 @@ def stepped_backend(fast_book):
 
 
 def far_from_paid(case: dict) -> bool:
-    """A case still starting or investigating: no money comes to it while a test steps minutes."""
-    return PHASE_OF[case["node"]] in ("start", "investigation")
+    """A case not yet controlling, selling or paying: no money comes to it while a test steps minutes."""
+    return PHASE_OF[case["node"]] not in ("control", "disposal", "funds", "closing")
 
 
 def test_property_is_sealed_up_whole_shown_with_its_lapse_date_and_renewed(qtbot, desk, stepped_backend):
