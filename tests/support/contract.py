@@ -102,8 +102,9 @@ def a_case_with(
 ):
     """(case, query, {asset: hit}): an open enforcement case that still owes, with no measure yet
     (and `where(case)`, when given), whose query to `categories` found each of `assets` (a tuple:
-    one of them); with `owed_held`, an account holding all the case owes."""
-    for listed in open_enforcement_cases(backend):
+    one of them); with `owed_held`, an account holding all the case owes. A registry finds
+    something one time in twelve, so the cases are asked again, up to three rounds, before it fails."""
+    for listed in open_enforcement_cases(backend) * 3:
         case = backend.get(f"cases/{listed['id']}")  # the book moves fast: it may have closed since
         owing = case["amount_sought"] > case["amount_realised"]
         if case["status"] != "open" or not owing or backend.get("measures", case_id=case["id"])["items"]:
