@@ -215,7 +215,6 @@ ESCALATION_KINDS = {
     "detention_decision": ("需作出拘留决定", "P2"),
     "new_asset_found": ("发现新财产线索", "P3"),
     # raised by the system
-    "node_overdue": ("节点超期", "P3"),
     "asset_flight_risk": ("财产转移风险", "P2"),
     "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
     "terminated_case_hit": ("终本案件发现财产", "P3"),

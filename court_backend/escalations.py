@@ -31,7 +31,6 @@ NOTES = {
     "police_support": "现场需公安民警协助",
     "detention_decision": "被执行人拒不履行，建议司法拘留",
     "new_asset_found": "现场发现车辆一台，疑为被执行人所有",
-    "node_overdue": "案件节点超过期限",
     "asset_flight_risk": "被执行人名下账户出现大额转出",
     "hit_awaiting_freeze": "查控命中尚未冻结",
     "terminated_case_hit": "终本案件定期查询发现财产，可恢复执行",

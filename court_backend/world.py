@@ -65,7 +65,6 @@ WARM_UP_S = 7200.0
 FILED_FIRST = 500  # cases filed before the backend listens: enough for the teams' first shift
 FILING_CHUNK = 100  # cases filed at a time after that (some 30 ms), between the requests of the clients
 FIELD_ESCALATION_PER_OPERATING_S = 1 / (5 * 3600.0)
-OVERDUE_CHECK_EVERY_S = 300.0
 LOST_CONTACT_AFTER_S = 120.0
 UNFROZEN_HIT_AFTER_S = 1800.0
 KPI_EVERY_S = 60.0
@@ -154,7 +153,6 @@ class World:
         self._courts_supervising = {o["id"] for o in self.records.all("supervision") if o.get("_next")}
         self._next_supervision = now  # the first at once: a centre opening its console sees one
         self._credit_expiring = self._credit_terms()
-        self._next_overdue_check = now
         self._next_kpis = now + KPI_EVERY_S
 
     def file_more(self, now: float) -> bool:
@@ -576,16 +574,6 @@ class World:
             about = f"lapse:{measure['id']}:{measure['expires_at']}"
             if about not in self.escalations.raised_for:  # the case loaded only to raise
                 self._raise_about_case("measure_lapsing", self.cases.get(measure["case_id"]), about, now)
-        if now >= self._next_overdue_check:
-            self._next_overdue_check = now + OVERDUE_CHECK_EVERY_S / self.config.speed
-            row = self.records.db.execute(
-                "select id from cases where status = 'open' and node_deadline between ? and ?"
-                " order by random() limit 1",
-                (now - 86_400.0, now),
-            ).fetchone()
-            if row is not None:
-                case = self.cases.get(row[0])
-                self._raise_about_case("node_overdue", case, f"overdue:{case['id']}:{case['node']}", now)
 
     def _raise_about_case(self, kind: str, case: dict, about: str, now: float) -> None:
         """Raises an escalation of `kind` at the case's site, once for what it is `about`."""

@@ -76,7 +76,7 @@ def test_field_emergencies_and_process_warnings_are_kept_apart(qtbot, desk, step
         sorts = {sort_of(e) for _, e in desk.store.escalations if e.state != EscalationState.RESOLVED}
         return sorts == {"field", "process"}
 
-    step_until(qtbot, desk, stepped_backend, both_sorts, every_s=120)
+    step_until(qtbot, desk, stepped_backend, both_sorts, every_s=300, at_most_s=6 * 3600)
     shown = panel.queue.rowCount()
     for wanted, about in (("field", "team_id"), ("process", "case_id")):
         panel.sort_of.setCurrentIndex(panel.sort_of.findData(wanted))

@@ -14,6 +14,7 @@ from console.casework import Kpis, decode_kpis
 from console.domain import Court, CourtLevel, EscalationState, Severity
 from console.store import Store
 from tests.support.consoles import step
+from tests.support.contract import open_escalation
 from tests.support.records import first_sight
 from widgets.kpi_panel import KpiPanel, short_court_name
 from widgets.live_store import LiveStore
@@ -134,6 +135,8 @@ def test_the_charts_show_the_backends_kpis_and_the_live_counts(qtbot, desk, step
     qtbot.waitUntil(teams_agree, timeout=30_000)
     assert sum(panel.teams.values().values()) == len(store.teams) > 0
     assert [brush.color() for brush in panel.teams.bars.opts["brushes"]] == list(STATUS_COLORS.values())
+    escalation = open_escalation(stepped_backend, severities=tuple(Severity))
+    qtbot.waitUntil(lambda: store.escalations.get(BACKEND, escalation["id"]) is not None, timeout=30_000)
     qtbot.waitUntil(severities_agree, timeout=30_000)
     assert sum(panel.severity.values().values()) > 0
 

@@ -214,7 +214,6 @@ _NAMES = {
     "escalation_kind:police_support": QT_TRANSLATE_NOOP("escalation_kind", "Police support asked for"),
     "escalation_kind:detention_decision": QT_TRANSLATE_NOOP("escalation_kind", "A detention decision needed"),
     "escalation_kind:new_asset_found": QT_TRANSLATE_NOOP("escalation_kind", "New asset found on the scene"),
-    "escalation_kind:node_overdue": QT_TRANSLATE_NOOP("escalation_kind", "Node overdue"),
     "escalation_kind:asset_flight_risk": QT_TRANSLATE_NOOP("escalation_kind", "Risk of assets moved away"),
     "escalation_kind:hit_awaiting_freeze": QT_TRANSLATE_NOOP("escalation_kind", "A hit awaiting its freeze"),
     "escalation_kind:terminated_case_hit": QT_TRANSLATE_NOOP(

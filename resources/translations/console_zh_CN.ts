@@ -4615,10 +4615,6 @@ Last fix {age} ago</source>
         <translation>发现新财产线索</translation>
     </message>
     <message>
-        <source>Node overdue</source>
-        <translation>节点超期</translation>
-    </message>
-    <message>
         <source>Risk of assets moved away</source>
         <translation>财产转移风险</translation>
     </message>
