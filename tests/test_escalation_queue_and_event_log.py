@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from console.domain import EscalationState, Severity
+from tests.support.backends import open_enforcement_cases
 from tests.support.consoles import step_until
 from widgets.escalations_panel import EscalationsModel, sort_of
 from widgets.event_log_panel import EventLogPanel
@@ -76,7 +77,11 @@ def test_field_emergencies_and_process_warnings_are_kept_apart(qtbot, desk, step
         sorts = {sort_of(e) for _, e in desk.store.escalations if e.state != EscalationState.RESOLVED}
         return sorts == {"field", "process"}
 
-    step_until(qtbot, desk, stepped_backend, both_sorts, every_s=300, at_most_s=6 * 3600)
+    # A query whose hits nobody freezes: in half an hour, a process escalation about its case.
+    case = next(c for c in open_enforcement_cases(stepped_backend) if c["amount_sought"] > c["amount_realised"])
+    asked = {"case_id": case["id"], "channel": "national", "categories": ["bank", "payment"]}
+    assert stepped_backend.command("queries", asked).status_code == 201
+    step_until(qtbot, desk, stepped_backend, both_sorts, every_s=120, at_most_s=3600)
     shown = panel.queue.rowCount()
     for wanted, about in (("field", "team_id"), ("process", "case_id")):
         panel.sort_of.setCurrentIndex(panel.sort_of.findData(wanted))
