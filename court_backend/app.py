@@ -27,7 +27,7 @@ from court_backend.clock import Clock, utc_iso
 from court_backend.problems import Problem
 from court_backend.records import dumps, public
 from court_backend.storage import connect
-from court_backend.world import Config, World
+from court_backend.world import Config, World, count_figures
 
 log = logging.getLogger("court_backend")
 
@@ -35,7 +35,6 @@ API = "/api/v1"
 TICK_S = 0.5  # the world moves on twice a second: a team on the road shows it at once
 FILING_DELAY_S = 1.0  # before a new book's filing goes on, once the backend listens
 FILING_PAUSE_S = 0.05  # between two chunks of it
-INDICATORS_EVERY_S = 60.0  # the indicators are computed again, when asked, at most this often
 STEP_S = 30.0  # a stepped clock's tick at most: coarser, so that a test's hours take seconds
 LOAD_TICK_S = 0.05
 STREAM_POLL_S = 1.0
@@ -158,6 +157,8 @@ class Backend:
                 if self.world.kpis_due(now):
                     doc = await asyncio.to_thread(kpis.compute, *self.world.kpi_inputs(now))
                     self.world.publish_kpis(doc)
+                    counted = await asyncio.to_thread(count_figures, *self.world.figure_inputs(now))
+                    self.world.publish_figures(*counted, now)
             except Exception:
                 log.exception("the world's tick failed; the next goes on")
             else:
@@ -170,8 +171,8 @@ class Backend:
 
     def step(self, seconds: float) -> float:
         """Moves a stepped clock on by `seconds`, the world with it a tick at a time; returns the time.
-        The KPIs, when due on the way, are computed once, at the end: a step of hours would compute
-        them every minute of it, for a reader who sees only the last."""
+        The KPIs and the other figures, when due on the way, are computed once, at the end: a step
+        of hours would compute them every minute of it, for a reader who sees only the last."""
         due = False
         while seconds > 0:
             dt = min(STEP_S, seconds)
@@ -183,6 +184,7 @@ class Backend:
         if due:
             now = self.clock.now()
             self.world.publish_kpis(kpis.compute(*self.world.kpi_inputs(now)))
+            self.world.publish_figures(*count_figures(*self.world.figure_inputs(now)), now)
         return self.clock.now()
 
 
@@ -836,37 +838,33 @@ def _read_routes(backend: Backend) -> APIRouter:
     @router.get("/indicators", response_model=schemas.Indicators)
     async def indicator_figures(who: Reader) -> dict:
         """The indicators of 基本解决执行难 of each court seen, with the counts they are made of (1.5)."""
-        now = backend.clock.now()
-        if world.indicators is None or now - world.indicators_at >= INDICATORS_EVERY_S:
-            world.indicators = await asyncio.to_thread(indicators.compute, world.database, now)
-            world.indicators_at = now
+        if world.indicators is None:  # not yet counted: the first reader waits for it
+            world.indicators = await asyncio.to_thread(indicators.compute, world.database, backend.clock.now())
         seen = courts_seen(who)
         courts = [c for c in world.indicators["courts"] if seen is None or c["court_id"] in seen]
         return {**world.indicators, "courts": courts}
 
     @router.get("/campaigns", response_model=schemas.Page[schemas.Campaign])
-    async def campaign_progress(who: Reader) -> dict:
-        """专项执行行动 and each court's progress against its targets (1.5)."""
-        now = backend.clock.now()
+    async def campaign_progress(who: Reader, page_size: PageSize = 500, page_token: PageToken = None) -> dict:
+        """专项执行行动 and each court's progress against its targets (1.5); paged since 1.6."""
         held = list(world.records.all("campaign"))
-        if (
-            world.campaign_progress is None
-            or now - world.campaign_progress_at >= INDICATORS_EVERY_S
-            or any(c["id"] not in world.campaign_progress for c in held)  # planned since
-        ):
-            world.campaign_progress = await asyncio.to_thread(campaigns.progress, world.database, held, now)
-            world.campaign_progress_at = now
+        uncounted = [c for c in held if c["id"] not in world.campaign_progress]  # planned since last counted
+        if uncounted:
+            now = backend.clock.now()
+            world.campaign_progress.update(await asyncio.to_thread(campaigns.progress, world.database, uncounted, now))
         seen = courts_seen(who)
         items = []
         for campaign in held:
             done = world.campaign_progress.get(campaign["id"], {})
             courts = [
-                {**court, "done": done.get(court["court_id"], {"closed": 0, "realised": 0.0, "listed": 0})}
+                {**court, "done": done.get(court["court_id"], campaigns.NOTHING_DONE)}
                 for court in campaign["courts"]
                 if seen is None or court["court_id"] in seen
             ]
-            items.append({**public(campaign), "courts": courts, "computed_at": utc_iso(world.campaign_progress_at)})
-        return {"items": items, "cursor": backend.events.last_id, "next_page_token": None}
+            items.append({**campaign, "courts": courts, "computed_at": utc_iso(world.campaign_progress_at)})
+        items.sort(key=lambda campaign: campaign["id"])
+        known = {campaign["id"] for campaign in held}
+        return _page(items, backend.events.last_id, page_size, page_token, known.__contains__)
 
     @router.get("/kpis", response_model=schemas.Kpis)
     async def kpis(_: Reader) -> dict:

@@ -31,6 +31,7 @@ SPRING_FESTIVALS = {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2
 NEW_YEAR_SPAN = (30, 15)
 SHARES = {"closed": 0.5, "realised": 1 / 3, "listed": 0.2}
 MEASURES = ("closed", "realised", "listed")
+NOTHING_DONE = {"closed": 0, "realised": 0.0, "listed": 0}
 
 
 def _festival(year: int) -> float:
@@ -93,6 +94,18 @@ def _targets(database: Path, courts: list[str], at: float) -> dict[str, dict]:
             "listed": math.ceil(count * SHARES["listed"]),
         }
     return targets
+
+
+def progress_of(campaign: dict, court: dict, done: dict[str, dict], at: float) -> dict:
+    """A court's part of a campaign, as `campaign.progress` publishes it."""
+    return {
+        "campaign_id": campaign["id"],
+        **{key: campaign[key] for key in ("kind", "name", "starts_at", "ends_at")},
+        "court_id": court["court_id"],
+        "targets": court["targets"],
+        "done": done.get(court["court_id"], NOTHING_DONE),
+        "computed_at": utc_iso(at),
+    }
 
 
 def progress(database: Path, campaigns: list[dict], now: float) -> dict[str, dict[str, dict]]:

@@ -339,6 +339,9 @@ class IndicatorRates(Model):
     realisation: Rate | None = Field(description="执行到位率: realised / sought")
 
 
+AssessedRate = Literal["closed_in_limit", "termination_qualified", "complaints_concluded", "overall_closure"]
+
+
 class CourtIndicators(Model):
     """A court's own cases filed in the window: the counts each rate is made of, and the rates. A
     jurisdiction's figures are its courts' counts added up."""
@@ -364,8 +367,17 @@ class Indicators(Model):
 
     computed_at: Timestamp
     since: Timestamp
-    targets: dict[Literal["closed_in_limit", "termination_qualified", "complaints_concluded", "overall_closure"], Rate]
+    targets: dict[AssessedRate, Rate]
     courts: list[CourtIndicators]
+
+
+class CourtIndicatorsUpdate(CourtIndicators):
+    """A court's indicators as counted again at `computed_at`, published when any of them changed
+    (1.6): a client holding `GET /indicators` keeps it whole from these."""
+
+    computed_at: Timestamp
+    since: Timestamp
+    targets: dict[AssessedRate, Rate]
 
 
 class CampaignFigures(Model):
@@ -392,6 +404,18 @@ class Campaign(Model):
     computed_at: Timestamp
     courts: list[CampaignCourt] = Field(description="the courts seen of those it covers")
     version: Count
+
+
+class CampaignProgress(CampaignCourt):
+    """A court's part of a campaign as counted again at `computed_at`, published when it changed
+    (1.6), with the campaign's own fields: a client that did not know the campaign learns it."""
+
+    campaign_id: Id
+    kind: Code
+    name: Label
+    starts_at: Timestamp
+    ends_at: Timestamp
+    computed_at: Timestamp
 
 
 class Act(Model):
@@ -1211,4 +1235,12 @@ EVENT_TYPES: dict[str, tuple[type[BaseModel], str]] = {
         "An escalation was acknowledged, escalated (by hand or by its deadline) or resolved.",
     ),
     "kpi.updated": (Kpis, "The indicators were recomputed (about once a minute)."),
+    "indicator.updated": (
+        CourtIndicatorsUpdate,
+        "A court's indicators of 基本解决执行难 changed as they were counted again (about once a minute) (1.6).",
+    ),
+    "campaign.progress": (
+        CampaignProgress,
+        "A court's progress in a campaign changed as it was counted again (about once a minute) (1.6).",
+    ),
 }

@@ -21,6 +21,7 @@ from court_backend import (
     credit,
     disposal,
     funds,
+    indicators,
     kpis,
     parties,
     relief,
@@ -89,6 +90,12 @@ class Config:
     demo_accounts: bool = False  # a new data directory gets the demo's accounts (accounts.DEMO_ACCOUNTS)
 
 
+def count_figures(database: Path, held: list[dict], now: float) -> tuple[dict, dict[str, dict[str, dict]]]:
+    """The indicators, and the progress of the campaigns `held`: read from the database, off the
+    loop thread (`World.figure_inputs`, `World.publish_figures`)."""
+    return indicators.compute(database, now), campaigns.progress(database, held, now)
+
+
 class World:
     def __init__(self, config: Config, clock: Clock) -> None:
         now = clock.now()
@@ -137,9 +144,10 @@ class World:
         self.records.court_from = self.court_from
         self.records.commit()
         self.kpis = self.compute_kpis(now)
-        self.indicators: dict | None = None  # computed when first asked for (`indicators`), and when
-        self.indicators_at = now  # the one kept is a minute old
-        self.campaign_progress: dict | None = None  # likewise (`campaigns`)
+        # The indicators and the campaigns' progress, as last counted and served: counted again
+        # with the KPIs, and each court's change published (`publish_figures`).
+        self.indicators: dict | None = None
+        self.campaign_progress: dict[str, dict[str, dict]] = {}
         self.campaign_progress_at = now
         if not self.cases.filing:
             self._plan_campaigns(now)
@@ -226,6 +234,30 @@ class World:
     def publish_kpis(self, doc: dict) -> None:
         self.kpis = doc
         self.records.emit("kpi.updated", doc)
+        self.records.commit()
+
+    def figure_inputs(self, now: float) -> tuple:
+        """What `count_figures` needs from memory, taken on the loop thread."""
+        return self.database, list(self.records.all("campaign")), now
+
+    def publish_figures(self, counted: dict, progress: dict[str, dict[str, dict]], now: float) -> None:
+        """Keeps the indicators and the campaigns' progress as counted (`count_figures`), and
+        publishes what changed of each court's: the figures a client holds stay the ones served."""
+        before = {court["court_id"]: court for court in self.indicators["courts"]} if self.indicators else {}
+        for court in counted["courts"]:
+            if before.get(court["court_id"]) != court:
+                update = {**court, "computed_at": counted["computed_at"], "since": counted["since"]}
+                self.records.emit("indicator.updated", {**update, "targets": counted["targets"]})
+        self.indicators = counted
+        for campaign in self.records.all("campaign"):
+            done, was = progress.get(campaign["id"]), self.campaign_progress.get(campaign["id"], {})
+            if done is None:  # planned while they were counted
+                continue
+            for court in campaign["courts"]:
+                if was.get(court["court_id"]) != done[court["court_id"]]:
+                    self.records.emit("campaign.progress", campaigns.progress_of(campaign, court, done, now))
+        self.campaign_progress.update(progress)
+        self.campaign_progress_at = now
         self.records.commit()
 
     def _on_deducted(self, measure: dict, now: float) -> float:

@@ -1,10 +1,13 @@
 """The indicators of 基本解决执行难, as any client sees them: each court's counts, made again here
 from the raw cases of three courts (their history, ledger and complaints, read through the API),
 are the backend's, and so are the rates made of them; a court's user reads its jurisdiction's
-courts alone."""
+courts alone; a client that read them once keeps them whole from the events."""
 
 from __future__ import annotations
 
+import json
+
+from court_backend import schemas
 from tests.support.backends import at, every_case
 
 FINAL = ("completed", "terminated_for_now", "terminated", "not_enforced", "archived")
@@ -113,3 +116,36 @@ def test_the_campaigns_progress_per_court_is_made_of_its_raw_cases(stepped_backe
     stepped_backend.add_user("campaign_reader", "observer", basic)
     seen = stepped_backend.get("campaigns", username="campaign_reader")["items"]
     assert len(seen) == 2 and all([c["court_id"] for c in campaign["courts"]] == [basic] for campaign in seen)
+
+
+def test_a_client_keeps_its_figures_whole_from_the_events(stepped_backend):
+    held = {c["court_id"]: c for c in stepped_backend.get("indicators", username="supervisor")["courts"]}
+    progress = {
+        (campaign["id"], court["court_id"]): court
+        for campaign in stepped_backend.get("campaigns", username="supervisor")["items"]
+        for court in campaign["courts"]
+    }
+    since = stepped_backend.newest_event()
+    for _ in range(4):  # counted again at the end of each step of more than a minute
+        stepped_backend.step(3600)
+    changed = {"indicator.updated": 0, "campaign.progress": 0}
+    for event in stepped_backend.events(since, stepped_backend.newest_event()):
+        if event.type not in changed:
+            continue
+        changed[event.type] += 1
+        update = json.loads(event.data)
+        if event.type == "indicator.updated":
+            schemas.CourtIndicatorsUpdate.model_validate(update)
+            held[update["court_id"]] = {k: v for k, v in update.items() if k not in ("computed_at", "since", "targets")}
+        else:
+            schemas.CampaignProgress.model_validate(update)
+            progress[update["campaign_id"], update["court_id"]] = {
+                k: update[k] for k in ("court_id", "targets", "done")
+            }
+    assert changed["indicator.updated"] > 0 and changed["campaign.progress"] > 0
+    assert held == {c["court_id"]: c for c in stepped_backend.get("indicators", username="supervisor")["courts"]}
+    assert progress == {
+        (campaign["id"], court["court_id"]): court
+        for campaign in stepped_backend.get("campaigns", username="supervisor")["items"]
+        for court in campaign["courts"]
+    }
