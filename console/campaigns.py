@@ -1,14 +1,13 @@
 """专项执行行动 (API 1.5): time-boxed campaigns over some courts, each court with its targets
 (cases closed, money realised, respondents listed as dishonest) and what it has done; decoded
-strictly, added up over the courts, and judged against the share of the campaign's time gone."""
+strictly, kept whole from each court's `campaign.progress` (1.6), added up over the courts, and
+judged against the share of the campaign's time gone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from console.api import ApiError
 from console.decoding import MAX_ID_LENGTH, DecodeError, integer, listed, number, required, text, timestamp
-from console.session import BackendSession
 
 MEASURES = ("closed", "realised", "listed")
 MAX_YUAN = 1e13
@@ -47,37 +46,52 @@ def _figures(record: dict, name: str) -> dict[str, float]:
     }
 
 
-def decode_campaign(record: dict) -> Campaign:
-    courts = []
-    for court in listed(record, "courts", 10_000):
-        if not isinstance(court, dict):
-            raise DecodeError("'courts' must be objects")
-        courts.append(
-            CampaignCourt(text(court, "court_id", MAX_ID_LENGTH), _figures(court, "targets"), _figures(court, "done"))
-        )
+@dataclass(frozen=True, slots=True)
+class CourtProgress:
+    """One court's part of a campaign counted again (`campaign.progress`), with the campaign's own
+    fields (`id` is the campaign's)."""
+
+    campaign: Campaign  # holding this court alone
+    court: CampaignCourt
+
+    def applied_to(self, held: Campaign | None) -> Campaign:
+        if held is None:
+            return self.campaign
+        court_id = self.court.court_id
+        courts = tuple(self.court if c.court_id == court_id else c for c in held.courts)
+        if all(c.court_id != court_id for c in held.courts):
+            courts += (self.court,)
+        return replace(held, computed_at=self.campaign.computed_at, courts=courts)
+
+
+def _court(record: object) -> CampaignCourt:
+    if not isinstance(record, dict):
+        raise DecodeError("a campaign's court must be an object")
+    return CampaignCourt(text(record, "court_id", MAX_ID_LENGTH), _figures(record, "targets"), _figures(record, "done"))
+
+
+def _campaign(record: dict, id_field: str, courts: tuple[CampaignCourt, ...]) -> Campaign:
     starts_at, ends_at = timestamp(record, "starts_at"), timestamp(record, "ends_at")
     if ends_at <= starts_at:
         raise DecodeError("a campaign must end after it starts")
     return Campaign(
-        id=text(record, "id", MAX_ID_LENGTH),
+        id=text(record, id_field, MAX_ID_LENGTH),
         kind=text(record, "kind", 64),
         name=text(record, "name", 200),
         starts_at=starts_at,
         ends_at=ends_at,
         computed_at=timestamp(record, "computed_at"),
-        courts=tuple(courts),
+        courts=courts,
     )
 
 
-def fetch_campaigns(session: BackendSession) -> list[Campaign] | None:
-    """The backend's campaigns, or None from one that has none (404). Blocks: call it on a worker."""
-    record = session.call(lambda client: client.campaigns())
-    if record is None:
-        return None
-    try:
-        return [decode_campaign(item) for item in listed(record, "items")]
-    except DecodeError as error:
-        raise ApiError(f"campaigns: the backend's answer breaks the contract: {error}") from None
+def decode_campaign(record: dict) -> Campaign:
+    return _campaign(record, "id", tuple(_court(court) for court in listed(record, "courts", 10_000)))
+
+
+def decode_court_progress(record: dict) -> CourtProgress:
+    court = _court(record)
+    return CourtProgress(_campaign(record, "campaign_id", (court,)), court)
 
 
 def share(done: float, target: float) -> float | None:

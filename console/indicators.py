@@ -1,15 +1,14 @@
 """The indicators of 基本解决执行难 per court (API 1.5): the counts each rate is made of, decoded
-strictly, added up over a jurisdiction (an intermediate court and the basic courts below it; the
-province), and ranked among the courts of a level."""
+strictly, kept whole from each court's `indicator.updated` (1.6), added up over a jurisdiction (an
+intermediate court and the basic courts below it; the province), and ranked among the courts of a
+level."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from console.api import ApiError
 from console.decoding import MAX_ID_LENGTH, DecodeError, listed, number, required, text, timestamp
-from console.session import BackendSession
 
 COUNTS = (
     "filed",
@@ -43,32 +42,46 @@ class Indicators:
     counts: dict[str, dict[str, float]]  # court id → its counts (COUNTS)
 
 
-def decode_indicators(record: dict) -> Indicators:
+@dataclass(frozen=True, slots=True)
+class CourtUpdate:
+    """One court's indicators counted again (`indicator.updated`)."""
+
+    court_id: str
+    counts: dict[str, float]
+    computed_at: float
+    since: float
+    targets: dict[str, float]
+
+    def applied_to(self, held: Indicators | None) -> Indicators:
+        counts = {} if held is None else held.counts
+        return Indicators(self.computed_at, self.since, self.targets, {**counts, self.court_id: self.counts})
+
+
+def _targets(record: dict) -> dict[str, float]:
     targets = required(record, "targets")
     if not isinstance(targets, dict):
         raise DecodeError("'targets' must be an object")
-    counts = {}
-    for court in listed(record, "courts", 10_000):
-        if not isinstance(court, dict):
-            raise DecodeError("'courts' must be objects")
-        counts[text(court, "court_id", MAX_ID_LENGTH)] = {name: number(court, name, 0, MAX_COUNT) for name in COUNTS}
+    return {name: number(targets, name, 0.0, 1.0) for name in targets if name in RATES}
+
+
+def _counts(court: object) -> tuple[str, dict[str, float]]:
+    if not isinstance(court, dict):
+        raise DecodeError("a court's indicators must be an object")
+    return text(court, "court_id", MAX_ID_LENGTH), {name: number(court, name, 0, MAX_COUNT) for name in COUNTS}
+
+
+def decode_indicators(record: dict) -> Indicators:
     return Indicators(
         computed_at=timestamp(record, "computed_at"),
         since=timestamp(record, "since"),
-        targets={name: number(targets, name, 0.0, 1.0) for name in targets if name in RATES},
-        counts=counts,
+        targets=_targets(record),
+        counts=dict(_counts(court) for court in listed(record, "courts", 10_000)),
     )
 
 
-def fetch_indicators(session: BackendSession) -> Indicators | None:
-    """The backend's indicators, or None from one that has none (404). Blocks: call it on a worker."""
-    record = session.call(lambda client: client.indicators())
-    if record is None:
-        return None
-    try:
-        return decode_indicators(record)
-    except DecodeError as error:
-        raise ApiError(f"indicators: the backend's answer breaks the contract: {error}") from None
+def decode_court_update(record: dict) -> CourtUpdate:
+    court_id, counts = _counts(record)
+    return CourtUpdate(court_id, counts, timestamp(record, "computed_at"), timestamp(record, "since"), _targets(record))
 
 
 def add_up(counts: Iterable[dict[str, float]]) -> dict[str, float]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from console.campaigns import decode_court_progress
 from console.casework import (
     decode_approval,
     decode_case,
@@ -30,6 +31,7 @@ from console.domain import (
     decode_team_status,
 )
 from console.findings import decode_finding
+from console.indicators import decode_court_update
 
 
 class Collection(StrEnum):
@@ -113,6 +115,8 @@ EVENT_DECODERS: dict[str, Callable[[dict], object]] = {
     "approval.requested": decode_approval,
     "approval.decided": decode_approval,
     "kpi.updated": decode_kpis,
+    "indicator.updated": decode_court_update,
+    "campaign.progress": decode_court_progress,
     "supervision.issued": decode_supervision_order,
     "supervision.updated": decode_supervision_order,
     "finding.raised": decode_finding,

@@ -18,10 +18,12 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from console.campaigns import Campaign, CourtProgress
 from console.casework import Approval, Case, Kpis, Measure, Message, Query, QueryProgress, SupervisionOrder, Task
 from console.commands import Command, CommandChanged, CommandState, Subject
 from console.domain import Court, Escalation, Team, TeamPosition, TeamStatusChange
 from console.findings import Finding
+from console.indicators import CourtUpdate, Indicators
 from console.records import CASE_WORK, FIRST_SIGHT, Collection
 from console.sync import (
     BackendRemoved,
@@ -266,13 +268,22 @@ class Changes:
     health: set[str] = field(default_factory=set)
     commands: set[str] = field(default_factory=set)
     kpis: set[str] = field(default_factory=set)  # backends whose KPIs changed
+    indicators: set[str] = field(default_factory=set)  # backends whose indicators changed
+    campaigns: set[str] = field(default_factory=set)  # backends whose campaigns changed
     events: list[EventReceived] = field(default_factory=list)  # the batch's events, for the event log
     # The time carried by the batch's oldest position: how far behind the backend this batch is.
     oldest_position_at: float | None = None
 
     def __bool__(self) -> bool:
         return bool(
-            any(self.collections.values()) or self.moved or self.health or self.commands or self.kpis or self.events
+            any(self.collections.values())
+            or self.moved
+            or self.health
+            or self.commands
+            or self.kpis
+            or self.indicators
+            or self.campaigns
+            or self.events
         )
 
     def of(self, collection: Collection) -> RowChanges:
@@ -311,6 +322,9 @@ class Store:
         self.health: dict[str, BackendHealth] = {}
         self.commands = CommandLog()
         self.kpis: dict[str, Kpis] = {}
+        # By backend, once its first sight is loaded: None from one that publishes none.
+        self.indicators: dict[str, Indicators | None] = {}
+        self.campaigns: dict[str, dict[str, Campaign] | None] = {}
         self._listeners: list[Callable[[Changes], None]] = []
         self._load: dict[str, int] = {}  # by backend: the snapshot whose case work is taken in
         self._seen: dict[tuple[str, Collection], set[str]] = {}  # ids held of a collection still loading
@@ -385,6 +399,8 @@ class Store:
             health=set(self.health),
             commands={c.id for c in self.commands},
             kpis=set(self.kpis),
+            indicators=set(self.indicators),
+            campaigns=set(self.campaigns),
         )
 
     def may(self, backend: str, permission: str) -> bool:
@@ -475,6 +491,11 @@ class Store:
         if message.kpis is not None:
             self.kpis[backend] = message.kpis
             changes.kpis.add(backend)
+        self.indicators[backend] = message.indicators
+        changes.indicators.add(backend)
+        held = message.campaigns
+        self.campaigns[backend] = None if held is None else {campaign.id: campaign for campaign in held}
+        changes.campaigns.add(backend)
         # The case work comes page by page: what was held of it stays until its pages have come.
         self._load[backend] = message.load
         for collection in CASE_WORK:
@@ -516,8 +537,12 @@ class Store:
         self._load.pop(backend, None)
         self._held.pop(backend, None)
         self.kpis.pop(backend, None)
+        self.indicators.pop(backend, None)
+        self.campaigns.pop(backend, None)
         self.health.pop(backend, None)
         changes.kpis.add(backend)
+        changes.indicators.add(backend)
+        changes.campaigns.add(backend)
         changes.health.add(backend)
 
     def _put(self, backend: str, item: object, changes: Changes) -> None:
@@ -577,5 +602,12 @@ class Store:
         elif isinstance(update, Kpis):
             self.kpis[backend] = update
             changes.kpis.add(backend)
+        elif isinstance(update, CourtUpdate):
+            self.indicators[backend] = update.applied_to(self.indicators.get(backend))
+            changes.indicators.add(backend)
+        elif isinstance(update, CourtProgress):
+            held = self.campaigns.get(backend) or {}
+            self.campaigns[backend] = {**held, update.campaign.id: update.applied_to(held.get(update.campaign.id))}
+            changes.campaigns.add(backend)
         else:
             raise TypeError(f"not an update the store takes: {type(update).__name__}")

@@ -25,9 +25,11 @@ from enum import Enum, StrEnum
 import requests
 
 from console.api import ApiClient, ApiError, AuthFailed, EventsGone, EventStream, IncompatibleBackend
+from console.campaigns import Campaign, decode_campaign
 from console.casework import Kpis, decode_kpis
-from console.decoding import DecodeError
+from console.decoding import DecodeError, listed
 from console.domain import TeamPosition
+from console.indicators import Indicators, decode_indicators
 from console.profiles import InsecureTransport
 from console.records import CASE_WORK, EVENT_DECODERS, FIRST_SIGHT, LISTINGS, Collection
 from console.session import BackendSession, Credentials, Token
@@ -64,6 +66,8 @@ class SnapshotLoaded:
     rows: dict[Collection, list]  # of the FIRST_SIGHT collections
     positions: list[TeamPosition]  # where each of rows[TEAMS] was, in the same order
     kpis: Kpis | None = None
+    indicators: Indicators | None = None  # None: the backend publishes none (before 1.5), or broke them
+    campaigns: list[Campaign] | None = None
 
 
 @dataclass(frozen=True)
@@ -400,6 +404,12 @@ class BackendLink:
         follow = replace(follow, signed_in=True)
         return replace(follow, phase=resume(follow))
 
+    def _published(self, record: dict | None, decode: Callable[[object], object], what: str):
+        """An optional document, decoded; None from a backend that publishes none, or one that
+        breaks it (dropped, and counted)."""
+        decoded = [] if record is None else self._report.decode_all([record], decode, what)
+        return decoded[0] if decoded else None
+
     def _do_snapshot(self, client: ApiClient, follow: Follow) -> Follow:
         pages = {
             collection: [
@@ -407,8 +417,10 @@ class BackendLink:
             ]
             for collection in FIRST_SIGHT
         }
-        published = client.kpis()
-        kpis = self._report.decode_all([published], decode_kpis, "kpis") if published is not None else []
+        kpis = self._published(client.kpis(), decode_kpis, "kpis")
+        indicators = self._published(client.indicators(), decode_indicators, "indicators")
+        held = self._published(client.campaigns(), lambda page: listed(page, "items"), "campaigns")
+        campaigns = None if held is None else self._report.decode_all(held, decode_campaign, "campaigns")
         rows = {
             collection: self._report.decode_all(
                 [record for page in pages[collection] for record in page.items],
@@ -430,7 +442,9 @@ class BackendLink:
                 cursor,
                 rows,
                 [position for _, position in teams_with_positions],
-                kpis[0] if kpis else None,
+                kpis,
+                indicators,
+                campaigns,
             )
         )
         if self._loader is not None:

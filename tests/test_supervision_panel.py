@@ -4,13 +4,10 @@ that court has replied, the supervisor accepts the reply from the panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from console.commands import Action
 from console.records import Collection
 from tests.support.dialogs import when_the_dialog_opens
 from widgets.answering import why_not
-from widgets.indicators_panel import FILED, RANK
 from widgets.panels import Panel
 from widgets.selection import Selected
 
@@ -100,59 +97,3 @@ def test_a_finding_is_dismissed_with_a_reason_and_another_recorded_by_hand_on_it
     recorded = next(f for _, f in desk.store.findings if f.case_id == finding.case_id and f.situation == 22)
     assert recorded.state == "confirmed" and recorded.source == "recorded"
     assert recorded.evidence[0].note == "暂缓执行已逾四个月未恢复"
-
-
-def test_the_jurisdiction_view_adds_up_each_area_and_a_court_picked_there_is_picked_everywhere(
-    qtbot, console_as, stepped_backend
-):
-    desk = console_as("supervisor")
-    view = desk.window.panels[Panel.INDICATORS]
-    qtbot.waitUntil(lambda: view.tree.topLevelItemCount() == 1, timeout=30_000)
-    served = stepped_backend.get("indicators", username="supervisor")["courts"]
-    province = view.tree.topLevelItem(0)
-    assert province.text(FILED) == f"{sum(c['filed'] for c in served):,}"  # the province: every court's cases
-    courts = desk.store.courts
-    area = next(
-        province.child(i) for i in range(province.childCount()) if province.child(i).childCount() > 3
-    )  # an intermediate court with its basic courts
-    backend, court_id = area.data(0, Qt.ItemDataRole.UserRole)
-    below = {c.id for _, c in courts if c.parent_id == court_id} | {court_id}
-    assert area.text(FILED) == f"{sum(c['filed'] for c in served if c['court_id'] in below):,}"
-    assert area.text(RANK).endswith(f"/{sum(c.level == 'intermediate' for _, c in courts)}")
-
-    view.tree.setCurrentItem(area)
-    assert desk.window.selection.current == Selected(Collection.COURTS, backend, court_id)
-    court = courts.get(backend, court_id)
-    assert desk.window.panels[Panel.MAP].selected_point()[1] == court.lat  # the map drills into it
-
-    team_backend, team = desk.store.teams[0]
-    desk.window.selection.select(Selected(Collection.TEAMS, team_backend, team.id))
-    view.fetch()  # a minute on: the view is built again, its court kept, the window's pick left alone
-    qtbot.waitUntil(lambda: not view.fetches.asking, timeout=10_000)
-    assert desk.window.selection.current == Selected(Collection.TEAMS, team_backend, team.id)
-    assert view.picked() == (backend, court_id)
-
-    basic = view.tree.currentItem().child(0)  # the rows are new
-    view.tree.setCurrentItem(view.tree.topLevelItem(0))
-    desk.window.selection.select(Selected(Collection.COURTS, *basic.data(0, Qt.ItemDataRole.UserRole)))
-    assert view.tree.currentItem() is basic  # a court picked elsewhere is found here
-
-
-def test_a_campaigns_courts_show_their_progress_against_their_targets_and_pick_the_court(
-    qtbot, console_as, stepped_backend
-):
-    desk = console_as("supervisor")
-    view = desk.window.panels[Panel.CAMPAIGNS]
-    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=30_000)
-    served = {c["id"]: c for c in stepped_backend.get("campaigns", username="supervisor")["items"]}
-    _, shown = view.picked_campaign()
-    assert shown.kind == "hundred_days"  # the latest first
-    courts = served[shown.id]["courts"]
-    assert view.table.rowCount() == len(courts)
-    closed = sum(c["done"]["closed"] for c in courts)
-    assert f"{closed:,} of {sum(c['targets']['closed'] for c in courts):,}" in view.summary.text()
-    view.table.selectRow(0)
-    backend, court_id = view.table.item(0, 0).data(Qt.ItemDataRole.UserRole)
-    assert desk.window.selection.current == Selected(Collection.COURTS, backend, court_id)
-    row = next(c for c in courts if c["court_id"] == court_id)
-    assert view.table.item(0, 1).text().startswith(f"{row['done']['closed']:,} / {row['targets']['closed']:,}")

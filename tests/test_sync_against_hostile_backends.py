@@ -103,6 +103,8 @@ class Hostile(StandIn):
                 self._json({"items": [TEAM, {**TEAM, "id": "T2"}], "cursor": 0, "next_page_token": None})
         elif path == "kpis":
             self._json({"computed_at": "yesterday"})  # dropped, and left out of the counts below
+        elif path == "indicators":
+            self._json({"title": "no such thing"}, 404)  # a backend before 1.5
         elif path == "events":
             self._events(scenario)
         else:

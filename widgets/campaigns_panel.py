@@ -2,8 +2,9 @@
 and each court's progress against its targets: cases closed, money realised, respondents listed
 as dishonest. A figure is on track (green) when it reached at least the share of its target that
 the campaign's time has run, behind (amber) within twenty points of it, far behind (red) below.
-Any column sorts; a court picked here is picked everywhere. Fetched from each backend followed
-at once, then every minute, and on Shift+F5.
+Any column sorts; a court picked here is picked everywhere. Read from the store, where each
+backend's first sight brings them and each court's `campaign.progress` keeps them (counted again
+about once a minute).
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.campaigns import MEASURES, Campaign, fetch_campaigns, share
+from console.campaigns import MEASURES, Campaign, share
 from console.records import Collection
 from console.store import Changes
-from widgets.answering import panel_action
-from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import campaign_title, format_date, format_yuan
 from widgets.plain_text import PlainLabel
@@ -50,14 +49,10 @@ class Progress(QTableWidgetItem):
 
 
 class CampaignsPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, session_of, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = live.store
         self._selection = selection
-        self.campaigns: dict[str, list[Campaign]] = {}
-        self.missing: dict[str, str] = {}
-        self.fetches = Fetches(live, session_of, fetch_campaigns, self)
-        self.fetches.fetched.connect(self._on_fetched)
 
         self.campaign = QComboBox(self)
         self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -66,8 +61,6 @@ class CampaignsPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.campaign)
         bar.addWidget(self.summary, 1)
-        self.refresh_action = panel_action(self.tr("Refresh"), "Shift+F5", self, bar)
-        self.refresh_action.triggered.connect(self.fetches.fetch)
         self.table = QTableWidget(0, 1 + len(MEASURES), self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Court"), self.tr("Cases closed"), self.tr("Money realised"), self.tr("Listed as dishonest")]
@@ -88,32 +81,22 @@ class CampaignsPanel(QWidget):
         self.campaign.currentIndexChanged.connect(self._show)
         live.changed.connect(self._on_changed)
         self.table.itemSelectionChanged.connect(self._on_picked)
-        self.fetches.fetch()
-        self._say(None)
+        self._list_campaigns()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched(Collection.COURTS):  # their names
+        if changes.campaigns:
+            self._list_campaigns()
+        elif changes.touched(Collection.COURTS):  # their names
             self._show()
 
-    def _on_fetched(self, backend: str, campaigns: list[Campaign] | None, error: Exception | None) -> None:
-        self.missing.pop(backend, None)
-        if error is not None:
-            self.missing[backend] = self.tr("Could not load the campaigns of {backend}: {error}").format(
-                backend=backend, error=error
-            )
-        elif campaigns is None:
-            self.campaigns.pop(backend, None)
-            self.missing[backend] = self.tr("{backend} runs no campaigns (a backend before API 1.5).").format(
-                backend=backend
-            )
-        else:
-            self.campaigns[backend] = campaigns
+    def _list_campaigns(self) -> None:
         chosen = self.campaign.currentData()
         self.campaign.blockSignals(True)
         self.campaign.clear()
-        several = len(self.campaigns) > 1
-        for held_by, held in sorted(self.campaigns.items()):
-            for campaign in sorted(held, key=lambda c: -c.starts_at):  # the latest first
+        campaigns = {backend: held for backend, held in self._store.campaigns.items() if held is not None}
+        several = len(campaigns) > 1
+        for held_by, held in sorted(campaigns.items()):
+            for campaign in sorted(held.values(), key=lambda c: -c.starts_at):  # the latest first
                 title = campaign_title(campaign)
                 self.campaign.addItem(f"{title} · {held_by}" if several else title, (held_by, campaign.id))
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
@@ -125,7 +108,8 @@ class CampaignsPanel(QWidget):
         if chosen is None:
             return None
         backend, campaign_id = chosen
-        return next(((backend, c) for c in self.campaigns.get(backend, ()) if c.id == campaign_id), None)
+        campaign = (self._store.campaigns.get(backend) or {}).get(campaign_id)
+        return None if campaign is None else (backend, campaign)
 
     def _show(self) -> None:
         picked = self.picked_campaign()
@@ -135,6 +119,7 @@ class CampaignsPanel(QWidget):
             return
         backend, campaign = picked
         elapsed = campaign.elapsed(campaign.computed_at)  # the backend's time: its clock may not be ours
+        kept = self.picked_court()
         with filling(self.table):
             self.table.setRowCount(len(campaign.courts))
             for row, court in enumerate(campaign.courts):
@@ -145,7 +130,16 @@ class CampaignsPanel(QWidget):
                     figure = self._progress(measure, court.done[measure], court.targets[measure], elapsed)
                     self.table.setItem(row, column, figure)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # the furthest behind first
+        row = next((r for r in range(self.table.rowCount()) if self.table.item(r, 0).data(KEY_ROLE) == kept), None)
+        if row is not None:  # kept, without picking it anew for the window
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.blockSignals(False)
         self._say(picked)
+
+    def picked_court(self) -> tuple[str, str] | None:
+        items = self.table.selectedItems()
+        return None if not items else self.table.item(items[0].row(), 0).data(KEY_ROLE)
 
     def _progress(self, measure: str, done: float, target: float, elapsed: float) -> Progress:
         shown = format_yuan if measure == "realised" else (lambda n: f"{int(n):,}")
@@ -157,9 +151,13 @@ class CampaignsPanel(QWidget):
         return item
 
     def _say(self, picked: tuple[str, Campaign] | None) -> None:
-        problems = list(self.missing.values())
+        problems = [
+            self.tr("{backend} runs no campaigns (a backend before API 1.5).").format(backend=backend)
+            for backend, held in sorted(self._store.campaigns.items())
+            if held is None
+        ]
         if picked is None:
-            said = self.tr("Loading the campaigns…") if self.fetches.asking else self.tr("No campaign.")
+            said = self.tr("No campaign.")
         else:
             _, campaign = picked
             days = round((campaign.ends_at - campaign.starts_at) / 86_400)
@@ -185,7 +183,6 @@ class CampaignsPanel(QWidget):
         mark_problem(self.summary, bool(problems))
 
     def _on_picked(self) -> None:
-        items = self.table.selectedItems()
-        if items:
-            backend, court_id = self.table.item(items[0].row(), 0).data(KEY_ROLE)
-            self._selection.select(Selected(Collection.COURTS, backend, court_id))
+        picked = self.picked_court()
+        if picked is not None:
+            self._selection.select(Selected(Collection.COURTS, *picked))

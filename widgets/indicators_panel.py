@@ -5,7 +5,8 @@ holds the figures of its jurisdiction, added up from its courts' counts.
 Each rate is coloured against its target (met, within ten points, further below); the courts of a
 level are ranked by the rate chosen. Any column sorts. A court picked here is picked everywhere
 (the map centres on it; the worklists narrow to it), and one picked elsewhere is found here.
-Fetched from each backend followed at once, then every minute, and on F5.
+Read from the store, where each backend's first sight brings them and each court's
+`indicator.updated` keeps them (counted again about once a minute).
 """
 
 from __future__ import annotations
@@ -26,11 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain import Court, CourtLevel
-from console.indicators import RATES, Indicators, add_up, fetch_indicators, ranks, rate
+from console.indicators import RATES, Indicators, add_up, ranks, rate
 from console.records import Collection
 from console.store import Changes
-from widgets.answering import panel_action
-from widgets.fetching import Fetches
 from widgets.live_store import LiveStore
 from widgets.names import format_date, format_yuan
 from widgets.plain_text import PlainLabel
@@ -94,15 +93,11 @@ class CourtRow(QTreeWidgetItem):
 
 
 class IndicatorsPanel(QWidget):
-    def __init__(self, live: LiveStore, selection: Selection, session_of, parent: QWidget | None = None) -> None:
+    def __init__(self, live: LiveStore, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = live.store
         self._selection = selection
-        self.figures: dict[str, Indicators] = {}
-        self.missing: dict[str, str] = {}  # backend → why it has no figures
         self._items: dict[tuple[str, str], CourtRow] = {}
-        self.fetches = Fetches(live, session_of, fetch_indicators, self)
-        self.fetches.fetched.connect(self._on_fetched)
 
         self.rank_by = QComboBox(self)
         for name in RATE_NAMES:
@@ -113,8 +108,6 @@ class IndicatorsPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.rank_by)
         bar.addWidget(self.status, 1)
-        self.refresh_action = panel_action(self.tr("Refresh"), "F5", self, bar)
-        self.refresh_action.triggered.connect(self.fetch)
 
         self.tree = QTreeWidget(self)
         headers = [self.tr("Court"), self.tr("Rank")] + [rate_title(n) for n in RATE_NAMES]
@@ -140,30 +133,10 @@ class IndicatorsPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current)
         selection.changed.connect(self._on_selected)
         live.changed.connect(self._on_changed)
-        self.fetch()
-
-    # fetching
-    def fetch(self) -> None:
-        self.fetches.fetch()
-        self._say()
-
-    def _on_fetched(self, backend: str, figures: Indicators | None, error: Exception | None) -> None:
-        self.missing.pop(backend, None)
-        if error is not None:
-            self.missing[backend] = self.tr("Could not load the indicators of {backend}: {error}").format(
-                backend=backend, error=error
-            )
-        elif figures is None:
-            self.figures.pop(backend, None)
-            self.missing[backend] = self.tr("{backend} publishes no indicators (a backend before API 1.5).").format(
-                backend=backend
-            )
-        else:
-            self.figures[backend] = figures
         self._build()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touched(Collection.COURTS):
+        if changes.indicators or changes.touched(Collection.COURTS):
             self._build()
 
     # the tree
@@ -174,7 +147,9 @@ class IndicatorsPanel(QWidget):
         self.tree.clear()
         self._items.clear()
         ranked_by = self.rank_by.currentData()
-        for backend, figures in sorted(self.figures.items()):
+        for backend, figures in sorted(self._store.indicators.items()):
+            if figures is None:
+                continue
             courts = {court.id: court for b, court in self._store.courts if b == backend}
             below: dict[str | None, list[Court]] = {}
             for court in courts.values():
@@ -243,14 +218,17 @@ class IndicatorsPanel(QWidget):
         return row
 
     def _say(self) -> None:
-        problems = list(self.missing.values())
-        if self.figures:
-            figures = next(iter(self.figures.values()))
+        held = self._store.indicators
+        problems = [
+            self.tr("{backend} publishes no indicators (a backend before API 1.5).").format(backend=backend)
+            for backend, figures in sorted(held.items())
+            if figures is None
+        ]
+        figures = next((figures for _, figures in sorted(held.items()) if figures is not None), None)
+        if figures is not None:
             said = self.tr("Cases filed since {since}, as of {at}. Green meets the target, bold is below it.").format(
                 since=format_date(figures.since), at=time.strftime("%H:%M", time.localtime(figures.computed_at))
             )
-        elif self.fetches.asking:
-            said = self.tr("Loading the indicators…")
         else:
             said = self.tr("No indicators yet.")
         self.status.setText(" ".join([said, *problems]))

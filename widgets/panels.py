@@ -211,14 +211,14 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(
         Panel.INDICATORS,
         lambda: QCoreApplication.translate("Panels", "Indicators by court"),
-        lambda ports: IndicatorsPanel(ports.live, ports.selection, ports.session_of),
+        lambda ports: IndicatorsPanel(ports.live, ports.selection),
         "Ctrl+Alt+I",
         {"duty": Place(Side.LEFT, 1, tab=8), "wall": Place(Side.RIGHT, 0, tab=8, hidden=True)},
     ),
     PanelSpec(
         Panel.CAMPAIGNS,
         lambda: QCoreApplication.translate("Panels", "Campaigns"),
-        lambda ports: CampaignsPanel(ports.live, ports.selection, ports.session_of),
+        lambda ports: CampaignsPanel(ports.live, ports.selection),
         "Ctrl+Alt+G",
         {"duty": Place(Side.LEFT, 1, tab=9), "wall": Place(Side.RIGHT, 0, tab=9, hidden=True)},
     ),

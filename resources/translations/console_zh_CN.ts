@@ -216,10 +216,6 @@
 <context>
     <name>CampaignsPanel</name>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
         <source>Court</source>
         <translation>法院</translation>
     </message>
@@ -236,16 +232,8 @@
         <translation>纳入失信名单</translation>
     </message>
     <message>
-        <source>Could not load the campaigns of {backend}: {error}</source>
-        <translation>无法加载 {backend} 的专项行动：{error}</translation>
-    </message>
-    <message>
         <source>{backend} runs no campaigns (a backend before API 1.5).</source>
         <translation>{backend} 未提供专项行动（API 1.5 之前的后端）。</translation>
-    </message>
-    <message>
-        <source>Loading the campaigns…</source>
-        <translation>正在加载专项行动…</translation>
     </message>
     <message>
         <source>No campaign.</source>
@@ -2000,10 +1988,6 @@
         <translation>排名依据：{rate}</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
         <source>Court</source>
         <translation>法院</translation>
     </message>
@@ -2024,10 +2008,6 @@
         <translation>按所选指标在同级法院中的排名</translation>
     </message>
     <message>
-        <source>Could not load the indicators of {backend}: {error}</source>
-        <translation>无法加载 {backend} 的执行指标：{error}</translation>
-    </message>
-    <message>
         <source>{backend} publishes no indicators (a backend before API 1.5).</source>
         <translation>{backend} 未提供执行指标（API 1.5 之前的后端）。</translation>
     </message>
@@ -2038,10 +2018,6 @@
     <message>
         <source>Cases filed since {since}, as of {at}. Green meets the target, bold is below it.</source>
         <translation>统计 {since} 以来收案，截至 {at}。绿色为达标，粗体为未达标。</translation>
-    </message>
-    <message>
-        <source>Loading the indicators…</source>
-        <translation>正在加载执行指标…</translation>
     </message>
     <message>
         <source>No indicators yet.</source>
