@@ -1,7 +1,8 @@
 """`court-backend conformance URL`: checks any backend against the contract, as a client sees it.
 
-Read-only: it signs in, reads every list a page or two deep, one object of each kind, the
-indicators and the audit log when the backend has them (they are optional), the problems a client
+Read-only: it signs in, reads every list a page or two deep (the optional ones when the backend
+has them), one object of each kind, the KPIs, the warning counts, the indicators (each rate made
+of its counts) and the audit log when the backend has them (they are optional), the problems a client
 relies on (an oversized body included, refused before it is read), and the event stream (framing,
 ids, types, keep-alive, resume and retention), and validates every record against the schemas the
 published document is made of (`schemas`). Each check is passed or failed with its evidence;
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from court_backend import audit, schemas
 from court_backend.catalogue import API_VERSION
+from court_backend.indicators import RATES
 
 LISTS: dict[str, type[BaseModel]] = {
     "courts": schemas.Court,
@@ -33,6 +35,14 @@ LISTS: dict[str, type[BaseModel]] = {
     "approvals": schemas.Approval,
     "escalations": schemas.Escalation,
 }
+# Lists added after 1.0, which a backend may not have (404): each with the field its items are known by.
+OPTIONAL_LISTS: dict[str, tuple[type[BaseModel], str]] = {
+    "warnings": (schemas.CaseWarning, "case_id"),
+    "supervision-orders": (schemas.SupervisionOrder, "id"),
+    "findings": (schemas.SupervisionFinding, "id"),
+    "campaigns": (schemas.Campaign, "id"),
+}
+RATE_SLACK = 1e-4  # a rate may be rounded to four places
 PROBLEM_TYPE = re.compile(r"^urn:court-api:problem:[a-z-]+$")
 EVENT_ID = re.compile(r"^[0-9]{1,18}$")
 KEEP_ALIVE_S = 15.0  # the contract's promise: something on an idle stream at least this often
@@ -93,8 +103,11 @@ class Conformance:
             ("no token, no answer", self._unauthenticated),
             ("who am I", self._me),
             *((f"list {name}", self._lister(name, model)) for name, model in LISTS.items()),
+            *((f"list {name}", self._lister(name, model, key, True)) for name, (model, key) in OPTIONAL_LISTS.items()),
             ("one object and its ETag", self._objects),
             ("filters", self._filters),
+            ("kpis", self._kpis),
+            ("warning counts", self._warning_counts),
             ("indicators", self._indicators),
             ("audit chain", self._audit),
             ("problems", self._problems),
@@ -183,11 +196,13 @@ class Conformance:
         _valid(schemas.Me, me, "me")
         return f"{len(me['permissions'])} permissions, limits {sorted(me['limits'])}"
 
-    def _lister(self, name: str, model: type[BaseModel]) -> Callable[[], str]:
+    def _lister(self, name: str, model: type[BaseModel], key: str = "id", optional: bool = False) -> Callable[[], str]:
         def check() -> str:
-            first = self._json(name, page_size=2)
+            first = self._optional(name, page_size=2) if optional else self._json(name, page_size=2)
+            if first is None:
+                return f"none published (GET {name} is optional)"
             _valid(schemas.Page[model], first, f"{name}, page 1")
-            ids = [item["id"] for item in first["items"]]
+            ids = [item[key] for item in first["items"]]
             if len(ids) > 2 or len(set(ids)) != len(ids):
                 raise Failed(f"{name}: page 1 holds {ids}: at most 2, each once")
             self._cursor = max(self._cursor, first["cursor"])
@@ -195,7 +210,7 @@ class Conformance:
                 return f"{len(ids)} on one page"
             second = self._json(name, page_size=2, page_token=first["next_page_token"])
             _valid(schemas.Page[model], second, f"{name}, page 2")
-            more = [item["id"] for item in second["items"]]
+            more = [item[key] for item in second["items"]]
             if set(more) & set(ids) or (not more and second["next_page_token"] is not None):
                 raise Failed(f"{name}: page 2 holds {more} after {ids}: a page again, or an empty page that goes on")
             return f"pages of 2 ({ids} then {more})"
@@ -238,7 +253,7 @@ class Conformance:
             raise Failed(f"GET {path}: HTTP {response.status_code}: {response.text[:200]}")
         return response.json()
 
-    def _indicators(self) -> str:
+    def _kpis(self) -> str:
         kpis = self._optional("kpis")
         if kpis is None:
             return "none published (GET kpis is optional): a client shows no indicators"
@@ -247,6 +262,29 @@ class Conformance:
         if days != sorted(days) or len(set(days)) != len(days):
             raise Failed(f"cases_received_per_day: dates {days[:3]}…: one point a day, oldest first")
         return f"{len(days)} days, {kpis['open_cases']} open cases"
+
+    def _warning_counts(self) -> str:
+        counts = self._optional("warnings/counts")
+        if counts is None:
+            return "none published (GET warnings/counts is optional)"
+        _valid(schemas.WarningCounts, counts, "warnings/counts")
+        return f"{len(counts['courts'])} courts, {len(counts['officers'])} officers"
+
+    def _indicators(self) -> str:
+        figures = self._optional("indicators")
+        if figures is None:
+            return "none published (GET indicators is optional)"
+        _valid(schemas.Indicators, figures, "indicators")
+        courts = [court["court_id"] for court in figures["courts"]]
+        if len(set(courts)) != len(courts):
+            raise Failed(f"indicators: a court listed twice in {courts[:10]}…")
+        for court in figures["courts"]:
+            for name, (part, whole) in RATES.items():
+                made = court[part] / court[whole] if court[whole] else None
+                given = court["rates"][name]
+                if (given is None) != (made is None) or (made is not None and abs(given - made) > RATE_SLACK):
+                    raise Failed(f"indicators of {court['court_id']}: {name} {given}, not {part}/{whole} = {made}")
+        return f"{len(courts)} courts, each rate made of its counts"
 
     def _audit(self) -> str:
         page = self._optional("audit", page_size=50)

@@ -89,6 +89,15 @@ class Breaking(BaseHTTPRequestHandler):
             answer.status_code, content, kept = 200, json.dumps(token).encode(), {"content-type": "application/json"}
         if path.startswith("/api/v1/kpis") and Breaking.fault == "kpis without a field":
             content = json.dumps({k: v for k, v in json.loads(content).items() if k != "open_cases"}).encode()
+        if path.startswith("/api/v1/findings?") and Breaking.fault == "a finding out of the catalogue":
+            page = json.loads(content)
+            page["items"][0]["situation"] = 26
+            content = json.dumps(page).encode()
+        if path.startswith("/api/v1/indicators") and Breaking.fault == "a rate not its counts":
+            figures = json.loads(content)
+            rates = figures["courts"][0]["rates"]
+            rates["overall_closure"] = 0.5 if rates["overall_closure"] is None else None
+            content = json.dumps(figures).encode()
         if path.startswith("/api/v1/audit?") and Breaking.fault == "audit rewritten" and answer.status_code == 200:
             page = json.loads(content)
             page["items"][0]["actor"] = "someone else"
@@ -180,7 +189,9 @@ def test_the_reference_backend_passes_every_check(backend, tmp_path):
         ("anyone in", "no token, no answer", "HTTP 200, not 401"),
         ("filter ignored", "filters", "teams?status="),
         ("message unreadable", "instruct a team", "the message: text"),
-        ("kpis without a field", "indicators", "kpis: open_cases"),
+        ("kpis without a field", "kpis", "kpis: open_cases"),
+        ("a finding out of the catalogue", "list findings", "situation"),
+        ("a rate not its counts", "indicators", "overall_closure"),
         ("audit rewritten", "audit chain", "its hash is not the SHA-256"),
         ("any body taken", "body size limit", "HTTP 201, not 413"),
     ],
