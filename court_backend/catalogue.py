@@ -66,7 +66,7 @@ NEGATIVE_ENFORCEMENT_FACTOR = 3.0
 CASE_LIMIT_DAYS = {"litigation": 180, "non_litigation": 90}
 COMPLAINT_LIMIT_DAYS = 30  # an enforcement complaint (执行信访) concluded within (法〔2021〕227号 art. 5)
 
-CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation": "执行保全", "non_litigation": "非诉执行"}
+CASE_KINDS = {"first": "首次执行", "resumed": "恢复执行", "preservation": "财产保全执行", "non_litigation": "非诉执行"}
 # A case number's case-type code (案件类型代字), by kind: a 非诉执行 case is an 执 case too.
 CASE_TYPE_CODES = {"first": "执", "resumed": "执恢", "preservation": "执保", "non_litigation": "执"}
 TRACKS = ("simple", "complex")
@@ -206,19 +206,19 @@ SEVERITIES = ("P1", "P2", "P3", "P4")
 ACK_DEADLINE_S = {"P1": 60.0, "P2": 300.0, "P3": 1800.0, "P4": 14_400.0}
 ESCALATION_KINDS = {
     # raised by a team
-    "sos": ("SOS 紧急求助", "P1"),
+    "sos": ("一键求助", "P1"),
     "violent_resistance": ("暴力抗法", "P1"),
     "self_harm_threat": ("当事人以自伤相威胁", "P1"),
     "crowd_gathering": ("人员聚集", "P2"),
     "injury": ("人员受伤", "P1"),
     "police_support": ("请求公安支援", "P2"),
     "detention_decision": ("需作出拘留决定", "P2"),
-    "new_asset_found": ("发现新财产线索", "P3"),
+    "new_asset_found": ("现场发现新财产", "P3"),
     # raised by the system
     "asset_flight_risk": ("财产转移风险", "P2"),
     "hit_awaiting_freeze": ("查控命中待冻结", "P3"),
     "terminated_case_hit": ("终本案件发现财产", "P3"),
-    "measure_lapsing": ("查控措施即将到期", "P3"),
+    "measure_lapsing": ("控制措施即将到期", "P3"),
     "family_notice_due": ("拘留未通知家属", "P2"),
     "family_notice_overdue": ("拘留逾期未通知家属", "P1"),
     "bankruptcy_ruling_due": ("移送破产审查逾期未裁定", "P3"),

@@ -39,7 +39,7 @@ NOTES = {
     "family_notice_overdue": "拘留已逾二十四小时，仍未通知被拘留人家属",
     "bankruptcy_ruling_due": "受移送法院收到移送材料已逾三十日，尚未裁定是否受理破产申请",
     "supervision_overdue": "督办事项已过办理期限，被督办法院尚未回复",
-    "lost_contact": "队伍心跳中断",
+    "lost_contact": "队伍通信中断，已失去联系",
 }
 
 
@@ -125,6 +125,6 @@ class Escalations:
                     "escalated",
                     now,
                     "system",
-                    "未在时限内签收，自动升级至指挥长",
+                    "未在时限内签收，自动上报指挥长",
                     escalated_to="supervisor",
                 )

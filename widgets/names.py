@@ -144,7 +144,7 @@ _NAMES = {
     "flag:terminated_for_now": QT_TRANSLATE_NOOP("flag", "Current procedure terminated (终本)"),
     "flag:bankruptcy_candidate": QT_TRANSLATE_NOOP("flag", "Bankruptcy candidate"),
     "tag:livelihood": QT_TRANSLATE_NOOP("tag", "Livelihood"),
-    "tag:campaign_new_year": QT_TRANSLATE_NOOP("tag", "New Year campaign"),
+    "tag:campaign_new_year": QT_TRANSLATE_NOOP("tag", "Spring Festival campaign"),
     "tag:campaign_hundred_days": QT_TRANSLATE_NOOP("tag", "Hundred-day campaign"),
     # the 终本 gate (法〔2016〕373号) and the acts that meet it
     "condition:three_months_since_filing": QT_TRANSLATE_NOOP("condition", "More than 3 months since filing"),

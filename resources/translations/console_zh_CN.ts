@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>{backend} runs no campaigns (a backend before API 1.5).</source>
-        <translation>{backend} 未提供专项行动（API 1.5 之前的后端）。</translation>
+        <translation>{backend} 不提供专项执行行动数据（后端接口版本低于 1.5）。</translation>
     </message>
     <message>
         <source>No campaign.</source>
@@ -1634,7 +1634,7 @@
     <name>FindingDialog</name>
     <message>
         <source>Record a finding of passive enforcement</source>
-        <translation>登记消极执行问题</translation>
+        <translation>登记消极执行线索</translation>
     </message>
     <message>
         <source>Case</source>
@@ -1658,7 +1658,7 @@
     </message>
     <message>
         <source>Say what shows it: the evidence goes on the record.</source>
-        <translation>请写明依据：将记入案卷。</translation>
+        <translation>请写明依据：将记录在案。</translation>
     </message>
 </context>
 <context>
@@ -1728,7 +1728,7 @@
     </message>
     <message>
         <source>&amp;Record on the case…</source>
-        <translation>登记本案问题(&amp;R)…</translation>
+        <translation>登记本案线索(&amp;R)…</translation>
     </message>
     <message>
         <source>Every court</source>
@@ -1742,7 +1742,7 @@
     </message>
     <message>
         <source>Pick a case to record a finding on it.</source>
-        <translation>请先选择一件案件，再登记问题。</translation>
+        <translation>请先选择一件案件，再登记线索。</translation>
     </message>
     <message>
         <source>Pick a finding.</source>
@@ -1750,7 +1750,7 @@
     </message>
     <message>
         <source>It is {state} already.</source>
-        <translation>该线索已{state}。</translation>
+        <translation>该线索{state}。</translation>
     </message>
     <message>
         <source>Your decision is on its way.</source>
@@ -1778,7 +1778,7 @@
     </message>
     <message>
         <source>Say why it is confirmed: it goes on the officer&apos;s record.</source>
-        <translation>请写明确认理由：将记入承办人的记录。</translation>
+        <translation>请写明确认理由：将记入承办人执行档案。</translation>
     </message>
     <message>
         <source>e.g. The query was made on paper on 3 March and entered late</source>
@@ -2009,7 +2009,7 @@
     </message>
     <message>
         <source>{backend} publishes no indicators (a backend before API 1.5).</source>
-        <translation>{backend} 未提供执行指标（API 1.5 之前的后端）。</translation>
+        <translation>{backend} 不提供执行指标（后端接口版本低于 1.5）。</translation>
     </message>
     <message>
         <source>Figures of its jurisdiction: itself and the courts below it</source>
@@ -3357,7 +3357,7 @@ Last fix {age} ago</source>
     <name>SupervisionDialog</name>
     <message>
         <source>Issue a supervision order (督办)</source>
-        <translation>发出督办</translation>
+        <translation>下发督办</translation>
     </message>
     <message>
         <source>To</source>
@@ -3381,7 +3381,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Issue</source>
-        <translation>发出</translation>
+        <translation>下发</translation>
     </message>
     <message>
         <source>Say what the court is to do.</source>
@@ -3459,7 +3459,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Your answer is on its way.</source>
-        <translation>您的办理结果正在提交。</translation>
+        <translation>您的操作正在提交。</translation>
     </message>
     <message>
         <source>Refused: {reason}</source>
@@ -3530,7 +3530,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>&amp;Issue a supervision order (督办)…</source>
-        <translation>发出督办(&amp;I)…</translation>
+        <translation>下发督办(&amp;I)…</translation>
     </message>
     <message>
         <source>Open a case to see the supervision orders on it.</source>
@@ -3860,7 +3860,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>No progress for</source>
-        <translation>未有进展</translation>
+        <translation>无进展时长</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -3870,7 +3870,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>No node change, task or measure for this long: idle</source>
-        <translation>长期无节点变化、外勤任务或控制措施：无进展</translation>
+        <translation>在所示期间内无节点变化、外勤任务或执行措施，即为无进展</translation>
     </message>
 </context>
 <context>
@@ -3913,7 +3913,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Serious</source>
-        <translation>严重</translation>
+        <translation>严重超期</translation>
     </message>
     <message>
         <source>Idle</source>
@@ -4120,7 +4120,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Issued a supervision order</source>
-        <translation>发出督办</translation>
+        <translation>下发督办</translation>
     </message>
     <message>
         <source>Replied to a supervision order</source>
@@ -4136,15 +4136,15 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Confirmed a finding of passive enforcement</source>
-        <translation>确认消极执行问题</translation>
+        <translation>确认消极执行线索</translation>
     </message>
     <message>
         <source>Dismissed a finding of passive enforcement</source>
-        <translation>排除消极执行问题</translation>
+        <translation>排除消极执行线索</translation>
     </message>
     <message>
         <source>Recorded a finding of passive enforcement</source>
-        <translation>登记消极执行问题</translation>
+        <translation>登记消极执行线索</translation>
     </message>
     <message>
         <source>Recorded a valuation</source>
@@ -4560,7 +4560,7 @@ Last fix {age} ago</source>
     <name>escalation_kind</name>
     <message>
         <source>SOS</source>
-        <translation>SOS 紧急求助</translation>
+        <translation>一键求助</translation>
     </message>
     <message>
         <source>Violent resistance</source>
@@ -4588,7 +4588,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>New asset found on the scene</source>
-        <translation>发现新财产线索</translation>
+        <translation>现场发现新财产</translation>
     </message>
     <message>
         <source>Risk of assets moved away</source>
@@ -4604,7 +4604,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>A measure about to lapse</source>
-        <translation>查控措施即将到期</translation>
+        <translation>控制措施即将到期</translation>
     </message>
     <message>
         <source>A detainee&apos;s family not yet told</source>
@@ -5142,11 +5142,11 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>issue supervision orders to the courts below, and decide their replies</source>
-        <translation>对下级法院发出督办并审核回复</translation>
+        <translation>对下级法院下发督办并审核回复</translation>
     </message>
     <message>
         <source>confirm, dismiss and record findings of passive enforcement on the courts below</source>
-        <translation>确认、排除和登记下级法院的消极执行问题</translation>
+        <translation>确认、排除和登记下级法院的消极执行线索</translation>
     </message>
     <message>
         <source>approve measures above the threshold</source>
@@ -5404,7 +5404,7 @@ Last fix {age} ago</source>
     </message>
     <message>
         <source>Case money not paid out within 30 days</source>
-        <translation>执行款到账30日内未发放</translation>
+        <translation>案款到账后30日内未发放</translation>
     </message>
     <message>
         <source>A respondent who meets the conditions not listed as dishonest</source>
@@ -5493,12 +5493,12 @@ Last fix {age} ago</source>
         <translation>涉民生</translation>
     </message>
     <message>
-        <source>New Year campaign</source>
+        <source>Spring Festival campaign</source>
         <translation>司法大拜年</translation>
     </message>
     <message>
         <source>Hundred-day campaign</source>
-        <translation>百日攻坚</translation>
+        <translation>百日执行攻坚战</translation>
     </message>
 </context>
 <context>
