@@ -447,8 +447,8 @@ class Assets:
             if now >= measure["_done_at"]:
                 self._working.discard(measure_id)
                 if self._rng.random() < 0.05:
-                    refused = "account closed" if measure["asset"] in MONEY_ASSETS else "the title is disputed"
-                    self._move_measure(measure, "failed", now, note=f"the institution refused: {refused}")
+                    refused = "账户已销户" if measure["asset"] in MONEY_ASSETS else "权属存在争议"
+                    self._move_measure(measure, "failed", now, note=f"协助执行单位未予协助：{refused}")
                     continue
                 if measure["amount"] is not None:
                     query = self._records.get("query", measure["query_id"])

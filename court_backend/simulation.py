@@ -437,7 +437,7 @@ class Simulation:
                 "failed" if failed else "done",
                 now,
                 by=team.id,
-                note="respondent not found at the address" if failed else "",
+                note="被执行人不在该地址，未能找到" if failed else "",
             )
         team.task_id = None
         self._head_back(team, now)
