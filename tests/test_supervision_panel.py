@@ -4,6 +4,8 @@ that court has replied, the supervisor accepts the reply from the panel."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from console.commands import Action
 from console.records import Collection
 from tests.support.dialogs import when_the_dialog_opens
@@ -66,6 +68,8 @@ def test_a_finding_is_dismissed_with_a_reason_and_another_recorded_by_hand_on_it
     panel.situation.setCurrentIndex(panel.situation.findData(3))
     assert panel.model.rows and {f.situation for _, f in panel.model.rows} == {3}
     assert {f.state for _, f in panel.model.rows} == {"open"}  # those to review, first
+    counted = {panel.counts.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(panel.counts.rowCount())}
+    assert counted == {(b, f.court_id, f.officer) for b, f in desk.store.findings if f.situation == 3}  # of the 3rd
     panel.view.setCurrentIndex(panel.model.index(0, 0))
     _, finding = panel.picked()
     assert desk.window.selection.current == Selected(Collection.CASES, BACKEND, finding.case_id)  # its case opens

@@ -2,7 +2,8 @@
 situations on a case, with its evidence and the case's officer (API 1.5).
 
 Filtered by state (those to review first), situation, court and officer; beside the list, the
-findings counted per officer, the most first: who lets cases lie. Picking a finding opens its
+findings of the situation and court chosen counted per officer, the most first: who lets cases
+lie. Picking a finding opens its
 case and shows its evidence below. A supervisor of a court above confirms it (Ctrl+Alt+C) or
 dismisses it (Ctrl+Alt+X), with a reason; and records by hand, on the case picked anywhere, a
 situation the data cannot show (Ctrl+Alt+F). The panel says who may act rather than offering a
@@ -97,15 +98,18 @@ class FindingsModel(ListModel):
     def narrow(self, **wanted) -> None:
         for key, value in wanted.items():
             setattr(self, key, value)
-        self.show_rows(
-            [
-                (backend, f)
-                for backend, f in self._store.findings
-                if (self.state is None or f.state == self.state)
-                and (self.situation is None or f.situation == self.situation)
-                and (self.court is None or self.court == court_key(backend, f.court_id))
-                and (not self.officer or self.officer in f.officer)
-            ]
+        self.show_rows([(backend, f) for backend, f in self._store.findings if self.keeps(backend, f)])
+
+    def keeps(self, backend: str, f: Finding, by_state_and_officer: bool = True) -> bool:
+        """Whether the filters keep `f`; the counts ask without the state and the officer, by which
+        they count."""
+        return (
+            (self.situation is None or f.situation == self.situation)
+            and (self.court is None or self.court == court_key(backend, f.court_id))
+            and (
+                not by_state_and_officer
+                or ((self.state is None or f.state == self.state) and (not self.officer or self.officer in f.officer))
+            )
         )
 
     def sort_key(self, column: int):
@@ -275,7 +279,7 @@ class FindingsPanel(QWidget):
         self.court.blockSignals(False)
 
     def _recount(self) -> None:
-        counted = tally(self._store.findings)
+        counted = tally((b, f) for b, f in self._store.findings if self.model.keeps(b, f, by_state_and_officer=False))
         self.counts.blockSignals(True)
         with filling(self.counts):
             self.counts.setRowCount(len(counted))
@@ -308,6 +312,8 @@ class FindingsPanel(QWidget):
 
     def _narrow(self, **wanted) -> None:
         self._keeping_current(lambda: self.model.narrow(**wanted))
+        if {"court", "situation"} & set(wanted):
+            self._recount()
         self._summarise()
 
     def _summarise(self) -> None:
