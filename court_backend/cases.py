@@ -108,6 +108,10 @@ INDUSTRIES = [
     "医药",
 ]
 PASSIVE_COURTS = 0.4  # of the courts, those with a passive officer
+CORNERS_CUT = 0.3  # of a passive officer's cases, those closed cutting a corner (`_cut_corner`)
+OWING_SHARE = 0.85  # what a case closed as 执行完毕 with money still owed realised of its sum
+# The gate's conditions that a corner cut skips (`_cut_corner`).
+SKIPPED = {"restriction": {"consumption_restriction", "dishonest_listing"}, "interview": {"applicant_interviewed"}}
 COMPLAINT_PER_NODE = 0.004  # the chance that a case entering a node draws an enforcement complaint
 COMPLAINT_DAYS = 12.0  # the median days to conclude one (a passive officer's take longer)
 HISTORY_DAYS = 3 * 365  # the book opens with cases filed over three years: the indicators' 近三年
@@ -128,7 +132,8 @@ def plan_path(rng: random.Random, kind: str) -> list[str]:
     """The nodes a case will pass through, drawn once, as the law lets it go (DOMAIN.md): a 执保 case
     carries out its preservation ruling and closes; an enforcement case finds assets, settles or
     finds nothing, and is 执行完毕 only when the whole sum is realised (a partial recovery ends in
-    和解 or goes to 终本). A path to 终本 meets its gate (`termination`) on the way."""
+    和解 or goes to 终本). A path to 终本 meets its gate (`termination`) on the way. (A passive
+    officer may cut a corner of it: `CaseBook._cut_corner`.)"""
     if kind == "preservation":
         control = rng.choices([["freeze"], ["seal_up"], ["seizure"]], [60, 30, 10])[0]
         return ["filing_review", "filing_registration", "assignment", *control, "closing_review", "archived"]
@@ -453,9 +458,27 @@ class CaseBook:
         }
         for role in parties.ROLES:  # the parties as everyone sees them: personal data masked
             doc[role] = parties.masked(doc, role, self._personal_key)
+        self._cut_corner(doc, plan)
         self._open_file(doc, filed_at)
         self._enter(doc, plan.pop(0), filed_at, rng, plan, 1.0)
         return doc, plan, filed_at + stay_s(rng, doc["node"], self._pace(doc))
+
+    def _cut_corner(self, doc: dict, plan: list[str]) -> None:
+        """Now and then a passive officer closes a case cutting a corner: a 终本 with the respondent
+        neither restricted nor listed (situation 12) or without the applicant heard (14), or 执行完毕
+        with money still owed (25). Drawn from the case's own generator: the rest of the book is
+        drawn as it would be without."""
+        if self._pace(doc) == 1.0:
+            return
+        rng = random.Random(f"{self._seed}/{doc['id']}/corners")
+        if rng.random() >= CORNERS_CUT:
+            return
+        if "terminated_for_now" in plan:
+            doc["_cut"] = rng.choice(("restriction", "interview"))
+            if doc["_cut"] == "restriction":  # neither restricted nor listed
+                plan[:] = [node for node in plan if node not in ("consumption_restriction", "dishonest_listing")]
+        elif "completed" in plan:
+            doc["_cut"] = "owing"
 
     def _next_number(self, court: Court, kind: str, filed_at: float) -> str:
         return self.next_number(court.id, CASE_TYPE_CODES[kind], filed_at)
@@ -505,7 +528,9 @@ class CaseBook:
         elif node in ("online_auction", "sale", "settlement_in_kind"):
             disposal.round_on_path(doc, at)
         elif node == "funds_received":  # the whole sum when the plan completes the case, else a part
-            share = 1.0 if "completed" in plan else rng.uniform(0.2, 0.9)
+            share = (
+                (OWING_SHARE if doc.get("_cut") == "owing" else 1.0) if "completed" in plan else rng.uniform(0.2, 0.9)
+            )
             received = round(doc["amount_sought"] * share - doc["amount_realised"], 2)
             if received > 0 and ("completed" in plan or not disposal.realised_on_path(doc)):  # a sale's part is all
                 funds.receive(doc, received, at, doc["officer"], _source_of(doc))
@@ -513,7 +538,7 @@ class CaseBook:
             funds.pay(doc, funds.balance(doc), at, doc["officer"], doc["applicant"]["name"])
         elif node in credit.KIND_OF_NODE and not credit.in_force(doc, credit.KIND_OF_NODE[node]):
             self._order_credit(doc, credit.KIND_OF_NODE[node], at, speed)
-        elif node == "closing_review" and plan[:1] == ["terminated_for_now"]:
+        elif node == "closing_review" and plan[:1] == ["terminated_for_now"] and doc.get("_cut") != "interview":
             # The applicant told of the case and heard before 终本 (`termination`, art. 5).
             doc.setdefault("acts", []).append({"act": "applicant_interview", "at": at, "by": doc["officer"]})
         elif node == "terminated_for_now":
@@ -560,10 +585,12 @@ class CaseBook:
 
     def _step(self, doc: dict, plan: list[str], at: float, speed: float, rng: random.Random) -> float:
         """Moves a case to its next planned node at `at`; returns when it moves again: never into
-        终本 before its gate is met (`termination`; the case waits at its closing review)."""
+        终本 before its gate is met (`termination`; the case waits at its closing review), but for
+        the condition a passive officer skipped (`_cut_corner`)."""
         if not plan:
             return math.inf
-        if plan[0] == "terminated_for_now" and termination.unmet(doc, at, self.controls(doc["id"])):  # all but time
+        unmet = termination.unmet(doc, at, self.controls(doc["id"])) if plan[0] == "terminated_for_now" else []
+        if set(unmet) - SKIPPED.get(doc.get("_cut"), set()):  # all but time
             met_at = doc["filed_at"] + (termination.AFTER_FILING_DAYS + rng.uniform(0, 1)) * DAY_S
             return max(met_at, at + DAY_S / speed)
         self._enter(doc, plan.pop(0), at, rng, plan, speed)

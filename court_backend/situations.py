@@ -138,7 +138,7 @@ def of_case(doc: dict, now: float) -> list[tuple[int, list[dict]]]:
     idle_since = doc.get("_activity_at", doc["node_entered_at"])
     if still_open and now > idle_since + SITUATIONS[18][1] * DAY_S:
         found.append((18, [fact("last_activity", idle_since, node=doc["node"]), fact("checked", now)]))
-    if doc["node"] == "completed" and doc["amount_realised"] < doc["amount_sought"]:
+    if "completed" in visits and doc["amount_realised"] < doc["amount_sought"]:
         owed = round(doc["amount_sought"] - doc["amount_realised"], 2)
         found.append((25, [fact("entered", visits["completed"]["entered_at"], node="completed", amount=owed)]))
     return found

@@ -95,6 +95,22 @@ def test_each_finding_is_borne_out_by_its_case_and_a_sample_of_cases_is_found_wh
         assert not due or max(ended) > due[0], item  # what shows it came after the limit ran out
 
 
+def test_a_case_closed_cutting_a_corner_is_found_from_its_record(stepped_backend):
+    """Now and then a passive officer's 终本 lets the respondent be (12) or leaves the applicant
+    unheard (14), or a case is closed as 执行完毕 with money owed (25): each is borne out by its case."""
+    cut = [f for f in every_finding(stepped_backend) if f["situation"] in (12, 14, 25)]
+    assert {f["situation"] for f in cut} == {12, 14, 25}
+    for finding in cut:
+        case = stepped_backend.get(f"cases/{finding['case_id']}")
+        if finding["situation"] == 25:
+            assert "completed" in {v["node"] for v in case["history"]}
+            assert case["amount_realised"] < case["amount_sought"]
+            continue
+        condition = {12: "consumption_restriction", 14: "applicant_interviewed"}[finding["situation"]]
+        checklist = {item["condition"]: item["state"] for item in case["termination"]["checklist"]}
+        assert "terminated_for_now" in case["flags"] and checklist[condition] == "unmet", (case["number"], checklist)
+
+
 def test_only_a_supervisor_above_confirms_or_dismisses_a_finding_with_a_reason_once(stepped_backend):
     courts = {c["id"]: c for c in stepped_backend.get("courts", page_size=1000)["items"]}
     findings = [f for f in every_finding(stepped_backend, state="open") if courts[f["court_id"]]["level"] == "basic"]

@@ -1,7 +1,8 @@
 """终本 management, as any client sees it (DOMAIN.md; 法〔2016〕373号): a gate of conditions before
 终本, refused by the backend while one is unmet and shown as a checklist; the 终本 pool re-queried
 every six months, a new hit raising an escalation; 恢复执行 as a new 执恢 case linked to the old
-one; 终本合格率 from the gate."""
+one; 终本合格率 from the gate, which only a passive officer's 终本 now and then fails (found as
+situation 12 or 14)."""
 
 from __future__ import annotations
 
@@ -16,19 +17,26 @@ from tests.support.backends import (
 )
 
 DAY_S = 86400
+CORNERS = {"consumption_restriction", "dishonest_listing", "applicant_interviewed"}
 
 
-def test_every_case_in_the_pool_passed_the_gate_and_the_indicator_says_so(stepped_backend):
+def test_every_case_in_the_pool_passed_the_gate_or_is_found_and_the_indicator_says_so(stepped_backend):
     terminated = [c for c in every_case(stepped_backend) if "terminated_for_now" in c["flags"]]
     assert terminated
+    unqualified = 0
     for case in terminated:
         detail = stepped_backend.get(f"cases/{case['id']}")
         assert case["kind"] != "preservation", case["number"]
         assert at(detail["termination"]["decided_at"]) - at(case["filed_at"]) > 90 * DAY_S, case["number"]
-        assert not unmet(detail), (case["number"], unmet(detail))
+        if unmet(detail):  # a passive officer's corner cut: the respondent let be, or the applicant unheard
+            unqualified += 1
+            assert set(unmet(detail)) <= CORNERS, (case["number"], unmet(detail))
+            found = {f["situation"] for f in stepped_backend.get("findings", case_id=case["id"])["items"]}
+            assert found & {12, 14}, (case["number"], found)
+    assert 0 < unqualified < len(terminated) / 10  # now and then
     kpis = stepped_backend.get("kpis")
     assert kpis["terminated_cases"] == len(terminated)
-    assert kpis["termination_qualified_rate"] == 1.0
+    assert kpis["termination_qualified_rate"] == round(1 - unqualified / len(terminated), 4)
 
 
 def test_the_gate_refuses_termination_until_every_condition_is_met(stepped_backend):
