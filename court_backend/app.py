@@ -836,18 +836,26 @@ def _read_routes(backend: Backend) -> APIRouter:
         return _object(await audited(request, who, "read", lambda: world.finding(who, finding_id)))
 
     @router.get("/indicators", response_model=schemas.Indicators)
-    async def indicator_figures(who: Reader) -> dict:
-        """The indicators of 基本解决执行难 of each court seen, with the counts they are made of (1.5)."""
+    async def indicator_figures(who: Reader, court_id: Filter = None) -> dict:
+        """The indicators of 基本解决执行难 of each court seen (or of `court_id` alone, since 1.6),
+        with the counts they are made of (1.5)."""
         if world.indicators is None:  # not yet counted: the first reader waits for it
             world.indicators = await asyncio.to_thread(indicators.compute, world.database, backend.clock.now())
         seen = courts_seen(who)
-        courts = [c for c in world.indicators["courts"] if seen is None or c["court_id"] in seen]
+        courts = [
+            c
+            for c in world.indicators["courts"]
+            if (seen is None or c["court_id"] in seen) and court_id in (None, c["court_id"])
+        ]
         return {**world.indicators, "courts": courts}
 
     @router.get("/campaigns", response_model=schemas.Page[schemas.Campaign])
-    async def campaign_progress(who: Reader, page_size: PageSize = 500, page_token: PageToken = None) -> dict:
-        """专项执行行动 and each court's progress against its targets (1.5); paged since 1.6."""
-        held = list(world.records.all("campaign"))
+    async def campaign_progress(
+        who: Reader, kind: Filter = None, page_size: PageSize = 500, page_token: PageToken = None
+    ) -> dict:
+        """专项执行行动 and each court's progress against its targets (1.5); paged, and filtered by
+        `kind`, since 1.6."""
+        held = [c for c in world.records.all("campaign") if kind in (None, c["kind"])]
         uncounted = [c for c in held if c["id"] not in world.campaign_progress]  # planned since last counted
         if uncounted:
             now = backend.clock.now()

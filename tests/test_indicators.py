@@ -86,6 +86,11 @@ def test_a_court_reads_the_indicators_of_its_jurisdiction_alone(stepped_backend)
     assert basic["id"] in area and all(
         court_id == basic["parent_id"] or courts[court_id]["parent_id"] == basic["parent_id"] for court_id in area
     )
+    for reader, shown in (("supervisor", [basic["id"]]), ("parent_reader", [basic["id"]]), ("basic_reader", [])):
+        alone = stepped_backend.get(
+            "indicators", username=reader, court_id=basic["id"] if shown else basic["parent_id"]
+        )
+        assert [c["court_id"] for c in alone["courts"]] == shown
 
 
 def test_the_campaigns_progress_per_court_is_made_of_its_raw_cases(stepped_backend):
@@ -116,6 +121,7 @@ def test_the_campaigns_progress_per_court_is_made_of_its_raw_cases(stepped_backe
     stepped_backend.add_user("campaign_reader", "observer", basic)
     seen = stepped_backend.get("campaigns", username="campaign_reader")["items"]
     assert len(seen) == 2 and all([c["court_id"] for c in campaign["courts"]] == [basic] for campaign in seen)
+    assert [c["kind"] for c in stepped_backend.get("campaigns", kind="new_year")["items"]] == ["new_year"]
 
 
 def test_a_client_keeps_its_figures_whole_from_the_events(stepped_backend):
