@@ -273,12 +273,14 @@ def resume_point(
     if not events.can_resume_after(resume_from):
         # Older than the retention, or an id this log never issued (the client followed another
         # backend, or this one's data was reset): its state cannot be patched from here.
+        reach = "" if events.oldest_at is None else f" This backend keeps events back to {utc_iso(events.oldest_at)}."
         raise Problem(
             410,
             "events-gone",
-            f"The events after {resume_from} are not held; take a fresh snapshot.",
+            f"The events after {resume_from} are not held; take a fresh snapshot.{reach}",
             oldest_event_id=events.oldest_id,
             newest_event_id=events.last_id,
+            events_since=None if events.oldest_at is None else utc_iso(events.oldest_at),
         )
     return resume_from
 
@@ -585,6 +587,8 @@ def _public_routes(backend: Backend) -> APIRouter:
             "api_version": API_VERSION,
             "last_event_id": backend.events.last_id,
             "tick_age_s": None if age is None else round(age, 3),
+            "oldest_event_id": backend.events.oldest_id,
+            "events_since": None if backend.events.oldest_at is None else utc_iso(backend.events.oldest_at),
         }
         return JSONResponse(body, status_code=503 if stalled else 200)
 

@@ -23,7 +23,7 @@ from court_backend import audit, conformance
 from court_backend.accounts import AccountError, Accounts, check_password
 from court_backend.app import Config, create_app
 from court_backend.catalogue import ROLES
-from court_backend.events import DEFAULT_RETENTION
+from court_backend.events import DEFAULT_KEEP_S, DEFAULT_RETENTION
 from court_backend.geography import HIGH_COURT, build_courts, load_divisions
 from court_backend.storage import DATABASE_FILE, connect
 
@@ -67,7 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_RETENTION,
         metavar="N",
-        help=f"events kept for resuming clients (default {DEFAULT_RETENTION:,})",
+        help=f"at most N events kept for resuming clients and replay (default {DEFAULT_RETENTION:,})",
+    )
+    parser.add_argument(
+        "--event-keep-hours",
+        type=float,
+        default=DEFAULT_KEEP_S / 3600,
+        metavar="H",
+        help=f"events kept for H hours of the backend's clock, within the N (default {DEFAULT_KEEP_S / 3600:g})",
     )
     parser.add_argument(
         "--event-rate",
@@ -321,6 +328,8 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--event-rate must be between 0 and 100000")
     if args.event_retention < 1:
         parser.error("--event-retention must be at least 1")
+    if not args.event_keep_hours > 0:
+        parser.error("--event-keep-hours must be more than 0")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     if (args.tls_key or args.tls_client_ca) and not args.tls_cert:
         parser.error("--tls-key and --tls-client-ca need --tls-cert")
@@ -347,6 +356,7 @@ def main(argv: list[str] | None = None) -> None:
             cases=args.cases,
             speed=args.speed,
             event_retention=args.event_retention,
+            event_keep_s=args.event_keep_hours * 3600,
             event_rate=args.event_rate,
             stepped_clock=args.stepped_clock,
             demo_accounts=args.demo_accounts,

@@ -394,6 +394,15 @@ class Conformance:
                 if answer.status_code == 200:
                     raise Failed(f"{what}: HTTP 200, a stream, not {status}")
                 _problem(answer, status, what)
+        oldest = self._json("health").get("oldest_event_id")  # how far back it says it reaches (1.6)
+        if oldest is not None and oldest <= last:
+            for _, kind, fields in self._stream(str(oldest - 1), 5.0):
+                if kind == "status 410":
+                    raise Failed(f"resuming after {oldest - 1}, just before the oldest event health names: 410")
+                if kind == "event":
+                    if int(fields.get("id", "0")) != oldest:
+                        raise Failed(f"resuming after {oldest - 1}: event {fields.get('id')} first, not {oldest}")
+                    break
         for _, kind, fields in self._stream("0", 5.0):
             if kind == "status 410":
                 return "410 after an unknown id; from 0: 410 (the oldest events are no longer held)"

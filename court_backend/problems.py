@@ -27,7 +27,7 @@ PROBLEM_TYPES = {
     "events-gone": (
         410,
         "Those events are no longer held; take a fresh snapshot",
-        ("oldest_event_id", "newest_event_id"),
+        ("oldest_event_id", "newest_event_id", "events_since"),
     ),
     "idempotency-key-missing": (400, "An Idempotency-Key header is required", ()),
     "idempotency-key-reused": (422, "This Idempotency-Key was used for another request", ()),

@@ -137,7 +137,8 @@ class Records:
             )
             audit.append(self.db, self._audit)
             self.db.executemany("insert or replace into idempotency values (?, ?, ?, ?, ?, ?)", self._responses)
-            self.events.append([(kind, data, self.court_from(*keys)) for kind, data, keys in self._pending])
+            pending = [(kind, data, self.court_from(*keys)) for kind, data, keys in self._pending]
+            self.events.append(pending, self.clock.now())
             for saver in self._savers:
                 saver(self.db)
         self._dirty.clear()

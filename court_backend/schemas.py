@@ -102,6 +102,12 @@ class Health(Model):
     tick_age_s: Annotated[float, Field(ge=0)] | None = Field(
         description="seconds since the world last moved on (null: a stepped clock)"
     )
+    oldest_event_id: Count | None = Field(
+        None, description="the oldest event held: a stream resumes after it, or after any later one (1.6)"
+    )
+    events_since: Timestamp | None = Field(
+        None, description="when the oldest event held was published: how far back the events reach (1.6)"
+    )
 
 
 class TokenRequest(StrictModel):

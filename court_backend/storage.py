@@ -43,8 +43,11 @@ def open_database(data_dir: Path) -> sqlite3.Connection:
         "create table if not exists events (id integer primary key, type text not null, data text not null,"
         " court_id text)"
     )
-    if "court_id" not in {row[1] for row in db.execute("pragma table_info(events)")}:
+    columns = {row[1] for row in db.execute("pragma table_info(events)")}
+    if "court_id" not in columns:
         db.execute("alter table events add column court_id text")  # a database from before jurisdictions
+    if "at" not in columns:
+        db.execute("alter table events add column at real")  # from before retention by time: null, kept by count
     db.execute("create table if not exists meta (key text primary key, value text not null)")
     db.commit()
     return db

@@ -55,7 +55,7 @@ from court_backend.escalations import (
     FIELD_WEIGHTS,
     Escalations,
 )
-from court_backend.events import DEFAULT_RETENTION, EventLog
+from court_backend.events import DEFAULT_KEEP_S, DEFAULT_RETENTION, EventLog
 from court_backend.geography import build_courts, load_divisions
 from court_backend.problems import Problem
 from court_backend.records import Records, public
@@ -85,6 +85,7 @@ class Config:
     cases: int = 50_000
     speed: float = 1.0
     event_retention: int = DEFAULT_RETENTION
+    event_keep_s: float = DEFAULT_KEEP_S
     event_rate: float = 0.0  # extra heartbeats a second, for load tests
     stepped_clock: bool = False  # for tests: the simulation moves only when stepped (court_backend.clock)
     demo_accounts: bool = False  # a new data directory gets the demo's accounts (accounts.DEMO_ACCOUNTS)
@@ -103,7 +104,7 @@ class World:
         self.clock = clock
         self.database = config.data_dir / DATABASE_FILE
         db = open_database(config.data_dir)
-        self.events = EventLog(db, config.event_retention)
+        self.events = EventLog(db, config.event_retention, config.event_keep_s)
         self.records = Records(db, self.events, clock)
         divisions = load_divisions()
         self.courts = build_courts(divisions)

@@ -10,7 +10,16 @@ import requests
 
 from court_backend.events import EventLog
 from court_backend.storage import DATABASE_FILE, open_database
-from tests.support.backends import CASES, apply, every_case, read_events, snapshot, start_backend, start_stepped_backend
+from tests.support.backends import (
+    CASES,
+    apply,
+    at,
+    every_case,
+    read_events,
+    snapshot,
+    start_backend,
+    start_stepped_backend,
+)
 from tests.support.contract import an_open_case, run_query
 
 
@@ -64,6 +73,43 @@ def test_a_client_behind_the_retention_is_told_to_take_a_snapshot(tmp_path):
         assert [int(e.id) for e in recent] == list(range(latest - 4, latest + 1))
     finally:
         backend.process.close()
+
+
+def test_events_are_kept_for_the_hours_asked_and_the_backend_says_how_far_back(tmp_path):
+    backend = start_stepped_backend("--event-keep-hours", "0.25", data_dir=tmp_path)
+    try:
+        first = backend.newest_event()
+        for _ in range(40):  # 40 minutes of the backend's clock
+            stepped = requests.post(f"{backend.url}/_test/clock", json={"seconds": 60}, timeout=60)
+        now = at(stepped.json()["now"])
+        health = backend.get("health")
+        kept_since = at(health["events_since"])
+        # A quarter of an hour kept, pruned a minute at a time: the oldest event held is of the
+        # first tick (30 s at most, stepped) within it.
+        assert 15 * 60 - 30 <= now - kept_since <= 17 * 60
+        assert health["oldest_event_id"] > first
+        gone = requests.get(
+            backend.api("events"), headers={**backend.auth(), "Last-Event-ID": str(first)}, timeout=10
+        ).json()
+        assert gone["events_since"] == health["events_since"] and gone["oldest_event_id"] == health["oldest_event_id"]
+        assert f"keeps events back to {health['events_since']}" in gone["detail"]
+        kept = read_events(backend, backend.auth(), 3, last_event_id=health["oldest_event_id"] - 1)
+        assert [int(e.id) for e in kept] == [health["oldest_event_id"] + i for i in range(3)]
+    finally:
+        backend.process.close()
+
+
+def test_the_log_prunes_by_time_in_steps_and_keeps_what_is_recent(tmp_path):
+    db = open_database(tmp_path)
+    log = EventLog(db, retention=10_000, keep_s=100.0)
+    for second in range(300):
+        with db:
+            log.append([("team.position", "{}", None)], float(second))
+        log.published()
+        if second >= 100:  # kept at least the time asked, and at most a tenth more (for so short a time)
+            assert 100 <= second - log.oldest_at <= 110, (second, log.oldest_at)
+            assert log.oldest_id == db.execute("select min(id) from events").fetchone()[0]
+    assert [e.id for e in log.after(log.oldest_id - 1)] == list(range(log.oldest_id, 301))
 
 
 def test_commands_their_answers_and_the_audit_survive_a_restart(tmp_path):
@@ -169,17 +215,17 @@ def test_events_of_a_transaction_that_failed_are_neither_published_nor_numbered(
 
     def failing_commit(items) -> None:
         with pytest.raises(sqlite3.OperationalError), db:
-            log.append(items)
+            log.append(items, 0.0)
             raise sqlite3.OperationalError("database or disk is full")
 
     failing_commit([("team.position", "{}", None)])
     with db:
-        log.append([])  # a commit with no events of its own
+        log.append([], 0.0)  # a commit with no events of its own
     log.published()
     assert log.last_id == 0 and log.after(0) == []
     failing_commit([("team.position", "{}", None)])
     with db:
-        log.append([("case.node", "{}", "C510104")])
+        log.append([("case.node", "{}", "C510104")], 0.0)
     log.published()
     assert [(e.id, e.type, e.court_id) for e in log.after(0)] == [(1, "case.node", "C510104")]
     assert db.execute("select count(*) from events").fetchone() == (1,)
