@@ -965,7 +965,24 @@ def _command_routes() -> APIRouter:
             who,
             "task.dispatch",
             key,
-            lambda now: world_of(request).dispatch(who, body.case_id, body.team_id, body.kind.value, body.note, now),
+            lambda now: world_of(request).dispatch(
+                who, body.case_id, body.team_id, body.kind.value, body.note, now, body.checkin_every_min
+            ),
+            status=201,
+        )
+
+    @router.post("/tasks/{task_id}/check-ins", status_code=201, response_model=schemas.Task)
+    async def check_in(
+        request: Request, who: Authenticated, task_id: Id, body: schemas.CheckInRequest, key: IdempotencyKey = None
+    ):
+        """A team on scene checks in (报平安), from its field device or by radio: the task, with the
+        next check-in due, whether or not it was made under duress (1.6)."""
+        return await _command(
+            request,
+            who,
+            "task.check_in",
+            key,
+            lambda now: world_of(request).check_in(who, task_id, body.duress, now),
             status=201,
         )
 

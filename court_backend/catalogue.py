@@ -224,6 +224,8 @@ ESCALATION_KINDS = {
     "bankruptcy_ruling_due": ("移送破产审查逾期未裁定", "P3"),
     "supervision_overdue": ("督办逾期未回复", "P2"),
     "lost_contact": ("队伍失联", "P2"),
+    "checkin_missed": ("未按时报平安", "P2"),  # rises to P1 at five minutes (`check_ins`)
+    "duress": ("暗号求救", "P1"),  # a check-in with the team's silent code
 }
 ESCALATION_STATES = ("open", "acknowledged", "escalated", "resolved")
 MAX_DETENTION_DAYS = 15
@@ -236,6 +238,7 @@ PERMISSION_MEANINGS = {
     "read": "read the casework: courts, cases, teams, tasks, messages, queries, measures, approvals, "
     "escalations, KPIs, the audit log and the event stream",
     "task.dispatch": "send a team to a case, re-task it, cancel a task",
+    "task.check_in": "record a team's check-in on scene (报平安), as its field device or its radio call gives it",
     "team.message": "send an instruction to a team",
     "escalation.handle": "acknowledge, escalate and resolve an escalation",
     "escalation.take": "take an escalation sent on to a supervisor or to the court above",
@@ -266,6 +269,7 @@ ROLES = ("observer", "operator", "supervisor", "president", "admin")
 CASEWORK = (
     "read",
     "task.dispatch",
+    "task.check_in",
     "team.message",
     "escalation.handle",
     "query.launch",

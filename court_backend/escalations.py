@@ -40,6 +40,8 @@ NOTES = {
     "bankruptcy_ruling_due": "受移送法院收到移送材料已逾三十日，尚未裁定是否受理破产申请",
     "supervision_overdue": "督办事项已过办理期限，被督办法院尚未回复",
     "lost_contact": "队伍通信中断，已失去联系",
+    "checkin_missed": "现场队伍逾时未报平安",
+    "duress": "队员以胁迫暗号报平安",
 }
 
 
@@ -66,7 +68,7 @@ class Escalations:
         note: str = "",
     ) -> dict:
         title, severity = ESCALATION_KINDS[kind]
-        source = "team" if kind in FIELD_KINDS else "system"
+        source = "team" if kind in FIELD_KINDS or kind == "duress" else "system"
         escalation = {
             "id": self._records.new_id("escalation", "E"),
             "kind": kind,
@@ -114,6 +116,21 @@ class Escalations:
             self._open.discard(escalation["id"])
         self._records.put("escalation", escalation)
         self._records.emit("escalation.updated", public(escalation))
+
+    def raise_severity(self, escalation: dict, severity: str, now: float, note: str, **location) -> None:
+        """The same escalation, graver: its deadline to acknowledge starts again at the new grade's
+        (an open one), and it shows where it is now (`location`: lon, lat)."""
+        escalation["severity"] = severity
+        if location.get("lon") is not None:
+            escalation["location"] = {"lon": location["lon"], "lat": location["lat"]}
+        if escalation["state"] == "open":
+            escalation["_deadline_at"] = now + ACK_DEADLINE_S[severity] / self._speed
+            escalation["ack_deadline"] = utc_iso(escalation["_deadline_at"])
+        self.step(escalation, "severity_raised", escalation["state"], now, "system", note)
+
+    def note(self, escalation: dict, action: str, now: float, actor: str, note: str) -> None:
+        """A step on the timeline that changes nothing else."""
+        self.step(escalation, action, escalation["state"], now, actor, note)
 
     def tick(self, now: float) -> None:
         for escalation_id in sorted(self._open):

@@ -39,6 +39,7 @@ PROBLEM_TYPES = {
     ),
     "team-unavailable": (409, "The team is not available", ("team_status", "task_id")),
     "task-finished": (409, "The task is already finished", ()),
+    "task-not-on-scene": (409, "Only a team on scene checks in", ()),
     "owned-by-another": (409, "Another operator owns this escalation", ("owner",)),
     "not-owned": (409, "You do not own this escalation", ()),
     "already-acknowledged": (409, "You already own this escalation", ("owner",)),

@@ -735,6 +735,14 @@ class ActRequest(StrictModel):
     note: Text = ""
 
 
+CheckInMinutes = Annotated[int, Field(ge=1, le=120)]
+
+
+class CheckIn(Model):
+    at: Timestamp
+    by: Id
+
+
 class Step(Model):
     state: Code
     at: Timestamp
@@ -755,6 +763,15 @@ class Task(Model):
     updated_at: Timestamp
     note: Text
     history: Annotated[list[Step], Field(max_length=MAX_STEPS)]
+    checkin_every_min: CheckInMinutes = Field(
+        description="how often its team on scene checks in (报平安), in minutes (1.6)"
+    )
+    checkin_due_at: Timestamp | None = Field(description="when the next check-in is due; null off scene (1.6)")
+    checkin_missed_at: Timestamp | None = Field(
+        description="the check-in due and not made: the centre is warned at once, a P2 escalation follows two "
+        "minutes after it, a P1 five (1.6)"
+    )
+    check_ins: Annotated[list[CheckIn], Field(max_length=200)] = Field(description="the latest, oldest first (1.6)")
     version: Count
 
 
@@ -763,6 +780,16 @@ class DispatchRequest(StrictModel):
     team_id: Id
     kind: TaskKind
     note: Text = ""
+    checkin_every_min: CheckInMinutes | None = Field(
+        None, description="how often the team checks in on scene; by default 10 for search and eviction, else 20 (1.6)"
+    )
+
+
+class CheckInRequest(StrictModel):
+    duress: bool = Field(
+        False,
+        description="made with the team's silent code: answered like any other, and a P1 escalation is raised at once",
+    )
 
 
 class ReassignRequest(StrictModel):

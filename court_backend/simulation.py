@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from court_backend import check_ins
 from court_backend.catalogue import BAILIFF_TASKS, NODE_BY_CODE, TASK_KINDS, TASK_OPEN_STATES
 from court_backend.clock import utc_iso
 from court_backend.geography import Court
@@ -331,9 +332,19 @@ class Simulation:
         self._task_event(task)
 
     def create_task(
-        self, team: Team, case_id: str, case_lon: float, case_lat: float, kind: str, now: float, by: str, note: str = ""
+        self,
+        team: Team,
+        case_id: str,
+        case_lon: float,
+        case_lat: float,
+        kind: str,
+        now: float,
+        by: str,
+        note: str = "",
+        checkin_every_min: int | None = None,
     ) -> dict:
-        """Assigns a task to a standby team; the team accepts it after a short while."""
+        """Assigns a task to a standby team; the team accepts it after a short while, and checks
+        in every `checkin_every_min` on scene (by its kind when not given: `check_ins`)."""
         task = {
             "id": self._records.new_id("task", "W"),
             "case_id": case_id,
@@ -347,6 +358,10 @@ class Simulation:
             "updated_at": utc_iso(now),
             "note": note,
             "history": [{"state": "assigned", "at": utc_iso(now), "by": by}],
+            "checkin_every_min": check_ins.interval_min(kind, checkin_every_min),
+            "checkin_due_at": None,
+            "checkin_missed_at": None,
+            "check_ins": [],
             "version": 1,
         }
         self._records.put("task", task)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from court_backend import (
     audit,
     bankruptcy,
     campaigns,
+    check_ins,
     coercion,
     credit,
     disposal,
@@ -91,6 +92,22 @@ class Config:
     demo_accounts: bool = False  # a new data directory gets the demo's accounts (accounts.DEMO_ACCOUNTS)
 
 
+BEIJING = timezone(timedelta(hours=8), "CST")
+
+
+def _last_position(team) -> tuple[float | None, float | None]:
+    """Where the centre last knew the team to be (`Team.reported`), or nowhere."""
+    if team is None:
+        return None, None
+    position = team.reported or team.position_json()
+    return position["lon"], position["lat"]
+
+
+def _clock_time(at: float) -> str:
+    """A moment as the centre reads it on its wall clock: 北京时间 hours and minutes."""
+    return datetime.fromtimestamp(at, BEIJING).strftime("%H:%M")
+
+
 def count_figures(database: Path, held: list[dict], now: float) -> tuple[dict, dict[str, dict[str, dict]]]:
     """The indicators, and the progress of the campaigns `held`: read from the database, off the
     loop thread (`World.figure_inputs`, `World.publish_figures`)."""
@@ -162,6 +179,10 @@ class World:
         self._courts_supervising = {o["id"] for o in self.records.all("supervision") if o.get("_next")}
         self._next_supervision = now  # the first at once: a centre opening its console sees one
         self._credit_expiring = self._credit_terms()
+        self._upgrade_tasks()
+        # The tasks on scene, whose teams check in (`check_ins`): followed as they come and go.
+        self._on_scene = {t["id"] for t in self.records.all("task") if t["state"] == "on_scene"}
+        self.records.watch("task", self._follow_scene)
         self._next_kpis = now + KPI_EVERY_S
 
     def file_more(self, now: float) -> bool:
@@ -206,6 +227,7 @@ class World:
         self._supervise_by_the_courts(now)
         self._sweep_for_findings(dt, now)
         self._raise_field_escalations(dt, now)
+        self._climb_check_in_ladders(now)
         self._raise_system_escalations(now)
         self.escalations.tick(now)
         self.records.commit()
@@ -560,6 +582,115 @@ class World:
                 ]
                 self.findings.raise_(16, query["id"], case, evidence, now)
 
+    # the check-in ladder (`check_ins`)
+    def _upgrade_tasks(self) -> None:
+        """Tasks from before check-ins (1.6) get their interval, and none made."""
+        for task in self.records.all("task"):
+            if "checkin_every_min" not in task:
+                task.update(checkin_every_min=check_ins.interval_min(task["kind"], None), check_ins=[])
+                task.update(checkin_due_at=None, checkin_missed_at=None)
+                self.records.put("task", task)
+        self.records.commit()
+
+    def _follow_scene(self, task: dict) -> None:
+        """A task put: on scene, its first check-in is due an interval on; off it, none is."""
+        if task["state"] == "on_scene":
+            if task["id"] not in self._on_scene:
+                self._on_scene.add(task["id"])
+                check_ins.begin(task, self.clock.now(), self.config.speed)
+        elif task["id"] in self._on_scene:
+            self._on_scene.discard(task["id"])
+            check_ins.end(task)
+
+    def _climb_check_in_ladders(self, now: float) -> None:
+        """The simulated teams on scene check in when they planned to; a check-in missed climbs
+        its ladder: the centre warned at once, a P2 at two minutes, a P1 at five."""
+        speed = self.config.speed
+        for task_id in sorted(self._on_scene):
+            task = self.records.get("task", task_id)
+            team = self.simulation.team(task["team_id"])
+            due = task.get("_checkin_due")
+            if due is None:  # on scene since before check-ins
+                check_ins.begin(task, now, speed)
+                self._put_task(task)
+                continue
+            planned = due + check_ins.planned_lateness(task_id, due, speed)
+            if team is not None and now >= planned and now >= team.silent_until:
+                self._check_in(task, team.id, check_ins.under_duress(task_id, due), now)
+                continue
+            for rung in range(task["_ladder"] + 1, check_ins.rung(task, now, speed) + 1):
+                self._climb(task, team, rung, due, now)
+
+    def _climb(self, task: dict, team, rung: int, due: float, now: float) -> None:
+        task["_ladder"] = rung
+        lon, lat = _last_position(team)
+        if rung == 1:  # the centre is told at once
+            task["checkin_missed_at"] = utc_iso(due)
+            self._put_task(task)
+        elif rung == 2:
+            note = f"应于 {_clock_time(due)} 报平安（每 {task['checkin_every_min']} 分钟一次），逾时未报"
+            escalation = self._raise_about_task("checkin_missed", task, now, note, about=f"checkin:{task['id']}:{due}")
+            task["_checkin_escalation"] = escalation["id"]
+            self.records.put("task", task)
+        else:
+            escalation = self.records.get("escalation", task.get("_checkin_escalation", ""))
+            if escalation is not None and escalation["state"] != "resolved":
+                where = "" if lon is None else f"；最后位置 {lon:.5f}, {lat:.5f}"
+                note = f"逾时五分钟仍未报平安，升为一级{where}"
+                self.escalations.raise_severity(escalation, "P1", now, note, lon=lon, lat=lat)
+
+    def _check_in(self, task: dict, by: str, duress: bool, now: float) -> None:
+        """A check-in, as the field device sends it: under duress it looks the same, and a P1
+        is raised at once where the team is."""
+        missed = task["checkin_missed_at"]
+        check_ins.record(task, now, by, self.config.speed)
+        self._put_task(task)
+        escalation = self.records.get("escalation", task.pop("_checkin_escalation", ""))
+        if missed and escalation is not None and escalation["state"] != "resolved":
+            self.escalations.note(
+                escalation, "checked_in", now, by, f"队伍已报平安（应于 {_clock_time(epoch_of(missed))} 报）"
+            )
+        if duress:
+            self._raise_about_task("duress", task, now, "队员以胁迫暗号报平安：现场看似如常，实为求救")
+
+    def _raise_about_task(self, kind: str, task: dict, now: float, note: str, about: str | None = None) -> dict:
+        """Raises an escalation of `kind` about a task's team, where the centre last knew it to be."""
+        lon, lat = _last_position(self.simulation.team(task["team_id"]))
+        return self.escalations.raise_(
+            kind,
+            now,
+            court_id=task["court_id"],
+            case_id=task["case_id"],
+            team_id=task["team_id"],
+            lon=lon,
+            lat=lat,
+            about=about,
+            note=note,
+        )
+
+    def _put_task(self, task: dict) -> None:
+        task["updated_at"] = utc_iso(self.clock.now())
+        task["version"] += 1
+        self.records.put("task", task)
+        self.records.emit("task.updated", task)
+
+    def check_in(self, who: Principal, task_id: str, duress: bool, now: float) -> dict:
+        """POST /tasks/{id}/check-ins: a team on scene says it is safe (or, with its silent
+        code, that it is not); the answer is the same either way."""
+        allow(who, "task.check_in")
+        task = self.records.get("task", task_id)
+        if task is None:
+            raise Problem(404, "not-found", f"There is no task {task_id}.")
+        self._within(who, task, f"Task {task_id}")
+        if task["state"] != "on_scene":
+            raise Problem(
+                409, "task-not-on-scene", f"Task {task_id} is {task['state']}: only a team on scene checks in."
+            )
+        before = self.records.snapshot(task)
+        self._check_in(task, who.username, duress, now)
+        self._audit(who, "check_in", "task", task, before, {"duress": duress})
+        return public(task)
+
     def _raise_field_escalations(self, dt: float, now: float) -> None:
         chance = dt * self.config.speed * FIELD_ESCALATION_PER_OPERATING_S
         for team in self.simulation.teams:
@@ -759,16 +890,25 @@ class World:
             )
         return team
 
-    def dispatch(self, who: Principal, case_id: str, team_id: str, kind: str, note: str, now: float) -> dict:
+    def dispatch(
+        self,
+        who: Principal,
+        case_id: str,
+        team_id: str,
+        kind: str,
+        note: str,
+        now: float,
+        checkin_every_min: int | None = None,
+    ) -> dict:
         allow(who, "task.dispatch")
         case = self._open_case(who, case_id)
         team = self._available_team(who, team_id, kind)
-        task = self.simulation.create_task(
-            team, case["id"], case["location"]["lon"], case["location"]["lat"], kind, now, by=who.username, note=note
-        )
-        self._audit(
-            who, "dispatch", "task", task, None, {"case_id": case_id, "team_id": team_id, "kind": kind, "note": note}
-        )
+        lon, lat = case["location"]["lon"], case["location"]["lat"]
+        task = self.simulation.create_task(team, case["id"], lon, lat, kind, now, who.username, note, checkin_every_min)
+        request = {"case_id": case_id, "team_id": team_id, "kind": kind, "note": note}
+        if checkin_every_min is not None:
+            request["checkin_every_min"] = checkin_every_min
+        self._audit(who, "dispatch", "task", task, None, request)
         return public(task)
 
     def _open_task(self, who: Principal, task_id: str, if_match: int | None) -> dict:
