@@ -23,6 +23,7 @@ from console.decoding import (
 )
 
 MAX_AMOUNT = 1e13  # yuan: above any case's sum, below where a float stops counting fen
+MAX_CHECK_IN_MINUTES = 120  # the longest interval between a team's check-ins on scene (API 1.6)
 
 CASE_STATUSES = frozenset({"open", "closed"})
 TASK_STATES = frozenset({"assigned", "accepted", "en_route", "on_scene", "done", "failed", "cancelled"})
@@ -125,6 +126,12 @@ class Task:
     note: str
     history: tuple[Step, ...]
     version: int
+    # The check-in ladder on scene (API 1.6; None from an earlier backend): how often, when the next
+    # is due, since when one is missed, and the last made.
+    checkin_every_min: int | None = None
+    checkin_due_at: float | None = None
+    checkin_missed_at: float | None = None
+    last_check_in_at: float | None = None
 
     @property
     def open(self) -> bool:
@@ -453,7 +460,28 @@ def decode_task(record: dict) -> Task:
         note=optional_note(record, "note"),
         history=decode_steps(record),
         version=integer(record, "version"),
+        **_check_ins(record),
     )
+
+
+def _check_ins(record: dict) -> dict:
+    """A task's check-in ladder, from a backend that keeps one (1.6)."""
+    if "checkin_every_min" not in record:
+        return {}
+    made = listed(record, "check_ins")
+    for check_in in made:
+        if not isinstance(check_in, dict):
+            raise DecodeError("'check_ins' must be objects")
+        text(check_in, "by", MAX_ID_LENGTH)
+    minutes = integer(record, "checkin_every_min")
+    if not 1 <= minutes <= MAX_CHECK_IN_MINUTES:
+        raise DecodeError(f"'checkin_every_min' must be 1 to {MAX_CHECK_IN_MINUTES}")
+    return {
+        "checkin_every_min": minutes,
+        "checkin_due_at": optional_timestamp(record, "checkin_due_at"),
+        "checkin_missed_at": optional_timestamp(record, "checkin_missed_at"),
+        "last_check_in_at": timestamp(made[-1], "at") if made else None,
+    }
 
 
 def decode_query_result(record: dict) -> QueryResult:

@@ -44,3 +44,10 @@ CATEGORIES = (
     "ship",
 )
 TASK_KINDS = ("service", "investigation", "seal", "seize", "search", "compel", "detain", "evict", "notice")
+# How often a team on scene checks in (报平安), in minutes, unless the dispatcher says (API 1.6).
+CHECK_IN_EVERY_MIN = {"search": 10, "evict": 10}  # 搜查, 强制腾退: the most dangerous
+DEFAULT_CHECK_IN_MIN = 20
+
+
+def check_in_minutes(kind: str) -> int:
+    return CHECK_IN_EVERY_MIN.get(kind, DEFAULT_CHECK_IN_MIN)

@@ -36,7 +36,11 @@ def test_dispatch_suggests_available_teams_nearest_first_and_the_task_is_followe
         etas = [s.eta_min for s in dialog.suggestions]
         assert etas == sorted(etas)
         assert all(s.team.status in AVAILABLE for s in dialog.suggestions)
+        dialog.operation.setCurrentIndex(dialog.operation.findData("search"))
+        assert dialog.check_in.value() == 10  # 搜查: a check-in every ten minutes on scene, unless said
         dialog.operation.setCurrentIndex(dialog.operation.findData("investigation"))
+        assert dialog.check_in.value() == 20
+        dialog.check_in.setValue(7)
         chosen["team"] = dialog.chosen_team()  # the first, nearest in time, is picked for the operator
 
     when_the_dialog_opens(fill)
@@ -48,7 +52,7 @@ def test_dispatch_suggests_available_teams_nearest_first_and_the_task_is_followe
         return desk.store.tasks.get(backend, command.answer["id"])
 
     assert task() is not None and task().kind == "investigation"  # the answer is in the store with the command
-    assert task().team_id == chosen["team"]
+    assert task().team_id == chosen["team"] and task().checkin_every_min == 7
     step_until(qtbot, desk, stepped_backend, lambda: task().state in ("en_route", "on_scene", "done"))
     assert [step.state for step in task().history][:2] == ["assigned", "accepted"]
 

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLineEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
-from console.casework import Case, Task
-from console.catalogue import TASK_KINDS
+from console.casework import MAX_CHECK_IN_MINUTES, Case, Task
+from console.catalogue import TASK_KINDS, check_in_minutes
 from console.dispatch import suggest_teams
 from console.domain import BAILIFF_TASKS, Team
 from console.store import Store
@@ -50,6 +51,20 @@ class DispatchDialog(QDialog):
             self.operation.setCurrentIndex(max(0, self.operation.findData(task.kind)))
             self.operation.setEnabled(False)
         form.addRow(self.tr("Operation"), self.operation)
+        self.check_in = QSpinBox(self)
+        self.check_in.setRange(1, MAX_CHECK_IN_MINUTES)
+        self.check_in.setSuffix(self.tr(" min"))
+        self.check_in.setToolTip(
+            self.tr("On scene the team checks in this often; a check-in missed is escalated (P2 at 2 min, P1 at 5)")
+        )
+        self.check_in.setValue(check_in_minutes(self.operation.currentData()))
+        self.operation.currentIndexChanged.connect(
+            lambda: self.check_in.setValue(check_in_minutes(self.operation.currentData()))
+        )
+        if task is None:
+            form.addRow(self.tr("Check in every"), self.check_in)
+        else:
+            self.check_in.hide()
         self.suggestions = suggest_teams(store, backend, case.lon, case.lat, time.time())
         if task is not None:
             self.suggestions = [s for s in self.suggestions if s.team.id != task.team_id]
@@ -138,9 +153,8 @@ class DispatchDialog(QDialog):
         note = self.note.text().strip()
         if self._task is not None:
             return {"team_id": self.chosen_team(), "note": note}
-        return {
-            "case_id": self._case.id,
-            "team_id": self.chosen_team(),
-            "kind": self.operation.currentData(),
-            "note": note,
-        }
+        kind = self.operation.currentData()
+        body = {"case_id": self._case.id, "team_id": self.chosen_team(), "kind": kind, "note": note}
+        if self.check_in.value() != check_in_minutes(kind):  # the default goes unsaid: a backend before 1.6 has none
+            body["checkin_every_min"] = self.check_in.value()
+        return body

@@ -42,6 +42,7 @@ _NAMES = {
     # permissions (GET /me)
     "permission:read": QT_TRANSLATE_NOOP("permission", "read the casework"),
     "permission:task.dispatch": QT_TRANSLATE_NOOP("permission", "dispatch teams"),
+    "permission:task.check_in": QT_TRANSLATE_NOOP("permission", "record a team's check-in on scene"),
     "permission:team.message": QT_TRANSLATE_NOOP("permission", "instruct teams"),
     "permission:escalation.handle": QT_TRANSLATE_NOOP("permission", "handle escalations"),
     "permission:escalation.take": QT_TRANSLATE_NOOP("permission", "take escalations sent on"),
@@ -227,6 +228,8 @@ _NAMES = {
     "escalation_kind:bankruptcy_ruling_due": QT_TRANSLATE_NOOP("escalation_kind", "Bankruptcy ruling overdue"),
     "escalation_kind:supervision_overdue": QT_TRANSLATE_NOOP("escalation_kind", "A supervision order unanswered"),
     "escalation_kind:lost_contact": QT_TRANSLATE_NOOP("escalation_kind", "Team out of contact"),
+    "escalation_kind:checkin_missed": QT_TRANSLATE_NOOP("escalation_kind", "Check-in missed on scene"),
+    "escalation_kind:duress": QT_TRANSLATE_NOOP("escalation_kind", "Duress code at check-in"),
     # campaigns (专项执行行动) by kind, whatever the backend's name
     "campaign:hundred_days": QT_TRANSLATE_NOOP("campaign", "Hundred days' enforcement drive"),
     "campaign:new_year": QT_TRANSLATE_NOOP("campaign", "Spring Festival campaign"),
@@ -246,6 +249,8 @@ _NAMES = {
     "escalation_step:escalated": QT_TRANSLATE_NOOP("escalation_step", "escalated it"),
     "escalation_step:auto_escalated": QT_TRANSLATE_NOOP("escalation_step", "escalated it: not acknowledged in time"),
     "escalation_step:resolved": QT_TRANSLATE_NOOP("escalation_step", "resolved it"),
+    "escalation_step:severity_raised": QT_TRANSLATE_NOOP("escalation_step", "raised it to level 1: still no check-in"),
+    "escalation_step:checked_in": QT_TRANSLATE_NOOP("escalation_step", "checked in at last"),
     # severities: 一级 to 四级 in Chinese (DOMAIN.md's wording), P1 to P4 in English
     "severity:P1": QT_TRANSLATE_NOOP("severity", "P1"),
     "severity:P2": QT_TRANSLATE_NOOP("severity", "P2"),

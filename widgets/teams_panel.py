@@ -1,4 +1,7 @@
-"""Field teams: every team of every backend, its status and how long it has held it, live."""
+"""Field teams: every team of every backend, its status and how long it has held it, live; and,
+on scene, when it next checks in (报平安) or since when it has missed a check-in (API 1.6): such a
+team is counted on a chip of its own and its row turns red at once, before the escalation that
+follows two minutes later."""
 
 from __future__ import annotations
 
@@ -45,21 +48,31 @@ from widgets.style import (
 from widgets.table_sizing import size_columns
 
 LOST = "lost_contact"  # the chip of teams out of contact, beside the status chips
+MISSED = "checkin_missed"  # and the chip of teams that missed a check-in on scene
 LOST_CONTACT_BACKGROUND = QColor(107, 112, 121, 50)
-CHIPS_PER_ROW = 4
+CHECK_IN_MISSED_COLOR = QColor(214, 39, 40)
+CHECK_IN_MISSED_BACKGROUND = QColor(214, 39, 40, 45)
+CHIPS_PER_ROW = 5
+
+
+def missed_check_in(store: Store, backend: str, team) -> float | None:
+    """Since when the team's task on scene has missed its check-in, or None."""
+    task = store.tasks.get(backend, team.task_id) if team.task_id else None
+    return None if task is None or task.state != "on_scene" else task.checkin_missed_at
 
 
 class TeamsModel(RowsModel):
     """One row per team, in the store's order; the clock columns refresh every second."""
 
     COLLECTION = Collection.TEAMS
-    TEAM, COURT, STATUS, TIME_IN_STATUS, HEARTBEAT, BACKEND = range(6)
+    TEAM, COURT, STATUS, TIME_IN_STATUS, HEARTBEAT, CHECK_IN, BACKEND = range(7)
 
     def __init__(self, live: LiveStore, parent: QObject | None = None) -> None:
         super().__init__(live, parent)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
-        self._clock.timeout.connect(lambda: self.refresh_columns(self.TIME_IN_STATUS, self.HEARTBEAT))
+        # The ages count on, and a check-in missed turns its row red, with the clock alone.
+        self._clock.timeout.connect(lambda: self.refresh_columns(self.TEAM, self.CHECK_IN))
         self._clock.start()
 
     def headers(self) -> tuple[str, ...]:
@@ -69,14 +82,33 @@ class TeamsModel(RowsModel):
             self.tr("Status"),
             self.tr("Time in status"),
             self.tr("Last heartbeat"),
+            self.tr("Check-in"),
             self.tr("Backend"),
         )
+
+    def check_in_due(self, backend: str, team) -> tuple[float, bool] | None:
+        """When the team on scene checks in next, and whether it has missed that; None off scene."""
+        task = self._store.tasks.get(backend, team.task_id) if team.task_id else None
+        if task is None or task.state != "on_scene" or task.checkin_due_at is None:
+            return None
+        return task.checkin_due_at, task.checkin_missed_at is not None
+
+    def _check_in_text(self, due: tuple[float, bool] | None, now: float) -> str:
+        if due is None:
+            return ""
+        at, missed = due
+        if missed:
+            return self.tr("Late {age}").format(age=format_duration(now - at))
+        return self.tr("In {age}").format(age=format_duration(max(0.0, at - now)))
 
     def last_fix_at(self, row: int) -> float:
         return float(self._store.positions.at[row])
 
     def lost(self, row: int, now: float) -> bool:
         return out_of_contact(self.last_fix_at(row), now)
+
+    def missed(self, row: int) -> bool:
+        return missed_check_in(self._store, *self.item(row)) is not None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._rows:
@@ -99,6 +131,8 @@ class TeamsModel(RowsModel):
                 return format_duration(now - team.status_since)
             if column == self.BACKEND:
                 return backend
+            if column == self.CHECK_IN:
+                return self._check_in_text(self.check_in_due(backend, team), now)
             age = format_duration(now - self.last_fix_at(row))
             return (
                 self.tr("Lost contact ({age})").format(age=age)
@@ -112,11 +146,19 @@ class TeamsModel(RowsModel):
                 return now - self.last_fix_at(row)
             if column == self.STATUS:
                 return list(STATUS_COLORS).index(team.status)
+            if column == self.CHECK_IN:  # the missed first, the longest missed first; off scene last
+                due = self.check_in_due(backend, team)
+                return float("inf") if due is None else due[0] - now
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return STATUS_COLORS[team.status]
+        missed = self.missed(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECK_IN and missed:
+            return QBrush(readable(CHECK_IN_MISSED_COLOR))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.HEARTBEAT and self.lost(row, now):
             return QBrush(readable(LOST_CONTACT_COLOR))
+        if role == Qt.ItemDataRole.BackgroundRole and missed:
+            return QBrush(CHECK_IN_MISSED_BACKGROUND)
         if role == Qt.ItemDataRole.BackgroundRole and self.lost(row, now):
             return QBrush(LOST_CONTACT_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEAM:
@@ -149,6 +191,7 @@ class TeamsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.statuses: set[TeamStatus] = set()
         self.lost_only = False
+        self.missed_only = False
         self.text = ""
 
     def change(self, **what) -> None:
@@ -159,7 +202,7 @@ class TeamsFilter(QSortFilterProxyModel):
 
     @property
     def active(self) -> bool:
-        return bool(self.statuses or self.lost_only or self.text)
+        return bool(self.statuses or self.lost_only or self.missed_only or self.text)
 
     def refresh(self) -> None:
         """Filters again as statuses change (kept off the live path: rows must not jump each second)."""
@@ -172,6 +215,8 @@ class TeamsFilter(QSortFilterProxyModel):
         if self.statuses and team.status not in self.statuses:
             return False
         if self.lost_only and not model.lost(source_row, time.time()):
+            return False
+        if self.missed_only and not model.missed(source_row):
             return False
         if self.text:
             return self.text in team.name or self.text in model.court_name(backend, team)
@@ -191,7 +236,8 @@ def _dot(color: QColor) -> QIcon:
 
 
 class StatusChips(QWidget):
-    """One toggle per status with its count, and one for teams out of contact."""
+    """One toggle per status with its count, one for teams out of contact, and one for teams that
+    missed a check-in on scene."""
 
     def __init__(self, filter_model: TeamsFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +246,8 @@ class StatusChips(QWidget):
         grid = QGridLayout(self)  # two rows of four: a narrow dock still shows every chip whole
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setSpacing(4)
-        for position, (key, color) in enumerate([*STATUS_COLORS.items(), (LOST, LOST_CONTACT_COLOR)]):
+        chips = [*STATUS_COLORS.items(), (LOST, LOST_CONTACT_COLOR), (MISSED, CHECK_IN_MISSED_COLOR)]
+        for position, (key, color) in enumerate(chips):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setIcon(_dot(color))
@@ -228,15 +275,19 @@ class StatusChips(QWidget):
     def update_counts(self, store: Store) -> None:
         counts = Counter(team.status for _, team in store.teams)
         lost = int(np.count_nonzero(out_of_contact(store.positions.at, time.time())))
+        missed = sum(missed_check_in(store, backend, team) is not None for backend, team in store.teams)
         for status, button in self.buttons.items():
             if status == LOST:
                 button.setText(self.tr("Lost contact {n}").format(n=lost))
+            elif status == MISSED:
+                button.setText(self.tr("Check-in missed {n}").format(n=missed))
             else:
                 button.setText(f"{name('team_status', status)} {counts.get(status, 0)}")
 
     def _on_toggled(self) -> None:
-        chosen = {status for status, button in self.buttons.items() if status != LOST and button.isChecked()}
-        self._filter.change(statuses=chosen, lost_only=self.buttons[LOST].isChecked())
+        chosen = {s for s, button in self.buttons.items() if s not in (LOST, MISSED) and button.isChecked()}
+        lost, missed = self.buttons[LOST].isChecked(), self.buttons[MISSED].isChecked()
+        self._filter.change(statuses=chosen, lost_only=lost, missed_only=missed)
 
 
 class TeamsPanel(QWidget):
@@ -263,10 +314,16 @@ class TeamsPanel(QWidget):
         self.view.verticalHeader().hide()
         size_columns(
             self.view,
-            {TeamsModel.TEAM: 7, TeamsModel.STATUS: 9, TeamsModel.TIME_IN_STATUS: 10, TeamsModel.HEARTBEAT: 12},
+            {
+                TeamsModel.TEAM: 7,
+                TeamsModel.STATUS: 9,
+                TeamsModel.TIME_IN_STATUS: 10,
+                TeamsModel.HEARTBEAT: 12,
+                TeamsModel.CHECK_IN: 12,
+            },
             stretch=TeamsModel.COURT,
             least=9,
-            given_up=(TeamsModel.HEARTBEAT,),
+            given_up=(TeamsModel.HEARTBEAT, TeamsModel.CHECK_IN),
         )
         self.view.setColumnHidden(TeamsModel.BACKEND, True)
         self.chips = StatusChips(self.proxy, self)

@@ -1119,6 +1119,18 @@
         <translation>事项</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>On scene the team checks in this often; a check-in missed is escalated (P2 at 2 min, P1 at 5)</source>
+        <translation>在现场时按此间隔报平安；逾时未报，2分钟后报为二级事件，5分钟后升为一级</translation>
+    </message>
+    <message>
+        <source>Check in every</source>
+        <translation>报平安间隔</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
@@ -3345,6 +3357,10 @@ Last fix {age} ago</source>
         <source>Lost contact {n}</source>
         <translation>失联 {n}</translation>
     </message>
+    <message>
+        <source>Check-in missed {n}</source>
+        <translation>未报平安 {n}</translation>
+    </message>
 </context>
 <context>
     <name>Supervision</name>
@@ -3605,8 +3621,20 @@ Last fix {age} ago</source>
         <translation>最近心跳</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>报平安</translation>
+    </message>
+    <message>
         <source>Backend</source>
         <translation>后端</translation>
+    </message>
+    <message>
+        <source>Late {age}</source>
+        <translation>逾时 {age}</translation>
+    </message>
+    <message>
+        <source>In {age}</source>
+        <translation>{age}后</translation>
     </message>
     <message>
         <source>Lost contact ({age})</source>
@@ -4626,6 +4654,14 @@ Last fix {age} ago</source>
         <source>Team out of contact</source>
         <translation>队伍失联</translation>
     </message>
+    <message>
+        <source>Check-in missed on scene</source>
+        <translation>未按时报平安</translation>
+    </message>
+    <message>
+        <source>Duress code at check-in</source>
+        <translation>暗号求救</translation>
+    </message>
 </context>
 <context>
     <name>escalation_state</name>
@@ -4667,6 +4703,14 @@ Last fix {age} ago</source>
     <message>
         <source>resolved it</source>
         <translation>办结</translation>
+    </message>
+    <message>
+        <source>raised it to level 1: still no check-in</source>
+        <translation>仍未报平安，升为一级</translation>
+    </message>
+    <message>
+        <source>checked in at last</source>
+        <translation>已补报平安</translation>
     </message>
 </context>
 <context>
@@ -5099,6 +5143,10 @@ Last fix {age} ago</source>
     <message>
         <source>dispatch teams</source>
         <translation>调度队伍</translation>
+    </message>
+    <message>
+        <source>record a team&apos;s check-in on scene</source>
+        <translation>登记现场队伍报平安</translation>
     </message>
     <message>
         <source>instruct teams</source>
