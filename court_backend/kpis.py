@@ -46,11 +46,10 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
             (now,),
         ).fetchall()
         # 终本合格率: 终本 cases whose gate was met when 终本 was decided (`termination`), of those
-        # decided with the gate (a book older than the gate has 终本 cases without a checklist).
+        # decided with the gate (a book older than the gate has 终本 cases without a checklist):
+        # read from the columns the indicators count by (`cases.INDICATOR_COLUMNS`).
         (terminated, qualified) = db.execute(
-            "select count(*), sum(not exists (select 1 from json_each(doc, '$.termination.checklist')"
-            " where json_extract(value, '$.state') = 'unmet')) from cases"
-            " where node in ('terminated_for_now', 'archived') and json_type(doc, '$.termination') is not null"
+            "select count(gate_met), sum(gate_met) from cases where outcome = 'terminated_for_now'"
         ).fetchone()
         # 三个一: cases holding money received more than 30 days ago and not paid out (`funds`).
         (funds_overdue,) = db.execute(
