@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from court_backend.cases import SCHEMA, add_indicator_columns
+from court_backend.cases import CASE_COLUMNS, SCHEMA, add_indicator_columns
 from court_backend.geography import build_courts, load_divisions
 from court_backend.world import count_figures
 
@@ -78,6 +78,7 @@ def fill(database: Path, count: int, now: float, seed: int) -> int:
                     outcome,
                     int(rng.random() < 0.97) if outcome == "terminated_for_now" else None,
                     filed_at + 100 * DAY_S if outcome == "terminated_for_now" else None,
+                    None,
                 )
             )
             if rng.random() < 0.04:
@@ -93,7 +94,7 @@ def fill(database: Path, count: int, now: float, seed: int) -> int:
                     )
                 )
         with db:
-            db.executemany(f"insert into cases values ({', '.join('?' * 18)})", rows)
+            db.executemany(f"insert into cases values ({', '.join('?' * CASE_COLUMNS)})", rows)
             db.executemany("insert into complaints values (?, ?, ?, ?, ?, ?)", filed_complaints)
         complaints += len(filed_complaints)
     db.close()

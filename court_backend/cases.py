@@ -59,10 +59,16 @@ SCHEMA = (
     "create table if not exists complaints (case_id text not null, id text not null, court_id text not null,"
     " received_at real not null, due_at real not null, concluded_at real not null, primary key (case_id, id))",
 )
-# What the indicators count a case by, kept beside its document (`indicators`): added to a book
-# made before them, and filled in from its documents, once.
-INDICATOR_COLUMNS = (("deadline", "real"), ("outcome", "text"), ("gate_met", "integer"), ("listed_at", "real"))
-CASE_COLUMNS = 18
+# What the indicators and the KPIs count a case by, kept beside its document (`indicators`,
+# `kpis`): added to a book made before them, and filled in from its documents, once.
+INDICATOR_COLUMNS = (
+    ("deadline", "real"),
+    ("outcome", "text"),
+    ("gate_met", "integer"),
+    ("listed_at", "real"),
+    ("funds_due_at", "real"),  # money received and not paid out by then (`funds`)
+)
+CASE_COLUMNS = 19
 # An open case as the teams and the warnings need it, kept in memory: its node and site, and what
 # grades its warnings (`process_warnings`).
 OpenCase = namedtuple("OpenCase", "node lon lat number officer entered_at deadline activity_at track")
@@ -372,7 +378,8 @@ class CaseBook:
         self._complained.clear()
 
     def _add_indicator_columns(self) -> None:
-        """Adds what the indicators count by to a book made before them, from its documents."""
+        """Adds what the indicators and the KPIs count by to a book made before them, from its
+        documents."""
         if not add_indicator_columns(self._db):
             return
         after = ""
@@ -383,7 +390,8 @@ class CaseBook:
                 for case_id, text in rows:
                     doc = json.loads(text)
                     self._db.execute(
-                        "update cases set deadline = ?, outcome = ?, gate_met = ?, listed_at = ? where id = ?",
+                        "update cases set deadline = ?, outcome = ?, gate_met = ?, listed_at = ?, funds_due_at = ?"
+                        " where id = ?",
                         (*_counted_by(doc), case_id),
                     )
                     for complaint in doc.get("complaints", ()):
@@ -890,25 +898,29 @@ class CaseBook:
 
 
 def add_indicator_columns(db: sqlite3.Connection) -> bool:
-    """Adds the columns the indicators count by, and their index, to a cases table without them;
-    whether it did (the caller fills them in)."""
-    if "gate_met" in {row[1] for row in db.execute("pragma table_info(cases)")}:
+    """Adds the columns the indicators and the KPIs count by, and their indexes, to a cases table
+    without them (or some of them: a book of 1.5 has all but `funds_due_at`); whether it did (the
+    caller fills them in)."""
+    held = {row[1] for row in db.execute("pragma table_info(cases)")}
+    missing = [(column, kind) for column, kind in INDICATOR_COLUMNS if column not in held]
+    if not missing:
         return False
     with db:
-        for column, kind in INDICATOR_COLUMNS:
+        for column, kind in missing:
             db.execute(f"alter table cases add column {column} {kind}")
         # the indicators read these alone, and never the documents beside them
         db.execute(
-            "create index cases_indicators on cases (filed_at, court_id, closed_at, deadline, outcome, gate_met,"
-            " sought, realised, listed_at)"
+            "create index if not exists cases_indicators on cases (filed_at, court_id, closed_at, deadline,"
+            " outcome, gate_met, sought, realised, listed_at)"
         )
+        db.execute("create index if not exists cases_funds_due on cases (funds_due_at) where funds_due_at is not null")
     return True
 
 
 def _counted_by(doc: dict) -> tuple:
     """What the indicators count a case by: its time limit, how it ended (None while open), for a
-    终本 case whether its gate was met (`indicators`), and when its respondent was first listed as
-    dishonest (`campaigns`)."""
+    终本 case whether its gate was met (`indicators`), when its respondent was first listed as
+    dishonest (`campaigns`), and when money it holds is due to be paid out (`funds`, `kpis`)."""
     visited = [visit["node"] for visit in doc["history"]]
     ended = next((node for node in visited if node in FINAL_NODES), None)
     if ended == "archived":  # closed without a decision of its own: settled, or a preservation carried out
@@ -918,7 +930,7 @@ def _counted_by(doc: dict) -> tuple:
     if ended == "terminated_for_now" and decided is not None:
         gate_met = int(all(item["state"] != "unmet" for item in decided["checklist"]))
     listed = [c["ordered_at"] for c in doc.get("credit", ()) if c["kind"] == "dishonest"]
-    return doc["deadline"], ended, gate_met, min(listed, default=None)
+    return doc["deadline"], ended, gate_met, min(listed, default=None), doc.get("_funds_due_at")
 
 
 def _activity_at(doc: dict) -> float:

@@ -52,9 +52,7 @@ def compute(database: Path, now: float, team_statuses: list[str], open_escalatio
             "select count(gate_met), sum(gate_met) from cases where outcome = 'terminated_for_now'"
         ).fetchone()
         # 三个一: cases holding money received more than 30 days ago and not paid out (`funds`).
-        (funds_overdue,) = db.execute(
-            "select count(*) from cases where json_extract(doc, '$._funds_due_at') < ?", (now,)
-        ).fetchone()
+        (funds_overdue,) = db.execute("select count(*) from cases where funds_due_at < ?", (now,)).fetchone()
         (open_cases, overdue) = db.execute(
             "select count(*), sum(node_deadline < ?) from cases where status = 'open'", (now,)
         ).fetchone()

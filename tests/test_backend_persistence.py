@@ -231,6 +231,21 @@ def test_events_of_a_transaction_that_failed_are_neither_published_nor_numbered(
     assert db.execute("select count(*) from events").fetchone() == (1,)
 
 
+def test_a_book_of_1_5_gets_the_column_of_money_due_at_the_next_start(tmp_path):
+    first = start_stepped_backend(data_dir=tmp_path)
+    late = first.get("kpis")["funds_overdue_cases"]
+    first.process.close()
+    assert late > 0
+    with sqlite3.connect(tmp_path / DATABASE_FILE) as db:  # as 1.5 kept its cases
+        db.execute("drop index cases_funds_due")
+        db.execute("alter table cases drop column funds_due_at")
+    second = start_stepped_backend(data_dir=tmp_path)
+    try:
+        assert second.get("kpis")["funds_overdue_cases"] == late
+    finally:
+        second.process.close()
+
+
 def test_credit_flags_kept_by_1_2_become_orders_at_the_next_start(tmp_path):
     first = start_stepped_backend(data_dir=tmp_path)
     first.process.close()
